@@ -1,0 +1,421 @@
+/* catalog — the storefront: home, category pages, product pages, search.
+ *
+ *   GET /                  categories, featured and new products
+ *   GET /c/<slug>          products of a category and its sub-categories:
+ *                          ?page=N&sort=new|price|price-desc|name&min=&max=
+ *   GET /p/<slug>          product page: price, plans, stock, series
+ *                          navigation, related products, add-to-cart form
+ *   GET /search?q=         full-text search, same sort/filter/paging, plus
+ *                          sort=relevance (default) and typo correction
+ *
+ * Pages for visitors without a cart or session are marked cacheable for a
+ * second (nginx fastcgi_cache micro-caching, see nginx.conf.example). */
+#include <string.h>
+
+#include "app.h"
+#include "buf.h"
+#include "catalog_hdf.h"
+#include "db_catalog.h"
+#include "nav.h"
+#include "search.h"
+#include "url.h"
+#include "utf8.h"
+
+#define PER_PAGE 24
+#define MAX_PAGE 10000
+#define SEARCH_MAX 200		/* code points in a query */
+
+enum key { KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX, KEY_Q, KEY__MAX };
+
+static const char *const sorts[SORT__MAX + 1] = {
+	[SORT_NEWEST] = "new", [SORT_PRICE_ASC] = "price",
+	[SORT_PRICE_DESC] = "price-desc", [SORT_NAME] = "name",
+	[SORT_RELEVANCE] = "relevance", [SORT__MAX] = NULL,
+};
+
+static const struct valid_key keys[KEY__MAX] = {
+	[KEY_PAGE] = { "page", V_INT, 1, MAX_PAGE, NULL, 0 },
+	[KEY_SORT] = { "sort", V_ENUM, 0, 0, sorts, 0 },
+	[KEY_MIN] = { "min", V_MONEY, 0, 0, NULL, 0 },
+	[KEY_MAX] = { "max", V_MONEY, 0, 0, NULL, 0 },
+	/* Checked by the search page itself: a too-long query gets the search
+	 * page with advice, not a bare 400. */
+	[KEY_Q] = { "q", V_TEXT, 0, 0, NULL, 0 },
+};
+
+/* The filter and paging shared by category and search pages. */
+struct browse {
+	enum sort	 sort;
+	long long	 page, min, max;
+	const char	*base;		/* path the page links go to */
+	const char	*q;		/* search text or NULL */
+};
+
+static void
+browse_read(struct ctx *c, struct browse *b, enum sort def)
+{
+	const struct val *v;
+
+	b->sort = app_val(c, KEY_SORT)->state == VAL_OK ?
+	    (enum sort)app_val(c, KEY_SORT)->i : def;
+	if (b->sort == SORT_RELEVANCE && b->q == NULL)
+		b->sort = SORT_NEWEST;
+	b->page = app_val(c, KEY_PAGE)->state == VAL_OK ? app_val(c, KEY_PAGE)->i : 1;
+	v = app_val(c, KEY_MIN);
+	b->min = v->state == VAL_OK ? v->i : 0;
+	v = app_val(c, KEY_MAX);
+	b->max = v->state == VAL_OK ? v->i : -1;
+	if (b->max >= 0 && b->min > b->max) {
+		long long t = b->min;	/* a swapped range is still clear */
+		b->min = b->max;
+		b->max = t;
+	}
+}
+
+/* The query string for page `page` of this listing (other values kept). */
+static const char *
+browse_href(struct ctx *c, const struct browse *b, long long page,
+    int with_sort)
+{
+	struct buf q = { 0 };
+	const char *href;
+
+	if (b->q != NULL)
+		url_param(&q, "q", b->q);
+	if (with_sort && app_val(c, KEY_SORT)->state == VAL_OK)
+		url_param(&q, "sort", sorts[b->sort]);
+	if (app_val(c, KEY_MIN)->state == VAL_OK)
+		url_param(&q, "min", app_val(c, KEY_MIN)->s);
+	if (app_val(c, KEY_MAX)->state == VAL_OK)
+		url_param(&q, "max", app_val(c, KEY_MAX)->s);
+	if (page > 1)
+		url_param(&q, "page", arena_printf(&c->arena, "%lld", page));
+	href = arena_printf(&c->arena, "%s%s%s", b->base, q.len ? "?" : "",
+	    q.len ? q.data : "");
+	buf_free(&q);
+	return href;
+}
+
+/* Page.pager: prev/next and a window of page numbers with gaps. */
+static void
+put_pager(struct ctx *c, const struct browse *b, long long total)
+{
+	long long pages = (total + PER_PAGE - 1) / PER_PAGE;
+	int n = 0;
+
+	hdf_put_int(c->hdf, "Page.total", total);
+	hdf_put_int(c->hdf, "Page.page", b->page);
+	hdf_put_int(c->hdf, "Page.pages", pages);
+	hdf_put_int(c->hdf, "Page.first", total ? (b->page - 1) * PER_PAGE + 1 : 0);
+	hdf_put_int(c->hdf, "Page.last", b->page * PER_PAGE < total ?
+	    b->page * PER_PAGE : total);
+	hdf_put(c->hdf, "Page.sort", sorts[b->sort]);
+	hdf_put(c->hdf, "Page.sort_base", browse_href(c, b, 1, 0));
+	if (pages <= 1)
+		return;
+	if (b->page > 1)
+		hdf_put(c->hdf, "Page.pager.prev", browse_href(c, b, b->page - 1, 1));
+	if (b->page < pages)
+		hdf_put(c->hdf, "Page.pager.next", browse_href(c, b, b->page + 1, 1));
+	for (long long p = 1; p <= pages; p++) {
+		int near = p == 1 || p == pages || (p >= b->page - 2 && p <= b->page + 2);
+		if (!near) {
+			if (p == 2 || p == b->page + 3)
+				hdf_putf(c->hdf, "1", "Page.pager.items.%d.gap", n++);
+			continue;
+		}
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p),
+		    "Page.pager.items.%d.n", n);
+		hdf_putf(c->hdf, browse_href(c, b, p, 1), "Page.pager.items.%d.href", n);
+		if (p == b->page)
+			hdf_putf(c->hdf, "1", "Page.pager.items.%d.current", n);
+		n++;
+	}
+}
+
+/* The values the filter form shows back. */
+static void
+put_filter(struct ctx *c)
+{
+	if (app_val(c, KEY_MIN)->state == VAL_OK)
+		hdf_put(c->hdf, "Page.min", app_val(c, KEY_MIN)->s);
+	if (app_val(c, KEY_MAX)->state == VAL_OK)
+		hdf_put(c->hdf, "Page.max", app_val(c, KEY_MAX)->s);
+}
+
+/* Runs a listing for b; 404 when the page number is past the end. */
+static int
+browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
+    struct listing *l)
+{
+	lq->sort = b->sort;
+	lq->min_price = b->min;
+	lq->max_price = b->max >= 0 ? b->max : (1LL << 62);
+	lq->limit = PER_PAGE;
+	lq->offset = (b->page - 1) * PER_PAGE;
+	if (db_listing(c->db, &c->arena, lq, l) < 0)
+		return 500;
+	if (b->page > 1 && l->n == 0)
+		return 404;
+	put_cards(c, "Page.products", l);
+	put_pager(c, b, l->total);
+	put_filter(c);
+	return 200;
+}
+
+static int
+page_home(struct ctx *c)
+{
+	struct listing featured, fresh;
+	const struct nav *nav = nav_get(c->db);
+	int k = 0;
+
+	if (db_products_featured(c->db, &c->arena, 8, &featured) < 0 ||
+	    db_products_new(c->db, &c->arena, 8, &fresh) < 0)
+		return 500;
+	for (size_t i = 0; i < nav->n; i++) {
+		const struct category *cat = &nav->cats[i];
+		if (cat->parent_id != 0)
+			continue;
+		hdf_putf(c->hdf, cat->slug, "Page.categories.%d.slug", k);
+		hdf_putf(c->hdf, cat->name, "Page.categories.%d.name", k);
+		hdf_putf(c->hdf, cat->description, "Page.categories.%d.description", k);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", cat->id % 8),
+		    "Page.categories.%d.tile", k);
+		for (size_t j = 0, m = 0; j < nav->n; j++)
+			if (nav->cats[j].parent_id == cat->id) {
+				hdf_putf(c->hdf, nav->cats[j].slug,
+				    "Page.categories.%d.children.%zu.slug", k, m);
+				hdf_putf(c->hdf, nav->cats[j].name,
+				    "Page.categories.%d.children.%zu.name", k, m++);
+			}
+		k++;
+	}
+	put_cards(c, "Page.featured", &featured);
+	put_cards(c, "Page.new", &fresh);
+	app_cacheable(c);
+	return app_render(c, "catalog/home");
+}
+
+/* Page.crumbs: the category's ancestors, top first, then itself. */
+static void
+put_category_crumbs(struct ctx *c, long long id)
+{
+	const struct nav *nav = nav_get(c->db);
+	const struct category *chain[16];
+	int n = 0;
+
+	while (id != 0 && n < 16) {
+		const struct category *found = NULL;
+		for (size_t i = 0; i < nav->n && found == NULL; i++)
+			if (nav->cats[i].id == id)
+				found = &nav->cats[i];
+		if (found == NULL)
+			break;
+		chain[n++] = found;
+		id = found->parent_id;
+	}
+	for (int i = 0; i < n; i++) {
+		hdf_putf(c->hdf, chain[n - 1 - i]->slug, "Page.crumbs.%d.slug", i);
+		hdf_putf(c->hdf, chain[n - 1 - i]->name, "Page.crumbs.%d.name", i);
+	}
+}
+
+static int
+page_category(struct ctx *c)
+{
+	struct category cat;
+	struct listing_query lq = { 0 };
+	struct listing l;
+	struct browse b = { 0 };
+	const struct nav *nav;
+	const char *err;
+	int rc, k = 0;
+
+	if (c->req.nseg != 2 || valid_slug(c->req.seg[1], 120, &err) < 0)
+		return 404;
+	if ((rc = db_category_get(c->db, &c->arena, c->req.seg[1], &cat)) != 0)
+		return rc < 0 ? 500 : 404;
+	b.base = arena_printf(&c->arena, "/c/%s", cat.slug);
+	browse_read(c, &b, SORT_NEWEST);
+	lq.category_id = cat.id;
+	if ((rc = browse_run(c, &b, &lq, &l)) != 200)
+		return rc;
+	hdf_put(c->hdf, "Page.category.slug", cat.slug);
+	hdf_put(c->hdf, "Page.category.name", cat.name);
+	put_paragraphs(c, "Page.category.paras", cat.description);
+	put_category_crumbs(c, cat.parent_id);
+	nav = nav_get(c->db);
+	for (size_t i = 0; i < nav->n; i++)
+		if (nav->cats[i].parent_id == cat.id) {
+			hdf_putf(c->hdf, nav->cats[i].slug, "Page.subcats.%d.slug", k);
+			hdf_putf(c->hdf, nav->cats[i].name, "Page.subcats.%d.name", k++);
+		}
+	app_cacheable(c);
+	return app_render(c, "catalog/category");
+}
+
+static void
+put_plans(struct ctx *c, const struct plan *plans, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct plan *p = &plans[i];
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p->id),
+		    "Page.plans.%zu.id", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", p->months),
+		    "Page.plans.%zu.months", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", p->days),
+		    "Page.plans.%zu.days", i);
+		hdf_putf(c->hdf, app_money(c, p->price_minor), "Page.plans.%zu.price", i);
+		/* Per-month price for plans longer than a month. */
+		if (p->months > 1 && p->days == 0)
+			hdf_putf(c->hdf, app_money(c, p->price_minor / p->months),
+			    "Page.plans.%zu.per_month", i);
+	}
+}
+
+static int
+page_product(struct ctx *c)
+{
+	struct product p;
+	struct plan *plans;
+	size_t nplans;
+	struct listing kids, related, siblings;
+	const char *err;
+	int rc;
+
+	if (c->req.nseg != 2 || valid_slug(c->req.seg[1], 120, &err) < 0)
+		return 404;
+	if ((rc = db_product_get(c->db, &c->arena, c->req.seg[1], &p)) != 0)
+		return rc < 0 ? 500 : 404;
+	if (db_product_plans(c->db, &c->arena, p.card.id, &plans, &nplans) < 0 ||
+	    db_product_children(c->db, &c->arena, p.card.id, &kids) < 0 ||
+	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0)
+		return 500;
+	put_card(c, "Page.product", &p.card);
+	put_paragraphs(c, "Page.product.paras", p.description);
+	hdf_put(c->hdf, "Page.product.sku", p.sku);
+	hdf_put_int(c->hdf, "Page.product.position", p.position);
+	hdf_put_int(c->hdf, "Page.product.max_qty",
+	    p.card.stock < 0 || p.card.stock > 99 ? 99 : p.card.stock);
+	if (*p.category_slug) {
+		put_category_crumbs(c, p.category_id);
+		hdf_put(c->hdf, "Page.product.category_slug", p.category_slug);
+		hdf_put(c->hdf, "Page.product.category_name", p.category_name);
+	}
+	/* Series -> season -> episode: the chain above and the siblings. */
+	if (*p.parent_slug) {
+		hdf_put(c->hdf, "Page.parent.slug", p.parent_slug);
+		hdf_put(c->hdf, "Page.parent.name", p.parent_name);
+		hdf_put(c->hdf, "Page.parent.media", p.parent_media_type);
+		if (db_product_children(c->db, &c->arena, p.parent_id, &siblings) < 0)
+			return 500;
+		put_cards(c, "Page.siblings", &siblings);
+		for (size_t i = 0; i < siblings.n; i++) {
+			if (siblings.items[i].id != p.card.id)
+				continue;
+			if (i > 0)
+				put_card(c, "Page.prev", &siblings.items[i - 1]);
+			if (i + 1 < siblings.n)
+				put_card(c, "Page.next", &siblings.items[i + 1]);
+		}
+		if (p.parent_parent_id != 0) {
+			struct product gp;
+			if (db_product_by_id(c->db, &c->arena, p.parent_parent_id,
+			    &gp.card) == 0) {
+				hdf_put(c->hdf, "Page.grandparent.slug", gp.card.slug);
+				hdf_put(c->hdf, "Page.grandparent.name", gp.card.name);
+			}
+		}
+	}
+	put_plans(c, plans, nplans);
+	put_cards(c, "Page.children", &kids);
+	put_cards(c, "Page.related", &related);
+	app_cacheable(c);
+	return app_render(c, "catalog/product");
+}
+
+static int
+page_search(struct ctx *c)
+{
+	const struct val *q = app_val(c, KEY_Q);
+	struct search_words words;
+	struct listing_query lq = { 0 };
+	struct listing l;
+	struct browse b = { 0 };
+	int rc;
+
+	for (int k = KEY_PAGE; k <= KEY_MAX; k++)
+		if (app_val(c, k)->state == VAL_INVALID) {
+			app_put_errors(c, "Page.errors");
+			return app_error(c, 400, "invalid");
+		}
+	hdf_put_int(c->hdf, "Page.max_len", SEARCH_MAX);
+	if (q->state == VAL_INVALID) {
+		hdf_put(c->hdf, "Page.problem", "bad_chars");
+		return app_render(c, "catalog/search") == 200 ? 400 : 500;
+	}
+	hdf_put(c->hdf, "Page.q", q->s);
+	if (utf8_len(q->s, strlen(q->s)) > SEARCH_MAX) {
+		c->resp.status = 400;
+		hdf_put(c->hdf, "Page.problem", "too_long");
+		return app_render(c, "catalog/search");
+	}
+	search_split(&c->arena, q->s, &words);
+	if (words.n == 0) {
+		hdf_put(c->hdf, "Page.problem", q->state == VAL_OK ? "no_words" : "empty");
+		app_cacheable(c);
+		return app_render(c, "catalog/search");
+	}
+	b.base = "/search";
+	b.q = q->s;
+	browse_read(c, &b, SORT_RELEVANCE);
+	lq.fts = search_fts(&c->arena, &words);
+	if ((rc = browse_run(c, &b, &lq, &l)) != 200)
+		return rc;
+	if (l.total == 0 && b.page == 1) {
+		/* Nothing matched: try the closest indexed words. */
+		int fixed = search_correct(c->db, &c->arena, &words);
+		if (fixed > 0) {
+			struct listing_query lq2 = lq;
+			struct browse b2 = b;
+			struct listing l2;
+			struct buf fixed_q = { 0 };
+
+			for (size_t i = 0; i < words.n; i++)
+				buf_printf(&fixed_q, "%s%s", i ? " " : "", words.w[i]);
+			b2.q = arena_strdup(&c->arena, fixed_q.data);
+			buf_free(&fixed_q);
+			lq2.fts = search_fts(&c->arena, &words);
+			if (db_listing(c->db, &c->arena, &lq2, &l2) < 0)
+				return 500;
+			/* Offer the correction only when it finds something. */
+			if (l2.total > 0) {
+				hdf_put(c->hdf, "Page.corrected", b2.q);
+				if ((rc = browse_run(c, &b2, &lq2, &l)) != 200)
+					return rc;
+			}
+		}
+	}
+	app_cacheable(c);
+	return app_render(c, "catalog/search");
+}
+
+enum page_id { PAGE_HOME, PAGE_CATEGORY, PAGE_PRODUCT, PAGE_SEARCH, PAGE__MAX };
+
+static const struct page pages[PAGE__MAX] = {
+	[PAGE_HOME] = { "", METHODS_GET, page_home, 0 },
+	[PAGE_CATEGORY] = { "c", METHODS_GET, page_category, PAGE_STRICT | PAGE_REST },
+	[PAGE_PRODUCT] = { "p", METHODS_GET, page_product, PAGE_STRICT | PAGE_REST },
+	[PAGE_SEARCH] = { "search", METHODS_GET, page_search, 0 },
+};
+
+static const struct app catalog = {
+	"catalog", pages, PAGE__MAX, keys, KEY__MAX, NULL,
+};
+
+int
+main(int argc, char **argv)
+{
+	return app_main(argc, argv, &catalog);
+}

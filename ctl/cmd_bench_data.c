@@ -1,0 +1,133 @@
+/* cmd_bench_data.c — soukctl bench-data N: N generated products for the
+ * benchmarks (bench/), spread over a 4 x 5 category tree, with names and
+ * descriptions drawn from word lists so full-text search has a realistic
+ * vocabulary.  Deterministic: the same N gives the same catalog. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "ctl.h"
+#include "db_products.h"
+
+static const char *const adjectives[] = {
+	"Premium", "Ultra", "Classic", "Smart", "Compact", "Family", "Pro",
+	"Express", "Golden", "Silver", "Wireless", "Digital", "Deluxe", "Mini",
+	"Max", "Plus", "Prime", "Turbo", "Eco", "Royal", "Urban", "Nomad",
+	"Crystal", "Velvet", "Solar", "Arctic", "Desert", "Ocean", "Cedar",
+	"Amber",
+};
+static const char *const nouns[] = {
+	"Stream", "Box", "Remote", "Cable", "Player", "Pass", "Bundle", "Plan",
+	"Speaker", "Adapter", "Screen", "Router", "Antenna", "Console", "Camera",
+	"Headset", "Keyboard", "Charger", "Mount", "Light", "Film", "Series",
+	"Album", "Course", "Guide", "Licence", "Card", "Station", "Hub", "Drive",
+};
+static const char *const words[] = {
+	"channels", "sport", "football", "cinema", "music", "download", "offline",
+	"family", "kids", "documentary", "arabic", "french", "english", "subtitles",
+	"quality", "fast", "reliable", "warranty", "delivery", "screen", "device",
+	"android", "smart", "television", "wireless", "bluetooth", "battery",
+	"replay", "series", "season", "episode", "licence", "office", "security",
+	"antivirus", "storage", "cloud", "gaming", "console", "controller",
+	"premium", "support", "setup", "guide", "install", "update", "live",
+	"news", "weather", "comedy", "drama", "action", "thriller", "romance",
+};
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static unsigned long long state = 88172645463325252ULL;
+
+static unsigned
+next(unsigned n)
+{
+	state ^= state << 13;	/* xorshift64: repeatable, good enough */
+	state ^= state >> 7;
+	state ^= state << 17;
+	return (unsigned)(state % n);
+}
+
+static int
+make_categories(struct db *db, long long ids[20])
+{
+	for (int t = 0; t < 4; t++) {
+		char slug[32], name[32];
+		long long top;
+
+		snprintf(slug, sizeof(slug), "bench-%d", t + 1);
+		snprintf(name, sizeof(name), "Bench department %d", t + 1);
+		if ((top = db_category_id(db, slug)) == 0)
+			top = db_category_create(db, 0, slug, name, "", 100 + t);
+		if (top <= 0)
+			return -1;
+		for (int s = 0; s < 5; s++) {
+			long long id;
+			snprintf(slug, sizeof(slug), "bench-%d-%d", t + 1, s + 1);
+			snprintf(name, sizeof(name), "Bench aisle %d.%d", t + 1, s + 1);
+			if ((id = db_category_id(db, slug)) == 0)
+				id = db_category_create(db, top, slug, name, "", s);
+			if (id <= 0)
+				return -1;
+			ids[t * 5 + s] = id;
+		}
+	}
+	return 0;
+}
+
+int
+cmd_bench_data(int argc, char **argv)
+{
+	long long n, cats[20], start, now = (long long)time(NULL);
+	struct arena a;
+	struct db *db;
+	char *end;
+	int rc = 1;
+
+	if (argc != 2)
+		return ctl_usage(argv[0], "N");
+	n = strtoll(argv[1], &end, 10);
+	if (*end != '\0' || n < 1 || n > 10000000)
+		return ctl_fail("bench-data", "N must be a number from 1 to 10000000");
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	arena_init(&a, 1 << 16);
+	if ((start = db_count_products(db)) < 0 || db_begin(db) < 0 ||
+	    make_categories(db, cats) < 0)
+		goto fail;
+	for (long long i = 0; i < n; i++) {
+		struct product_in p = { .compare_at_minor = -1, .active = 1 };
+		char desc[1024];
+		size_t o = 0;
+		unsigned k = next(3);
+
+		p.kind = k == 0 ? "physical" : k == 1 ? "digital" : "physical";
+		p.slug = arena_printf(&a, "bench-%lld", start + i + 1);
+		p.name = arena_printf(&a, "%s %s %s %lld", adjectives[next(N(adjectives))],
+		    adjectives[next(N(adjectives))], nouns[next(N(nouns))], start + i + 1);
+		for (int w = 0; w < 30; w++)
+			o += (size_t)snprintf(desc + o, sizeof(desc) - o, "%s%s",
+			    w ? " " : "", words[next(N(words))]);
+		p.description = desc;
+		p.category_id = cats[next(20)];
+		p.price_minor = (long long)(next(500) + 1) * 1000 + next(1000);
+		p.stock = next(4) == 0 ? -1 : (long long)next(200);
+		p.featured = next(200) == 0;
+		p.created_at = now - (long long)next(365 * 86400);
+		if (db_product_create(db, &p) <= 0)
+			goto fail;
+		if (i % 1000 == 999)
+			arena_reset(&a);
+	}
+	if (db_commit(db) < 0)
+		goto fail;
+	printf("added %lld products (catalog now %lld)\n", n, start + n);
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(db);
+	ctl_fail("bench-data", "failed; nothing added");
+out:
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}

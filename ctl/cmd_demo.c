@@ -1,0 +1,258 @@
+/* cmd_demo.c — soukctl demo: a realistic catalog for trying the store.
+ * Categories, IPTV and other subscriptions with 1/3/6/12-month plans, films,
+ * series with seasons and episodes, devices and accessories with stock,
+ * digital guides.  Creation dates are spread over the last 90 days so
+ * "newest" sorting shows something.  Refuses a database that already has
+ * products. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "ctl.h"
+#include "demo_data.h"
+#include "db_products.h"
+
+static long long scale;		/* minor units per major unit */
+static long long now;
+static unsigned seq;
+
+static long long
+minor(double major)
+{
+	return llround(major * (double)scale);
+}
+
+/* A creation time in the last 90 days, the same on every run. */
+static long long
+created(void)
+{
+	seq = seq * 1103515245u + 12345u;
+	return now - (long long)((seq >> 8) % (90 * 86400));
+}
+
+static int
+load_categories(struct db *db)
+{
+	long long pos = 0;
+
+	for (const struct demo_category *c = demo_categories; c->slug; c++) {
+		long long parent = c->parent ? db_category_id(db, c->parent) : 0;
+		if (parent < 0 || db_category_create(db, parent, c->slug, c->name,
+		    c->description, pos++) <= 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+load_subscriptions(struct db *db, int *count)
+{
+	for (const struct demo_subscription *s = demo_subscriptions; s->slug; s++) {
+		const double prices[4] = { s->m1, s->m3, s->m6, s->m12 };
+		const int months[4] = { 1, 3, 6, 12 };
+		struct product_in p = {
+			.slug = s->slug, .name = s->name, .description = s->description,
+			.kind = "subscription", .position = 0, .compare_at_minor = -1,
+			.stock = s->stock, .featured = s->featured, .active = 1,
+			.created_at = created(),
+		};
+		long long id;
+		int plans = 0;
+
+		p.category_id = db_category_id(db, s->category);
+		p.price_minor = minor(s->m1 ? s->m1 : s->m12);
+		if (p.category_id <= 0 || (id = db_product_create(db, &p)) <= 0)
+			return -1;
+		for (int i = 0; i < 4; i++)
+			if (prices[i] > 0) {
+				if (db_plan_put(db, id, months[i], 0, minor(prices[i]),
+				    i) <= 0)
+					return -1;
+				plans++;
+			}
+		if (plans == 0 && db_plan_put(db, id, 0, 7, minor(5), 0) <= 0)
+			return -1;	/* the trial week */
+		(*count)++;
+	}
+	return 0;
+}
+
+static int
+load_items(struct db *db, int *count)
+{
+	for (const struct demo_item *it = demo_items; it->slug; it++) {
+		struct product_in p = {
+			.slug = it->slug, .name = it->name,
+			.description = it->description, .kind = it->kind,
+			.media_type = it->media, .price_minor = minor(it->price),
+			.compare_at_minor = it->compare_at > 0 ? minor(it->compare_at) : -1,
+			.stock = it->stock, .featured = it->featured, .active = 1,
+			.created_at = created(),
+		};
+
+		p.category_id = db_category_id(db, it->category);
+		if (p.category_id <= 0 || db_product_create(db, &p) <= 0)
+			return -1;
+		(*count)++;
+	}
+	return 0;
+}
+
+/* "The Last Caravan" -> "the-last-caravan" (ASCII titles only). */
+static const char *
+slugify(struct arena *a, const char *title, const char *suffix)
+{
+	char out[160];
+	size_t o = 0;
+	int dash = 0;
+
+	for (const char *p = title; *p && o < sizeof(out) - 40; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && o > 0)
+				out[o++] = '-';
+			out[o++] = c;
+			dash = 0;
+		} else
+			dash = 1;
+	}
+	out[o] = '\0';
+	return arena_printf(a, "%s%s", out, suffix ? suffix : "");
+}
+
+static int
+load_films(struct db *db, struct arena *a, int *count)
+{
+	int i = 0;
+
+	for (const struct demo_film *f = demo_films; f->title; f++, i++) {
+		struct product_in p = {
+			.slug = slugify(a, f->title, "-film"), .name = f->title,
+			.kind = "digital", .media_type = "film",
+			.price_minor = minor(f->year >= 2023 ? 9 : f->year >= 2021 ? 7 : 5),
+			.compare_at_minor = -1, .stock = -1,
+			.featured = i % 12 == 0, .active = 1, .created_at = created(),
+		};
+
+		p.description = arena_printf(a, "%s\n\n%d · %d min · HD 1080p "
+		    "with Arabic, French and English subtitles. Download and keep: "
+		    "watch on any device, as often as you like.", f->logline,
+		    f->year, f->minutes);
+		p.category_id = db_category_id(db, f->genre);
+		if (p.category_id <= 0 || db_product_create(db, &p) <= 0)
+			return -1;
+		(*count)++;
+	}
+	return 0;
+}
+
+static int
+load_series(struct db *db, struct arena *a, int *count)
+{
+	long long cat = db_category_id(db, "series");
+	int t = 0;
+
+	if (cat <= 0)
+		return -1;
+	for (const struct demo_series *s = demo_series; s->slug; s++) {
+		struct product_in series = {
+			.slug = s->slug, .name = s->name, .kind = "digital",
+			.media_type = "series", .category_id = cat,
+			.price_minor = minor(s->series_price), .compare_at_minor =
+			    minor(s->season_price * s->seasons), .stock = -1,
+			.featured = s->featured, .active = 1, .created_at = created(),
+		};
+		long long sid;
+
+		series.description = arena_printf(a, "%s\n\n%s · %d season%s. Buy the "
+		    "whole series, a season, or single episodes.", s->logline,
+		    s->genre, s->seasons, s->seasons > 1 ? "s" : "");
+		if ((sid = db_product_create(db, &series)) <= 0)
+			return -1;
+		(*count)++;
+		for (int n = 1; n <= s->seasons; n++) {
+			struct product_in season = {
+				.slug = arena_printf(a, "%s-s%d", s->slug, n),
+				.name = arena_printf(a, "%s — Season %d", s->name, n),
+				.description = arena_printf(a, "All %d episodes of season "
+				    "%d of %s.", s->episodes, n, s->name),
+				.kind = "digital", .media_type = "season",
+				.category_id = cat, .parent_id = sid, .position = n,
+				.price_minor = minor(s->season_price),
+				.compare_at_minor = minor(s->episode_price * s->episodes),
+				.stock = -1, .active = 1, .created_at = series.created_at,
+			};
+			long long season_id;
+
+			if ((season_id = db_product_create(db, &season)) <= 0)
+				return -1;
+			(*count)++;
+			for (int e = 1; e <= s->episodes; e++) {
+				const char *title = demo_episode_titles[t++ % 16];
+				struct product_in ep = {
+					.slug = arena_printf(a, "%s-s%de%02d", s->slug, n, e),
+					.name = arena_printf(a, "%s S%dE%02d — %s", s->name, n,
+					    e, title),
+					.description = arena_printf(a, "Season %d, episode %d "
+					    "of %s: \"%s\". HD 1080p, about 50 minutes.", n, e,
+					    s->name, title),
+					.kind = "digital", .media_type = "episode",
+					.category_id = cat, .parent_id = season_id,
+					.position = e, .price_minor = minor(s->episode_price),
+					.compare_at_minor = -1, .stock = -1, .active = 1,
+					.created_at = series.created_at,
+				};
+				if (db_product_create(db, &ep) <= 0)
+					return -1;
+				(*count)++;
+			}
+		}
+	}
+	return 0;
+}
+
+int
+cmd_demo(int argc, char **argv)
+{
+	struct arena a;
+	struct db *db;
+	int count = 0, rc = 1;
+
+	if (argc != 1)
+		return ctl_usage(argv[0], "");
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	if (db_count_products(db) != 0) {
+		db_close(db);
+		return ctl_fail("demo", "the catalog is not empty; the demo only "
+		    "loads into a new store");
+	}
+	scale = 1;
+	for (long long d = conf_int(CONF_CURRENCY_DECIMALS); d > 0; d--)
+		scale *= 10;
+	now = (long long)time(NULL);
+	seq = 20261122;
+	arena_init(&a, 1 << 16);
+	if (db_begin(db) < 0)
+		goto out;
+	if (load_categories(db) < 0 || load_subscriptions(db, &count) < 0 ||
+	    load_items(db, &count) < 0 || load_films(db, &a, &count) < 0 ||
+	    load_series(db, &a, &count) < 0) {
+		db_rollback(db);
+		ctl_fail("demo", "could not load the demo catalog");
+		goto out;
+	}
+	if (db_commit(db) < 0)
+		goto out;
+	printf("demo catalog loaded: %d products\n", count);
+	rc = 0;
+out:
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,45 @@
+/* demo_data.h — the demo catalog's content (demo_data.c), loaded by
+ * soukctl demo.  Prices are in major units of the store currency. */
+#ifndef SOUK_DEMO_DATA_H
+#define SOUK_DEMO_DATA_H
+
+struct demo_category {
+	const char *slug, *name, *parent, *description;
+};
+
+/* A subscription sold in 1/3/6/12-month plans (0 price: plan not offered). */
+struct demo_subscription {
+	const char *slug, *name, *category, *description;
+	double m1, m3, m6, m12;
+	int featured;
+	int stock;		/* -1 unlimited (codes issued on demand) */
+};
+
+struct demo_item {
+	const char *slug, *name, *category, *kind, *media, *description;
+	double price, compare_at;	/* compare_at 0: none */
+	int stock;			/* -1 unlimited */
+	int featured;
+};
+
+struct demo_film {
+	const char *title, *genre;
+	int year, minutes;
+	const char *logline;
+};
+
+struct demo_series {
+	const char *slug, *name, *genre, *logline;
+	int seasons, episodes;
+	double season_price, episode_price, series_price;
+	int featured;
+};
+
+extern const struct demo_category demo_categories[];
+extern const struct demo_subscription demo_subscriptions[];
+extern const struct demo_item demo_items[];
+extern const struct demo_film demo_films[];
+extern const struct demo_series demo_series[];
+extern const char *const demo_episode_titles[];
+
+#endif

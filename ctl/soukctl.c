@@ -1,0 +1,93 @@
+/* soukctl — set up and operate a souk store from the shell.
+ * Every command reads the same configuration as the programs ($SOUK_CONF,
+ * SOUK_* variables). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "conf.h"
+#include "ctl.h"
+#include "log.h"
+
+static const struct ctl_cmd cmds[] = {
+	{ "init", cmd_init, "", "create the database (schema, secret key)" },
+	{ "migrate", cmd_migrate, "[--dir DIR]",
+	    "apply pending schema migrations" },
+	{ "config", cmd_config, "", "show every configuration key and value" },
+	{ "demo", cmd_demo, "", "load the demo catalog (about 215 products)" },
+	{ "import-products", cmd_import, "FILE.csv",
+	    "create or update products from CSV, all or nothing" },
+	{ "bench-data", cmd_bench_data, "N", "add N generated products" },
+};
+
+int
+ctl_fail(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "soukctl %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return 1;
+}
+
+int
+ctl_usage(const char *cmd, const char *args)
+{
+	fprintf(stderr, "usage: soukctl %s %s\n", cmd, args);
+	return 2;
+}
+
+struct db *
+ctl_open(int any_version)
+{
+	struct db *db = db_open(conf_str(CONF_DB_PATH), 0);
+	int have;
+
+	if (db == NULL) {
+		fprintf(stderr, "soukctl: cannot open %s (run soukctl init?)\n",
+		    conf_str(CONF_DB_PATH));
+		return NULL;
+	}
+	have = db_user_version(db);
+	if (!any_version && have != db_schema_version()) {
+		fprintf(stderr, "soukctl: %s is at schema version %d, this soukctl "
+		    "needs %d: run soukctl migrate\n", conf_str(CONF_DB_PATH),
+		    have, db_schema_version());
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+static void
+usage(void)
+{
+	fprintf(stderr, "usage: soukctl COMMAND [ARGS]\n\n");
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		fprintf(stderr, "  %-16s %-14s %s\n", cmds[i].name, cmds[i].args,
+		    cmds[i].help);
+	fprintf(stderr, "\nConfiguration: $SOUK_CONF (key = value) and SOUK_<KEY> "
+	    "variables; `soukctl config` shows them.\n");
+}
+
+int
+main(int argc, char **argv)
+{
+	log_set_name("soukctl");
+	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "--help") == 0) {
+		usage();
+		return argc < 2 ? 2 : 0;
+	}
+	if (conf_load() < 0)
+		return 1;
+	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(cmds[i].name, argv[1]) == 0)
+			return cmds[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "soukctl: unknown command '%s'\n\n", argv[1]);
+	usage();
+	return 2;
+}

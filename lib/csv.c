@@ -1,0 +1,104 @@
+/* csv.c — see csv.h. */
+#include <string.h>
+
+#include "buf.h"
+#include "csv.h"
+
+void
+csv_init(struct csv *c, const char *text, size_t len)
+{
+	c->p = text;
+	c->end = text + len;
+	c->line = 1;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		c->p += 3;
+}
+
+int
+csv_next(struct csv *c, struct arena *a, struct csv_record *r,
+    const char **err)
+{
+	struct buf field = { 0 };
+	size_t line = c->line;
+	int rc = 1;
+
+	r->n = 0;
+	/* Skip blank lines between records. */
+	while (c->p < c->end && (*c->p == '\n' || *c->p == '\r')) {
+		if (*c->p == '\n')
+			c->line++;
+		c->p++;
+	}
+	if (c->p >= c->end)
+		return 0;
+	line = r->line = c->line;
+	for (;;) {
+		buf_reset(&field);
+		if (c->p < c->end && *c->p == '"') {
+			c->p++;
+			for (;;) {
+				if (c->p >= c->end) {
+					*err = "a quoted field is not closed";
+					rc = -1;
+					goto out;
+				}
+				if (*c->p == '"') {
+					if (c->p + 1 < c->end && c->p[1] == '"') {
+						buf_putc(&field, '"');
+						c->p += 2;
+						continue;
+					}
+					c->p++;
+					break;
+				}
+				if (*c->p == '\n')
+					c->line++;
+				buf_putc(&field, *c->p++);
+			}
+			if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
+			    *c->p != '\r') {
+				*err = "text after a closing quote";
+				rc = -1;
+				goto out;
+			}
+		} else {
+			while (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
+			    *c->p != '\r') {
+				if (*c->p == '"') {
+					*err = "a quote inside an unquoted field";
+					rc = -1;
+					goto out;
+				}
+				buf_putc(&field, *c->p++);
+			}
+		}
+		if (r->n == CSV_MAX_FIELDS) {
+			*err = "too many fields";
+			rc = -1;
+			goto out;
+		}
+		r->f[r->n++] = arena_strndup(a, field.data ? field.data : "",
+		    field.len);
+		if (c->p < c->end && *c->p == ',') {
+			c->p++;
+			continue;
+		}
+		/* End of record. */
+		if (c->p < c->end && *c->p == '\r')
+			c->p++;
+		if (c->p < c->end && *c->p == '\n') {
+			c->p++;
+			c->line++;
+		}
+		break;
+	}
+out:
+	if (rc < 0) {
+		/* Resynchronise at the next line for error reporting. */
+		while (c->p < c->end && *c->p != '\n')
+			c->p++;
+		c->line = line;
+	}
+	buf_free(&field);
+	return rc;
+}

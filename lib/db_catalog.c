@@ -1,0 +1,423 @@
+/* db_catalog.c — see db_catalog.h. */
+#include <string.h>
+
+#include "db_catalog.h"
+#include "db_internal.h"
+
+/* The columns of a struct product_card, read by read_card(). */
+#define CARD_COLS							\
+	"p.id, p.slug, p.name, p.kind, coalesce(p.media_type, ''), "	\
+	"p.price_minor, coalesce(p.compare_at_minor, -1), "		\
+	"coalesce(p.stock, -1), coalesce((SELECT path FROM product_images i " \
+	"WHERE i.product_id = p.id ORDER BY i.position LIMIT 1), '')"
+#define CARD_NCOLS 9
+
+/* Category listing: ?1 category, ?2..?3 price range, ?4 limit, ?5 offset. */
+#define CAT_TREE							\
+	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL "		\
+	"SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id " \
+	"WHERE c.active = 1) "
+#define CAT_WHERE							\
+	" FROM products p WHERE p.category_id IN sub AND p.active = 1 "	\
+	"AND p.parent_id IS NULL AND p.price_minor BETWEEN ?2 AND ?3"
+#define CAT_LIST(order)							\
+	CAT_TREE "SELECT " CARD_COLS CAT_WHERE " ORDER BY " order	\
+	" LIMIT ?4 OFFSET ?5"
+
+/* Search: ?1 FTS expression, ?2..?3 price range, ?4 limit, ?5 offset. */
+#define FTS_FROM							\
+	" FROM products_fts f JOIN products p ON p.id = f.rowid "	\
+	"WHERE products_fts MATCH ?1 AND p.active = 1 "			\
+	"AND p.price_minor BETWEEN ?2 AND ?3"
+#define FTS_LIST(order)							\
+	"SELECT " CARD_COLS ", highlight(products_fts, 0, char(1), char(2)), " \
+	"snippet(products_fts, 1, char(1), char(2), '…', 18)" FTS_FROM	\
+	" ORDER BY " order " LIMIT ?4 OFFSET ?5"
+
+#define ORDER_NEWEST	"p.created_at DESC, p.id DESC"
+#define ORDER_PRICE_ASC	"p.price_minor, p.id"
+#define ORDER_PRICE_DESC "p.price_minor DESC, p.id DESC"
+#define ORDER_NAME	"p.name COLLATE NOCASE, p.id"
+
+enum {
+	Q_CAT_ALL, Q_CAT_GET,
+	Q_CAT_NEWEST, Q_CAT_PRICE_ASC, Q_CAT_PRICE_DESC, Q_CAT_NAME, Q_CAT_COUNT,
+	Q_FTS_NEWEST, Q_FTS_PRICE_ASC, Q_FTS_PRICE_DESC, Q_FTS_NAME,
+	Q_FTS_RELEVANCE, Q_FTS_COUNT,
+	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
+	Q_VOCAB, Q_VOCAB_PREFIX,
+	Q__MAX
+};
+
+static const char *const sql[Q__MAX] = {
+	[Q_CAT_ALL] =
+	    "WITH RECURSIVE t(id, parent_id, slug, name, description, "
+	    "position, path) AS ("
+	    "SELECT id, parent_id, slug, name, description, position, "
+	    "printf('%08d.', position) || name FROM categories "
+	    "WHERE parent_id IS NULL AND active = 1 UNION ALL "
+	    "SELECT c.id, c.parent_id, c.slug, c.name, c.description, "
+	    "c.position, t.path || '/' || printf('%08d.', c.position) || c.name "
+	    "FROM categories c JOIN t ON c.parent_id = t.id WHERE c.active = 1) "
+	    "SELECT id, coalesce(parent_id, 0), slug, name, description "
+	    "FROM t ORDER BY path",
+	[Q_CAT_GET] = "SELECT id, coalesce(parent_id, 0), slug, name, description "
+	    "FROM categories WHERE slug = ? AND active = 1",
+	[Q_CAT_NEWEST] = CAT_LIST(ORDER_NEWEST),
+	[Q_CAT_PRICE_ASC] = CAT_LIST(ORDER_PRICE_ASC),
+	[Q_CAT_PRICE_DESC] = CAT_LIST(ORDER_PRICE_DESC),
+	[Q_CAT_NAME] = CAT_LIST(ORDER_NAME),
+	[Q_CAT_COUNT] = CAT_TREE "SELECT count(*)" CAT_WHERE,
+	[Q_FTS_NEWEST] = FTS_LIST(ORDER_NEWEST),
+	[Q_FTS_PRICE_ASC] = FTS_LIST(ORDER_PRICE_ASC),
+	[Q_FTS_PRICE_DESC] = FTS_LIST(ORDER_PRICE_DESC),
+	[Q_FTS_NAME] = FTS_LIST(ORDER_NAME),
+	/* bm25 with the name weighted 10x the description. */
+	[Q_FTS_RELEVANCE] = FTS_LIST("bm25(products_fts, 10.0, 1.0), p.id"),
+	[Q_FTS_COUNT] = "SELECT count(*)" FTS_FROM,
+	[Q_NEW] = "SELECT " CARD_COLS " FROM products p WHERE p.active = 1 "
+	    "AND p.parent_id IS NULL ORDER BY " ORDER_NEWEST " LIMIT ?",
+	[Q_FEATURED] = "SELECT " CARD_COLS " FROM products p WHERE "
+	    "p.featured = 1 AND p.active = 1 ORDER BY p.created_at DESC LIMIT ?",
+	[Q_PRODUCT] = "SELECT " CARD_COLS ", p.description, coalesce(p.sku, ''), "
+	    "coalesce(p.category_id, 0), coalesce(p.parent_id, 0), p.position, "
+	    "p.created_at, p.updated_at, coalesce(c.slug, ''), "
+	    "coalesce(c.name, ''), coalesce(pp.slug, ''), coalesce(pp.name, ''), "
+	    "coalesce(pp.media_type, ''), coalesce(pp.parent_id, 0) "
+	    "FROM products p LEFT JOIN categories c ON c.id = p.category_id "
+	    "LEFT JOIN products pp ON pp.id = p.parent_id AND pp.active = 1 "
+	    "WHERE p.slug = ? AND p.active = 1",
+	[Q_PRODUCT_ID] = "SELECT " CARD_COLS " FROM products p "
+	    "WHERE p.id = ? AND p.active = 1",
+	[Q_PLANS] = "SELECT id, duration_months, duration_days, price_minor "
+	    "FROM subscription_plans WHERE product_id = ? AND active = 1 "
+	    "ORDER BY position, duration_months, duration_days",
+	[Q_CHILDREN] = "SELECT " CARD_COLS " FROM products p WHERE "
+	    "p.parent_id = ? AND p.active = 1 ORDER BY p.position, p.id",
+	[Q_RELATED] = "SELECT " CARD_COLS " FROM products p WHERE "
+	    "p.category_id = ?1 AND p.id <> ?2 AND p.active = 1 "
+	    "AND p.parent_id IS NULL ORDER BY " ORDER_NEWEST " LIMIT ?3",
+	[Q_VOCAB] = "SELECT term, doc FROM products_vocab "
+	    "WHERE length(term) BETWEEN ? AND ?",
+	[Q_VOCAB_PREFIX] = "SELECT 1 FROM products_vocab "
+	    "WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT 1",
+};
+DB_STMTS(stmts, sql, Q__MAX);
+
+static void
+read_card(struct arena *a, sqlite3_stmt *st, struct product_card *c)
+{
+	c->id = db_col_int(st, 0);
+	c->slug = db_col_text(a, st, 1);
+	c->name = db_col_text(a, st, 2);
+	c->kind = db_col_text(a, st, 3);
+	c->media_type = db_col_text(a, st, 4);
+	c->price_minor = db_col_int(st, 5);
+	c->compare_at_minor = db_col_int(st, 6);
+	c->stock = db_col_int(st, 7);
+	c->image = db_col_text(a, st, 8);
+	c->name_hl = c->name;
+	c->snippet = "";
+}
+
+/* Steps st into a listing of at most `max` cards; search rows carry two
+ * more columns (highlighted name, snippet).  Resets st. */
+static int
+read_cards(struct db *db, struct arena *a, sqlite3_stmt *st, size_t max,
+    int search, struct listing *out)
+{
+	int rc;
+
+	out->items = arena_alloc(a, (max ? max : 1) * sizeof(*out->items));
+	out->n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < max) {
+		struct product_card *c = &out->items[out->n++];
+		read_card(a, st, c);
+		if (search) {
+			c->name_hl = db_col_text(a, st, CARD_NCOLS);
+			c->snippet = db_col_text(a, st, CARD_NCOLS + 1);
+		}
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, "listing");
+	return 0;
+}
+
+static void
+read_category(struct arena *a, sqlite3_stmt *st, struct category *c)
+{
+	c->id = db_col_int(st, 0);
+	c->parent_id = db_col_int(st, 1);
+	c->slug = db_col_text(a, st, 2);
+	c->name = db_col_text(a, st, 3);
+	c->description = db_col_text(a, st, 4);
+}
+
+int
+db_category_all(struct db *db, struct arena *a, struct category **out,
+    size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CAT_ALL);
+	size_t cap = 64;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	*out = arena_alloc(a, cap * sizeof(**out));
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct category *bigger = arena_alloc(a, 2 * cap * sizeof(**out));
+			memcpy(bigger, *out, cap * sizeof(**out));
+			*out = bigger;
+			cap *= 2;
+		}
+		read_category(a, st, &(*out)[(*n)++]);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "categories");
+}
+
+int
+db_category_get(struct db *db, struct arena *a, const char *slug,
+    struct category *c)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CAT_GET);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, slug);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		read_category(a, st, c);
+	db_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : db_fail(db, "category");
+}
+
+static long long
+count_rows(struct db *db, sqlite3_stmt *st)
+{
+	long long n = -1;
+
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = db_col_int(st, 0);
+	db_done(st);
+	if (n < 0)
+		db_fail(db, "count");
+	return n;
+}
+
+static void
+bind_listing(sqlite3_stmt *st, const struct listing_query *q, int paged)
+{
+	if (q->fts != NULL)
+		db_bind_text(st, 1, q->fts);
+	else
+		db_bind_int(st, 1, q->category_id);
+	db_bind_int(st, 2, q->min_price);
+	db_bind_int(st, 3, q->max_price);
+	if (paged) {
+		db_bind_int(st, 4, q->limit);
+		db_bind_int(st, 5, q->offset);
+	}
+}
+
+int
+db_listing(struct db *db, struct arena *a, const struct listing_query *q,
+    struct listing *out)
+{
+	static const int cat_q[SORT__MAX] = {
+		[SORT_NEWEST] = Q_CAT_NEWEST, [SORT_PRICE_ASC] = Q_CAT_PRICE_ASC,
+		[SORT_PRICE_DESC] = Q_CAT_PRICE_DESC, [SORT_NAME] = Q_CAT_NAME,
+		[SORT_RELEVANCE] = Q_CAT_NEWEST,
+	};
+	static const int fts_q[SORT__MAX] = {
+		[SORT_NEWEST] = Q_FTS_NEWEST, [SORT_PRICE_ASC] = Q_FTS_PRICE_ASC,
+		[SORT_PRICE_DESC] = Q_FTS_PRICE_DESC, [SORT_NAME] = Q_FTS_NAME,
+		[SORT_RELEVANCE] = Q_FTS_RELEVANCE,
+	};
+	int search = q->fts != NULL;
+	sqlite3_stmt *st;
+
+	st = db_stmt(db, &stmts, search ? Q_FTS_COUNT : Q_CAT_COUNT);
+	if (st == NULL)
+		return -1;
+	bind_listing(st, q, 0);
+	if ((out->total = count_rows(db, st)) < 0)
+		return -1;
+	if (out->total <= q->offset) {
+		out->items = NULL;
+		out->n = 0;
+		return 0;
+	}
+	st = db_stmt(db, &stmts, search ? fts_q[q->sort] : cat_q[q->sort]);
+	if (st == NULL)
+		return -1;
+	bind_listing(st, q, 1);
+	return read_cards(db, a, st, (size_t)q->limit, search, out);
+}
+
+static int
+simple_listing(struct db *db, struct arena *a, int id, long long arg,
+    long long limit, struct listing *out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, id);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, arg);
+	return read_cards(db, a, st, (size_t)limit, 0, out);
+}
+
+int
+db_products_new(struct db *db, struct arena *a, long long limit,
+    struct listing *out)
+{
+	return simple_listing(db, a, Q_NEW, limit, limit, out);
+}
+
+int
+db_products_featured(struct db *db, struct arena *a, long long limit,
+    struct listing *out)
+{
+	return simple_listing(db, a, Q_FEATURED, limit, limit, out);
+}
+
+int
+db_product_children(struct db *db, struct arena *a, long long id,
+    struct listing *out)
+{
+	return simple_listing(db, a, Q_CHILDREN, id, 500, out);
+}
+
+int
+db_product_related(struct db *db, struct arena *a, const struct product *p,
+    long long limit, struct listing *out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RELATED);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, p->category_id);
+	db_bind_int(st, 2, p->card.id);
+	db_bind_int(st, 3, limit);
+	return read_cards(db, a, st, (size_t)limit, 0, out);
+}
+
+int
+db_product_get(struct db *db, struct arena *a, const char *slug,
+    struct product *p)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PRODUCT);
+	int rc, c = CARD_NCOLS;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, slug);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		read_card(a, st, &p->card);
+		p->description = db_col_text(a, st, c++);
+		p->sku = db_col_text(a, st, c++);
+		p->category_id = db_col_int(st, c++);
+		p->parent_id = db_col_int(st, c++);
+		p->position = db_col_int(st, c++);
+		p->created_at = db_col_int(st, c++);
+		p->updated_at = db_col_int(st, c++);
+		p->category_slug = db_col_text(a, st, c++);
+		p->category_name = db_col_text(a, st, c++);
+		p->parent_slug = db_col_text(a, st, c++);
+		p->parent_name = db_col_text(a, st, c++);
+		p->parent_media_type = db_col_text(a, st, c++);
+		p->parent_parent_id = db_col_int(st, c++);
+	}
+	db_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : db_fail(db, "product");
+}
+
+int
+db_product_by_id(struct db *db, struct arena *a, long long id,
+    struct product_card *card)
+{
+	struct listing l;
+
+	if (simple_listing(db, a, Q_PRODUCT_ID, id, 1, &l) < 0)
+		return -1;
+	if (l.n == 0)
+		return 1;
+	*card = l.items[0];
+	return 0;
+}
+
+int
+db_product_plans(struct db *db, struct arena *a, long long id,
+    struct plan **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PLANS);
+	const size_t max = 32;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	*out = arena_alloc(a, max * sizeof(**out));
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+		struct plan *pl = &(*out)[(*n)++];
+		pl->id = db_col_int(st, 0);
+		pl->months = (int)db_col_int(st, 1);
+		pl->days = (int)db_col_int(st, 2);
+		pl->price_minor = db_col_int(st, 3);
+	}
+	db_done(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(db, "plans");
+}
+
+int
+db_vocab_terms(struct db *db, struct arena *a, size_t minlen, size_t maxlen,
+    struct vocab_term **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_VOCAB);
+	size_t cap = 1024;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, (long long)minlen);
+	db_bind_int(st, 2, (long long)maxlen);
+	*out = arena_alloc(a, cap * sizeof(**out));
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct vocab_term *bigger = arena_alloc(a, 2 * cap * sizeof(**out));
+			memcpy(bigger, *out, cap * sizeof(**out));
+			*out = bigger;
+			cap *= 2;
+		}
+		(*out)[*n].term = db_col_text(a, st, 0);
+		(*out)[*n].docs = db_col_int(st, 1);
+		(*n)++;
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "vocab");
+}
+
+int
+db_vocab_has_prefix(struct db *db, const char *prefix)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_VOCAB_PREFIX);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, prefix);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "vocab prefix");
+}

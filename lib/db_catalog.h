@@ -1,0 +1,102 @@
+/* db_catalog.h — catalog queries: categories, product listings, product
+ * pages, full-text search.  All strings returned live in the caller's arena.
+ * Functions return 0 on success, 1 when the thing asked for does not exist
+ * (or is inactive), -1 on a database error (logged). */
+#ifndef SOUK_DB_CATALOG_H
+#define SOUK_DB_CATALOG_H
+#include "arena.h"
+#include "db.h"
+
+enum sort {
+	SORT_NEWEST,
+	SORT_PRICE_ASC,
+	SORT_PRICE_DESC,
+	SORT_NAME,
+	SORT_RELEVANCE,		/* search only */
+	SORT__MAX
+};
+
+struct category {
+	long long	 id, parent_id;		/* parent_id 0: top level */
+	const char	*slug, *name, *description;
+};
+
+/* What a listing shows of a product. */
+struct product_card {
+	long long	 id;
+	const char	*slug, *name, *kind, *media_type;
+	long long	 price_minor;
+	long long	 compare_at_minor;	/* -1: none */
+	long long	 stock;			/* -1: unlimited */
+	const char	*image;			/* "" when none */
+	const char	*name_hl;		/* search: name with \1..\2 marks */
+	const char	*snippet;		/* search: description excerpt */
+};
+
+struct product {
+	struct product_card card;
+	const char	*description, *sku;
+	long long	 category_id, parent_id, position;
+	long long	 created_at, updated_at;
+	const char	*category_slug, *category_name;	/* "" when none */
+	const char	*parent_slug, *parent_name;	/* "" when top level */
+	const char	*parent_media_type;
+	long long	 parent_parent_id;		/* series of an episode */
+};
+
+struct plan {
+	long long	 id;
+	int		 months, days;
+	long long	 price_minor;
+};
+
+struct listing_query {
+	long long	 category_id;	/* listing: this category and below */
+	const char	*fts;		/* search: an FTS5 expression */
+	enum sort	 sort;
+	long long	 min_price, max_price;	/* minor units, inclusive */
+	long long	 limit, offset;
+};
+
+struct listing {
+	struct product_card	*items;
+	size_t			 n;
+	long long		 total;	/* matches without limit/offset */
+};
+
+/* Every active category, parents before children, by position then name. */
+int	db_category_all(struct db *, struct arena *, struct category **, size_t *);
+int	db_category_get(struct db *, struct arena *, const char *slug,
+	    struct category *);
+/* Products of a category tree, or matching an FTS expression. */
+int	db_listing(struct db *, struct arena *, const struct listing_query *,
+	    struct listing *);
+int	db_products_new(struct db *, struct arena *, long long limit,
+	    struct listing *);
+int	db_products_featured(struct db *, struct arena *, long long limit,
+	    struct listing *);
+int	db_product_get(struct db *, struct arena *, const char *slug,
+	    struct product *);
+/* The card of an active product by id (series of an episode). */
+int	db_product_by_id(struct db *, struct arena *, long long id,
+	    struct product_card *);
+int	db_product_plans(struct db *, struct arena *, long long product_id,
+	    struct plan **, size_t *);
+/* Seasons of a series or episodes of a season, by position. */
+int	db_product_children(struct db *, struct arena *, long long product_id,
+	    struct listing *);
+/* Other products of the same category, newest first. */
+int	db_product_related(struct db *, struct arena *, const struct product *,
+	    long long limit, struct listing *);
+
+struct vocab_term {
+	const char	*term;
+	long long	 docs;
+};
+/* Indexed terms whose byte length is in [minlen, maxlen] (typo search). */
+int	db_vocab_terms(struct db *, struct arena *, size_t minlen, size_t maxlen,
+	    struct vocab_term **, size_t *);
+/* 1 when some indexed term starts with `prefix`. */
+int	db_vocab_has_prefix(struct db *, const char *prefix);
+
+#endif

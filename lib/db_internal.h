@@ -1,0 +1,57 @@
+/* db_internal.h — for lib/db_*.c only: statement tables and column helpers.
+ *
+ * A module keeps its SQL in a fixed array indexed by an enum and calls
+ * db_stmt() to get the statement prepared (once per connection), reset and
+ * with bindings cleared.  After stepping, call db_done() so the statement
+ * releases its read snapshot.
+ *
+ *	enum { Q_FOO, Q_BAR, Q__MAX };
+ *	static const char *const sql[Q__MAX] = { [Q_FOO] = "SELECT ...", ... };
+ *	DB_STMTS(stmts, sql, Q__MAX);
+ *	...
+ *	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FOO);
+ */
+#ifndef SOUK_DB_INTERNAL_H
+#define SOUK_DB_INTERNAL_H
+#include <sqlite3.h>
+
+#include "arena.h"
+#include "db.h"
+
+struct db_stmts {
+	const char *const	*sql;
+	size_t			 n;
+	sqlite3_stmt		**cache;
+	struct db		*owner;
+	struct db_stmts		*next;	/* registered with owner, finalized on close */
+};
+
+#define DB_STMTS(name, sqlarr, count)					\
+	static sqlite3_stmt *name##_cache[count];			\
+	static struct db_stmts name = { sqlarr, count, name##_cache, NULL, NULL }
+
+/* The statement `id` of set, ready to bind; NULL after logging on error.
+ * A statement table belongs to one open connection at a time (one per
+ * process); using it with a second one while the first is open aborts. */
+sqlite3_stmt	*db_stmt(struct db *, struct db_stmts *, int id);
+/* Resets st (releases locks/snapshot). */
+void		 db_done(sqlite3_stmt *);
+sqlite3		*db_sqlite(struct db *);
+/* Logs "what: sqlite message" and returns -1. */
+int		 db_fail(struct db *, const char *what);
+
+/* Binds (index from 1); text binds are copied by SQLite. */
+void		 db_bind_text(sqlite3_stmt *, int, const char *);
+void		 db_bind_int(sqlite3_stmt *, int, long long);
+void		 db_bind_null(sqlite3_stmt *, int);
+/* Column as an arena string ("" for NULL). */
+const char	*db_col_text(struct arena *, sqlite3_stmt *, int);
+long long	 db_col_int(sqlite3_stmt *, int);
+/* 1 when the column is NULL. */
+int		 db_col_null(sqlite3_stmt *, int);
+
+/* Runs a statement that returns no rows.  Returns 0, or -1 (logged) —
+ * SQLITE_CONSTRAINT returns -2 so callers can report duplicates. */
+int		 db_step_done(struct db *, sqlite3_stmt *, const char *what);
+
+#endif

@@ -1,0 +1,159 @@
+/* http_resp.c — see http_resp.h. */
+#include <string.h>
+
+#include "conf.h"
+#include "http_resp.h"
+#include "log.h"
+
+/* No inline script or style anywhere: pages load their CSS and JS files. */
+static const char csp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+    "object-src 'none'";
+
+const char *
+http_status_text(int s)
+{
+	switch (s) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 204: return "No Content";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 304: return "Not Modified";
+	case 307: return "Temporary Redirect";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 411: return "Length Required";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 500: return "Internal Server Error";
+	case 503: return "Service Unavailable";
+	default:  return "Unknown";
+	}
+}
+
+void
+resp_reset(struct resp *r)
+{
+	r->status = 200;
+	r->content_type = NULL;
+	buf_trim(&r->headers, 16 * 1024);
+	buf_trim(&r->body, 1024 * 1024);
+	r->shared_cache = 0;
+	r->has_cookie = 0;
+	r->sent = 0;
+}
+
+void
+resp_free(struct resp *r)
+{
+	buf_free(&r->headers);
+	buf_free(&r->body);
+}
+
+static int
+header_safe(const char *s)
+{
+	for (; *s; s++)
+		if (*s == '\r' || *s == '\n')
+			return 0;
+	return 1;
+}
+
+int
+resp_header(struct resp *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value)) {
+		log_error("resp: refused header %s with CR/LF in it", name);
+		return -1;
+	}
+	buf_puts(&r->headers, name);
+	buf_put(&r->headers, ": ", 2);
+	buf_puts(&r->headers, value);
+	buf_put(&r->headers, "\r\n", 2);
+	return 0;
+}
+
+int
+resp_cookie(struct resp *r, const char *name, const char *value,
+    long max_age, unsigned flags)
+{
+	for (const char *p = value; *p; p++)
+		if (*p <= ' ' || *p == ';' || *p == ',' || *p == '"' ||
+		    *p == '\\' || *p == 0x7f) {
+			log_error("resp: refused cookie %s with a bad byte", name);
+			return -1;
+		}
+	if (!header_safe(name))
+		return -1;
+	buf_printf(&r->headers, "Set-Cookie: %s=%s; Path=/", name,
+	    max_age < 0 ? "" : value);
+	if (max_age < 0)
+		buf_puts(&r->headers, "; Max-Age=0");
+	else if (max_age > 0)
+		buf_printf(&r->headers, "; Max-Age=%ld", max_age);
+	if (flags & COOKIE_HTTPONLY)
+		buf_puts(&r->headers, "; HttpOnly");
+	if (flags & COOKIE_SECURE)
+		buf_puts(&r->headers, "; Secure");
+	buf_puts(&r->headers, flags & COOKIE_STRICT ? "; SameSite=Strict" :
+	    "; SameSite=Lax");
+	buf_put(&r->headers, "\r\n", 2);
+	r->has_cookie = 1;
+	return 0;
+}
+
+void
+resp_redirect(struct resp *r, int status, const char *url)
+{
+	r->status = status ? status : 303;
+	if (resp_header(r, "Location", url) < 0) {
+		r->status = 500;
+		return;
+	}
+	r->content_type = "text/plain; charset=utf-8";
+	buf_reset(&r->body);
+	buf_puts(&r->body, "Redirecting.\n");
+}
+
+int
+resp_send(struct resp *r, struct io *io, int head_only)
+{
+	static struct buf h;	/* reused: one response at a time per process */
+	int rc;
+
+	if (r->sent)
+		return 0;
+	r->sent = 1;
+	buf_reset(&h);
+	buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\n"
+	    "Content-Length: %zu\r\n", r->status, http_status_text(r->status),
+	    r->content_type ? r->content_type : "text/html; charset=utf-8",
+	    r->body.len);
+	buf_printf(&h, "Content-Security-Policy: %s\r\n"
+	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp);
+	if (conf_https())
+		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
+	if (r->shared_cache > 0 && !r->has_cookie && r->status < 400)
+		buf_printf(&h, "Cache-Control: public, max-age=0, must-revalidate\r\n"
+		    "X-Accel-Expires: %d\r\n", r->shared_cache);
+	else
+		buf_puts(&h, "Cache-Control: private, no-store\r\n");
+	if (r->headers.len)
+		buf_put(&h, r->headers.data, r->headers.len);
+	buf_put(&h, "\r\n", 2);
+	rc = io_write(io, h.data, h.len);
+	if (rc == 0 && !head_only && r->body.len)
+		rc = io_write(io, r->body.data, r->body.len);
+	return rc;
+}

@@ -1,0 +1,52 @@
+/* http_resp.h — building and sending a response.
+ *
+ * A response is assembled in memory (status, extra headers, body) and sent in
+ * one piece by resp_send(), which always adds the security headers
+ * (Content-Security-Policy, X-Content-Type-Options, X-Frame-Options,
+ * Referrer-Policy; HSTS over https), Content-Length and the cache policy:
+ *
+ *   resp->shared_cache = N > 0  anonymous page, a shared cache (nginx
+ *                               fastcgi_cache) may keep it N seconds
+ *                               (X-Accel-Expires: N); browsers revalidate.
+ *   resp->shared_cache = 0      default: "Cache-Control: private, no-store";
+ *                               anything with a session, cart, token or
+ *                               Set-Cookie must stay here.
+ *
+ * Header values are refused (logged, dropped) if they hold CR, LF or NUL. */
+#ifndef SOUK_HTTP_RESP_H
+#define SOUK_HTTP_RESP_H
+#include "buf.h"
+#include "http_io.h"
+
+enum cookie_flags {
+	COOKIE_HTTPONLY = 1 << 0,
+	COOKIE_SECURE = 1 << 1,		/* set it when base_url is https */
+	COOKIE_STRICT = 1 << 2,		/* SameSite=Strict (default Lax) */
+};
+
+struct resp {
+	int		 status;
+	const char	*content_type;	/* static string; NULL: text/html */
+	struct buf	 headers;	/* extra "Name: value\r\n" lines */
+	struct buf	 body;
+	int		 shared_cache;	/* seconds; see above */
+	int		 has_cookie;	/* a Set-Cookie was added */
+	int		 sent;
+};
+
+void		 resp_reset(struct resp *);	/* keeps buffer capacity */
+void		 resp_free(struct resp *);
+/* Adds a header line; returns 0, or -1 (nothing added) for a bad value. */
+int		 resp_header(struct resp *, const char *name, const char *value);
+/* Set-Cookie with Path=/; max_age < 0 deletes the cookie, 0 makes a
+ * browser-session cookie. */
+int		 resp_cookie(struct resp *, const char *name, const char *value,
+		    long max_age, unsigned flags);
+/* Redirects to `url` (absolute, or a path on this site) with 303 See Other
+ * (or `status`), with a short HTML body. */
+void		 resp_redirect(struct resp *, int status, const char *url);
+/* Writes the whole response (no body for HEAD).  Returns 0 or -1. */
+int		 resp_send(struct resp *, struct io *, int head_only);
+const char	*http_status_text(int);
+
+#endif

@@ -1,0 +1,17 @@
+/* lang.h — the languages the store speaks and how a visitor's is chosen. */
+#ifndef SOUK_LANG_H
+#define SOUK_LANG_H
+
+enum lang { LANG_EN, LANG_FR, LANG__MAX };
+
+#define LANG_COOKIE "souk_lang"
+
+const char	*lang_code(enum lang);		/* "en", "fr" */
+/* The language for a code ("fr", "fr-CA", "FR"), or -1. */
+int		 lang_from_code(const char *);
+/* Picks the language: explicit ?lang= choice, else the cookie, else the best
+ * q-valued match in Accept-Language, else `def`.  Any argument may be NULL. */
+enum lang	 lang_negotiate(const char *query, const char *cookie,
+		    const char *accept_language, enum lang def);
+
+#endif

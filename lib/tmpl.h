@@ -1,0 +1,52 @@
+/* tmpl.h — ClearSilver templates.
+ *
+ * One HDF tree per language holds what never changes in a process:
+ * Config.VarEscapeMode = html (set before any cs_init(), so every var: is
+ * HTML-escaped; ClearSilver does not escape otherwise), hdf.loadpaths,
+ * Lang.* from lang/<code>.hdf and Store.* from the configuration.  A request
+ * adds its data under Page.* and Req.* and tmpl_clear() removes them after
+ * rendering, so nothing is copied per request.
+ *
+ * A page is rendered from two files parsed into one cached CSPARSE:
+ * templates/<name>.cs, which defines the macros title() and main(), then
+ * templates/layout.cs, which calls them.  Parsed templates are cached per
+ * process and language.  TMPL_BARE renders a file alone (fragments, JSON);
+ * TMPL_TEXT renders a plain-text file (mail bodies) with escaping off — its
+ * output must never be served as HTML. */
+#ifndef SOUK_TMPL_H
+#define SOUK_TMPL_H
+#include <ClearSilver.h>
+
+#include "buf.h"
+#include "lang.h"
+
+enum tmpl_flags {
+	TMPL_PAGE = 0,		/* name.cs + layout.cs */
+	TMPL_BARE = 1,		/* name.cs alone, HTML-escaped */
+	TMPL_TEXT = 2,		/* name.cs alone, no escaping (text/plain) */
+};
+
+/* Loads lang/<code>.hdf for every language.  Returns 0 or -1 (logged). */
+int		 tmpl_init(const char *template_dir, const char *lang_dir);
+void		 tmpl_shutdown(void);
+/* The language's tree, to fill Page.* / Req.* (and Store.* at start-up). */
+HDF		*tmpl_hdf(enum lang);
+/* Sets Store.<name> in every language's tree. */
+void		 tmpl_set_store(const char *name, const char *value);
+/* Appends the rendering of `name` to out.  Returns 0 or -1 (logged). */
+int		 tmpl_render(enum lang, const char *name, enum tmpl_flags,
+		    struct buf *out);
+/* Removes the per-request subtrees (Page, Req). */
+void		 tmpl_clear(enum lang);
+/* A language string Lang.<key>, or the key itself when missing. */
+const char	*tmpl_str(enum lang, const char *key);
+
+/* HDF setters that log instead of returning NEOERR. */
+void		 hdf_put(HDF *, const char *name, const char *value);
+void		 hdf_put_int(HDF *, const char *name, long long value);
+void		 hdf_putf(HDF *, const char *value, const char *namefmt, ...)
+		    __attribute__((format(printf, 3, 4)));
+/* Logs a NEOERR with context and frees it; returns -1 if err was set. */
+int		 neo_check(NEOERR *err, const char *what);
+
+#endif

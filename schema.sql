@@ -1,0 +1,155 @@
+-- souk database schema.
+--
+-- Conventions (see README "Library conventions"):
+--   * money is INTEGER minor units (*_minor): 12.500 TND is 12500, $12.50 is 1250;
+--   * times are INTEGER UTC unix seconds (*_at), shown in the store's time zone;
+--   * booleans are INTEGER 0/1 with a CHECK;
+--   * rows customers or mails refer to are never hard-deleted: they get
+--     active = 0 (products, categories) so old orders keep their meaning.
+-- `soukctl init` runs this file on an empty database; later changes are new
+-- files migrations/NNN_name.sql applied in order by `soukctl migrate`, and
+-- this file is kept equal to "all migrations applied" with the same
+-- user_version (the test suite checks both paths give the same schema).
+
+PRAGMA user_version = 1;
+
+-- Store-wide values created by `soukctl init`: secret_key (random, signs
+-- CSRF tokens and links), ...
+CREATE TABLE settings (
+	key	TEXT PRIMARY KEY,
+	value	TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Category tree: parent_id NULL for top level.  A category page lists the
+-- products of the category and of all its descendants.
+CREATE TABLE categories (
+	id		INTEGER PRIMARY KEY,
+	parent_id	INTEGER REFERENCES categories(id) ON DELETE RESTRICT,
+	slug		TEXT NOT NULL UNIQUE CHECK (length(slug) BETWEEN 1 AND 120),
+	name		TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+	description	TEXT NOT NULL DEFAULT '',
+	position	INTEGER NOT NULL DEFAULT 0,	-- order among siblings
+	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL,
+	CHECK (parent_id IS NULL OR parent_id <> id)
+);
+CREATE INDEX categories_parent ON categories(parent_id, position);
+
+-- Everything the store sells.
+--   kind: physical (shipped, stock counted), subscription (sold through
+--         subscription_plans: IPTV, streaming, software licences), digital
+--         (downloadable media and files).
+--   media_type: what a digital item is; films stand alone, a series has
+--         seasons (parent_id = the series) which have episodes (parent_id =
+--         the season); `position` numbers seasons and episodes.  Each level
+--         can be sold on its own.
+--   price_minor: the price; for subscriptions the lowest active plan price
+--         (kept by triggers below) so listings sort and filter on one column.
+--   stock: units left; NULL = unlimited (digital, most subscriptions).  Sales
+--         decrement it with a conditional UPDATE; the CHECK is the last guard.
+CREATE TABLE products (
+	id		INTEGER PRIMARY KEY,
+	slug		TEXT NOT NULL UNIQUE CHECK (length(slug) BETWEEN 1 AND 120),
+	name		TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+	description	TEXT NOT NULL DEFAULT '',
+	kind		TEXT NOT NULL CHECK (kind IN ('physical', 'subscription', 'digital')),
+	media_type	TEXT CHECK (media_type IN ('film', 'series', 'season', 'episode',
+			    'software', 'ebook', 'music')),
+	category_id	INTEGER REFERENCES categories(id) ON DELETE SET NULL,
+	parent_id	INTEGER REFERENCES products(id) ON DELETE CASCADE,
+	position	INTEGER NOT NULL DEFAULT 0,
+	price_minor	INTEGER NOT NULL CHECK (price_minor >= 0),
+	compare_at_minor INTEGER CHECK (compare_at_minor IS NULL OR compare_at_minor >= 0),
+	stock		INTEGER CHECK (stock IS NULL OR stock >= 0),
+	sku		TEXT,
+	featured	INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
+	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL,
+	CHECK (parent_id IS NULL OR parent_id <> id)
+);
+-- Listing orders used by category pages (top-level products only).
+CREATE INDEX products_cat_new ON products(category_id, created_at DESC, id DESC)
+	WHERE active = 1 AND parent_id IS NULL;
+CREATE INDEX products_cat_price ON products(category_id, price_minor, id)
+	WHERE active = 1 AND parent_id IS NULL;
+CREATE INDEX products_cat_name ON products(category_id, name COLLATE NOCASE, id)
+	WHERE active = 1 AND parent_id IS NULL;
+CREATE INDEX products_new ON products(created_at DESC, id DESC)
+	WHERE active = 1 AND parent_id IS NULL;
+CREATE INDEX products_featured ON products(featured, created_at DESC)
+	WHERE active = 1;
+CREATE INDEX products_parent ON products(parent_id, position);
+
+CREATE TABLE product_images (
+	id		INTEGER PRIMARY KEY,
+	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+	path		TEXT NOT NULL,		-- under /media/, served by the web server
+	alt		TEXT NOT NULL DEFAULT '',
+	position	INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX product_images_product ON product_images(product_id, position);
+
+-- Durations and prices of a subscription product ("1 month", "12 months").
+-- A plan is months and/or days (a 7-day trial is 0 months 7 days).
+CREATE TABLE subscription_plans (
+	id		INTEGER PRIMARY KEY,
+	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+	duration_months	INTEGER NOT NULL DEFAULT 0 CHECK (duration_months BETWEEN 0 AND 120),
+	duration_days	INTEGER NOT NULL DEFAULT 0 CHECK (duration_days BETWEEN 0 AND 3660),
+	price_minor	INTEGER NOT NULL CHECK (price_minor >= 0),
+	position	INTEGER NOT NULL DEFAULT 0,
+	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	CHECK (duration_months + duration_days > 0),
+	UNIQUE (product_id, duration_months, duration_days)
+);
+
+-- products.price_minor of a subscription = its cheapest active plan.
+CREATE TRIGGER plans_price_ai AFTER INSERT ON subscription_plans BEGIN
+	UPDATE products SET price_minor = (SELECT min(price_minor) FROM subscription_plans
+	    WHERE product_id = new.product_id AND active = 1)
+	WHERE id = new.product_id AND EXISTS (SELECT 1 FROM subscription_plans
+	    WHERE product_id = new.product_id AND active = 1);
+END;
+CREATE TRIGGER plans_price_au AFTER UPDATE ON subscription_plans BEGIN
+	UPDATE products SET price_minor = (SELECT min(price_minor) FROM subscription_plans
+	    WHERE product_id = new.product_id AND active = 1)
+	WHERE id = new.product_id AND EXISTS (SELECT 1 FROM subscription_plans
+	    WHERE product_id = new.product_id AND active = 1);
+END;
+CREATE TRIGGER plans_price_ad AFTER DELETE ON subscription_plans BEGIN
+	UPDATE products SET price_minor = (SELECT min(price_minor) FROM subscription_plans
+	    WHERE product_id = old.product_id AND active = 1)
+	WHERE id = old.product_id AND EXISTS (SELECT 1 FROM subscription_plans
+	    WHERE product_id = old.product_id AND active = 1);
+END;
+
+-- Full-text search over product names and descriptions (FTS5, external
+-- content = products, kept in sync by triggers; diacritics folded so
+-- "serie" finds "série"; prefix indexes for search-as-you-type).
+CREATE VIRTUAL TABLE products_fts USING fts5(
+	name, description,
+	content = 'products', content_rowid = 'id',
+	tokenize = 'unicode61 remove_diacritics 2',
+	prefix = '2 3'
+);
+-- Every distinct indexed term: the typo-tolerant search looks for close ones.
+CREATE VIRTUAL TABLE products_vocab USING fts5vocab(products_fts, 'row');
+
+CREATE TRIGGER products_fts_ai AFTER INSERT ON products BEGIN
+	INSERT INTO products_fts(rowid, name, description)
+	VALUES (new.id, new.name, new.description);
+END;
+CREATE TRIGGER products_fts_ad AFTER DELETE ON products BEGIN
+	INSERT INTO products_fts(products_fts, rowid, name, description)
+	VALUES ('delete', old.id, old.name, old.description);
+END;
+-- Only name/description changes touch the index: stock updates at checkout
+-- stay cheap.
+CREATE TRIGGER products_fts_au AFTER UPDATE OF name, description ON products BEGIN
+	INSERT INTO products_fts(products_fts, rowid, name, description)
+	VALUES ('delete', old.id, old.name, old.description);
+	INSERT INTO products_fts(rowid, name, description)
+	VALUES (new.id, new.name, new.description);
+END;

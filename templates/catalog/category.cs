@@ -1,0 +1,25 @@
+<?cs include:"partials/card.cs" ?>
+<?cs include:"partials/browse.cs" ?>
+<?cs def:title() ?><?cs var:Page.category.name ?><?cs if:Page.page > 1 ?> · <?cs var:Lang.page ?> <?cs var:Page.page ?><?cs /if ?><?cs /def ?>
+<?cs def:main() ?>
+<?cs call:crumbs(Page.category.name) ?>
+<header class="page-head">
+  <h1><?cs var:Page.category.name ?></h1>
+  <?cs each:para = Page.category.paras ?><p class="lead"><?cs var:para ?></p><?cs /each ?>
+  <?cs if:subcount(Page.subcats) > 0 ?>
+  <nav aria-label="<?cs var:Lang.subcategories ?>"><ul class="chips">
+    <?cs each:s = Page.subcats ?><li><a href="/c/<?cs var:s.slug ?>"><?cs var:s.name ?></a></li><?cs /each ?>
+  </ul></nav>
+  <?cs /if ?>
+</header>
+<div class="toolbar">
+  <?cs call:summary() ?>
+  <?cs call:filters("/c/" + Page.category.slug) ?>
+</div>
+<?cs if:subcount(Page.products) > 0 ?>
+  <?cs call:grid(Page.products) ?>
+  <?cs call:pager() ?>
+<?cs else ?>
+  <p class="empty"><?cs var:Lang.no_products ?></p>
+<?cs /if ?>
+<?cs /def ?>

@@ -1,0 +1,87 @@
+<?cs include:"partials/card.cs" ?>
+<?cs def:title() ?><?cs var:Page.product.name ?><?cs /def ?>
+<?cs def:main() ?>
+<?cs with:p = Page.product ?>
+<?cs call:crumbs(p.name) ?>
+<article class="product">
+  <div class="product-media"><?cs call:tile(p, "hero-tile") ?></div>
+  <div class="product-info">
+    <?cs call:badge(p) ?>
+    <?cs if:?Page.parent.slug ?>
+    <p class="part-of"><?cs var:Lang.part_of ?>
+      <?cs if:?Page.grandparent.slug ?><a href="/p/<?cs var:Page.grandparent.slug ?>"><?cs var:Page.grandparent.name ?></a> › <?cs /if ?>
+      <a href="/p/<?cs var:Page.parent.slug ?>"><?cs var:Page.parent.name ?></a></p>
+    <?cs /if ?>
+    <h1><?cs var:p.name ?></h1>
+    <p class="price-line"><?cs call:price(p) ?></p>
+    <p class="availability"><?cs if:p.stock_state == "out" ?><span class="stock out"><?cs var:Lang.out_of_stock ?></span><?cs elif:p.stock_state == "low" ?><span class="stock low"><?cs var:Lang.only_before ?> <?cs var:p.stock ?> <?cs var:Lang.only_after ?></span><?cs elif:p.kind == "physical" ?><span class="stock in"><?cs var:Lang.in_stock ?></span><?cs else ?><span class="stock in"><?cs var:Lang.available ?></span><?cs /if ?></p>
+
+    <form class="buy" action="/cart/add" method="post">
+      <input type="hidden" name="product" value="<?cs var:p.id ?>">
+      <?cs if:subcount(Page.plans) > 0 ?>
+      <fieldset class="plans">
+        <legend><?cs var:Lang.choose_plan ?></legend>
+        <?cs each:pl = Page.plans ?>
+        <label class="plan">
+          <input type="radio" name="plan" value="<?cs var:pl.id ?>"<?cs if:name(pl) == "0" ?> checked<?cs /if ?> required>
+          <span class="plan-name"><?cs if:pl.months > 0 ?><?cs var:pl.months ?> <?cs if:pl.months == 1 ?><?cs var:Lang.month ?><?cs else ?><?cs var:Lang.months ?><?cs /if ?><?cs else ?><?cs var:pl.days ?> <?cs if:pl.days == 1 ?><?cs var:Lang.day ?><?cs else ?><?cs var:Lang.days ?><?cs /if ?><?cs /if ?></span>
+          <span class="plan-price"><?cs var:pl.price ?></span>
+          <?cs if:?pl.per_month ?><small class="plan-per"><?cs var:pl.per_month ?> / <?cs var:Lang.month ?></small><?cs /if ?>
+        </label>
+        <?cs /each ?>
+      </fieldset>
+      <?cs /if ?>
+      <?cs if:p.kind == "physical" && p.stock_state != "out" ?>
+      <label class="qty"><?cs var:Lang.quantity ?>
+        <input type="number" name="qty" value="1" min="1" max="<?cs var:p.max_qty ?>" inputmode="numeric">
+      </label>
+      <?cs /if ?>
+      <button type="submit" class="button primary"<?cs if:p.stock_state == "out" ?> disabled<?cs /if ?>><?cs if:p.stock_state == "out" ?><?cs var:Lang.out_of_stock ?><?cs else ?><?cs var:Lang.add_to_cart ?><?cs /if ?></button>
+    </form>
+    <p class="note"><?cs if:p.kind == "physical" ?><?cs var:Lang.ships ?><?cs elif:p.kind == "subscription" ?><?cs var:Lang.instant_delivery ?>. <?cs var:Lang.subscription_note ?>.<?cs else ?><?cs var:Lang.digital_note ?>.<?cs /if ?></p>
+    <?cs if:p.sku ?><p class="sku"><?cs var:Lang.sku ?>: <?cs var:p.sku ?></p><?cs /if ?>
+  </div>
+</article>
+
+<section class="description" aria-labelledby="h-desc">
+  <h2 id="h-desc"><?cs var:Lang.description ?></h2>
+  <?cs each:para = p.paras ?><p><?cs var:para ?></p><?cs /each ?>
+</section>
+
+<?cs if:?Page.prev.slug || ?Page.next.slug ?>
+<nav class="episode-nav" aria-label="<?cs var:Lang.episodes ?>">
+  <?cs if:?Page.prev.slug ?><a rel="prev" href="/p/<?cs var:Page.prev.slug ?>">‹ <?cs var:Page.prev.name ?></a><?cs /if ?>
+  <?cs if:?Page.next.slug ?><a rel="next" href="/p/<?cs var:Page.next.slug ?>"><?cs var:Page.next.name ?> ›</a><?cs /if ?>
+</nav>
+<?cs /if ?>
+
+<?cs if:subcount(Page.children) > 0 ?>
+<section aria-labelledby="h-children">
+  <h2 id="h-children"><?cs if:p.media == "series" ?><?cs var:Lang.seasons ?><?cs else ?><?cs var:Lang.episodes ?><?cs /if ?></h2>
+  <ol class="episodes">
+  <?cs each:k = Page.children ?>
+    <li><a href="/p/<?cs var:k.slug ?>"><span class="ep-name"><?cs var:k.name ?></span> <span class="price"><?cs var:k.price ?></span></a></li>
+  <?cs /each ?>
+  </ol>
+</section>
+<?cs /if ?>
+
+<?cs if:subcount(Page.siblings) > 1 ?>
+<section aria-labelledby="h-siblings">
+  <h2 id="h-siblings"><?cs if:p.media == "episode" ?><?cs var:Lang.episode_list ?><?cs else ?><?cs var:Lang.season_list ?><?cs /if ?></h2>
+  <ol class="episodes">
+  <?cs each:k = Page.siblings ?>
+    <li><?cs if:k.id == p.id ?><span aria-current="page" class="ep-name"><?cs var:k.name ?></span><?cs else ?><a href="/p/<?cs var:k.slug ?>"><span class="ep-name"><?cs var:k.name ?></span> <span class="price"><?cs var:k.price ?></span></a><?cs /if ?></li>
+  <?cs /each ?>
+  </ol>
+</section>
+<?cs /if ?>
+
+<?cs if:subcount(Page.related) > 0 ?>
+<section aria-labelledby="h-related">
+  <h2 id="h-related"><?cs var:Lang.related ?></h2>
+  <?cs call:grid(Page.related) ?>
+</section>
+<?cs /if ?>
+<?cs /with ?>
+<?cs /def ?>

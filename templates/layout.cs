@@ -1,0 +1,52 @@
+<?cs # The page frame.  A page template defines title() and main() (and may
+      define head() for extra tags); tmpl.c parses it first, then this file.
+      Every var: here is HTML-escaped (Config.VarEscapeMode = html). ?><!doctype html>
+<html lang="<?cs var:Lang.code ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs call:title() ?> · <?cs var:Store.name ?></title>
+<link rel="stylesheet" href="/static/souk.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<script src="/static/souk.js" defer></script>
+</head>
+<body class="prog-<?cs var:Req.program ?>">
+<a class="skip" href="#main"><?cs var:Lang.skip ?></a>
+<header class="site-header">
+  <div class="wrap bar">
+    <a class="brand" href="/"><span class="logo" aria-hidden="true"></span><?cs var:Store.name ?></a>
+    <form class="search" action="/search" method="get" role="search">
+      <label for="q" class="sr-only"><?cs var:Lang.search_label ?></label>
+      <input id="q" name="q" type="search" value="<?cs var:Page.q ?>" placeholder="<?cs var:Lang.search_placeholder ?>" maxlength="200" autocomplete="off">
+      <button type="submit"><?cs var:Lang.search ?></button>
+    </form>
+    <nav class="tools" aria-label="<?cs var:Lang.cart ?>">
+      <a class="lang" href="<?cs var:Req.path ?>?lang=<?cs var:Req.other_lang ?>" hreflang="<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a>
+      <a class="cart-link" href="/cart"><?cs var:Lang.cart ?> <span class="count" data-cart-count><?cs alt:Req.cart_count ?>0<?cs /alt ?></span></a>
+    </nav>
+  </div>
+  <nav class="cats" aria-label="<?cs var:Lang.categories ?>">
+    <ul class="wrap">
+    <?cs each:n = Nav ?><li><a href="/c/<?cs var:n.slug ?>"<?cs if:Page.crumbs.0.slug == n.slug ?> aria-current="true"<?cs /if ?>><?cs var:n.name ?></a></li>
+    <?cs /each ?></ul>
+  </nav>
+</header>
+<main id="main" class="wrap">
+<?cs call:main() ?>
+</main>
+<footer class="site-footer">
+  <div class="wrap cols">
+    <div>
+      <p class="brand-small"><?cs var:Store.name ?></p>
+      <p><?cs var:Lang.footer_about ?></p>
+    </div>
+    <ul>
+      <li><a href="/contact"><?cs var:Lang.contact ?></a></li>
+      <li><a href="/search"><?cs var:Lang.search ?></a></li>
+      <li><a href="<?cs var:Req.path ?>?lang=<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a></li>
+    </ul>
+    <p class="secure"><?cs var:Lang.footer_secure ?></p>
+  </div>
+</footer>
+</body>
+</html>

@@ -1,0 +1,45 @@
+/* t.h — the unit-test harness: each tests/unit/test_*.c file defines
+ * test functions and registers them with TEST(); main() in run.c runs them
+ * all and prints "unit: N passed, M failed". */
+#ifndef SOUK_T_H
+#define SOUK_T_H
+#include <stdio.h>
+#include <string.h>
+
+struct t_case {
+	const char	*name;
+	void		(*fn)(void);
+	struct t_case	*next;
+};
+
+extern int t_failed_now;
+void	t_register(struct t_case *);
+void	t_fail(const char *file, int line, const char *expr);
+
+#define TEST(name)							\
+	static void name(void);						\
+	static struct t_case name##_case = { #name, name, NULL };	\
+	__attribute__((constructor)) static void name##_reg(void)	\
+	{ t_register(&name##_case); }					\
+	static void name(void)
+
+#define CHECK(e) do { if (!(e)) t_fail(__FILE__, __LINE__, #e); } while (0)
+#define CHECK_STR(a, b) do {						\
+	const char *a_ = (a), *b_ = (b);				\
+	if (a_ == NULL || b_ == NULL || strcmp(a_, b_) != 0) {		\
+		char m_[512];						\
+		snprintf(m_, sizeof(m_), "%s == \"%s\" (got \"%s\")", #a, \
+		    b_ ? b_ : "(null)", a_ ? a_ : "(null)");		\
+		t_fail(__FILE__, __LINE__, m_);				\
+	}								\
+} while (0)
+#define CHECK_INT(a, b) do {						\
+	long long a_ = (long long)(a), b_ = (long long)(b);		\
+	if (a_ != b_) {							\
+		char m_[256];						\
+		snprintf(m_, sizeof(m_), "%s == %lld (got %lld)", #a, b_, a_); \
+		t_fail(__FILE__, __LINE__, m_);				\
+	}								\
+} while (0)
+
+#endif

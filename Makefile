@@ -96,7 +96,7 @@ install: all
 	install -m 755 $(BINDIR)/soukctl $(DESTDIR)$(PREFIX)/bin/soukctl
 	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/souk/cgi-bin/
 	cp -R templates lang htdocs $(DESTDIR)$(SHAREDIR)/
-	install -m 644 schema.sql nginx.conf.example souk.conf.example $(DESTDIR)$(SHAREDIR)/
+	install -m 644 schema.sql nginx.conf.example souk-cache.conf.example souk.conf.example $(DESTDIR)$(SHAREDIR)/
 
 clean:
 	rm -rf build $(PROGS) soukctl

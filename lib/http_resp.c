@@ -145,8 +145,11 @@ resp_send(struct resp *r, struct io *io, int head_only)
 	if (conf_https())
 		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (r->shared_cache > 0 && !r->has_cookie && r->status < 400)
-		buf_printf(&h, "Cache-Control: public, max-age=0, must-revalidate\r\n"
-		    "X-Accel-Expires: %d\r\n", r->shared_cache);
+		/* X-Accel-Expires first: nginx reads headers in order, and a
+		 * max-age=0 seen first would make the page uncacheable. */
+		buf_printf(&h, "X-Accel-Expires: %d\r\n"
+		    "Cache-Control: public, max-age=0, must-revalidate\r\n",
+		    r->shared_cache);
 	else
 		buf_puts(&h, "Cache-Control: private, no-store\r\n");
 	if (r->headers.len)

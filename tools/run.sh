@@ -1,0 +1,36 @@
+#!/bin/sh
+# run.sh — `make run`: a demo store on http://127.0.0.1:${PORT:-8080}/ from
+# this checkout, state in run/ (database, sockets, logs).  Ctrl-C stops it.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+RUN=$ROOT/run
+PORT=${PORT:-8080}
+export SOUK_DB_PATH="$RUN/souk.db"
+export SOUK_TEMPLATE_DIR="$ROOT/templates" SOUK_LANG_DIR="$ROOT/lang"
+export SOUK_DATA_DIR="$RUN/files"
+export SOUK_BASE_URL="${SOUK_BASE_URL:-http://127.0.0.1:$PORT}"
+export SOUK_STORE_NAME="${SOUK_STORE_NAME:-Souk Demo}"
+export SOUK_CURRENCY="${SOUK_CURRENCY:-TND}"
+mkdir -p "$RUN/files"
+cd "$ROOT"
+if [ ! -s "$SOUK_DB_PATH" ]; then
+  ./soukctl init
+  ./soukctl demo
+else
+  ./soukctl migrate
+fi
+sh tools/stack.sh start "$RUN" "$PORT"
+trap 'echo; echo "stopping..."; sh tools/stack.sh stop "$RUN"; exit 0' INT TERM
+cat <<MSG
+
+  souk is running: $SOUK_BASE_URL/
+
+  database  $SOUK_DB_PATH
+  logs      $RUN/logs/
+  Ctrl-C stops the store; \`make run\` again keeps the data (rm -r run/ to start over).
+
+MSG
+# Wait for Ctrl-C (or for nginx to exit).
+nginx_pid=$(tail -n 1 "$RUN/pids")
+while kill -0 "$nginx_pid" 2>/dev/null; do sleep 1; done
+sh tools/stack.sh stop "$RUN"

@@ -1,0 +1,69 @@
+#!/bin/sh
+# stack.sh start|stop RUNDIR [PORT] — the whole store on one machine: every
+# program in $SOUK_BIN/cgi-bin self-listening on RUNDIR/sock/<name>.sock,
+# plus nginx on 127.0.0.1:PORT.  Used by `make run`, the tests and bench/.
+# The caller sets the SOUK_* configuration in the environment.
+#   SOUK_BIN      directory holding cgi-bin/ and soukctl (default: checkout)
+#   SOUK_WORKERS  workers per program (default 2)
+set -eu
+cmd=$1 PORT=${3:-8080}
+RUN=$(mkdir -p "$2" && cd "$2" && pwd)
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BIN=${SOUK_BIN:-$ROOT}
+
+stop() {
+  [ -f "$RUN/pids" ] || return 0
+  while read -r pid; do kill -TERM "$pid" 2>/dev/null || true; done < "$RUN/pids"
+  i=0
+  while [ $i -lt 100 ]; do
+    alive=0
+    while read -r pid; do kill -0 "$pid" 2>/dev/null && alive=1; done < "$RUN/pids"
+    [ $alive = 0 ] && break
+    sleep 0.1; i=$((i + 1))
+  done
+  while read -r pid; do kill -KILL "$pid" 2>/dev/null || true; done < "$RUN/pids"
+  rm -f "$RUN/pids"
+}
+
+case "$cmd" in
+stop) stop; exit 0 ;;
+start) ;;
+*) echo "usage: stack.sh start|stop RUNDIR [PORT]" >&2; exit 2 ;;
+esac
+
+if command -v ss >/dev/null 2>&1 && ss -ltn "sport = :$PORT" | grep -q LISTEN; then
+  echo "port $PORT is already in use: set PORT=another" >&2
+  exit 1
+fi
+stop
+mkdir -p "$RUN/logs" "$RUN/media"
+sh "$ROOT/tools/nginx-conf.sh" "$ROOT" "$RUN" "$PORT"
+: > "$RUN/pids"
+for prog in "$BIN"/cgi-bin/*; do
+  [ -f "$prog" ] && [ -x "$prog" ] || continue
+  name=$(basename "$prog")
+  "$prog" --listen "unix:$RUN/sock/$name.sock" --workers "${SOUK_WORKERS:-2}" \
+    2>> "$RUN/logs/$name.log" &
+  echo $! >> "$RUN/pids"
+done
+# Extra long-running helpers a feature needs (the mail sender...) are
+# listed in tools/stack.d/*.sh; each prints the pid it started.
+for extra in "$ROOT"/tools/stack.d/*.sh; do
+  [ -f "$extra" ] || continue
+  RUN="$RUN" BIN="$BIN" sh "$extra" >> "$RUN/pids"
+done
+nginx -p "$RUN" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" -g 'daemon off;' &
+echo $! >> "$RUN/pids"
+# Ready when nginx answers and the catalog socket exists.
+i=0
+while [ $i -lt 100 ]; do
+  if [ -S "$RUN/sock/catalog.sock" ] &&
+     curl -fsS -o /dev/null "http://127.0.0.1:$PORT/static/souk.css" 2>/dev/null; then
+    exit 0
+  fi
+  sleep 0.1; i=$((i + 1))
+done
+echo "the store did not start; see $RUN/logs/" >&2
+tail -n 20 "$RUN"/logs/*.log >&2 || true
+stop
+exit 1

@@ -153,3 +153,27 @@ CREATE TRIGGER products_fts_au AFTER UPDATE OF name, description ON products BEG
 	INSERT INTO products_fts(rowid, name, description)
 	VALUES (new.id, new.name, new.description);
 END;
+
+-- Every mail the store sends, written in the same transaction as what
+-- caused it (contact message, order) and delivered afterwards by the sender
+-- (lib/mail_*.c, `soukctl mail`).  One recipient per row.
+CREATE TABLE mail_outbox (
+	id		INTEGER PRIMARY KEY,
+	to_addr		TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),
+	to_name		TEXT NOT NULL DEFAULT '',
+	reply_to	TEXT NOT NULL DEFAULT '',
+	subject		TEXT NOT NULL,
+	body_text	TEXT NOT NULL,
+	body_html	TEXT,
+	status		TEXT NOT NULL DEFAULT 'queued'
+			    CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+	attempts	INTEGER NOT NULL DEFAULT 0,
+	next_attempt_at	INTEGER NOT NULL,
+	claimed_by	TEXT,		-- sender holding the row while 'sending'
+	claimed_until	INTEGER,	-- a crashed sender's claim expires then
+	last_error	TEXT,
+	message_id	TEXT NOT NULL UNIQUE,
+	created_at	INTEGER NOT NULL,
+	sent_at		INTEGER
+);
+CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);

@@ -51,7 +51,7 @@ static int
 make_categories(struct db *db, long long ids[20])
 {
 	for (int t = 0; t < 4; t++) {
-		char slug[32], name[32];
+		char slug[48], name[48];
 		long long top;
 
 		snprintf(slug, sizeof(slug), "bench-%d", t + 1);

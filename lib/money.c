@@ -15,9 +15,17 @@ pow10ll(int d)
 	return p;
 }
 
+/* Currencies have 0 to 4 decimals (conf.c checks); keeps formats bounded. */
+static int
+clamp_decimals(int d)
+{
+	return d < 0 ? 0 : d > 4 ? 4 : d;
+}
+
 char *
 money_plain(char *out, size_t size, long long minor, int decimals)
 {
+	decimals = clamp_decimals(decimals);
 	long long scale = pow10ll(decimals);
 	unsigned long long a = minor < 0 ? -(unsigned long long)minor :
 	    (unsigned long long)minor;
@@ -35,6 +43,7 @@ char *
 money_format(char *out, size_t size, long long minor, int decimals,
     const char *symbol, enum lang lang)
 {
+	decimals = clamp_decimals(decimals);
 	const char *group = lang == LANG_FR ? "\xe2\x80\xaf" : ",";
 	const char *mark = lang == LANG_FR ? "," : ".";
 	unsigned long long a = minor < 0 ? -(unsigned long long)minor :

@@ -61,31 +61,43 @@ search_fts(struct arena *a, const struct search_words *sw)
 size_t
 edit_distance(const char *a, const char *b, size_t max)
 {
-	size_t la = strlen(a), lb = strlen(b), row[72], i, j;
+	/* Optimal string alignment: Levenshtein plus adjacent transpositions
+	 * ("nigths" is one typo from "nights"), with three rolling rows. */
+	size_t la = strlen(a), lb = strlen(b), r0[72], r1[72], r2[72], i, j;
+	size_t *pp = r0, *prev = r1, *cur = r2;
 
 	if (la > 64 || lb > 64)
 		return max + 1;
 	if ((la > lb ? la - lb : lb - la) > max)
 		return max + 1;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
+		prev[j] = j;
 	for (i = 1; i <= la; i++) {
-		size_t prev = row[0], best;
-		row[0] = i;
-		best = row[0];
+		size_t best, *t;
+
+		cur[0] = best = i;
 		for (j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t sub = prev + (a[i - 1] != b[j - 1]);
-			size_t del = row[j] + 1, ins = row[j - 1] + 1;
-			row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-			prev = cur;
-			if (row[j] < best)
-				best = row[j];
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = prev[j - 1] + cost;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (cur[j - 1] + 1 < v)
+				v = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && pp[j - 2] + 1 < v)
+				v = pp[j - 2] + 1;
+			cur[j] = v;
+			if (v < best)
+				best = v;
 		}
 		if (best > max)
 			return max + 1;
+		t = pp;
+		pp = prev;
+		prev = cur;
+		cur = t;
 	}
-	return row[lb] > max ? max + 1 : row[lb];
+	return prev[lb] > max ? max + 1 : prev[lb];
 }
 
 int

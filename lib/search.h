@@ -31,7 +31,8 @@ char	*search_fts(struct arena *, const struct search_words *);
 /* Replaces misspelled words by their closest indexed term.  Returns the
  * number of words changed (0: nothing to correct), or -1 on error. */
 int	 search_correct(struct db *, struct arena *, struct search_words *);
-/* Levenshtein distance of a and b in bytes, or max + 1 once it exceeds max. */
+/* Edit distance of a and b in bytes (insertions, deletions, substitutions
+ * and swaps of adjacent bytes), or max + 1 once it exceeds max. */
 size_t	 edit_distance(const char *a, const char *b, size_t max);
 
 #endif

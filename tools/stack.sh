@@ -43,16 +43,19 @@ for prog in "$BIN"/cgi-bin/*; do
   [ -f "$prog" ] && [ -x "$prog" ] || continue
   name=$(basename "$prog")
   "$prog" --listen "unix:$RUN/sock/$name.sock" --workers "${SOUK_WORKERS:-2}" \
-    2>> "$RUN/logs/$name.log" &
+    > /dev/null 2>> "$RUN/logs/$name.log" &
   echo $! >> "$RUN/pids"
 done
 # Extra long-running helpers a feature needs (the mail sender...) are
 # listed in tools/stack.d/*.sh; each prints the pid it started.
 for extra in "$ROOT"/tools/stack.d/*.sh; do
   [ -f "$extra" ] || continue
-  RUN="$RUN" BIN="$BIN" sh "$extra" >> "$RUN/pids"
+  RUN="$RUN" BIN="$BIN" sh "$extra" >> "$RUN/pids" 2>> "$RUN/logs/stack.log"
 done
-nginx -p "$RUN" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" -g 'daemon off;' &
+# Children never hold the caller's stdout/stderr (a test harness waiting
+# for this script to finish would wait for them too).
+nginx -p "$RUN" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" \
+  -g 'daemon off;' > "$RUN/logs/nginx.out" 2>&1 &
 echo $! >> "$RUN/pids"
 # Ready when nginx answers and the catalog socket exists.
 i=0

@@ -37,6 +37,7 @@ main(int argc, char **argv)
 		else
 			passed++;
 	}
-	printf("unit: %d passed, %d failed\n", passed, failed);
+	printf("%s: %d passed, %d failed\n", getenv("SUITE_LABEL") ?
+	    getenv("SUITE_LABEL") : "unit", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -30,6 +30,7 @@ CREATE TABLE categories (
 	description	TEXT NOT NULL DEFAULT '',
 	position	INTEGER NOT NULL DEFAULT 0,	-- order among siblings
 	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	listed		INTEGER NOT NULL DEFAULT 0,	-- rows in category_listing (trigger-kept)
 	created_at	INTEGER NOT NULL,
 	updated_at	INTEGER NOT NULL,
 	CHECK (parent_id IS NULL OR parent_id <> id)
@@ -63,6 +64,7 @@ CREATE TABLE products (
 	compare_at_minor INTEGER CHECK (compare_at_minor IS NULL OR compare_at_minor >= 0),
 	stock		INTEGER CHECK (stock IS NULL OR stock >= 0),
 	sku		TEXT,
+	image		TEXT,		-- cover: first of product_images (trigger-kept)
 	featured	INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
 	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 	created_at	INTEGER NOT NULL,
@@ -90,6 +92,27 @@ CREATE TABLE product_images (
 	position	INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX product_images_product ON product_images(product_id, position);
+
+-- products.image is the first image by position, so listings read no
+-- second table.
+CREATE TRIGGER product_images_ai AFTER INSERT ON product_images BEGIN
+	UPDATE products SET image = (SELECT path FROM product_images
+	    WHERE product_id = new.product_id ORDER BY position, id LIMIT 1)
+	WHERE id = new.product_id;
+END;
+CREATE TRIGGER product_images_au AFTER UPDATE ON product_images BEGIN
+	UPDATE products SET image = (SELECT path FROM product_images
+	    WHERE product_id = old.product_id ORDER BY position, id LIMIT 1)
+	WHERE id = old.product_id;
+	UPDATE products SET image = (SELECT path FROM product_images
+	    WHERE product_id = new.product_id ORDER BY position, id LIMIT 1)
+	WHERE id = new.product_id;
+END;
+CREATE TRIGGER product_images_ad AFTER DELETE ON product_images BEGIN
+	UPDATE products SET image = (SELECT path FROM product_images
+	    WHERE product_id = old.product_id ORDER BY position, id LIMIT 1)
+	WHERE id = old.product_id;
+END;
 
 -- Durations and prices of a subscription product ("1 month", "12 months").
 -- A plan is months and/or days (a 7-day trial is 0 months 7 days).
@@ -123,6 +146,99 @@ CREATE TRIGGER plans_price_ad AFTER DELETE ON subscription_plans BEGIN
 	    WHERE product_id = old.product_id AND active = 1)
 	WHERE id = old.product_id AND EXISTS (SELECT 1 FROM subscription_plans
 	    WHERE product_id = old.product_id AND active = 1);
+END;
+
+-- Listing index for category pages.  category_tree is the closure of the
+-- category tree (every ancestor/descendant pair, itself included);
+-- category_listing holds one row per (category or ancestor, listed product)
+-- with the sort keys, so a category page of any size reads exactly its 24
+-- rows in index order.  Both are kept by the triggers below; programs only
+-- read them.  A listed product is active, top level (not a season or
+-- episode) and in a category.
+CREATE TABLE category_tree (
+	ancestor_id	INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+	descendant_id	INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+	PRIMARY KEY (ancestor_id, descendant_id)
+) WITHOUT ROWID;
+CREATE INDEX category_tree_desc ON category_tree(descendant_id, ancestor_id);
+
+CREATE TABLE category_listing (
+	category_id	INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+	created_at	INTEGER NOT NULL,
+	price_minor	INTEGER NOT NULL,
+	name		TEXT NOT NULL COLLATE NOCASE,
+	PRIMARY KEY (category_id, product_id)
+) WITHOUT ROWID;
+CREATE INDEX category_listing_new ON category_listing(category_id,
+	created_at DESC, product_id DESC, price_minor);
+CREATE INDEX category_listing_price ON category_listing(category_id,
+	price_minor, product_id);
+CREATE INDEX category_listing_name ON category_listing(category_id, name,
+	product_id, price_minor);
+CREATE INDEX category_listing_product ON category_listing(product_id);
+-- categories.listed answers "how many products" without counting rows.
+CREATE TRIGGER category_listing_count_ai AFTER INSERT ON category_listing BEGIN
+	UPDATE categories SET listed = listed + 1 WHERE id = new.category_id;
+END;
+CREATE TRIGGER category_listing_count_ad AFTER DELETE ON category_listing BEGIN
+	UPDATE categories SET listed = listed - 1 WHERE id = old.category_id;
+END;
+
+CREATE TRIGGER categories_tree_ai AFTER INSERT ON categories BEGIN
+	INSERT INTO category_tree(ancestor_id, descendant_id)
+	    SELECT ancestor_id, new.id FROM category_tree
+	    WHERE descendant_id = new.parent_id;
+	INSERT INTO category_tree(ancestor_id, descendant_id) VALUES (new.id, new.id);
+END;
+-- A category cannot move under itself or one of its descendants.
+CREATE TRIGGER categories_tree_bu BEFORE UPDATE OF parent_id ON categories
+WHEN new.parent_id IS NOT NULL BEGIN
+	SELECT RAISE(ABORT, 'a category cannot be inside itself')
+	WHERE EXISTS (SELECT 1 FROM category_tree
+	    WHERE ancestor_id = new.id AND descendant_id = new.parent_id);
+END;
+-- Moving a subtree: re-link it under its new ancestors, then rebuild the
+-- listing rows of the products it holds.
+CREATE TRIGGER categories_tree_au AFTER UPDATE OF parent_id ON categories
+WHEN old.parent_id IS NOT new.parent_id BEGIN
+	DELETE FROM category_listing WHERE product_id IN (SELECT p.id
+	    FROM products p JOIN category_tree t ON t.descendant_id = p.category_id
+	    WHERE t.ancestor_id = new.id);
+	DELETE FROM category_tree
+	WHERE descendant_id IN (SELECT descendant_id FROM category_tree
+	        WHERE ancestor_id = new.id)
+	  AND ancestor_id IN (SELECT ancestor_id FROM category_tree
+	        WHERE descendant_id = new.id AND ancestor_id <> new.id);
+	INSERT INTO category_tree(ancestor_id, descendant_id)
+	    SELECT up.ancestor_id, down.descendant_id
+	    FROM category_tree up, category_tree down
+	    WHERE up.descendant_id = new.parent_id AND down.ancestor_id = new.id;
+	INSERT INTO category_listing(category_id, product_id, created_at,
+	    price_minor, name)
+	    SELECT up.ancestor_id, p.id, p.created_at, p.price_minor, p.name
+	    FROM products p
+	    JOIN category_tree t ON t.descendant_id = p.category_id AND t.ancestor_id = new.id
+	    JOIN category_tree up ON up.descendant_id = p.category_id
+	    WHERE p.active = 1 AND p.parent_id IS NULL;
+END;
+
+CREATE TRIGGER products_listing_ai AFTER INSERT ON products
+WHEN new.active = 1 AND new.parent_id IS NULL AND new.category_id IS NOT NULL BEGIN
+	INSERT INTO category_listing(category_id, product_id, created_at,
+	    price_minor, name)
+	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name
+	    FROM category_tree WHERE descendant_id = new.category_id;
+END;
+-- Stock changes (checkout) do not touch the listing.
+CREATE TRIGGER products_listing_au AFTER UPDATE OF active, parent_id,
+	category_id, created_at, price_minor, name ON products BEGIN
+	DELETE FROM category_listing WHERE product_id = old.id;
+	INSERT INTO category_listing(category_id, product_id, created_at,
+	    price_minor, name)
+	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name
+	    FROM category_tree WHERE descendant_id = new.category_id
+	    AND new.active = 1 AND new.parent_id IS NULL;
 END;
 
 -- Full-text search over product names and descriptions (FTS5, external

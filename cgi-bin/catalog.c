@@ -14,6 +14,7 @@
 
 #include "app.h"
 #include "buf.h"
+#include "card_cache.h"
 #include "catalog_hdf.h"
 #include "db_catalog.h"
 #include "nav.h"
@@ -150,14 +151,14 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 {
 	lq->sort = b->sort;
 	lq->min_price = b->min;
-	lq->max_price = b->max >= 0 ? b->max : (1LL << 62);
+	lq->max_price = b->max >= 0 ? b->max : DB_PRICE_MAX;
 	lq->limit = PER_PAGE;
 	lq->offset = (b->page - 1) * PER_PAGE;
 	if (db_listing(c->db, &c->arena, lq, l) < 0)
 		return 500;
 	if (b->page > 1 && l->n == 0)
 		return 404;
-	put_cards(c, "Page.products", l);
+	card_grid(c, "products_html", l);
 	put_pager(c, b, l->total);
 	put_filter(c);
 	return 200;
@@ -191,8 +192,8 @@ page_home(struct ctx *c)
 			}
 		k++;
 	}
-	put_cards(c, "Page.featured", &featured);
-	put_cards(c, "Page.new", &fresh);
+	card_grid(c, "featured_html", &featured);
+	card_grid(c, "new_html", &fresh);
 	app_cacheable(c);
 	return app_render(c, "catalog/home");
 }
@@ -330,7 +331,7 @@ page_product(struct ctx *c)
 	}
 	put_plans(c, plans, nplans);
 	put_cards(c, "Page.children", &kids);
-	put_cards(c, "Page.related", &related);
+	card_grid(c, "related_html", &related);
 	app_cacheable(c);
 	return app_render(c, "catalog/product");
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "card_cache.h"
 #include "conf.h"
 #include "csrf.h"
 #include "log.h"
@@ -280,6 +281,11 @@ handle(struct ctx *c, struct io *io)
 	status = dispatch(c);
 	if (status >= 400 && c->resp.body.len == 0)
 		app_error(c, status, NULL);
+	/* A missing page is the same for every anonymous visitor: the
+	 * micro-cache may keep it like the page it replaces, so a deleted
+	 * product leaves no stale cached copy behind. */
+	if (status == 404 && (c->req.method & METHODS_GET))
+		app_cacheable(c);
 	else if (status > 0)
 		c->resp.status = status;
 	if (resp_send(&c->resp, io, c->req.method == METHOD_HEAD) < 0)
@@ -358,6 +364,7 @@ static void
 ctx_close(struct ctx *c)
 {
 	nav_free();
+	card_cache_clear();
 	db_close(c->db);
 	arena_free(&c->arena);
 	resp_free(&c->resp);

@@ -1,4 +1,5 @@
 /* catalog_hdf.c — see catalog_hdf.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "catalog_hdf.h"
@@ -82,27 +83,45 @@ put_paragraphs(struct ctx *c, const char *prefix, const char *s)
 	}
 }
 
+/* Sets name = value under node (relative: no walk from the root). */
+static void
+set(HDF *node, const char *name, const char *value)
+{
+	neo_check(hdf_set_value(node, name, value), name);
+}
+
+static void
+set_int(HDF *node, const char *name, long long v)
+{
+	char num[24];
+
+	snprintf(num, sizeof(num), "%lld", v);
+	set(node, name, num);
+}
+
 void
 put_card(struct ctx *c, const char *pre, const struct product_card *p)
 {
-	HDF *h = c->hdf;
+	HDF *n;
 
-	hdf_putf(h, arena_printf(&c->arena, "%lld", p->id), "%s.id", pre);
-	hdf_putf(h, p->slug, "%s.slug", pre);
-	hdf_putf(h, p->name, "%s.name", pre);
-	hdf_putf(h, p->kind, "%s.kind", pre);
-	hdf_putf(h, p->media_type, "%s.media", pre);
-	hdf_putf(h, app_money(c, p->price_minor), "%s.price", pre);
+	if (neo_check(hdf_get_node(c->hdf, pre, &n), pre) < 0)
+		return;
+	set_int(n, "id", p->id);
+	set(n, "slug", p->slug);
+	set(n, "name", p->name);
+	set(n, "kind", p->kind);
+	set(n, "media", p->media_type);
+	set(n, "price", app_money(c, p->price_minor));
 	if (p->compare_at_minor > p->price_minor)
-		hdf_putf(h, app_money(c, p->compare_at_minor), "%s.compare_at", pre);
-	hdf_putf(h, stock_state(p->stock), "%s.stock_state", pre);
-	hdf_putf(h, arena_printf(&c->arena, "%lld", p->stock), "%s.stock", pre);
+		set(n, "compare_at", app_money(c, p->compare_at_minor));
+	set(n, "stock_state", stock_state(p->stock));
+	set_int(n, "stock", p->stock);
 	if (strcmp(p->kind, "subscription") == 0)
-		hdf_putf(h, "1", "%s.from", pre);
-	hdf_putf(h, arena_printf(&c->arena, "%lld", p->id % 8), "%s.tile", pre);
-	hdf_putf(h, initials(&c->arena, p->name), "%s.initials", pre);
+		set(n, "from", "1");
+	set_int(n, "tile", p->id % 8);
+	set(n, "initials", initials(&c->arena, p->name));
 	if (*p->image)
-		hdf_putf(h, p->image, "%s.image", pre);
+		set(n, "image", p->image);
 	if (p->name_hl != p->name)
 		put_marked(c, arena_printf(&c->arena, "%s.hl", pre), p->name_hl);
 	if (*p->snippet)

@@ -8,21 +8,43 @@
 #define CARD_COLS							\
 	"p.id, p.slug, p.name, p.kind, coalesce(p.media_type, ''), "	\
 	"p.price_minor, coalesce(p.compare_at_minor, -1), "		\
-	"coalesce(p.stock, -1), coalesce((SELECT path FROM product_images i " \
-	"WHERE i.product_id = p.id ORDER BY i.position LIMIT 1), '')"
+	"coalesce(p.stock, -1), coalesce(p.image, '')"
 #define CARD_NCOLS 9
 
-/* Category listing: ?1 category, ?2..?3 price range, ?4 limit, ?5 offset. */
-#define CAT_TREE							\
-	"WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL "		\
-	"SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id " \
-	"WHERE c.active = 1) "
+/* Category listing: ?1 category, ?2..?3 price range, ?4 limit, ?5 offset.
+ * category_listing (schema.sql) already holds every listed product of the
+ * category and its descendants with the sort keys: an index range scan. */
 #define CAT_WHERE							\
-	" FROM products p WHERE p.category_id IN sub AND p.active = 1 "	\
-	"AND p.parent_id IS NULL AND p.price_minor BETWEEN ?2 AND ?3"
-#define CAT_LIST(order)							\
-	CAT_TREE "SELECT " CARD_COLS CAT_WHERE " ORDER BY " order	\
+	" FROM category_listing c WHERE c.category_id = ?1 "		\
+	"AND c.price_minor BETWEEN ?2 AND ?3"
+/* The same, with "+" keeping SQLite from choosing the price index for the
+ * range: pages then read the index of their sort order and stop after one
+ * page (price is in each index, so filtering needs no table lookup). */
+#define CAT_WHERE_ORDERED						\
+	" FROM category_listing c WHERE c.category_id = ?1 "		\
+	"AND +c.price_minor BETWEEN ?2 AND ?3"
+/* First page (the hot path): a join read in the sort index's order, which
+ * stops after 24 rows.  Later pages skip rows inside the covering index
+ * first (a join would look up every skipped product), then sort the page's
+ * 24 rows again since a join promises no order. */
+#define CAT_FIRST(order)						\
+	"SELECT " CARD_COLS " FROM category_listing c JOIN products p "	\
+	"ON p.id = c.product_id WHERE c.category_id = ?1 "		\
+	"AND +c.price_minor BETWEEN ?2 AND ?3 ORDER BY " order		\
 	" LIMIT ?4 OFFSET ?5"
+#define CAT_LATER(inner, outer)						\
+	"SELECT " CARD_COLS " FROM (SELECT c.product_id AS id, "	\
+	"c.created_at AS created_at, c.price_minor AS price_minor, "	\
+	"c.name AS name" CAT_WHERE_ORDERED " ORDER BY " inner		\
+	" LIMIT ?4 OFFSET ?5) l JOIN products p ON p.id = l.id "	\
+	"ORDER BY " outer
+#define CAT_NEWEST(t, id)	t "created_at DESC, " t id " DESC"
+#define CAT_PRICE_ASC(t, id)	t "price_minor, " t id
+#define CAT_PRICE_DESC(t, id)	t "price_minor DESC, " t id " DESC"
+#define CAT_NAME(t, id)		t "name, " t id
+#define CAT_LISTS(ORDER)						\
+	CAT_FIRST(ORDER("c.", "product_id")),				\
+	CAT_LATER(ORDER("c.", "product_id"), ORDER("l.", "id"))
 
 /* Search: ?1 FTS expression, ?2..?3 price range, ?4 limit, ?5 offset. */
 #define FTS_FROM							\
@@ -41,7 +63,11 @@
 
 enum {
 	Q_CAT_ALL, Q_CAT_GET,
-	Q_CAT_NEWEST, Q_CAT_PRICE_ASC, Q_CAT_PRICE_DESC, Q_CAT_NAME, Q_CAT_COUNT,
+	/* Each sort: first page, later pages (see CAT_FIRST). */
+	Q_CAT_NEWEST, Q_CAT_NEWEST_LATER, Q_CAT_PRICE_ASC, Q_CAT_PRICE_ASC_LATER,
+	Q_CAT_PRICE_DESC, Q_CAT_PRICE_DESC_LATER, Q_CAT_NAME, Q_CAT_NAME_LATER,
+	Q_CAT_COUNT,
+	Q_CAT_LISTED,
 	Q_FTS_NEWEST, Q_FTS_PRICE_ASC, Q_FTS_PRICE_DESC, Q_FTS_NAME,
 	Q_FTS_RELEVANCE, Q_FTS_COUNT,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
@@ -63,11 +89,12 @@ static const char *const sql[Q__MAX] = {
 	    "FROM t ORDER BY path",
 	[Q_CAT_GET] = "SELECT id, coalesce(parent_id, 0), slug, name, description "
 	    "FROM categories WHERE slug = ? AND active = 1",
-	[Q_CAT_NEWEST] = CAT_LIST(ORDER_NEWEST),
-	[Q_CAT_PRICE_ASC] = CAT_LIST(ORDER_PRICE_ASC),
-	[Q_CAT_PRICE_DESC] = CAT_LIST(ORDER_PRICE_DESC),
-	[Q_CAT_NAME] = CAT_LIST(ORDER_NAME),
-	[Q_CAT_COUNT] = CAT_TREE "SELECT count(*)" CAT_WHERE,
+	[Q_CAT_NEWEST] = CAT_LISTS(CAT_NEWEST),
+	[Q_CAT_PRICE_ASC] = CAT_LISTS(CAT_PRICE_ASC),
+	[Q_CAT_PRICE_DESC] = CAT_LISTS(CAT_PRICE_DESC),
+	[Q_CAT_NAME] = CAT_LISTS(CAT_NAME),
+	[Q_CAT_COUNT] = "SELECT count(*)" CAT_WHERE,
+	[Q_CAT_LISTED] = "SELECT listed FROM categories WHERE id = ?1",
 	[Q_FTS_NEWEST] = FTS_LIST(ORDER_NEWEST),
 	[Q_FTS_PRICE_ASC] = FTS_LIST(ORDER_PRICE_ASC),
 	[Q_FTS_PRICE_DESC] = FTS_LIST(ORDER_PRICE_DESC),
@@ -242,10 +269,17 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 	int search = q->fts != NULL;
 	sqlite3_stmt *st;
 
-	st = db_stmt(db, &stmts, search ? Q_FTS_COUNT : Q_CAT_COUNT);
-	if (st == NULL)
-		return -1;
-	bind_listing(st, q, 0);
+	/* An unfiltered category knows its size (categories.listed). */
+	if (!search && q->min_price <= 0 && q->max_price >= DB_PRICE_MAX) {
+		if ((st = db_stmt(db, &stmts, Q_CAT_LISTED)) == NULL)
+			return -1;
+		db_bind_int(st, 1, q->category_id);
+	} else {
+		st = db_stmt(db, &stmts, search ? Q_FTS_COUNT : Q_CAT_COUNT);
+		if (st == NULL)
+			return -1;
+		bind_listing(st, q, 0);
+	}
 	if ((out->total = count_rows(db, st)) < 0)
 		return -1;
 	if (out->total <= q->offset) {
@@ -253,7 +287,8 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 		out->n = 0;
 		return 0;
 	}
-	st = db_stmt(db, &stmts, search ? fts_q[q->sort] : cat_q[q->sort]);
+	st = db_stmt(db, &stmts, search ? fts_q[q->sort] :
+	    cat_q[q->sort] + (q->offset > 0));
 	if (st == NULL)
 		return -1;
 	bind_listing(st, q, 1);

@@ -50,11 +50,14 @@ struct plan {
 	long long	 price_minor;
 };
 
+#define DB_PRICE_MAX (1LL << 62)	/* "no upper bound" in price filters */
+
 struct listing_query {
 	long long	 category_id;	/* listing: this category and below */
 	const char	*fts;		/* search: an FTS5 expression */
 	enum sort	 sort;
-	long long	 min_price, max_price;	/* minor units, inclusive */
+	long long	 min_price, max_price;	/* minor units, inclusive;
+						 * 0, DB_PRICE_MAX: no filter */
 	long long	 limit, offset;
 };
 

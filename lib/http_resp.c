@@ -144,7 +144,8 @@ resp_send(struct resp *r, struct io *io, int head_only)
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp);
 	if (conf_https())
 		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
-	if (r->shared_cache > 0 && !r->has_cookie && r->status < 400)
+	if (r->shared_cache > 0 && !r->has_cookie &&
+	    (r->status < 400 || r->status == 404))
 		/* X-Accel-Expires first: nginx reads headers in order, and a
 		 * max-age=0 seen first would make the page uncacheable. */
 		buf_printf(&h, "X-Accel-Expires: %d\r\n"

@@ -39,42 +39,61 @@ money_plain(char *out, size_t size, long long minor, int decimals)
 	return out;
 }
 
+/* Appends src to out at *o, never past size - 1. */
+static void
+put(char *out, size_t size, size_t *o, const char *src)
+{
+	while (*src && *o + 1 < size)
+		out[(*o)++] = *src++;
+}
+
+/* Written without printf: it runs for every price on every page. */
 char *
 money_format(char *out, size_t size, long long minor, int decimals,
     const char *symbol, enum lang lang)
 {
-	decimals = clamp_decimals(decimals);
 	const char *group = lang == LANG_FR ? "\xe2\x80\xaf" : ",";
 	const char *mark = lang == LANG_FR ? "," : ".";
 	unsigned long long a = minor < 0 ? -(unsigned long long)minor :
-	    (unsigned long long)minor;
-	unsigned long long scale = (unsigned long long)pow10ll(decimals);
-	char whole[32], grouped[64], num[96];
-	size_t wl, g = 0;
+	    (unsigned long long)minor, scale, whole;
+	char digits[24], frac[8];
+	size_t nd = 0, o = 0;
 	int prefix;
 
-	snprintf(whole, sizeof(whole), "%llu", a / scale);
-	wl = strlen(whole);
-	for (size_t i = 0; i < wl; i++) {
-		if (i > 0 && (wl - i) % 3 == 0) {
-			size_t gl = strlen(group);
-			memcpy(grouped + g, group, gl);
-			g += gl;
-		}
-		grouped[g++] = whole[i];
-	}
-	grouped[g] = '\0';
-	if (decimals > 0)
-		snprintf(num, sizeof(num), "%s%s%s%0*llu", minor < 0 ? "-" : "",
-		    grouped, mark, decimals, a % scale);
-	else
-		snprintf(num, sizeof(num), "%s%s", minor < 0 ? "-" : "", grouped);
+	decimals = clamp_decimals(decimals);
+	scale = (unsigned long long)pow10ll(decimals);
+	whole = a / scale;
+	do {
+		digits[nd++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole > 0);
+	for (int i = decimals - 1, f = (int)(a % scale); i >= 0; i--, f /= 10)
+		frac[i] = (char)('0' + f % 10);
+	frac[decimals] = '\0';
 	prefix = lang == LANG_EN && (strcmp(symbol, "$") == 0 ||
 	    strcmp(symbol, "\xe2\x82\xac") == 0 || strcmp(symbol, "\xc2\xa3") == 0);
+	if (size == 0)
+		return out;
+	if (minor < 0)
+		put(out, size, &o, "-");
 	if (prefix)
-		snprintf(out, size, "%s%s", symbol, num);
-	else	/* U+00A0 keeps the number and the currency on one line */
-		snprintf(out, size, "%s\xc2\xa0%s", num, symbol);
+		put(out, size, &o, symbol);
+	while (nd > 0) {
+		char d[2] = { digits[--nd], '\0' };
+		put(out, size, &o, d);
+		if (nd > 0 && nd % 3 == 0)
+			put(out, size, &o, group);
+	}
+	if (decimals > 0) {
+		put(out, size, &o, mark);
+		put(out, size, &o, frac);
+	}
+	if (!prefix) {
+		/* U+00A0 keeps the number and the currency on one line. */
+		put(out, size, &o, "\xc2\xa0");
+		put(out, size, &o, symbol);
+	}
+	out[o] = '\0';
 	return out;
 }
 

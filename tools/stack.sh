@@ -36,6 +36,8 @@ if command -v ss >/dev/null 2>&1 && ss -ltn "sport = :$PORT" | grep -q LISTEN; t
   exit 1
 fi
 stop
+# A fresh start never serves pages cached by an earlier one.
+rm -rf "$RUN/cache"
 mkdir -p "$RUN/logs" "$RUN/media"
 sh "$ROOT/tools/nginx-conf.sh" "$ROOT" "$RUN" "$PORT"
 : > "$RUN/pids"

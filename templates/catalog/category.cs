@@ -16,8 +16,8 @@
   <?cs call:summary() ?>
   <?cs call:filters("/c/" + Page.category.slug) ?>
 </div>
-<?cs if:subcount(Page.products) > 0 ?>
-  <?cs call:grid(Page.products) ?>
+<?cs if:?Page.products_html ?>
+  <?cs call:grid(Page.products_html) ?>
   <?cs call:pager() ?>
 <?cs else ?>
   <p class="empty"><?cs var:Lang.no_products ?></p>

@@ -19,15 +19,15 @@
   </ul>
 </section>
 
-<?cs if:subcount(Page.featured) > 0 ?>
+<?cs if:?Page.featured_html ?>
 <section aria-labelledby="h-featured">
   <h2 id="h-featured"><?cs var:Lang.featured ?></h2>
-  <?cs call:grid(Page.featured) ?>
+  <?cs call:grid(Page.featured_html) ?>
 </section>
 <?cs /if ?>
 
 <section aria-labelledby="h-new">
   <h2 id="h-new"><?cs var:Lang.new_arrivals ?></h2>
-  <?cs call:grid(Page.new) ?>
+  <?cs call:grid(Page.new_html) ?>
 </section>
 <?cs /def ?>

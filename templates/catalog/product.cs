@@ -77,10 +77,10 @@
 </section>
 <?cs /if ?>
 
-<?cs if:subcount(Page.related) > 0 ?>
+<?cs if:?Page.related_html ?>
 <section aria-labelledby="h-related">
   <h2 id="h-related"><?cs var:Lang.related ?></h2>
-  <?cs call:grid(Page.related) ?>
+  <?cs call:grid(Page.related_html) ?>
 </section>
 <?cs /if ?>
 <?cs /with ?>

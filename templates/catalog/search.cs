@@ -21,8 +21,8 @@
     <?cs call:summary() ?>
     <?cs call:filters("/search") ?>
   </div>
-  <?cs if:subcount(Page.products) > 0 ?>
-    <?cs call:grid(Page.products) ?>
+  <?cs if:?Page.products_html ?>
+    <?cs call:grid(Page.products_html) ?>
     <?cs call:pager() ?>
   <?cs else ?>
     <div class="empty">

@@ -349,5 +349,10 @@ def micro_cache_for_anonymous_only():
     r = s.get("/c/music?lang=fr")
     check(r.header("Cache-Control") == "private, no-store",
           "a response setting a cookie is never shared")
-    check(s.get("/nope").header("Cache-Control") == "private, no-store",
-          "errors are not cached")
+    check(s.get("/c/films?page=0").header("Cache-Control") ==
+          "private, no-store", "400s are not cached")
+    check("public" in s.get("/p/no-such").header("Cache-Control"),
+          "anonymous 404s are micro-cached like the page they replace")
+    check(s.get("/p/no-such", headers={"Cookie": "souk_cart=" + "x" * 22}
+                ).header("Cache-Control") == "private, no-store",
+          "a cart visitor's 404 is private")

@@ -1,0 +1,126 @@
+#!/bin/sh
+# bench/run.sh — `make bench`: the real stack (nginx + catalog workers) on a
+# catalog of `soukctl bench-data 10000`, measured with wrk in one run:
+#   static     nginx serving a saved copy of the category page (the yardstick)
+#   category   anonymous category page, micro-cache on (what shoppers get)
+#   product    anonymous product page, micro-cache on
+#   search     anonymous search page, micro-cache on
+#   *-uncached the same pages with page_cache=0 (every request rendered)
+# For each: requests/s, p50/p99 latency, ratio to static, CPU ms per request
+# (catalog workers + nginx, from /proc), and worker RSS before/after.
+# Extra parts (bench/checkout.sh ...) run afterwards against the same store.
+# Results: bench/results/<timestamp>.txt.   Env: DURATION (s), CONNS, N.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+DURATION=${DURATION:-10}
+CONNS=${CONNS:-32}
+N=${N:-10000}
+PORT=${PORT:-18090}
+RUN=$(mktemp -d /tmp/souk-bench-XXXXXX)
+OUT="$ROOT/bench/results/$(date +%Y%m%d-%H%M%S).txt"
+mkdir -p "$ROOT/bench/results"
+HZ=$(getconf CLK_TCK)
+
+export SOUK_DB_PATH="$RUN/souk.db" SOUK_TEMPLATE_DIR="$ROOT/templates"
+export SOUK_LANG_DIR="$ROOT/lang" SOUK_BASE_URL="http://127.0.0.1:$PORT"
+export SOUK_CURRENCY=TND SOUK_STORE_NAME="Souk Bench" SOUK_DATA_DIR="$RUN/files"
+export SOUK_WORKERS=${SOUK_WORKERS:-2} NGINX_ACCESS_LOG=off
+mkdir -p "$RUN/files"
+./soukctl init > /dev/null
+./soukctl bench-data "$N" > /dev/null
+
+say() { echo "$*" | tee -a "$OUT"; }
+
+# cpu_ticks: utime+stime of the catalog workers and nginx workers.
+pids() {
+  pgrep -f "cgi-bin/catalog --listen unix:$RUN" || true
+  pgrep -f "nginx: worker process" || true
+}
+cpu_ticks() {
+  t=0
+  for p in $(pids); do
+    [ -r /proc/$p/stat ] || continue
+    v=$(awk '{print $14 + $15}' /proc/$p/stat)
+    t=$((t + v))
+  done
+  echo $t
+}
+worker_rss() {
+  for p in $(pgrep -f "cgi-bin/catalog --listen unix:$RUN"); do
+    awk '/VmRSS/ {printf "%s ", $2}' /proc/$p/status
+  done
+}
+
+# measure NAME PATH [extra wrk args]: one wrk run, one result line.
+measure() {
+  name=$1 path=$2
+  shift 2
+  c0=$(cpu_ticks)
+  wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" "$SOUK_BASE_URL$path" > "$RUN/wrk.out" 2>&1
+  c1=$(cpu_ticks)
+  rps=$(awk '/Requests\/sec/ {print $2}' "$RUN/wrk.out")
+  total=$(awk '/requests in/ {print $1}' "$RUN/wrk.out")
+  p50=$(awk '$1 == "50%" {print $2}' "$RUN/wrk.out")
+  p99=$(awk '$1 == "99%" {print $2}' "$RUN/wrk.out")
+  errs=$(awk '/Non-2xx|Socket errors/ {print}' "$RUN/wrk.out" | tr '\n' ' ')
+  cpu=$(awk -v a="$c0" -v b="$c1" -v n="$total" -v hz="$HZ" \
+    'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')
+  ratio=""
+  [ -n "${STATIC_RPS:-}" ] && ratio=$(awk -v r="$rps" -v s="$STATIC_RPS" \
+    'BEGIN { printf "%5.1f%%", 100 * r / s }')
+  say "$(printf '%-18s %10s req/s  p50 %8s  p99 %8s  %7s  cpu %s ms/req %s' \
+    "$name" "$rps" "$p50" "$p99" "$ratio" "$cpu" "$errs")"
+  LAST_RPS=$rps
+}
+
+start_stack() {
+  sh tools/stack.sh start "$RUN/run" "$PORT" > /dev/null
+}
+stop_stack() {
+  sh tools/stack.sh stop "$RUN/run"
+}
+
+say "souk bench $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $N products, $CONNS connections, ${DURATION}s per run, $SOUK_WORKERS catalog workers"
+say "$(uname -r); $(nginx -v 2>&1); $(wrk -v 2>&1 | head -n 1)"
+
+CAT=/c/bench-1
+PROD=/p/bench-$((N / 2))
+SEARCH="/search?q=premium+stream"
+
+# -- cached (page_cache = 1) -------------------------------------------------
+export SOUK_PAGE_CACHE=1
+start_stack
+curl -fsS "$SOUK_BASE_URL$CAT" > "$RUN/run/media/static-category.html"
+say "category page: $(wc -c < "$RUN/run/media/static-category.html") bytes"
+measure static /media/static-category.html
+STATIC_RPS=$LAST_RPS
+measure category "$CAT"
+measure product "$PROD"
+measure search "$SEARCH"
+stop_stack
+
+# -- uncached (page_cache = 0): every request rendered by a worker ----------
+export SOUK_PAGE_CACHE=0
+start_stack
+rss0=$(worker_rss)
+measure category-uncached "$CAT"
+measure product-uncached "$PROD"
+measure search-uncached "$SEARCH"
+# A long run on one worker set: RSS must stay flat.
+i=0
+while [ $i -lt 3 ]; do
+  wrk -t2 -c"$CONNS" -d"${DURATION}s" "$SOUK_BASE_URL$CAT" > /dev/null 2>&1
+  i=$((i + 1))
+done
+rss1=$(worker_rss)
+say "worker RSS (kB) before: $rss0 after ~$(awk -v d="$DURATION" 'BEGIN{print 6*d}')s of load: $rss1"
+
+for part in bench/*.sh; do
+  [ "$part" = bench/run.sh ] && continue
+  say "-- $part"
+  sh "$part" "$SOUK_BASE_URL" "$RUN/run" 2>&1 | tee -a "$OUT"
+done
+stop_stack
+rm -rf "$RUN"
+echo "results saved in $OUT"

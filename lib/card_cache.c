@@ -1,0 +1,111 @@
+/* card_cache.c — see card_cache.h. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "card_cache.h"
+#include "catalog_hdf.h"
+#include "log.h"
+
+#define SLOTS 2048
+
+struct slot {
+	long long	 id;
+	int		 lang;
+	uint64_t	 sig;
+	char		*html;
+	size_t		 len;
+};
+
+static struct slot slots[SLOTS];
+
+/* FNV-1a over the card's displayed fields. */
+static uint64_t
+mix(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint64_t
+mix_str(uint64_t h, const char *s)
+{
+	return mix(h, s, strlen(s) + 1);
+}
+
+static uint64_t
+signature(const struct product_card *p)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	long long nums[4] = { p->id, p->price_minor, p->compare_at_minor,
+	    p->stock > 5 ? 6 : p->stock };	/* only 0..5 change the text */
+
+	h = mix(h, nums, sizeof(nums));
+	h = mix_str(h, p->slug);
+	h = mix_str(h, p->name);
+	h = mix_str(h, p->kind);
+	h = mix_str(h, p->media_type);
+	h = mix_str(h, p->image);
+	h = mix_str(h, p->name_hl);
+	return mix_str(h, p->snippet);
+}
+
+/* The card's HTML from the cache, rendering it on a miss; NULL on error. */
+static const struct slot *
+card(struct ctx *c, const struct product_card *p)
+{
+	uint64_t sig = signature(p);
+	struct slot *s = &slots[(unsigned long long)(p->id * LANG__MAX + c->lang) %
+	    SLOTS];
+	struct buf out = { 0 };
+
+	if (s->html != NULL && s->id == p->id && s->lang == (int)c->lang &&
+	    s->sig == sig)
+		return s;
+	put_card(c, "Card", p);
+	if (tmpl_render(c->lang, "partials/card_one", TMPL_BARE, &out) < 0) {
+		buf_free(&out);
+		neo_check(hdf_remove_tree(c->hdf, "Card"), "card");
+		return NULL;
+	}
+	neo_check(hdf_remove_tree(c->hdf, "Card"), "card");
+	free(s->html);
+	s->id = p->id;
+	s->lang = (int)c->lang;
+	s->sig = sig;
+	s->html = out.data;	/* the slot owns the buffer now */
+	s->len = out.len;
+	return s;
+}
+
+void
+card_grid(struct ctx *c, const char *name, const struct listing *l)
+{
+	struct buf grid = { 0 };
+	char key[64];
+
+	if (l->n == 0)
+		return;		/* templates test ?Page.<name> */
+	for (size_t i = 0; i < l->n; i++) {
+		const struct slot *s = card(c, &l->items[i]);
+		if (s != NULL)
+			buf_put(&grid, s->html, s->len);
+	}
+	snprintf(key, sizeof(key), "Page.%s", name);
+	hdf_put(c->hdf, key, grid.data ? grid.data : "");
+	buf_free(&grid);
+}
+
+void
+card_cache_clear(void)
+{
+	for (size_t i = 0; i < SLOTS; i++) {
+		free(slots[i].html);
+		memset(&slots[i], 0, sizeof(slots[i]));
+	}
+}

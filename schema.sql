@@ -241,34 +241,46 @@ CREATE TRIGGER products_listing_au AFTER UPDATE OF active, parent_id,
 	    AND new.active = 1 AND new.parent_id IS NULL;
 END;
 
--- Full-text search over product names and descriptions (FTS5, external
--- content = products, kept in sync by triggers; diacritics folded so
--- "serie" finds "série"; prefix indexes for search-as-you-type).
+-- Full-text search over the names and descriptions of ACTIVE products
+-- (FTS5, external content = products, kept in sync by the triggers below;
+-- diacritics folded so "serie" finds "série"; prefix indexes for
+-- search-as-you-type).  Holding only active products lets a search count
+-- and page its matches from the index alone.
 CREATE VIRTUAL TABLE products_fts USING fts5(
 	name, description,
 	content = 'products', content_rowid = 'id',
 	tokenize = 'unicode61 remove_diacritics 2',
-	prefix = '2 3'
+	-- Prefix indexes up to 6 characters: the word being typed is a prefix
+	-- term, which FTS5 otherwise answers by merging every matching term.
+	prefix = '2 3 4 5 6'
 );
 -- Every distinct indexed term: the typo-tolerant search looks for close ones.
 CREATE VIRTUAL TABLE products_vocab USING fts5vocab(products_fts, 'row');
 
-CREATE TRIGGER products_fts_ai AFTER INSERT ON products BEGIN
+CREATE TRIGGER products_fts_ai AFTER INSERT ON products WHEN new.active = 1 BEGIN
 	INSERT INTO products_fts(rowid, name, description)
 	VALUES (new.id, new.name, new.description);
 END;
-CREATE TRIGGER products_fts_ad AFTER DELETE ON products BEGIN
+CREATE TRIGGER products_fts_ad AFTER DELETE ON products WHEN old.active = 1 BEGIN
 	INSERT INTO products_fts(products_fts, rowid, name, description)
 	VALUES ('delete', old.id, old.name, old.description);
 END;
--- Only name/description changes touch the index: stock updates at checkout
--- stay cheap.
-CREATE TRIGGER products_fts_au AFTER UPDATE OF name, description ON products BEGIN
+-- Only name, description and active changes touch the index: stock updates
+-- at checkout stay cheap.  One trigger, so the old row leaves the index
+-- before the new one enters.
+CREATE TRIGGER products_fts_au AFTER UPDATE OF name, description, active
+ON products BEGIN
 	INSERT INTO products_fts(products_fts, rowid, name, description)
-	VALUES ('delete', old.id, old.name, old.description);
+	    SELECT 'delete', old.id, old.name, old.description WHERE old.active = 1;
 	INSERT INTO products_fts(rowid, name, description)
-	VALUES (new.id, new.name, new.description);
+	    SELECT new.id, new.name, new.description WHERE new.active = 1;
 END;
+
+-- Orders a broad search walks (search.c: the match set is probed while
+-- reading one of these), every active product, seasons and episodes too.
+CREATE INDEX products_active_new ON products(created_at DESC, id DESC) WHERE active = 1;
+CREATE INDEX products_active_price ON products(price_minor, id) WHERE active = 1;
+CREATE INDEX products_active_name ON products(name COLLATE NOCASE, id) WHERE active = 1;
 
 -- Every mail the store sends, written in the same transaction as what
 -- caused it (contact message, order) and delivered afterwards by the sender

@@ -144,9 +144,11 @@ put_filter(struct ctx *c)
 		hdf_put(c->hdf, "Page.max", app_val(c, KEY_MAX)->s);
 }
 
-/* Runs a listing for b; 404 when the page number is past the end. */
+/* Runs the listing (category) or the search (f != NULL) for b and fills
+ * the page; 404 when the page number is past the end. */
 static int
 browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
+    const struct search_fts *f, const struct search_words *words,
     struct listing *l)
 {
 	lq->sort = b->sort;
@@ -154,10 +156,16 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 	lq->max_price = b->max >= 0 ? b->max : DB_PRICE_MAX;
 	lq->limit = PER_PAGE;
 	lq->offset = (b->page - 1) * PER_PAGE;
-	if (db_listing(c->db, &c->arena, lq, l) < 0)
+	if ((f ? db_search(c->db, &c->arena, lq, f, l) :
+	    db_listing(c->db, &c->arena, lq, l)) < 0)
 		return 500;
 	if (b->page > 1 && l->n == 0)
 		return 404;
+	for (size_t i = 0; f != NULL && i < l->n; i++) {
+		l->items[i].name_hl = search_mark(&c->arena, l->items[i].name, words);
+		l->items[i].snippet = search_snippet(&c->arena,
+		    l->items[i].description, words, 18);
+	}
 	card_grid(c, "products_html", l);
 	put_pager(c, b, l->total);
 	put_filter(c);
@@ -240,7 +248,7 @@ page_category(struct ctx *c)
 	b.base = arena_printf(&c->arena, "/c/%s", cat.slug);
 	browse_read(c, &b, SORT_NEWEST);
 	lq.category_id = cat.id;
-	if ((rc = browse_run(c, &b, &lq, &l)) != 200)
+	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200)
 		return rc;
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);
@@ -341,6 +349,7 @@ page_search(struct ctx *c)
 {
 	const struct val *q = app_val(c, KEY_Q);
 	struct search_words words;
+	struct search_fts f;
 	struct listing_query lq = { 0 };
 	struct listing l;
 	struct browse b = { 0 };
@@ -371,31 +380,29 @@ page_search(struct ctx *c)
 	b.base = "/search";
 	b.q = q->s;
 	browse_read(c, &b, SORT_RELEVANCE);
-	lq.fts = search_fts(&c->arena, &words);
-	if ((rc = browse_run(c, &b, &lq, &l)) != 200)
+	search_fts(&c->arena, &words, &f);
+	if ((rc = browse_run(c, &b, &lq, &f, &words, &l)) != 200)
 		return rc;
 	if (l.total == 0 && b.page == 1) {
-		/* Nothing matched: try the closest indexed words. */
-		int fixed = search_correct(c->db, &c->arena, &words);
-		if (fixed > 0) {
-			struct listing_query lq2 = lq;
-			struct browse b2 = b;
-			struct listing l2;
-			struct buf fixed_q = { 0 };
+		/* Nothing matched: try the closest indexed words, and offer
+		 * them only when they find something. */
+		struct search_words fixed = words;
+		struct search_fts f2;
+		struct listing l2;
 
-			for (size_t i = 0; i < words.n; i++)
-				buf_printf(&fixed_q, "%s%s", i ? " " : "", words.w[i]);
-			b2.q = arena_strdup(&c->arena, fixed_q.data);
-			buf_free(&fixed_q);
-			lq2.fts = search_fts(&c->arena, &words);
-			if (db_listing(c->db, &c->arena, &lq2, &l2) < 0)
-				return 500;
-			/* Offer the correction only when it finds something. */
-			if (l2.total > 0) {
-				hdf_put(c->hdf, "Page.corrected", b2.q);
-				if ((rc = browse_run(c, &b2, &lq2, &l)) != 200)
-					return rc;
-			}
+		if (search_correct(c->db, &c->arena, &fixed) > 0 &&
+		    search_fts(&c->arena, &fixed, &f2) == 0 &&
+		    db_search(c->db, &c->arena, &lq, &f2, &l2) == 0 &&
+		    l2.total > 0) {
+			struct buf fq = { 0 };
+
+			for (size_t i = 0; i < fixed.n; i++)
+				buf_printf(&fq, "%s%s", i ? " " : "", fixed.w[i]);
+			b.q = arena_strdup(&c->arena, fq.data);
+			buf_free(&fq);
+			hdf_put(c->hdf, "Page.corrected", b.q);
+			if ((rc = browse_run(c, &b, &lq, &f2, &fixed, &l)) != 200)
+				return rc;
 		}
 	}
 	app_cacheable(c);

@@ -24,6 +24,9 @@ static const char *const nouns[] = {
 	"Headset", "Keyboard", "Charger", "Mount", "Light", "Film", "Series",
 	"Album", "Course", "Guide", "Licence", "Card", "Station", "Hub", "Drive",
 };
+/* Description words: the domain words below are the most frequent, then a
+ * long tail of generated words, drawn with a Zipf-like law (a word's
+ * frequency falls as 1/rank) as in real product text. */
 static const char *const words[] = {
 	"channels", "sport", "football", "cinema", "music", "download", "offline",
 	"family", "kids", "documentary", "arabic", "french", "english", "subtitles",
@@ -34,9 +37,16 @@ static const char *const words[] = {
 	"premium", "support", "setup", "guide", "install", "update", "live",
 	"news", "weather", "comedy", "drama", "action", "thriller", "romance",
 };
+static const char *const syllables[] = {
+	"ka", "lo", "mi", "ra", "ton", "vel", "sen", "dor", "pa", "ri", "no",
+	"ta", "sul", "mar", "en", "cor", "li", "ba", "fen", "zu",
+};
+#define VOCAB 3000
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static unsigned long long state = 88172645463325252ULL;
+static char vocab[VOCAB][16];
+static double zipf_cdf[VOCAB];
 
 static unsigned
 next(unsigned n)
@@ -45,6 +55,43 @@ next(unsigned n)
 	state ^= state >> 7;
 	state ^= state << 17;
 	return (unsigned)(state % n);
+}
+
+/* The vocabulary (domain words, then syllable words) and its Zipf CDF. */
+static void
+make_vocab(void)
+{
+	double sum = 0;
+
+	for (int i = 0; i < VOCAB; i++) {
+		if ((size_t)i < N(words))
+			snprintf(vocab[i], sizeof(vocab[i]), "%s", words[i]);
+		else
+			snprintf(vocab[i], sizeof(vocab[i]), "%s%s%s",
+			    syllables[i % N(syllables)],
+			    syllables[(i / N(syllables)) % N(syllables)],
+			    syllables[(i / (N(syllables) * N(syllables))) % N(syllables)]);
+		sum += 1.0 / (i + 1);
+		zipf_cdf[i] = sum;
+	}
+	for (int i = 0; i < VOCAB; i++)
+		zipf_cdf[i] /= sum;
+}
+
+static const char *
+zipf_word(void)
+{
+	double u = (double)next(1000000) / 1000000.0;
+	int lo = 0, hi = VOCAB - 1;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (zipf_cdf[mid] < u)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return vocab[lo];
 }
 
 static int
@@ -91,6 +138,7 @@ cmd_bench_data(int argc, char **argv)
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 1 << 16);
+	make_vocab();
 	if ((start = db_count_products(db)) < 0 || db_begin(db) < 0 ||
 	    make_categories(db, cats) < 0)
 		goto fail;
@@ -106,7 +154,7 @@ cmd_bench_data(int argc, char **argv)
 		    adjectives[next(N(adjectives))], nouns[next(N(nouns))], start + i + 1);
 		for (int w = 0; w < 30; w++)
 			o += (size_t)snprintf(desc + o, sizeof(desc) - o, "%s%s",
-			    w ? " " : "", words[next(N(words))]);
+			    w ? " " : "", zipf_word());
 		p.description = desc;
 		p.category_id = cats[next(20)];
 		p.price_minor = (long long)(next(500) + 1) * 1000 + next(1000);

@@ -46,15 +46,29 @@
 	CAT_FIRST(ORDER("c.", "product_id")),				\
 	CAT_LATER(ORDER("c.", "product_id"), ORDER("l.", "id"))
 
-/* Search: ?1 FTS expression, ?2..?3 price range, ?4 limit, ?5 offset. */
-#define FTS_FROM							\
-	" FROM products_fts f JOIN products p ON p.id = f.rowid "	\
-	"WHERE products_fts MATCH ?1 AND p.active = 1 "			\
-	"AND p.price_minor BETWEEN ?2 AND ?3"
-#define FTS_LIST(order)							\
-	"SELECT " CARD_COLS ", highlight(products_fts, 0, char(1), char(2)), " \
-	"snippet(products_fts, 1, char(1), char(2), '…', 18)" FTS_FROM	\
-	" ORDER BY " order " LIMIT ?4 OFFSET ?5"
+/* Search (see db_search): ?1 an FTS5 expression, ?2..?3 price range,
+ * ?4 limit, ?5 offset.  The FTS index holds active products only.
+ *   tiers (relevance): name matches by bm25, then the rest newest first;
+ *   NARROW: few matches: look each up and sort them;
+ *   BROAD: many matches: walk the sort order's index (products_active_*)
+ *   and probe the match set ("+" keeps SQLite from turning the IN into
+ *   rowid lookups), stopping after one page. */
+#define SEARCH_COLS CARD_COLS ", p.description"
+#define SEARCH_RANK_MAX 200	/* name matches ranked by bm25 up to this */
+#define TIER(cols, order)						\
+	"SELECT " cols " FROM products_fts f JOIN products p "		\
+	"ON p.id = f.rowid WHERE products_fts MATCH ?1 "		\
+	"AND p.price_minor BETWEEN ?2 AND ?3 ORDER BY " order		\
+	" LIMIT ?4 OFFSET ?5"
+#define MATCHES "(SELECT rowid FROM products_fts WHERE products_fts MATCH ?1)"
+#define NARROW(order)							\
+	"SELECT " SEARCH_COLS " FROM products p WHERE p.id IN " MATCHES	\
+	" AND p.price_minor BETWEEN ?2 AND ?3 ORDER BY " order		\
+	" LIMIT ?4 OFFSET ?5"
+#define BROAD(order)							\
+	"SELECT " SEARCH_COLS " FROM products p WHERE p.active = 1 "	\
+	"AND +p.id IN " MATCHES " AND +p.price_minor BETWEEN ?2 AND ?3 "	\
+	"ORDER BY " order " LIMIT ?4 OFFSET ?5"
 
 #define ORDER_NEWEST	"p.created_at DESC, p.id DESC"
 #define ORDER_PRICE_ASC	"p.price_minor, p.id"
@@ -68,8 +82,10 @@ enum {
 	Q_CAT_PRICE_DESC, Q_CAT_PRICE_DESC_LATER, Q_CAT_NAME, Q_CAT_NAME_LATER,
 	Q_CAT_COUNT,
 	Q_CAT_LISTED,
-	Q_FTS_NEWEST, Q_FTS_PRICE_ASC, Q_FTS_PRICE_DESC, Q_FTS_NAME,
-	Q_FTS_RELEVANCE, Q_FTS_COUNT,
+	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_TIER1, Q_S_TIER2, Q_S_MAX_ID,
+	/* Each sort: NARROW then BROAD. */
+	Q_S_NEWEST, Q_S_NEWEST_BROAD, Q_S_PRICE_ASC, Q_S_PRICE_ASC_BROAD,
+	Q_S_PRICE_DESC, Q_S_PRICE_DESC_BROAD, Q_S_NAME, Q_S_NAME_BROAD,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
 	Q_VOCAB, Q_VOCAB_PREFIX,
 	Q__MAX
@@ -95,13 +111,17 @@ static const char *const sql[Q__MAX] = {
 	[Q_CAT_NAME] = CAT_LISTS(CAT_NAME),
 	[Q_CAT_COUNT] = "SELECT count(*)" CAT_WHERE,
 	[Q_CAT_LISTED] = "SELECT listed FROM categories WHERE id = ?1",
-	[Q_FTS_NEWEST] = FTS_LIST(ORDER_NEWEST),
-	[Q_FTS_PRICE_ASC] = FTS_LIST(ORDER_PRICE_ASC),
-	[Q_FTS_PRICE_DESC] = FTS_LIST(ORDER_PRICE_DESC),
-	[Q_FTS_NAME] = FTS_LIST(ORDER_NAME),
-	/* bm25 with the name weighted 10x the description. */
-	[Q_FTS_RELEVANCE] = FTS_LIST("bm25(products_fts, 10.0, 1.0), p.id"),
-	[Q_FTS_COUNT] = "SELECT count(*)" FTS_FROM,
+	[Q_S_COUNT] = "SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1",
+	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
+	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "
+	    "AND p.price_minor BETWEEN ?2 AND ?3",
+	[Q_S_TIER1] = TIER(SEARCH_COLS, "rank"),
+	[Q_S_TIER2] = TIER(SEARCH_COLS, "f.rowid DESC"),
+	[Q_S_MAX_ID] = "SELECT coalesce(max(id), 0) FROM products",
+	[Q_S_NEWEST] = NARROW(ORDER_NEWEST), BROAD(ORDER_NEWEST),
+	[Q_S_PRICE_ASC] = NARROW(ORDER_PRICE_ASC), BROAD(ORDER_PRICE_ASC),
+	[Q_S_PRICE_DESC] = NARROW(ORDER_PRICE_DESC), BROAD(ORDER_PRICE_DESC),
+	[Q_S_NAME] = NARROW(ORDER_NAME), BROAD(ORDER_NAME),
 	[Q_NEW] = "SELECT " CARD_COLS " FROM products p WHERE p.active = 1 "
 	    "AND p.parent_id IS NULL ORDER BY " ORDER_NEWEST " LIMIT ?",
 	[Q_FEATURED] = "SELECT " CARD_COLS " FROM products p WHERE "
@@ -145,25 +165,26 @@ read_card(struct arena *a, sqlite3_stmt *st, struct product_card *c)
 	c->image = db_col_text(a, st, 8);
 	c->name_hl = c->name;
 	c->snippet = "";
+	c->description = NULL;
 }
 
-/* Steps st into a listing of at most `max` cards; search rows carry two
- * more columns (highlighted name, snippet).  Resets st. */
+/* Steps st into out->items (appending after out->n), at most `max` cards
+ * in all; search rows carry the description too.  Resets st. */
 static int
 read_cards(struct db *db, struct arena *a, sqlite3_stmt *st, size_t max,
     int search, struct listing *out)
 {
-	int rc;
+	int rc = SQLITE_DONE;
 
-	out->items = arena_alloc(a, (max ? max : 1) * sizeof(*out->items));
-	out->n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < max) {
+	if (out->items == NULL) {
+		out->items = arena_alloc(a, (max ? max : 1) * sizeof(*out->items));
+		out->n = 0;
+	}
+	while (out->n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct product_card *c = &out->items[out->n++];
 		read_card(a, st, c);
-		if (search) {
-			c->name_hl = db_col_text(a, st, CARD_NCOLS);
-			c->snippet = db_col_text(a, st, CARD_NCOLS + 1);
-		}
+		if (search)
+			c->description = db_col_text(a, st, CARD_NCOLS);
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -237,13 +258,16 @@ count_rows(struct db *db, sqlite3_stmt *st)
 	return n;
 }
 
+/* Binds ?1 (category id or FTS expression), the price range and, when
+ * paged, ?4 limit and ?5 offset. */
 static void
-bind_listing(sqlite3_stmt *st, const struct listing_query *q, int paged)
+bind_listing(sqlite3_stmt *st, const struct listing_query *q, long long cat,
+    const char *fts, int paged)
 {
-	if (q->fts != NULL)
-		db_bind_text(st, 1, q->fts);
+	if (fts != NULL)
+		db_bind_text(st, 1, fts);
 	else
-		db_bind_int(st, 1, q->category_id);
+		db_bind_int(st, 1, cat);
 	db_bind_int(st, 2, q->min_price);
 	db_bind_int(st, 3, q->max_price);
 	if (paged) {
@@ -261,38 +285,102 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 		[SORT_PRICE_DESC] = Q_CAT_PRICE_DESC, [SORT_NAME] = Q_CAT_NAME,
 		[SORT_RELEVANCE] = Q_CAT_NEWEST,
 	};
-	static const int fts_q[SORT__MAX] = {
-		[SORT_NEWEST] = Q_FTS_NEWEST, [SORT_PRICE_ASC] = Q_FTS_PRICE_ASC,
-		[SORT_PRICE_DESC] = Q_FTS_PRICE_DESC, [SORT_NAME] = Q_FTS_NAME,
-		[SORT_RELEVANCE] = Q_FTS_RELEVANCE,
-	};
-	int search = q->fts != NULL;
 	sqlite3_stmt *st;
 
+	out->items = NULL;
+	out->n = 0;
 	/* An unfiltered category knows its size (categories.listed). */
-	if (!search && q->min_price <= 0 && q->max_price >= DB_PRICE_MAX) {
+	if (q->min_price <= 0 && q->max_price >= DB_PRICE_MAX) {
 		if ((st = db_stmt(db, &stmts, Q_CAT_LISTED)) == NULL)
 			return -1;
 		db_bind_int(st, 1, q->category_id);
 	} else {
-		st = db_stmt(db, &stmts, search ? Q_FTS_COUNT : Q_CAT_COUNT);
-		if (st == NULL)
+		if ((st = db_stmt(db, &stmts, Q_CAT_COUNT)) == NULL)
 			return -1;
-		bind_listing(st, q, 0);
+		bind_listing(st, q, q->category_id, NULL, 0);
 	}
 	if ((out->total = count_rows(db, st)) < 0)
 		return -1;
-	if (out->total <= q->offset) {
-		out->items = NULL;
-		out->n = 0;
+	if (out->total <= q->offset)
 		return 0;
-	}
-	st = db_stmt(db, &stmts, search ? fts_q[q->sort] :
-	    cat_q[q->sort] + (q->offset > 0));
+	st = db_stmt(db, &stmts, cat_q[q->sort] + (q->offset > 0));
 	if (st == NULL)
 		return -1;
-	bind_listing(st, q, 1);
-	return read_cards(db, a, st, (size_t)q->limit, search, out);
+	bind_listing(st, q, q->category_id, NULL, 1);
+	return read_cards(db, a, st, (size_t)q->limit, 0, out);
+}
+
+/* Runs one page-producing search statement, appending to out. */
+static int
+search_page(struct db *db, struct arena *a, int id, const struct listing_query *q,
+    const char *fts, long long limit, long long offset, struct listing *out)
+{
+	struct listing_query page = *q;
+	sqlite3_stmt *st = db_stmt(db, &stmts, id);
+
+	if (st == NULL)
+		return -1;
+	page.limit = limit;
+	page.offset = offset;
+	bind_listing(st, &page, 0, fts, 1);
+	return read_cards(db, a, st, out->n + (size_t)limit, 1, out);
+}
+
+/* Number of matches of fts (within the price range when one is set). */
+static long long
+search_count(struct db *db, const struct listing_query *q, const char *fts)
+{
+	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX;
+	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_COUNT_PRICE : Q_S_COUNT);
+
+	if (st == NULL)
+		return -1;
+	bind_listing(st, q, 0, fts, 0);
+	return count_rows(db, st);
+}
+
+int
+db_search(struct db *db, struct arena *a, const struct listing_query *q,
+    const struct search_fts *f, struct listing *out)
+{
+	static const int sorted[SORT__MAX] = {
+		[SORT_NEWEST] = Q_S_NEWEST, [SORT_PRICE_ASC] = Q_S_PRICE_ASC,
+		[SORT_PRICE_DESC] = Q_S_PRICE_DESC, [SORT_NAME] = Q_S_NAME,
+	};
+	long long n1, want = q->limit, maxid;
+	sqlite3_stmt *st;
+	int broad;
+
+	out->items = arena_alloc(a, (size_t)(q->limit ? q->limit : 1) *
+	    sizeof(*out->items));
+	out->n = 0;
+	if ((out->total = search_count(db, q, f->all)) < 0)
+		return -1;
+	if (out->total <= q->offset)
+		return 0;
+	if (q->sort == SORT_RELEVANCE) {
+		/* Names that match first, then the products matching
+		 * elsewhere, newest first.  bm25 must score every match it
+		 * sorts, so names are ranked by it only when they are few. */
+		if ((n1 = search_count(db, q, f->names)) < 0)
+			return -1;
+		if (q->offset < n1 && search_page(db, a, n1 <= SEARCH_RANK_MAX ?
+		    Q_S_TIER1 : Q_S_TIER2, q, f->names, want, q->offset, out) < 0)
+			return -1;
+		want = q->limit - (long long)out->n;
+		if (want > 0 && out->total > n1)
+			return search_page(db, a, Q_S_TIER2, q, f->rest, want,
+			    q->offset > n1 ? q->offset - n1 : 0, out);
+		return 0;
+	}
+	/* Walking an index pays about (offset + limit) * products / matches
+	 * probes; looking the matches up pays about `matches` lookups. */
+	if ((st = db_stmt(db, &stmts, Q_S_MAX_ID)) == NULL ||
+	    (maxid = count_rows(db, st)) < 0)
+		return -1;
+	broad = out->total * out->total > (q->offset + q->limit) * maxid;
+	return search_page(db, a, sorted[q->sort] + broad, q, f->all, q->limit,
+	    q->offset, out);
 }
 
 static int
@@ -301,6 +389,8 @@ simple_listing(struct db *db, struct arena *a, int id, long long arg,
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, id);
 
+	out->items = NULL;
+	out->n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, arg);
@@ -334,6 +424,8 @@ db_product_related(struct db *db, struct arena *a, const struct product *p,
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RELATED);
 
+	out->items = NULL;
+	out->n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, p->category_id);

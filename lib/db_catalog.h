@@ -31,6 +31,7 @@ struct product_card {
 	const char	*image;			/* "" when none */
 	const char	*name_hl;		/* search: name with \1..\2 marks */
 	const char	*snippet;		/* search: description excerpt */
+	const char	*description;		/* search rows only, else NULL */
 };
 
 struct product {
@@ -54,7 +55,6 @@ struct plan {
 
 struct listing_query {
 	long long	 category_id;	/* listing: this category and below */
-	const char	*fts;		/* search: an FTS5 expression */
 	enum sort	 sort;
 	long long	 min_price, max_price;	/* minor units, inclusive;
 						 * 0, DB_PRICE_MAX: no filter */
@@ -71,9 +71,22 @@ struct listing {
 int	db_category_all(struct db *, struct arena *, struct category **, size_t *);
 int	db_category_get(struct db *, struct arena *, const char *slug,
 	    struct category *);
-/* Products of a category tree, or matching an FTS expression. */
+/* Products of a category tree (q->category_id), a page of them. */
 int	db_listing(struct db *, struct arena *, const struct listing_query *,
 	    struct listing *);
+
+/* The three FTS5 expressions of one search (search.c builds them). */
+struct search_fts {
+	const char	*all;		/* every word, any column */
+	const char	*names;		/* every word in the name */
+	const char	*rest;		/* all, but not names */
+};
+/* A page of active products matching f, in q's order (SORT_RELEVANCE:
+ * name matches by bm25 (newest first when there are over 200), then the
+ * others newest first).  Cards carry their
+ * description for highlighting; names are not marked here. */
+int	db_search(struct db *, struct arena *, const struct listing_query *,
+	    const struct search_fts *, struct listing *);
 int	db_products_new(struct db *, struct arena *, long long limit,
 	    struct listing *);
 int	db_products_featured(struct db *, struct arena *, long long limit,

@@ -1,9 +1,10 @@
 /* search.h — turning what a shopper types into a safe FTS5 query, and the
  * typo tolerance behind it.
  *
- * search_fts() splits the text into words (letters and digits; anything else
- * separates), lower-cases ASCII, and writes each as a quoted prefix term:
- * `"netfl"* "abo"*` (all words must match).  Quoting means no FTS5 syntax
+ * search_split() cuts the text into words (letters and digits; anything else
+ * separates) and lower-cases ASCII; search_fts() writes each as a quoted
+ * term, the last one as a prefix (it is the word being typed):
+ * `"netflix" "abo"*` (all words must match).  Quoting means no FTS5 syntax
  * (NEAR, column filters, bare quotes) from the shopper ever reaches SQLite.
  *
  * search_correct() handles typos: for a word no indexed term starts with,
@@ -26,8 +27,20 @@ struct search_words {
 
 /* Splits text into at most SEARCH_MAX_WORDS words (arena strings). */
 void	 search_split(struct arena *, const char *text, struct search_words *);
-/* The FTS5 expression for the words, or NULL when there are none. */
-char	*search_fts(struct arena *, const struct search_words *);
+struct search_fts;
+/* Fills the FTS5 expressions for the words (all words anywhere; all in the
+ * name; the first but not the second).  Returns 0, or -1 when there are no
+ * words. */
+int	 search_fts(struct arena *, const struct search_words *,
+	    struct search_fts *);
+/* text with \1 before and \2 after each word that starts with one of the
+ * searched words (ASCII case and Latin accents ignored: "Série" matches
+ * "serie"), in the arena. */
+char	*search_mark(struct arena *, const char *text, const struct search_words *);
+/* An excerpt of text around its first match (about `words` words, "…" where
+ * cut), marked as search_mark() does; "" when nothing in text matches. */
+char	*search_snippet(struct arena *, const char *text,
+	    const struct search_words *, size_t words);
 /* Replaces misspelled words by their closest indexed term.  Returns the
  * number of words changed (0: nothing to correct), or -1 on error. */
 int	 search_correct(struct db *, struct arena *, struct search_words *);

@@ -32,22 +32,20 @@ mkdir -p "$RUN/files"
 
 say() { echo "$*" | tee -a "$OUT"; }
 
-# cpu_ticks: utime+stime of the catalog workers and nginx workers.
-pids() {
-  pgrep -f "cgi-bin/catalog --listen unix:$RUN" || true
-  pgrep -f "nginx: worker process" || true
-}
-cpu_ticks() {
+# ticks PATTERN: utime+stime (clock ticks) of the processes matching it.
+ticks() {
   t=0
-  for p in $(pids); do
+  for p in $(pgrep -f "$1" || true); do
     [ -r /proc/$p/stat ] || continue
     v=$(awk '{print $14 + $15}' /proc/$p/stat)
     t=$((t + v))
   done
   echo $t
 }
+WORKERS_PAT="cgi-bin/catalog --listen unix:$RUN"
+NGINX_PAT="nginx: worker process"
 worker_rss() {
-  for p in $(pgrep -f "cgi-bin/catalog --listen unix:$RUN"); do
+  for p in $(pgrep -f "$WORKERS_PAT"); do
     awk '/VmRSS/ {printf "%s ", $2}' /proc/$p/status
   done
 }
@@ -56,20 +54,21 @@ worker_rss() {
 measure() {
   name=$1 path=$2
   shift 2
-  c0=$(cpu_ticks)
+  w0=$(ticks "$WORKERS_PAT") n0=$(ticks "$NGINX_PAT")
   wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$@" "$SOUK_BASE_URL$path" > "$RUN/wrk.out" 2>&1
-  c1=$(cpu_ticks)
+  w1=$(ticks "$WORKERS_PAT") n1=$(ticks "$NGINX_PAT")
   rps=$(awk '/Requests\/sec/ {print $2}' "$RUN/wrk.out")
   total=$(awk '/requests in/ {print $1}' "$RUN/wrk.out")
   p50=$(awk '$1 == "50%" {print $2}' "$RUN/wrk.out")
   p99=$(awk '$1 == "99%" {print $2}' "$RUN/wrk.out")
   errs=$(awk '/Non-2xx|Socket errors/ {print}' "$RUN/wrk.out" | tr '\n' ' ')
-  cpu=$(awk -v a="$c0" -v b="$c1" -v n="$total" -v hz="$HZ" \
-    'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')
+  cpu=$(awk -v w="$((w1 - w0))" -v n="$((n1 - n0))" -v r="$total" -v hz="$HZ" \
+    'BEGIN { printf "%.3f (workers %.3f + nginx %.3f)", (w + n) * 1000 / hz / r,
+      w * 1000 / hz / r, n * 1000 / hz / r }')
   ratio=""
   [ -n "${STATIC_RPS:-}" ] && ratio=$(awk -v r="$rps" -v s="$STATIC_RPS" \
     'BEGIN { printf "%5.1f%%", 100 * r / s }')
-  say "$(printf '%-18s %10s req/s  p50 %8s  p99 %8s  %7s  cpu %s ms/req %s' \
+  say "$(printf '%-18s %10s req/s  p50 %8s  p99 %8s  %7s  cpu ms/req %s %s' \
     "$name" "$rps" "$p50" "$p99" "$ratio" "$cpu" "$errs")"
   LAST_RPS=$rps
 }
@@ -103,18 +102,19 @@ stop_stack
 # -- uncached (page_cache = 0): every request rendered by a worker ----------
 export SOUK_PAGE_CACHE=0
 start_stack
-rss0=$(worker_rss)
 measure category-uncached "$CAT"
 measure product-uncached "$PROD"
 measure search-uncached "$SEARCH"
-# A long run on one worker set: RSS must stay flat.
-i=0
-while [ $i -lt 3 ]; do
-  wrk -t2 -c"$CONNS" -d"${DURATION}s" "$SOUK_BASE_URL$CAT" > /dev/null 2>&1
-  i=$((i + 1))
+# Memory: the workers are warm now; RSS must not grow with the requests.
+rss0=$(worker_rss)
+done_reqs=0
+while [ "$done_reqs" -lt 100000 ]; do
+  wrk -t2 -c"$CONNS" -d"${DURATION}s" "$SOUK_BASE_URL$CAT" > "$RUN/wrk.out" 2>&1
+  n=$(awk '/requests in/ {print $1}' "$RUN/wrk.out")
+  done_reqs=$((done_reqs + n))
 done
 rss1=$(worker_rss)
-say "worker RSS (kB) before: $rss0 after ~$(awk -v d="$DURATION" 'BEGIN{print 6*d}')s of load: $rss1"
+say "worker RSS (kB), supervisor first: warm $rss0 -> after $done_reqs more requests $rss1"
 
 for part in bench/*.sh; do
   [ "$part" = bench/run.sh ] && continue

@@ -43,6 +43,7 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_MAIL_RETRY_BASE] = { "mail_retry_base", "60", "seconds before the first retry of a mail; doubles each attempt" },
 	[CONF_MAIL_RETRY_MAX] = { "mail_retry_max", "3600", "longest wait in seconds between two attempts of a mail" },
 	[CONF_MAIL_5XX_ATTEMPTS] = { "mail_5xx_attempts", "3", "5xx replies a mail may get before it is marked failed" },
+	[CONF_MAIL_AFTER_RESPONSE] = { "mail_after_response", "1", "1: programs send the mail a request queued right after its response; 0: only soukctl mail run/daemon send" },
 	[CONF_CONTACT_RATE_LIMIT] = { "contact_rate_limit", "5", "contact messages per client address per hour" },
 };
 

@@ -75,8 +75,9 @@ struct mail_stats {
 int		mail_run(struct db *, const struct mail_run_opts *,
 		    struct mail_stats *st);
 /* For programs, after mail_enqueue(): delivers a small batch of due mail,
- * oldest first, once the response has been sent (app_defer).
- * Calling it again in the same request does nothing more.  A worker that
+ * oldest first, once the response has been sent (app_defer); nothing when
+ * mail_after_response is 0.  Calling it again in the same request does
+ * nothing more.  A worker that
  * found the server unreachable leaves the next minutes to the daemon. */
 void		mail_defer(struct ctx *);
 /* Seconds to wait before attempt attempts + 1: base * 2^(attempts - 1),

@@ -499,6 +499,8 @@ deliver_deferred(struct ctx *c, void *arg)
 void
 mail_defer(struct ctx *c)
 {
+	if (conf_int(CONF_MAIL_AFTER_RESPONSE) == 0)
+		return;
 	for (int i = 0; i < c->ndefer; i++)
 		if (c->defer[i].fn == deliver_deferred)
 			return;

@@ -8,6 +8,7 @@
  * it: armed before the session, disarmed by the SMTP_EV_CONNECT event. */
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@ struct session {
 	char		 server[300];	/* "host:port" */
 	long		 timeout;	/* seconds, every wait */
 	int		 connected;	/* a TCP connection was made */
+	int		 verify;	/* the certificate must verify */
 	int		 tls_missing;	/* STARTTLS required, not offered */
 	int		 tls_refused;	/* the server's certificate failed */
 	char		 reply[160];	/* the last line the server sent */
@@ -83,14 +85,30 @@ mail_retry_delay(long long attempts, long long base, long long max)
 	return d < max ? d : max;
 }
 
-/* libesmtp events.  Events that pass an `int *ok` (certificate problems,
- * a weak cipher) are left at their default, which refuses the server. */
+/* libesmtp events.  A server certificate that does not verify is accepted
+ * with smtp_starttls = if-available (opportunistic encryption, RFC 7435:
+ * whoever could forge a certificate could as well strip STARTTLS) and
+ * refused with required, as is a weak cipher always. */
 static void
 on_event(smtp_session_t s, int event, void *arg, ...)
 {
 	struct session *ss = arg;
+	int *ok = NULL;
+	va_list ap;
 
 	(void)s;
+	va_start(ap, arg);
+	if (event == SMTP_EV_INVALID_PEER_CERTIFICATE) {
+		(void)va_arg(ap, long);		/* the verify result */
+		ok = va_arg(ap, int *);
+	} else if (event == SMTP_EV_NO_PEER_CERTIFICATE ||
+	    event == SMTP_EV_WRONG_PEER_CERTIFICATE)
+		ok = va_arg(ap, int *);
+	va_end(ap);
+	if (ok != NULL && !ss->verify) {
+		*ok = 1;
+		return;
+	}
 	switch (event) {
 	case SMTP_EV_CONNECT:
 		arm(0);
@@ -186,7 +204,7 @@ session_error(struct arena *a, const struct session *ss, int err)
 		    "(smtp_starttls = required)", ss->server);
 	if (ss->tls_refused)
 		return arena_printf(a, "%s: TLS refused: its certificate did "
-		    "not verify", ss->server);
+		    "not verify (smtp_starttls = required)", ss->server);
 	if (err == SMTP_ERR_DROPPED_CONNECTION &&
 	    time(NULL) - ss->started >= ss->timeout)
 		return arena_printf(a, "%s: no reply within %ld s (timed out)%s%s",
@@ -449,6 +467,7 @@ mail_run(struct db *db, const struct mail_run_opts *o, struct mail_stats *st)
 		snprintf(ss.server, sizeof(ss.server), "%s:%lld",
 		    conf_str(CONF_SMTP_HOST), conf_int(CONF_SMTP_PORT));
 		ss.timeout = (long)conf_int(CONF_SMTP_TIMEOUT);
+		ss.verify = tls_mode() == Starttls_REQUIRED;
 		smtp_send(&a, jobs, n, &ss);
 		now = (long long)time(NULL);
 		for (int i = 0; i < n; i++) {

@@ -57,7 +57,7 @@ print_stats(const struct mail_stats *st)
 static int
 mail_run_cmd(struct db *db, int argc, char **argv)
 {
-	struct mail_run_opts o = { 0, 0, 0 };
+	struct mail_run_opts o = { 0, 0, 0, NULL };
 	struct mail_stats st = { 0, 0, 0, 0 };
 
 	if (argc == 2 && strcmp(argv[1], "--now") == 0)
@@ -74,7 +74,7 @@ mail_run_cmd(struct db *db, int argc, char **argv)
 static int
 mail_daemon(struct db *db, int argc, char **argv)
 {
-	struct mail_run_opts o = { 0, 0, 0 };
+	struct mail_run_opts o = { 0, 0, 0, &stop };
 	struct sigaction sa;
 	long long interval = 10;
 

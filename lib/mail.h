@@ -29,6 +29,8 @@
  *      queued -> failed.  last_error keeps the server's words. */
 #ifndef SOUK_MAIL_H
 #define SOUK_MAIL_H
+#include <signal.h>
+
 #include "buf.h"
 #include "db.h"
 #include "lang.h"
@@ -58,9 +60,10 @@ long long	mail_enqueue(struct db *, const struct mail *m);
 int		mail_render(enum lang, const char *name, struct buf *out);
 
 struct mail_run_opts {
-	int	batch;		/* rows per SMTP session; 0: 20 */
-	int	one_batch;	/* stop after the first batch */
-	int	now;		/* first make every queued row due */
+	int				 batch;	/* rows per session; 0: 20 */
+	int				 one_batch;	/* stop after one */
+	int				 now;	/* first make all queued due */
+	const volatile sig_atomic_t	*stop;	/* set: stop between batches */
 };
 
 struct mail_stats {

@@ -492,7 +492,7 @@ mail_run(struct db *db, const struct mail_run_opts *o, struct mail_stats *st)
 			st->unreachable = 1;	/* the rest waits for later */
 			break;
 		}
-		if (o->one_batch)
+		if (o->one_batch || (o->stop != NULL && *o->stop))
 			break;
 	}
 	arena_free(&a);
@@ -505,7 +505,7 @@ static time_t quiet_until;
 static void
 deliver_deferred(struct ctx *c, void *arg)
 {
-	struct mail_run_opts o = { BATCH_DEFERRED, 1, 0 };
+	struct mail_run_opts o = { BATCH_DEFERRED, 1, 0, NULL };
 	struct mail_stats st = { 0, 0, 0, 0 };
 
 	(void)arg;

@@ -213,6 +213,7 @@ store(struct ctx *c)
 	return app_redirect(c, "/contact?sent=1");
 }
 
+/* GET: the form or the thank-you page; POST: see the top of this file. */
 static int
 page_contact(struct ctx *c)
 {

@@ -25,6 +25,7 @@
 
 static volatile sig_atomic_t stop, reload;
 
+/* SIGTERM, SIGINT: stop; SIGHUP: reread the configuration. */
 static void
 on_signal(int sig)
 {
@@ -46,14 +47,16 @@ number(const char *s)
 	return errno || *s == '\0' || *end != '\0' || v < 1 ? -1 : v;
 }
 
+/* The one-line summary of a run on stdout. */
 static void
 print_stats(const struct mail_stats *st)
 {
 	printf("sent %d, to retry %d, failed %d%s\n", st->sent, st->retry,
-	    st->failed, st->unreachable ? " (the SMTP server could not be "
-	    "reached: the rest waits for the next run)" : "");
+	    st->failed, st->unreachable ? " (the SMTP session ended before "
+	    "the server took any mail: the rest waits for the next run)" : "");
 }
 
+/* Each subcommand returns the exit status (see ctl.h). */
 static int
 mail_run_cmd(struct db *db, int argc, char **argv)
 {

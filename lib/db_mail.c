@@ -124,6 +124,7 @@ collect(struct db *db, struct arena *a, sqlite3_stmt *st, int max,
 	return n;
 }
 
+/* qsort order of mail_row by id. */
 static int
 by_id(const void *a, const void *b)
 {

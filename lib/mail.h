@@ -68,7 +68,9 @@ struct mail_run_opts {
 
 struct mail_stats {
 	int	sent, retry, failed;
-	int	unreachable;	/* a session never got an answer */
+	int	unreachable;	/* a session ended before the server said
+				   anything about any mail (down, silent,
+				   TLS or greeting refused) */
 };
 
 /* Delivers due mail: claims batches (each row at most once per call) and

@@ -57,6 +57,7 @@ struct job {
 
 static volatile sig_atomic_t alarm_rang;
 
+/* SIGALRM: only interrupts a blocked connect(). */
 static void
 on_alarm(int sig)
 {
@@ -247,6 +248,7 @@ classify(struct arena *a, struct job *j, const struct session *ss, int err)
 		j->err = session_error(a, ss, err);
 }
 
+/* smtp_starttls as libesmtp's option. */
 static enum starttls_option
 tls_mode(void)
 {
@@ -370,6 +372,7 @@ record(struct db *db, struct job *jobs, int n, const char *who, long long now)
 	return -1;
 }
 
+/* One log line per mail and attempt. */
 static void
 log_outcome(const struct job *j)
 {
@@ -502,6 +505,7 @@ mail_run(struct db *db, const struct mail_run_opts *o, struct mail_stats *st)
 /* A worker that found the server unreachable stays quiet until then. */
 static time_t quiet_until;
 
+/* The app_defer() task of mail_defer(). */
 static void
 deliver_deferred(struct ctx *c, void *arg)
 {

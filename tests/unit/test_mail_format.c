@@ -455,49 +455,51 @@ TEST(mail_format_multipart_with_html)
 	buf_free(&b);
 }
 
+/* sample with one field replaced by hostile text must be refused with
+ * `why`, writing nothing. */
+static void
+refused(struct mail_msg m, const char *why)
+{
+	struct buf b = { 0 };
+	const char *got = NULL;
+
+	CHECK_INT(mail_format(&b, &m, &got), -1);
+	CHECK_STR(got, why);
+	CHECK(b.len == 0);
+	buf_free(&b);
+}
+
 TEST(mail_format_refuses_unsafe_fields)
 {
-	struct {
-		struct mail_msg m;
-		const char *why;
-	} cases[8];
-	int n = 0;
+	struct mail_msg m;
 
-	for (int i = 0; i < 8; i++)
-		cases[i].m = sample;
-	cases[n].m.to = "client@example.fr\r\nBcc: x@evil.example";
-	cases[n++].why = "to address";
-	cases[n].m.to = "a@example.fr, b@example.fr";
-	cases[n++].why = "to address";
-	cases[n].m.to_name = "Ana\r\nBcc: x@evil.example";
-	cases[n++].why = "to name";
-	cases[n].m.reply_to = "x@evil.example\nCc: y@evil.example";
-	cases[n++].why = "reply-to address";
-	cases[n].m.reply_to_name = "a\x01";
-	cases[n++].why = "reply-to name";
-	cases[n].m.subject = "Hi\r\nBcc: x@evil.example";
-	cases[n++].why = "subject";
-	cases[n].m.from = "shop@shop.example>\r\nX: y";
-	cases[n++].why = "from address";
-	cases[n].m.message_id = "<1@x>\r\nBcc: x@evil.example";
-	cases[n++].why = "message-id";
-	for (int i = 0; i < n; i++) {
-		struct buf b = { 0 };
-		const char *why = NULL;
-		CHECK_INT(mail_format(&b, &cases[i].m, &why), -1);
-		CHECK_STR(why, cases[i].why);
-		CHECK(b.len == 0);
-		buf_free(&b);
-	}
+	m = sample, m.to = "client@example.fr\r\nBcc: x@evil.example";
+	refused(m, "to address");
+	m = sample, m.to = "a@example.fr, b@example.fr";
+	refused(m, "to address");
+	m = sample, m.to_name = "Ana\r\nBcc: x@evil.example";
+	refused(m, "to name");
+	m = sample, m.reply_to = "x@evil.example\nCc: y@evil.example";
+	refused(m, "reply-to address");
+	m = sample, m.reply_to_name = "a\x01";
+	refused(m, "reply-to name");
+	m = sample, m.subject = "Hi\r\nBcc: x@evil.example";
+	refused(m, "subject");
+	m = sample, m.from = "shop@shop.example>\r\nX: y";
+	refused(m, "from address");
+	m = sample, m.message_id = "<1@x>\r\nBcc: x@evil.example";
+	refused(m, "message-id");
 }
 
 TEST(mail_retry_delay_doubles_up_to_max)
 {
-	CHECK_INT(mail_retry_delay(1, 60, 3600), 60);
-	CHECK_INT(mail_retry_delay(2, 60, 3600), 120);
-	CHECK_INT(mail_retry_delay(3, 60, 3600), 240);
-	CHECK_INT(mail_retry_delay(6, 60, 3600), 1920);
-	CHECK_INT(mail_retry_delay(7, 60, 3600), 3600);
-	CHECK_INT(mail_retry_delay(1000, 60, 3600), 3600);
-	CHECK_INT(mail_retry_delay(0, 1, 30), 1);
+	static const long long cases[][4] = {	/* attempts, base, max, delay */
+		{ 1, 60, 3600, 60 }, { 2, 60, 3600, 120 }, { 3, 60, 3600, 240 },
+		{ 6, 60, 3600, 1920 }, { 7, 60, 3600, 3600 },
+		{ 1000, 60, 3600, 3600 }, { 0, 1, 30, 1 },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		CHECK_INT(mail_retry_delay(cases[i][0], cases[i][1], cases[i][2]),
+		    cases[i][3]);
 }

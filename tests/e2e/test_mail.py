@@ -111,7 +111,9 @@ def mail_smtp_down_200_messages_none_lost_each_sent_once():
 @test
 def mail_two_senders_in_parallel_never_send_twice():
     s, ids = fresh_queue(40, "Parallel")
-    with running(harness.SmtpSink()) as sink:
+    # A server taking 20 ms a message keeps the first sender busy while
+    # the others start.
+    with running(Server(delay=0.02)) as sink:
         procs = [subprocess.Popen(
             [s.bin + "/soukctl", "mail", "run", "--now"],
             env=ctl_env(s, smtp_port=sink.port), stdout=subprocess.PIPE,
@@ -264,15 +266,59 @@ def mail_starttls_required_but_not_offered_sends_nothing():
               p.stdout)
 
 
-class TlsSink:
-    """aiosmtpd offering STARTTLS with a fresh self-signed certificate for
-    "localhost"; .home is a HOME whose ~/.config/libesmtp/ca.pem trusts it
-    (where Debian's libesmtp looks for a private CA)."""
+class Server:
+    """aiosmtpd for what harness.SmtpSink does not do.  auth=(user,
+    password): AUTH required (PLAIN, LOGIN; allowed without TLS here).
+    tls=True: STARTTLS offered with a fresh self-signed certificate for
+    "localhost", and .home a HOME whose ~/.config/libesmtp/ca.pem trusts
+    it (where Debian's libesmtp looks for a private CA).  delay=S: each
+    message is answered S seconds late.  .messages as SmtpSink's, plus
+    "tls" (whether it came over TLS)."""
 
-    def __init__(self):
+    def __init__(self, auth=None, tls=False, delay=0):
+        import asyncio
+        import email
         import ssl
         from aiosmtpd.controller import Controller
-        self.dir = tempfile.mkdtemp(prefix="souk-tls-")
+        from aiosmtpd.smtp import AuthResult, LoginPassword
+        self.dir = tempfile.mkdtemp(prefix="souk-smtp-")
+        self.messages = []
+        self.logins = []
+        outer = self
+        kw = {}
+        if tls:
+            kw["tls_context"] = self._tls_context()
+        if auth:
+            def authenticator(server, session, envelope, mechanism, data):
+                ok = isinstance(data, LoginPassword) and \
+                    (data.login, data.password) == (auth[0].encode(),
+                                                     auth[1].encode())
+                outer.logins.append((mechanism, ok))
+                # handled=False: aiosmtpd answers 235 or 535 itself.
+                return AuthResult(success=ok, handled=False)
+            # Its warnings about AUTH without TLS are what a test wants.
+            logging.getLogger("mail.log").setLevel(logging.ERROR)
+            warnings.filterwarnings("ignore", module="aiosmtpd")
+            kw.update(authenticator=authenticator, auth_required=True,
+                      auth_require_tls=False)
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                if delay:
+                    await asyncio.sleep(delay)
+                outer.messages.append({
+                    "tls": session.ssl is not None,
+                    "rcpt_tos": list(envelope.rcpt_tos),
+                    "msg": email.message_from_bytes(envelope.content)})
+                return "250 OK"
+
+        self.port = harness.free_port()
+        self.controller = Controller(Handler(), hostname="127.0.0.1",
+                                     port=self.port, **kw)
+        self.controller.start()
+
+    def _tls_context(self):
+        import ssl
         key, cert = (os.path.join(self.dir, n) for n in ("key.pem", "cert.pem"))
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048",
                         "-nodes", "-days", "1", "-subj", "/CN=localhost",
@@ -280,10 +326,10 @@ class TlsSink:
                         "-keyout", key, "-out", cert], check=True,
                        capture_output=True, timeout=60)
         self.home = os.path.join(self.dir, "home")
-        auth = os.path.join(self.home, ".config", "libesmtp")
-        os.makedirs(auth, mode=0o700)
-        shutil.copy(cert, os.path.join(auth, "ca.pem"))
-        os.chmod(os.path.join(auth, "ca.pem"), 0o600)
+        trust = os.path.join(self.home, ".config", "libesmtp")
+        os.makedirs(trust, mode=0o700)
+        shutil.copy(cert, os.path.join(trust, "ca.pem"))
+        os.chmod(os.path.join(trust, "ca.pem"), 0o600)
         ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         ctx.load_cert_chain(cert, key)
         # Python 3.11's asyncio TLS can sit on a TLS 1.3 client's first
@@ -291,19 +337,7 @@ class TlsSink:
         # the client writes again (strace: EHLO answered only after QUIT).
         # A test-server quirk: TLS 1.2 avoids it.
         ctx.maximum_version = ssl.TLSVersion.TLSv1_2
-        self.messages = []
-        outer = self
-
-        class Handler:
-            async def handle_DATA(self, server, session, envelope):
-                outer.messages.append((session.ssl is not None,
-                                       envelope.content))
-                return "250 OK"
-
-        self.port = harness.free_port()
-        self.controller = Controller(Handler(), hostname="127.0.0.1",
-                                     port=self.port, tls_context=ctx)
-        self.controller.start()
+        return ctx
 
     def stop(self):
         self.controller.stop()
@@ -313,7 +347,7 @@ class TlsSink:
 @test
 def mail_starttls_opportunistic_or_verified():
     s, ids = fresh_queue(1, "TLS sink")
-    with running(TlsSink()) as sink:
+    with running(Server(tls=True)) as sink:
         # required: the self-signed certificate is not trusted -> refused.
         p = mail_run(s, "--now", smtp_port=sink.port, smtp_starttls="required")
         check(p.stdout.startswith("sent 0,") and not sink.messages,
@@ -328,58 +362,22 @@ def mail_starttls_opportunistic_or_verified():
         p = subprocess.run([s.bin + "/soukctl", "mail", "run", "--now"],
                            env=env, capture_output=True, text=True, timeout=60)
         check(p.stdout.startswith("sent 2,"), p.stdout + p.stderr)
-        check(len(sink.messages) == 2 and all(tls for tls, _ in sink.messages),
+        check(len(sink.messages) == 2 and all(m["tls"] for m in sink.messages),
               "not sent over TLS")
         # if-available: encrypted even though nothing vouches for the server.
         more = queue_messages(s, 1, "TLS opportunistic")
         p = mail_run(s, "--now", smtp_port=sink.port,
                      smtp_starttls="if-available")
         check(p.stdout.startswith("sent 2,"), p.stdout + p.stderr)
-        check(len(sink.messages) == 4 and all(tls for tls, _ in sink.messages),
+        check(len(sink.messages) == 4 and all(m["tls"] for m in sink.messages),
               "if-available did not use the STARTTLS offered")
         check(rows(s, more, "status") == [("sent",)] * 2, rows(s, more))
-
-
-class AuthSink:
-    """aiosmtpd requiring AUTH (PLAIN/LOGIN, allowed without TLS here)."""
-
-    def __init__(self, user, password):
-        from aiosmtpd.controller import Controller
-        from aiosmtpd.smtp import AuthResult, LoginPassword
-        self.messages = []
-        self.logins = []
-        outer = self
-
-        def authenticator(server, session, envelope, mechanism, data):
-            ok = isinstance(data, LoginPassword) and \
-                data.login == user.encode() and data.password == password.encode()
-            outer.logins.append((mechanism, ok))
-            # handled=False: aiosmtpd answers 235 or 535 itself.
-            return AuthResult(success=ok, handled=False)
-
-        class Handler:
-            async def handle_DATA(self, server, session, envelope):
-                outer.messages.append(envelope.content)
-                return "250 OK"
-
-        self.port = harness.free_port()
-        # Its warnings about AUTH without TLS are what this test wants.
-        logging.getLogger("mail.log").setLevel(logging.ERROR)
-        warnings.filterwarnings("ignore", module="aiosmtpd")
-        self.controller = Controller(
-            Handler(), hostname="127.0.0.1", port=self.port,
-            authenticator=authenticator, auth_required=True,
-            auth_require_tls=False)
-        self.controller.start()
-
-    def stop(self):
-        self.controller.stop()
 
 
 @test
 def mail_smtp_auth_user_and_password():
     s, ids = fresh_queue(1, "Auth")
-    with running(AuthSink("souk", "s3cret pass")) as sink:
+    with running(Server(auth=("souk", "s3cret pass"))) as sink:
         p = mail_run(s, "--now", smtp_port=sink.port, smtp_user="souk",
                      smtp_password="wrong")
         check(p.stdout.startswith("sent 0,"), p.stdout + p.stderr)

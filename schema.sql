@@ -282,26 +282,69 @@ CREATE INDEX products_active_new ON products(created_at DESC, id DESC) WHERE act
 CREATE INDEX products_active_price ON products(price_minor, id) WHERE active = 1;
 CREATE INDEX products_active_name ON products(name COLLATE NOCASE, id) WHERE active = 1;
 
+-- Contact and mail
+--
 -- Every mail the store sends, written in the same transaction as what
--- caused it (contact message, order) and delivered afterwards by the sender
--- (lib/mail_*.c, `soukctl mail`).  One recipient per row.
+-- caused it (contact message, order) and delivered afterwards by a sender
+-- (lib/mail_send.c: right after the request's response, and `soukctl mail
+-- run|daemon`).  One recipient per row.
+--   status: queued -> sending (claimed by one sender until claimed_until)
+--           -> sent, or back to queued with next_attempt_at pushed back
+--           (exponential backoff), or failed (gave up; last_error says why).
+--   queued_at: when the row was queued or requeued (`soukctl mail retry`);
+--           mail_give_up counts from it.
+--   rejections: 5xx replies about this mail (mail_5xx_attempts ends it).
 CREATE TABLE mail_outbox (
 	id		INTEGER PRIMARY KEY,
 	to_addr		TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),
 	to_name		TEXT NOT NULL DEFAULT '',
 	reply_to	TEXT NOT NULL DEFAULT '',
+	reply_to_name	TEXT NOT NULL DEFAULT '',
 	subject		TEXT NOT NULL,
 	body_text	TEXT NOT NULL,
 	body_html	TEXT,
 	status		TEXT NOT NULL DEFAULT 'queued'
 			    CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
 	attempts	INTEGER NOT NULL DEFAULT 0,
+	rejections	INTEGER NOT NULL DEFAULT 0,
 	next_attempt_at	INTEGER NOT NULL,
 	claimed_by	TEXT,		-- sender holding the row while 'sending'
 	claimed_until	INTEGER,	-- a crashed sender's claim expires then
 	last_error	TEXT,
 	message_id	TEXT NOT NULL UNIQUE,
 	created_at	INTEGER NOT NULL,
+	queued_at	INTEGER NOT NULL,
 	sent_at		INTEGER
 );
 CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);
+
+-- Messages shoppers send through /contact, for the admin inbox.  mail_id is
+-- the copy queued to shop_email in the same transaction.
+CREATE TABLE messages (
+	id		INTEGER PRIMARY KEY,
+	name		TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+	email		TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 254),
+	subject		TEXT NOT NULL CHECK (length(subject) BETWEEN 1 AND 200),
+	body		TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),
+	order_ref	TEXT NOT NULL DEFAULT '',
+	lang		TEXT NOT NULL DEFAULT 'en',
+	client_addr	TEXT NOT NULL DEFAULT '',
+	user_agent	TEXT NOT NULL DEFAULT '',
+	status		TEXT NOT NULL DEFAULT 'new'
+			    CHECK (status IN ('new', 'read', 'answered', 'archived', 'spam')),
+	mail_id		INTEGER REFERENCES mail_outbox(id) ON DELETE SET NULL,
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX messages_inbox ON messages(status, created_at DESC);
+
+-- Rate limits (lib/db_rate.c): one row per counted action, per bucket
+-- ("contact", later "login"...) and client key (an IPv4 address or an
+-- IPv6 /64).  Kept in SQLite so every worker and machine shares them;
+-- rows older than the longest window are pruned as new ones arrive.
+CREATE TABLE rate_hits (
+	bucket		TEXT NOT NULL,
+	client		TEXT NOT NULL,
+	at		INTEGER NOT NULL
+);
+CREATE INDEX rate_hits_client ON rate_hits(bucket, client, at);
+CREATE INDEX rate_hits_at ON rate_hits(at);

@@ -26,5 +26,6 @@ int	cmd_config(int, char **);
 int	cmd_demo(int, char **);
 int	cmd_import(int, char **);
 int	cmd_bench_data(int, char **);
+int	cmd_mail(int, char **);
 
 #endif

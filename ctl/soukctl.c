@@ -18,6 +18,8 @@ static const struct ctl_cmd cmds[] = {
 	{ "import-products", cmd_import, "FILE.csv",
 	    "create or update products from CSV, all or nothing" },
 	{ "bench-data", cmd_bench_data, "N", "add N generated products" },
+	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
+	    "show, retry" },
 };
 
 int

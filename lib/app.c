@@ -247,7 +247,9 @@ dispatch(struct ctx *c)
 
 	if (c->req.error != REQ_OK)
 		return app_error(c, req_error_status(c->req.error),
-		    c->req.error == REQ_BODY_TOO_LARGE ? "too_large" : "bad_request");
+		    c->req.error == REQ_BODY_TOO_LARGE ? "too_large" :
+		    c->req.error == REQ_BAD_ENCODING ? "bad_encoding" :
+		    "bad_request");
 	if ((q = req_query(&c->req, "lang")) != NULL && lang_from_code(q) >= 0)
 		resp_cookie(&c->resp, LANG_COOKIE, lang_code(c->lang),
 		    365L * 86400, conf_https() ? COOKIE_SECURE : 0);
@@ -407,6 +409,7 @@ serve_cgi(const struct app *app)
 {
 	struct io io = { NULL, NULL, environ };
 	struct ctx c;
+	int fd;
 
 	if (ctx_open(&c, app) < 0) {
 		printf("Status: 500 Internal Server Error\r\n"
@@ -415,6 +418,12 @@ serve_cgi(const struct app *app)
 	}
 	handle(&c, &io);
 	fflush(stdout);
+	/* The web server sees the end of the response now, not after the
+	 * deferred work (mail) that ctx_reset() runs. */
+	if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
+		dup2(fd, STDOUT_FILENO);
+		close(fd);
+	}
 	ctx_reset(&c);
 	ctx_close(&c);
 	return 0;

@@ -40,6 +40,10 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_SMTP_PASSWORD] = { "smtp_password", "", "SMTP AUTH password" },
 	[CONF_SMTP_TIMEOUT] = { "smtp_timeout", "30", "seconds before a silent SMTP server is given up on" },
 	[CONF_MAIL_GIVE_UP] = { "mail_give_up", "259200", "seconds after which an undeliverable mail is marked failed" },
+	[CONF_MAIL_RETRY_BASE] = { "mail_retry_base", "60", "seconds before the first retry of a mail; doubles each attempt" },
+	[CONF_MAIL_RETRY_MAX] = { "mail_retry_max", "3600", "longest wait in seconds between two attempts of a mail" },
+	[CONF_MAIL_5XX_ATTEMPTS] = { "mail_5xx_attempts", "3", "5xx replies a mail may get before it is marked failed" },
+	[CONF_MAIL_AFTER_RESPONSE] = { "mail_after_response", "1", "1: programs send the mail a request queued right after its response; 0: only soukctl mail run/daemon send" },
 	[CONF_CONTACT_RATE_LIMIT] = { "contact_rate_limit", "5", "contact messages per client address per hour" },
 };
 
@@ -182,6 +186,13 @@ read_env(void)
 	}
 }
 
+/* Keys that must hold a positive number. */
+static const enum conf_key positive[] = {
+	CONF_SMTP_PORT, CONF_SMTP_TIMEOUT, CONF_MAIL_GIVE_UP,
+	CONF_MAIL_RETRY_BASE, CONF_MAIL_RETRY_MAX, CONF_MAIL_5XX_ATTEMPTS,
+	CONF_CONTACT_RATE_LIMIT,
+};
+
 /* Checks values whose mistakes would only show much later. */
 static int
 check(void)
@@ -215,6 +226,19 @@ check(void)
 		conf_set(CONF_BASE_URL, u);
 		free(u);
 	}
+	if (strcmp(conf_str(CONF_SMTP_STARTTLS), "never") != 0 &&
+	    strcmp(conf_str(CONF_SMTP_STARTTLS), "if-available") != 0 &&
+	    strcmp(conf_str(CONF_SMTP_STARTTLS), "required") != 0) {
+		log_error("conf: smtp_starttls must be never, if-available or "
+		    "required");
+		rc = -1;
+	}
+	for (size_t i = 0; i < sizeof(positive) / sizeof(positive[0]); i++)
+		if (conf_int(positive[i]) < 1) {
+			log_error("conf: %s must be a number of at least 1",
+			    defs[positive[i]].name);
+			rc = -1;
+		}
 	if (strcmp(conf_str(CONF_DEFAULT_LANG), "en") != 0 &&
 	    strcmp(conf_str(CONF_DEFAULT_LANG), "fr") != 0) {
 		log_error("conf: default_lang must be en or fr");

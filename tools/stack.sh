@@ -59,10 +59,17 @@ done
 nginx -p "$RUN" -c "$RUN/nginx.conf" -e "$RUN/logs/nginx-error.log" \
   -g 'daemon off;' > "$RUN/logs/nginx.out" 2>&1 &
 echo $! >> "$RUN/pids"
-# Ready when nginx answers and the catalog socket exists.
+# Ready when nginx answers and every program's socket exists (a program
+# built with AddressSanitizer takes a while to get there).
+sockets_ready() {
+  for prog in "$BIN"/cgi-bin/*; do
+    [ -f "$prog" ] && [ -x "$prog" ] || continue
+    [ -S "$RUN/sock/$(basename "$prog").sock" ] || return 1
+  done
+}
 i=0
 while [ $i -lt 100 ]; do
-  if [ -S "$RUN/sock/catalog.sock" ] &&
+  if sockets_ready &&
      curl -fsS -o /dev/null "http://127.0.0.1:$PORT/static/souk.css" 2>/dev/null; then
     exit 0
   fi

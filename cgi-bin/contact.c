@@ -1,0 +1,263 @@
+/* contact — the contact form, no account needed.
+ *
+ *   GET  /contact            the form with its CSRF token (?order= and
+ *                            ?subject= prefill it, e.g. from an order page)
+ *   GET  /contact?sent=1     the thank-you page the POST redirects to
+ *   POST /contact            CSRF token + same origin (403) -> honeypot
+ *                            (filled: a quiet thank-you, nothing kept) ->
+ *                            validation (400: the form again, each error
+ *                            beside its field, values kept) -> in ONE
+ *                            transaction: the per-address rate limit (429:
+ *                            the form again with a notice),
+ *                            the stored message, the mail to shop_email
+ *                            (Reply-To: the sender) and the acknowledgement
+ *                            to the sender -> 303 to the thank-you page.
+ *                            The mails leave after the response (mail_defer).
+ *
+ * name, email and subject reach mail headers: any CR, LF, NUL or other
+ * control character in them (even where trimming would drop it) is a 400
+ * before anything is stored.  mail_enqueue() and the sender refuse them
+ * again (lib/mail.h). */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "conf.h"
+#include "db_messages.h"
+#include "db_rate.h"
+#include "log.h"
+#include "mail.h"
+#include "utf8.h"
+
+#define RATE_WINDOW 3600	/* contact_rate_limit counts per hour */
+
+enum key {
+	KEY_NAME, KEY_EMAIL, KEY_SUBJECT, KEY_MESSAGE, KEY_ORDER, KEY_WEBSITE,
+	KEY_SENT, KEY__MAX
+};
+
+static const struct valid_key keys[KEY__MAX] = {
+	[KEY_NAME] = { "name", V_LINE, 1, 100, NULL, 1 },
+	[KEY_EMAIL] = { "email", V_EMAIL, 0, 0, NULL, 1 },
+	[KEY_SUBJECT] = { "subject", V_LINE, 1, 200, NULL, 1 },
+	[KEY_MESSAGE] = { "message", V_TEXT, 1, 5000, NULL, 1 },
+	[KEY_ORDER] = { "order", V_LINE, 0, 40, NULL, 0 },
+	/* The honeypot: hidden from people, filled in by form robots. */
+	[KEY_WEBSITE] = { "website", V_LINE, 0, 0, NULL, 0 },
+	[KEY_SENT] = { "sent", V_BOOL, 0, 0, NULL, 0 },
+};
+
+/* The inputs shown back in the form. */
+static const enum key shown[] = {
+	KEY_NAME, KEY_EMAIL, KEY_SUBJECT, KEY_MESSAGE, KEY_ORDER,
+};
+
+/* Page.form.<name> for each input that has a value. */
+static void
+put_values(struct ctx *c)
+{
+	for (size_t i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+		const struct val *v = app_val(c, shown[i]);
+		if (v->state != VAL_ABSENT)
+			hdf_putf(c->hdf, v->s, "Page.form.%s", keys[shown[i]].name);
+	}
+}
+
+/* The form page with status (200, or 400 after a failed POST). */
+static int
+form(struct ctx *c, int status)
+{
+	app_csrf_token(c);
+	hdf_put_int(c->hdf, "Page.max.name", keys[KEY_NAME].max);
+	hdf_put_int(c->hdf, "Page.max.subject", keys[KEY_SUBJECT].max);
+	hdf_put_int(c->hdf, "Page.max.message", keys[KEY_MESSAGE].max);
+	hdf_put_int(c->hdf, "Page.max.order", keys[KEY_ORDER].max);
+	c->resp.status = status;
+	return app_render(c, "contact/form");
+}
+
+/* Marks value k invalid with error code err (a Lang.err key). */
+static void
+invalid(struct ctx *c, enum key k, const char *err)
+{
+	c->vals[k].state = VAL_INVALID;
+	c->vals[k].err = err;
+}
+
+/* The header-bound checks on top of the key table: the raw values (before
+ * trimming) of name, email and subject must be header-safe, and the
+ * address one plain ASCII address.  Returns the number of invalid keys. */
+static int
+check_header_fields(struct ctx *c)
+{
+	static const enum key hdr[] = { KEY_NAME, KEY_EMAIL, KEY_SUBJECT };
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof(hdr) / sizeof(hdr[0]); i++) {
+		const struct val *v = app_val(c, hdr[i]);
+		if (v->raw != NULL && !mail_header_safe(v->raw, 4 * 1024))
+			invalid(c, hdr[i], "header_chars");
+	}
+	if (app_val(c, KEY_EMAIL)->state == VAL_OK &&
+	    !mail_addr_safe(app_val(c, KEY_EMAIL)->s))
+		invalid(c, KEY_EMAIL, "bad_email");
+	for (int k = 0; k < KEY__MAX; k++)
+		if (app_val(c, k)->state == VAL_INVALID && k != KEY_WEBSITE &&
+		    k != KEY_SENT)
+			bad++;
+	return bad;
+}
+
+/* "2024-06-01 14:03 CET" in the store's time zone. */
+static const char *
+local_time(struct ctx *c, time_t t)
+{
+	struct tm tm;
+	char out[64];
+
+	localtime_r(&t, &tm);
+	strftime(out, sizeof(out), "%Y-%m-%d %H:%M %Z", &tm);
+	return arena_strdup(&c->arena, out);
+}
+
+/* Renders mail template `name` in language l from the message; the body
+ * goes to the arena.  NULL when rendering failed (logged). */
+static const char *
+render_mail(struct ctx *c, enum lang l, const char *name, time_t now)
+{
+	HDF *h = tmpl_hdf(l);
+	struct buf out = { 0 };
+	const char *text = NULL;
+
+	hdf_put(h, "Mail.name", app_val(c, KEY_NAME)->s);
+	hdf_put(h, "Mail.email", app_val(c, KEY_EMAIL)->s);
+	hdf_put(h, "Mail.subject", app_val(c, KEY_SUBJECT)->s);
+	hdf_put(h, "Mail.message", app_val(c, KEY_MESSAGE)->s);
+	hdf_put(h, "Mail.order", app_val(c, KEY_ORDER)->s);
+	hdf_put(h, "Mail.lang", tmpl_str(c->lang, "name"));
+	hdf_put(h, "Mail.sent_at", local_time(c, now));
+	if (mail_render(l, name, &out) == 0)
+		text = arena_strdup(&c->arena, out.data ? out.data : "");
+	buf_free(&out);
+	return text;
+}
+
+/* Stores the message and queues both mails in one transaction.
+ * Returns 303, 429 or 500. */
+static int
+store(struct ctx *c)
+{
+	enum lang shop_lang = (enum lang)lang_from_code(conf_str(CONF_DEFAULT_LANG));
+	time_t now = time(NULL);
+	const char *name = app_val(c, KEY_NAME)->s;
+	const char *email = app_val(c, KEY_EMAIL)->s;
+	const char *subject = app_val(c, KEY_SUBJECT)->s;
+	const char *ua = c->req.user_agent ? c->req.user_agent : "";
+	char client[80];
+	long long wait = 0;
+	int rc;
+	struct contact_message msg = {
+		.name = name, .email = email, .subject = subject,
+		.body = app_val(c, KEY_MESSAGE)->s,
+		.order_ref = app_val(c, KEY_ORDER)->s,
+		.lang = lang_code(c->lang), .client_addr = c->req.remote_addr,
+		.user_agent = arena_strndup(&c->arena, ua,
+		    utf8_prefix(ua, strlen(ua), 200)),
+	};
+	struct mail to_shop = {
+		.to = conf_str(CONF_SHOP_EMAIL), .reply_to = email,
+		.reply_to_name = name,
+		.subject = arena_printf(&c->arena, "%s %s",
+		    tmpl_str(shop_lang, "mail.contact_subject"), subject),
+		.text = render_mail(c, shop_lang, "mail/contact_shop", now),
+	};
+	struct mail to_sender = {
+		.to = email, .to_name = name,
+		.reply_to = conf_str(CONF_SHOP_EMAIL),
+		.reply_to_name = conf_str(CONF_STORE_NAME),
+		.subject = arena_printf(&c->arena, "%s (%s)",
+		    tmpl_str(c->lang, "mail.ack_subject"),
+		    conf_str(CONF_STORE_NAME)),
+		.text = render_mail(c, c->lang, "mail/contact_ack", now),
+	};
+
+	if (to_shop.text == NULL || to_sender.text == NULL)
+		return 500;
+	rate_client_key(client, sizeof(client), c->req.remote_addr);
+	if (db_begin(c->db) < 0)
+		return 500;
+	rc = db_rate_hit(c->db, "contact", client,
+	    conf_int(CONF_CONTACT_RATE_LIMIT), RATE_WINDOW, (long long)now, &wait);
+	if (rc != 0) {
+		db_rollback(c->db);
+		if (rc < 0)
+			return 500;
+		log_info("contact: rate limit reached for %s", client);
+		resp_header(&c->resp, "Retry-After",
+		    arena_printf(&c->arena, "%lld", wait));
+		/* The form again, so the text typed is not lost. */
+		hdf_put_int(c->hdf, "Page.rate_limited", 1);
+		hdf_put_int(c->hdf, "Page.retry_minutes", (wait + 59) / 60);
+		put_values(c);
+		return form(c, 429);
+	}
+	if ((msg.mail_id = mail_enqueue(c->db, &to_shop)) < 0 ||
+	    mail_enqueue(c->db, &to_sender) < 0 ||
+	    db_message_add(c->db, &msg, (long long)now) < 0 ||
+	    db_commit(c->db) < 0) {
+		db_rollback(c->db);
+		return 500;
+	}
+	mail_defer(c);
+	return app_redirect(c, "/contact?sent=1");
+}
+
+/* GET: the form or the thank-you page; POST: see the top of this file. */
+static int
+page_contact(struct ctx *c)
+{
+	const struct val *hp = app_val(c, KEY_WEBSITE);
+
+	if (c->req.method != METHOD_POST) {
+		if (app_val(c, KEY_SENT)->state == VAL_OK && app_val(c, KEY_SENT)->i)
+			return app_render(c, "contact/thanks");
+		/* Prefill from links, never with errors on a first visit. */
+		if (app_val(c, KEY_ORDER)->state == VAL_OK)
+			hdf_put(c->hdf, "Page.form.order", app_val(c, KEY_ORDER)->s);
+		if (app_val(c, KEY_SUBJECT)->state == VAL_OK &&
+		    mail_header_safe(app_val(c, KEY_SUBJECT)->raw, 4 * 1024))
+			hdf_put(c->hdf, "Page.form.subject",
+			    app_val(c, KEY_SUBJECT)->s);
+		return form(c, 200);
+	}
+	if (!app_csrf_ok(c))
+		return 403;
+	if (hp->raw != NULL && *hp->raw != '\0') {
+		log_info("contact: honeypot filled from %s; message dropped",
+		    c->req.remote_addr);
+		return app_redirect(c, "/contact?sent=1");
+	}
+	if (check_header_fields(c) > 0) {
+		app_put_errors(c, "Page.errors");
+		put_values(c);
+		return form(c, 400);
+	}
+	return store(c);
+}
+
+enum page_id { PAGE_CONTACT, PAGE__MAX };
+
+static const struct page pages[PAGE__MAX] = {
+	[PAGE_CONTACT] = { "contact", METHODS_GET_POST, page_contact, 0 },
+};
+
+static const struct app contact = {
+	"contact", pages, PAGE__MAX, keys, KEY__MAX, NULL,
+};
+
+int
+main(int argc, char **argv)
+{
+	return app_main(argc, argv, &contact);
+}

@@ -1,0 +1,36 @@
+/* db_messages.c — see db_messages.h. */
+#include "db_internal.h"
+#include "db_messages.h"
+
+enum { Q_ADD, Q__MAX };
+static const char *const sql[Q__MAX] = {
+	[Q_ADD] = "INSERT INTO messages(name, email, subject, body, order_ref, "
+	    "lang, client_addr, user_agent, mail_id, created_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+};
+DB_STMTS(stmts, sql, Q__MAX);
+
+long long
+db_message_add(struct db *db, const struct contact_message *m, long long now)
+{
+	sqlite3_stmt *st;
+
+	if ((st = db_stmt(db, &stmts, Q_ADD)) == NULL)
+		return -1;
+	db_bind_text(st, 1, m->name);
+	db_bind_text(st, 2, m->email);
+	db_bind_text(st, 3, m->subject);
+	db_bind_text(st, 4, m->body);
+	db_bind_text(st, 5, m->order_ref ? m->order_ref : "");
+	db_bind_text(st, 6, m->lang);
+	db_bind_text(st, 7, m->client_addr ? m->client_addr : "");
+	db_bind_text(st, 8, m->user_agent ? m->user_agent : "");
+	if (m->mail_id > 0)
+		db_bind_int(st, 9, m->mail_id);
+	else
+		db_bind_null(st, 9);
+	db_bind_int(st, 10, now);
+	if (db_step_done(db, st, "message add") < 0)
+		return -1;
+	return sqlite3_last_insert_rowid(db_sqlite(db));
+}

@@ -46,6 +46,7 @@ money_format(char *out, size_t size, long long minor, int decimals,
 	decimals = clamp_decimals(decimals);
 	const char *group = lang == LANG_FR ? "\xe2\x80\xaf" : ",";
 	const char *mark = lang == LANG_FR ? "," : ".";
+	const char *sign = minor < 0 ? "-" : "";
 	unsigned long long a = minor < 0 ? -(unsigned long long)minor :
 	    (unsigned long long)minor;
 	unsigned long long scale = (unsigned long long)pow10ll(decimals);
@@ -65,16 +66,17 @@ money_format(char *out, size_t size, long long minor, int decimals,
 	}
 	grouped[g] = '\0';
 	if (decimals > 0)
-		snprintf(num, sizeof(num), "%s%s%s%0*llu", minor < 0 ? "-" : "",
-		    grouped, mark, decimals, a % scale);
+		snprintf(num, sizeof(num), "%s%s%0*llu", grouped, mark, decimals,
+		    a % scale);
 	else
-		snprintf(num, sizeof(num), "%s%s", minor < 0 ? "-" : "", grouped);
+		snprintf(num, sizeof(num), "%s", grouped);
 	prefix = lang == LANG_EN && (strcmp(symbol, "$") == 0 ||
 	    strcmp(symbol, "\xe2\x82\xac") == 0 || strcmp(symbol, "\xc2\xa3") == 0);
+	/* The sign leads, before a leading symbol too: -$12.50. */
 	if (prefix)
-		snprintf(out, size, "%s%s", symbol, num);
+		snprintf(out, size, "%s%s%s", sign, symbol, num);
 	else	/* U+00A0 keeps the number and the currency on one line */
-		snprintf(out, size, "%s\xc2\xa0%s", num, symbol);
+		snprintf(out, size, "%s%s\xc2\xa0%s", sign, num, symbol);
 	return out;
 }
 

@@ -19,7 +19,6 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
     const char **err)
 {
 	struct buf field = { 0 };
-	size_t line = c->line;
 	int rc = 1;
 
 	r->n = 0;
@@ -31,7 +30,7 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 	}
 	if (c->p >= c->end)
 		return 0;
-	line = r->line = c->line;
+	r->line = c->line;
 	for (;;) {
 		buf_reset(&field);
 		if (c->p < c->end && *c->p == '"') {
@@ -51,6 +50,8 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 					c->p++;
 					break;
 				}
+				if (*c->p == '\0')
+					goto nul;
 				if (*c->p == '\n')
 					c->line++;
 				buf_putc(&field, *c->p++);
@@ -69,6 +70,8 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 					rc = -1;
 					goto out;
 				}
+				if (*c->p == '\0')
+					goto nul;
 				buf_putc(&field, *c->p++);
 			}
 		}
@@ -92,12 +95,17 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 		}
 		break;
 	}
+	goto out;
+nul:
+	/* Fields are C strings: a NUL would silently cut one short. */
+	*err = "a NUL byte";
+	rc = -1;
 out:
 	if (rc < 0) {
-		/* Resynchronise at the next line for error reporting. */
+		/* Resynchronise at the next line for error reporting (c->line
+		 * has counted every newline consumed so far). */
 		while (c->p < c->end && *c->p != '\n')
 			c->p++;
-		c->line = line;
 	}
 	buf_free(&field);
 	return rc;

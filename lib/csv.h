@@ -22,7 +22,8 @@ struct csv_record {
 
 void	csv_init(struct csv *, const char *text, size_t len);
 /* Reads the next record: 1 read, 0 at end, -1 malformed (unterminated
- * quote, stray quote, too many fields); *err names the problem. */
+ * quote, stray quote, too many fields, a NUL byte); *err names the
+ * problem and the next call resumes at the following line. */
 int	csv_next(struct csv *, struct arena *, struct csv_record *,
 	    const char **err);
 

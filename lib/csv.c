@@ -14,6 +14,15 @@ csv_init(struct csv *c, const char *text, size_t len)
 		c->p += 3;
 }
 
+/* 1 when the byte at c->p ends a line: LF, or a CR not followed by LF
+ * (a CRLF is counted once, at its LF). */
+static int
+line_end(const struct csv *c)
+{
+	return *c->p == '\n' || (*c->p == '\r' &&
+	    (c->p + 1 == c->end || c->p[1] != '\n'));
+}
+
 int
 csv_next(struct csv *c, struct arena *a, struct csv_record *r,
     const char **err)
@@ -24,8 +33,7 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 	r->n = 0;
 	/* Skip blank lines between records. */
 	while (c->p < c->end && (*c->p == '\n' || *c->p == '\r')) {
-		if (*c->p == '\n')
-			c->line++;
+		c->line += line_end(c);
 		c->p++;
 	}
 	if (c->p >= c->end)
@@ -52,8 +60,7 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 				}
 				if (*c->p == '\0')
 					goto nul;
-				if (*c->p == '\n')
-					c->line++;
+				c->line += line_end(c);
 				buf_putc(&field, *c->p++);
 			}
 			if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
@@ -86,10 +93,10 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 			c->p++;
 			continue;
 		}
-		/* End of record. */
-		if (c->p < c->end && *c->p == '\r')
-			c->p++;
-		if (c->p < c->end && *c->p == '\n') {
+		/* End of record: CRLF, LF or a lone CR. */
+		if (c->p < c->end) {
+			if (*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n')
+				c->p++;
 			c->p++;
 			c->line++;
 		}
@@ -104,7 +111,7 @@ out:
 	if (rc < 0) {
 		/* Resynchronise at the next line for error reporting (c->line
 		 * has counted every newline consumed so far). */
-		while (c->p < c->end && *c->p != '\n')
+		while (c->p < c->end && *c->p != '\n' && *c->p != '\r')
 			c->p++;
 	}
 	buf_free(&field);

@@ -1,6 +1,7 @@
 /* csv.h — RFC 4180 CSV records: comma-separated, fields optionally in double
- * quotes with "" for a quote, CRLF or LF line ends, newlines allowed inside
- * quotes, a UTF-8 byte-order mark skipped.  Used by soukctl import-products. */
+ * quotes with "" for a quote, CRLF, LF or (old Mac) CR line ends, newlines
+ * allowed inside quotes, a UTF-8 byte-order mark skipped.  Used by soukctl
+ * import-products. */
 #ifndef SOUK_CSV_H
 #define SOUK_CSV_H
 #include <stddef.h>

@@ -179,8 +179,30 @@ TEST(csv_nul_bytes_and_lone_cr)
 	CHECK_INT(next(&rd), 1);
 	CHECK_STR(rd.r.f[0], "d");
 	CHECK_STR(rd.r.f[1], "e");
+	CHECK_INT(rd.r.line, 3);
 	CHECK_INT(next(&rd), 1);
 	CHECK_STR(rd.r.f[0], "f");
+	CHECK_INT(rd.r.line, 4);		/* a lone CR is a line too */
+	CHECK_INT(next(&rd), 0);
+	arena_free(&rd.a);
+}
+
+TEST(csv_old_mac_line_ends_are_counted)
+{
+	const char *t = "h\r\r\"a\rb\",1\rbad\"\rlast\r";
+	struct reader rd;
+
+	open_csv(&rd, t, strlen(t));
+	CHECK_INT(next(&rd), 1);
+	CHECK_INT(rd.r.line, 1);
+	CHECK_INT(next(&rd), 1);		/* after a blank line */
+	CHECK_STR(rd.r.f[0], "a\rb");
+	CHECK_INT(rd.r.line, 3);
+	CHECK_INT(next(&rd), -1);
+	CHECK_INT(rd.r.line, 5);
+	CHECK_INT(next(&rd), 1);		/* resynchronised at the CR */
+	CHECK_STR(rd.r.f[0], "last");
+	CHECK_INT(rd.r.line, 6);
 	CHECK_INT(next(&rd), 0);
 	arena_free(&rd.a);
 }

@@ -37,6 +37,10 @@ TEST(search_split_words)
 	/* Non-ASCII letters are kept whole (FTS5 folds them). */
 	CHECK_STR(split(&a, "S\xc3\xa9rie \xc3\x89t\xc3\xa9"),
 	    "s\xc3\xa9rie|\xc3\x89t\xc3\xa9");
+	/* Stray continuation bytes never make an empty word ("" is FTS5
+	 * syntax); requests are UTF-8-checked before, this is belt and
+	 * braces. */
+	CHECK_STR(split(&a, "&J& \x80\x80\x80 k"), "j|\x80\x80\x80|k");
 	/* At most SEARCH_MAX_WORDS words. */
 	CHECK_STR(split(&a, "a b c d e f g h i j"), "a|b|c|d|e|f|g|h");
 	arena_free(&a);
@@ -59,6 +63,10 @@ TEST(search_split_cuts_long_words_on_characters)
 	strcpy(s + 63, "\xc3\xa9yyy");
 	search_split(&a, s, &w);
 	CHECK_INT(strlen(w.w[0]), 63);
+	memset(s, '\x80', 100);
+	s[100] = '\0';
+	search_split(&a, s, &w);
+	CHECK_INT(w.n, 0);
 	arena_free(&a);
 }
 

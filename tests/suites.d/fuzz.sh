@@ -4,7 +4,7 @@
 # (tests/fuzz/corpus/NAME) plus what earlier runs found (build/fuzz/corpus/
 # NAME), with NAME.dict when there is one.  One line per target, then
 #   fuzz: N passed, M failed
-# FUZZ_BUDGET (seconds for all targets, default 24) or FUZZ_SECONDS (per
+# FUZZ_BUDGET (seconds for all targets, default 20) or FUZZ_SECONDS (per
 # target) change the time; crashes and logs go to tests/artifacts/fuzz/.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,14 +27,14 @@ fi
 
 targets=$(for f in tests/fuzz/*.c; do basename "$f" .c; done)
 n=$(echo "$targets" | wc -w)
-secs=${FUZZ_SECONDS:-$(( ${FUZZ_BUDGET:-24} / (n > 0 ? n : 1) ))}
+secs=${FUZZ_SECONDS:-$(( ${FUZZ_BUDGET:-20} / (n > 0 ? n : 1) ))}
 [ "$secs" -lt 2 ] && secs=2
 
 for t in $targets; do
   work=build/fuzz/corpus/$t
   mkdir -p "$work"
   rm -f "$ART/$t"-crash-* "$ART/$t"-leak-* "$ART/$t"-timeout-* "$ART/$t"-oom-*
-  set -- -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+  set -- -max_total_time="$secs" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$ART/$t-" "$work"
   [ -f "tests/fuzz/$t.dict" ] && set -- -dict="tests/fuzz/$t.dict" "$@"
   [ -d "tests/fuzz/corpus/$t" ] && set -- "$@" "tests/fuzz/corpus/$t"

@@ -8,13 +8,6 @@ import subprocess
 from harness import test, check, Stack
 
 
-def finish(s):
-    s.stop()
-    reports = s.sanitizer_reports()
-    s.cleanup()
-    check(not reports, "sanitizer reports:\n" + "\n".join(reports)[:3000])
-
-
 def db(s):
     return sqlite3.connect(s.env["SOUK_DB_PATH"], timeout=10)
 
@@ -48,8 +41,7 @@ def write(s, name, text):
 
 @test
 def init_twice_refuses():
-    s = Stack(demo=False)
-    try:
+    with Stack(demo=False) as s:
         check(one(s, "PRAGMA user_version")[0] >= 1, "no schema version")
         key = one(s, "SELECT value FROM settings WHERE key = 'secret_key'")
         check(key and len(key[0]) == 64, "secret key: %r" % (key,))
@@ -59,19 +51,18 @@ def init_twice_refuses():
         check(one(s, "SELECT value FROM settings WHERE key = 'secret_key'") ==
               key, "the secret key changed")
         p = s.ctl("init", "extra", check_rc=False)
-        check(p.returncode == 2 and "usage" in p.stderr, "usage: %r" % p.stderr)
+        check(p.returncode == 2 and "usage" in p.stderr,
+              "usage: %r" % p.stderr)
         p = s.ctl("no-such-command", check_rc=False)
         check(p.returncode == 2 and "unknown command" in p.stderr, p.stderr)
         p = s.ctl(check_rc=False)
-        check(p.returncode == 2 and "import-products" in p.stderr, "usage list")
-    finally:
-        finish(s)
+        check(p.returncode == 2 and "import-products" in p.stderr,
+              "usage list")
 
 
 @test
 def demo_refuses_a_non_empty_catalog():
-    s = Stack()
-    try:
+    with Stack() as s:
         n = one(s, "SELECT count(*) FROM products")[0]
         check(n >= 200, "demo has %d products" % n)
         check(one(s, "SELECT count(*) FROM categories")[0] >= 10, "categories")
@@ -80,8 +71,6 @@ def demo_refuses_a_non_empty_catalog():
         check(p.returncode == 1 and "not empty" in p.stderr,
               "second demo: %d %r" % (p.returncode, p.stderr))
         check(snapshot(s) == before, "the second demo changed the catalog")
-    finally:
-        finish(s)
 
 
 GOOD_CSV = (
@@ -106,8 +95,7 @@ GOOD_CSV = (
 
 @test
 def import_products_creates_updates_and_shows():
-    s = Stack()
-    try:
+    with Stack() as s:
         before = one(s, "SELECT count(*) FROM products")[0]
         spotify_id = one(s, "SELECT id FROM products WHERE slug = "
                          "'spotify-premium'")[0]
@@ -162,8 +150,6 @@ def import_products_creates_updates_and_shows():
         t = s.get("/p/test-box").text
         check('max="7"' in t and "199.000\xa0TND</s>" in t,
               "stock and compare-at price on the page")
-    finally:
-        finish(s)
 
 
 BAD_CSV = (
@@ -184,8 +170,7 @@ BAD_CSV = (
 
 @test
 def import_products_reports_every_error_and_writes_nothing():
-    s = Stack()
-    try:
+    with Stack() as s:
         before = snapshot(s)
         count = one(s, "SELECT count(*) FROM products")[0]
         p = s.ctl("import-products", write(s, "bad.csv", BAD_CSV),
@@ -240,34 +225,29 @@ def import_products_reports_every_error_and_writes_nothing():
         p = s.ctl("import-products", check_rc=False)
         check(p.returncode == 2, "no file: usage")
         check(snapshot(s) == before, "something was written (headers)")
-    finally:
-        finish(s)
 
 
 @test
 def import_products_refuses_nul_bytes():
-    s = Stack()
-    try:
+    with Stack() as s:
         before = snapshot(s)
         path = os.path.join(s.dir, "nul.csv")
         with open(path, "wb") as f:
             f.write(b"slug,name,kind,price\nnul-name,Cut\0Here,physical,1\n")
         p = s.ctl("import-products", path, check_rc=False)
-        check(p.returncode == 1 and "line 2:" in p.stderr and "NUL" in p.stderr,
-              "NUL byte: %d %r" % (p.returncode, p.stderr))
+        check(p.returncode == 1 and "line 2:" in p.stderr and
+              "NUL" in p.stderr, "NUL byte: %d %r" % (p.returncode, p.stderr))
         check(snapshot(s) == before, "a truncated name was stored")
-    finally:
-        finish(s)
 
 
 @test
 def migrate_dir_applies_in_order_and_rolls_back():
-    s = Stack(demo=False)
-    mdir = os.path.join(s.dir, "migrations")
-    os.makedirs(mdir)
-    base = one(s, "PRAGMA user_version")[0]
-    a, b = base + 1, base + 9      # 9 sorts after 10 as text: order by number
-    try:
+    with Stack(demo=False) as s:
+        mdir = os.path.join(s.dir, "migrations")
+        os.makedirs(mdir)
+        base = one(s, "PRAGMA user_version")[0]
+        # base + 10 sorts before base + 1 as text: order by number.
+        a, b = base + 1, base + 9
         write(s, "migrations/%d_first.sql" % a,
               "CREATE TABLE mig_t (id INTEGER PRIMARY KEY);\n"
               "INSERT INTO mig_t VALUES (1);\n")
@@ -311,19 +291,15 @@ def migrate_dir_applies_in_order_and_rolls_back():
         p = s.ctl("migrate", "--bogus", check_rc=False)
         check(p.returncode == 2, "bad flag exit %d" % p.returncode)
         # The built-in migrations on a current database: nothing to do.
-        s2 = Stack(demo=False)
-        p = s2.ctl("migrate", check_rc=False)
-        check(p.returncode == 0 and "0 migrations applied" in p.stdout,
-              "built-in: %r" % p.stdout)
-        finish(s2)
-    finally:
-        finish(s)
+        with Stack(demo=False) as s2:
+            p = s2.ctl("migrate", check_rc=False)
+            check(p.returncode == 0 and "0 migrations applied" in p.stdout,
+                  "built-in: %r" % p.stdout)
 
 
 @test
 def bench_data_fills_the_bench_categories():
-    s = Stack(demo=False)
-    try:
+    with Stack(demo=False) as s:
         p = s.ctl("bench-data", "500", check_rc=False)
         check(p.returncode == 0 and "added 500 products" in p.stdout,
               "bench-data: %r %r" % (p.stdout, p.stderr))
@@ -346,15 +322,12 @@ def bench_data_fills_the_bench_categories():
         # Running it again adds more, with new slugs.
         p = s.ctl("bench-data", "20", check_rc=False)
         check(p.returncode == 0 and "catalog now 520" in p.stdout, p.stdout)
-    finally:
-        finish(s)
 
 
 @test
 def config_shows_environment_overrides():
-    s = Stack(demo=False, env={"SOUK_SMTP_PASSWORD": "hunter2",
-                               "SOUK_PAGE_CACHE": "7"})
-    try:
+    with Stack(demo=False, env={"SOUK_SMTP_PASSWORD": "hunter2",
+                               "SOUK_PAGE_CACHE": "7"}) as s:
         p = s.ctl("config", check_rc=False)
         check(p.returncode == 0, p.stderr)
         lines = {}
@@ -390,5 +363,3 @@ def config_shows_environment_overrides():
                            capture_output=True, text=True, timeout=30)
         check(r.returncode == 1 and "unknown key 'colour'" in r.stderr,
               "bad key: %d %r" % (r.returncode, r.stderr))
-    finally:
-        finish(s)

@@ -69,6 +69,12 @@ $(BINDIR)/soukctl: $(CTL_OBJ) $(BUILD)/libsouk.a
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libsouk.a
 	$(CC) -o $@ $(UNIT_OBJ) $(BUILD)/libsouk.a $(LIBS_ALL)
 
+# libFuzzer targets built with clang into build/fuzz (tests/fuzz/fuzz.mk);
+# tests/suites.d/fuzz.sh runs them in `make test`.
+.PHONY: fuzz
+fuzz:
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk
+
 # The same tree built with AddressSanitizer + UBSan into build/asan.
 asan:
 	$(MAKE) BUILD=build/asan BINDIR=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \

@@ -386,8 +386,10 @@ serve_fastcgi(const struct app *app, int fd)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	if (ctx_open(&c, app) < 0)
+	if (ctx_open(&c, app) < 0) {
+		ctx_close(&c);
 		return 1;
+	}
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, fd, 0) != 0) {
 		log_error("FCGX_Init failed");
 		return 1;
@@ -412,6 +414,7 @@ serve_cgi(const struct app *app)
 	int fd;
 
 	if (ctx_open(&c, app) < 0) {
+		ctx_close(&c);
 		printf("Status: 500 Internal Server Error\r\n"
 		    "Content-Type: text/plain\r\n\r\nThe store is not set up.\n");
 		return 1;
@@ -427,6 +430,22 @@ serve_cgi(const struct app *app)
 	ctx_reset(&c);
 	ctx_close(&c);
 	return 0;
+}
+
+/* --check: the layout and the error page parse and render in every
+ * language, so a wrong template_dir shows now, not on the first request. */
+static int
+check_templates(void)
+{
+	struct buf b = { 0 };
+	int rc = 0;
+
+	for (int l = 0; l < LANG__MAX && rc == 0; l++) {
+		rc = tmpl_render((enum lang)l, "error", TMPL_PAGE, &b);
+		tmpl_clear((enum lang)l);
+	}
+	buf_free(&b);
+	return rc;
 }
 
 static void
@@ -481,7 +500,7 @@ app_main(int argc, char **argv, const struct app *app)
 		return 1;
 	if (check) {
 		struct ctx c;
-		int rc = ctx_open(&c, app) < 0 ? 1 : 0;
+		int rc = ctx_open(&c, app) < 0 || check_templates() < 0 ? 1 : 0;
 		ctx_close(&c);
 		if (rc == 0)
 			printf("%s: configuration, templates and database OK\n",

@@ -73,8 +73,13 @@ arena_alloc(struct arena *a, size_t n)
 		log_fatal("arena: size overflow");
 	if (b == NULL || b->size - b->used < need) {
 		size_t sz = a->first_size;
-		while (sz < need)
+		while (sz < need) {
+			/* Doubling past SIZE_MAX / 2 would wrap to 0 and
+			 * spin forever. */
+			if (sz > SIZE_MAX / 2)
+				log_fatal("arena: %zu bytes is too large", n);
 			sz *= 2;
+		}
 		nb = block_new(sz);
 		/* Keep the first (long-lived) block at the tail of the list. */
 		if (b == NULL) {

@@ -14,24 +14,31 @@ csv_init(struct csv *c, const char *text, size_t len)
 		c->p += 3;
 }
 
+/* 1 when the byte at c->p ends a line: LF, or a CR not followed by LF
+ * (a CRLF is counted once, at its LF). */
+static int
+line_end(const struct csv *c)
+{
+	return *c->p == '\n' || (*c->p == '\r' &&
+	    (c->p + 1 == c->end || c->p[1] != '\n'));
+}
+
 int
 csv_next(struct csv *c, struct arena *a, struct csv_record *r,
     const char **err)
 {
 	struct buf field = { 0 };
-	size_t line = c->line;
 	int rc = 1;
 
 	r->n = 0;
 	/* Skip blank lines between records. */
 	while (c->p < c->end && (*c->p == '\n' || *c->p == '\r')) {
-		if (*c->p == '\n')
-			c->line++;
+		c->line += line_end(c);
 		c->p++;
 	}
 	if (c->p >= c->end)
 		return 0;
-	line = r->line = c->line;
+	r->line = c->line;
 	for (;;) {
 		buf_reset(&field);
 		if (c->p < c->end && *c->p == '"') {
@@ -51,8 +58,9 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 					c->p++;
 					break;
 				}
-				if (*c->p == '\n')
-					c->line++;
+				if (*c->p == '\0')
+					goto nul;
+				c->line += line_end(c);
 				buf_putc(&field, *c->p++);
 			}
 			if (c->p < c->end && *c->p != ',' && *c->p != '\n' &&
@@ -69,6 +77,8 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 					rc = -1;
 					goto out;
 				}
+				if (*c->p == '\0')
+					goto nul;
 				buf_putc(&field, *c->p++);
 			}
 		}
@@ -83,21 +93,26 @@ csv_next(struct csv *c, struct arena *a, struct csv_record *r,
 			c->p++;
 			continue;
 		}
-		/* End of record. */
-		if (c->p < c->end && *c->p == '\r')
-			c->p++;
-		if (c->p < c->end && *c->p == '\n') {
+		/* End of record: CRLF, LF or a lone CR. */
+		if (c->p < c->end) {
+			if (*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n')
+				c->p++;
 			c->p++;
 			c->line++;
 		}
 		break;
 	}
+	goto out;
+nul:
+	/* Fields are C strings: a NUL would silently cut one short. */
+	*err = "a NUL byte";
+	rc = -1;
 out:
 	if (rc < 0) {
-		/* Resynchronise at the next line for error reporting. */
-		while (c->p < c->end && *c->p != '\n')
+		/* Resynchronise at the next line for error reporting (c->line
+		 * has counted every newline consumed so far). */
+		while (c->p < c->end && *c->p != '\n' && *c->p != '\r')
 			c->p++;
-		c->line = line;
 	}
 	buf_free(&field);
 	return rc;

@@ -1,6 +1,7 @@
 /* csv.h — RFC 4180 CSV records: comma-separated, fields optionally in double
- * quotes with "" for a quote, CRLF or LF line ends, newlines allowed inside
- * quotes, a UTF-8 byte-order mark skipped.  Used by soukctl import-products. */
+ * quotes with "" for a quote, CRLF, LF or (old Mac) CR line ends, newlines
+ * allowed inside quotes, a UTF-8 byte-order mark skipped.  Used by soukctl
+ * import-products. */
 #ifndef SOUK_CSV_H
 #define SOUK_CSV_H
 #include <stddef.h>
@@ -22,7 +23,8 @@ struct csv_record {
 
 void	csv_init(struct csv *, const char *text, size_t len);
 /* Reads the next record: 1 read, 0 at end, -1 malformed (unterminated
- * quote, stray quote, too many fields); *err names the problem. */
+ * quote, stray quote, too many fields, a NUL byte); *err names the
+ * problem and the next call resumes at the following line. */
 int	csv_next(struct csv *, struct arena *, struct csv_record *,
 	    const char **err);
 

@@ -3,6 +3,7 @@
 
 #include "db_catalog.h"
 #include "db_internal.h"
+#include "search.h"
 
 /* The columns of a struct product_card, read by read_card(). */
 #define CARD_COLS							\

@@ -75,12 +75,8 @@ int	db_category_get(struct db *, struct arena *, const char *slug,
 int	db_listing(struct db *, struct arena *, const struct listing_query *,
 	    struct listing *);
 
-/* The three FTS5 expressions of one search (search.c builds them). */
-struct search_fts {
-	const char	*all;		/* every word, any column */
-	const char	*names;		/* every word in the name */
-	const char	*rest;		/* all, but not names */
-};
+/* The FTS5 expressions of one search (search.h). */
+struct search_fts;
 /* A page of active products matching f, in q's order (SORT_RELEVANCE:
  * name matches by bm25 (newest first when there are over 200), then the
  * others newest first).  Cards carry their

@@ -120,6 +120,20 @@ cookie_char_ok(unsigned char c)
 	    (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
 }
 
+/* RFC 9110 tchar: what a cookie name is made of. */
+static int
+cookie_name_char_ok(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z') || (c != '\0' && strchr("!#$%&'*+-.^_`|~", c));
+}
+
+static int
+is_ows(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 void
 cookie_parse(struct arena *a, const char *h, const struct req_limits *lim,
     struct kvlist *list)
@@ -129,29 +143,38 @@ cookie_parse(struct arena *a, const char *h, const struct req_limits *lim,
 	list->v = arena_alloc(a, max * sizeof(struct kv));
 	list->n = 0;
 	while (h != NULL && *h != '\0' && list->n < max) {
-		const char *end = strchr(h, ';'), *eq, *v, *ve;
+		const char *end = strchr(h, ';'), *eq, *ne, *v, *ve;
 		size_t len;
 		int ok = 1;
 
-		while (*h == ' ' || *h == '\t')
+		while (is_ows(*h))
 			h++;
 		len = end ? (size_t)(end - h) : strlen(h);
 		eq = memchr(h, '=', len);
-		if (eq != NULL && eq > h) {
-			v = eq + 1;
+		if (eq != NULL) {
+			/* Names and values lose the blanks around them
+			 * (RFC 6265 5.2); names must be tokens. */
+			for (ne = eq; ne > h && is_ows(ne[-1]); ne--)
+				;
+			for (v = eq + 1; v < h + len && is_ows(*v); v++)
+				;
 			ve = h + len;
-			while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t'))
+			while (ve > v && is_ows(ve[-1]))
 				ve--;
 			if (ve - v >= 2 && *v == '"' && ve[-1] == '"') {
 				v++;
 				ve--;
 			}
+			ok = ne > h;
+			for (const char *p = h; p < ne; p++)
+				if (!cookie_name_char_ok((unsigned char)*p))
+					ok = 0;
 			for (const char *p = v; p < ve; p++)
 				if (!cookie_char_ok((unsigned char)*p))
 					ok = 0;
 			if (ok && (size_t)(ve - v) <= lim->max_field) {
 				struct kv *kv = &list->v[list->n++];
-				kv->key = arena_strndup(a, h, (size_t)(eq - h));
+				kv->key = arena_strndup(a, h, (size_t)(ne - h));
 				kv->val = arena_strndup(a, v, (size_t)(ve - v));
 				kv->len = (size_t)(ve - v);
 			}

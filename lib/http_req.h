@@ -103,7 +103,9 @@ int		 req_wants_json(const struct req *);
 enum req_error	 form_parse(struct arena *, const char *, size_t,
 		    const struct req_limits *, struct kvlist *,
 		    const char **bad_field);
-/* Parses a Cookie header; malformed pairs are skipped, never fatal. */
+/* Parses a Cookie header: names must be tokens, values cookie-octets
+ * (RFC 6265), blanks around both trimmed; malformed pairs are skipped,
+ * never fatal.  At most max_cookies are kept. */
 void		 cookie_parse(struct arena *, const char *,
 		    const struct req_limits *, struct kvlist *);
 /* Decodes %xx and '+' (when plus_space) from s[0..n) into the arena.

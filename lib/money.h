@@ -3,7 +3,7 @@
  * XAF 0); grouping and the decimal mark follow the language:
  *   en: 1,234.500 TND     fr: 1 234,500 TND  (U+202F narrow no-break space)
  * A currency_symbol of "$", "€" or "£" is written before the number in
- * English ("$12.50") and after it in French ("12,50 $"). */
+ * English ("$12.50", "-$12.50") and after it in French ("12,50 $"). */
 #ifndef SOUK_MONEY_H
 #define SOUK_MONEY_H
 #include <stddef.h>

@@ -33,6 +33,8 @@ search_split(struct arena *a, const char *s, struct search_words *out)
 		while (len > 0 && ((unsigned char)start[len] & 0xC0) == 0x80 &&
 		    (size_t)(s - start) > len)
 			len--;
+		if (len == 0)
+			continue;	/* only stray continuation bytes */
 		w = arena_strndup(a, start, len);
 		for (char *p = w; *p; p++)
 			if (*p >= 'A' && *p <= 'Z')

@@ -27,7 +27,12 @@ struct search_words {
 
 /* Splits text into at most SEARCH_MAX_WORDS words (arena strings). */
 void	 search_split(struct arena *, const char *text, struct search_words *);
-struct search_fts;
+/* The three FTS5 expressions of one search, for db_search(). */
+struct search_fts {
+	const char	*all;		/* every word, any column */
+	const char	*names;		/* every word in the name */
+	const char	*rest;		/* all, but not names */
+};
 /* Fills the FTS5 expressions for the words (all words anywhere; all in the
  * name; the first but not the second).  Returns 0, or -1 when there are no
  * words. */

@@ -165,6 +165,19 @@ class Stack:
         self.stop()
         shutil.rmtree(self.dir, ignore_errors=True)
 
+    # `with Stack() as s:` stops and removes the store at the end, and fails
+    # the test on any sanitizer report (unless it is failing already).
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.stop()
+        reports = self.sanitizer_reports()
+        self.cleanup()
+        if reports and exc_type is None:
+            raise Fail("sanitizer reports:\n" + "\n".join(reports)[:3000])
+        return False
+
     # -- HTTP ------------------------------------------------------------
     def request(self, method, path, body=None, headers=None, timeout=30):
         """One request on a fresh connection; returns Response."""

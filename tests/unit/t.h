@@ -15,6 +15,14 @@ struct t_case {
 extern int t_failed_now;
 void	t_register(struct t_case *);
 void	t_fail(const char *file, int line, const char *expr);
+/* The source tree (it holds lang/ and templates/), found upwards from the
+ * current directory, then from the test binary. */
+const char *t_root(void);
+/* A directory for this run's scratch files, removed at exit. */
+const char *t_tmpdir(void);
+/* Writes text to t_tmpdir()/name (sub-directories created); returns the
+ * path in a static buffer that the next call overwrites. */
+const char *t_write(const char *name, const char *text);
 
 #define TEST(name)							\
 	static void name(void);						\

@@ -1,0 +1,365 @@
+"""soukctl: init, demo, import-products (all or nothing), migrate --dir,
+bench-data, config; each on its own store."""
+import hashlib
+import os
+import sqlite3
+import subprocess
+
+from harness import test, check, Stack
+
+
+def db(s):
+    return sqlite3.connect(s.env["SOUK_DB_PATH"], timeout=10)
+
+
+def one(s, sql, *args):
+    c = db(s)
+    try:
+        return c.execute(sql, args).fetchone()
+    finally:
+        c.close()
+
+
+def snapshot(s):
+    """A digest of everything import-products may touch."""
+    c = db(s)
+    h = hashlib.sha256()
+    for table in ("products", "subscription_plans", "product_images",
+                  "categories"):
+        for row in c.execute("SELECT * FROM %s ORDER BY id" % table):
+            h.update(repr(row).encode())
+    c.close()
+    return h.hexdigest()
+
+
+def write(s, name, text):
+    path = os.path.join(s.dir, name)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return path
+
+
+@test
+def init_twice_refuses():
+    with Stack(demo=False) as s:
+        check(one(s, "PRAGMA user_version")[0] >= 1, "no schema version")
+        key = one(s, "SELECT value FROM settings WHERE key = 'secret_key'")
+        check(key and len(key[0]) == 64, "secret key: %r" % (key,))
+        p = s.ctl("init", check_rc=False)
+        check(p.returncode == 1, "second init exit %d" % p.returncode)
+        check("already exists" in p.stderr, "message: %r" % p.stderr)
+        check(one(s, "SELECT value FROM settings WHERE key = 'secret_key'") ==
+              key, "the secret key changed")
+        p = s.ctl("init", "extra", check_rc=False)
+        check(p.returncode == 2 and "usage" in p.stderr,
+              "usage: %r" % p.stderr)
+        p = s.ctl("no-such-command", check_rc=False)
+        check(p.returncode == 2 and "unknown command" in p.stderr, p.stderr)
+        p = s.ctl(check_rc=False)
+        check(p.returncode == 2 and "import-products" in p.stderr,
+              "usage list")
+
+
+@test
+def demo_refuses_a_non_empty_catalog():
+    with Stack() as s:
+        n = one(s, "SELECT count(*) FROM products")[0]
+        check(n >= 200, "demo has %d products" % n)
+        check(one(s, "SELECT count(*) FROM categories")[0] >= 10, "categories")
+        before = snapshot(s)
+        p = s.ctl("demo", check_rc=False)
+        check(p.returncode == 1 and "not empty" in p.stderr,
+              "second demo: %d %r" % (p.returncode, p.stderr))
+        check(snapshot(s) == before, "the second demo changed the catalog")
+
+
+GOOD_CSV = (
+    "\ufeffslug,name,kind,category,price,stock,description,parent,position,"
+    "media_type,featured,active,plans,compare_at,sku,image\r\n"
+    "test-iptv-max,\"Test IPTV Max, 4K\",subscription,iptv,,,\"All channels.\n"
+    "Second paragraph.\",,,,1,1,1m=12.500;3m=33;12m=99.900,,TIM-1,"
+    "/static/favicon.svg\r\n"
+    "test-series,Test Series,digital,series,5,,A series.,,,series,0,1,,,,\r\n"
+    "test-series-s1,Test Series Season 1,digital,series,4,,,test-series,1,"
+    "season,,,,,,\r\n"
+    "test-series-s1e01,Pilot Episode,digital,series,1.5,,,test-series-s1,1,"
+    "episode,,,,,,\r\n"
+    "test-series-s1e02,Second Episode,digital,series,1.5,,,test-series-s1,2,"
+    "episode,,,,,,\r\n"
+    # An existing product (from the demo), updated by slug.
+    "spotify-premium,Spotify Premium Imported,subscription,music,,,"
+    "Updated by import.,,,,0,1,1m=9.000,,,\r\n"
+    "test-box,Test Box,physical,devices,149.900,7,A box.,,,,,,,199,,\r\n"
+)
+
+
+@test
+def import_products_creates_updates_and_shows():
+    with Stack() as s:
+        before = one(s, "SELECT count(*) FROM products")[0]
+        spotify_id = one(s, "SELECT id FROM products WHERE slug = "
+                         "'spotify-premium'")[0]
+        path = write(s, "good.csv", GOOD_CSV)
+        p = s.ctl("import-products", path, check_rc=False)
+        check(p.returncode == 0, "import failed: %s" % p.stderr)
+        check("imported 7 products: 6 created, 1 updated" in p.stdout,
+              "summary: %r" % p.stdout)
+        check(one(s, "SELECT count(*) FROM products")[0] == before + 6,
+              "product count")
+        row = one(s, "SELECT id, name, description FROM products WHERE slug = "
+                  "'spotify-premium'")
+        check(row[0] == spotify_id, "the update created a new product")
+        check(row[1] == "Spotify Premium Imported", "name not updated: %r" %
+              (row,))
+        plans = db(s).execute(
+            "SELECT duration_months, duration_days, p.price_minor FROM "
+            "subscription_plans p JOIN products x ON x.id = p.product_id "
+            "WHERE x.slug = 'test-iptv-max' ORDER BY duration_months"
+        ).fetchall()
+        check(plans == [(1, 0, 12500), (3, 0, 33000), (12, 0, 99900)],
+              "plans: %r" % plans)
+        # Subscription price follows its cheapest plan (trigger).
+        check(one(s, "SELECT price_minor FROM products WHERE slug = "
+                  "'test-iptv-max'")[0] == 12500, "subscription price")
+        # An update replaces the plans (old ones are deactivated, not
+        # deleted: orders may point at them).
+        check(db(s).execute(
+            "SELECT count(*) FROM subscription_plans p JOIN products x ON "
+            "x.id = p.product_id WHERE x.slug = 'spotify-premium' AND "
+            "p.active = 1").fetchone()[0] == 1, "an update replaces the plans")
+        parent = one(s, "SELECT p.slug FROM products c JOIN products p ON "
+                     "p.id = c.parent_id WHERE c.slug = 'test-series-s1e02'")
+        check(parent == ("test-series-s1",), "parent: %r" % (parent,))
+        check(one(s, "SELECT stock, compare_at_minor FROM products WHERE "
+                  "slug = 'test-box'") == (7, 199000), "stock, compare_at")
+        # Visible on the site.
+        s.start()
+        t = s.get("/p/test-iptv-max").text
+        for want in ("Test IPTV Max, 4K", "12.500\xa0TND", "99.900\xa0TND",
+                     "Second paragraph.", "12 months"):
+            check(want in t, "imported product page lacks %r" % want)
+        t = s.get("/p/test-series-s1e01").text
+        check('rel="next" href="/p/test-series-s1e02"' in t, "episode nav")
+        check('href="/p/test-series"' in t, "series link")
+        t = s.get("/p/spotify-premium").text
+        check("Spotify Premium Imported" in t, "updated name on the site")
+        check(t.count('name="plan"') == 1 and "9.000\xa0TND" in t,
+              "old plans still offered")
+        t = s.get("/search?q=test+box").text
+        check("<mark>Test</mark> <mark>Box</mark>" in t, "search index")
+        t = s.get("/p/test-box").text
+        check('max="7"' in t and "199.000\xa0TND</s>" in t,
+              "stock and compare-at price on the page")
+
+
+BAD_CSV = (
+    "slug,name,kind,price,plans,stock,category\n"
+    "fine-one,Fine One,physical,10,,,\n"                 # line 2: good
+    "Bad Slug,Name,physical,10,,,\n"                     # line 3
+    "no-kind,Name,gadget,10,,,\n"                        # line 4
+    "bad-price,Name,physical,12.3456,,,\n"               # line 5
+    "sub-no-plans,Name,subscription,10,,,\n"             # line 6
+    "bad-plans,Name,subscription,,1x=5,,\n"              # line 7
+    "\"multi\nline\",Name,physical,1,,,\n"               # lines 8-9
+    "bad-stock,Name,physical,1,,-4,\n"                   # line 10
+    ",,physical,1,,,\n"                                  # line 11
+    "a\"quote,Name,physical,1,,,\n"                      # line 12
+    "fine-two,Fine Two,physical,10,,,\n"                 # line 13: good
+)
+
+
+@test
+def import_products_reports_every_error_and_writes_nothing():
+    with Stack() as s:
+        before = snapshot(s)
+        count = one(s, "SELECT count(*) FROM products")[0]
+        p = s.ctl("import-products", write(s, "bad.csv", BAD_CSV),
+                  check_rc=False)
+        check(p.returncode == 1, "exit %d" % p.returncode)
+        err = p.stderr
+        for line, col in ((3, "slug"), (4, "kind"), (5, "price"), (6, "plans"),
+                          (7, "plans"), (8, "slug"), (10, "stock"),
+                          (11, "slug"), (11, "name"), (12, "csv")):
+            check("line %d: %s:" % (line, col) in err,
+                  "no report for line %d (%s) in:\n%s" % (line, col, err))
+        check("line 2:" not in err and "line 13:" not in err,
+              "good rows reported: " + err)
+        check("nothing imported" in err, "summary: " + err)
+        check(snapshot(s) == before, "something was written")
+        check(one(s, "SELECT count(*) FROM products")[0] == count, "count")
+        # Rows that are fine on their own but fail when written (an unknown
+        # category, after a good row) roll the whole file back.
+        p = s.ctl("import-products", write(s, "late.csv",
+                  "slug,name,kind,price,category\n"
+                  "late-good,Late Good,physical,1,music\n"
+                  "late-bad,Late Bad,physical,1,no-such-category\n"),
+                  check_rc=False)
+        check(p.returncode == 1 and "line 3: category:" in p.stderr,
+              "late failure: %d %r" % (p.returncode, p.stderr))
+        check(one(s, "SELECT count(*) FROM products WHERE slug = 'late-good'")
+              [0] == 0, "the good row before the failure was kept")
+        check(snapshot(s) == before, "something was written (late failure)")
+        # A parent must come before its children.
+        p = s.ctl("import-products", write(s, "order.csv",
+                  "slug,name,kind,price,parent\n"
+                  "kid,Kid,digital,1,later-parent\n"
+                  "later-parent,Parent,digital,1,\n"), check_rc=False)
+        check(p.returncode == 1 and "line 2: parent:" in p.stderr,
+              "parent order: %r" % p.stderr)
+        # Header problems.
+        for text, want in (("name,kind,price\nx,physical,1\n",
+                            "slug: required column missing"),
+                           ("slug,name,kind,colour\nx,X,physical,red\n",
+                            "colour"),
+                           ("slug,name,kind,slug\nx,X,physical,y\n",
+                            "twice"),
+                           ("slug,name,kind\n", "no products"),
+                           ("", "no header")):
+            p = s.ctl("import-products", write(s, "h.csv", text),
+                      check_rc=False)
+            check(p.returncode == 1 and want in p.stderr,
+                  "header %r: %d %r" % (text, p.returncode, p.stderr))
+        p = s.ctl("import-products", os.path.join(s.dir, "missing.csv"),
+                  check_rc=False)
+        check(p.returncode == 1 and "cannot read" in p.stderr, p.stderr)
+        p = s.ctl("import-products", check_rc=False)
+        check(p.returncode == 2, "no file: usage")
+        check(snapshot(s) == before, "something was written (headers)")
+
+
+@test
+def import_products_refuses_nul_bytes():
+    with Stack() as s:
+        before = snapshot(s)
+        path = os.path.join(s.dir, "nul.csv")
+        with open(path, "wb") as f:
+            f.write(b"slug,name,kind,price\nnul-name,Cut\0Here,physical,1\n")
+        p = s.ctl("import-products", path, check_rc=False)
+        check(p.returncode == 1 and "line 2:" in p.stderr and
+              "NUL" in p.stderr, "NUL byte: %d %r" % (p.returncode, p.stderr))
+        check(snapshot(s) == before, "a truncated name was stored")
+
+
+@test
+def migrate_dir_applies_in_order_and_rolls_back():
+    with Stack(demo=False) as s:
+        mdir = os.path.join(s.dir, "migrations")
+        os.makedirs(mdir)
+        base = one(s, "PRAGMA user_version")[0]
+        # base + 10 sorts before base + 1 as text: order by number.
+        a, b = base + 1, base + 9
+        write(s, "migrations/%d_first.sql" % a,
+              "CREATE TABLE mig_t (id INTEGER PRIMARY KEY);\n"
+              "INSERT INTO mig_t VALUES (1);\n")
+        write(s, "migrations/%d_second.sql" % (b + 1),
+              "ALTER TABLE mig_t ADD COLUMN note TEXT;\n"
+              "UPDATE mig_t SET note = 'two';\n")
+        write(s, "migrations/README.txt", "not a migration\n")
+        write(s, "migrations/draft.sql", "this is not SQL;\n")
+        p = s.ctl("migrate", "--dir", mdir, check_rc=False)
+        check(p.returncode == 0, "migrate: %s" % p.stderr)
+        check("2 migrations applied; schema version %d" % (b + 1) in p.stdout,
+              "summary: %r" % p.stdout)
+        check(one(s, "PRAGMA user_version")[0] == b + 1, "user_version")
+        check(one(s, "SELECT note FROM mig_t") == ("two",), "applied in order")
+        # Idempotent.
+        p = s.ctl("migrate", "--dir", mdir, check_rc=False)
+        check(p.returncode == 0 and "0 migrations applied" in p.stdout,
+              "second run: %r %r" % (p.stdout, p.stderr))
+        # A failing migration rolls back entirely and keeps the version.
+        write(s, "migrations/%d_broken.sql" % (b + 2),
+              "CREATE TABLE mig_half (id INTEGER);\n"
+              "INSERT INTO mig_t (id, note) VALUES (2, 'half');\n"
+              "THIS IS NOT SQL;\n")
+        p = s.ctl("migrate", "--dir", mdir, check_rc=False)
+        check(p.returncode == 1, "broken migration exit %d" % p.returncode)
+        check("still at version %d" % (b + 1) in p.stderr, p.stderr)
+        check(one(s, "PRAGMA user_version")[0] == b + 1, "version moved")
+        check(one(s, "SELECT count(*) FROM sqlite_master WHERE name = "
+                  "'mig_half'")[0] == 0, "half a migration stayed")
+        check(one(s, "SELECT count(*) FROM mig_t")[0] == 1, "rows stayed")
+        # Two files with one number are refused before anything runs.
+        os.remove(os.path.join(mdir, "%d_broken.sql" % (b + 2)))
+        write(s, "migrations/%d_a.sql" % (b + 3), "CREATE TABLE dup_a (x);\n")
+        write(s, "migrations/%d_b.sql" % (b + 3), "CREATE TABLE dup_b (x);\n")
+        p = s.ctl("migrate", "--dir", mdir, check_rc=False)
+        check(p.returncode == 1 and "two migrations numbered" in p.stderr,
+              "duplicate numbers: %r" % p.stderr)
+        p = s.ctl("migrate", "--dir", os.path.join(s.dir, "nope"),
+                  check_rc=False)
+        check(p.returncode == 1, "missing dir exit %d" % p.returncode)
+        p = s.ctl("migrate", "--bogus", check_rc=False)
+        check(p.returncode == 2, "bad flag exit %d" % p.returncode)
+        # The built-in migrations on a current database: nothing to do.
+        with Stack(demo=False) as s2:
+            p = s2.ctl("migrate", check_rc=False)
+            check(p.returncode == 0 and "0 migrations applied" in p.stdout,
+                  "built-in: %r" % p.stdout)
+
+
+@test
+def bench_data_fills_the_bench_categories():
+    with Stack(demo=False) as s:
+        p = s.ctl("bench-data", "500", check_rc=False)
+        check(p.returncode == 0 and "added 500 products" in p.stdout,
+              "bench-data: %r %r" % (p.stdout, p.stderr))
+        check(one(s, "SELECT count(*) FROM products")[0] == 500, "count")
+        check(one(s, "SELECT count(*) FROM categories WHERE slug LIKE "
+                  "'bench-%'")[0] == 24, "4 departments x 5 aisles")
+        for bad in ("0", "-5", "abc", "10x"):
+            p = s.ctl("bench-data", bad, check_rc=False)
+            check(p.returncode == 1, "bench-data %s: exit %d" %
+                  (bad, p.returncode))
+        s.start()
+        home = s.get("/").text
+        for i in range(1, 5):
+            check("Bench department %d" % i in home, "home lacks dept %d" % i)
+        t = s.get("/c/bench-1").text
+        check("Showing 1–24 of" in t and 'class="card"' in t,
+              "bench category page: " + t[:300])
+        check(s.get("/c/bench-2-3").status == 200, "aisle page")
+        check(s.get("/search?q=premium").status == 200, "search")
+        # Running it again adds more, with new slugs.
+        p = s.ctl("bench-data", "20", check_rc=False)
+        check(p.returncode == 0 and "catalog now 520" in p.stdout, p.stdout)
+
+
+@test
+def config_shows_environment_overrides():
+    with Stack(demo=False, env={"SOUK_SMTP_PASSWORD": "hunter2",
+                               "SOUK_PAGE_CACHE": "7"}) as s:
+        p = s.ctl("config", check_rc=False)
+        check(p.returncode == 0, p.stderr)
+        lines = {}
+        for line in p.stdout.splitlines():
+            k, _, v = line.partition("=")
+            lines[k.strip()] = v.strip()
+        check(lines.get("store_name") == "Souk Test", "store_name %r" %
+              lines.get("store_name"))
+        check(lines.get("currency") == "TND", "currency")
+        check(lines.get("currency_decimals") == "3", "decimals from TND")
+        check(lines.get("page_cache") == "7", "page_cache override")
+        check(lines.get("db_path") == s.env["SOUK_DB_PATH"], "db_path")
+        check(lines.get("smtp_password") == "(set)", "password shown: %r" %
+              lines.get("smtp_password"))
+        check("hunter2" not in p.stdout, "the password is printed")
+        # A file, overridden by the environment.
+        conf = write(s, "souk.conf", "store_name = From File\n"
+                     "timezone = Africa/Tunis\n")
+        env = dict(s.env, SOUK_CONF=conf)
+        del env["SOUK_STORE_NAME"]
+        r = subprocess.run([os.path.join(s.bin, "soukctl"), "config"], env=env,
+                           capture_output=True, text=True, timeout=30)
+        check("From File" in r.stdout and "Africa/Tunis" in r.stdout,
+              "file values: " + r.stdout)
+        env["SOUK_TIMEZONE"] = "Europe/Paris"
+        r = subprocess.run([os.path.join(s.bin, "soukctl"), "config"], env=env,
+                           capture_output=True, text=True, timeout=30)
+        check("Europe/Paris" in r.stdout and "Africa/Tunis" not in r.stdout,
+              "environment over file: " + r.stdout)
+        with open(conf, "a") as f:
+            f.write("colour = blue\n")
+        r = subprocess.run([os.path.join(s.bin, "soukctl"), "config"], env=env,
+                           capture_output=True, text=True, timeout=30)
+        check(r.returncode == 1 and "unknown key 'colour'" in r.stderr,
+              "bad key: %d %r" % (r.returncode, r.stderr))

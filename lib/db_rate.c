@@ -9,8 +9,8 @@
 
 enum { Q_COUNT, Q_ADD, Q_PRUNE, Q__MAX };
 static const char *const sql[Q__MAX] = {
-	[Q_COUNT] = "SELECT count(*), min(at) FROM rate_hits "
-	    "WHERE bucket = ?1 AND client = ?2 AND at > ?3",
+	[Q_COUNT] = ("SELECT count(*), min(at) FROM rate_hits "
+	    "WHERE bucket = ?1 AND client = ?2 AND at > ?3"),
 	[Q_ADD] = "INSERT INTO rate_hits(bucket, client, at) VALUES (?1, ?2, ?3)",
 	[Q_PRUNE] = "DELETE FROM rate_hits WHERE at <= ?1 AND bucket = ?2",
 };

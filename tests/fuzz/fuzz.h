@@ -1,5 +1,5 @@
 /* fuzz.h — shared by the libFuzzer harnesses (every tests/fuzz/NAME.c is
- * one target; see tests/fuzz/fuzz.mk and docs/testing.md).  A harness
+ * one target; see tests/fuzz/fuzz.mk and README "Fuzzing").  A harness
  * defines LLVMFuzzerTestOneInput, and checks the invariants the callers
  * rely on with FUZZ_ASSERT: a broken invariant is a crash like any other. */
 #ifndef SOUK_FUZZ_H

@@ -177,3 +177,143 @@ CREATE TABLE mail_outbox (
 	sent_at		INTEGER
 );
 CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);
+
+-- Carts and orders
+--
+-- A cart belongs to whoever holds its cookie (souk_cart: 192 random bits);
+-- only the SHA-256 of that value is stored, so a copy of the database does
+-- not let anyone act as a shopper.  `rev` grows with every change: the
+-- checkout form is signed for one revision, so an order is placed for
+-- exactly the cart the shopper saw (see docs/checkout.md).
+CREATE TABLE carts (
+	id		INTEGER PRIMARY KEY,
+	token_hash	TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+	user_id		INTEGER,		-- accounts (later) attach a cart
+	rev		INTEGER NOT NULL DEFAULT 0,
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL	-- idle carts expire after 30 days
+);
+CREATE INDEX carts_updated ON carts(updated_at);
+
+-- One line per product (and plan, for subscriptions).  No price here:
+-- prices are always read from products / subscription_plans.
+CREATE TABLE cart_items (
+	id		INTEGER PRIMARY KEY,
+	cart_id		INTEGER NOT NULL REFERENCES carts(id) ON DELETE CASCADE,
+	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+	plan_id		INTEGER REFERENCES subscription_plans(id) ON DELETE CASCADE,
+	qty		INTEGER NOT NULL CHECK (qty BETWEEN 1 AND 99),
+	added_at	INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX cart_items_line ON cart_items(cart_id, product_id,
+	coalesce(plan_id, 0));
+
+-- Discount codes: `value` is a percentage (1-100) or an amount in minor
+-- units.  Limits are counted from coupon_redemptions inside the order
+-- transaction, so they hold under any concurrency.
+CREATE TABLE coupons (
+	id		INTEGER PRIMARY KEY,
+	code		TEXT NOT NULL UNIQUE COLLATE NOCASE
+			    CHECK (length(code) BETWEEN 2 AND 40),
+	kind		TEXT NOT NULL CHECK (kind IN ('percent', 'fixed')),
+	value		INTEGER NOT NULL CHECK (value > 0),
+	min_subtotal_minor INTEGER NOT NULL DEFAULT 0 CHECK (min_subtotal_minor >= 0),
+	starts_at	INTEGER,		-- NULL: valid now
+	expires_at	INTEGER,		-- NULL: never
+	max_uses	INTEGER CHECK (max_uses IS NULL OR max_uses > 0),
+	max_uses_per_email INTEGER CHECK (max_uses_per_email IS NULL OR
+			    max_uses_per_email > 0),
+	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	created_at	INTEGER NOT NULL,
+	CHECK (kind <> 'percent' OR value <= 100)
+);
+
+-- An order: everything needed to honour it even if the catalog changes.
+--   token: the /order/<token> link (144 random bits); reference: the short
+--   code shoppers write on a transfer; idem_key: the checkout form's
+--   idempotency key, so a double submit finds the first order.
+CREATE TABLE orders (
+	id		INTEGER PRIMARY KEY,
+	token		TEXT NOT NULL UNIQUE,
+	reference	TEXT NOT NULL UNIQUE,
+	idem_key	TEXT NOT NULL UNIQUE,
+	status		TEXT NOT NULL CHECK (status IN ('awaiting_payment',
+			    'proof_received', 'paid', 'completed', 'cancelled',
+			    'refunded')),
+	payment_method	TEXT NOT NULL,
+	currency	TEXT NOT NULL,
+	subtotal_minor	INTEGER NOT NULL CHECK (subtotal_minor >= 0),
+	discount_minor	INTEGER NOT NULL DEFAULT 0 CHECK (discount_minor >= 0),
+	total_minor	INTEGER NOT NULL CHECK (total_minor >= 0),
+	coupon_id	INTEGER REFERENCES coupons(id),
+	coupon_code	TEXT,
+	customer_name	TEXT NOT NULL,
+	email		TEXT NOT NULL,
+	email_norm	TEXT NOT NULL,		-- lower case: per-email coupon limits
+	phone		TEXT NOT NULL,		-- E.164, "+21620123456"
+	country		TEXT NOT NULL,		-- ISO 3166 alpha-2
+	address		TEXT,			-- only with physical items
+	city		TEXT,
+	postal_code	TEXT,
+	lang		TEXT NOT NULL,		-- mails in the shopper's language
+	cart_id		INTEGER,		-- the cart it came from (may be gone)
+	user_id		INTEGER,		-- accounts (later)
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL,
+	CHECK (total_minor = subtotal_minor - discount_minor)
+);
+CREATE INDEX orders_created ON orders(created_at DESC, id DESC);
+CREATE INDEX orders_status ON orders(status, created_at DESC);
+CREATE INDEX orders_email ON orders(email_norm);
+
+-- The lines as sold: name, plan and unit price at purchase time.
+CREATE TABLE order_items (
+	id		INTEGER PRIMARY KEY,
+	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	product_id	INTEGER REFERENCES products(id) ON DELETE SET NULL,
+	plan_id		INTEGER REFERENCES subscription_plans(id) ON DELETE SET NULL,
+	kind		TEXT NOT NULL,
+	name		TEXT NOT NULL,
+	plan_months	INTEGER NOT NULL DEFAULT 0,
+	plan_days	INTEGER NOT NULL DEFAULT 0,
+	price_minor	INTEGER NOT NULL CHECK (price_minor >= 0),
+	qty		INTEGER NOT NULL CHECK (qty >= 1),
+	line_minor	INTEGER NOT NULL CHECK (line_minor = price_minor * qty)
+);
+CREATE INDEX order_items_order ON order_items(order_id);
+
+-- Status history: one row per change, the first at placement.  `note` is
+-- a key under Lang.order.note (what happened), never free text from input.
+CREATE TABLE order_events (
+	id		INTEGER PRIMARY KEY,
+	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	status		TEXT NOT NULL,
+	note		TEXT NOT NULL DEFAULT '',
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX order_events_order ON order_events(order_id, id);
+
+CREATE TABLE coupon_redemptions (
+	id		INTEGER PRIMARY KEY,
+	coupon_id	INTEGER NOT NULL REFERENCES coupons(id),
+	order_id	INTEGER NOT NULL UNIQUE REFERENCES orders(id) ON DELETE CASCADE,
+	email_norm	TEXT NOT NULL,
+	discount_minor	INTEGER NOT NULL,
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX coupon_redemptions_coupon ON coupon_redemptions(coupon_id, email_norm);
+
+-- Payment screenshots and receipts: the file is data_dir/proofs/<stored_name>
+-- (a random name, outside htdocs); the type was recognised from the content.
+CREATE TABLE payment_proofs (
+	id		INTEGER PRIMARY KEY,
+	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	stored_name	TEXT NOT NULL UNIQUE,
+	content_type	TEXT NOT NULL CHECK (content_type IN ('image/jpeg',
+			    'image/png', 'image/webp', 'application/pdf')),
+	size		INTEGER NOT NULL CHECK (size > 0),
+	sha256		TEXT NOT NULL,
+	original_name	TEXT NOT NULL DEFAULT '',	-- as sent; staff only
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX payment_proofs_order ON payment_proofs(order_id);

@@ -19,6 +19,11 @@ enum db_flags {
 /* Opens path.  Returns the handle, or NULL after logging why. */
 struct db	*db_open(const char *path, unsigned flags);
 void		 db_close(struct db *);
+/* Lets this connection commit with synchronous=NORMAL: a commit survives
+ * a crash of the process but may be lost, never half-kept, if the machine
+ * loses power.  For data that is cheap to lose and written on every click
+ * (carts); orders and everything else stay FULL.  Returns 0 or -1. */
+int		 db_sync_normal(struct db *);
 /* BEGIN IMMEDIATE (takes the write lock now, waiting up to the busy
  * timeout).  Returns 0 or -1. */
 int		 db_begin(struct db *);

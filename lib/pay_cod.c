@@ -1,0 +1,33 @@
+/* pay_cod.c — cash on delivery: offered only when everything in the cart
+ * is shipped (nothing to deliver at the door otherwise).  No settings:
+ * listing "cod" in pay_methods turns it on. */
+#include "pay.h"
+
+static int
+cod_configured(void)
+{
+	return 1;
+}
+
+static int
+cod_available(const struct pay_cart *c)
+{
+	return c->nlines > 0 && c->nphysical == c->nlines;
+}
+
+static void
+cod_place(struct order *o)
+{
+	o->status = order_statuses[ORDER_AWAITING_PAYMENT];
+	o->note = "placed_cod";
+}
+
+static void
+cod_instructions(HDF *h, const char *prefix, const struct order *o)
+{
+	pay_row(h, prefix, "reference", NULL, o->reference);
+}
+
+const struct pay_method pay_cod = {
+	"cod", 0, cod_configured, cod_available, cod_place, cod_instructions,
+};

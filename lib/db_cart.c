@@ -238,7 +238,7 @@ finish(struct db *db, enum cart_result r)
 
 /* The body of db_cart_add, inside its transaction. */
 static enum cart_result
-add(struct db *db, const char *token, long long pid, long long plan,
+add(struct db *db, char *token, long long pid, long long plan,
     long long qty, struct cart_change *ch)
 {
 	char kind[KIND_LEN];
@@ -260,12 +260,19 @@ add(struct db *db, const char *token, long long pid, long long plan,
 		if ((found = row_ints(db, st, &one, 1)) <= 0)
 			return found < 0 ? CART_ERROR : CART_BAD_PLAN;
 	}
-	if ((ch->max_qty = cart_max_qty(kind, stock)) == 0)
+	ch->max_qty = cart_max_qty(kind, stock);
+	ch->by_stock = ch->max_qty < cart_max_qty(kind, -1);
+	if (ch->max_qty == 0)
 		return CART_SOLD_OUT;
-	if ((found = find(db, token, &cart, NULL)) < 0)
+	found = *token ? find(db, token, &cart, NULL) : 0;
+	if (found < 0)
 		return CART_ERROR;
-	if (found == 0 && (cart = create(db, token, now)) < 0)
-		return CART_ERROR;
+	if (found == 0) {
+		cart_token_new(token);
+		if ((cart = create(db, token, now)) < 0)
+			return CART_ERROR;
+		ch->created = 1;
+	}
 	if ((st = db_stmt(db, &stmts, Q_LINE_FIND)) == NULL)
 		return CART_ERROR;
 	db_bind_int(st, 1, cart);
@@ -309,7 +316,7 @@ add(struct db *db, const char *token, long long pid, long long plan,
 }
 
 enum cart_result
-db_cart_add(struct db *db, const char *token, long long product_id,
+db_cart_add(struct db *db, char *token, long long product_id,
     long long plan, long long qty, struct cart_change *ch)
 {
 	memset(ch, 0, sizeof(*ch));
@@ -342,6 +349,7 @@ set(struct db *db, const char *token, long long line, long long qty,
 		ch->product_id = db_col_int(st, 0);
 		col_kind(st, 1, kind);
 		ch->max_qty = cart_max_qty(kind, db_col_int(st, 2));
+		ch->by_stock = ch->max_qty < cart_max_qty(kind, -1);
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW)

@@ -45,6 +45,8 @@ struct cart_change {
 	long long	 line_id;	/* the line added or changed */
 	long long	 qty;		/* its quantity now (0: removed) */
 	long long	 max_qty;	/* the most it may hold */
+	int		 by_stock;	/* max_qty is what is left in stock */
+	int		 created;	/* db_cart_add made a new cart */
 	long long	 product_id;
 };
 
@@ -55,8 +57,11 @@ int		 db_cart_load(struct db *, struct arena *, const char *token,
 /* Units in the cart with this token (0 when none), or -1. */
 long long	 db_cart_count(struct db *, const char *token);
 /* Adds qty units of product (with plan for subscriptions; 0 otherwise) to
- * the cart with this token, creating it when it does not exist. */
-enum cart_result db_cart_add(struct db *, const char *token, long long product,
+ * the cart whose token is in token[CART_TOKEN_LEN + 1].  When there is no
+ * such cart (token "", expired or made up), a new cart is created under a
+ * new random token written back into token (change->created = 1): a
+ * token the browser chose is never adopted. */
+enum cart_result db_cart_add(struct db *, char *token, long long product,
 		    long long plan, long long qty, struct cart_change *);
 /* Sets the quantity of a line of this cart (0 removes it). */
 enum cart_result db_cart_set(struct db *, const char *token, long long line,

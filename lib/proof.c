@@ -64,12 +64,13 @@ proof_store(const char *data_dir, const void *data, size_t len, char *name,
     char *sha)
 {
 	char dir[PATH_MAX], path[PATH_MAX];
-	unsigned char h[SHA256_LEN];
+	unsigned char h[SHA256_LEN], r[PROOF_NAME_LEN / 2];
 	int fd, dfd;
 
 	if (proof_dir(data_dir, dir, sizeof(dir)) < 0)
 		return -1;
-	rand_token(name, 24);
+	rand_bytes(r, sizeof(r));	/* hex: no name starts with '-' */
+	hex_encode(name, r, sizeof(r));
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	    sizeof(path))
 		return -1;

@@ -9,7 +9,7 @@
 #define SOUK_PROOF_H
 #include <stddef.h>
 
-#define PROOF_NAME_LEN	32	/* base64url of 24 random bytes */
+#define PROOF_NAME_LEN	32	/* hex of 16 random bytes */
 #define PROOF_MAX	10	/* proofs one order accepts */
 
 /* "image/jpeg", "image/png", "image/webp", "application/pdf", or NULL

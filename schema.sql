@@ -180,11 +180,17 @@ CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);
 
 -- Carts and orders
 --
+-- Written for the checkout's write path: placing an order is one
+-- transaction whose cost is the number of pages it changes (each is a WAL
+-- frame synced with synchronous=FULL), so lines and history are clustered
+-- under their parent (WITHOUT ROWID, no second index) and orders carry only
+-- the indexes lookups need.  See docs/checkout.md.
+--
 -- A cart belongs to whoever holds its cookie (souk_cart: 192 random bits);
 -- only the SHA-256 of that value is stored, so a copy of the database does
 -- not let anyone act as a shopper.  `rev` grows with every change: the
 -- checkout form is signed for one revision, so an order is placed for
--- exactly the cart the shopper saw (see docs/checkout.md).
+-- exactly the cart the shopper saw.
 CREATE TABLE carts (
 	id		INTEGER PRIMARY KEY,
 	token_hash	TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
@@ -195,18 +201,19 @@ CREATE TABLE carts (
 );
 CREATE INDEX carts_updated ON carts(updated_at);
 
--- One line per product (and plan, for subscriptions).  No price here:
--- prices are always read from products / subscription_plans.
+-- The lines of a cart, numbered from 1 in the order they were added; one
+-- line per product (and plan, for subscriptions), kept so by the cart's
+-- write transactions.  No price here: prices are always read from
+-- products / subscription_plans.
 CREATE TABLE cart_items (
-	id		INTEGER PRIMARY KEY,
 	cart_id		INTEGER NOT NULL REFERENCES carts(id) ON DELETE CASCADE,
+	line		INTEGER NOT NULL CHECK (line > 0),
 	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
 	plan_id		INTEGER REFERENCES subscription_plans(id) ON DELETE CASCADE,
 	qty		INTEGER NOT NULL CHECK (qty BETWEEN 1 AND 99),
-	added_at	INTEGER NOT NULL
-);
-CREATE UNIQUE INDEX cart_items_line ON cart_items(cart_id, product_id,
-	coalesce(plan_id, 0));
+	added_at	INTEGER NOT NULL,
+	PRIMARY KEY (cart_id, line)
+) WITHOUT ROWID;
 
 -- Discount codes: `value` is a percentage (1-100) or an amount in minor
 -- units.  Limits are counted from coupon_redemptions inside the order
@@ -229,14 +236,18 @@ CREATE TABLE coupons (
 );
 
 -- An order: everything needed to honour it even if the catalog changes.
---   token: the /order/<token> link (144 random bits); reference: the short
---   code shoppers write on a transfer; idem_key: the checkout form's
---   idempotency key, so a double submit finds the first order.
+--   idem_key: the checkout form's idempotency key (the cart and revision it
+--     was shown for, signed).  token, the /order/<token> link, is an HMAC
+--     of it under the store secret: unguessable, and the same for a double
+--     click, a second tab or a retried POST, so its UNIQUE index is the
+--     idempotency guarantee — one order per key.
+--   reference: the short code shoppers write on a transfer.
+-- Listings go by id (creation order); statuses are few.
 CREATE TABLE orders (
 	id		INTEGER PRIMARY KEY,
 	token		TEXT NOT NULL UNIQUE,
 	reference	TEXT NOT NULL UNIQUE,
-	idem_key	TEXT NOT NULL UNIQUE,
+	idem_key	TEXT NOT NULL,
 	status		TEXT NOT NULL CHECK (status IN ('awaiting_payment',
 			    'proof_received', 'paid', 'completed', 'cancelled',
 			    'refunded')),
@@ -257,19 +268,17 @@ CREATE TABLE orders (
 	postal_code	TEXT,
 	lang		TEXT NOT NULL,		-- mails in the shopper's language
 	cart_id		INTEGER,		-- the cart it came from (may be gone)
+	cart_rev	INTEGER,
 	user_id		INTEGER,		-- accounts (later)
 	created_at	INTEGER NOT NULL,
 	updated_at	INTEGER NOT NULL,
 	CHECK (total_minor = subtotal_minor - discount_minor)
 );
-CREATE INDEX orders_created ON orders(created_at DESC, id DESC);
-CREATE INDEX orders_status ON orders(status, created_at DESC);
-CREATE INDEX orders_email ON orders(email_norm);
 
 -- The lines as sold: name, plan and unit price at purchase time.
 CREATE TABLE order_items (
-	id		INTEGER PRIMARY KEY,
 	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	line		INTEGER NOT NULL CHECK (line > 0),
 	product_id	INTEGER REFERENCES products(id) ON DELETE SET NULL,
 	plan_id		INTEGER REFERENCES subscription_plans(id) ON DELETE SET NULL,
 	kind		TEXT NOT NULL,
@@ -278,20 +287,21 @@ CREATE TABLE order_items (
 	plan_days	INTEGER NOT NULL DEFAULT 0,
 	price_minor	INTEGER NOT NULL CHECK (price_minor >= 0),
 	qty		INTEGER NOT NULL CHECK (qty >= 1),
-	line_minor	INTEGER NOT NULL CHECK (line_minor = price_minor * qty)
-);
-CREATE INDEX order_items_order ON order_items(order_id);
+	line_minor	INTEGER NOT NULL CHECK (line_minor = price_minor * qty),
+	PRIMARY KEY (order_id, line)
+) WITHOUT ROWID;
 
--- Status history: one row per change, the first at placement.  `note` is
--- a key under Lang.order.note (what happened), never free text from input.
+-- Status history: one row per change (seq 1 at placement), never
+-- rewritten.  `note` is a key under Lang.order.note (what happened), never
+-- free text from input.
 CREATE TABLE order_events (
-	id		INTEGER PRIMARY KEY,
 	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	seq		INTEGER NOT NULL CHECK (seq > 0),
 	status		TEXT NOT NULL,
 	note		TEXT NOT NULL DEFAULT '',
-	created_at	INTEGER NOT NULL
-);
-CREATE INDEX order_events_order ON order_events(order_id, id);
+	created_at	INTEGER NOT NULL,
+	PRIMARY KEY (order_id, seq)
+) WITHOUT ROWID;
 
 CREATE TABLE coupon_redemptions (
 	id		INTEGER PRIMARY KEY,

@@ -11,8 +11,9 @@
  *
  * Placing an order (docs/checkout.md): the form carries the cart revision
  * it showed and an idempotency key signed for that revision
- * (cart_checkout_key), so a double click, a second tab or a retried POST
- * finds the order the first one placed.  Mails are rendered first, then
+ * (cart_checkout_key); the order's token is derived from the key
+ * (order_token), so a double click, a second tab or a retried POST finds
+ * the order the first one placed.  Mails are rendered first, then
  * one BEGIN IMMEDIATE transaction re-reads cart, prices, stock and coupon
  * limits (db_order_place), writes the order and queues the shopper's
  * confirmation and the shop's "new order" mail, and commits; if anything
@@ -382,15 +383,14 @@ place_notice(struct ctx *c, enum place_result r, const struct place_why *why,
 static int
 place(struct ctx *c, struct checkout *co, struct order *o)
 {
-	char token[ORDER_TOKEN_LEN + 1], ref[ORDER_REF_BUF];
+	char ref[ORDER_REF_BUF];
 	struct order_mails m;
 	struct place_why why;
 	enum place_result r = PLACE_RETRY;
 
+	/* A reference already taken (one chance in 2^40) draws another. */
 	for (int attempt = 0; attempt < 3 && r == PLACE_RETRY; attempt++) {
-		order_token(token);
 		order_reference(ref);
-		o->token = arena_strdup(&c->arena, token);
 		o->reference = arena_strdup(&c->arena, ref);
 		if (make_mails(c, o, &m) < 0 || db_begin(c->db) < 0)
 			return 500;
@@ -432,8 +432,9 @@ static int
 submit(struct ctx *c, struct checkout *co)
 {
 	const struct val *idem = app_val(c, KEY_IDEM), *rev = app_val(c, KEY_REV);
-	char key[CART_KEY_LEN + 1];
-	struct order o = { 0 }, dup;
+	char key[CART_KEY_LEN + 1], token[ORDER_TOKEN_LEN + 1];
+	struct order o = { 0 };
+	long long id, cart_id;
 	int fatal = 0, rc;
 
 	if (co->token == NULL || idem->state != VAL_OK || rev->state != VAL_OK)
@@ -444,11 +445,11 @@ submit(struct ctx *c, struct checkout *co)
 		return show(c, co, 409);
 	}
 	/* The same form again (double click, retry, second tab): its order. */
-	if ((rc = db_order_by_idem(c->db, &c->arena, idem->s, &dup)) < 0)
+	order_token(token, idem->s);
+	if ((rc = db_order_find(c->db, token, &id, &cart_id)) < 0)
 		return 500;
-	if (rc == 1 && dup.cart_id == co->cart.id)
-		return app_redirect(c, arena_printf(&c->arena, "/order/%s",
-		    dup.token));
+	if (rc == 1 && cart_id == co->cart.id)
+		return app_redirect(c, arena_printf(&c->arena, "/order/%s", token));
 	if (co->cart.n == 0)
 		return app_redirect(c, "/cart");
 	if (rev->i != co->cart.rev) {
@@ -473,6 +474,7 @@ submit(struct ctx *c, struct checkout *co)
 	}
 	order_lines(c, &co->cart, &o);
 	o.idem_key = idem->s;
+	o.token = arena_strdup(&c->arena, token);
 	o.cart_id = co->cart.id;
 	o.cart_rev = co->cart.rev;
 	o.currency = conf_str(CONF_CURRENCY);

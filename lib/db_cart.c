@@ -10,19 +10,19 @@
 enum {
 	Q_FIND, Q_LINES, Q_COUNT, Q_CREATE, Q_EXPIRE, Q_PRODUCT, Q_PLAN,
 	Q_LINE_FIND, Q_LINE_COUNT, Q_LINE_INSERT, Q_LINE_SET, Q_LINE_GET,
-	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q__MAX
+	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
 	[Q_FIND] = "SELECT id, rev FROM carts WHERE token_hash = ?",
-	[Q_LINES] = "SELECT i.id, i.product_id, coalesce(i.plan_id, 0), p.slug, "
+	[Q_LINES] = "SELECT i.line, i.product_id, coalesce(i.plan_id, 0), p.slug, "
 	    "p.name, p.kind, coalesce(pl.duration_months, 0), "
 	    "coalesce(pl.duration_days, 0), i.qty, "
 	    "coalesce(pl.price_minor, p.price_minor), coalesce(p.stock, -1), "
 	    "p.active = 1 AND (i.plan_id IS NULL OR pl.active = 1) "
 	    "FROM cart_items i JOIN products p ON p.id = i.product_id "
 	    "LEFT JOIN subscription_plans pl ON pl.id = i.plan_id "
-	    "WHERE i.cart_id = ? ORDER BY i.id",
+	    "WHERE i.cart_id = ? ORDER BY i.line",
 	[Q_COUNT] = "SELECT coalesce(sum(i.qty), 0) FROM carts c "
 	    "JOIN cart_items i ON i.cart_id = c.id WHERE c.token_hash = ?",
 	[Q_CREATE] = "INSERT INTO carts(token_hash, created_at, updated_at) "
@@ -34,18 +34,22 @@ static const char *const sql[Q__MAX] = {
 	    "WHERE id = ? AND active = 1",
 	[Q_PLAN] = "SELECT 1 FROM subscription_plans WHERE id = ? AND "
 	    "product_id = ? AND active = 1",
-	[Q_LINE_FIND] = "SELECT id, qty FROM cart_items WHERE cart_id = ? AND "
+	/* One line per product and plan: the transactions keep it so. */
+	[Q_LINE_FIND] = "SELECT line, qty FROM cart_items WHERE cart_id = ? AND "
 	    "product_id = ? AND coalesce(plan_id, 0) = ?",
-	[Q_LINE_COUNT] = "SELECT count(*) FROM cart_items WHERE cart_id = ?",
-	[Q_LINE_INSERT] = "INSERT INTO cart_items(cart_id, product_id, plan_id, "
-	    "qty, added_at) VALUES (?, ?, ?, ?, ?)",
-	[Q_LINE_SET] = "UPDATE cart_items SET qty = ? WHERE id = ? AND cart_id = ?",
+	[Q_LINE_COUNT] = "SELECT count(*), coalesce(max(line), 0) FROM cart_items "
+	    "WHERE cart_id = ?",
+	[Q_LINE_INSERT] = "INSERT INTO cart_items(cart_id, line, product_id, "
+	    "plan_id, qty, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+	[Q_LINE_SET] = "UPDATE cart_items SET qty = ? WHERE cart_id = ? AND line = ?",
 	[Q_LINE_GET] = "SELECT i.product_id, p.kind, coalesce(p.stock, -1) "
 	    "FROM cart_items i JOIN products p ON p.id = i.product_id "
-	    "WHERE i.id = ? AND i.cart_id = ?",
-	[Q_LINE_DELETE] = "DELETE FROM cart_items WHERE id = ? AND cart_id = ?",
+	    "WHERE i.cart_id = ? AND i.line = ?",
+	[Q_LINE_DELETE] = "DELETE FROM cart_items WHERE cart_id = ? AND line = ?",
 	[Q_EMPTY] = "DELETE FROM cart_items WHERE cart_id = ?",
 	[Q_TOUCH] = "UPDATE carts SET rev = rev + 1, updated_at = ? WHERE id = ?",
+	/* At placement: a new revision, updated_at (indexed) left alone. */
+	[Q_BUMP] = "UPDATE carts SET rev = rev + 1 WHERE id = ?",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -141,7 +145,8 @@ db_cart_count(struct db *db, const char *token)
 	return n < 0 ? db_fail(db, "cart count") : n;
 }
 
-/* Runs a statement taking (a, b) or (a, b, c) int binds; 0 or -1. */
+/* Runs a statement taking the first nargs of (a, b, c) as int binds; 0 or
+ * -1. */
 static int
 run3(struct db *db, int q, long long a, long long b, long long c, int nargs)
 {
@@ -150,7 +155,8 @@ run3(struct db *db, int q, long long a, long long b, long long c, int nargs)
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, a);
-	db_bind_int(st, 2, b);
+	if (nargs > 1)
+		db_bind_int(st, 2, b);
 	if (nargs > 2)
 		db_bind_int(st, 3, c);
 	return db_step_done(db, st, sql[q]) == 0 ? 0 : -1;
@@ -242,7 +248,7 @@ add(struct db *db, char *token, long long pid, long long plan,
     long long qty, struct cart_change *ch)
 {
 	char kind[KIND_LEN];
-	long long cart, stock = -1, line[2] = { 0, 0 }, nlines = 0, one,
+	long long cart, stock = -1, line[2] = { 0, 0 }, lines[2] = { 0, 0 }, one,
 	    now = time(NULL);
 	sqlite3_stmt *st;
 	enum cart_result r;
@@ -290,27 +296,29 @@ add(struct db *db, char *token, long long pid, long long plan,
 		ch->line_id = line[0];
 		if (ch->qty == line[1])
 			return r;	/* nothing to change */
-		if (run3(db, Q_LINE_SET, ch->qty, line[0], cart, 3) < 0)
+		if (run3(db, Q_LINE_SET, ch->qty, cart, line[0], 3) < 0)
 			return CART_ERROR;
 	} else {
+		/* lines[]: how many, and the highest line number. */
 		if ((st = db_stmt(db, &stmts, Q_LINE_COUNT)) == NULL)
 			return CART_ERROR;
 		db_bind_int(st, 1, cart);
-		if (row_ints(db, st, &nlines, 1) < 0)
+		if (row_ints(db, st, lines, 2) < 0)
 			return CART_ERROR;
-		if (nlines >= CART_MAX_LINES)
+		if (lines[0] >= CART_MAX_LINES)
 			return CART_FULL;
 		if ((st = db_stmt(db, &stmts, Q_LINE_INSERT)) == NULL)
 			return CART_ERROR;
+		ch->line_id = lines[1] + 1;
 		db_bind_int(st, 1, cart);
-		db_bind_int(st, 2, pid);
+		db_bind_int(st, 2, ch->line_id);
+		db_bind_int(st, 3, pid);
 		if (plan != 0)
-			db_bind_int(st, 3, plan);
-		db_bind_int(st, 4, ch->qty);
-		db_bind_int(st, 5, now);
+			db_bind_int(st, 4, plan);
+		db_bind_int(st, 5, ch->qty);
+		db_bind_int(st, 6, now);
 		if (db_step_done(db, st, "cart line insert") < 0)
 			return CART_ERROR;
-		ch->line_id = sqlite3_last_insert_rowid(db_sqlite(db));
 	}
 	return run3(db, Q_TOUCH, now, cart, 0, 2) < 0 ? CART_ERROR : r;
 }
@@ -343,8 +351,8 @@ set(struct db *db, const char *token, long long line, long long qty,
 		return rc < 0 ? CART_ERROR : CART_NO_LINE;
 	if ((st = db_stmt(db, &stmts, Q_LINE_GET)) == NULL)
 		return CART_ERROR;
-	db_bind_int(st, 1, line);
-	db_bind_int(st, 2, cart);
+	db_bind_int(st, 1, cart);
+	db_bind_int(st, 2, line);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ch->product_id = db_col_int(st, 0);
 		col_kind(st, 1, kind);
@@ -362,9 +370,9 @@ set(struct db *db, const char *token, long long line, long long qty,
 		r = ch->max_qty == 0 ? CART_SOLD_OUT : CART_LIMITED;
 	}
 	if (ch->qty == 0)
-		rc = run3(db, Q_LINE_DELETE, line, cart, 0, 2);
+		rc = run3(db, Q_LINE_DELETE, cart, line, 0, 2);
 	else
-		rc = run3(db, Q_LINE_SET, ch->qty, line, cart, 3);
+		rc = run3(db, Q_LINE_SET, ch->qty, cart, line, 3);
 	if (rc < 0 || run3(db, Q_TOUCH, time(NULL), cart, 0, 2) < 0)
 		return CART_ERROR;
 	return r;
@@ -390,18 +398,16 @@ db_cart_empty(struct db *db, const char *token)
 		return CART_ERROR;
 	if ((rc = find(db, token, &cart, NULL)) <= 0)
 		return finish(db, rc < 0 ? CART_ERROR : CART_NO_LINE);
-	return finish(db, db_cart_clear(db, cart) < 0 ? CART_ERROR : CART_OK);
+	if (run3(db, Q_EMPTY, cart, 0, 0, 1) < 0 ||
+	    run3(db, Q_TOUCH, time(NULL), cart, 0, 2) < 0)
+		return finish(db, CART_ERROR);
+	return finish(db, CART_OK);
 }
 
 int
 db_cart_clear(struct db *db, long long cart)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_EMPTY);
-
-	if (st == NULL)
+	if (run3(db, Q_EMPTY, cart, 0, 0, 1) < 0)
 		return -1;
-	db_bind_int(st, 1, cart);
-	if (db_step_done(db, st, "cart empty") < 0)
-		return -1;
-	return run3(db, Q_TOUCH, time(NULL), cart, 0, 2);
+	return run3(db, Q_BUMP, cart, 0, 0, 1);
 }

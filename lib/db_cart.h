@@ -9,7 +9,8 @@
 #include "db.h"
 
 struct cart_line {
-	long long	 id, product_id, plan_id;	/* plan_id 0: none */
+	long long	 id;				/* line number in its cart */
+	long long	 product_id, plan_id;		/* plan_id 0: none */
 	const char	*slug, *name, *kind;
 	int		 months, days;			/* the plan's duration */
 	long long	 qty, unit_minor, line_minor;
@@ -69,7 +70,8 @@ enum cart_result db_cart_set(struct db *, const char *token, long long line,
 /* Removes every line.  CART_OK, CART_NO_LINE when there is no cart. */
 enum cart_result db_cart_empty(struct db *, const char *token);
 /* For the order transaction (the caller holds it): removes every line
- * and moves the cart to a new revision.  Returns 0 or -1. */
+ * and moves the cart to a new revision (its idle time is left alone: one
+ * index page less to write per order).  Returns 0 or -1. */
 int		 db_cart_clear(struct db *, long long cart_id);
 
 #endif

@@ -19,14 +19,13 @@
 	"(SELECT count(*) FROM order_items i WHERE i.order_id = o.id)"
 
 enum {
-	Q_IDEM, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
+	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
 	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_STATUS, Q_LIST,
 	Q_LIST_STATUS, Q_PROOFS, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
-	[Q_IDEM] = "SELECT id, token, coalesce(cart_id, 0) FROM orders "
-	    "WHERE idem_key = ?",
+	[Q_FIND] = "SELECT id, coalesce(cart_id, 0) FROM orders WHERE token = ?",
 	/* The sale itself: never below zero, whatever else happens. */
 	[Q_STOCK] = "UPDATE products SET stock = stock - ?1 WHERE id = ?2 "
 	    "AND stock >= ?1 RETURNING stock",
@@ -35,29 +34,30 @@ static const char *const sql[Q__MAX] = {
 	    "payment_method, currency, subtotal_minor, discount_minor, "
 	    "total_minor, coupon_id, coupon_code, customer_name, email, "
 	    "email_norm, phone, country, address, city, postal_code, lang, "
-	    "cart_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, nullif(?, 0), nullif(?, ''), ?, ?, ?, ?, ?, nullif(?, ''), "
-	    "nullif(?, ''), nullif(?, ''), ?, ?, ?22, ?22)",
-	[Q_ITEM] = "INSERT INTO order_items(order_id, product_id, plan_id, kind, "
-	    "name, plan_months, plan_days, price_minor, qty, line_minor) "
-	    "VALUES (?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
-	[Q_EVENT] = "INSERT INTO order_events(order_id, status, note, created_at) "
-	    "VALUES (?, ?, ?, ?)",
+	    "cart_id, cart_rev, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, nullif(?, 0), nullif(?, ''), ?, ?, ?, ?, ?, "
+	    "nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, ?23, ?23)",
+	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
+	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
+	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
+	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
+	    "created_at) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4 "
+	    "FROM order_events WHERE order_id = ?1",
 	[Q_BY_TOKEN] = "SELECT " ORDER_COLS " FROM orders o WHERE o.token = ?",
 	[Q_BY_ID] = "SELECT " ORDER_COLS " FROM orders o WHERE o.id = ?",
 	[Q_ITEMS] = "SELECT coalesce(product_id, 0), coalesce(plan_id, 0), kind, "
 	    "name, plan_months, plan_days, price_minor, qty, line_minor "
-	    "FROM order_items WHERE order_id = ? ORDER BY id",
+	    "FROM order_items WHERE order_id = ? ORDER BY line",
 	[Q_EVENTS] = "SELECT status, note, created_at FROM order_events "
-	    "WHERE order_id = ? ORDER BY id",
+	    "WHERE order_id = ? ORDER BY seq",
 	[Q_PROOF_INSERT] = "INSERT INTO payment_proofs(order_id, stored_name, "
 	    "content_type, size, sha256, original_name, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[Q_STATUS] = "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
-	[Q_LIST] = "SELECT " ORDER_COLS " FROM orders o "
-	    "ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+	/* Ids grow with time: newest first without an index of dates. */
+	[Q_LIST] = "SELECT " ORDER_COLS " FROM orders o ORDER BY o.id DESC LIMIT ?",
 	[Q_LIST_STATUS] = "SELECT " ORDER_COLS " FROM orders o WHERE o.status = ? "
-	    "ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+	    "ORDER BY o.id DESC LIMIT ?",
 	[Q_PROOFS] = "SELECT stored_name, content_type, size, original_name, "
 	    "created_at FROM payment_proofs WHERE order_id = ? ORDER BY id",
 };
@@ -114,25 +114,23 @@ insert_event(struct db *db, long long order, const char *status,
 }
 
 int
-db_order_by_idem(struct db *db, struct arena *a, const char *key,
-    struct order *o)
+db_order_find(struct db *db, const char *token, long long *id,
+    long long *cart_id)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_IDEM);
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FIND);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, key);
+	db_bind_text(st, 1, token);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(o, 0, sizeof(*o));
-		o->id = db_col_int(st, 0);
-		o->token = db_col_text(a, st, 1);
-		o->cart_id = db_col_int(st, 2);
+		*id = db_col_int(st, 0);
+		*cart_id = db_col_int(st, 1);
 	}
 	db_done(st);
 	if (rc == SQLITE_ROW)
 		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order idem");
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "order find");
 }
 
 /* Takes qty of product out of stock: 0, 1 when there is not enough
@@ -217,6 +215,7 @@ insert_order(struct db *db, struct order *o)
 	db_bind_text(st, i++, o->postal);
 	db_bind_text(st, i++, o->lang);
 	db_bind_int(st, i++, o->cart_id);
+	db_bind_int(st, i++, o->cart_rev);
 	db_bind_int(st, i++, o->created_at);
 	if ((rc = db_step_done(db, st, "order insert")) < 0)
 		return rc;
@@ -225,22 +224,25 @@ insert_order(struct db *db, struct order *o)
 }
 
 static int
-insert_line(struct db *db, long long order, const struct order_line *l)
+insert_line(struct db *db, long long order, size_t line,
+    const struct order_line *l)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ITEM);
+	int i = 1;
 
 	if (st == NULL)
 		return -1;
-	db_bind_int(st, 1, order);
-	db_bind_int(st, 2, l->product_id);
-	db_bind_int(st, 3, l->plan_id);
-	db_bind_text(st, 4, l->kind);
-	db_bind_text(st, 5, l->name);
-	db_bind_int(st, 6, l->months);
-	db_bind_int(st, 7, l->days);
-	db_bind_int(st, 8, l->unit_minor);
-	db_bind_int(st, 9, l->qty);
-	db_bind_int(st, 10, l->line_minor);
+	db_bind_int(st, i++, order);
+	db_bind_int(st, i++, (long long)line);
+	db_bind_int(st, i++, l->product_id);
+	db_bind_int(st, i++, l->plan_id);
+	db_bind_text(st, i++, l->kind);
+	db_bind_text(st, i++, l->name);
+	db_bind_int(st, i++, l->months);
+	db_bind_int(st, i++, l->days);
+	db_bind_int(st, i++, l->unit_minor);
+	db_bind_int(st, i++, l->qty);
+	db_bind_int(st, i++, l->line_minor);
 	return db_step_done(db, st, "order line") == 0 ? 0 : -1;
 }
 
@@ -248,19 +250,15 @@ enum place_result
 db_order_place(struct db *db, struct arena *a, const char *token,
     struct order *o, struct place_why *why)
 {
-	struct order dup;
 	struct cart cart;
 	enum place_result r;
+	long long cart_id;
 	int rc;
 
 	memset(why, 0, sizeof(*why));
-	if ((rc = db_order_by_idem(db, a, o->idem_key, &dup)) != 0) {
-		if (rc < 0)
-			return PLACE_ERROR;
-		o->id = dup.id;
-		o->token = dup.token;
-		return PLACE_DUPLICATE;
-	}
+	/* The token comes from the idempotency key: seen, it is a repeat. */
+	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != 0)
+		return rc < 0 ? PLACE_ERROR : PLACE_DUPLICATE;
 	if (db_cart_load(db, a, token, &cart) < 0)
 		return PLACE_ERROR;
 	if ((r = check_cart(&cart, o, why)) != PLACE_OK)
@@ -292,7 +290,7 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 	if ((rc = insert_order(db, o)) < 0)
 		return rc == -2 ? PLACE_RETRY : PLACE_ERROR;
 	for (size_t i = 0; i < o->nlines; i++)
-		if (insert_line(db, o->id, &o->lines[i]) < 0)
+		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
 			return PLACE_ERROR;
 	if (insert_event(db, o->id, o->status, o->note, o->created_at) < 0)
 		return PLACE_ERROR;

@@ -21,12 +21,13 @@
 enum place_result {
 	PLACE_ERROR = -1,
 	PLACE_OK = 0,
-	PLACE_DUPLICATE,	/* idem_key seen: o->id and o->token are that order */
+	PLACE_DUPLICATE,	/* o->token (so the idempotency key) seen: o->id
+				 * is that order */
 	PLACE_CHANGED,		/* the cart or a price changed since the form */
 	PLACE_UNAVAILABLE,	/* a line's product or plan was withdrawn */
 	PLACE_STOCK,		/* not enough left of a line */
 	PLACE_COUPON,		/* the coupon was refused (why->coupon) */
-	PLACE_RETRY,		/* token or reference already taken: new ones */
+	PLACE_RETRY,		/* the reference is taken: draw another */
 };
 
 struct place_why {
@@ -35,7 +36,8 @@ struct place_why {
 	int		 coupon;	/* PLACE_COUPON: enum coupon_check */
 };
 
-/* Inside the caller's transaction: checks that the idempotency key is new,
+/* Inside the caller's transaction: checks that the order token (the HMAC
+ * of the idempotency key, order_token()) is new,
  * that the cart with cart_token is at o->cart_rev with the lines and unit
  * prices of o->lines, that every line is on sale and in stock and that the
  * coupon (o->coupon_code) still gives o->discount_minor; then decrements
@@ -44,10 +46,9 @@ struct place_why {
  * the cart.  o->id is set on PLACE_OK.  Nothing is written otherwise. */
 enum place_result db_order_place(struct db *, struct arena *,
 		    const char *cart_token, struct order *o, struct place_why *);
-/* The order with this idempotency key: 1 (o->id, o->token, o->cart_id
- * set), 0 none, -1. */
-int		 db_order_by_idem(struct db *, struct arena *, const char *key,
-		    struct order *);
+/* Whether an order has this token: 1 (*id and *cart_id set), 0, -1. */
+int		 db_order_find(struct db *, const char *token, long long *id,
+		    long long *cart_id);
 /* The whole order (lines, history, proof count) by token or id: 0, 1 when
  * there is none, -1. */
 int		 db_order_by_token(struct db *, struct arena *, const char *token,

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "csrf.h"
 #include "order.h"
 #include "rand.h"
 
@@ -17,9 +18,13 @@ const char *const order_statuses[ORDER__MAX + 1] = {
 };
 
 void
-order_token(char *out)
+order_token(char *out, const char *idem_key)
 {
-	rand_token(out, ORDER_TOKEN_BYTES);
+	char mac[CSRF_TOKEN_LEN + 1];
+
+	csrf_token(mac, "order", idem_key);
+	memcpy(out, mac, ORDER_TOKEN_LEN);
+	out[ORDER_TOKEN_LEN] = '\0';
 }
 
 void

@@ -23,8 +23,7 @@ enum order_status {
 /* "awaiting_payment", ... as stored in orders.status; NULL-terminated. */
 extern const char *const order_statuses[ORDER__MAX + 1];
 
-#define ORDER_TOKEN_BYTES	18	/* 144 bits in /order/<token> */
-#define ORDER_TOKEN_LEN		24
+#define ORDER_TOKEN_LEN		24	/* 144 bits in /order/<token> */
 #define ORDER_REF_CHARS		8	/* after "PREFIX-" */
 #define ORDER_REF_BUF		16
 
@@ -61,8 +60,11 @@ struct order {
 	size_t		 nproofs;	/* payment proofs received */
 };
 
-/* A new order token into out[ORDER_TOKEN_LEN + 1]. */
-void		 order_token(char *out);
+/* The order token for an idempotency key into out[ORDER_TOKEN_LEN + 1]:
+ * HMAC-SHA-256 under the store secret, base64url, cut to 144 bits.  The
+ * same key always gives the same token, nobody without the secret can
+ * make one, and orders.token UNIQUE then means one order per key. */
+void		 order_token(char *out, const char *idem_key);
 /* A new reference "SK-7KQ4MZ2D" (prefix from order_prefix, then
  * ORDER_REF_CHARS from an alphabet without 0/O/1/I) into out[ORDER_REF_BUF]. */
 void		 order_reference(char *out);

@@ -18,6 +18,9 @@ static const struct ctl_cmd cmds[] = {
 	{ "import-products", cmd_import, "FILE.csv",
 	    "create or update products from CSV, all or nothing" },
 	{ "bench-data", cmd_bench_data, "N", "add N generated products" },
+	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
+	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
+	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 };
 
 int

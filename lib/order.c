@@ -1,6 +1,7 @@
 /* order.c — see order.h. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "conf.h"
 #include "csrf.h"
@@ -55,6 +56,19 @@ order_discount(const char *kind, long long value, long long subtotal)
 	else
 		d = value;
 	return d > subtotal ? subtotal : d;
+}
+
+const char *
+order_time(struct arena *a, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char buf[32];
+
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm) == 0)
+		return "";
+	return arena_strdup(a, buf);
 }
 
 int

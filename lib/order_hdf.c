@@ -24,19 +24,6 @@ money(struct arena *a, enum lang l, long long minor)
 	return arena_strdup(a, money_store(buf, sizeof(buf), minor, l));
 }
 
-const char *
-order_time(struct arena *a, long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-
-	if (localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm) == 0)
-		return "";
-	return arena_strdup(a, buf);
-}
-
 /* Why a cart line cannot be bought as it is, or NULL. */
 static const char *
 line_problem(const struct cart_line *l)

@@ -18,7 +18,5 @@ void	cart_put(struct ctx *, const char *prefix, const struct cart *);
  * method's instructions), into tree h in language l. */
 void	order_put(HDF *, struct arena *, enum lang, const char *prefix,
 	    const struct order *);
-/* A time as "2026-11-22 14:03" in the store's time zone (arena string). */
-const char *order_time(struct arena *, long long t);
 
 #endif

@@ -40,7 +40,7 @@
 enum key {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM, KEY_REV,
-	KEY_OP, KEY_PLACED, KEY_PROOF, KEY__MAX
+	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY__MAX
 };
 
 static const char *const ops[] = { "place", "apply", NULL };
@@ -58,6 +58,8 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_TERMS] = { "terms", V_BOOL, 0, 0, NULL, 1 },
 	[KEY_IDEM] = { "idem", V_TOKEN, CART_KEY_LEN, CART_KEY_LEN, NULL, 0 },
 	[KEY_REV] = { "rev", V_INT, 0, 1LL << 53, NULL, 0 },
+	/* The subtotal the form showed: only checked against the key. */
+	[KEY_SEEN] = { "seen", V_INT, 0, 1LL << 62, NULL, 0 },
 	[KEY_OP] = { "op", V_ENUM, 0, 0, ops, 0 },
 	[KEY_PLACED] = { "placed", V_BOOL, 0, 0, NULL, 0 },
 	[KEY_PROOF] = { "proof", V_BOOL, 0, 0, NULL, 0 },
@@ -192,9 +194,11 @@ show(struct ctx *c, struct checkout *co, int status)
 	if (posted && pay->state == VAL_OK)
 		hdf_put(c->hdf, "Page.form.payment", pay_ids[pay->i]);
 	if (co->token != NULL) {
-		cart_checkout_key(co->token, co->cart.rev, key);
+		cart_checkout_key(co->token, co->cart.rev,
+		    co->cart.subtotal_minor, key);
 		hdf_put(c->hdf, "Page.idem", key);
 		hdf_put_int(c->hdf, "Page.rev", co->cart.rev);
+		hdf_put_int(c->hdf, "Page.seen", co->cart.subtotal_minor);
 	}
 	app_csrf_token(c);
 	c->resp.status = status;
@@ -431,15 +435,17 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 static int
 submit(struct ctx *c, struct checkout *co)
 {
-	const struct val *idem = app_val(c, KEY_IDEM), *rev = app_val(c, KEY_REV);
+	const struct val *idem = app_val(c, KEY_IDEM), *rev = app_val(c, KEY_REV),
+	    *seen = app_val(c, KEY_SEEN);
 	char key[CART_KEY_LEN + 1], token[ORDER_TOKEN_LEN + 1];
 	struct order o = { 0 };
 	long long id, cart_id;
 	int fatal = 0, rc;
 
-	if (co->token == NULL || idem->state != VAL_OK || rev->state != VAL_OK)
+	if (co->token == NULL || idem->state != VAL_OK || rev->state != VAL_OK ||
+	    seen->state != VAL_OK)
 		return co->cart.n ? show(c, co, 409) : app_redirect(c, "/cart");
-	cart_checkout_key(co->token, rev->i, key);
+	cart_checkout_key(co->token, rev->i, seen->i, key);
 	if (strcmp(key, idem->s) != 0) {
 		hdf_put(c->hdf, "Page.notice", "changed");
 		return show(c, co, 409);
@@ -452,7 +458,8 @@ submit(struct ctx *c, struct checkout *co)
 		return app_redirect(c, arena_printf(&c->arena, "/order/%s", token));
 	if (co->cart.n == 0)
 		return app_redirect(c, "/cart");
-	if (rev->i != co->cart.rev) {
+	/* Another tab changed the cart, or the shop a price: show it again. */
+	if (rev->i != co->cart.rev || seen->i != co->cart.subtotal_minor) {
 		hdf_put(c->hdf, "Page.notice", "changed");
 		return show(c, co, 409);
 	}
@@ -601,11 +608,24 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST },
 };
 
-/* A shop whose payment settings are wrong must not take orders. */
+/* A shop whose payment or mail settings are wrong must not take orders:
+ * say so at start-up, not to the first shopper. */
 static int
 checkout_init(struct ctx *c)
 {
+	const char *err;
+
 	(void)c;
+	if (valid_email(conf_str(CONF_SHOP_EMAIL), &err) < 0) {
+		log_error("conf: shop_email '%s' is not an address new-order "
+		    "mails can go to", conf_str(CONF_SHOP_EMAIL));
+		return -1;
+	}
+	if (phone_country(conf_str(CONF_DEFAULT_COUNTRY)) == NULL) {
+		log_error("conf: default_country '%s' is not one of the "
+		    "countries of lib/phone.c", conf_str(CONF_DEFAULT_COUNTRY));
+		return -1;
+	}
 	return pay_check_conf();
 }
 

@@ -51,10 +51,11 @@ cart_token_hash(const char *token, char *out)
 }
 
 void
-cart_checkout_key(const char *token, long long rev, char *out)
+cart_checkout_key(const char *token, long long rev, long long subtotal,
+    char *out)
 {
-	char bound[CART_TOKEN_LEN + 32];
+	char bound[CART_TOKEN_LEN + 64];
 
-	snprintf(bound, sizeof(bound), "%s:%lld", token, rev);
+	snprintf(bound, sizeof(bound), "%s:%lld:%lld", token, rev, subtotal);
 	csrf_token(out, "checkout", bound);
 }

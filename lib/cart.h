@@ -31,9 +31,11 @@ void		cart_token_new(char *out);
 /* Hex SHA-256 of the token (what the database keeps) into out[65]. */
 void		cart_token_hash(const char *token, char *out);
 /* The checkout form's idempotency key for revision rev of the cart with
- * this token, into out[CART_KEY_LEN + 1]: HMAC under the store secret, so
- * every tab showing the same cart carries the same key and nobody can make
- * one for another cart. */
-void		cart_checkout_key(const char *token, long long rev, char *out);
+ * this token, shown with this subtotal, into out[CART_KEY_LEN + 1]: HMAC
+ * under the store secret, so every tab showing the same cart at the same
+ * prices carries the same key, nobody can make one for another cart, and
+ * a price changed since the form was shown changes the key. */
+void		cart_checkout_key(const char *token, long long rev,
+		    long long subtotal, char *out);
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """forms.py BASE_URL IN OUT N — benchmark setup (not measured): fetches the
 checkout form of the first N carts listed in IN.1 and IN.2 (one cookie per
-line) and writes "cookie csrf idem rev" lines to OUT.1 and OUT.2 for
+line) and writes "cookie csrf idem rev seen" lines to OUT.1 and OUT.2 for
 place.lua.  Several keep-alive connections in threads; standard library
 only."""
 import http.client
@@ -13,7 +13,7 @@ import urllib.parse
 base, src, dst, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 u = urllib.parse.urlsplit(base)
 FIELD = {k: re.compile(r'name="%s" value="([^"]+)"' % k)
-         for k in ("csrf", "idem", "rev")}
+         for k in ("csrf", "idem", "rev", "seen")}
 
 
 def fetch(carts, out, lock):
@@ -35,8 +35,9 @@ def fetch(carts, out, lock):
         m = {k: rx.search(body) for k, rx in FIELD.items()}
         if r.status == 200 and all(m.values()):
             with lock:
-                out.append("%s %s %s %s\n" % (c, m["csrf"].group(1),
-                           m["idem"].group(1), m["rev"].group(1)))
+                out.append("%s %s %s %s %s\n" % (c, m["csrf"].group(1),
+                           m["idem"].group(1), m["rev"].group(1),
+                           m["seen"].group(1)))
     conn.close()
 
 

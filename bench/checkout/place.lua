@@ -20,8 +20,10 @@ function request()
     -- Out of carts: a cheap GET so the run ends cleanly, not counted.
     return wrk.format("GET", "/static/souk.css")
   end
-  local c, csrf, idem, rev = forms[n]:match("(%S+) (%S+) (%S+) (%S+)")
+  local c, csrf, idem, rev, seen =
+    forms[n]:match("(%S+) (%S+) (%S+) (%S+) (%S+)")
   local body = "csrf=" .. csrf .. "&idem=" .. idem .. "&rev=" .. rev ..
+    "&seen=" .. seen ..
     "&name=Bench+Shopper&email=bench%40example.com&country=TN" ..
     "&phone=20123456&payment=bank&terms=1&op=place"
   return wrk.format("POST", "/checkout", {

@@ -55,6 +55,7 @@
   <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
   <input type="hidden" name="idem" value="<?cs var:Page.idem ?>">
   <input type="hidden" name="rev" value="<?cs var:Page.rev ?>">
+  <input type="hidden" name="seen" value="<?cs var:Page.seen ?>">
   <fieldset>
     <legend><?cs var:Lang.checkout.contact ?></legend>
     <?cs call:field("name", Lang.checkout.label.name, "text", "name", "required") ?>

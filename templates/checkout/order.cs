@@ -11,6 +11,7 @@
   <p><?cs var:Lang.order.thanks_text ?></p>
 </div>
 <?cs /if ?>
+<?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?></p><?cs /if ?>
 <header class="page-head order-head">
   <h1><?cs var:Lang.order.title ?> <span class="ref"><?cs var:o.reference ?></span></h1>
   <p><?cs var:Lang.order.placed_on ?> <?cs var:o.created ?> · <?cs call:status(o.status) ?></p>
@@ -31,7 +32,6 @@
     <label for="f-proof"><?cs if:o.proofs > 0 ?><?cs var:Lang.order.proof_another ?><?cs else ?><?cs var:Lang.order.proof_title ?><?cs /if ?></label>
     <input id="f-proof" name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required<?cs if:?Page.upload_err ?> aria-invalid="true" aria-describedby="err-proof"<?cs /if ?>>
     <p class="help"><?cs var:Lang.order.proof_help ?> <?cs var:Page.max_upload ?> <?cs var:Lang.order.mb ?>.</p>
-    <?cs if:?Page.upload_err ?><p class="field-err" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?></p><?cs /if ?>
     <button type="submit" class="button primary"><?cs var:Lang.order.proof_send ?></button>
   </form>
   <?cs /if ?>

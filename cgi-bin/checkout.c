@@ -382,6 +382,28 @@ place_notice(struct ctx *c, enum place_result r, const struct place_why *why,
 	}
 }
 
+/* The checkout form again, saying which line cannot be bought as it is
+ * (sold out since the form was shown, fewer left, withdrawn). */
+static int
+show_problem(struct ctx *c, struct checkout *co)
+{
+	struct place_why why = { 0 };
+	struct order o = { 0 };
+
+	order_lines(c, &co->cart, &o);
+	for (size_t i = 0; i < co->cart.n; i++) {
+		const struct cart_line *l = &co->cart.lines[i];
+		if (l->on_sale && l->qty <= l->max_qty)
+			continue;
+		why.line = i;
+		why.available = l->max_qty;
+		place_notice(c, l->on_sale ? PLACE_STOCK : PLACE_UNAVAILABLE, &why,
+		    &o);
+		break;
+	}
+	return show(c, co, 409);
+}
+
 /* Places o in one transaction (see the header).  Returns the HTTP status
  * of the answer. */
 static int
@@ -475,10 +497,8 @@ submit(struct ctx *c, struct checkout *co)
 		return fatal ? 500 : show(c, co, 409);
 	if (app_val(c, KEY_OP)->state == VAL_OK && app_val(c, KEY_OP)->i == 1)
 		return show(c, co, 200);	/* op=apply: the preview */
-	if (co->cart.problems) {
-		hdf_put(c->hdf, "Page.notice", "problems");
-		return show(c, co, 409);
-	}
+	if (co->cart.problems)
+		return show_problem(c, co);
 	order_lines(c, &co->cart, &o);
 	o.idem_key = idem->s;
 	o.token = arena_strdup(&c->arena, token);

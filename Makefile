@@ -41,7 +41,7 @@ UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 FUZZ_SRC  = $(wildcard tests/fuzz/*.c)
 EMBED     = schema.sql $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all deps deps-test run test bench install clean asan
+.PHONY: all deps deps-test run test bench install clean asan fuzz
 all: $(PROGS) $(BINDIR)/soukctl $(BUILD)/unit-tests
 
 $(BUILD)/%.o: %.c
@@ -73,6 +73,19 @@ $(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libsouk.a
 asan:
 	$(MAKE) BUILD=build/asan BINDIR=build/asan OPT='-O1 -g -fno-omit-frame-pointer' \
 	  SAN='-fsanitize=address,undefined -fno-sanitize-recover=undefined' all
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c) with clang, AddressSanitizer and
+# UBSan, into build/fuzz/; tests/suites.d/fuzz.sh runs them (README there).
+FUZZ_CC  ?= clang
+FUZZ_LIB  = lib/http_req.c lib/multipart.c lib/http_io.c lib/arena.c \
+            lib/utf8.c lib/log.c
+fuzz: $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_LIB) $(wildcard lib/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -g -O1 -Ilib \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	  -o $@ $< $(FUZZ_LIB) -lfcgi
 
 deps:
 	@sh tools/deps.sh run

@@ -89,7 +89,9 @@
         if (!row) return;
         var total = row.querySelector("[data-line-total]");
         var qty = row.querySelector("input[name=qty]");
+        var shown = row.querySelector("[data-line-qty]");
         if (total) total.textContent = l.total;
+        if (shown) shown.textContent = String(l.qty);
         if (qty) { qty.value = l.qty; qty.max = l.max; }
       });
       cart.querySelectorAll("[data-line]").forEach(function (row) {

@@ -17,7 +17,7 @@
       <div class="cart-what">
         <a class="name" href="/p/<?cs var:l.slug ?>"><?cs var:l.name ?></a>
         <?cs if:l.kind == "subscription" ?><span class="plan-name"><?cs call:plan(l) ?></span><?cs /if ?>
-        <span class="unit"><?cs var:l.unit ?><?cs if:l.kind != "digital" ?> × <?cs var:l.qty ?><?cs /if ?></span>
+        <span class="unit"><?cs var:l.unit ?><?cs if:l.kind != "digital" ?> × <span data-line-qty><?cs var:l.qty ?></span><?cs /if ?></span>
         <?cs if:l.problem == "withdrawn" ?><span class="stock out"><?cs var:Lang.cart.problem.withdrawn ?></span>
         <?cs elif:l.problem == "sold_out" ?><span class="stock out"><?cs var:Lang.cart.problem.sold_out ?></span>
         <?cs elif:l.problem == "left" ?><span class="stock low"><?cs var:Lang.cart.problem.left_a ?> <?cs var:l.max ?> <?cs var:Lang.cart.problem.left_b ?></span><?cs /if ?>

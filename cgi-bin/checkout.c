@@ -532,6 +532,8 @@ page_checkout(struct ctx *c)
 static int
 show_order(struct ctx *c, const struct order *o, int status)
 {
+	/* A private page behind an unguessable link: never in an index. */
+	resp_header(&c->resp, "X-Robots-Tag", "noindex, nofollow");
 	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
 	if (app_val(c, KEY_PLACED)->state == VAL_OK && app_val(c, KEY_PLACED)->i)
 		hdf_put(c->hdf, "Page.placed", "1");

@@ -106,6 +106,12 @@ pay_check_conf(void)
 	return 0;
 }
 
+int
+pay_any_cart(const struct pay_cart *c)
+{
+	return c->nlines > 0;
+}
+
 void
 pay_row(HDF *h, const char *prefix, const char *key, const char *name,
     const char *value)

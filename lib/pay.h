@@ -52,6 +52,8 @@ size_t		 pay_offered(const struct pay_cart *, const struct pay_method **out);
 /* Checks pay_methods and the settings of the methods it lists; logs and
  * returns -1 when something is wrong (checkout refuses to start). */
 int		 pay_check_conf(void);
+/* available() of methods that can pay for any cart with something in it. */
+int		 pay_any_cart(const struct pay_cart *);
 /* Adds a row to <prefix>.rows: key (a Lang.pay.label key) or name (shown
  * as is) and value.  For the methods' instructions(). */
 void		 pay_row(HDF *, const char *prefix, const char *key,

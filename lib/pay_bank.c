@@ -11,12 +11,6 @@ bank_configured(void)
 	return *conf_str(CONF_PAY_BANK_IBAN) != '\0';
 }
 
-static int
-bank_available(const struct pay_cart *c)
-{
-	return c->nlines > 0;
-}
-
 static void
 bank_place(struct order *o)
 {
@@ -41,6 +35,6 @@ bank_instructions(HDF *h, const char *prefix, const struct order *o)
 }
 
 const struct pay_method pay_bank = {
-	"bank", 1, bank_configured, bank_available, bank_place,
+	"bank", 1, bank_configured, pay_any_cart, bank_place,
 	bank_instructions,
 };

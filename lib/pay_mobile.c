@@ -61,12 +61,6 @@ mobile_configured(void)
 	return rc == 0 && n > 0;
 }
 
-static int
-mobile_available(const struct pay_cart *c)
-{
-	return c->nlines > 0;
-}
-
 static void
 mobile_place(struct order *o)
 {
@@ -86,6 +80,6 @@ mobile_instructions(HDF *h, const char *prefix, const struct order *o)
 }
 
 const struct pay_method pay_mobile = {
-	"mobile", 1, mobile_configured, mobile_available, mobile_place,
+	"mobile", 1, mobile_configured, pay_any_cart, mobile_place,
 	mobile_instructions,
 };

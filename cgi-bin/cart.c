@@ -17,8 +17,8 @@
  * same-origin check (origin_strict: Origin / Sec-Fetch-Site).  Every other
  * POST needs the visitor's token and the same origin (app_csrf_ok).
  *
- * Cart writes commit with synchronous=NORMAL (db_sync_normal in db.h):
- * a power cut may forget the last clicks, never corrupt anything. */
+ * Cart writes commit with synchronous=NORMAL (db_relaxed in db.h): a
+ * power cut may forget the last clicks, never corrupt anything. */
 #include <string.h>
 
 #include "app.h"
@@ -284,7 +284,7 @@ static const struct page pages[PAGE__MAX] = {
 static int
 cart_init(struct ctx *c)
 {
-	return db_sync_normal(c->db);
+	return db_relaxed(c->db);
 }
 
 static const struct app cart = {

@@ -234,8 +234,10 @@ db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 }
 
 int
-db_sync_normal(struct db *db)
+db_relaxed(struct db *db)
 {
+	if (sqlite3_wal_autocheckpoint(db->h, 10000) != SQLITE_OK)
+		return db_fail(db, "wal_autocheckpoint");
 	return exec_fixed(db, "PRAGMA synchronous=NORMAL");
 }
 

@@ -279,13 +279,17 @@ add(struct db *db, char *token, long long pid, long long plan,
 			return CART_ERROR;
 		ch->created = 1;
 	}
-	if ((st = db_stmt(db, &stmts, Q_LINE_FIND)) == NULL)
-		return CART_ERROR;
-	db_bind_int(st, 1, cart);
-	db_bind_int(st, 2, pid);
-	db_bind_int(st, 3, plan);
-	if ((found = row_ints(db, st, line, 2)) < 0)
-		return CART_ERROR;
+	/* The line for this product and plan, if the cart has one. */
+	found = 0;
+	if (!ch->created) {
+		if ((st = db_stmt(db, &stmts, Q_LINE_FIND)) == NULL)
+			return CART_ERROR;
+		db_bind_int(st, 1, cart);
+		db_bind_int(st, 2, pid);
+		db_bind_int(st, 3, plan);
+		if ((found = row_ints(db, st, line, 2)) < 0)
+			return CART_ERROR;
+	}
 	ch->qty = line[1] + qty;
 	r = CART_OK;
 	if (ch->qty > ch->max_qty) {
@@ -300,11 +304,13 @@ add(struct db *db, char *token, long long pid, long long plan,
 			return CART_ERROR;
 	} else {
 		/* lines[]: how many, and the highest line number. */
-		if ((st = db_stmt(db, &stmts, Q_LINE_COUNT)) == NULL)
-			return CART_ERROR;
-		db_bind_int(st, 1, cart);
-		if (row_ints(db, st, lines, 2) < 0)
-			return CART_ERROR;
+		if (!ch->created) {
+			if ((st = db_stmt(db, &stmts, Q_LINE_COUNT)) == NULL)
+				return CART_ERROR;
+			db_bind_int(st, 1, cart);
+			if (row_ints(db, st, lines, 2) < 0)
+				return CART_ERROR;
+		}
 		if (lines[0] >= CART_MAX_LINES)
 			return CART_FULL;
 		if ((st = db_stmt(db, &stmts, Q_LINE_INSERT)) == NULL)
@@ -320,7 +326,10 @@ add(struct db *db, char *token, long long pid, long long plan,
 		if (db_step_done(db, st, "cart line insert") < 0)
 			return CART_ERROR;
 	}
-	return run3(db, Q_TOUCH, now, cart, 0, 2) < 0 ? CART_ERROR : r;
+	/* A cart made just now is already at its first revision and time. */
+	if (!ch->created && run3(db, Q_TOUCH, now, cart, 0, 2) < 0)
+		return CART_ERROR;
+	return r;
 }
 
 enum cart_result

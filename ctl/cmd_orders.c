@@ -36,12 +36,24 @@ safe(struct arena *a, const char *s)
 	return out;
 }
 
+/* An amount in the store's currency (coupons). */
 static const char *
 money(struct arena *a, long long minor)
 {
 	char buf[MONEY_BUF];
 
 	return arena_strdup(a, money_store(buf, sizeof(buf), minor, LANG_EN));
+}
+
+/* An amount of an order, in the currency it was placed in. */
+static const char *
+order_money(struct arena *a, const struct order *o, long long minor)
+{
+	char buf[MONEY_BUF];
+	int dec = conf_currency_decimals(o->currency);
+
+	return arena_strdup(a, money_format(buf, sizeof(buf), minor,
+	    dec < 0 ? 2 : dec, o->currency, LANG_EN));
 }
 
 /* Parses a positive number argument; 0 or -1. */
@@ -89,7 +101,7 @@ cmd_orders(int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
 		    order_time(&a, o[i].created_at), o[i].reference, o[i].status,
-		    money(&a, o[i].total_minor), o[i].nlines,
+		    order_money(&a, &o[i], o[i].total_minor), o[i].nlines,
 		    safe(&a, o[i].email));
 	printf("%zu order%s\n", n, n == 1 ? "" : "s");
 out:
@@ -127,14 +139,14 @@ show(struct arena *a, struct db *db, const struct order *o)
 			snprintf(plan, sizeof(plan), " (%d day%s)", l->days,
 			    l->days == 1 ? "" : "s");
 		printf("  %2zu  %s%s  %lld x %s = %s\n", i + 1, safe(a, l->name),
-		    plan, l->qty, money(a, l->unit_minor),
-		    money(a, l->line_minor));
+		    plan, l->qty, order_money(a, o, l->unit_minor),
+		    order_money(a, o, l->line_minor));
 	}
-	printf("Subtotal  %s\n", money(a, o->subtotal_minor));
+	printf("Subtotal  %s\n", order_money(a, o, o->subtotal_minor));
 	if (o->discount_minor)
-		printf("Discount  %s (%s)\n", money(a, o->discount_minor),
+		printf("Discount  %s (%s)\n", order_money(a, o, o->discount_minor),
 		    safe(a, o->coupon_code));
-	printf("Total     %s\n\nHistory\n", money(a, o->total_minor));
+	printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
 	for (size_t i = 0; i < o->nevents; i++)
 		printf("  %s  %-16s  %s\n", order_time(a, o->events[i].at),
 		    o->events[i].status, o->events[i].note);

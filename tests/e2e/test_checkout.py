@@ -116,6 +116,19 @@ def checkout_journey_mobile_money_with_proof():
     check(len(mails(s, ref)) == 3 and mails(s, ref)[2][0] ==
           "shop@example.com" and "Payment proof" in mails(s, ref)[2][3],
           "the shop is told about the proof")
+    # The operator's view.
+    out = s.ctl("orders", "list", "--status", "proof_received").stdout
+    check(ref in out and "88.000\xa0TND" in out and "amira@example.com" in out,
+          "soukctl orders list: " + out)
+    oid = one(s, "SELECT id FROM orders WHERE token = ?", token)
+    out = s.ctl("order", "show", str(oid)).stdout
+    for want in (ref, "Gold 4K IPTV (1 month)  1 x 30.000\xa0TND",
+                 "HDMI 2.1 cable, 2 m  2 x 29.000\xa0TND = 58.000\xa0TND",
+                 "placed_mobile", "proof_received", name, "payment.png",
+                 "12 rue de Marseille", "/order/" + token):
+        check(want in out, "soukctl order show lacks %r" % want)
+    check(s.ctl("order", "show", "999999", check_rc=False).returncode == 1,
+          "unknown order")
 
 
 @test

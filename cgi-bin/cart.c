@@ -122,7 +122,8 @@ set_cookie(struct ctx *c, const char *token)
 	    COOKIE_HTTPONLY | (conf_https() ? COOKIE_SECURE : 0));
 }
 
-/* The cart as JSON: {ok, notice, message, count, subtotal, line, lines}. */
+/* The cart as JSON: {ok, notice, message, count, subtotal, line, lines};
+ * n N__MAX: no notice (the cart asked for, nothing changed). */
 static int
 answer_json(struct ctx *c, const char *token, enum notice n, int status,
     const struct cart_change *ch)
@@ -136,9 +137,13 @@ answer_json(struct ctx *c, const char *token, enum notice n, int status,
 	c->resp.status = status;
 	c->resp.content_type = "application/json; charset=utf-8";
 	buf_printf(b, "{\"ok\":%s,\"notice\":", status < 400 ? "true" : "false");
-	json_str(b, notices[n]);
-	buf_puts(b, ",\"message\":");
-	json_str(b, notice_text(c, n, ch ? ch->max_qty : 0));
+	if (n == N__MAX)
+		buf_puts(b, "null,\"message\":\"\"");	/* a plain GET */
+	else {
+		json_str(b, notices[n]);
+		buf_puts(b, ",\"message\":");
+		json_str(b, notice_text(c, n, ch ? ch->max_qty : 0));
+	}
 	buf_printf(b, ",\"count\":%lld,\"subtotal\":", cart.count);
 	json_str(b, app_money(c, cart.subtotal_minor));
 	if (ch != NULL && ch->line_id)
@@ -186,7 +191,7 @@ page_cart(struct ctx *c)
 	if (token != NULL && db_cart_load(c->db, &c->arena, token, &cart) < 0)
 		return 500;
 	if (req_wants_json(&c->req))
-		return answer_json(c, token, N_UPDATED, 200, NULL);
+		return answer_json(c, token, N__MAX, 200, NULL);
 	cart_put(c, "Page.cart", &cart);
 	hdf_put_int(c->hdf, "Req.cart_count", cart.count);
 	if (n->state == VAL_OK) {

@@ -131,6 +131,7 @@ struct country_name {
 	const char	*code, *name;
 };
 
+/* qsort order of country names, accents folded (sort_letter). */
 static int
 country_cmp(const void *a, const void *b)
 {
@@ -210,7 +211,7 @@ show(struct ctx *c, struct checkout *co, int status)
 static int
 read_form(struct ctx *c, struct checkout *co, struct order *o)
 {
-	char phone[PHONE_E164_BUF] = "";
+	char phone[PHONE_E164_BUF] = "", *norm;
 	const struct country *country = NULL;
 	const struct val *v;
 	const char *err;
@@ -248,8 +249,9 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 		return co->bad;
 	o->name = app_val(c, KEY_NAME)->s;
 	o->email = app_val(c, KEY_EMAIL)->s;
-	o->email_norm = arena_strdup(&c->arena, o->email);
-	order_email_norm((char *)o->email_norm);
+	norm = arena_strdup(&c->arena, o->email);
+	order_email_norm(norm);
+	o->email_norm = norm;
 	o->phone = arena_strdup(&c->arena, phone);
 	o->country = country->code;
 	o->address = ship ? app_val(c, KEY_ADDRESS)->s : "";

@@ -110,6 +110,7 @@ out:
 	return rc;
 }
 
+/* Prints the whole order o (its proofs read from db). */
 static void
 show(struct arena *a, struct db *db, const struct order *o)
 {
@@ -200,6 +201,7 @@ date_arg(const char *s, long long *out)
 	return *out < 0 ? -1 : 0;
 }
 
+/* soukctl coupon add CODE percent|fixed VALUE [options]. */
 static int
 coupon_add(int argc, char **argv)
 {
@@ -260,6 +262,7 @@ coupon_add(int argc, char **argv)
 	return 0;
 }
 
+/* soukctl coupon list: every code with its limits and uses. */
 static int
 coupon_list(void)
 {

@@ -76,6 +76,7 @@ find(struct db *db, const char *token, long long *id, long long *rev)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart find");
 }
 
+/* Appends the lines of cart c->id (catalog prices now) and their sums. */
 static int
 load_lines(struct db *db, struct arena *a, struct cart *c)
 {

@@ -39,6 +39,7 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* The coupon columns (COUPON_COLS) of the current row into c. */
 static void
 read_coupon(struct arena *a, sqlite3_stmt *st, struct coupon *c)
 {

@@ -63,6 +63,7 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* The order columns (ORDER_COLS) of the current row into o. */
 static void
 read_order(struct arena *a, sqlite3_stmt *st, struct order *o)
 {
@@ -223,6 +224,7 @@ insert_order(struct db *db, struct order *o)
 	return 0;
 }
 
+/* Writes line number `line` of an order; 0 or -1. */
 static int
 insert_line(struct db *db, long long order, size_t line,
     const struct order_line *l)

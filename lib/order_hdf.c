@@ -1,7 +1,5 @@
 /* order_hdf.c — see order_hdf.h. */
 #include <stddef.h>
-#include <string.h>
-#include <time.h>
 
 #include "conf.h"
 #include "money.h"
@@ -16,6 +14,7 @@ put_num(HDF *h, struct arena *a, const char *pre, size_t i, const char *field,
 	hdf_putf(h, arena_printf(a, "%lld", v), "%s.lines.%zu.%s", pre, i, field);
 }
 
+/* An amount in the store currency for language l (arena string). */
 static const char *
 money(struct arena *a, enum lang l, long long minor)
 {

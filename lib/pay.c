@@ -51,6 +51,7 @@ struct offer {
 	size_t			  n;
 };
 
+/* each_listed() step of pay_offered(): keeps the method when usable. */
 static int
 offer_one(const char *id, void *arg)
 {
@@ -76,6 +77,7 @@ pay_offered(const struct pay_cart *cart, const struct pay_method **out)
 	return o.n;
 }
 
+/* each_listed() step of pay_check_conf(): -1 for an unknown method. */
 static int
 check_one(const char *id, void *arg)
 {

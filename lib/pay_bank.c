@@ -5,12 +5,14 @@
 #include "conf.h"
 #include "pay.h"
 
+/* Offered once the shop has an IBAN or account number. */
 static int
 bank_configured(void)
 {
 	return *conf_str(CONF_PAY_BANK_IBAN) != '\0';
 }
 
+/* Placed orders wait for the transfer. */
 static void
 bank_place(struct order *o)
 {
@@ -18,6 +20,7 @@ bank_place(struct order *o)
 	o->note = "placed_bank";
 }
 
+/* The account to pay to, and the reference to write on the transfer. */
 static void
 bank_instructions(HDF *h, const char *prefix, const struct order *o)
 {

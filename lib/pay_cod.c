@@ -3,18 +3,21 @@
  * listing "cod" in pay_methods turns it on. */
 #include "pay.h"
 
+/* Needs no settings. */
 static int
 cod_configured(void)
 {
 	return 1;
 }
 
+/* Only when every line is shipped. */
 static int
 cod_available(const struct pay_cart *c)
 {
 	return c->nlines > 0 && c->nphysical == c->nlines;
 }
 
+/* Placed orders are paid at the door. */
 static void
 cod_place(struct order *o)
 {
@@ -22,6 +25,7 @@ cod_place(struct order *o)
 	o->note = "placed_cod";
 }
 
+/* The reference the courier will ask for. */
 static void
 cod_instructions(HDF *h, const char *prefix, const struct order *o)
 {

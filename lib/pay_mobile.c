@@ -49,6 +49,7 @@ next_wallet(const char **p, char *op, char *num)
 	}
 }
 
+/* Offered once pay_mobile lists wallets, all of them well-formed. */
 static int
 mobile_configured(void)
 {
@@ -61,6 +62,7 @@ mobile_configured(void)
 	return rc == 0 && n > 0;
 }
 
+/* Placed orders wait for the wallet transfer. */
 static void
 mobile_place(struct order *o)
 {
@@ -68,6 +70,7 @@ mobile_place(struct order *o)
 	o->note = "placed_mobile";
 }
 
+/* The wallets to pay to, and the reference to send as the message. */
 static void
 mobile_instructions(HDF *h, const char *prefix, const struct order *o)
 {

@@ -4,10 +4,8 @@ fields, and a private store for tests that place orders (so mails and stock
 of the shared demo store stay as the catalog tests expect)."""
 import atexit
 import html
-import os
 import re
 import sqlite3
-import urllib.parse
 
 from harness import Stack, check
 
@@ -53,13 +51,17 @@ def product(stack, slug):
     return pid, plan[0] if plan else None
 
 
-def set_stock(stack, slug, stock):
+def execute(stack, sql, *args):
+    """Runs one writing statement on the store's database."""
     c = db(stack)
     try:
-        c.execute("UPDATE products SET stock = ? WHERE slug = ?",
-                  (stock, slug))
+        c.execute(sql, args)
     finally:
         c.close()
+
+
+def set_stock(stack, slug, stock):
+    execute(stack, "UPDATE products SET stock = ? WHERE slug = ?", stock, slug)
 
 
 def hidden(text, name):
@@ -142,13 +144,16 @@ class Shopper:
         return self.post("/checkout", f)
 
 
+def strip(text):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
+
+
 def order_token(r):
     """The token of the order page a placement redirected to."""
     loc = r.header("Location") or ""
     m = re.search(r"/order/([A-Za-z0-9_-]+)", loc)
     check(r.status == 303 and m, "not placed: %d %s %s" % (
-        r.status, loc, re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ",
-                                                    r.text))[:400]))
+        r.status, loc, strip(r.text)[:400]))
     return m.group(1)
 
 
@@ -203,18 +208,3 @@ def shop_stop():
         _private.cleanup()
         _private = None
     return reports
-
-
-def strip(text):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text))
-
-
-def quote(s):
-    return urllib.parse.quote(s, safe="")
-
-
-def files_under(path):
-    out = []
-    for root, _, names in os.walk(path):
-        out += [os.path.join(root, n) for n in names]
-    return out

@@ -4,7 +4,7 @@ Uses the shared demo store: carts change no stock and send no mail."""
 import re
 
 from harness import test, check, stack
-from shop import Shopper, db, product, hidden, one
+from shop import Shopper, execute, product, hidden, one
 
 CART_COOKIE = re.compile(r"^souk_cart=([A-Za-z0-9_-]{32}); Path=/; "
                          r"Max-Age=2592000; HttpOnly; SameSite=Lax$")
@@ -222,17 +222,13 @@ def cart_ignores_prices_and_foreign_ids():
     check(r.status == 404 and r.json()["notice"] == "no_product", r)
     withdrawn = one(s, "SELECT id FROM products WHERE slug = "
                     "'hdmi-2-1-cable-5m'")
-    c = db(s)
-    c.execute("UPDATE products SET active = 0 WHERE id = ?", (withdrawn,))
-    c.close()
+    execute(s, "UPDATE products SET active = 0 WHERE id = ?", withdrawn)
     try:
         r = a.post("/cart/add", {"product": str(withdrawn)},
                    headers={"Accept": "application/json"})
         check(r.status == 404, "a withdrawn product cannot be added")
     finally:
-        c = db(s)
-        c.execute("UPDATE products SET active = 1 WHERE id = ?", (withdrawn,))
-        c.close()
+        execute(s, "UPDATE products SET active = 1 WHERE id = ?", withdrawn)
     check(b.get("/cart", headers={"Accept": "application/json"}).json()
           ["lines"][0]["qty"] == 1, "b's line untouched")
 

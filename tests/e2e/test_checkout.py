@@ -10,8 +10,8 @@ import stat
 import threading
 
 from harness import test, check, Fail
-from shop import (ADDRESS, BUYER, PNG, Shopper, db, hidden, one, order_token,
-                  product, shop, shop_stop, strip, upload)
+from shop import (ADDRESS, PNG, Shopper, db, execute, one, order_token, shop,
+                  shop_stop, upload)
 
 
 def mails(s, order_ref):
@@ -375,10 +375,8 @@ def a_changed_cart_is_never_ordered_blind():
     # A price change between the form and the order is caught too.
     b.add("the-olive-press-film")
     _, form = b.form()
-    c = db(s)
-    c.execute("UPDATE products SET price_minor = price_minor + 1000 WHERE "
-              "slug = 'the-olive-press-film'")
-    c.close()
+    execute(s, "UPDATE products SET price_minor = price_minor + 1000 WHERE "
+            "slug = 'the-olive-press-film'")
     r = b.place(None, form)
     check(r.status == 409 and "Your cart changed" in r.text and
           "6.000\xa0TND" in r.text, "the new price is shown, not charged")

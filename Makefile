@@ -38,7 +38,6 @@ CTL_SRC   = $(wildcard ctl/*.c)
 CTL_OBJ   = $(CTL_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
-FUZZ_SRC  = $(wildcard tests/fuzz/*.c)
 EMBED     = schema.sql $(sort $(wildcard migrations/*.sql))
 
 .PHONY: all deps deps-test run test bench install clean asan

@@ -348,3 +348,152 @@ CREATE TABLE rate_hits (
 );
 CREATE INDEX rate_hits_client ON rate_hits(bucket, client, at);
 CREATE INDEX rate_hits_at ON rate_hits(at);
+-- Carts and orders
+--
+-- Written for the checkout's write path: placing an order is one
+-- transaction whose cost is the number of pages it changes (each is a WAL
+-- frame synced with synchronous=FULL), so lines and history are clustered
+-- under their parent (WITHOUT ROWID, no second index) and orders carry only
+-- the indexes lookups need.  See docs/checkout.md.
+--
+-- A cart belongs to whoever holds its cookie (souk_cart: 192 random bits);
+-- only the SHA-256 of that value is stored, so a copy of the database does
+-- not let anyone act as a shopper.  `rev` grows with every change: the
+-- checkout form is signed for one revision, so an order is placed for
+-- exactly the cart the shopper saw.
+CREATE TABLE carts (
+	id		INTEGER PRIMARY KEY,
+	token_hash	TEXT NOT NULL UNIQUE CHECK (length(token_hash) = 64),
+	user_id		INTEGER,		-- accounts (later) attach a cart
+	rev		INTEGER NOT NULL DEFAULT 0,
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL	-- idle carts expire after 30 days
+);
+CREATE INDEX carts_updated ON carts(updated_at);
+
+-- The lines of a cart, numbered from 1 in the order they were added; one
+-- line per product (and plan, for subscriptions), kept so by the cart's
+-- write transactions.  No price here: prices are always read from
+-- products / subscription_plans.
+CREATE TABLE cart_items (
+	cart_id		INTEGER NOT NULL REFERENCES carts(id) ON DELETE CASCADE,
+	line		INTEGER NOT NULL CHECK (line > 0),
+	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+	plan_id		INTEGER REFERENCES subscription_plans(id) ON DELETE CASCADE,
+	qty		INTEGER NOT NULL CHECK (qty BETWEEN 1 AND 99),
+	added_at	INTEGER NOT NULL,
+	PRIMARY KEY (cart_id, line)
+) WITHOUT ROWID;
+
+-- Discount codes: `value` is a percentage (1-100) or an amount in minor
+-- units.  Limits are counted from coupon_redemptions inside the order
+-- transaction, so they hold under any concurrency.
+CREATE TABLE coupons (
+	id		INTEGER PRIMARY KEY,
+	code		TEXT NOT NULL UNIQUE COLLATE NOCASE
+			    CHECK (length(code) BETWEEN 2 AND 40),
+	kind		TEXT NOT NULL CHECK (kind IN ('percent', 'fixed')),
+	value		INTEGER NOT NULL CHECK (value > 0),
+	min_subtotal_minor INTEGER NOT NULL DEFAULT 0 CHECK (min_subtotal_minor >= 0),
+	starts_at	INTEGER,		-- NULL: valid now
+	expires_at	INTEGER,		-- NULL: never
+	max_uses	INTEGER CHECK (max_uses IS NULL OR max_uses > 0),
+	max_uses_per_email INTEGER CHECK (max_uses_per_email IS NULL OR
+			    max_uses_per_email > 0),
+	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	created_at	INTEGER NOT NULL,
+	CHECK (kind <> 'percent' OR value <= 100)
+);
+
+-- An order: everything needed to honour it even if the catalog changes.
+--   idem_key: the checkout form's idempotency key (the cart and revision it
+--     was shown for, signed).  token, the /order/<token> link, is an HMAC
+--     of it under the store secret: unguessable, and the same for a double
+--     click, a second tab or a retried POST, so its UNIQUE index is the
+--     idempotency guarantee — one order per key.
+--   reference: the short code shoppers write on a transfer.
+-- Listings go by id (creation order); statuses are few.
+CREATE TABLE orders (
+	id		INTEGER PRIMARY KEY,
+	token		TEXT NOT NULL UNIQUE,
+	reference	TEXT NOT NULL UNIQUE,
+	idem_key	TEXT NOT NULL,
+	status		TEXT NOT NULL CHECK (status IN ('awaiting_payment',
+			    'proof_received', 'paid', 'completed', 'cancelled',
+			    'refunded')),
+	payment_method	TEXT NOT NULL,
+	currency	TEXT NOT NULL,
+	subtotal_minor	INTEGER NOT NULL CHECK (subtotal_minor >= 0),
+	discount_minor	INTEGER NOT NULL DEFAULT 0 CHECK (discount_minor >= 0),
+	total_minor	INTEGER NOT NULL CHECK (total_minor >= 0),
+	coupon_id	INTEGER REFERENCES coupons(id),
+	coupon_code	TEXT,
+	customer_name	TEXT NOT NULL,
+	email		TEXT NOT NULL,
+	email_norm	TEXT NOT NULL,		-- lower case: per-email coupon limits
+	phone		TEXT NOT NULL,		-- E.164, "+21620123456"
+	country		TEXT NOT NULL,		-- ISO 3166 alpha-2
+	address		TEXT,			-- only with physical items
+	city		TEXT,
+	postal_code	TEXT,
+	lang		TEXT NOT NULL,		-- mails in the shopper's language
+	cart_id		INTEGER,		-- the cart it came from (may be gone)
+	cart_rev	INTEGER,
+	user_id		INTEGER,		-- accounts (later)
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL,
+	CHECK (total_minor = subtotal_minor - discount_minor)
+);
+
+-- The lines as sold: name, plan and unit price at purchase time.
+CREATE TABLE order_items (
+	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	line		INTEGER NOT NULL CHECK (line > 0),
+	product_id	INTEGER REFERENCES products(id) ON DELETE SET NULL,
+	plan_id		INTEGER REFERENCES subscription_plans(id) ON DELETE SET NULL,
+	kind		TEXT NOT NULL,
+	name		TEXT NOT NULL,
+	plan_months	INTEGER NOT NULL DEFAULT 0,
+	plan_days	INTEGER NOT NULL DEFAULT 0,
+	price_minor	INTEGER NOT NULL CHECK (price_minor >= 0),
+	qty		INTEGER NOT NULL CHECK (qty >= 1),
+	line_minor	INTEGER NOT NULL CHECK (line_minor = price_minor * qty),
+	PRIMARY KEY (order_id, line)
+) WITHOUT ROWID;
+
+-- Status history: one row per change (seq 1 at placement), never
+-- rewritten.  `note` is a key under Lang.order.note (what happened), never
+-- free text from input.
+CREATE TABLE order_events (
+	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	seq		INTEGER NOT NULL CHECK (seq > 0),
+	status		TEXT NOT NULL,
+	note		TEXT NOT NULL DEFAULT '',
+	created_at	INTEGER NOT NULL,
+	PRIMARY KEY (order_id, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE coupon_redemptions (
+	id		INTEGER PRIMARY KEY,
+	coupon_id	INTEGER NOT NULL REFERENCES coupons(id),
+	order_id	INTEGER NOT NULL UNIQUE REFERENCES orders(id) ON DELETE CASCADE,
+	email_norm	TEXT NOT NULL,
+	discount_minor	INTEGER NOT NULL,
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX coupon_redemptions_coupon ON coupon_redemptions(coupon_id, email_norm);
+
+-- Payment screenshots and receipts: the file is data_dir/proofs/<stored_name>
+-- (a random name, outside htdocs); the type was recognised from the content.
+CREATE TABLE payment_proofs (
+	id		INTEGER PRIMARY KEY,
+	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+	stored_name	TEXT NOT NULL UNIQUE,
+	content_type	TEXT NOT NULL CHECK (content_type IN ('image/jpeg',
+			    'image/png', 'image/webp', 'application/pdf')),
+	size		INTEGER NOT NULL CHECK (size > 0),
+	sha256		TEXT NOT NULL,
+	original_name	TEXT NOT NULL DEFAULT '',	-- as sent; staff only
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX payment_proofs_order ON payment_proofs(order_id);

@@ -27,5 +27,8 @@ int	cmd_demo(int, char **);
 int	cmd_import(int, char **);
 int	cmd_bench_data(int, char **);
 int	cmd_mail(int, char **);
+int	cmd_orders(int, char **);
+int	cmd_order(int, char **);
+int	cmd_coupon(int, char **);
 
 #endif

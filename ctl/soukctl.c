@@ -20,6 +20,9 @@ static const struct ctl_cmd cmds[] = {
 	{ "bench-data", cmd_bench_data, "N", "add N generated products" },
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
 	    "show, retry" },
+	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
+	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
+	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 };
 
 int

@@ -10,8 +10,10 @@
 
 #include "app.h"
 #include "card_cache.h"
+#include "cart.h"
 #include "conf.h"
 #include "csrf.h"
+#include "db_cart.h"
 #include "log.h"
 #include "money.h"
 #include "nav.h"
@@ -196,34 +198,65 @@ app_csrf_ok(struct ctx *c)
 	return ok;
 }
 
-/* What every page's layout needs about the request. */
+/* What every page's layout needs about the request.  A visitor with a
+ * cart gets its size in the header (one indexed query) and the CSRF token
+ * bound to it (Req.csrf, also in a <meta> for scripts); anonymous pages
+ * stay query-free and cacheable. */
 static void
 fill_req(struct ctx *c)
 {
 	HDF *h = c->hdf;
+	const char *cart = req_cookie(&c->req, CART_COOKIE);
 
 	hdf_put(h, "Req.path", c->req.path ? c->req.path : "/");
 	hdf_put(h, "Req.lang", lang_code(c->lang));
 	hdf_put(h, "Req.other_lang", lang_code(c->lang == LANG_EN ? LANG_FR : LANG_EN));
 	hdf_put(h, "Req.program", c->app->name);
 	nav_put(c->db);
+	if (cart != NULL && cart_token_ok(cart)) {
+		long long n = db_cart_count(c->db, cart);
+		if (n >= 0)
+			hdf_put_int(h, "Req.cart_count", n);
+		app_csrf_token(c);
+	}
 }
 
+/* How many leading path segments the page name covers ("" none, "cart"
+ * one, "cart/add" two) when they match the request's, else -1. */
+static int
+page_match(const char *name, const struct req *r)
+{
+	size_t k = 0;
+
+	while (*name) {
+		size_t n = strcspn(name, "/");
+		if (k == r->nseg || strlen(r->seg[k]) != n ||
+		    strncmp(r->seg[k], name, n) != 0)
+			return -1;
+		k++;
+		name += n + (name[n] == '/');
+	}
+	return (int)k;
+}
+
+/* The page for the path: the longest matching name; more segments only
+ * where the page takes them. */
 static int
 route(struct ctx *c)
 {
-	const char *first = c->req.nseg ? c->req.seg[0] : "";
+	int best = -1, best_len = -1;
 
 	for (size_t i = 0; i < c->app->npages; i++) {
-		const struct page *p = &c->app->pages[i];
-		if (strcmp(p->name, first) != 0)
-			continue;
-		/* Extra segments only where the page takes them. */
-		if (c->req.nseg > (*first ? 1u : 0u) && !(p->flags & PAGE_REST))
-			return -1;
-		return (int)i;
+		int len = page_match(c->app->pages[i].name, &c->req);
+		if (len > best_len) {
+			best = (int)i;
+			best_len = len;
+		}
 	}
-	return -1;
+	if (best < 0 || ((size_t)best_len < c->req.nseg &&
+	    !(c->app->pages[best].flags & PAGE_REST)))
+		return -1;
+	return best;
 }
 
 static void

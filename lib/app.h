@@ -12,8 +12,8 @@
  *	    keys, KEY__MAX };
  *	int main(int argc, char **argv) { return app_main(argc, argv, &catalog); }
  *
- * One request: parse (limits, UTF-8) -> language -> route on the first path
- * segment -> method check (405 with Allow) -> validate every key of the key
+ * One request: parse (limits, UTF-8) -> language -> route on the leading
+ * path segments (the longest page name that matches) -> method check (405 with Allow) -> validate every key of the key
  * table from query and form (PAGE_STRICT pages answer 400 listing what is
  * wrong) -> handler -> error page if the handler returned >= 400 without a
  * body -> send with security headers -> deferred work (mail) after the
@@ -48,7 +48,8 @@ enum page_flags {
 struct ctx;
 
 struct page {
-	const char	*name;		/* first path segment; "" is "/" */
+	const char	*name;		/* leading path segments: "" is "/",
+					 * "cart/add" is /cart/add */
 	unsigned	 methods;	/* METHOD_* bits allowed */
 	int		(*handler)(struct ctx *);	/* returns an HTTP status */
 	unsigned	 flags;

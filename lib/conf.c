@@ -45,6 +45,15 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_MAIL_5XX_ATTEMPTS] = { "mail_5xx_attempts", "3", "5xx replies a mail may get before it is marked failed" },
 	[CONF_MAIL_AFTER_RESPONSE] = { "mail_after_response", "1", "1: programs send the mail a request queued right after its response; 0: only soukctl mail run/daemon send" },
 	[CONF_CONTACT_RATE_LIMIT] = { "contact_rate_limit", "5", "contact messages per client address per hour" },
+	/* Cart and checkout. */
+	[CONF_PAY_METHODS] = { "pay_methods", "bank mobile cod", "payment methods offered, in order: bank, mobile, cod (each also needs its settings)" },
+	[CONF_PAY_BANK_NAME] = { "pay_bank_name", "", "bank transfer: the bank's name" },
+	[CONF_PAY_BANK_HOLDER] = { "pay_bank_holder", "", "bank transfer: the account holder" },
+	[CONF_PAY_BANK_IBAN] = { "pay_bank_iban", "", "bank transfer: IBAN or account number (empty: no bank transfer)" },
+	[CONF_PAY_BANK_BIC] = { "pay_bank_bic", "", "bank transfer: BIC / SWIFT code" },
+	[CONF_PAY_MOBILE] = { "pay_mobile", "", "mobile money: 'Operator = number' pairs separated by ';' (empty: none)" },
+	[CONF_ORDER_PREFIX] = { "order_prefix", "SK", "start of order reference codes (1-6 letters)" },
+	[CONF_DEFAULT_COUNTRY] = { "default_country", "TN", "country preselected at checkout (ISO 3166 code)" },
 };
 
 static char *vals[CONF__MAX];

@@ -94,6 +94,20 @@ origin_len(const char *url)
 }
 
 int
+origin_strict(const struct req *r, const char *base_url)
+{
+	size_t n = origin_len(base_url);
+
+	if (n == 0 || (r->origin == NULL && r->sec_fetch_site == NULL))
+		return 0;
+	if (r->origin != NULL && (strlen(r->origin) != n ||
+	    strncasecmp(r->origin, base_url, n) != 0))
+		return 0;
+	return r->sec_fetch_site == NULL ||
+	    strcmp(r->sec_fetch_site, "same-origin") == 0;
+}
+
+int
 origin_same(const struct req *r, const char *base_url)
 {
 	size_t n = origin_len(base_url);

@@ -30,6 +30,12 @@ int	csrf_valid(const char *token, const char *purpose, const char *bound);
  * origin; without Origin, Sec-Fetch-Site is same-origin; without either,
  * the Referer starts with base_url.  A request carrying none is refused. */
 int	origin_same(const struct req *, const char *base_url);
+/* The strict form of origin_same for POSTs that carry no token (adding to
+ * the cart from a page a shared cache served): Origin, when sent, equals
+ * base_url's origin; Sec-Fetch-Site, when sent, is same-origin; at least
+ * one of them is sent (every current browser sends Origin on POST).  The
+ * Referer is not enough here. */
+int	origin_strict(const struct req *, const char *base_url);
 /* Signs arbitrary text (links in mails, webhooks): hex HMAC into
  * out[2 * 32 + 1] under the store secret and a purpose label. */
 void	sign_hex(char *out, const char *purpose, const char *msg, size_t len);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db_internal.h"
 #include "embedded.h"
@@ -58,6 +59,24 @@ exec_fixed(struct db *db, const char *sql)
 	return 0;
 }
 
+/* Waiting for another connection's write lock.  SQLite's own handler
+ * sleeps 1, 2, 5, 10 ... 100 ms between tries, so under steady writes a
+ * transaction that needed to wait half a millisecond waits tens: poll
+ * every 50 us for the first ~5 ms (a commit is that short), then back off
+ * to 1 ms; give up after about 5 s.  Returns 1 to retry, 0 to fail. */
+static int
+busy_wait(void *arg, int count)
+{
+	(void)arg;
+	if (count < 100)
+		usleep(50);
+	else if (count < 5100)
+		usleep(1000);
+	else
+		return 0;
+	return 1;
+}
+
 struct db *
 db_open(const char *path, unsigned flags)
 {
@@ -76,7 +95,7 @@ db_open(const char *path, unsigned flags)
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_busy_handler(db->h, busy_wait, NULL);
 	if ((!(flags & DB_READONLY) && exec_fixed(db, "PRAGMA journal_mode=WAL") < 0) ||
 	    exec_fixed(db, "PRAGMA foreign_keys=ON") < 0 ||
 	    exec_fixed(db, "PRAGMA synchronous=FULL") < 0) {
@@ -187,6 +206,20 @@ db_col_null(sqlite3_stmt *st, int i)
 	return sqlite3_column_type(st, i) == SQLITE_NULL;
 }
 
+void *
+db_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t elem)
+{
+	void *more;
+
+	if (v != NULL && n < *cap)
+		return v;
+	*cap = *cap ? 2 * *cap : 8;
+	more = arena_alloc(a, *cap * elem);
+	if (v != NULL && n > 0)
+		memcpy(more, v, n * elem);
+	return more;
+}
+
 int
 db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
@@ -198,6 +231,14 @@ db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return -2;
 	return db_fail(db, what);
+}
+
+int
+db_relaxed(struct db *db)
+{
+	if (sqlite3_wal_autocheckpoint(db->h, 10000) != SQLITE_OK)
+		return db_fail(db, "wal_autocheckpoint");
+	return exec_fixed(db, "PRAGMA synchronous=NORMAL");
 }
 
 int

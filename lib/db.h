@@ -19,6 +19,13 @@ enum db_flags {
 /* Opens path.  Returns the handle, or NULL after logging why. */
 struct db	*db_open(const char *path, unsigned flags);
 void		 db_close(struct db *);
+/* For data that is cheap to lose and written on every click (carts):
+ * this connection commits with synchronous=NORMAL (a commit survives a
+ * crash of the process but may be lost, never half-kept, if the machine
+ * loses power) and checkpoints the WAL every 10,000 pages instead of 1,000
+ * (only checkpoints sync under NORMAL: fewer, larger ones cost much less
+ * per write).  Orders and everything else stay FULL.  Returns 0 or -1. */
+int		 db_relaxed(struct db *);
 /* BEGIN IMMEDIATE (takes the write lock now, waiting up to the busy
  * timeout).  Returns 0 or -1. */
 int		 db_begin(struct db *);

@@ -50,6 +50,11 @@ long long	 db_col_int(sqlite3_stmt *, int);
 /* 1 when the column is NULL. */
 int		 db_col_null(sqlite3_stmt *, int);
 
+/* Room for one more element in an arena array of n used out of *cap
+ * (doubling it, from 8, when full).  Returns the array, maybe moved. */
+void		*db_grow(struct arena *, void *v, size_t n, size_t *cap,
+		    size_t elem);
+
 /* Runs a statement that returns no rows.  Returns 0, or -1 (logged) —
  * SQLITE_CONSTRAINT returns -2 so callers can report duplicates. */
 int		 db_step_done(struct db *, sqlite3_stmt *, const char *what);

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "http_req.h"
+#include "multipart.h"
 #include "utf8.h"
 
 static int
@@ -192,6 +193,15 @@ kv_get(const struct kvlist *l, const char *key)
 	return NULL;
 }
 
+const struct req_file *
+req_file(const struct req *r, const char *field)
+{
+	for (size_t i = 0; i < r->files.n; i++)
+		if (strcmp(r->files.v[i].field, field) == 0)
+			return &r->files.v[i];
+	return NULL;
+}
+
 const char *
 req_query(const struct req *r, const char *key)
 {
@@ -361,6 +371,10 @@ req_parse(struct req *r, struct io *io, struct arena *a,
 			goto out;
 		if (is_urlencoded(r->content_type))
 			e = form_parse(a, r->body, r->body_len, lim, &r->form,
+			    &r->error_detail);
+		else if (is_multipart(r->content_type))
+			e = multipart_parse(a, r->content_type, r->body,
+			    r->body_len, lim, &r->form, &r->files,
 			    &r->error_detail);
 	}
 out:

@@ -5,8 +5,9 @@
  * strings all live in the request arena.  Every name and value is
  * percent-decoded, checked to be valid UTF-8 without NUL, and bounded by the
  * limits below; a request that breaks a limit is refused as a whole (400 or
- * 413) rather than half-read.  Multipart bodies are left raw in body/body_len
- * for the multipart parser.
+ * 413) rather than half-read.  multipart/form-data bodies are split by
+ * multipart.c: text parts join `form`, file parts land in `files` (their
+ * bytes stay in body).
  *
  * Routing path: PATH_INFO when the server sets it (Apache, CGI with a script
  * alias), else DOCUMENT_URI (nginx, already decoded), else the path of
@@ -38,6 +39,20 @@ struct kvlist {
 	size_t		 n;
 };
 
+/* An uploaded file (multipart.h): only data/len are facts. */
+struct req_file {
+	const char	*field;		/* form field name */
+	const char	*filename;	/* as the browser sent it, may be "" */
+	const char	*type;		/* declared Content-Type, "" when none */
+	const char	*data;		/* inside req->body */
+	size_t		 len;
+};
+
+struct req_files {
+	struct req_file	*v;
+	size_t		 n;
+};
+
 struct req_limits {
 	size_t	max_body;	/* urlencoded / other bodies (413 above) */
 	size_t	max_upload;	/* multipart/form-data bodies (413 above) */
@@ -55,6 +70,7 @@ enum req_error {
 	REQ_BAD_LENGTH,		/* Content-Length missing or not a number */
 	REQ_BAD_PATH,
 	REQ_READ_FAILED,	/* the client went away */
+	REQ_BAD_MULTIPART,	/* multipart/form-data that breaks the grammar */
 };
 
 #define REQ_MAX_SEGS 8
@@ -69,7 +85,8 @@ struct req {
 	size_t		 nseg;
 	const char	*query_string;	/* raw, for rebuilding links */
 	struct kvlist	 query;
-	struct kvlist	 form;		/* urlencoded POST body */
+	struct kvlist	 form;		/* urlencoded body, multipart text parts */
+	struct req_files files;		/* multipart file parts */
 	struct kvlist	 cookies;
 	const char	*remote_addr;
 	const char	*content_type;	/* raw header, may be NULL */
@@ -95,6 +112,8 @@ const char	*req_query(const struct req *, const char *key);
 const char	*req_form(const struct req *, const char *key);
 const char	*req_cookie(const struct req *, const char *key);
 const char	*kv_get(const struct kvlist *, const char *key);
+/* The first uploaded file of form field `field`, or NULL. */
+const struct req_file *req_file(const struct req *, const char *field);
 /* 1 when the client asked for JSON (Accept: application/json first). */
 int		 req_wants_json(const struct req *);
 

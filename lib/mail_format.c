@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "mail_format.h"
+#include "valid.h"
 #include "utf8.h"
 
 #define LINE_SOFT 78		/* RFC 5322 2.1.1: header lines SHOULD fit */
@@ -32,41 +33,10 @@ mail_header_safe(const char *s, size_t max)
 	return 1;
 }
 
-/* RFC 5322 atext. */
-static int
-atext(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || (c != '\0' && strchr("!#$%&'*+-/=?^_`{|}~", c));
-}
-
 int
 mail_addr_safe(const char *s)
 {
-	const char *at = strchr(s, '@'), *p;
-	size_t n = strlen(s), label = 0;
-
-	if (n < 3 || n > 254 || at == NULL || at == s || at - s > 64 ||
-	    strchr(at + 1, '@') != NULL || at[1] == '\0')
-		return 0;
-	for (p = s; p < at; p++)
-		if (!atext((unsigned char)*p) &&
-		    !(*p == '.' && p != s && p[1] != '@' && p[-1] != '.'))
-			return 0;
-	for (p = at + 1;; p++) {
-		if (*p == '.' || *p == '\0') {
-			if (label == 0 || label > 63 || p[-1] == '-')
-				return 0;
-			if (*p == '\0')
-				return 1;
-			label = 0;
-			continue;
-		}
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || (*p == '-' && label > 0)))
-			return 0;
-		label++;
-	}
+	return valid_email_syntax(s, 0);
 }
 
 int
@@ -264,7 +234,7 @@ put_phrase(struct buf *out, const char *s, size_t col)
 			mail_words(out, s, col);
 			return;
 		}
-		if (!atext((unsigned char)*p) && *p != ' ')
+		if (!valid_atext((unsigned char)*p) && *p != ' ')
 			atoms = 0;
 	}
 	if (atoms && *s != ' ' && s[strlen(s) - 1] != ' ') {

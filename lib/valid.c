@@ -117,33 +117,50 @@ valid_slug(const char *s, size_t max, const char **err)
 	return 0;
 }
 
-/* A deliberately plain check: local@domain.tld, printable ASCII local part
- * (or UTF-8), a domain of dot-separated labels.  Delivery is the real test. */
+int
+valid_atext(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || (c != '\0' && strchr("!#$%&'*+-/=?^_`{|}~", c));
+}
+
+int
+valid_email_syntax(const char *s, int need_dot)
+{
+	const char *at = strchr(s, '@'), *p;
+	size_t n = strlen(s), label = 0;
+	int dots = 0;
+
+	if (n < 3 || n > 254 || at == NULL || at == s || at - s > 64 ||
+	    strchr(at + 1, '@') != NULL || at[1] == '\0')
+		return 0;
+	for (p = s; p < at; p++)
+		if (!valid_atext((unsigned char)*p) &&
+		    !(*p == '.' && p != s && p[1] != '@' && p[-1] != '.'))
+			return 0;
+	for (p = at + 1;; p++) {
+		if (*p == '.' || *p == '\0') {
+			if (label == 0 || label > 63 || p[-1] == '-')
+				return 0;
+			if (*p == '\0')
+				return !need_dot || dots > 0;
+			label = 0;
+			dots++;
+			continue;
+		}
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || (*p == '-' && label > 0)))
+			return 0;
+		label++;
+	}
+}
+
 int
 valid_email(const char *s, const char **err)
 {
-	const char *at = strrchr(s, '@'), *d;
-	size_t n = strlen(s);
-
-	*err = "bad_email";
-	if (n > 254 || at == NULL || at == s || at[1] == '\0' || at - s > 64)
+	if (!valid_email_syntax(s, 1)) {
+		*err = "bad_email";
 		return -1;
-	if (!utf8_valid(s, n) || utf8_has_controls(s, n, 0))
-		return -1;
-	for (const char *p = s; p < at; p++)
-		if (*p == ' ' || *p == '@' || *p == '<' || *p == '>' ||
-		    *p == ',' || *p == ';' || *p == '"' || *p == '(' ||
-		    *p == ')' || *p == '\\' || *p == '[' || *p == ']' || *p == ':')
-			return -1;
-	if (*s == '.' || at[-1] == '.' || strstr(s, "..") != NULL)
-		return -1;
-	d = at + 1;
-	if (strchr(d, '.') == NULL || *d == '.' || d[strlen(d) - 1] == '.')
-		return -1;
-	for (const char *p = d; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (!(isalnum(c) || c == '-' || c == '.' || c >= 0x80))
-			return -1;
 	}
 	return 0;
 }

@@ -21,7 +21,7 @@ enum valid_type {
 	V_INT,		/* decimal integer in [min, max] */
 	V_MONEY,	/* "12", "12.5", "12,50" -> minor units in [min, max] */
 	V_SLUG,		/* [a-z0-9] words joined by '-', at most max chars */
-	V_EMAIL,	/* one address, <= 254 chars, no controls */
+	V_EMAIL,	/* one deliverable ASCII address (valid_email_syntax) */
 	V_LINE,		/* one line of text, min..max code points, no controls */
 	V_TEXT,		/* multi-line text, min..max code points */
 	V_ENUM,		/* one of choices[]; .i is the index */
@@ -64,5 +64,14 @@ int	valid_money(const char *s, int decimals, long long min, long long max,
 	    long long *out, const char **err);
 int	valid_slug(const char *s, size_t max, const char **err);
 int	valid_email(const char *s, const char **err);
+/* 1 when s is one address the mail sender can deliver: an RFC 5322 atext
+ * local part (dots between atoms) of at most 64 octets, '@', a domain of
+ * letter-digit-hyphen labels of at most 63, 254 octets in all, plain ASCII
+ * (no SMTPUTF8 or IDNA: an international address must be given in its
+ * ASCII form).  need_dot: the domain must have two labels or more (shopper
+ * input; configured addresses may be user@localhost). */
+int	valid_email_syntax(const char *s, int need_dot);
+/* 1 when c is RFC 5322 atext (may stand unquoted in an address or name). */
+int	valid_atext(int c);
 
 #endif

@@ -9,6 +9,7 @@
 <link rel="stylesheet" href="/static/souk.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/souk.js" defer></script>
+<?cs if:?Req.csrf ?><meta name="csrf-token" content="<?cs var:Req.csrf ?>"><?cs /if ?>
 </head>
 <body class="prog-<?cs var:Req.program ?>">
 <a class="skip" href="#main"><?cs var:Lang.skip ?></a>

@@ -11,6 +11,13 @@ export SOUK_DATA_DIR="$RUN/files"
 export SOUK_BASE_URL="${SOUK_BASE_URL:-http://127.0.0.1:$PORT}"
 export SOUK_STORE_NAME="${SOUK_STORE_NAME:-Souk Demo}"
 export SOUK_CURRENCY="${SOUK_CURRENCY:-TND}"
+# Demo payment settings and shop address (docs/checkout.md): a real shop
+# sets its own in souk.conf.
+export SOUK_SHOP_EMAIL="${SOUK_SHOP_EMAIL:-shop@example.com}"
+export SOUK_PAY_BANK_NAME="${SOUK_PAY_BANK_NAME:-Demo Bank}"
+export SOUK_PAY_BANK_HOLDER="${SOUK_PAY_BANK_HOLDER:-Souk Demo SARL}"
+export SOUK_PAY_BANK_IBAN="${SOUK_PAY_BANK_IBAN:-TN59 0000 0000 0000 0000 0000 (demo)}"
+export SOUK_PAY_MOBILE="${SOUK_PAY_MOBILE:-Orange Money = +216 20 000 000 (demo); D17 = +216 55 000 000 (demo)}"
 mkdir -p "$RUN/files"
 cd "$ROOT"
 if [ ! -s "$SOUK_DB_PATH" ]; then

@@ -100,6 +100,14 @@ class Stack:
                             os.path.join(self.dir, "asan"),
             "UBSAN_OPTIONS": "print_stacktrace=1:log_path=" +
                              os.path.join(self.dir, "ubsan"),
+            # Checkout: payment methods and where order mails go
+            # (docs/checkout.md).
+            "SOUK_SHOP_EMAIL": "shop@example.com",
+            "SOUK_PAY_BANK_NAME": "Banque de Test",
+            "SOUK_PAY_BANK_HOLDER": "Souk Test SARL",
+            "SOUK_PAY_BANK_IBAN": "TN59 1000 6035 1835 9847 8831",
+            "SOUK_PAY_MOBILE": "Orange Money = +216 20 000 000; "
+                               "D17 = +216 55 000 000",
         })
         self.env.pop("SOUK_CONF", None)
         if env:

@@ -188,7 +188,8 @@ TEST(valid_email_accepts_ordinary_addresses)
 	static const char *const goods[] = {
 		"a@b.co", "first.last@example.org", "a+tag@sub.example.tn",
 		"o'brien@example.ie", "x_y-z@ex-ample.com", "1@2.3",
-		"j\xc3\xb6rg@ex\xc3\xa4mple.de",	/* UTF-8 both sides */
+		"a!#$%&*=?^`{|}~@b.co",
+		"j@xn--exmple-cua.de",		/* an IDN in its ASCII form */
 	};
 	const char *err;
 
@@ -207,6 +208,10 @@ TEST(valid_email_refuses_malformed_and_several)
 		"a\r@b.c", "a@b.c\r", "a@b.c\n", "a@b.c\x7f", "\"a\"@b.c",
 		"a(x)@b.c", "a@[127.0.0.1]", "a\\b@c.d", "a:b@c.d",
 		"a@b.c\xc3", "\xff@b.c",
+		/* Only what the mail sender can deliver: ASCII (no SMTPUTF8),
+		 * DNS-shaped labels. */
+		"j\xc3\xb6rg@example.de", "a@ex\xc3\xa4mple.de", "a@-b.c",
+		"a@b-.c", "a@b.c-", "a@localhost",
 	};
 	const char *err;
 
@@ -230,15 +235,25 @@ TEST(valid_email_length_limits)
 	memset(s, 'l', 65);
 	strcpy(s + 65, "@example.com");
 	CHECK_INT(valid_email(s, &err), -1);
-	/* The whole address: 254 octets at most. */
+	/* The whole address: 254 octets at most (labels: 63 at most). */
 	memset(s, 'l', 64);
 	s[64] = '@';
 	memset(s + 65, 'd', 185);
+	for (int i = 65 + 60; i < 250; i += 61)
+		s[i] = '.';
 	strcpy(s + 250, ".com");
 	CHECK_INT(strlen(s), 254);
 	CHECK_INT(valid_email(s, &err), 0);
 	memset(s + 65, 'd', 186);
+	for (int i = 65 + 60; i < 251; i += 61)
+		s[i] = '.';
 	strcpy(s + 251, ".com");
+	CHECK_INT(valid_email(s, &err), -1);
+	/* A label over 63 octets. */
+	memset(s, 'd', 64);
+	strcpy(s, "a@");
+	memset(s + 2, 'd', 64);
+	strcpy(s + 66, ".com");
 	CHECK_INT(valid_email(s, &err), -1);
 }
 

@@ -1,0 +1,75 @@
+#!/bin/sh
+# checkout.sh BASE_URL RUNDIR — add-to-cart and place-order throughput of a
+# running store (bench/run.sh starts one; any demo store will do).
+#
+#   1. add-to-cart: wrk POSTs /cart/add as new visitors (each request makes
+#      a cart, like a first click on a product page): requests/s and p99.
+#   2. the checkout form is fetched once for each of those carts
+#      (csrf token, idempotency key, revision) — setup, not measured;
+#   3. place-order: wrk POSTs /checkout once per cart, each a real order
+#      (one subscription line, bank transfer, two mails queued, the cart
+#      emptied) committed with synchronous=FULL: orders/s and p99.
+#
+# Besides requests/s and p99 it reports the CPU time the store's own
+# processes (program workers, nginx) spent per request, which stays put
+# when other jobs share the machine.  Environment: BENCH_SECONDS (10),
+# BENCH_CONNECTIONS (32).  Working files go to RUNDIR/bench-checkout/.
+# Prints two lines:
+#   add-to-cart: N req/s, p99 X ms (...; CPU per request: cart A us, nginx B us)
+#   place-order: N orders/s, p99 X ms (...; CPU per order: checkout A us, ...)
+set -eu
+BASE=${1:?usage: checkout.sh BASE_URL RUNDIR}
+RUN=${2:?usage: checkout.sh BASE_URL RUNDIR}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SECS=${BENCH_SECONDS:-10}
+CONNS=${BENCH_CONNECTIONS:-32}
+OUT=$RUN/bench-checkout
+rm -rf "$OUT" && mkdir -p "$OUT"
+ORIGIN=$(echo "$BASE" | sed -E 's#^(https?://[^/]+).*#\1#')
+
+# req/s and p99 (ms) from wrk --latency output in $1.
+rate() { awk '/^Requests\/sec:/ { printf "%d", $2 }' "$1"; }
+p99() {
+  awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
+    if (u == "us") v /= 1000; else if (u == "s") v *= 1000; printf "%.1f", v }' "$1"
+}
+
+# CPU seconds of program P (cart, checkout, nginx) in snapshot file $1.
+cpu_of() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
+# " P A us" per request between snapshots $1 and $2 for n=$3 requests.
+cpu_per() {
+  for p in $4; do
+    a=$(cpu_of "$1" "$p"); b=$(cpu_of "$2" "$p")
+    awk -v a="${a:-0}" -v b="${b:-0}" -v n="$3" -v p="$p" \
+      'BEGIN { if (n > 0) printf " %s %d us", p, (b - a) * 1e6 / n }'
+  done
+}
+snap() { /usr/bin/python3 "$HERE/checkout/cpu.py" "$RUN" > "$OUT/$1"; }
+
+page=$(curl -fsS "$BASE/p/iptv-gold-4k")
+pid=$(echo "$page" | sed -n 's/.*name="product" value="\([0-9]*\)".*/\1/p' | head -n 1)
+plan=$(echo "$page" | sed -n 's/.*name="plan" value="\([0-9]*\)".*/\1/p' | head -n 1)
+[ -n "$pid" ] && [ -n "$plan" ] || { echo "checkout.sh: no iptv-gold-4k product at $BASE" >&2; exit 1; }
+
+snap cpu0
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$HERE/checkout/add.lua" \
+  "$BASE/cart/add" -- "$OUT/carts" "product=$pid&plan=$plan" "$ORIGIN" > "$OUT/add.txt"
+snap cpu1
+adds=$(awk '/requests in/ { print $1 }' "$OUT/add.txt")
+echo "add-to-cart: $(rate "$OUT/add.txt") req/s, p99 $(p99 "$OUT/add.txt") ms" \
+  "($CONNS connections, ${SECS} s; CPU per request:$(cpu_per "$OUT/cpu0" \
+  "$OUT/cpu1" "$adds" "cart nginx"))"
+
+# Enough prepared carts for 3,000 orders/s (half per wrk thread).
+/usr/bin/python3 "$HERE/checkout/forms.py" "$BASE" "$OUT/carts" "$OUT/forms" \
+  $((1500 * SECS + 500))
+
+snap cpu2
+wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$HERE/checkout/place.lua" \
+  "$BASE/checkout" -- "$OUT/forms" "$ORIGIN" > "$OUT/place.txt"
+snap cpu3
+placed=$(awk '/^placed/ { print $2 }' "$OUT/place.txt")
+other=$(awk '/^placed/ { print $4 }' "$OUT/place.txt")
+echo "place-order: $((placed / SECS)) orders/s, p99 $(p99 "$OUT/place.txt") ms" \
+  "($CONNS connections, ${SECS} s, synchronous=FULL; $placed orders, $other refused;" \
+  "CPU per order:$(cpu_per "$OUT/cpu2" "$OUT/cpu3" "$placed" "checkout nginx"))"

@@ -1,0 +1,303 @@
+/* cart — the shopper's cart.
+ *
+ *   GET  /cart              lines, quantities, totals, the way to checkout
+ *   POST /cart/add          product, plan (subscriptions), qty (default 1)
+ *   POST /cart/update       line, qty (0 removes the line)
+ *   POST /cart/remove       line
+ *   POST /cart/empty
+ *
+ * Plain forms: every POST answers 303 to /cart with a notice in the query
+ * (POST -> redirect -> GET).  Asked for JSON (Accept: application/json),
+ * the same endpoints answer the cart as JSON so souk.js updates the page
+ * in place.  Quantities follow the rules of cart.h; prices are always the
+ * catalog's, nothing the browser sends about a price is read.
+ *
+ * CSRF: /cart/add is posted from product pages a shared cache may have
+ * served, which carry no per-visitor token, so it takes a strict
+ * same-origin check (origin_strict: Origin / Sec-Fetch-Site).  Every other
+ * POST needs the visitor's token and the same origin (app_csrf_ok).
+ *
+ * Cart writes commit with synchronous=NORMAL (db_relaxed in db.h): a
+ * power cut may forget the last clicks, never corrupt anything. */
+#include <string.h>
+
+#include "app.h"
+#include "cart.h"
+#include "conf.h"
+#include "csrf.h"
+#include "db_cart.h"
+#include "json.h"
+#include "order_hdf.h"
+
+enum key { KEY_PRODUCT, KEY_PLAN, KEY_QTY, KEY_LINE, KEY_NOTICE, KEY_N, KEY__MAX };
+
+/* What the cart page says after a change (Lang.cart.notice.<code>). */
+enum notice {
+	N_ADDED, N_UPDATED, N_REMOVED, N_EMPTIED, N_LEFT, N_MAX, N_ALREADY,
+	N_SOLD_OUT, N_NO_PRODUCT, N_BAD_PLAN, N_NO_LINE, N_FULL, N__MAX
+};
+
+static const char *const notices[N__MAX + 1] = {
+	[N_ADDED] = "added", [N_UPDATED] = "updated", [N_REMOVED] = "removed",
+	[N_EMPTIED] = "emptied", [N_LEFT] = "left", [N_MAX] = "max",
+	[N_ALREADY] = "already", [N_SOLD_OUT] = "sold_out",
+	[N_NO_PRODUCT] = "no_product", [N_BAD_PLAN] = "bad_plan",
+	[N_NO_LINE] = "no_line", [N_FULL] = "full", [N__MAX] = NULL,
+};
+
+#define ID_MAX (1LL << 53)
+
+static const struct valid_key keys[KEY__MAX] = {
+	[KEY_PRODUCT] = { "product", V_INT, 1, ID_MAX, NULL, 0 },
+	[KEY_PLAN] = { "plan", V_INT, 1, ID_MAX, NULL, 0 },
+	[KEY_QTY] = { "qty", V_INT, 0, 999, NULL, 0 },
+	[KEY_LINE] = { "line", V_INT, 1, ID_MAX, NULL, 0 },
+	[KEY_NOTICE] = { "notice", V_ENUM, 0, 0, notices, 0 },
+	[KEY_N] = { "n", V_INT, 0, 999, NULL, 0 },
+};
+
+/* The visitor's cart token when the cookie holds one of ours, else NULL. */
+static const char *
+cart_token(struct ctx *c)
+{
+	const char *t = req_cookie(&c->req, CART_COOKIE);
+
+	return t != NULL && cart_token_ok(t) ? t : NULL;
+}
+
+/* The notice and HTTP status for the outcome of a change; n is the
+ * number a "left"/"max" notice quotes. */
+static enum notice
+notice_of(enum cart_result r, const struct cart_change *ch, enum notice ok,
+    int *status)
+{
+	*status = 200;
+	switch (r) {
+	case CART_OK:
+		return ok;
+	case CART_LIMITED:
+		return ch->by_stock ? N_LEFT : N_MAX;
+	case CART_ALREADY:
+		return N_ALREADY;
+	case CART_SOLD_OUT:
+		*status = 409;
+		return N_SOLD_OUT;
+	case CART_FULL:
+		*status = 409;
+		return N_FULL;
+	case CART_NO_PRODUCT:
+		*status = 404;
+		return N_NO_PRODUCT;
+	case CART_NO_LINE:
+		*status = 404;
+		return N_NO_LINE;
+	case CART_BAD_PLAN:
+		*status = 400;
+		return N_BAD_PLAN;
+	case CART_ERROR:
+		break;
+	}
+	*status = 500;
+	return N_NO_LINE;
+}
+
+/* The notice as a sentence, e.g. "Only 2 left ..." (arena string). */
+static const char *
+notice_text(struct ctx *c, enum notice n, long long num)
+{
+	const char *a = app_str(c, arena_printf(&c->arena, "cart.notice.%s.a",
+	    notices[n]));
+
+	if (n != N_LEFT && n != N_MAX)
+		return a;
+	return arena_printf(&c->arena, "%s %lld %s", a, num, app_str(c,
+	    arena_printf(&c->arena, "cart.notice.%s.b", notices[n])));
+}
+
+/* Keeps the cart cookie for another 30 days. */
+static void
+set_cookie(struct ctx *c, const char *token)
+{
+	resp_cookie(&c->resp, CART_COOKIE, token, CART_COOKIE_AGE,
+	    COOKIE_HTTPONLY | (conf_https() ? COOKIE_SECURE : 0));
+}
+
+/* The cart as JSON: {ok, notice, message, count, subtotal, line, lines};
+ * n N__MAX: no notice (the cart asked for, nothing changed). */
+static int
+answer_json(struct ctx *c, const char *token, enum notice n, int status,
+    const struct cart_change *ch)
+{
+	struct buf *b = &c->resp.body;
+	struct cart cart = { 0 };
+
+	if (token != NULL && db_cart_load(c->db, &c->arena, token, &cart) < 0)
+		return 500;
+	buf_reset(b);
+	c->resp.status = status;
+	c->resp.content_type = "application/json; charset=utf-8";
+	buf_printf(b, "{\"ok\":%s,\"notice\":", status < 400 ? "true" : "false");
+	if (n == N__MAX)
+		buf_puts(b, "null,\"message\":\"\"");	/* a plain GET */
+	else {
+		json_str(b, notices[n]);
+		buf_puts(b, ",\"message\":");
+		json_str(b, notice_text(c, n, ch ? ch->max_qty : 0));
+	}
+	buf_printf(b, ",\"count\":%lld,\"subtotal\":", cart.count);
+	json_str(b, app_money(c, cart.subtotal_minor));
+	if (ch != NULL && ch->line_id)
+		buf_printf(b, ",\"line\":%lld,\"qty\":%lld", ch->line_id, ch->qty);
+	buf_puts(b, ",\"lines\":[");
+	for (size_t i = 0; i < cart.n; i++) {
+		const struct cart_line *l = &cart.lines[i];
+		buf_printf(b, "%s{\"id\":%lld,\"qty\":%lld,\"max\":%lld,\"total\":",
+		    i ? "," : "", l->id, l->qty, l->max_qty);
+		json_str(b, app_money(c, l->line_minor));
+		buf_putc(b, '}');
+	}
+	buf_puts(b, "]}\n");
+	return status;
+}
+
+/* The answer to a change: JSON, or 303 to the cart page with the notice. */
+static int
+answer(struct ctx *c, const char *token, enum cart_result r,
+    const struct cart_change *ch, enum notice ok)
+{
+	int status;
+	enum notice n = notice_of(r, ch, ok, &status);
+
+	if (status == 500)
+		return 500;
+	if (token != NULL && status < 400)
+		set_cookie(c, token);
+	if (req_wants_json(&c->req))
+		return answer_json(c, token, n, status, ch);
+	if (n == N_LEFT || n == N_MAX)
+		return app_redirect(c, arena_printf(&c->arena,
+		    "/cart?notice=%s&n=%lld", notices[n], ch->max_qty));
+	return app_redirect(c, arena_printf(&c->arena, "/cart?notice=%s",
+	    notices[n]));
+}
+
+static int
+page_cart(struct ctx *c)
+{
+	const char *token = cart_token(c);
+	const struct val *n = app_val(c, KEY_NOTICE);
+	struct cart cart = { 0 };
+
+	if (token != NULL && db_cart_load(c->db, &c->arena, token, &cart) < 0)
+		return 500;
+	if (req_wants_json(&c->req))
+		return answer_json(c, token, N__MAX, 200, NULL);
+	cart_put(c, "Page.cart", &cart);
+	hdf_put_int(c->hdf, "Req.cart_count", cart.count);
+	if (n->state == VAL_OK) {
+		hdf_put(c->hdf, "Page.notice", notices[n->i]);
+		hdf_put(c->hdf, "Page.notice_text", notice_text(c, (enum notice)n->i,
+		    app_val(c, KEY_N)->state == VAL_OK ? app_val(c, KEY_N)->i : 0));
+		/* Good news, a limit, or a refusal: the notice's colour. */
+		hdf_put(c->hdf, "Page.notice_kind", n->i < N_LEFT ? "ok" :
+		    n->i < N_SOLD_OUT ? "warn" : "error");
+	}
+	return app_render(c, "cart/cart");
+}
+
+static int
+page_add(struct ctx *c)
+{
+	char token[CART_TOKEN_LEN + 1] = "";
+	const struct val *qty = app_val(c, KEY_QTY);
+	struct cart_change ch;
+	enum cart_result r;
+
+	if (!origin_strict(&c->req, conf_str(CONF_BASE_URL)))
+		return app_error(c, 403, "csrf");
+	if (app_val(c, KEY_PRODUCT)->state != VAL_OK) {
+		app_put_errors(c, "Page.errors");
+		return app_error(c, 400, "invalid");
+	}
+	if (cart_token(c) != NULL)
+		memcpy(token, cart_token(c), CART_TOKEN_LEN + 1);
+	r = db_cart_add(c->db, token, app_val(c, KEY_PRODUCT)->i,
+	    app_val(c, KEY_PLAN)->state == VAL_OK ? app_val(c, KEY_PLAN)->i : 0,
+	    qty->state == VAL_OK && qty->i > 0 ? qty->i : 1, &ch);
+	return answer(c, r == CART_OK || r == CART_LIMITED || r == CART_ALREADY ?
+	    token : cart_token(c), r, &ch, N_ADDED);
+}
+
+/* /cart/update and /cart/remove: the line's new quantity. */
+static int
+set_line(struct ctx *c, long long qty, enum notice ok)
+{
+	const char *token = cart_token(c);
+	struct cart_change ch = { 0 };
+	enum cart_result r = CART_NO_LINE;
+
+	if (!app_csrf_ok(c))
+		return 403;
+	if (app_val(c, KEY_LINE)->state != VAL_OK || qty < 0) {
+		app_put_errors(c, "Page.errors");
+		return app_error(c, 400, "invalid");
+	}
+	if (token != NULL)
+		r = db_cart_set(c->db, token, app_val(c, KEY_LINE)->i, qty, &ch);
+	return answer(c, token, r, &ch, qty == 0 ? N_REMOVED : ok);
+}
+
+static int
+page_update(struct ctx *c)
+{
+	const struct val *qty = app_val(c, KEY_QTY);
+
+	return set_line(c, qty->state == VAL_OK ? qty->i : -1, N_UPDATED);
+}
+
+static int
+page_remove(struct ctx *c)
+{
+	return set_line(c, 0, N_REMOVED);
+}
+
+static int
+page_empty(struct ctx *c)
+{
+	const char *token = cart_token(c);
+	enum cart_result r = CART_OK;
+
+	if (!app_csrf_ok(c))
+		return 403;
+	if (token != NULL && (r = db_cart_empty(c->db, token)) == CART_NO_LINE)
+		r = CART_OK;	/* nothing to empty is still an empty cart */
+	return answer(c, token, r, NULL, N_EMPTIED);
+}
+
+enum page_id { PAGE_CART, PAGE_ADD, PAGE_UPDATE, PAGE_REMOVE, PAGE_EMPTY,
+	PAGE__MAX };
+
+static const struct page pages[PAGE__MAX] = {
+	[PAGE_CART] = { "cart", METHODS_GET, page_cart, 0 },
+	[PAGE_ADD] = { "cart/add", METHODS_POST, page_add, PAGE_STRICT },
+	[PAGE_UPDATE] = { "cart/update", METHODS_POST, page_update, PAGE_STRICT },
+	[PAGE_REMOVE] = { "cart/remove", METHODS_POST, page_remove, PAGE_STRICT },
+	[PAGE_EMPTY] = { "cart/empty", METHODS_POST, page_empty, 0 },
+};
+
+/* Cart writes are cheap to lose on a power cut: see the header. */
+static int
+cart_init(struct ctx *c)
+{
+	return db_relaxed(c->db);
+}
+
+static const struct app cart = {
+	"cart", pages, PAGE__MAX, keys, KEY__MAX, cart_init,
+};
+
+int
+main(int argc, char **argv)
+{
+	return app_main(argc, argv, &cart);
+}

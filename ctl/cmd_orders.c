@@ -1,0 +1,309 @@
+/* cmd_orders.c — soukctl orders list, order show N, coupon add|list: an
+ * operator's view of orders and discount codes before the admin pages
+ * exist.  Text the shoppers typed is printed with control characters
+ * replaced, so nothing in an order can drive the terminal. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "ctl.h"
+#include "db_coupon.h"
+#include "db_order.h"
+#include "money.h"
+#include "order.h"
+#include "valid.h"
+
+/* s with C0 controls and DEL as '?' (newlines as ", "), in the arena. */
+static const char *
+safe(struct arena *a, const char *s)
+{
+	char *out = arena_alloc(a, 2 * strlen(s) + 1), *o = out;
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n') {
+			*o++ = ',';
+			*o++ = ' ';
+		} else if (c == '\r')
+			continue;
+		else
+			*o++ = c < 0x20 || c == 0x7f ? '?' : (char)c;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* An amount in the store's currency (coupons). */
+static const char *
+money(struct arena *a, long long minor)
+{
+	char buf[MONEY_BUF];
+
+	return arena_strdup(a, money_store(buf, sizeof(buf), minor, LANG_EN));
+}
+
+/* An amount of an order, in the currency it was placed in. */
+static const char *
+order_money(struct arena *a, const struct order *o, long long minor)
+{
+	char buf[MONEY_BUF];
+	int dec = conf_currency_decimals(o->currency);
+
+	return arena_strdup(a, money_format(buf, sizeof(buf), minor,
+	    dec < 0 ? 2 : dec, o->currency, LANG_EN));
+}
+
+/* Parses a positive number argument; 0 or -1. */
+static int
+number_arg(const char *s, long long max, long long *out)
+{
+	const char *err;
+
+	return valid_int(s, 1, max, out, &err);
+}
+
+/* soukctl orders list [--status S] [--limit N] */
+int
+cmd_orders(int argc, char **argv)
+{
+	const char *status = "", *usage = "list [--status STATUS] [--limit N]";
+	long long limit = 50;
+	struct order *o;
+	struct arena a;
+	struct db *db;
+	size_t n;
+	int rc = 0;
+
+	if (argc < 2 || strcmp(argv[1], "list") != 0)
+		return ctl_usage(argv[0], usage);
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--status") == 0 && i + 1 < argc &&
+		    order_status_ok(argv[i + 1]))
+			status = argv[++i];
+		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc &&
+		    number_arg(argv[i + 1], 100000, &limit) == 0)
+			i++;
+		else
+			return ctl_usage(argv[0], usage);
+	}
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	arena_init(&a, 0);
+	if (db_order_list(db, &a, status, limit, &o, &n) < 0) {
+		rc = ctl_fail("orders", "cannot read the orders");
+		goto out;
+	}
+	printf("%6s  %-16s  %-12s  %-16s  %16s  %5s  %s\n", "ID", "PLACED",
+	    "REFERENCE", "STATUS", "TOTAL", "LINES", "EMAIL");
+	for (size_t i = 0; i < n; i++)
+		printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
+		    order_time(&a, o[i].created_at), o[i].reference, o[i].status,
+		    order_money(&a, &o[i], o[i].total_minor), o[i].nlines,
+		    safe(&a, o[i].email));
+	printf("%zu order%s\n", n, n == 1 ? "" : "s");
+out:
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}
+
+/* Prints the whole order o (its proofs read from db). */
+static void
+show(struct arena *a, struct db *db, const struct order *o)
+{
+	struct proof_info *p;
+	size_t np = 0;
+
+	printf("Order     %lld  %s  %s\n", o->id, o->reference, o->status);
+	printf("Placed    %s (language %s)\n", order_time(a, o->created_at),
+	    o->lang);
+	printf("Customer  %s <%s>  %s\n", safe(a, o->name), safe(a, o->email),
+	    o->phone);
+	if (*o->address)
+		printf("Ship to   %s, %s %s, %s\n", safe(a, o->address),
+		    safe(a, o->postal), safe(a, o->city), o->country);
+	else
+		printf("Country   %s\n", o->country);
+	printf("Payment   %s\n", o->method);
+	printf("Page      %s/order/%s\n\nLines\n", conf_str(CONF_BASE_URL),
+	    o->token);
+	for (size_t i = 0; i < o->nlines; i++) {
+		const struct order_line *l = &o->lines[i];
+		char plan[48] = "";
+		if (l->months)
+			snprintf(plan, sizeof(plan), " (%d month%s)", l->months,
+			    l->months == 1 ? "" : "s");
+		else if (l->days)
+			snprintf(plan, sizeof(plan), " (%d day%s)", l->days,
+			    l->days == 1 ? "" : "s");
+		printf("  %2zu  %s%s  %lld x %s = %s\n", i + 1, safe(a, l->name),
+		    plan, l->qty, order_money(a, o, l->unit_minor),
+		    order_money(a, o, l->line_minor));
+	}
+	printf("Subtotal  %s\n", order_money(a, o, o->subtotal_minor));
+	if (o->discount_minor)
+		printf("Discount  %s (%s)\n", order_money(a, o, o->discount_minor),
+		    safe(a, o->coupon_code));
+	printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
+	for (size_t i = 0; i < o->nevents; i++)
+		printf("  %s  %-16s  %s\n", order_time(a, o->events[i].at),
+		    o->events[i].status, o->events[i].note);
+	if (db_order_proofs(db, a, o->id, &p, &np) < 0 || np == 0)
+		return;
+	printf("\nPayment proofs (in %s/proofs/)\n", conf_str(CONF_DATA_DIR));
+	for (size_t i = 0; i < np; i++)
+		printf("  %s  %-15s  %8lld bytes  %s  (sent as \"%s\")\n",
+		    order_time(a, p[i].at), p[i].type, p[i].size, p[i].name,
+		    safe(a, p[i].original_name));
+}
+
+/* soukctl order show N */
+int
+cmd_order(int argc, char **argv)
+{
+	struct order o;
+	struct arena a;
+	struct db *db;
+	long long id;
+	int rc;
+
+	if (argc != 3 || strcmp(argv[1], "show") != 0 ||
+	    number_arg(argv[2], 1LL << 53, &id) < 0)
+		return ctl_usage(argv[0], "show ID");
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	arena_init(&a, 0);
+	if ((rc = db_order_by_id(db, &a, id, &o)) == 0)
+		show(&a, db, &o);
+	else
+		ctl_fail("order", rc < 0 ? "cannot read order %lld" :
+		    "no order %lld", id);
+	arena_free(&a);
+	db_close(db);
+	return rc == 0 ? 0 : 1;
+}
+
+/* "2026-12-31" at 00:00 in the store's time zone; 0 or -1. */
+static int
+date_arg(const char *s, long long *out)
+{
+	struct tm tm;
+	const char *end;
+
+	memset(&tm, 0, sizeof(tm));
+	if ((end = strptime(s, "%Y-%m-%d", &tm)) == NULL || *end != '\0')
+		return -1;
+	tm.tm_isdst = -1;
+	*out = (long long)mktime(&tm);
+	return *out < 0 ? -1 : 0;
+}
+
+/* soukctl coupon add CODE percent|fixed VALUE [options]. */
+static int
+coupon_add(int argc, char **argv)
+{
+	static const char usage[] = "add CODE percent|fixed VALUE [--max-uses N] "
+	    "[--per-email N] [--min AMOUNT] [--starts YYYY-MM-DD] "
+	    "[--expires YYYY-MM-DD]";
+	struct coupon c = { 0 };
+	const char *err;
+	struct db *db;
+	long long id;
+
+	if (argc < 5)
+		return ctl_usage("coupon", usage);
+	c.code = argv[2];
+	c.kind = argv[3];
+	if (strlen(c.code) < 2 || strlen(c.code) > 40 ||
+	    strspn(c.code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789-_") != strlen(c.code))
+		return ctl_fail("coupon", "a code is 2 to 40 letters, digits, - or _");
+	if (strcmp(c.kind, "percent") == 0) {
+		if (valid_int(argv[4], 1, 100, &c.value, &err) < 0)
+			return ctl_fail("coupon", "a percentage is 1 to 100");
+	} else if (strcmp(c.kind, "fixed") == 0) {
+		if (valid_money(argv[4], (int)conf_int(CONF_CURRENCY_DECIMALS), 1,
+		    1LL << 50, &c.value, &err) < 0)
+			return ctl_fail("coupon", "bad amount '%s'", argv[4]);
+	} else
+		return ctl_usage("coupon", usage);
+	for (int i = 5; i < argc; i++) {
+		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+		int bad = v == NULL;
+		if (!bad && strcmp(opt, "--max-uses") == 0)
+			bad = number_arg(v, 1LL << 40, &c.max_uses) < 0;
+		else if (!bad && strcmp(opt, "--per-email") == 0)
+			bad = number_arg(v, 1LL << 40, &c.max_per_email) < 0;
+		else if (!bad && strcmp(opt, "--min") == 0)
+			bad = valid_money(v, (int)conf_int(CONF_CURRENCY_DECIMALS), 0,
+			    1LL << 50, &c.min_subtotal_minor, &err) < 0;
+		else if (!bad && strcmp(opt, "--starts") == 0)
+			bad = date_arg(v, &c.starts_at) < 0;
+		else if (!bad && strcmp(opt, "--expires") == 0)
+			bad = date_arg(v, &c.expires_at) < 0;
+		else
+			bad = 1;
+		if (bad)
+			return ctl_usage("coupon", usage);
+		i++;
+	}
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	id = db_coupon_create(db, &c);
+	db_close(db);
+	if (id == -2)
+		return ctl_fail("coupon", "the code %s exists already", c.code);
+	if (id < 0)
+		return ctl_fail("coupon", "could not create %s", c.code);
+	printf("coupon %s created (id %lld)\n", c.code, id);
+	return 0;
+}
+
+/* soukctl coupon list: every code with its limits and uses. */
+static int
+coupon_list(void)
+{
+	struct coupon *c;
+	struct arena a;
+	struct db *db;
+	size_t n;
+	int rc = 0;
+
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	arena_init(&a, 0);
+	if (db_coupon_list(db, &a, &c, &n) < 0) {
+		rc = ctl_fail("coupon", "cannot read the coupons");
+		goto out;
+	}
+	printf("%-20s  %-16s  %6s  %8s  %9s  %-16s  %s\n", "CODE", "DISCOUNT",
+	    "USED", "MAX", "PER-EMAIL", "EXPIRES", "ACTIVE");
+	for (size_t i = 0; i < n; i++) {
+		const char *d = strcmp(c[i].kind, "percent") == 0 ?
+		    arena_printf(&a, "%lld%%", c[i].value) : money(&a, c[i].value);
+		printf("%-20s  %-16s  %6lld  %8s  %9s  %-16s  %s\n", c[i].code, d,
+		    c[i].uses, c[i].max_uses ? arena_printf(&a, "%lld",
+		    c[i].max_uses) : "-", c[i].max_per_email ? arena_printf(&a,
+		    "%lld", c[i].max_per_email) : "-", c[i].expires_at ?
+		    order_time(&a, c[i].expires_at) : "never",
+		    c[i].active ? "yes" : "no");
+	}
+out:
+	arena_free(&a);
+	db_close(db);
+	return rc;
+}
+
+/* soukctl coupon add ... | coupon list */
+int
+cmd_coupon(int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return coupon_add(argc, argv);
+	if (argc == 2 && strcmp(argv[1], "list") == 0)
+		return coupon_list();
+	return ctl_usage(argv[0], "add CODE percent|fixed VALUE [...] | list");
+}

@@ -1,0 +1,473 @@
+/* db_order.c — see db_order.h. */
+#include <string.h>
+#include <time.h>
+
+#include "db_cart.h"
+#include "db_coupon.h"
+#include "db_internal.h"
+#include "db_order.h"
+
+#define ORDER_COLS							\
+	"o.id, o.token, o.reference, o.idem_key, o.status, "		\
+	"o.payment_method, o.currency, o.subtotal_minor, "		\
+	"o.discount_minor, o.total_minor, coalesce(o.coupon_id, 0), "	\
+	"coalesce(o.coupon_code, ''), o.customer_name, o.email, "	\
+	"o.email_norm, o.phone, o.country, coalesce(o.address, ''), "	\
+	"coalesce(o.city, ''), coalesce(o.postal_code, ''), o.lang, "	\
+	"coalesce(o.cart_id, 0), o.created_at, o.updated_at, "		\
+	"(SELECT count(*) FROM payment_proofs p WHERE p.order_id = o.id), " \
+	"(SELECT count(*) FROM order_items i WHERE i.order_id = o.id)"
+
+enum {
+	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
+	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_STATUS, Q_LIST,
+	Q_LIST_STATUS, Q_PROOFS, Q__MAX
+};
+
+static const char *const sql[Q__MAX] = {
+	[Q_FIND] = "SELECT id, coalesce(cart_id, 0) FROM orders WHERE token = ?",
+	/* The sale itself: never below zero, whatever else happens. */
+	[Q_STOCK] = "UPDATE products SET stock = stock - ?1 WHERE id = ?2 "
+	    "AND stock >= ?1 RETURNING stock",
+	[Q_STOCK_GET] = "SELECT coalesce(stock, -1) FROM products WHERE id = ?",
+	[Q_INSERT] = "INSERT INTO orders(token, reference, idem_key, status, "
+	    "payment_method, currency, subtotal_minor, discount_minor, "
+	    "total_minor, coupon_id, coupon_code, customer_name, email, "
+	    "email_norm, phone, country, address, city, postal_code, lang, "
+	    "cart_id, cart_rev, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, nullif(?, 0), nullif(?, ''), ?, ?, ?, ?, ?, "
+	    "nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, ?23, ?23)",
+	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
+	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
+	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
+	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
+	    "created_at) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4 "
+	    "FROM order_events WHERE order_id = ?1",
+	[Q_BY_TOKEN] = "SELECT " ORDER_COLS " FROM orders o WHERE o.token = ?",
+	[Q_BY_ID] = "SELECT " ORDER_COLS " FROM orders o WHERE o.id = ?",
+	[Q_ITEMS] = "SELECT coalesce(product_id, 0), coalesce(plan_id, 0), kind, "
+	    "name, plan_months, plan_days, price_minor, qty, line_minor "
+	    "FROM order_items WHERE order_id = ? ORDER BY line",
+	[Q_EVENTS] = "SELECT status, note, created_at FROM order_events "
+	    "WHERE order_id = ? ORDER BY seq",
+	[Q_PROOF_INSERT] = "INSERT INTO payment_proofs(order_id, stored_name, "
+	    "content_type, size, sha256, original_name, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[Q_STATUS] = "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
+	/* Ids grow with time: newest first without an index of dates. */
+	[Q_LIST] = "SELECT " ORDER_COLS " FROM orders o ORDER BY o.id DESC LIMIT ?",
+	[Q_LIST_STATUS] = "SELECT " ORDER_COLS " FROM orders o WHERE o.status = ? "
+	    "ORDER BY o.id DESC LIMIT ?",
+	[Q_PROOFS] = "SELECT stored_name, content_type, size, original_name, "
+	    "created_at FROM payment_proofs WHERE order_id = ? ORDER BY id",
+};
+DB_STMTS(stmts, sql, Q__MAX);
+
+/* The order columns (ORDER_COLS) of the current row into o. */
+static void
+read_order(struct arena *a, sqlite3_stmt *st, struct order *o)
+{
+	int c = 0;
+
+	memset(o, 0, sizeof(*o));
+	o->id = db_col_int(st, c++);
+	o->token = db_col_text(a, st, c++);
+	o->reference = db_col_text(a, st, c++);
+	o->idem_key = db_col_text(a, st, c++);
+	o->status = db_col_text(a, st, c++);
+	o->method = db_col_text(a, st, c++);
+	o->currency = db_col_text(a, st, c++);
+	o->subtotal_minor = db_col_int(st, c++);
+	o->discount_minor = db_col_int(st, c++);
+	o->total_minor = db_col_int(st, c++);
+	o->coupon_id = db_col_int(st, c++);
+	o->coupon_code = db_col_text(a, st, c++);
+	o->name = db_col_text(a, st, c++);
+	o->email = db_col_text(a, st, c++);
+	o->email_norm = db_col_text(a, st, c++);
+	o->phone = db_col_text(a, st, c++);
+	o->country = db_col_text(a, st, c++);
+	o->address = db_col_text(a, st, c++);
+	o->city = db_col_text(a, st, c++);
+	o->postal = db_col_text(a, st, c++);
+	o->lang = db_col_text(a, st, c++);
+	o->cart_id = db_col_int(st, c++);
+	o->created_at = db_col_int(st, c++);
+	o->updated_at = db_col_int(st, c++);
+	o->nproofs = (size_t)db_col_int(st, c++);
+	o->nlines = (size_t)db_col_int(st, c++);
+}
+
+/* Adds a history entry; 0 or -1. */
+static int
+insert_event(struct db *db, long long order, const char *status,
+    const char *note, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_EVENT);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, order);
+	db_bind_text(st, 2, status);
+	db_bind_text(st, 3, note ? note : "");
+	db_bind_int(st, 4, now);
+	return db_step_done(db, st, "order event") == 0 ? 0 : -1;
+}
+
+int
+db_order_find(struct db *db, const char *token, long long *id,
+    long long *cart_id)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FIND);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, token);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*id = db_col_int(st, 0);
+		*cart_id = db_col_int(st, 1);
+	}
+	db_done(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "order find");
+}
+
+/* Takes qty of product out of stock: 0, 1 when there is not enough
+ * (*left: what there is), -1. */
+static int
+take_stock(struct db *db, long long product, long long qty, long long *left)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_STOCK);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, qty);
+	db_bind_int(st, 2, product);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "stock");
+	if ((st = db_stmt(db, &stmts, Q_STOCK_GET)) == NULL)
+		return -1;
+	db_bind_int(st, 1, product);
+	*left = sqlite3_step(st) == SQLITE_ROW ? db_col_int(st, 0) : 0;
+	db_done(st);
+	return 1;
+}
+
+/* Compares the cart as it is now with the lines the shopper saw. */
+static enum place_result
+check_cart(const struct cart *cart, const struct order *o,
+    struct place_why *why)
+{
+	if (cart->id == 0 || cart->id != o->cart_id || cart->rev != o->cart_rev ||
+	    cart->n != o->nlines || cart->n == 0)
+		return PLACE_CHANGED;
+	for (size_t i = 0; i < cart->n; i++) {
+		const struct cart_line *l = &cart->lines[i];
+		const struct order_line *ol = &o->lines[i];
+
+		if (l->product_id != ol->product_id || l->plan_id != ol->plan_id ||
+		    l->qty != ol->qty || l->unit_minor != ol->unit_minor)
+			return PLACE_CHANGED;
+		why->line = i;
+		if (!l->on_sale)
+			return PLACE_UNAVAILABLE;
+		if (l->stock >= 0 && l->qty > l->stock) {
+			why->available = l->stock;
+			return PLACE_STOCK;
+		}
+	}
+	return PLACE_OK;
+}
+
+/* Writes the order row; 0, -2 when token or reference is taken, -1. */
+static int
+insert_order(struct db *db, struct order *o)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_INSERT);
+	int i = 1, rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, i++, o->token);
+	db_bind_text(st, i++, o->reference);
+	db_bind_text(st, i++, o->idem_key);
+	db_bind_text(st, i++, o->status);
+	db_bind_text(st, i++, o->method);
+	db_bind_text(st, i++, o->currency);
+	db_bind_int(st, i++, o->subtotal_minor);
+	db_bind_int(st, i++, o->discount_minor);
+	db_bind_int(st, i++, o->total_minor);
+	db_bind_int(st, i++, o->coupon_id);
+	db_bind_text(st, i++, o->coupon_code);
+	db_bind_text(st, i++, o->name);
+	db_bind_text(st, i++, o->email);
+	db_bind_text(st, i++, o->email_norm);
+	db_bind_text(st, i++, o->phone);
+	db_bind_text(st, i++, o->country);
+	db_bind_text(st, i++, o->address);
+	db_bind_text(st, i++, o->city);
+	db_bind_text(st, i++, o->postal);
+	db_bind_text(st, i++, o->lang);
+	db_bind_int(st, i++, o->cart_id);
+	db_bind_int(st, i++, o->cart_rev);
+	db_bind_int(st, i++, o->created_at);
+	if ((rc = db_step_done(db, st, "order insert")) < 0)
+		return rc;
+	o->id = sqlite3_last_insert_rowid(db_sqlite(db));
+	return 0;
+}
+
+/* Writes line number `line` of an order; 0 or -1. */
+static int
+insert_line(struct db *db, long long order, size_t line,
+    const struct order_line *l)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ITEM);
+	int i = 1;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, i++, order);
+	db_bind_int(st, i++, (long long)line);
+	db_bind_int(st, i++, l->product_id);
+	db_bind_int(st, i++, l->plan_id);
+	db_bind_text(st, i++, l->kind);
+	db_bind_text(st, i++, l->name);
+	db_bind_int(st, i++, l->months);
+	db_bind_int(st, i++, l->days);
+	db_bind_int(st, i++, l->unit_minor);
+	db_bind_int(st, i++, l->qty);
+	db_bind_int(st, i++, l->line_minor);
+	return db_step_done(db, st, "order line") == 0 ? 0 : -1;
+}
+
+enum place_result
+db_order_place(struct db *db, struct arena *a, const char *token,
+    struct order *o, struct place_why *why)
+{
+	struct cart cart;
+	enum place_result r;
+	long long cart_id;
+	int rc;
+
+	memset(why, 0, sizeof(*why));
+	/* The token comes from the idempotency key: seen, it is a repeat. */
+	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != 0)
+		return rc < 0 ? PLACE_ERROR : PLACE_DUPLICATE;
+	if (db_cart_load(db, a, token, &cart) < 0)
+		return PLACE_ERROR;
+	if ((r = check_cart(&cart, o, why)) != PLACE_OK)
+		return r;
+	if (*o->coupon_code) {
+		long long id = 0, discount = 0;
+		enum coupon_check cc = db_coupon_check(db, a, o->coupon_code,
+		    o->email_norm, o->subtotal_minor, o->created_at, &id,
+		    &discount);
+		if (cc == COUPON_ERROR)
+			return PLACE_ERROR;
+		if (cc != COUPON_OK) {
+			why->coupon = cc;
+			return PLACE_COUPON;
+		}
+		if (id != o->coupon_id || discount != o->discount_minor)
+			return PLACE_CHANGED;
+	}
+	for (size_t i = 0; i < cart.n; i++) {
+		if (cart.lines[i].stock < 0)
+			continue;
+		rc = take_stock(db, cart.lines[i].product_id, cart.lines[i].qty,
+		    &why->available);
+		if (rc != 0) {
+			why->line = i;
+			return rc < 0 ? PLACE_ERROR : PLACE_STOCK;
+		}
+	}
+	if ((rc = insert_order(db, o)) < 0)
+		return rc == -2 ? PLACE_RETRY : PLACE_ERROR;
+	for (size_t i = 0; i < o->nlines; i++)
+		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
+			return PLACE_ERROR;
+	if (insert_event(db, o->id, o->status, o->note, o->created_at) < 0)
+		return PLACE_ERROR;
+	if (o->coupon_id && db_coupon_redeem(db, o->coupon_id, o->id,
+	    o->email_norm, o->discount_minor, o->created_at) < 0)
+		return PLACE_ERROR;
+	if (db_cart_clear(db, cart.id) < 0)
+		return PLACE_ERROR;
+	return PLACE_OK;
+}
+
+/* Lines and history of o. */
+static int
+load_details(struct db *db, struct arena *a, struct order *o)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ITEMS);
+	size_t cap = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, o->id);
+	o->nlines = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct order_line *l;
+		o->lines = db_grow(a, o->lines, o->nlines, &cap, sizeof(*l));
+		l = &o->lines[o->nlines++];
+		l->product_id = db_col_int(st, 0);
+		l->plan_id = db_col_int(st, 1);
+		l->kind = db_col_text(a, st, 2);
+		l->name = db_col_text(a, st, 3);
+		l->months = (int)db_col_int(st, 4);
+		l->days = (int)db_col_int(st, 5);
+		l->unit_minor = db_col_int(st, 6);
+		l->qty = db_col_int(st, 7);
+		l->line_minor = db_col_int(st, 8);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "order lines");
+	if ((st = db_stmt(db, &stmts, Q_EVENTS)) == NULL)
+		return -1;
+	db_bind_int(st, 1, o->id);
+	cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct order_event *e;
+		o->events = db_grow(a, o->events, o->nevents, &cap, sizeof(*e));
+		e = &o->events[o->nevents++];
+		e->status = db_col_text(a, st, 0);
+		e->note = db_col_text(a, st, 1);
+		e->at = db_col_int(st, 2);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "order events");
+}
+
+/* Reads one order with st (bound); 0, 1 none, -1. */
+static int
+load_one(struct db *db, struct arena *a, sqlite3_stmt *st, struct order *o)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		read_order(a, st, o);
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW)
+		return db_fail(db, "order");
+	return load_details(db, a, o);
+}
+
+int
+db_order_by_token(struct db *db, struct arena *a, const char *token,
+    struct order *o)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_BY_TOKEN);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, token);
+	return load_one(db, a, st, o);
+}
+
+int
+db_order_by_id(struct db *db, struct arena *a, long long id, struct order *o)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_BY_ID);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	return load_one(db, a, st, o);
+}
+
+int
+db_order_add_proof(struct db *db, struct order *o, const char *name,
+    const char *type, long long size, const char *sha, const char *original)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOF_INSERT);
+	const char *next = order_statuses[ORDER_PROOF_RECEIVED];
+	long long now = (long long)time(NULL);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, o->id);
+	db_bind_text(st, 2, name);
+	db_bind_text(st, 3, type);
+	db_bind_int(st, 4, size);
+	db_bind_text(st, 5, sha);
+	db_bind_text(st, 6, original);
+	db_bind_int(st, 7, now);
+	if (db_step_done(db, st, "proof insert") < 0)
+		return -1;
+	o->nproofs++;
+	if (strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0)
+		return 0;
+	if ((st = db_stmt(db, &stmts, Q_STATUS)) == NULL)
+		return -1;
+	db_bind_text(st, 1, next);
+	db_bind_int(st, 2, now);
+	db_bind_int(st, 3, o->id);
+	if (db_step_done(db, st, "order status") < 0 ||
+	    insert_event(db, o->id, next, "proof", now) < 0)
+		return -1;
+	o->status = next;
+	return 0;
+}
+
+int
+db_order_list(struct db *db, struct arena *a, const char *status,
+    long long limit, struct order **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, *status ? Q_LIST_STATUS : Q_LIST);
+	size_t cap = 0;
+	int rc, i = 1;
+
+	if (st == NULL)
+		return -1;
+	if (*status)
+		db_bind_text(st, i++, status);
+	db_bind_int(st, i, limit);
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
+		read_order(a, st, &(*out)[(*n)++]);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "order list");
+}
+
+int
+db_order_proofs(struct db *db, struct arena *a, long long order,
+    struct proof_info **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOFS);
+	size_t cap = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, order);
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct proof_info *p;
+		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
+		p = &(*out)[(*n)++];
+		p->name = db_col_text(a, st, 0);
+		p->type = db_col_text(a, st, 1);
+		p->size = db_col_int(st, 2);
+		p->original_name = db_col_text(a, st, 3);
+		p->at = db_col_int(st, 4);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "order proofs");
+}

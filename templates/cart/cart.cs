@@ -1,0 +1,63 @@
+<?cs # The cart: Page.cart (order_hdf.h cart_put), Page.notice, Page.notice_text,
+      Page.notice_kind.  Forms post to /cart/update, /cart/remove and
+      /cart/empty with the visitor's token; souk.js sends them as JSON
+      requests and updates the rows in place. ?>
+<?cs include:"partials/order.cs" ?>
+<?cs def:title() ?><?cs var:Lang.cart.title ?><?cs /def ?>
+<?cs def:main() ?>
+<header class="page-head">
+  <h1><?cs var:Lang.cart.title ?></h1>
+</header>
+<p class="notice<?cs if:Page.notice_kind == "error" ?> error<?cs elif:Page.notice_kind == "warn" ?> warn<?cs /if ?>" role="status" data-cart-notice<?cs if:!?Page.notice ?> hidden<?cs /if ?>><?cs var:Page.notice_text ?></p>
+<?cs if:Page.cart.nlines > 0 ?>
+<section class="cart" data-cart>
+  <ul class="cart-lines">
+  <?cs each:l = Page.cart.lines ?>
+    <li class="cart-line" data-line="<?cs var:l.id ?>">
+      <div class="cart-what">
+        <a class="name" href="/p/<?cs var:l.slug ?>"><?cs var:l.name ?></a>
+        <?cs if:l.kind == "subscription" ?><span class="plan-name"><?cs call:plan(l) ?></span><?cs /if ?>
+        <span class="unit"><?cs var:l.unit ?><?cs if:l.kind != "digital" ?> × <span data-line-qty><?cs var:l.qty ?></span><?cs /if ?></span>
+        <?cs if:l.problem == "withdrawn" ?><span class="stock out"><?cs var:Lang.cart.problem.withdrawn ?></span>
+        <?cs elif:l.problem == "sold_out" ?><span class="stock out"><?cs var:Lang.cart.problem.sold_out ?></span>
+        <?cs elif:l.problem == "left" ?><span class="stock low"><?cs var:Lang.cart.problem.left_a ?> <?cs var:l.max ?> <?cs var:Lang.cart.problem.left_b ?></span><?cs /if ?>
+      </div>
+      <div class="cart-qty">
+        <?cs if:l.kind == "digital" ?>
+        <span class="one"><?cs var:Lang.cart.one_download ?></span>
+        <?cs else ?>
+        <form class="qty-form" action="/cart/update" method="post">
+          <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+          <input type="hidden" name="line" value="<?cs var:l.id ?>">
+          <label><span class="sr-only"><?cs var:Lang.quantity ?> — <?cs var:l.name ?></span>
+            <input type="number" name="qty" value="<?cs var:l.qty ?>" min="0" max="<?cs var:l.max ?>" inputmode="numeric" required></label>
+          <button type="submit" class="small"><?cs var:Lang.cart.update ?></button>
+        </form>
+        <?cs /if ?>
+        <form class="remove-form" action="/cart/remove" method="post">
+          <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+          <input type="hidden" name="line" value="<?cs var:l.id ?>">
+          <button type="submit" class="link"><?cs var:Lang.cart.remove ?><span class="sr-only"> — <?cs var:l.name ?></span></button>
+        </form>
+      </div>
+      <p class="cart-total" data-line-total><?cs var:l.total ?></p>
+    </li>
+  <?cs /each ?>
+  </ul>
+  <div class="cart-summary">
+    <p class="subtotal"><span><?cs var:Lang.cart.subtotal ?></span> <strong data-subtotal><?cs var:Page.cart.subtotal ?></strong></p>
+    <p class="note"><?cs var:Lang.cart.prices_note ?></p>
+    <a class="button primary checkout-button" href="/checkout"><?cs var:Lang.cart.checkout ?></a>
+    <form class="empty-form" action="/cart/empty" method="post">
+      <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+      <button type="submit" class="link"><?cs var:Lang.cart.empty_cart ?></button>
+    </form>
+  </div>
+</section>
+<?cs else ?>
+<div class="empty">
+  <p><?cs var:Lang.cart.empty ?></p>
+  <p><a class="button primary" href="/"><?cs var:Lang.cart.browse ?></a></p>
+</div>
+<?cs /if ?>
+<?cs /def ?>

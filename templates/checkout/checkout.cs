@@ -1,0 +1,120 @@
+<?cs # The checkout form.  Page.cart (cart_put), Page.form.<field> (values
+      kept), Page.field_err.<field> (errors next to fields), Page.methods.N.id,
+      Page.dial.<country>, Page.coupon.{code,discount,total}, Page.notice
+      (changed, problems, stock, withdrawn with Page.notice_line and
+      Page.notice_n), Page.idem and Page.rev (the cart revision this form
+      places an order for). ?>
+<?cs include:"partials/order.cs" ?>
+<?cs def:title() ?><?cs var:Lang.checkout.title ?><?cs /def ?>
+<?cs def:field(f, label, type, auto, extra) ?>
+<div class="field<?cs if:?Page.field_err[f] ?> has-error<?cs /if ?>">
+  <label for="f-<?cs var:f ?>"><?cs var:label ?></label>
+  <input id="f-<?cs var:f ?>" name="<?cs var:f ?>" type="<?cs var:type ?>" value="<?cs var:Page.form[f] ?>" autocomplete="<?cs var:auto ?>"<?cs if:extra == "required" ?> required<?cs /if ?><?cs call:invalid(f) ?>>
+  <?cs call:ferr(f) ?>
+</div>
+<?cs /def ?>
+<?cs def:main() ?>
+<header class="page-head">
+  <h1><?cs var:Lang.checkout.title ?></h1>
+</header>
+<?cs if:?Page.notice ?>
+<div class="notice error" role="alert">
+  <?cs if:Page.notice == "stock" ?><?cs if:Page.notice_n == 0 ?><p><strong><?cs var:Page.notice_line ?></strong> <?cs var:Lang.checkout.notice.sold_out ?></p><?cs else ?><p><?cs var:Lang.checkout.notice.left_a ?> <?cs var:Page.notice_n ?> <?cs var:Lang.checkout.notice.left_b ?> <strong><?cs var:Page.notice_line ?></strong>. <?cs var:Lang.checkout.notice.left_c ?></p><?cs /if ?>
+  <?cs elif:Page.notice == "withdrawn" ?><p><strong><?cs var:Page.notice_line ?></strong> <?cs var:Lang.checkout.notice.withdrawn ?></p>
+  <?cs else ?><p><?cs var:Lang.checkout.notice[Page.notice] ?></p><?cs /if ?>
+  <p><a href="/cart"><?cs var:Lang.checkout.edit_cart ?></a></p>
+</div>
+<?cs /if ?>
+<?cs if:subcount(Page.errors) > 0 ?>
+<div class="errors" role="alert">
+  <p><?cs var:Lang.errors_heading ?></p>
+  <ul><?cs each:e = Page.errors ?><li><a href="#f-<?cs var:e.field ?>"><?cs var:Lang.checkout.label[e.field] ?></a> <?cs alt:Lang.checkout.err[e.err] ?><?cs var:Lang.err[e.err] ?><?cs /alt ?></li><?cs /each ?></ul>
+</div>
+<?cs /if ?>
+<div class="checkout">
+<section class="checkout-summary" aria-labelledby="h-summary">
+  <h2 id="h-summary"><?cs var:Lang.checkout.your_order ?></h2>
+  <ul class="summary-lines">
+  <?cs each:l = Page.cart.lines ?>
+    <li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?><?cs if:l.qty > 1 ?> × <?cs var:l.qty ?><?cs /if ?>
+      <?cs if:?l.problem ?><span class="stock out"><?cs var:Lang.cart.problem[l.problem] ?><?cs if:l.problem == "left" ?> <?cs var:Lang.cart.problem.left_a ?> <?cs var:l.max ?> <?cs var:Lang.cart.problem.left_b ?><?cs /if ?></span><?cs /if ?></span>
+      <span class="price"><?cs var:l.total ?></span></li>
+  <?cs /each ?>
+  </ul>
+  <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:Page.cart.subtotal ?></span></p>
+  <?cs if:?Page.coupon.code ?>
+  <p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<?cs var:Page.coupon.code ?>)</span> <span>− <?cs var:Page.coupon.discount ?></span></p>
+  <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:Page.coupon.total ?></strong></p>
+  <?cs else ?>
+  <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:Page.cart.subtotal ?></strong></p>
+  <?cs /if ?>
+  <p><a href="/cart"><?cs var:Lang.checkout.edit_cart ?></a></p>
+</section>
+
+<form class="checkout-form" action="/checkout" method="post" novalidate>
+  <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+  <input type="hidden" name="idem" value="<?cs var:Page.idem ?>">
+  <input type="hidden" name="rev" value="<?cs var:Page.rev ?>">
+  <input type="hidden" name="seen" value="<?cs var:Page.seen ?>">
+  <fieldset>
+    <legend><?cs var:Lang.checkout.contact ?></legend>
+    <?cs call:field("name", Lang.checkout.label.name, "text", "name", "required") ?>
+    <?cs call:field("email", Lang.checkout.label.email, "email", "email", "required") ?>
+    <div class="field<?cs if:?Page.field_err.country ?> has-error<?cs /if ?>">
+      <label for="f-country"><?cs var:Lang.checkout.label.country ?></label>
+      <select id="f-country" name="country" autocomplete="country"<?cs call:invalid("country") ?>>
+      <?cs each:k = Page.countries ?><option value="<?cs var:k.code ?>"<?cs if:Page.form.country == k.code ?> selected<?cs /if ?>><?cs var:k.name ?> (+<?cs var:k.dial ?>)</option>
+      <?cs /each ?></select>
+      <?cs call:ferr("country") ?>
+    </div>
+    <div class="field<?cs if:?Page.field_err.phone ?> has-error<?cs /if ?>">
+      <label for="f-phone"><?cs var:Lang.checkout.label.phone ?></label>
+      <input id="f-phone" name="phone" type="tel" value="<?cs var:Page.form.phone ?>" autocomplete="tel" inputmode="tel" required<?cs call:invalid("phone") ?>>
+      <p class="help"><?cs var:Lang.checkout.phone_help ?></p>
+      <?cs call:ferr("phone") ?>
+    </div>
+  </fieldset>
+  <?cs if:Page.cart.physical == 1 ?>
+  <fieldset>
+    <legend><?cs var:Lang.checkout.shipping ?></legend>
+    <div class="field<?cs if:?Page.field_err.address ?> has-error<?cs /if ?>">
+      <label for="f-address"><?cs var:Lang.checkout.label.address ?></label>
+      <textarea id="f-address" name="address" rows="2" autocomplete="street-address" required<?cs call:invalid("address") ?>><?cs var:Page.form.address ?></textarea>
+      <?cs call:ferr("address") ?>
+    </div>
+    <div class="row">
+      <?cs call:field("city", Lang.checkout.label.city, "text", "address-level2", "required") ?>
+      <?cs call:field("postal", Lang.checkout.label.postal, "text", "postal-code", "") ?>
+    </div>
+  </fieldset>
+  <?cs /if ?>
+  <fieldset>
+    <legend><?cs var:Lang.checkout.label.coupon ?></legend>
+    <div class="field coupon<?cs if:?Page.field_err.coupon ?> has-error<?cs /if ?>">
+      <label for="f-coupon" class="sr-only"><?cs var:Lang.checkout.label.coupon ?></label>
+      <input id="f-coupon" name="coupon" type="text" value="<?cs var:Page.form.coupon ?>" autocomplete="off" maxlength="40"<?cs call:invalid("coupon") ?>>
+      <button type="submit" name="op" value="apply" class="small"><?cs var:Lang.checkout.apply ?></button>
+      <?cs call:ferr("coupon") ?>
+      <?cs if:?Page.coupon.code ?><p class="ok"><?cs var:Lang.checkout.coupon_applied ?> − <?cs var:Page.coupon.discount ?></p><?cs /if ?>
+    </div>
+  </fieldset>
+  <fieldset class="methods<?cs if:?Page.field_err.payment ?> has-error<?cs /if ?>">
+    <legend><?cs var:Lang.checkout.label.payment ?></legend>
+    <?cs each:m = Page.methods ?>
+    <label class="method">
+      <input type="radio" name="payment" value="<?cs var:m.id ?>"<?cs if:Page.form.payment == m.id ?> checked<?cs /if ?> required>
+      <span class="method-name"><?cs var:Lang.pay[m.id].name ?></span>
+      <small><?cs var:Lang.pay[m.id].desc ?></small>
+    </label>
+    <?cs /each ?>
+    <?cs if:subcount(Page.methods) == 0 ?><p class="notice error"><?cs var:Lang.checkout.no_methods ?></p><?cs /if ?>
+    <?cs call:ferr("payment") ?>
+  </fieldset>
+  <div class="field terms<?cs if:?Page.field_err.terms ?> has-error<?cs /if ?>">
+    <label><input type="checkbox" name="terms" value="1"<?cs if:Page.form.terms ?> checked<?cs /if ?> required<?cs call:invalid("terms") ?>> <?cs var:Lang.checkout.terms ?></label>
+    <?cs call:ferr("terms") ?>
+  </div>
+  <button type="submit" name="op" value="place" class="button primary place"<?cs if:subcount(Page.methods) == 0 ?> disabled<?cs /if ?>><?cs var:Lang.checkout.place ?></button>
+</form>
+</div>
+<?cs /def ?>

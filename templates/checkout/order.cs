@@ -1,0 +1,73 @@
+<?cs # The order page, reached by its unguessable token.  Page.order
+      (order_hdf.h order_put), Page.placed, Page.proof_received,
+      Page.upload_err, Page.max_upload (MB). ?>
+<?cs include:"partials/order.cs" ?>
+<?cs def:title() ?><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?><?cs /def ?>
+<?cs def:main() ?>
+<?cs with:o = Page.order ?>
+<?cs if:Page.placed ?>
+<div class="notice ok placed" role="status">
+  <p><strong><?cs var:Lang.order.thanks ?></strong></p>
+  <p><?cs var:Lang.order.thanks_text ?></p>
+</div>
+<?cs /if ?>
+<?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?></p><?cs /if ?>
+<header class="page-head order-head">
+  <h1><?cs var:Lang.order.title ?> <span class="ref"><?cs var:o.reference ?></span></h1>
+  <p><?cs var:Lang.order.placed_on ?> <?cs var:o.created ?> · <?cs call:status(o.status) ?></p>
+</header>
+
+<?cs if:o.status == "awaiting_payment" || o.status == "proof_received" ?>
+<section class="pay-box" aria-labelledby="h-pay">
+  <h2 id="h-pay"><?cs var:Lang.order.pay_title ?> — <?cs var:Lang.pay[o.method].name ?></h2>
+  <p class="amount"><?cs var:Lang.order.amount ?> <strong><?cs var:o.total ?></strong></p>
+  <p><?cs var:Lang.pay[o.method].howto ?></p>
+  <?cs call:pay_rows(o.pay.rows) ?>
+  <?cs if:o.proofs > 0 || Page.proof_received ?>
+  <p class="notice ok proof-ok" role="status"><?cs var:Lang.order.proof_received ?></p>
+  <?cs /if ?>
+  <?cs if:o.takes_proof == 1 ?>
+  <form class="proof-form" action="/order/<?cs var:o.token ?>" method="post" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+    <label for="f-proof"><?cs if:o.proofs > 0 ?><?cs var:Lang.order.proof_another ?><?cs else ?><?cs var:Lang.order.proof_title ?><?cs /if ?></label>
+    <input id="f-proof" name="proof" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" required<?cs if:?Page.upload_err ?> aria-invalid="true" aria-describedby="err-proof"<?cs /if ?>>
+    <p class="help"><?cs var:Lang.order.proof_help ?> <?cs var:Page.max_upload ?> <?cs var:Lang.order.mb ?>.</p>
+    <button type="submit" class="button primary"><?cs var:Lang.order.proof_send ?></button>
+  </form>
+  <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<section aria-labelledby="h-items">
+  <h2 id="h-items"><?cs var:Lang.order.items ?></h2>
+  <ul class="summary-lines order-lines">
+  <?cs each:l = o.lines ?>
+    <li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?><?cs if:l.qty > 1 ?> × <?cs var:l.qty ?><?cs /if ?></span> <span class="price"><?cs var:l.total ?></span></li>
+  <?cs /each ?>
+  </ul>
+  <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>
+  <?cs if:o.has_discount == 1 ?><p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>)</span> <span>− <?cs var:o.discount ?></span></p><?cs /if ?>
+  <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:o.total ?></strong></p>
+</section>
+
+<section aria-labelledby="h-details">
+  <h2 id="h-details"><?cs var:Lang.order.details ?></h2>
+  <dl class="details">
+    <div><dt><?cs var:Lang.checkout.label.name ?></dt><dd><?cs var:o.name ?></dd></div>
+    <div><dt><?cs var:Lang.checkout.label.email ?></dt><dd><?cs var:o.email ?></dd></div>
+    <div><dt><?cs var:Lang.checkout.label.phone ?></dt><dd><?cs var:o.phone ?></dd></div>
+    <?cs if:o.address ?><div><dt><?cs var:Lang.checkout.shipping ?></dt><dd class="address"><?cs var:o.address ?><br><?cs var:o.postal ?> <?cs var:o.city ?><br><?cs var:Lang.country[o.country] ?></dd></div><?cs /if ?>
+    <div><dt><?cs var:Lang.checkout.label.payment ?></dt><dd><?cs var:Lang.pay[o.method].name ?></dd></div>
+  </dl>
+</section>
+
+<section aria-labelledby="h-history">
+  <h2 id="h-history"><?cs var:Lang.order.history ?></h2>
+  <ol class="history">
+  <?cs each:e = o.events ?>
+    <li><time><?cs var:e.at ?></time> <?cs call:status(e.status) ?><?cs if:e.note ?> <span class="note"><?cs var:Lang.order.note[e.note] ?></span><?cs /if ?></li>
+  <?cs /each ?>
+  </ol>
+</section>
+<?cs /with ?>
+<?cs /def ?>

@@ -1,0 +1,19 @@
+<?cs include:"mail/text.cs" ?><?cs with:o = Page.order ?><?cs var:Lang.mail.hello ?> <?cs var:o.name ?>,
+
+<?cs var:Lang.mail.confirm_intro ?> <?cs var:Store.name ?>.
+
+<?cs var:Lang.order.title ?> <?cs var:o.reference ?> (<?cs var:o.created ?>)
+<?cs call:lines(o) ?>
+
+<?cs var:Lang.order.pay_title ?> - <?cs var:Lang.pay[o.method].name ?>
+<?cs var:Lang.pay[o.method].howto ?>
+<?cs var:Lang.order.amount ?>: <?cs var:o.total ?><?cs call:rows(o) ?>
+<?cs if:o.takes_proof == 1 ?>
+<?cs var:Lang.mail.proof_hint ?>
+<?cs /if ?>
+<?cs var:Lang.mail.follow ?>
+<?cs var:o.url ?>
+
+<?cs var:Store.name ?>
+<?cs var:Store.base_url ?>
+<?cs /with ?>

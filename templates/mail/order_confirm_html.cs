@@ -1,0 +1,28 @@
+<?cs # The HTML part of the shopper's confirmation: every value escaped
+      (TMPL_BARE renders with Config.VarEscapeMode = html), no scripts, no
+      remote images, styles inline (mail clients drop <style>). ?>
+<?cs include:"partials/order.cs" ?>
+<!doctype html>
+<html lang="<?cs var:Lang.code ?>">
+<head><meta charset="utf-8"><title><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?></title></head>
+<body style="font-family: system-ui, sans-serif; color: #1c2330; max-width: 600px; margin: 0 auto; padding: 16px;">
+<?cs with:o = Page.order ?>
+<p><?cs var:Lang.mail.hello ?> <?cs var:o.name ?>,</p>
+<p><?cs var:Lang.mail.confirm_intro ?> <?cs var:Store.name ?>.</p>
+<h1 style="font-size: 20px;"><?cs var:Lang.order.title ?> <?cs var:o.reference ?></h1>
+<table style="width: 100%; border-collapse: collapse;">
+<?cs each:l = o.lines ?>
+<tr><td style="padding: 4px 0; border-bottom: 1px solid #e3e6eb;"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> (<?cs call:plan(l) ?>)<?cs /if ?> × <?cs var:l.qty ?></td><td style="text-align: right; border-bottom: 1px solid #e3e6eb;"><?cs var:l.total ?></td></tr>
+<?cs /each ?>
+<?cs if:o.has_discount == 1 ?><tr><td><?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>)</td><td style="text-align: right;">− <?cs var:o.discount ?></td></tr><?cs /if ?>
+<tr><td><strong><?cs var:Lang.checkout.total ?></strong></td><td style="text-align: right;"><strong><?cs var:o.total ?></strong></td></tr>
+</table>
+<h2 style="font-size: 17px;"><?cs var:Lang.order.pay_title ?> — <?cs var:Lang.pay[o.method].name ?></h2>
+<p><?cs var:Lang.pay[o.method].howto ?></p>
+<?cs call:pay_rows(o.pay.rows) ?>
+<?cs if:o.takes_proof == 1 ?><p><?cs var:Lang.mail.proof_hint ?></p><?cs /if ?>
+<p><a href="<?cs var:o.url ?>" style="display: inline-block; background: #0f766e; color: #fff; padding: 10px 16px; border-radius: 8px; text-decoration: none;"><?cs var:Lang.mail.follow_button ?></a></p>
+<p style="color: #5b6472;"><?cs var:Store.name ?> · <?cs var:Store.base_url ?></p>
+<?cs /with ?>
+</body>
+</html>

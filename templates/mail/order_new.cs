@@ -1,0 +1,16 @@
+<?cs include:"mail/text.cs" ?><?cs with:o = Page.order ?><?cs var:Lang.mail.new_intro ?> <?cs var:o.reference ?> (<?cs var:o.created ?>)
+<?cs call:lines(o) ?>
+
+<?cs var:Lang.checkout.label.payment ?>: <?cs var:Lang.pay[o.method].name ?>
+<?cs var:Lang.order.status_label ?>: <?cs var:Lang.order.status[o.status] ?>
+
+<?cs var:Lang.checkout.label.name ?>: <?cs var:o.name ?>
+<?cs var:Lang.checkout.label.email ?>: <?cs var:o.email ?>
+<?cs var:Lang.checkout.label.phone ?>: <?cs var:o.phone ?>
+<?cs if:o.address ?><?cs var:Lang.checkout.shipping ?>:
+<?cs var:o.address ?>
+<?cs var:o.postal ?> <?cs var:o.city ?>
+<?cs var:Lang.country[o.country] ?>
+<?cs /if ?>
+<?cs var:o.url ?>
+<?cs /with ?>

@@ -354,7 +354,7 @@ CREATE INDEX rate_hits_at ON rate_hits(at);
 -- transaction whose cost is the number of pages it changes (each is a WAL
 -- frame synced with synchronous=FULL), so lines and history are clustered
 -- under their parent (WITHOUT ROWID, no second index) and orders carry only
--- the indexes lookups need.  See docs/checkout.md.
+-- the indexes lookups need.  See README "Cart, checkout and orders".
 --
 -- A cart belongs to whoever holds its cookie (souk_cart: 192 random bits);
 -- only the SHA-256 of that value is stored, so a copy of the database does

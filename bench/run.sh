@@ -8,7 +8,8 @@
 #   *-uncached the same pages with page_cache=0 (every request rendered)
 # For each: requests/s, p50/p99 latency, ratio to static, CPU ms per request
 # (catalog workers + nginx, from /proc), and worker RSS before/after.
-# Extra parts (bench/checkout.sh ...) run afterwards against the same store.
+# Extra parts (bench/checkout.sh: add-to-cart, place-order) run afterwards
+# against the same store (its demo catalog is there too).
 # Results: bench/results/<timestamp>.txt.   Env: DURATION (s), CONNS, N.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,8 +27,14 @@ export SOUK_DB_PATH="$RUN/souk.db" SOUK_TEMPLATE_DIR="$ROOT/templates"
 export SOUK_LANG_DIR="$ROOT/lang" SOUK_BASE_URL="http://127.0.0.1:$PORT"
 export SOUK_CURRENCY=TND SOUK_STORE_NAME="Souk Bench" SOUK_DATA_DIR="$RUN/files"
 export SOUK_WORKERS=${SOUK_WORKERS:-2} NGINX_ACCESS_LOG=off
+# Checkout needs a shop address and a payment method; the mail sender is
+# left out (bench/checkout.sh queues real order mails, nothing listens).
+export SOUK_SHOP_EMAIL=shop@example.com SOUK_PAY_BANK_IBAN="TN59 0000 0000"
+export SOUK_PAY_BANK_NAME="Bench Bank" SOUK_PAY_BANK_HOLDER="Souk Bench"
+export SOUK_MAIL_DAEMON=off
 mkdir -p "$RUN/files"
 ./soukctl init > /dev/null
+./soukctl demo > /dev/null	# the products bench/checkout.sh buys
 ./soukctl bench-data "$N" > /dev/null
 
 say() { echo "$*" | tee -a "$OUT"; }

@@ -39,7 +39,7 @@ enum conf_key {
 	CONF_MAIL_5XX_ATTEMPTS,
 	CONF_MAIL_AFTER_RESPONSE,
 	CONF_CONTACT_RATE_LIMIT,
-	/* Cart and checkout (docs/checkout.md). */
+	/* Cart and checkout (README "Cart, checkout and orders"). */
 	CONF_PAY_METHODS,
 	CONF_PAY_BANK_NAME,
 	CONF_PAY_BANK_HOLDER,

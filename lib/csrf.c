@@ -10,6 +10,16 @@
 static unsigned char secret[64];
 static size_t secret_len;
 
+/* Keys derived per purpose, with their HMAC states ready: a handful of
+ * purposes ("csrf", "idem", ...) per program, derived once per process. */
+#define PURPOSES 16
+static struct {
+	char			purpose[32];
+	struct hmac_sha256_key	key;
+} derived[PURPOSES];
+static int nderived;
+
+
 int
 csrf_set_secret_hex(const char *hex)
 {
@@ -32,22 +42,33 @@ csrf_set_secret_hex(const char *hex)
 		secret[i] = (unsigned char)v;
 	}
 	secret_len = n / 2;
+	nderived = 0;		/* keys derived from the old secret are gone */
 	return 0;
 }
 
-/* HMAC(secret, purpose ":" msg). */
+/* HMAC(HMAC(secret, purpose), msg): a key per purpose, so a token made
+ * for one use is never valid for another. */
 static void
 mac(unsigned char out[SHA256_LEN], const char *purpose, const char *msg,
     size_t len)
 {
 	unsigned char k[SHA256_LEN];
+	int i;
 
 	if (secret_len == 0)
 		log_fatal("csrf: no secret key (run soukctl init)");
-	/* Derive a key per purpose so a token for one use is never valid
-	 * for another. */
-	hmac_sha256(secret, secret_len, purpose, strlen(purpose), k);
-	hmac_sha256(k, sizeof(k), msg, len, out);
+	for (i = 0; i < nderived; i++)
+		if (strcmp(derived[i].purpose, purpose) == 0)
+			break;
+	if (i == nderived) {
+		if (nderived == PURPOSES || strlen(purpose) >= sizeof(derived[0].purpose))
+			log_fatal("csrf: too many or too long purposes (%s)", purpose);
+		hmac_sha256(secret, secret_len, purpose, strlen(purpose), k);
+		hmac_sha256_key(&derived[i].key, k, sizeof(k));
+		strcpy(derived[i].purpose, purpose);
+		nderived++;
+	}
+	hmac_sha256_with(&derived[i].key, msg, len, out);
 }
 
 void

@@ -111,11 +111,9 @@ sha256(const void *p, size_t n, unsigned char out[SHA256_LEN])
 }
 
 void
-hmac_sha256(const void *key, size_t keylen, const void *msg, size_t len,
-    unsigned char out[SHA256_LEN])
+hmac_sha256_key(struct hmac_sha256_key *hk, const void *key, size_t keylen)
 {
-	unsigned char k[64] = {0}, pad[64], inner[SHA256_LEN];
-	struct sha256 s;
+	unsigned char k[64] = {0}, pad[64];
 
 	if (keylen > 64)
 		sha256(key, keylen, k);
@@ -123,14 +121,34 @@ hmac_sha256(const void *key, size_t keylen, const void *msg, size_t len,
 		memcpy(k, key, keylen);
 	for (int i = 0; i < 64; i++)
 		pad[i] = k[i] ^ 0x36;
-	sha256_init(&s);
-	sha256_update(&s, pad, 64);
-	sha256_update(&s, msg, len);
-	sha256_final(&s, inner);
+	sha256_init(&hk->inner);
+	sha256_update(&hk->inner, pad, 64);
 	for (int i = 0; i < 64; i++)
 		pad[i] = k[i] ^ 0x5c;
-	sha256_init(&s);
-	sha256_update(&s, pad, 64);
+	sha256_init(&hk->outer);
+	sha256_update(&hk->outer, pad, 64);
+}
+
+void
+hmac_sha256_with(const struct hmac_sha256_key *hk, const void *msg, size_t len,
+    unsigned char out[SHA256_LEN])
+{
+	struct sha256 s = hk->inner;
+	unsigned char inner[SHA256_LEN];
+
+	sha256_update(&s, msg, len);
+	sha256_final(&s, inner);
+	s = hk->outer;
 	sha256_update(&s, inner, SHA256_LEN);
 	sha256_final(&s, out);
+}
+
+void
+hmac_sha256(const void *key, size_t keylen, const void *msg, size_t len,
+    unsigned char out[SHA256_LEN])
+{
+	struct hmac_sha256_key hk;
+
+	hmac_sha256_key(&hk, key, keylen);
+	hmac_sha256_with(&hk, msg, len, out);
 }

@@ -21,4 +21,14 @@ void	sha256(const void *, size_t, unsigned char out[SHA256_LEN]);
 void	hmac_sha256(const void *key, size_t keylen, const void *msg, size_t len,
 	    unsigned char out[SHA256_LEN]);
 
+/* A key's HMAC states after the ipad/opad blocks: set once with
+ * hmac_sha256_key(), then each hmac_sha256_with() costs only the message
+ * (two compressions for a short one instead of four). */
+struct hmac_sha256_key {
+	struct sha256	inner, outer;
+};
+void	hmac_sha256_key(struct hmac_sha256_key *, const void *key, size_t keylen);
+void	hmac_sha256_with(const struct hmac_sha256_key *, const void *msg,
+	    size_t len, unsigned char out[SHA256_LEN]);
+
 #endif

@@ -11,14 +11,21 @@ export SOUK_DATA_DIR="$RUN/files"
 export SOUK_BASE_URL="${SOUK_BASE_URL:-http://127.0.0.1:$PORT}"
 export SOUK_STORE_NAME="${SOUK_STORE_NAME:-Souk Demo}"
 export SOUK_CURRENCY="${SOUK_CURRENCY:-TND}"
-# Demo payment settings and shop address (docs/checkout.md): a real shop
+# Demo payment settings and shop address (README "Checkout"): a real shop
 # sets its own in souk.conf.
 export SOUK_SHOP_EMAIL="${SOUK_SHOP_EMAIL:-shop@example.com}"
 export SOUK_PAY_BANK_NAME="${SOUK_PAY_BANK_NAME:-Demo Bank}"
 export SOUK_PAY_BANK_HOLDER="${SOUK_PAY_BANK_HOLDER:-Souk Demo SARL}"
 export SOUK_PAY_BANK_IBAN="${SOUK_PAY_BANK_IBAN:-TN59 0000 0000 0000 0000 0000 (demo)}"
 export SOUK_PAY_MOBILE="${SOUK_PAY_MOBILE:-Orange Money = +216 20 000 000 (demo); D17 = +216 55 000 000 (demo)}"
-mkdir -p "$RUN/files"
+# Mail: without an SMTP server of yours (SOUK_SMTP_HOST), a local catcher
+# keeps every mail the store sends in run/mail/ (tools/mailcatcher.py).
+CATCHER=""
+if [ -z "${SOUK_SMTP_HOST:-}" ]; then
+  CATCHER=$((PORT + 1025))
+  export SOUK_SMTP_HOST=127.0.0.1 SOUK_SMTP_PORT=$CATCHER SOUK_SMTP_STARTTLS=never
+fi
+mkdir -p "$RUN/files" "$RUN/logs"
 cd "$ROOT"
 if [ ! -s "$SOUK_DB_PATH" ]; then
   ./soukctl init
@@ -27,6 +34,14 @@ else
   ./soukctl migrate
 fi
 sh tools/stack.sh start "$RUN" "$PORT"
+if [ -n "$CATCHER" ]; then
+  /usr/bin/python3 tools/mailcatcher.py "$RUN/mail" "$CATCHER" \
+    >> "$RUN/logs/mailcatcher.log" 2>&1 < /dev/null &
+  echo $! >> "$RUN/pids"
+  MAIL_NOTE="mail      $RUN/mail/ (every mail the store sends; ./soukctl mail list)"
+else
+  MAIL_NOTE="mail      sent through $SOUK_SMTP_HOST:${SOUK_SMTP_PORT:-25}"
+fi
 trap 'echo; echo "stopping..."; sh tools/stack.sh stop "$RUN"; exit 0' INT TERM
 cat <<MSG
 
@@ -34,6 +49,7 @@ cat <<MSG
 
   database  $SOUK_DB_PATH
   logs      $RUN/logs/
+  $MAIL_NOTE
   Ctrl-C stops the store; \`make run\` again keeps the data (rm -r run/ to start over).
 
 MSG

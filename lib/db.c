@@ -241,6 +241,33 @@ db_relaxed(struct db *db)
 	return exec_fixed(db, "PRAGMA synchronous=NORMAL");
 }
 
+long long
+db_insert(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = db_step_done(db, st, what);
+
+	if (rc < 0)
+		return rc;
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+long long
+db_one_int(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	long long v = 0;
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		v = db_col_int(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			return -2;
+		return db_fail(db, what);
+	}
+	return v;
+}
+
 int
 db_begin(struct db *db)
 {

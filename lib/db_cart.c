@@ -167,6 +167,7 @@ run3(struct db *db, int q, long long a, long long b, long long c, int nargs)
 static long long
 create(struct db *db, const char *token, long long now)
 {
+	long long id;
 	char hash[65];
 	sqlite3_stmt *st;
 
@@ -180,9 +181,8 @@ create(struct db *db, const char *token, long long now)
 	cart_token_hash(token, hash);
 	db_bind_text(st, 1, hash);
 	db_bind_int(st, 2, now);
-	if (db_step_done(db, st, "cart create") < 0)
-		return -1;
-	return sqlite3_last_insert_rowid(db_sqlite(db));
+	/* -1 for every failure: callers roll back either way. */
+	return (id = db_insert(db, st, "cart create")) > 0 ? id : -1;
 }
 
 #define KIND_LEN 16	/* "subscription" and its NUL fit */

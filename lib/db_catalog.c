@@ -246,19 +246,6 @@ db_category_get(struct db *db, struct arena *a, const char *slug,
 	return rc == SQLITE_DONE ? 1 : db_fail(db, "category");
 }
 
-static long long
-count_rows(struct db *db, sqlite3_stmt *st)
-{
-	long long n = -1;
-
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = db_col_int(st, 0);
-	db_done(st);
-	if (n < 0)
-		db_fail(db, "count");
-	return n;
-}
-
 /* Binds ?1 (category id or FTS expression), the price range and, when
  * paged, ?4 limit and ?5 offset. */
 static void
@@ -300,7 +287,7 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 			return -1;
 		bind_listing(st, q, q->category_id, NULL, 0);
 	}
-	if ((out->total = count_rows(db, st)) < 0)
+	if ((out->total = db_one_int(db, st, "count")) < 0)
 		return -1;
 	if (out->total <= q->offset)
 		return 0;
@@ -337,7 +324,7 @@ search_count(struct db *db, const struct listing_query *q, const char *fts)
 	if (st == NULL)
 		return -1;
 	bind_listing(st, q, 0, fts, 0);
-	return count_rows(db, st);
+	return db_one_int(db, st, "count");
 }
 
 int
@@ -377,7 +364,7 @@ db_search(struct db *db, struct arena *a, const struct listing_query *q,
 	/* Walking an index pays about (offset + limit) * products / matches
 	 * probes; looking the matches up pays about `matches` lookups. */
 	if ((st = db_stmt(db, &stmts, Q_S_MAX_ID)) == NULL ||
-	    (maxid = count_rows(db, st)) < 0)
+	    (maxid = db_one_int(db, st, "count")) < 0)
 		return -1;
 	broad = out->total * out->total > (q->offset + q->limit) * maxid;
 	return search_page(db, a, sorted[q->sort] + broad, q, f->all, q->limit,

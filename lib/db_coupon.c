@@ -137,7 +137,6 @@ long long
 db_coupon_create(struct db *db, const struct coupon *c)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CREATE);
-	int rc;
 
 	if (st == NULL)
 		return -1;
@@ -150,9 +149,7 @@ db_coupon_create(struct db *db, const struct coupon *c)
 	db_bind_int(st, 7, c->max_uses);
 	db_bind_int(st, 8, c->max_per_email);
 	db_bind_int(st, 9, (long long)time(NULL));
-	if ((rc = db_step_done(db, st, "coupon create")) < 0)
-		return rc;
-	return sqlite3_last_insert_rowid(db_sqlite(db));
+	return db_insert(db, st, "coupon create");
 }
 
 int

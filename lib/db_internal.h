@@ -58,5 +58,11 @@ void		*db_grow(struct arena *, void *v, size_t n, size_t *cap,
 /* Runs a statement that returns no rows.  Returns 0, or -1 (logged) —
  * SQLITE_CONSTRAINT returns -2 so callers can report duplicates. */
 int		 db_step_done(struct db *, sqlite3_stmt *, const char *what);
+/* Runs an INSERT; returns the new rowid, -2 on a constraint violation,
+ * -1 on error (logged). */
+long long	 db_insert(struct db *, sqlite3_stmt *, const char *what);
+/* Runs a query for one integer (its first column): the value, 0 when there
+ * is no row, -2 on a constraint violation (RETURNING), -1 on error. */
+long long	 db_one_int(struct db *, sqlite3_stmt *, const char *what);
 
 #endif

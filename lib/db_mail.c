@@ -63,6 +63,7 @@ long long
 db_mail_insert(struct db *db, const struct mail *m, const char *message_id,
     long long now)
 {
+	long long id;
 	sqlite3_stmt *st;
 
 	if ((st = db_stmt(db, &stmts, Q_INSERT)) == NULL)
@@ -76,9 +77,8 @@ db_mail_insert(struct db *db, const struct mail *m, const char *message_id,
 	db_bind_text(st, 7, m->html);
 	db_bind_text(st, 8, message_id);
 	db_bind_int(st, 9, now);
-	if (db_step_done(db, st, "mail insert") < 0)
-		return -1;
-	return sqlite3_last_insert_rowid(db_sqlite(db));
+	/* -1 for every failure: callers roll back either way. */
+	return (id = db_insert(db, st, "mail insert")) > 0 ? id : -1;
 }
 
 /* Reads the ROW_COLS of the current result row into r (strings in a). */

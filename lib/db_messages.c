@@ -13,6 +13,7 @@ DB_STMTS(stmts, sql, Q__MAX);
 long long
 db_message_add(struct db *db, const struct contact_message *m, long long now)
 {
+	long long id;
 	sqlite3_stmt *st;
 
 	if ((st = db_stmt(db, &stmts, Q_ADD)) == NULL)
@@ -30,7 +31,6 @@ db_message_add(struct db *db, const struct contact_message *m, long long now)
 	else
 		db_bind_null(st, 9);
 	db_bind_int(st, 10, now);
-	if (db_step_done(db, st, "message add") < 0)
-		return -1;
-	return sqlite3_last_insert_rowid(db_sqlite(db));
+	/* -1 for every failure: callers roll back either way. */
+	return (id = db_insert(db, st, "message add")) > 0 ? id : -1;
 }

@@ -49,35 +49,6 @@ bind_id_or_null(sqlite3_stmt *st, int i, long long id)
 		db_bind_null(st, i);
 }
 
-/* Runs an INSERT; returns the new rowid, -2 on constraint, -1 on error. */
-static long long
-insert(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc = db_step_done(db, st, what);
-
-	if (rc < 0)
-		return rc;
-	return sqlite3_last_insert_rowid(db_sqlite(db));
-}
-
-/* Runs a query returning one integer; 0 when there is no row. */
-static long long
-one_int(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	long long v = 0;
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		v = db_col_int(st, 0);
-	db_done(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		if ((rc & 0xff) == SQLITE_CONSTRAINT)
-			return -2;
-		return db_fail(db, what);
-	}
-	return v;
-}
-
 long long
 db_category_create(struct db *db, long long parent_id, const char *slug,
     const char *name, const char *description, long long position)
@@ -92,7 +63,7 @@ db_category_create(struct db *db, long long parent_id, const char *slug,
 	db_bind_text(st, 4, description ? description : "");
 	db_bind_int(st, 5, position);
 	db_bind_int(st, 6, (long long)time(NULL));
-	return insert(db, st, "category insert");
+	return db_insert(db, st, "category insert");
 }
 
 static long long
@@ -103,7 +74,7 @@ id_by_slug(struct db *db, int q, const char *slug)
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, slug);
-	return one_int(db, st, "id by slug");
+	return db_one_int(db, st, "id by slug");
 }
 
 long long
@@ -151,7 +122,7 @@ db_product_create(struct db *db, const struct product_in *p)
 	if (st == NULL)
 		return -1;
 	bind_product(st, p);
-	return insert(db, st, "product insert");
+	return db_insert(db, st, "product insert");
 }
 
 long long
@@ -162,7 +133,7 @@ db_product_update(struct db *db, const struct product_in *p)
 	if (st == NULL)
 		return -1;
 	bind_product(st, p);
-	return one_int(db, st, "product update");
+	return db_one_int(db, st, "product update");
 }
 
 int
@@ -189,7 +160,7 @@ db_plan_put(struct db *db, long long product_id, int months, int days,
 	db_bind_int(st, 3, days);
 	db_bind_int(st, 4, price_minor);
 	db_bind_int(st, 5, position);
-	return one_int(db, st, "plan put");
+	return db_one_int(db, st, "plan put");
 }
 
 long long
@@ -204,7 +175,7 @@ db_image_add(struct db *db, long long product_id, const char *path,
 	db_bind_text(st, 2, path);
 	db_bind_text(st, 3, alt ? alt : "");
 	db_bind_int(st, 4, position);
-	return insert(db, st, "image insert");
+	return db_insert(db, st, "image insert");
 }
 
 long long
@@ -212,5 +183,5 @@ db_count_products(struct db *db)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_COUNT);
 
-	return st == NULL ? -1 : one_int(db, st, "count");
+	return st == NULL ? -1 : db_one_int(db, st, "count");
 }

@@ -427,6 +427,8 @@ serve_fastcgi(const struct app *app, int fd)
 		log_error("FCGX_Init failed");
 		return 1;
 	}
+	supervisor_ready();	/* start-up done: from now on, deaths are not
+				 * start-up failures (supervisor.h) */
 	while (!stopping && FCGX_Accept_r(&fr) == 0) {
 		struct io io = { fr.in, fr.out, fr.envp };
 

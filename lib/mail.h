@@ -11,8 +11,10 @@
  * mail_enqueue() refuses any address, name or subject holding CR, LF, NUL or
  * another control character, and any address that is not exactly one plain
  * address; the sender checks every field again when it builds the message
- * (mail_format.h).  Input validation refuses them earlier with a 400; these
- * are the second and third walls.
+ * (mail_format.h).  Input validation uses the same rules (V_LINE is
+ * mail_header_safe(), V_EMAIL implies mail_addr_safe()) and refuses them
+ * earlier with a 4xx next to the field, so a valid form never fails here;
+ * these are the second and third walls.
  *
  * Delivery, one batch at a time:
  *   1. claim: due rows become 'sending' under this sender's name in one
@@ -38,9 +40,16 @@
 
 struct ctx;
 
+/* An address nobody has verified (a shopper's, a contact form's) gets
+ * mail that carries no text its sender typed: no display name in To:, and
+ * the caller renders subject and body without the visitor's free text
+ * (docs/mail-safety.md).  mail_enqueue() refuses a to_name unless
+ * to_verified says the address is the shop's own or was proved by its
+ * owner. */
 struct mail {
 	const char	*to;		/* one address */
-	const char	*to_name;	/* display name or NULL */
+	const char	*to_name;	/* display name or NULL; needs to_verified */
+	int		 to_verified;	/* 1: see above; 0 for shoppers' input */
 	const char	*reply_to;	/* one address or NULL */
 	const char	*subject;	/* UTF-8, one line */
 	const char	*text;		/* UTF-8 plain-text body */

@@ -16,21 +16,10 @@
 int
 mail_header_safe(const char *s, size_t max)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 
-	if (n > max || !utf8_valid(s, n))
-		return 0;
-	/* utf8_valid() guarantees the continuation bytes read below exist. */
-	for (; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			return 0;
-		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			return 0;	/* C1 controls, U+0085 NEL among them */
-		if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
-			return 0;	/* U+2028, U+2029 */
-	}
-	return 1;
+	/* The same rule as the form validators (utf8_control_len). */
+	return n <= max && utf8_valid(s, n) && !utf8_has_controls(s, n, 0);
 }
 
 int

@@ -18,7 +18,11 @@
 
 #include "buf.h"
 
-#define MAIL_NAME_MAX 200	/* bytes in a display name */
+/* A display name: what a form's name field (V_LINE, at most
+ * MAIL_NAME_CHARS code points) may hold fits, so a valid name is never
+ * refused by mail_enqueue(). */
+#define MAIL_NAME_CHARS 100
+#define MAIL_NAME_MAX (4 * MAIL_NAME_CHARS)	/* bytes */
 #define MAIL_SUBJECT_MAX 998	/* bytes in a subject */
 
 /* What a message is built from; strings are borrowed. */
@@ -37,8 +41,8 @@ struct mail_msg {
 };
 
 /* 1 when s may stand in a header: valid UTF-8 of at most max bytes, with
- * no C0 control (TAB, CR, LF included), DEL, C1 control, or U+2028/U+2029
- * line or paragraph separator. */
+ * no control (utf8_control_len: C0 with TAB, CR, LF, DEL, C1, U+2028,
+ * U+2029) — exactly what the V_LINE form validator accepts. */
 int	mail_header_safe(const char *s, size_t max);
 /* 1 when s is exactly one plain ASCII address local@domain: at most 254
  * bytes, a dot-atom local part of at most 64, domain labels of letters,

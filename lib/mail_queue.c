@@ -27,8 +27,9 @@ refused(const struct mail *m)
 {
 	if (m->to == NULL || !mail_addr_safe(m->to))
 		return "to";
-	if (m->to_name && !mail_header_safe(m->to_name, MAIL_NAME_MAX))
-		return "to_name";
+	if (m->to_name && (!m->to_verified ||
+	    !mail_header_safe(m->to_name, MAIL_NAME_MAX)))
+		return "to_name";	/* a name to an unverified address */
 	if (m->reply_to && *m->reply_to && !mail_addr_safe(m->reply_to))
 		return "reply_to";
 	if (m->reply_to_name && !mail_header_safe(m->reply_to_name, MAIL_NAME_MAX))

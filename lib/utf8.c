@@ -73,18 +73,37 @@ utf8_prefix(const char *s, size_t n, size_t max)
 	return i;
 }
 
+size_t
+utf8_control_len(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	if (n == 0)
+		return 0;
+	if (s[0] < 0x20 || s[0] == 0x7F)
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F)
+		return 2;
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+	    (s[2] == 0xA8 || s[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
 int
 utf8_has_controls(const char *s, size_t n, int allow_newlines)
 {
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
+		size_t len = utf8_control_len(s + i, n - i);
 
-		if (c == '\t')
+		if (len == 0)
 			continue;
-		if (allow_newlines && (c == '\n' || c == '\r'))
-			continue;
-		if (c < 0x20 || c == 0x7F)
+		if (!allow_newlines || (len == 1 && s[i] != '\t' &&
+		    s[i] != '\n' && s[i] != '\r'))
 			return 1;
+		if (len == 2)
+			return 1;	/* C1 */
+		i += len - 1;		/* TAB, LF, CR, U+2028, U+2029 */
 	}
 	return 0;
 }

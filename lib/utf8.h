@@ -8,8 +8,16 @@
 int	utf8_valid(const char *s, size_t n);
 /* Number of code points in a valid UTF-8 string. */
 size_t	utf8_len(const char *s, size_t n);
-/* Returns 1 when s holds a C0 control (other than TAB, and LF/CR when
- * allow_newlines) or DEL. */
+/* The one definition of a control character, used by the form validators
+ * (valid.h V_LINE, V_TEXT), the mail header rules (mail_header_safe) and
+ * every soukctl output (ctl_safe): returns the byte length of the control
+ * code point that starts s[0..n) — a C0 control (TAB, LF and CR included),
+ * DEL, a C1 control (U+0080-U+009F, U+0085 NEL and U+009B CSI among them)
+ * or U+2028/U+2029 (line and paragraph separators) — or 0 when s starts
+ * with anything else (or n is 0).  s should be valid UTF-8. */
+size_t	utf8_control_len(const char *s, size_t n);
+/* Returns 1 when s holds a control (utf8_control_len).  allow_newlines
+ * (multi-line text) lets TAB, LF, CR, U+2028 and U+2029 through. */
 int	utf8_has_controls(const char *s, size_t n, int allow_newlines);
 /* Byte length of the longest prefix of s that has at most max code points. */
 size_t	utf8_prefix(const char *s, size_t n, size_t max);

@@ -180,18 +180,23 @@ trimmed(struct arena *a, const char *s)
 	return arena_strndup(a, s, (size_t)(e - s));
 }
 
+/* V_LINE and V_TEXT: s is the trimmed value, raw the value as received.
+ * Controls are looked for in raw, so a line break trimming would drop is
+ * refused too: a one-line value is exactly what mail_header_safe() takes
+ * (both use utf8_has_controls()), so a name that passes here never makes
+ * mail_enqueue() fail later. */
 static int
-valid_text(const char *s, const struct valid_key *k, int multiline,
-    const char **err)
+valid_text(const char *s, const char *raw, const struct valid_key *k,
+    int multiline, const char **err)
 {
 	size_t n = strlen(s), cps;
 
-	if (!utf8_valid(s, n)) {
+	if (!utf8_valid(raw, strlen(raw))) {
 		*err = "bad_utf8";
 		return -1;
 	}
-	if (utf8_has_controls(s, n, multiline)) {
-		*err = "bad_chars";
+	if (utf8_has_controls(raw, strlen(raw), multiline)) {
+		*err = multiline ? "bad_chars" : "line_chars";
 		return -1;
 	}
 	cps = utf8_len(s, n);
@@ -254,13 +259,16 @@ valid_one(struct arena *a, const struct valid_key *k, const char *raw,
 		rc = valid_slug(s, k->max ? (size_t)k->max : 120, &err);
 		break;
 	case V_EMAIL:
-		rc = valid_email(s, &err);
+		/* A line break around it would be trimmed, but it is not
+		 * one plain address as sent. */
+		rc = utf8_has_controls(raw, strlen(raw), 0) ?
+		    (err = "bad_email", -1) : valid_email(s, &err);
 		break;
 	case V_LINE:
-		rc = valid_text(s, k, 0, &err);
+		rc = valid_text(s, raw, k, 0, &err);
 		break;
 	case V_TEXT:
-		rc = valid_text(s, k, 1, &err);
+		rc = valid_text(s, raw, k, 1, &err);
 		break;
 	case V_TOKEN:
 		rc = valid_token(s, k, &err);

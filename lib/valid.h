@@ -22,8 +22,10 @@ enum valid_type {
 	V_MONEY,	/* "12", "12.5", "12,50" -> minor units in [min, max] */
 	V_SLUG,		/* [a-z0-9] words joined by '-', at most max chars */
 	V_EMAIL,	/* one deliverable ASCII address (valid_email_syntax) */
-	V_LINE,		/* one line of text, min..max code points, no controls */
-	V_TEXT,		/* multi-line text, min..max code points */
+	V_LINE,		/* one line of text, min..max code points, no control
+			 * (utf8_control_len) anywhere: header-safe */
+	V_TEXT,		/* multi-line text, min..max code points; TAB, CR,
+			 * LF, U+2028, U+2029 and no other control */
 	V_ENUM,		/* one of choices[]; .i is the index */
 	V_BOOL,		/* "1", "on", "yes", "true" -> 1; "0", "off", "" -> 0 */
 	V_TOKEN,	/* base64url token, min..max chars */

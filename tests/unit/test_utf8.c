@@ -59,7 +59,14 @@ TEST(utf8_len_and_prefix)
 
 TEST(utf8_controls)
 {
-	CHECK_INT(utf8_has_controls("plain text\t", 11, 0), 0);
+	CHECK_INT(utf8_has_controls("plain text", 10, 0), 0);
+	CHECK_INT(utf8_has_controls("plain text\t", 11, 0), 1);	/* one line */
+	CHECK_INT(utf8_has_controls("a\tb", 3, 1), 0);		/* text */
+	CHECK_INT(utf8_has_controls("a\xc2\x85", 3, 0), 1);	/* NEL */
+	CHECK_INT(utf8_has_controls("a\xc2\x9b" "2J", 4, 1), 1);	/* CSI */
+	CHECK_INT(utf8_has_controls("a\xe2\x80\xa8", 4, 0), 1);	/* U+2028 */
+	CHECK_INT(utf8_has_controls("a\xe2\x80\xa9", 4, 1), 0);	/* text */
+	CHECK_INT(utf8_has_controls("\xc2\xa0", 2, 0), 0);	/* NBSP */
 	CHECK_INT(utf8_has_controls("a\nb", 3, 0), 1);
 	CHECK_INT(utf8_has_controls("a\nb", 3, 1), 0);
 	CHECK_INT(utf8_has_controls("a\r\nb", 4, 1), 0);
@@ -69,6 +76,14 @@ TEST(utf8_controls)
 	CHECK_INT(utf8_has_controls("\x7f", 1, 1), 1);	/* DEL */
 	CHECK_INT(utf8_has_controls("a\0b", 3, 1), 1);
 	CHECK_INT(utf8_has_controls("\xc3\xa9\xe2\x80\xaf", 5, 0), 0);
+	CHECK_INT(utf8_control_len("\x1b[", 2), 1);
+	CHECK_INT(utf8_control_len("\xc2\x80", 2), 2);
+	CHECK_INT(utf8_control_len("\xc2\x9f", 2), 2);
+	CHECK_INT(utf8_control_len("\xc2\xa0", 2), 0);
+	CHECK_INT(utf8_control_len("\xe2\x80\xa8", 3), 3);
+	CHECK_INT(utf8_control_len("\xe2\x80\xaa", 3), 0);
+	CHECK_INT(utf8_control_len("\xc2", 1), 0);	/* cut short */
+	CHECK_INT(utf8_control_len("", 0), 0);
 	/* Only the first n bytes count. */
 	CHECK_INT(utf8_has_controls("ab\x01", 2, 0), 0);
 }

@@ -1,8 +1,10 @@
 /* test_valid.c — the single-value validators and the key-table runner. */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "conf.h"
+#include "mail_format.h"
 #include "t.h"
 #include "valid.h"
 
@@ -279,23 +281,34 @@ TEST(valid_line_and_text)
 	const struct valid_key text = { "msg", V_TEXT, 0, 5, NULL, 0 };
 	struct val v;
 
-	v = one(&line, "  abc \t\r\n");
+	v = one(&line, "  abc  ");
 	CHECK_INT(v.state, VAL_OK);
 	CHECK_STR(v.s, "abc");			/* trimmed */
-	CHECK_STR(v.raw, "  abc \t\r\n");
-	v = one(&line, "a\tb");			/* TAB is fine */
-	CHECK_INT(v.state, VAL_OK);
+	CHECK_STR(v.raw, "  abc  ");
+	/* A line is what a mail header takes (mail_header_safe): no control
+	 * anywhere, not even one trimming would drop. */
+	v = one(&line, "  abc \t\r\n");
+	CHECK_INT(v.state, VAL_INVALID);
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\tb");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\nb");
 	CHECK_INT(v.state, VAL_INVALID);
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\rb");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\x01");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\x7f");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\x1b[31m");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\xc2\x85" "b");		/* U+0085 NEL */
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\xe2\x80\xa8" "b");		/* U+2028 */
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\xe2\x80\xa9" "b");		/* U+2029 */
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "ab\xc3");
 	CHECK_STR(v.err, "bad_utf8");
 	v = one(&line, "ab\xed\xa0\x80");
@@ -304,6 +317,10 @@ TEST(valid_line_and_text)
 	CHECK_INT(v.state, VAL_OK);
 	v = one(&text, "a\x01");
 	CHECK_STR(v.err, "bad_chars");
+	v = one(&text, "a\xc2\x9b" "2J");		/* C1 CSI */
+	CHECK_STR(v.err, "bad_chars");
+	v = one(&text, "a\tb\xe2\x80\xa8" "c");	/* TAB, U+2028 in text */
+	CHECK_INT(v.state, VAL_OK);
 	/* Lengths are in code points: "été" is 3 of them in 5 bytes. */
 	v = one(&line, "\xc3\xa9t\xc3\xa9");
 	CHECK_INT(v.state, VAL_OK);
@@ -319,6 +336,57 @@ TEST(valid_line_and_text)
 	v = one(&line, " \t ");
 	CHECK_INT(v.state, VAL_ABSENT);
 	CHECK_STR(v.s, "");
+}
+
+/* Finding 6 of issue 7: the form validator and the mail header rule are
+ * one definition.  For every code point, a name holding it passes V_LINE
+ * exactly when mail_header_safe() takes it. */
+TEST(valid_line_is_the_mail_header_rule)
+{
+	const struct valid_key name = { "name", V_LINE, 1, MAIL_NAME_CHARS,
+	    NULL, 1 };
+	int mismatches = 0, refused = 0;
+
+	for (unsigned long cp = 1; cp <= 0x10FFFF; cp++) {
+		char s[8], *p = s;
+		struct val v;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		*p++ = 'a';
+		if (cp < 0x80)
+			*p++ = (char)cp;
+		else if (cp < 0x800) {
+			*p++ = (char)(0xC0 | cp >> 6);
+			*p++ = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			*p++ = (char)(0xE0 | cp >> 12);
+			*p++ = (char)(0x80 | (cp >> 6 & 0x3F));
+			*p++ = (char)(0x80 | (cp & 0x3F));
+		} else {
+			*p++ = (char)(0xF0 | cp >> 18);
+			*p++ = (char)(0x80 | (cp >> 12 & 0x3F));
+			*p++ = (char)(0x80 | (cp >> 6 & 0x3F));
+			*p++ = (char)(0x80 | (cp & 0x3F));
+		}
+		*p++ = 'b';
+		*p = '\0';
+		v = one(&name, s);
+		if ((v.state == VAL_OK) != mail_header_safe(s, MAIL_NAME_MAX))
+			mismatches++;
+		refused += v.state != VAL_OK;
+	}
+	CHECK_INT(mismatches, 0);
+	/* C0 (31 without NUL), DEL, C1 (32), U+2028, U+2029. */
+	CHECK_INT(refused, 31 + 1 + 32 + 2);
+	/* The longest valid name fits a display name. */
+	{
+		char longest[4 * MAIL_NAME_CHARS + 1] = "";
+		for (int i = 0; i < MAIL_NAME_CHARS; i++)
+			strcat(longest, "\xf0\x9f\x98\x80");
+		CHECK_INT(one(&name, longest).state, VAL_OK);
+		CHECK(mail_header_safe(longest, MAIL_NAME_MAX));
+	}
 }
 
 TEST(valid_required)
@@ -338,9 +406,11 @@ TEST(valid_required)
 	v = one(&opt, NULL);
 	CHECK_INT(v.state, VAL_ABSENT);
 	CHECK(v.raw == NULL);
-	v = one(&opt, " a@b.co\r\n");		/* trimmed before checking */
+	v = one(&opt, " a@b.co ");		/* trimmed before checking */
 	CHECK_INT(v.state, VAL_OK);
 	CHECK_STR(v.s, "a@b.co");
+	v = one(&opt, " a@b.co\r\n");		/* not one plain address */
+	CHECK_STR(v.err, "bad_email");
 	v = one(&opt, "a@b.co\r\nBcc: c@d.ef");
 	CHECK_STR(v.err, "bad_email");
 	v = one(&reqint, " 5 ");

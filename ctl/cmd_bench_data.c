@@ -168,7 +168,7 @@ cmd_bench_data(int argc, char **argv)
 	}
 	if (db_commit(db) < 0)
 		goto fail;
-	printf("added %lld products (catalog now %lld)\n", n, start + n);
+	ctl_printf("added %lld products (catalog now %lld)\n", n, start + n);
 	rc = 0;
 	goto out;
 fail:

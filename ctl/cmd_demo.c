@@ -249,7 +249,7 @@ cmd_demo(int argc, char **argv)
 	}
 	if (db_commit(db) < 0)
 		goto out;
-	printf("demo catalog loaded: %d products\n", count);
+	ctl_printf("demo catalog loaded: %d products\n", count);
 	rc = 0;
 out:
 	arena_free(&a);

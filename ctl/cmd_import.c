@@ -49,7 +49,7 @@ static void
 row_error(size_t line, const char *col, const char *msg)
 {
 	if (nerrors++ < MAX_ERRORS)
-		fprintf(stderr, "line %zu: %s: %s\n", line, col, msg);
+		ctl_eprintf("line %zu: %s: %s\n", line, col, msg);
 }
 
 static int
@@ -344,14 +344,14 @@ cmd_import(int argc, char **argv)
 		db_rollback(db);
 		goto report;
 	}
-	printf("imported %zu products: %d created, %d updated\n", nrows, created,
+	ctl_printf("imported %zu products: %d created, %d updated\n", nrows, created,
 	    updated);
 	rc = 0;
 	goto out;
 report:
 	if (nerrors > MAX_ERRORS)
-		fprintf(stderr, "... and %d more\n", nerrors - MAX_ERRORS);
-	fprintf(stderr, "soukctl import-products: %d problem%s, nothing imported\n",
+		ctl_eprintf("... and %d more\n", nerrors - MAX_ERRORS);
+	ctl_eprintf("soukctl import-products: %d problem%s, nothing imported\n",
 	    nerrors, nerrors == 1 ? "" : "s");
 out:
 	db_close(db);

@@ -26,22 +26,9 @@ static const struct ctl_cmd cmds[] = {
 };
 
 int
-ctl_fail(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "soukctl %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
-}
-
-int
 ctl_usage(const char *cmd, const char *args)
 {
-	fprintf(stderr, "usage: soukctl %s %s\n", cmd, args);
+	ctl_eprintf("usage: soukctl %s %s\n", cmd, args);
 	return 2;
 }
 
@@ -52,13 +39,13 @@ ctl_open(int any_version)
 	int have;
 
 	if (db == NULL) {
-		fprintf(stderr, "soukctl: cannot open %s (run soukctl init?)\n",
+		ctl_eprintf("soukctl: cannot open %s (run soukctl init?)\n",
 		    conf_str(CONF_DB_PATH));
 		return NULL;
 	}
 	have = db_user_version(db);
 	if (!any_version && have != db_schema_version()) {
-		fprintf(stderr, "soukctl: %s is at schema version %d, this soukctl "
+		ctl_eprintf("soukctl: %s is at schema version %d, this soukctl "
 		    "needs %d: run soukctl migrate\n", conf_str(CONF_DB_PATH),
 		    have, db_schema_version());
 		db_close(db);
@@ -70,11 +57,11 @@ ctl_open(int any_version)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: soukctl COMMAND [ARGS]\n\n");
+	ctl_eprintf("usage: soukctl COMMAND [ARGS]\n\n");
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		fprintf(stderr, "  %-16s %-14s %s\n", cmds[i].name, cmds[i].args,
+		ctl_eprintf("  %-16s %-14s %s\n", cmds[i].name, cmds[i].args,
 		    cmds[i].help);
-	fprintf(stderr, "\nConfiguration: $SOUK_CONF (key = value) and SOUK_<KEY> "
+	ctl_eprintf("\nConfiguration: $SOUK_CONF (key = value) and SOUK_<KEY> "
 	    "variables; `soukctl config` shows them.\n");
 }
 
@@ -92,7 +79,7 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(cmds[i].name, argv[1]) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "soukctl: unknown command '%s'\n\n", argv[1]);
+	ctl_eprintf("soukctl: unknown command '%s'\n\n", argv[1]);
 	usage();
 	return 2;
 }

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "utf8.h"
 
 static const char *prog = "souk";
 
@@ -32,10 +33,13 @@ log_line(const char *level, const char *fmt, va_list ap)
 	n += m;
 	if ((size_t)n > sizeof(line) - 2)
 		n = sizeof(line) - 2;
-	/* Keep the one-line promise even if a message carried a newline. */
+	/* Keep the one-line promise even if a message carried a newline,
+	 * and let no text in a message (a visitor's, an SMTP server's)
+	 * drive the terminal or forge lines: controls become '?'. */
 	for (int i = 0; i < n; i++)
-		if (line[i] == '\n' || line[i] == '\r')
+		if (line[i] == '\n' || line[i] == '\r' || line[i] == '\t')
 			line[i] = ' ';
+	n = (int)utf8_scrub(line, (size_t)n, 0);
 	line[n++] = '\n';
 	if (write(STDERR_FILENO, line, (size_t)n) < 0)
 		return;

@@ -1,5 +1,7 @@
 /* utf8.c — see utf8.h.  Follows the well-formed byte sequences table of the
  * Unicode standard (section 3.9, table 3-7). */
+#include <string.h>
+
 #include "utf8.h"
 
 int
@@ -106,4 +108,42 @@ utf8_has_controls(const char *s, size_t n, int allow_newlines)
 		i += len - 1;		/* TAB, LF, CR, U+2028, U+2029 */
 	}
 	return 0;
+}
+
+/* Length of the well-formed UTF-8 sequence at s[0..n), 0 if there is
+ * none. */
+static size_t
+seq_len(const char *s, size_t n)
+{
+	for (size_t k = 1; k <= 4 && k <= n; k++)
+		if (utf8_valid(s, k))
+			return k;
+	return 0;
+}
+
+size_t
+utf8_scrub(char *buf, size_t n, int keep_lf)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		size_t len;
+
+		if (keep_lf && (buf[i] == '\n' || (buf[i] == '\r' &&
+		    i + 1 < n && buf[i + 1] == '\n'))) {
+			i += buf[i] == '\r';
+			buf[o++] = buf[i++];
+			continue;
+		}
+		if ((len = utf8_control_len(buf + i, n - i)) > 0 ||
+		    (len = seq_len(buf + i, n - i)) == 0) {
+			buf[o++] = '?';
+			i += len ? len : 1;
+			continue;
+		}
+		memmove(buf + o, buf + i, len);
+		o += len;
+		i += len;
+	}
+	return o;
 }

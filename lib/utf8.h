@@ -19,6 +19,13 @@ size_t	utf8_control_len(const char *s, size_t n);
 /* Returns 1 when s holds a control (utf8_control_len).  allow_newlines
  * (multi-line text) lets TAB, LF, CR, U+2028 and U+2029 through. */
 int	utf8_has_controls(const char *s, size_t n, int allow_newlines);
+/* Makes buf[0..n) safe to print on a terminal or in a log, in place:
+ * every control (utf8_control_len) and every byte that is not part of
+ * well-formed UTF-8 becomes '?'.  keep_lf: LF stays and CR LF becomes LF
+ * (multi-line output); otherwise LF is replaced too.  Returns the new
+ * length (never more than n).  The one filter behind every soukctl output
+ * (ctl_write) and every log line (log.c). */
+size_t	utf8_scrub(char *buf, size_t n, int keep_lf);
 /* Byte length of the longest prefix of s that has at most max code points. */
 size_t	utf8_prefix(const char *s, size_t n, size_t max);
 

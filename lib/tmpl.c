@@ -6,6 +6,7 @@
 
 #include "log.h"
 #include "tmpl.h"
+#include "url.h"
 
 struct cached {
 	char		*name;
@@ -204,6 +205,19 @@ render_cb(void *ctx, char *s)
 	return STATUS_OK;
 }
 
+/* url_path(s) in templates: s as an absolute path for a URL (url.h).
+ * The result is still HTML-escaped by var: (VarEscapeMode). */
+static NEOERR *
+cs_url_path(const char *in, char **out)
+{
+	struct buf b = { 0 };
+
+	url_path(&b, in);
+	*out = strdup(b.data ? b.data : "/");
+	buf_free(&b);
+	return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "url_path");
+}
+
 /* Parses name (+ layout) once per language; NULL on error (logged). */
 static CSPARSE *
 load(enum lang l, const char *name, enum tmpl_flags flags)
@@ -223,7 +237,9 @@ load(enum lang l, const char *name, enum tmpl_flags flags)
 		hdf_put(h, "Config.VarEscapeMode", "none");
 	if (neo_check(cs_init(&cs, h), "cs_init") < 0)
 		goto fail;
-	if (neo_check(cgi_register_strfuncs(cs), "cgi_register_strfuncs") < 0)
+	if (neo_check(cgi_register_strfuncs(cs), "cgi_register_strfuncs") < 0 ||
+	    neo_check(cs_register_strfunc(cs, "url_path", cs_url_path),
+	    "url_path") < 0)
 		goto fail;
 	if (flags != TMPL_TEXT)
 		cs_register_fileload(cs, NULL, load_stripped);

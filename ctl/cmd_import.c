@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "csv.h"
 #include "ctl.h"
 #include "db_products.h"

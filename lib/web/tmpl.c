@@ -1,4 +1,6 @@
 /* tmpl.c — see tmpl.h. */
+#include <unistd.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +71,13 @@ tmpl_init(const char *template_dir, const char *lang_dir)
 	char path[4096];
 
 	tmpl_shutdown();
+	/* Every page renders layout.cs: a wrong template_dir shows now. */
+	snprintf(path, sizeof(path), "%s/layout.cs", template_dir);
+	if (access(path, R_OK) != 0) {
+		log_error("templates: cannot read %s: %s (template_dir)", path,
+		    strerror(errno));
+		return -1;
+	}
 	if (neo_check(nerr_init(), "nerr_init") < 0)
 		return -1;
 	if ((tdir = strdup(template_dir)) == NULL)

@@ -121,35 +121,36 @@ static int
 answer_json(struct ctx *c, const char *token, enum notice n, int status,
     const struct cart_change *ch)
 {
-	struct buf *b = &c->resp.body;
 	struct cart cart = { 0 };
+	json_t *o, *lines;
+	int rc;
 
 	if (token != NULL && db_cart_load(c->db, &c->arena, token, &cart) < 0)
 		return 500;
-	buf_reset(b);
-	c->resp.status = status;
-	c->resp.content_type = "application/json; charset=utf-8";
-	buf_printf(b, "{\"ok\":%s,\"notice\":", status < 400 ? "true" : "false");
-	if (n == N__MAX)
-		buf_puts(b, "null,\"message\":\"\"");	/* a plain GET */
-	else {
-		json_str(b, notices[n]);
-		buf_puts(b, ",\"message\":");
-		json_str(b, notice_text(c, n, ch ? ch->max_qty : 0));
-	}
-	buf_printf(b, ",\"count\":%lld,\"subtotal\":", cart.count);
-	json_str(b, site_money(c, cart.subtotal_minor));
-	if (ch != NULL && ch->line_id)
-		buf_printf(b, ",\"line\":%lld,\"qty\":%lld", ch->line_id, ch->qty);
-	buf_puts(b, ",\"lines\":[");
+	lines = json_array();
 	for (size_t i = 0; i < cart.n; i++) {
 		const struct cart_line *l = &cart.lines[i];
-		buf_printf(b, "%s{\"id\":%lld,\"qty\":%lld,\"max\":%lld,\"total\":",
-		    i ? "," : "", l->id, l->qty, l->max_qty);
-		json_str(b, site_money(c, l->line_minor));
-		buf_putc(b, '}');
+		json_array_append_new(lines, json_pack("{sI sI sI ss}", "id",
+		    (json_int_t)l->id, "qty", (json_int_t)l->qty, "max",
+		    (json_int_t)l->max_qty, "total", site_money(c, l->line_minor)));
 	}
-	buf_puts(b, "]}\n");
+	o = json_pack("{sb so ss sI ss}", "ok", status < 400,
+	    "notice", n == N__MAX ? json_null() : json_string(notices[n]),
+	    "message", n == N__MAX ? "" : notice_text(c, n, ch ? ch->max_qty : 0),
+	    "count", (json_int_t)cart.count,
+	    "subtotal", site_money(c, cart.subtotal_minor));
+	if (ch != NULL && ch->line_id) {
+		json_object_set_new(o, "line", json_integer(ch->line_id));
+		json_object_set_new(o, "qty", json_integer(ch->qty));
+	}
+	json_object_set_new(o, "lines", lines);
+	buf_reset(&c->resp.body);
+	rc = json_out(&c->resp.body, o);
+	json_decref(o);
+	if (rc < 0)
+		return 500;
+	buf_putc(&c->resp.body, '\n');
+	c->resp.content_type = "application/json; charset=utf-8";
 	return status;
 }
 

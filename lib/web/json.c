@@ -1,23 +1,32 @@
 /* json.c — see json.h. */
+#include <stdlib.h>
+
 #include "json.h"
 
-void
-json_str(struct buf *b, const char *s)
+int
+json_out(struct buf *b, const json_t *v)
 {
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
 
-		if (c == '"' || c == '\\') {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)c);
-		} else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c < 0x20 || c == 0x7f || c == '<' || c == '>' ||
-		    c == '&' || c == '\'')
+	if (s == NULL)
+		return -1;
+	for (const char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '<' || c == '>' || c == '&' || c == '\'' || c == 0x7f)
 			buf_printf(b, "\\u%04x", c);
 		else
 			buf_putc(b, (char)c);
 	}
-	buf_putc(b, '"');
+	free(s);
+	return 0;
+}
+
+void
+json_str(struct buf *b, const char *s)
+{
+	json_t *v = json_string(s);
+
+	if (v == NULL || json_out(b, v) < 0)
+		buf_puts(b, "\"\"");	/* not UTF-8: callers pass checked text */
+	json_decref(v);
 }

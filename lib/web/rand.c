@@ -1,25 +1,28 @@
 /* rand.c — see rand.h. */
-#include <errno.h>
-#include <sys/random.h>
+#include <stdint.h>
+
+#include <sodium.h>
 
 #include "log.h"
 #include "rand.h"
 
 void
+rand_init(void)
+{
+	static int done;
+
+	if (!done) {
+		if (sodium_init() < 0)
+			log_fatal("libsodium cannot start");
+		done = 1;
+	}
+}
+
+void
 rand_bytes(void *p, size_t n)
 {
-	unsigned char *c = p;
-
-	while (n > 0) {
-		ssize_t got = getrandom(c, n, 0);
-		if (got < 0) {
-			if (errno == EINTR)
-				continue;
-			log_fatal("getrandom: cannot read randomness");
-		}
-		c += got;
-		n -= (size_t)got;
-	}
+	rand_init();
+	randombytes_buf(p, n);
 }
 
 size_t
@@ -31,28 +34,8 @@ b64url_len(size_t n)
 void
 b64url_encode(char *out, const unsigned char *in, size_t n)
 {
-	static const char tab[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-	size_t i, o = 0;
-
-	for (i = 0; i + 2 < n; i += 3) {
-		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8 | in[i + 2];
-		out[o++] = tab[v >> 18 & 63];
-		out[o++] = tab[v >> 12 & 63];
-		out[o++] = tab[v >> 6 & 63];
-		out[o++] = tab[v & 63];
-	}
-	if (n - i == 1) {
-		unsigned v = (unsigned)in[i] << 16;
-		out[o++] = tab[v >> 18 & 63];
-		out[o++] = tab[v >> 12 & 63];
-	} else if (n - i == 2) {
-		unsigned v = (unsigned)in[i] << 16 | (unsigned)in[i + 1] << 8;
-		out[o++] = tab[v >> 18 & 63];
-		out[o++] = tab[v >> 12 & 63];
-		out[o++] = tab[v >> 6 & 63];
-	}
-	out[o] = '\0';
+	sodium_bin2base64(out, b64url_len(n) + 1, in, n,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
 size_t
@@ -70,43 +53,30 @@ rand_token(char *out, size_t bytes)
 		log_fatal("rand_token: %zu bytes is too long", bytes);
 	rand_bytes(raw, bytes);
 	b64url_encode(out, raw, bytes);
+	sodium_memzero(raw, sizeof(raw));
 }
 
 unsigned long
 rand_uniform(unsigned long n)
 {
-	unsigned long v, lim;
-
 	if (n < 2)
 		return 0;
-	lim = -n % n;	/* reject the biased low range */
-	do
-		rand_bytes(&v, sizeof(v));
-	while (v < lim);
-	return v % n;
+	if (n > UINT32_MAX)
+		log_fatal("rand_uniform: %lu is too large", n);
+	rand_init();
+	return randombytes_uniform((uint32_t)n);
 }
 
 int
 ct_equal(const void *a, size_t alen, const void *b, size_t blen)
 {
-	const unsigned char *x = a, *y = b;
-	unsigned char d = 0;
-
 	if (alen != blen)
 		return 0;
-	for (size_t i = 0; i < alen; i++)
-		d |= x[i] ^ y[i];
-	return d == 0;
+	return alen == 0 || sodium_memcmp(a, b, alen) == 0;
 }
 
 void
 hex_encode(char *out, const unsigned char *in, size_t n)
 {
-	static const char hx[] = "0123456789abcdef";
-
-	for (size_t i = 0; i < n; i++) {
-		out[2 * i] = hx[in[i] >> 4];
-		out[2 * i + 1] = hx[in[i] & 15];
-	}
-	out[2 * n] = '\0';
+	sodium_bin2hex(out, 2 * n + 1, in, n);
 }

@@ -1,9 +1,13 @@
-/* rand.h — secrets and tokens from getrandom(2). */
+/* rand.h — secrets, tokens and their encodings, over libsodium
+ * (randombytes_buf: getrandom(2) underneath; sodium_memcmp; sodium_bin2*). */
 #ifndef SOUK_RAND_H
 #define SOUK_RAND_H
 #include <stddef.h>
 
-/* Fills p with n random bytes; aborts the process if the kernel cannot. */
+/* Initialises libsodium once per process (idempotent, cheap); aborts the
+ * process if it cannot.  The functions here and in sha256.h call it. */
+void	rand_init(void);
+/* Fills p with n random bytes. */
 void	rand_bytes(void *p, size_t n);
 /* Writes a token of `bytes` random bytes as base64url (no padding) into
  * out, which must hold at least rand_token_len(bytes) + 1 chars. */

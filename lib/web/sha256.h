@@ -1,17 +1,17 @@
-/* sha256.h — SHA-256 (FIPS 180-4) and HMAC-SHA-256 (RFC 2104), used to sign
- * CSRF tokens, order links and (later) webhooks. */
+/* sha256.h — SHA-256 and HMAC-SHA-256 (RFC 2104) for signing tokens and
+ * hashing secrets and files: thin names over libsodium
+ * (crypto_hash_sha256, crypto_auth_hmacsha256), so callers keep one
+ * vocabulary and the tests keep the FIPS 180-4 / RFC 4231 vectors. */
 #ifndef SOUK_SHA256_H
 #define SOUK_SHA256_H
 #include <stddef.h>
-#include <stdint.h>
+
+#include <sodium.h>
 
 #define SHA256_LEN 32
 
 struct sha256 {
-	uint32_t h[8];
-	uint64_t total;		/* bytes hashed so far */
-	unsigned char block[64];
-	size_t fill;
+	crypto_hash_sha256_state st;
 };
 
 void	sha256_init(struct sha256 *);
@@ -21,11 +21,11 @@ void	sha256(const void *, size_t, unsigned char out[SHA256_LEN]);
 void	hmac_sha256(const void *key, size_t keylen, const void *msg, size_t len,
 	    unsigned char out[SHA256_LEN]);
 
-/* A key's HMAC states after the ipad/opad blocks: set once with
- * hmac_sha256_key(), then each hmac_sha256_with() costs only the message
- * (two compressions for a short one instead of four). */
+/* A key's HMAC state after absorbing the key: set once with
+ * hmac_sha256_key(), then each hmac_sha256_with() copies it, so signing a
+ * short message costs two compressions instead of four. */
 struct hmac_sha256_key {
-	struct sha256	inner, outer;
+	crypto_auth_hmacsha256_state st;
 };
 void	hmac_sha256_key(struct hmac_sha256_key *, const void *key, size_t keylen);
 void	hmac_sha256_with(const struct hmac_sha256_key *, const void *msg,

@@ -9,7 +9,7 @@
  *                           instructions and reference, proof upload
  *   POST /order/<token>     multipart: a payment proof (field "proof")
  *
- * Placing an order (README "Cart, checkout and orders"): the form carries
+ * Placing an order (docs/checkout.md): the form carries
  * the cart revision it showed and an idempotency key signed for that revision
  * (cart_checkout_key); the order's token is derived from the key
  * (order_token), so a double click, a second tab or a retried POST finds

@@ -5,7 +5,7 @@
  * (the contact message, the order), so both commit or neither does, then
  * site_mail_defer() (lib/site) so the mail leaves right after the response.  What
  * cannot leave then (SMTP down, slow, refusing) is retried by
- * `soukctl mail run` / `soukctl mail daemon` (README "Mail and the contact form").
+ * `soukctl mail run` / `soukctl mail daemon` (docs/mail.md).
  *
  * Header safety is ours to guarantee (libesmtp passes CR/LF through):
  * mail_enqueue() refuses any address, name or subject holding CR, LF, NUL or

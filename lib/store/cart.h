@@ -3,7 +3,7 @@
  * A cart is found by the souk_cart cookie: CART_TOKEN_BYTES random bytes
  * from getrandom() as base64url; the database keeps only its SHA-256.
  *
- * Quantity rules (README "Cart, checkout and orders"), per cart line:
+ * Quantity rules (docs/checkout.md), per cart line:
  *   physical      1 .. min(stock, CART_MAX_QTY): units to ship
  *   subscription  1 .. min(stock, CART_MAX_SUBS) per plan: each unit is a
  *                 separate account or code (a family buying for two TVs);

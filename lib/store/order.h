@@ -1,7 +1,7 @@
 /* order.h — an order as the store keeps it: db_order.h writes and reads
  * it, order_hdf.h shows it, pay.h decides how it is paid.
  *
- * Lifecycle (README "Cart, checkout and orders"): an order starts awaiting_payment (a
+ * Lifecycle (docs/checkout.md): an order starts awaiting_payment (a
  * payment method may choose otherwise at placement); a shopper's payment
  * proof moves it to proof_received; staff (admin issue) move it to paid,
  * completed, cancelled or refunded.  Every change adds an order_events

@@ -104,7 +104,7 @@ pay_check_conf(void)
 		return -1;
 	if (pay_offered(NULL, out) == 0)
 		log_warn("conf: no payment method is set up: checkout will "
-		    "refuse orders (see the README: Cart, checkout and orders)");
+		    "refuse orders (see docs/checkout.md)");
 	return 0;
 }
 

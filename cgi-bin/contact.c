@@ -12,7 +12,7 @@
  *                            the stored message, the mail to shop_email
  *                            (Reply-To: the sender) and the acknowledgement
  *                            to the sender -> 303 to the thank-you page.
- *                            The mails leave after the response (mail_defer).
+ *                            The mails leave after the response (site_mail_defer).
  *
  * name, email and subject reach the shop's mail headers: their validators
  * (V_LINE, V_EMAIL) are the mail header rules (utf8_control_len,
@@ -29,11 +29,13 @@
 #include <time.h>
 
 #include "app.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "db_messages.h"
 #include "db_rate.h"
 #include "log.h"
 #include "mail.h"
+#include "site.h"
+#include "site_hooks.h"
 #include "utf8.h"
 
 #define RATE_WINDOW 3600	/* contact_rate_limit counts per hour */
@@ -204,7 +206,7 @@ store(struct ctx *c)
 		db_rollback(c->db);
 		return 500;
 	}
-	mail_defer(c);
+	site_mail_defer(c);
 	return app_redirect(c, "/contact?sent=1");
 }
 
@@ -243,11 +245,13 @@ page_contact(struct ctx *c)
 enum page_id { PAGE_CONTACT, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
-	[PAGE_CONTACT] = { "contact", METHODS_GET_POST, page_contact, 0 },
+	[PAGE_CONTACT] = { "contact", METHODS_GET_POST, page_contact, 0,
+	    KEYS(KEY_NAME, KEY_EMAIL, KEY_SUBJECT, KEY_MESSAGE, KEY_ORDER,
+	    KEY_WEBSITE, KEY_SENT) },
 };
 
 static const struct app contact = {
-	"contact", pages, PAGE__MAX, keys, KEY__MAX, NULL,
+	"contact", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
 };
 
 int

@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "demo_data.h"
 #include "db_products.h"

@@ -1,6 +1,6 @@
 /* cmd_import.c — soukctl import-products FILE.csv
  *
- * The file's first row names the columns (any order); see README
+ * The file's first row names the columns (any order); see docs/soukctl.md
  * "Importing products" for the list.  Every row is validated first and
  * every problem reported with its line; then all rows are written in one
  * transaction, creating new slugs and updating existing ones.  Any error
@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "csv.h"
 #include "ctl.h"
 #include "db_products.h"
@@ -300,7 +300,7 @@ cmd_import(int argc, char **argv)
 				found = 1;
 			}
 		if (!found)
-			row_error(1, rec.f[i], "unknown column (see README)");
+			row_error(1, rec.f[i], "unknown column (see docs/soukctl.md)");
 	}
 	for (int c = C_SLUG; c <= C_KIND; c++)
 		if (map[c] < 0)

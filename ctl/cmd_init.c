@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "rand.h"
 

@@ -1,4 +1,4 @@
-/* cmd_mail.c — soukctl mail: the outbox from the shell (README "Mail and the contact form").
+/* cmd_mail.c — soukctl mail: the outbox from the shell (docs/mail.md).
  *
  *   mail run [--now]             deliver what is due, then exit (cron);
  *                                --now first makes every queued mail due
@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "db_mail.h"
 #include "log.h"

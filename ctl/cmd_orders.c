@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "db_coupon.h"
 #include "db_order.h"

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "log.h"
 
@@ -36,18 +36,14 @@ struct db *
 ctl_open(int any_version)
 {
 	struct db *db = db_open(conf_str(CONF_DB_PATH), 0);
-	int have;
 
 	if (db == NULL) {
 		ctl_eprintf("soukctl: cannot open %s (run soukctl init?)\n",
 		    conf_str(CONF_DB_PATH));
 		return NULL;
 	}
-	have = db_user_version(db);
-	if (!any_version && have != db_schema_version()) {
-		ctl_eprintf("soukctl: %s is at schema version %d, this soukctl "
-		    "needs %d: run soukctl migrate\n", conf_str(CONF_DB_PATH),
-		    have, db_schema_version());
+	if (!any_version && db_schema_check(db, conf_str(CONF_DB_PATH),
+	    "this soukctl") < 0) {
 		db_close(db);
 		return NULL;
 	}
@@ -74,6 +70,7 @@ main(int argc, char **argv)
 		usage();
 		return argc < 2 ? 2 : 0;
 	}
+	store_conf_define();
 	if (conf_load() < 0)
 		return 1;
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)

@@ -16,7 +16,7 @@ sed -e "s#/srv/souk/htdocs#$ROOT/htdocs#g" \
 cp "$ROOT/souk-cache.conf.example" "$RUN/souk-cache.conf"
 # nginx started by root runs its workers as root here, so they can read a
 # checkout in /root and reach the sockets; a real server uses www-data
-# (README "Deploying").
+# (docs/deploy.md).
 user=""
 [ "$(id -u)" = 0 ] && user="user root;"
 cat > "$RUN/nginx.conf" <<CONF

@@ -101,7 +101,7 @@ class Stack:
             "UBSAN_OPTIONS": "print_stacktrace=1:log_path=" +
                              os.path.join(self.dir, "ubsan"),
             # Checkout: payment methods and where order mails go
-            # (README "Cart, checkout and orders").
+            # (docs/checkout.md).
             "SOUK_SHOP_EMAIL": "shop@example.com",
             "SOUK_PAY_BANK_NAME": "Banque de Test",
             "SOUK_PAY_BANK_HOLDER": "Souk Test SARL",

@@ -424,3 +424,15 @@ def catalog_change_visible_through_micro_cache():
         check(elapsed <= 3.0, "change took %.1fs" % elapsed)
         # Search sees it too (the FTS index follows by trigger).
         check("Renamed" in s.get("/search?q=renamed").text, "search index")
+
+
+@test
+def cgi_mode_without_templates_answers_500():
+    """A plain-CGI program whose start-up fails before the database (here:
+    no template directory) still answers with a status and a body, never
+    the empty reply Apache calls "premature end of script headers"."""
+    with Stack(demo=False) as s:
+        env = dict(s.env, SOUK_TEMPLATE_DIR=os.path.join(s.dir, "nothing"))
+        r = harness.cgi("catalog", "/", stack_env=env)
+        check(r.status == 500 and b"not set up" in r.body,
+              "no templates: %r %r" % (r, r.body[:200]))

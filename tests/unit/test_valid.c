@@ -3,10 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "conf.h"
 #include "mail_format.h"
+#include "store_conf.h"
 #include "t.h"
 #include "valid.h"
+#include "money.h"
 
 /* valid_int: 0 and the value, or -1 and the error code. */
 static long long
@@ -277,8 +278,8 @@ one(const struct valid_key *k, const char *raw)
 
 TEST(valid_line_and_text)
 {
-	const struct valid_key line = { "name", V_LINE, 2, 5, NULL, 0 };
-	const struct valid_key text = { "msg", V_TEXT, 0, 5, NULL, 0 };
+	const struct valid_key line = { "name", V_LINE, 2, 5, NULL, 0, NULL };
+	const struct valid_key text = { "msg", V_TEXT, 0, 5, NULL, 0, NULL };
 	struct val v;
 
 	v = one(&line, "  abc  ");
@@ -344,7 +345,7 @@ TEST(valid_line_and_text)
 TEST(valid_line_is_the_mail_header_rule)
 {
 	const struct valid_key name = { "name", V_LINE, 1, MAIL_NAME_CHARS,
-	    NULL, 1 };
+	    NULL, 1, NULL };
 	int mismatches = 0, refused = 0;
 
 	for (unsigned long cp = 1; cp <= 0x10FFFF; cp++) {
@@ -391,9 +392,9 @@ TEST(valid_line_is_the_mail_header_rule)
 
 TEST(valid_required)
 {
-	const struct valid_key req = { "email", V_EMAIL, 0, 0, NULL, 1 };
-	const struct valid_key opt = { "email", V_EMAIL, 0, 0, NULL, 0 };
-	const struct valid_key reqint = { "n", V_INT, 1, 9, NULL, 1 };
+	const struct valid_key req = { "email", V_EMAIL, 0, 0, NULL, 1, NULL };
+	const struct valid_key opt = { "email", V_EMAIL, 0, 0, NULL, 0, NULL };
+	const struct valid_key reqint = { "n", V_INT, 1, 9, NULL, 1, NULL };
 	struct val v;
 
 	v = one(&req, NULL);
@@ -423,9 +424,9 @@ TEST(valid_required)
 TEST(valid_enum_bool_token)
 {
 	static const char *const choices[] = { "new", "price", "name", NULL };
-	const struct valid_key e = { "sort", V_ENUM, 0, 0, choices, 0 };
-	const struct valid_key b = { "ok", V_BOOL, 0, 0, NULL, 0 };
-	const struct valid_key t = { "tok", V_TOKEN, 4, 8, NULL, 0 };
+	const struct valid_key e = { "sort", V_ENUM, 0, 0, choices, 0, NULL };
+	const struct valid_key b = { "ok", V_BOOL, 0, 0, NULL, 0, NULL };
+	const struct valid_key t = { "tok", V_TOKEN, 4, 8, NULL, 0, NULL };
 	static const char *const yes[] = { "1", "on", "yes", "true", "TRUE", "On" };
 	static const char *const no[] = { "", "0", "off", "no", "false", "NO" };
 	static const char *const notbool[] = { "2", "y", "n", " 1", "truee", "-1" };
@@ -473,7 +474,7 @@ TEST(valid_enum_bool_token)
 
 TEST(valid_money_key_uses_store_decimals)
 {
-	const struct valid_key m = { "min", V_MONEY, 0, 0, NULL, 0 };
+	const struct valid_key m = { "min", V_FUNC, 0, 0, NULL, 0, money_field };
 	struct val v;
 
 	conf_set(CONF_CURRENCY_DECIMALS, "3");
@@ -492,11 +493,11 @@ TEST(valid_money_key_uses_store_decimals)
 TEST(valid_run_sources_and_count)
 {
 	static const struct valid_key keys[] = {
-		{ "page", V_INT, 1, 100, NULL, 0 },
-		{ NULL, V_INT, 0, 0, NULL, 0 },		/* a hole in the table */
-		{ "q", V_LINE, 0, 10, NULL, 0 },
-		{ "email", V_EMAIL, 0, 0, NULL, 1 },
-		{ "slug", V_SLUG, 0, 0, NULL, 0 },
+		{ "page", V_INT, 1, 100, NULL, 0, NULL },
+		{ NULL, V_INT, 0, 0, NULL, 0, NULL },	/* a hole in the table */
+		{ "q", V_LINE, 0, 10, NULL, 0, NULL },
+		{ "email", V_EMAIL, 0, 0, NULL, 1, NULL },
+		{ "slug", V_SLUG, 0, 0, NULL, 0, NULL },
 	};
 	struct kv qv[] = { { "page", "2", 1 }, { "page", "3", 1 },
 	    { "q", "x", 1 }, { "slug", "Bad Slug", 8 } };

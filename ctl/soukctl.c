@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "conf.h"
 #include "ctl.h"
@@ -82,6 +83,8 @@ int
 main(int argc, char **argv)
 {
 	log_set_name("soukctl");
+	/* Databases, backups and files soukctl creates are private. */
+	umask(077);
 	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "--help") == 0) {
 		usage();

@@ -1,6 +1,6 @@
 /* ctl.h — soukctl, the operator's command-line tool: one file per group of
  * commands (cmd_*.c), a table in soukctl.c.  Exit status: 0 done, 1 failed,
- * 2 wrong usage.  Messages go to stderr, listings to stdout. */
+ * 2 wrong usage (`check`: 3 warnings only).  Messages go to stderr, listings to stdout. */
 #ifndef SOUK_CTL_H
 #define SOUK_CTL_H
 #include "db.h"
@@ -30,5 +30,8 @@ int	cmd_mail(int, char **);
 int	cmd_orders(int, char **);
 int	cmd_order(int, char **);
 int	cmd_coupon(int, char **);
+int	cmd_backup(int, char **);
+int	cmd_restore(int, char **);
+int	cmd_check(int, char **);
 
 #endif

@@ -24,6 +24,12 @@ static const struct ctl_cmd cmds[] = {
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
 	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
+	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "
+	    "(mode 0600); --keep N prunes" },
+	{ "restore", cmd_restore, "FILE", "replace the database by a checked "
+	    "backup (stores stopped)" },
+	{ "check", cmd_check, "", "integrity, invariants, directories, modes; "
+	    "exit 0 ok, 1 errors, 3 warnings" },
 };
 
 int

@@ -40,6 +40,15 @@ conf_check_paths(void)
 
 	if (conf_check_base_url() < 0)
 		rc = -1;
+	/* souk.conf.example marks what must be filled in as <...>. */
+	for (int k = 0; k < CONF__MAX; k++) {
+		const char *v = conf_str((enum conf_key)k);
+		if (*v == '<' && strchr(v, '>') != NULL) {
+			log_error("conf: %s is still the example's placeholder "
+			    "'%s'", conf_name((enum conf_key)k), v);
+			rc = -1;
+		}
+	}
 	if (fs_mkdir_p(conf_str(CONF_DATA_DIR), 0750) < 0 ||
 	    fs_dir_ok("data_dir", conf_str(CONF_DATA_DIR), 1) < 0)
 		rc = -1;

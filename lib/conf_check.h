@@ -11,7 +11,7 @@ int	conf_check_base_url(void);
 /* data_dir exists (created whole, mode 0750 less the umask, when missing)
  * and is writable; the database's folder exists and is writable (SQLite's
  * WAL files); template_dir and lang_dir are readable; base_url is well
- * formed.  Returns 0, or -1 after logging every problem found. */
+ * formed; no value is still an example placeholder ("<...>").  Returns 0, or -1 after logging every problem found. */
 int	conf_check_paths(void);
 
 #endif

@@ -565,8 +565,13 @@ app_main(int argc, char **argv, const struct app *app)
 		log_error("--workers must be 1 to 256");
 		return 2;
 	}
-	if (load_static(app) < 0)
+	if (load_static(app) < 0) {
+		/* A CGI request still gets an answer (the log has the why). */
+		if (!check && so.listen == NULL && FCGX_IsCGI())
+			printf("Status: 500 Internal Server Error\r\nContent-Type: "
+			    "text/plain\r\n\r\nThe store is not set up.\n");
 		return 1;
+	}
 	if (check) {
 		struct ctx c;
 		int rc = ctx_open(&c, app) < 0 || check_templates() < 0 ? 1 : 0;

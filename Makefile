@@ -4,7 +4,8 @@
 #   make run        install missing packages, build, demo database, start nginx + programs
 #   make test       install test packages, build, run every suite; ends "N passed, N failed"
 #   make bench      wrk against the real stack (see bench/README.md)
-#   make install    PREFIX=/usr/local DESTDIR= : binaries, templates, lang, htdocs
+#   make install    PREFIX=/usr/local DESTDIR= : binaries, data, examples, systemd units
+#   make uninstall  the same PREFIX/DESTDIR: removes what install put there
 #
 # Overrides go in Makefile.local (ignored by git): CC, CFLAGS, PREFIX...
 
@@ -131,12 +132,22 @@ bench: deps all
 	@sh tools/deps.sh bench
 	@sh bench/run.sh
 
+# tools/install.sh does the copying (and lists what it installed in
+# PREFIX/share/souk/MANIFEST for uninstall).  The programs have SHAREDIR
+# compiled in: $(BUILD)/sharedir records it, so a new PREFIX rebuilds them.
+SYSCONFDIR ?= /etc
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/souk/cgi-bin $(DESTDIR)$(SHAREDIR)
-	install -m 755 $(BINDIR)/soukctl $(DESTDIR)$(PREFIX)/bin/soukctl
-	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/souk/cgi-bin/
-	cp -R templates lang htdocs $(DESTDIR)$(SHAREDIR)/
-	install -m 644 schema.sql nginx.conf.example souk-cache.conf.example souk.conf.example $(DESTDIR)$(SHAREDIR)/
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' \
+	  SYSCONFDIR='$(SYSCONFDIR)' sh tools/install.sh install
+uninstall:
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' sh tools/install.sh uninstall
+
+$(BUILD)/sharedir: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
+$(BUILD)/lib/web/conf.o: $(BUILD)/sharedir
+.PHONY: FORCE uninstall
+FORCE:
 
 clean:
 	rm -rf build $(PROGS) soukctl

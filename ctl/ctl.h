@@ -1,6 +1,6 @@
 /* ctl.h — soukctl, the operator's command-line tool: one file per group of
  * commands (cmd_*.c), a table in soukctl.c.  Exit status: 0 done, 1 failed,
- * 2 wrong usage.  Messages go to stderr, listings to stdout.
+ * 2 wrong usage (`check`: 3 warnings only).  Messages go to stderr, listings to stdout.
  *
  * Output: every byte soukctl prints goes through ctl_write() (ctl_printf,
  * ctl_eprintf, ctl_fail, ctl_usage), which replaces C0 controls (but LF),
@@ -54,5 +54,8 @@ int	cmd_mail(int, char **);
 int	cmd_orders(int, char **);
 int	cmd_order(int, char **);
 int	cmd_coupon(int, char **);
+int	cmd_backup(int, char **);
+int	cmd_restore(int, char **);
+int	cmd_check(int, char **);
 
 #endif

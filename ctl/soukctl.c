@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "store_conf.h"
 #include "ctl.h"
@@ -23,6 +24,12 @@ static const struct ctl_cmd cmds[] = {
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
 	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
+	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "
+	    "(mode 0600); --keep N prunes" },
+	{ "restore", cmd_restore, "FILE", "replace the database by a checked "
+	    "backup (stores stopped)" },
+	{ "check", cmd_check, "", "integrity, invariants, directories, modes; "
+	    "exit 0 ok, 1 errors, 3 warnings" },
 };
 
 int
@@ -65,6 +72,8 @@ int
 main(int argc, char **argv)
 {
 	log_set_name("soukctl");
+	/* Databases, backups and files soukctl creates are private. */
+	umask(077);
 	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "--help") == 0) {
 		usage();

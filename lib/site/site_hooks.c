@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "card_cache.h"
+#include "conf_check.h"
 #include "cart.h"
 #include "csrf.h"
 #include "db_cart.h"
@@ -19,6 +20,9 @@
 static int
 setup(void)
 {
+	/* What the configuration points at exists (data_dir created). */
+	if (conf_check_paths() < 0)
+		return -1;
 	tmpl_set_store("name", conf_str(CONF_STORE_NAME));
 	tmpl_set_store("currency", conf_str(CONF_CURRENCY));
 	tmpl_set_store("email", conf_str(CONF_SHOP_EMAIL));

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fs.h"
 #include "log.h"
 #include "proof.h"
 #include "rand.h"
@@ -30,17 +31,14 @@ proof_sniff(const void *data, size_t len)
 	return NULL;
 }
 
-/* data_dir/proofs, created when missing; 0 or -1. */
+/* data_dir/proofs, created (with its parents) when missing; 0 or -1. */
 static int
 proof_dir(const char *data_dir, char *out, size_t size)
 {
 	if ((size_t)snprintf(out, size, "%s/proofs", data_dir) >= size)
 		return -1;
-	if (mkdir(out, 0700) < 0 && errno != EEXIST) {
-		log_error("proof: mkdir %s: %s", out, strerror(errno));
-		return -1;
-	}
-	return 0;
+	/* Whole path: data_dir itself may be missing on a fresh install. */
+	return fs_mkdir_p(out, 0700);
 }
 
 /* Writes all of data to fd and syncs it; 0 or -1. */

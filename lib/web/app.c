@@ -46,8 +46,23 @@ app_cacheable(struct ctx *c)
 {
 	/* A visitor with a cart or a session sees their own header (cart
 	 * count, tokens): never put that in a shared cache. */
+	const char *keyed;
+	int want;
+
 	if (c->app->hooks != NULL && c->app->hooks->visitor_private != NULL &&
 	    c->app->hooks->visitor_private(c))
+		return;
+	/* nginx keys the cache on the language it computed itself and passes
+	 * it as SOUK_CACHE_LANG ("" = the store's default).  Cache only a page
+	 * rendered in exactly that language: nginx and we may read an odd
+	 * Cookie or Accept-Language header differently, and the page must be
+	 * in the language its key names (issue 7, finding 1).  Without the
+	 * parameter (Apache, CGI, an old nginx site file) nothing is cached. */
+	if ((keyed = io_getenv(c->req.io, "SOUK_CACHE_LANG")) == NULL)
+		return;
+	want = *keyed ? lang_from_code(keyed) :
+	    lang_from_code(conf_str(CONF_DEFAULT_LANG));
+	if (want < 0 || (enum lang)want != c->lang)
 		return;
 	c->resp.shared_cache = (int)conf_int(CONF_PAGE_CACHE);
 }
@@ -187,6 +202,14 @@ app_csrf_ok(struct ctx *c)
 		size_t n = csrf_candidates(c, cand);
 		for (size_t i = 0; i < n && !ok; i++)
 			ok = csrf_valid(tok, "csrf", cand[i]);
+	} else {
+		/* A wrong base_url refuses every form: say what we saw. */
+		const char *o = io_getenv(c->req.io, "HTTP_ORIGIN");
+		const char *ref = io_getenv(c->req.io, "HTTP_REFERER");
+		log_warn("refused a POST to %.200s: Origin %.200s, Referer %.200s "
+		    "do not match base_url %s", c->req.path ? c->req.path : "/",
+		    o ? o : "(none)", ref ? ref : "(none)",
+		    conf_str(CONF_BASE_URL));
 	}
 	if (!ok)
 		app_error(c, 403, "csrf");
@@ -468,9 +491,16 @@ serve_cgi(const struct app *app)
 	}
 	handle(&c, &io);
 	fflush(stdout);
-	/* The web server sees the end of the response now, not after the
-	 * deferred work (mail) that ctx_reset() runs. */
-	if ((fd = open("/dev/null", O_WRONLY)) >= 0) {
+	/* Plain CGI does no work after the response.  The server sees the
+	 * response end only when every copy of our stdout is closed (Apache
+	 * mod_cgid hands one socket as stdin and stdout), and it may kill us
+	 * as soon as it has: deferred tasks (mail delivery) would either hold
+	 * the shopper's connection or be cut off.  Their work is durable
+	 * already (mail waits in the outbox for `soukctl mail run`/`daemon`,
+	 * docs/deploy.md), so drop the tasks and exit at once. */
+	c.ndefer = 0;
+	if ((fd = open("/dev/null", O_RDWR)) >= 0) {
+		dup2(fd, STDIN_FILENO);
 		dup2(fd, STDOUT_FILENO);
 		close(fd);
 	}
@@ -524,6 +554,10 @@ app_main(int argc, char **argv, const struct app *app)
 	int check = 0;
 
 	log_set_name(app->name);
+	/* The database, its WAL files and uploads hold customers' details:
+	 * nothing we create is readable by other users (sockets get their
+	 * mode explicitly). */
+	umask(077);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--listen") == 0 && i + 1 < argc)

@@ -314,8 +314,21 @@ body_read(struct req *r, const struct req_limits *lim)
 	len = strtoull(cl, &end, 10);
 	if (errno != 0 || *end != '\0' || *cl == '-')
 		return REQ_BAD_LENGTH;
-	if (len > max)
+	if (len > max) {
+		/* Read and drop the body before answering 413, up to a bound:
+		 * a CGI server (Apache mod_cgid) writes the whole body before
+		 * it reads our answer, and a body left unread turns the 413
+		 * into a broken pipe and an empty reply.  Past the bound the
+		 * client is cut off (the server closes the connection). */
+		char sink[16384];
+		unsigned long long left = len < REQ_DRAIN_MAX ? len : REQ_DRAIN_MAX;
+		ssize_t n;
+
+		while (left > 0 && (n = io_read(r->io, sink, left < sizeof(sink) ?
+		    (size_t)left : sizeof(sink))) > 0)
+			left -= (unsigned long long)n;
 		return REQ_BODY_TOO_LARGE;
+	}
 	buf = arena_alloc(r->arena, (size_t)len + 1);
 	while (got < len) {
 		ssize_t n = io_read(r->io, buf + got, (size_t)len - got);

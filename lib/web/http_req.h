@@ -30,6 +30,9 @@ enum method {
 };
 
 #define REQ_MAX_SEGS 8
+/* A body over the limit is read and dropped up to this many bytes before
+ * the 413 is sent (CGI servers write the whole body first). */
+#define REQ_DRAIN_MAX (64ULL * 1024 * 1024)
 
 struct req {
 	struct io	*io;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -23,8 +24,17 @@ log_line(const char *level, const char *fmt, va_list ap)
 	char line[2048];
 	int n, m;
 
-	n = snprintf(line, sizeof(line), "souk %s[%ld]: %s: ", prog,
-	    (long)getpid(), level);
+	/* journald stamps lines itself (it sets JOURNAL_STREAM for the
+	 * services it runs); a log file needs the time on each line. */
+	if (getenv("JOURNAL_STREAM") == NULL) {
+		time_t now = time(NULL);
+		struct tm tm;
+		n = (int)strftime(line, sizeof(line), "%Y-%m-%dT%H:%M:%SZ ",
+		    gmtime_r(&now, &tm));
+	} else
+		n = 0;
+	n += snprintf(line + n, sizeof(line) - (size_t)n, "souk %s[%ld]: %s: ",
+	    prog, (long)getpid(), level);
 	if (n < 0 || (size_t)n >= sizeof(line))
 		return;
 	m = vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);

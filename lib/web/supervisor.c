@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fs.h"
 #include "log.h"
 #include "supervisor.h"
 
@@ -116,6 +117,9 @@ open_socket(const char *listen, int mode, char **unix_path)
 		if (stat(path, &st) == 0 && S_ISSOCK(st.st_mode))
 			unlink(path);
 		if ((*unix_path = strdup(path)) == NULL)
+			return -1;
+		/* Say which folder is missing (libfcgi's message has no path). */
+		if (fs_parent_ok("socket", path) < 0)
 			return -1;
 	}
 	if ((fd = FCGX_OpenSocket(path, 1024)) < 0) {

@@ -112,7 +112,7 @@ class Stack:
         self.env.pop("SOUK_CONF", None)
         if env:
             self.env.update(env)
-        os.makedirs(self.env["SOUK_DATA_DIR"], exist_ok=True)
+        os.makedirs(self.env["SOUK_DATA_DIR"], mode=0o700, exist_ok=True)
         self.ctl("init")
         if demo:
             self.ctl("demo")

@@ -49,18 +49,24 @@
 
 /* Search (see db_search): ?1 an FTS5 expression, ?2..?3 price range,
  * ?4 limit, ?5 offset.  The FTS index holds active products only.
- *   tiers (relevance): name matches by bm25, then the rest newest first;
+ *   RELEVANCE: one pass over the matches: souk_rank (lib/db_text.c) puts
+ *   the rows whose name holds every word first, by BM25, then the others,
+ *   newest (highest id) first; the window count gives the total on every
+ *   row, and only the page's rows are joined to products.  The rank is
+ *   computed in a subquery of its own: FTS5 only hands its auxiliary
+ *   functions the match in a plain scan, not in a window query;
  *   NARROW: few matches: look each up and sort them;
  *   BROAD: many matches: walk the sort order's index (products_active_*)
  *   and probe the match set ("+" keeps SQLite from turning the IN into
  *   rowid lookups), stopping after one page. */
 #define SEARCH_COLS CARD_COLS ", p.description"
-#define SEARCH_RANK_MAX 200	/* name matches ranked by bm25 up to this */
-#define TIER(cols, order)						\
-	"SELECT " cols " FROM products_fts f JOIN products p "		\
-	"ON p.id = f.rowid WHERE products_fts MATCH ?1 "		\
-	"AND p.price_minor BETWEEN ?2 AND ?3 ORDER BY " order		\
-	" LIMIT ?4 OFFSET ?5"
+#define RELEVANCE(join, where)						\
+	"SELECT " SEARCH_COLS ", m.total FROM (SELECT id, r, "		\
+	"count(*) OVER () AS total FROM (SELECT products_fts.rowid AS id, "\
+	"souk_rank(products_fts) AS r FROM products_fts " join		\
+	" WHERE products_fts MATCH ?1" where ") ORDER BY r, id DESC "	\
+	"LIMIT ?4 OFFSET ?5) m JOIN products p ON p.id = m.id "		\
+	"ORDER BY m.r, m.id DESC"
 #define MATCHES "(SELECT rowid FROM products_fts WHERE products_fts MATCH ?1)"
 #define NARROW(order)							\
 	"SELECT " SEARCH_COLS " FROM products p WHERE p.id IN " MATCHES	\
@@ -83,12 +89,12 @@ enum {
 	Q_CAT_PRICE_DESC, Q_CAT_PRICE_DESC_LATER, Q_CAT_NAME, Q_CAT_NAME_LATER,
 	Q_CAT_COUNT,
 	Q_CAT_LISTED,
-	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_TIER1, Q_S_TIER2, Q_S_MAX_ID,
+	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_RELEVANCE, Q_S_RELEVANCE_PRICE, Q_S_MAX_ID,
 	/* Each sort: NARROW then BROAD. */
 	Q_S_NEWEST, Q_S_NEWEST_BROAD, Q_S_PRICE_ASC, Q_S_PRICE_ASC_BROAD,
 	Q_S_PRICE_DESC, Q_S_PRICE_DESC_BROAD, Q_S_NAME, Q_S_NAME_BROAD,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
-	Q_VOCAB, Q_VOCAB_PREFIX,
+	Q_VOCAB_PREFIX, Q_TYPO,
 	Q__MAX
 };
 
@@ -116,8 +122,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
 	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "
 	    "AND p.price_minor BETWEEN ?2 AND ?3",
-	[Q_S_TIER1] = TIER(SEARCH_COLS, "rank"),
-	[Q_S_TIER2] = TIER(SEARCH_COLS, "f.rowid DESC"),
+	[Q_S_RELEVANCE] = RELEVANCE("", ""),
+	[Q_S_RELEVANCE_PRICE] = RELEVANCE("JOIN products q ON q.id = "
+	    "products_fts.rowid", " AND q.price_minor BETWEEN ?2 AND ?3"),
 	[Q_S_MAX_ID] = "SELECT coalesce(max(id), 0) FROM products",
 	[Q_S_NEWEST] = NARROW(ORDER_NEWEST), BROAD(ORDER_NEWEST),
 	[Q_S_PRICE_ASC] = NARROW(ORDER_PRICE_ASC), BROAD(ORDER_PRICE_ASC),
@@ -145,10 +152,11 @@ static const char *const sql[Q__MAX] = {
 	[Q_RELATED] = "SELECT " CARD_COLS " FROM products p WHERE "
 	    "p.category_id = ?1 AND p.id <> ?2 AND p.active = 1 "
 	    "AND p.parent_id IS NULL ORDER BY " ORDER_NEWEST " LIMIT ?3",
-	[Q_VOCAB] = "SELECT term, doc FROM products_vocab "
-	    "WHERE length(term) BETWEEN ? AND ?",
-	[Q_VOCAB_PREFIX] = "SELECT 1 FROM products_vocab "
+	[Q_VOCAB_PREFIX] = "SELECT 1 FROM search_vocab "
 	    "WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT 1",
+	/* Terms with typo key ?1 made with at most ?2 deletions. */
+	[Q_TYPO] = "SELECT t.term, v.docs FROM search_typo t JOIN search_vocab v "
+	    "ON v.term = t.term WHERE t.key = ?1 AND t.dels <= ?2 LIMIT ?3",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -170,10 +178,12 @@ read_card(struct arena *a, sqlite3_stmt *st, struct product_card *c)
 }
 
 /* Steps st into out->items (appending after out->n), at most `max` cards
- * in all; search rows carry the description too.  Resets st. */
+ * in all; search rows carry the description too, and with `total` the
+ * column after it is the number of matches, stored in out->total (left
+ * alone when there is no row).  Resets st. */
 static int
 read_cards(struct db *db, struct arena *a, sqlite3_stmt *st, size_t max,
-    int search, struct listing *out)
+    int search, int total, struct listing *out)
 {
 	int rc = SQLITE_DONE;
 
@@ -186,6 +196,8 @@ read_cards(struct db *db, struct arena *a, sqlite3_stmt *st, size_t max,
 		read_card(a, st, c);
 		if (search)
 			c->description = db_col_text(a, st, CARD_NCOLS);
+		if (total)
+			out->total = db_col_int(st, CARD_NCOLS + 1);
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -295,7 +307,7 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 	if (st == NULL)
 		return -1;
 	bind_listing(st, q, q->category_id, NULL, 1);
-	return read_cards(db, a, st, (size_t)q->limit, 0, out);
+	return read_cards(db, a, st, (size_t)q->limit, 0, 0, out);
 }
 
 /* Runs one page-producing search statement, appending to out. */
@@ -311,7 +323,7 @@ search_page(struct db *db, struct arena *a, int id, const struct listing_query *
 	page.limit = limit;
 	page.offset = offset;
 	bind_listing(st, &page, 0, fts, 1);
-	return read_cards(db, a, st, out->n + (size_t)limit, 1, out);
+	return read_cards(db, a, st, out->n + (size_t)limit, 1, 0, out);
 }
 
 /* Number of matches of fts (within the price range when one is set). */
@@ -335,32 +347,26 @@ db_search(struct db *db, struct arena *a, const struct listing_query *q,
 		[SORT_NEWEST] = Q_S_NEWEST, [SORT_PRICE_ASC] = Q_S_PRICE_ASC,
 		[SORT_PRICE_DESC] = Q_S_PRICE_DESC, [SORT_NAME] = Q_S_NAME,
 	};
-	long long n1, want = q->limit, maxid;
+	long long maxid;
 	sqlite3_stmt *st;
 	int broad;
 
 	out->items = arena_alloc(a, (size_t)(q->limit ? q->limit : 1) *
 	    sizeof(*out->items));
 	out->n = 0;
+	out->total = 0;
+	if (q->sort == SORT_RELEVANCE) {
+		int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX;
+		if ((st = db_stmt(db, &stmts, filtered ? Q_S_RELEVANCE_PRICE :
+		    Q_S_RELEVANCE)) == NULL)
+			return -1;
+		bind_listing(st, q, 0, f->all, 1);
+		return read_cards(db, a, st, (size_t)q->limit, 1, 1, out);
+	}
 	if ((out->total = search_count(db, q, f->all)) < 0)
 		return -1;
 	if (out->total <= q->offset)
 		return 0;
-	if (q->sort == SORT_RELEVANCE) {
-		/* Names that match first, then the products matching
-		 * elsewhere, newest first.  bm25 must score every match it
-		 * sorts, so names are ranked by it only when they are few. */
-		if ((n1 = search_count(db, q, f->names)) < 0)
-			return -1;
-		if (q->offset < n1 && search_page(db, a, n1 <= SEARCH_RANK_MAX ?
-		    Q_S_TIER1 : Q_S_TIER2, q, f->names, want, q->offset, out) < 0)
-			return -1;
-		want = q->limit - (long long)out->n;
-		if (want > 0 && out->total > n1)
-			return search_page(db, a, Q_S_TIER2, q, f->rest, want,
-			    q->offset > n1 ? q->offset - n1 : 0, out);
-		return 0;
-	}
 	/* Walking an index pays about (offset + limit) * products / matches
 	 * probes; looking the matches up pays about `matches` lookups. */
 	if ((st = db_stmt(db, &stmts, Q_S_MAX_ID)) == NULL ||
@@ -382,7 +388,7 @@ simple_listing(struct db *db, struct arena *a, int id, long long arg,
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, arg);
-	return read_cards(db, a, st, (size_t)limit, 0, out);
+	return read_cards(db, a, st, (size_t)limit, 0, 0, out);
 }
 
 int
@@ -419,7 +425,7 @@ db_product_related(struct db *db, struct arena *a, const struct product *p,
 	db_bind_int(st, 1, p->category_id);
 	db_bind_int(st, 2, p->card.id);
 	db_bind_int(st, 3, limit);
-	return read_cards(db, a, st, (size_t)limit, 0, out);
+	return read_cards(db, a, st, (size_t)limit, 0, 0, out);
 }
 
 int
@@ -493,32 +499,37 @@ db_product_plans(struct db *db, struct arena *a, long long id,
 }
 
 int
-db_vocab_terms(struct db *db, struct arena *a, size_t minlen, size_t maxlen,
-    struct vocab_term **out, size_t *n)
+db_vocab_close(struct db *db, struct arena *a, const char *const *keys,
+    size_t nkeys, int maxdel, size_t cap, struct vocab_term **out, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_VOCAB);
-	size_t cap = 1024;
-	int rc;
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
 
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 1, (long long)minlen);
-	db_bind_int(st, 2, (long long)maxlen);
-	*out = arena_alloc(a, cap * sizeof(**out));
+	*out = arena_alloc(a, (cap ? cap : 1) * sizeof(**out));
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			struct vocab_term *bigger = arena_alloc(a, 2 * cap * sizeof(**out));
-			memcpy(bigger, *out, cap * sizeof(**out));
-			*out = bigger;
-			cap *= 2;
+	for (size_t k = 0; k < nkeys && *n < cap; k++) {
+		if ((st = db_stmt(db, &stmts, Q_TYPO)) == NULL)
+			return -1;
+		db_bind_text(st, 1, keys[k]);
+		db_bind_int(st, 2, maxdel);
+		db_bind_int(st, 3, (long long)(cap - *n));
+		while (*n < cap && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			size_t i = 0;
+
+			while (i < *n && strcmp((*out)[i].term, t) != 0)
+				i++;
+			if (i < *n)
+				continue;	/* found through another key */
+			(*out)[*n].term = db_col_text(a, st, 0);
+			(*out)[*n].docs = db_col_int(st, 1);
+			(*n)++;
 		}
-		(*out)[*n].term = db_col_text(a, st, 0);
-		(*out)[*n].docs = db_col_int(st, 1);
-		(*n)++;
+		db_done(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(db, "typo keys");
 	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "vocab");
+	return 0;
 }
 
 int

@@ -77,10 +77,12 @@ int	db_listing(struct db *, struct arena *, const struct listing_query *,
 
 /* The FTS5 expressions of one search (search.h). */
 struct search_fts;
-/* A page of active products matching f, in q's order (SORT_RELEVANCE:
- * name matches by bm25 (newest first when there are over 200), then the
- * others newest first).  Cards carry their
- * description for highlighting; names are not marked here. */
+/* A page of active products matching f->all, in q's order
+ * (SORT_RELEVANCE: products whose name holds every word first, by BM25
+ * over the name, then the others, newest first; one pass over the
+ * matches).  out->total is the number of matches (SORT_RELEVANCE: 0 when
+ * the page is past the end).  Cards carry their description for
+ * highlighting; names are not marked here. */
 int	db_search(struct db *, struct arena *, const struct listing_query *,
 	    const struct search_fts *, struct listing *);
 int	db_products_new(struct db *, struct arena *, long long limit,
@@ -105,9 +107,11 @@ struct vocab_term {
 	const char	*term;
 	long long	 docs;
 };
-/* Indexed terms whose byte length is in [minlen, maxlen] (typo search). */
-int	db_vocab_terms(struct db *, struct arena *, size_t minlen, size_t maxlen,
-	    struct vocab_term **, size_t *);
+/* Typo search: the distinct indexed terms having one of the typo keys
+ * (db_text.h) made with at most maxdel deletions, at most cap of them, in
+ * an arena array.  The lookups stop at cap. */
+int	db_vocab_close(struct db *, struct arena *, const char *const *keys,
+	    size_t nkeys, int maxdel, size_t cap, struct vocab_term **, size_t *);
 /* 1 when some indexed term starts with `prefix`. */
 int	db_vocab_has_prefix(struct db *, const char *prefix);
 

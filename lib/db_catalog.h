@@ -59,6 +59,9 @@ struct listing_query {
 	long long	 min_price, max_price;	/* minor units, inclusive;
 						 * 0, DB_PRICE_MAX: no filter */
 	long long	 limit, offset;
+	/* Category pages only: the page after (before) this product in the
+	 * sort order, skipping `offset` rows; 0: none (a page by offset). */
+	long long	 after, before;
 };
 
 struct listing {
@@ -71,9 +74,21 @@ struct listing {
 int	db_category_all(struct db *, struct arena *, struct category **, size_t *);
 int	db_category_get(struct db *, struct arena *, const char *slug,
 	    struct category *);
-/* Products of a category tree (q->category_id), a page of them. */
+/* Deep pages: a page by offset skips at most this many rows of an index
+ * from the start or the end of the order; pages further in are reached
+ * from a neighbour's first or last product (q->after, q->before), so every
+ * page costs what the first one costs. */
+#define DB_LISTING_SKIP_MAX (20 * 24)
+/* Products of a category tree (q->category_id), a page of them: by
+ * q->after or q->before when set, else by q->offset.  Returns 0 (out->n 0:
+ * past the end), 1 when the after/before product does not exist, 2 when
+ * the page is too far from both ends to be found by offset
+ * (db_listing_direct), -1 on error. */
 int	db_listing(struct db *, struct arena *, const struct listing_query *,
 	    struct listing *);
+/* 1 when the page of `limit` rows at `offset` of a listing of `total` can
+ * be asked for by its number alone. */
+int	db_listing_direct(long long total, long long offset, long long limit);
 
 /* The FTS5 expressions of one search (search.h). */
 struct search_fts;

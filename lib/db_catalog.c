@@ -125,7 +125,7 @@ enum {
 	Q_S_NEWEST, Q_S_NEWEST_BROAD, Q_S_PRICE_ASC, Q_S_PRICE_ASC_BROAD,
 	Q_S_PRICE_DESC, Q_S_PRICE_DESC_BROAD, Q_S_NAME, Q_S_NAME_BROAD,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
-	Q_VOCAB_PREFIX, Q_TYPO,
+	Q_VOCAB_PREFIX, Q_TYPO, Q_VQ_ANY, Q_VQ_UPTO, Q_VQ_APPLY, Q_VQ_DONE,
 	Q__MAX
 };
 
@@ -196,6 +196,16 @@ static const char *const sql[Q__MAX] = {
 	/* Terms with typo key ?1 made with at most ?2 deletions. */
 	[Q_TYPO] = "SELECT t.term, v.docs FROM search_typo t JOIN search_vocab v "
 	    "ON v.term = t.term WHERE t.key = ?1 AND t.dels <= ?2 LIMIT ?3",
+	/* Folding the queue of text changes into the vocabulary (schema.sql). */
+	[Q_VQ_ANY] = "SELECT 1 FROM search_vocab_queue LIMIT 1",
+	[Q_VQ_UPTO] = "SELECT coalesce(max(id), 0) FROM (SELECT id FROM "
+	    "search_vocab_queue ORDER BY id LIMIT ?1)",
+	[Q_VQ_APPLY] = "INSERT INTO search_vocab(term, docs) "
+	    "SELECT j.value, sum(q.sign) FROM search_vocab_queue q, "
+	    "json_each(souk_terms(q.text)) j WHERE q.id <= ?1 "
+	    "GROUP BY j.value HAVING sum(q.sign) <> 0 "
+	    "ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
+	[Q_VQ_DONE] = "DELETE FROM search_vocab_queue WHERE id <= ?1",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -692,4 +702,36 @@ db_vocab_has_prefix(struct db *db, const char *prefix)
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "vocab prefix");
+}
+
+int
+db_vocab_sync(struct db *db, long long max)
+{
+	sqlite3_stmt *st;
+	long long upto, any;
+
+	if ((st = db_stmt(db, &stmts, Q_VQ_ANY)) == NULL ||
+	    (any = db_one_int(db, st, "vocab queue")) < 0)
+		return -1;
+	if (any == 0)
+		return 0;
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, &stmts, Q_VQ_UPTO)) == NULL)
+		goto fail;
+	db_bind_int(st, 1, max > 0 ? max : -1);
+	if ((upto = db_one_int(db, st, "vocab queue")) < 0 ||
+	    (st = db_stmt(db, &stmts, Q_VQ_APPLY)) == NULL)
+		goto fail;
+	db_bind_int(st, 1, upto);
+	if (db_step_done(db, st, "vocab sync") < 0 ||
+	    (st = db_stmt(db, &stmts, Q_VQ_DONE)) == NULL)
+		goto fail;
+	db_bind_int(st, 1, upto);
+	if (db_step_done(db, st, "vocab queue") < 0)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
 }

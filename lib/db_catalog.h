@@ -127,6 +127,10 @@ struct vocab_term {
  * an arena array.  The lookups stop at cap. */
 int	db_vocab_close(struct db *, struct arena *, const char *const *keys,
 	    size_t nkeys, int maxdel, size_t cap, struct vocab_term **, size_t *);
+/* Folds up to max (0: all) queued text changes of products into the typo
+ * vocabulary (schema.sql: search_vocab_queue), in one transaction.
+ * Returns 0, or -1 (logged; the queue is kept for the next try). */
+int	db_vocab_sync(struct db *, long long max);
 /* 1 when some indexed term starts with `prefix`. */
 int	db_vocab_has_prefix(struct db *, const char *prefix);
 

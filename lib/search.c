@@ -256,6 +256,10 @@ search_correct(struct db *db, struct arena *a, struct search_words *sw)
 {
 	int changed = 0;
 
+	/* Catalog changes since the last search reach the vocabulary first,
+	 * a bounded batch at a time; on failure the vocabulary is only a
+	 * little behind (logged). */
+	db_vocab_sync(db, SEARCH_VOCAB_SYNC);
 	for (size_t i = 0; i < sw->n; i++) {
 		const char *w = sw->w[i], *best = NULL, *keys[DB_TYPO_KEYS];
 		struct db_typo_key k[DB_TYPO_KEYS];

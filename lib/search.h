@@ -26,6 +26,7 @@
 
 #define SEARCH_MAX_WORDS 8
 #define SEARCH_TYPO_CANDIDATES 200	/* terms checked per misspelt word */
+#define SEARCH_VOCAB_SYNC 200		/* queued product changes per search */
 
 struct search_words {
 	const char	*w[SEARCH_MAX_WORDS];

@@ -117,7 +117,7 @@ TEST(typo_keys_find_every_close_word)
 	}
 }
 
-/* -- the vocabulary kept by triggers ----------------------------------- */
+/* -- the vocabulary kept from the triggers' queue ---------------------- */
 
 static struct db *
 fresh_db(const char *name)
@@ -222,6 +222,7 @@ TEST(typo_vocabulary_follows_products)
 	CHECK_STR(corrected(&a, db, "2025"), "-");
 	/* The vocabulary holds the index's own terms: accents folded. */
 	CHECK(add(db, cat, "se", "S\xc3\xa9rie \xc3\x89t\xc3\xa9", "", 1) > 0);
+	CHECK_INT(db_vocab_sync(db, 0), 0);
 	CHECK_INT(db_vocab_has_prefix(db, "serie"), 1);
 	CHECK_INT(db_vocab_has_prefix(db, "ete"), 1);
 	CHECK_STR(corrected(&a, db, "seire"), "serie");
@@ -254,6 +255,10 @@ TEST(typo_candidates_are_capped)
 		add(db, cat, slug, name, "", 1);
 	}
 	db_commit(db);
+	/* The queue of changes first (search_correct does it itself). */
+	CHECK_INT(db_vocab_close(db, &a, keys, 1, 2, 1000, &terms, &n), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(db_vocab_sync(db, 0), 0);
 	/* abcdXY gives abcd with 2 deletions, not with 1. */
 	CHECK_INT(db_vocab_close(db, &a, keys, 1, 1, 1000, &terms, &n), 0);
 	CHECK_INT(n, 0);

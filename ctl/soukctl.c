@@ -23,6 +23,7 @@ static const struct ctl_cmd cmds[] = {
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
 	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
+	{ "user", cmd_user, "ACTION ...", "accounts: add, list, role, passwd, disable, enable, unlock, sessions, totp-required" },
 };
 
 int

@@ -18,6 +18,7 @@
 #include "money.h"
 #include "nav.h"
 #include "rand.h"
+#include "sess.h"
 #include "supervisor.h"
 
 extern char **environ;
@@ -60,8 +61,9 @@ app_cacheable(struct ctx *c)
 {
 	/* A visitor with a cart or a session sees their own header (cart
 	 * count, tokens): never put that in a shared cache. */
-	if (req_cookie(&c->req, CART_COOKIE) != NULL ||
-	    req_cookie(&c->req, SESSION_COOKIE) != NULL)
+	if (c->user != NULL || c->sess_hash != NULL ||
+	    req_cookie(&c->req, CART_COOKIE) != NULL ||
+	    req_cookie(&c->req, sess_cookie_name()) != NULL)
 		return;
 	c->resp.shared_cache = (int)conf_int(CONF_PAGE_CACHE);
 }
@@ -150,10 +152,25 @@ app_error(struct ctx *c, int status, const char *detail)
 	return status;
 }
 
-/* Bound values a CSRF token may be tied to, strongest first. */
-static const char *const csrf_bindings[] = {
-	SESSION_COOKIE, CART_COOKIE, CSRF_COOKIE,
-};
+/* Bound values a CSRF token may be tied to, strongest first: the
+ * session (the one this request just started, else the cookie's), the
+ * cart, the souk_csrf cookie. */
+#define NBINDINGS 3
+static const char *
+csrf_binding(struct ctx *c, size_t i)
+{
+	switch (i) {
+	case 0:
+		if (c->sess_new_token != NULL)
+			return c->sess_new_token;
+		return c->sess_hash != NULL ? req_cookie(&c->req,
+		    sess_cookie_name()) : NULL;
+	case 1:
+		return req_cookie(&c->req, CART_COOKIE);
+	default:
+		return req_cookie(&c->req, CSRF_COOKIE);
+	}
+}
 
 const char *
 app_csrf_token(struct ctx *c)
@@ -161,9 +178,8 @@ app_csrf_token(struct ctx *c)
 	char *tok = arena_alloc(&c->arena, CSRF_TOKEN_LEN + 1);
 	const char *bound = NULL;
 
-	for (size_t i = 0; i < sizeof(csrf_bindings) / sizeof(*csrf_bindings) &&
-	    bound == NULL; i++) {
-		const char *v = req_cookie(&c->req, csrf_bindings[i]);
+	for (size_t i = 0; i < NBINDINGS && bound == NULL; i++) {
+		const char *v = csrf_binding(c, i);
 		if (v != NULL && strlen(v) >= 16)
 			bound = v;
 	}
@@ -186,9 +202,8 @@ app_csrf_ok(struct ctx *c)
 	int ok = 0;
 
 	if (origin_same(&c->req, conf_str(CONF_BASE_URL))) {
-		for (size_t i = 0; i < sizeof(csrf_bindings) /
-		    sizeof(*csrf_bindings) && !ok; i++) {
-			const char *v = req_cookie(&c->req, csrf_bindings[i]);
+		for (size_t i = 0; i < NBINDINGS && !ok; i++) {
+			const char *v = csrf_binding(c, i);
 			if (v != NULL && strlen(v) >= 16)
 				ok = csrf_valid(tok, "csrf", v);
 		}
@@ -213,6 +228,9 @@ fill_req(struct ctx *c)
 	hdf_put(h, "Req.other_lang", lang_code(c->lang == LANG_EN ? LANG_FR : LANG_EN));
 	hdf_put(h, "Req.program", c->app->name);
 	nav_put(c->db);
+	sess_load(c);
+	if (c->sess_hash != NULL)
+		app_csrf_token(c);
 	if (cart != NULL && cart_token_ok(cart)) {
 		long long n = db_cart_count(c->db, cart);
 		if (n >= 0)
@@ -340,6 +358,10 @@ ctx_reset(struct ctx *c)
 	c->vals = arena_alloc(&c->arena, (c->app->nkeys + 1) * sizeof(struct val));
 	c->error_detail = NULL;
 	c->page = -1;
+	c->user = NULL;
+	c->sess_hash = NULL;
+	c->sess_mfa_user = 0;
+	c->sess_new_token = NULL;
 }
 
 /* Configuration and templates: done before forking so mistakes show at

@@ -46,6 +46,7 @@ enum page_flags {
 };
 
 struct ctx;
+struct user;
 
 struct page {
 	const char	*name;		/* leading path segments: "" is "/",
@@ -78,6 +79,11 @@ struct ctx {
 	int			 page;		/* index in app->pages, -1 */
 	struct val		*vals;		/* app->nkeys validated inputs */
 	const char		*error_detail;	/* shown on the error page */
+	/* The visitor's session (sess.h, filled by sess_load). */
+	struct user		*user;		/* logged in, or NULL */
+	const char		*sess_hash;	/* any live session row, or NULL */
+	long long		 sess_mfa_user;	/* waiting for a second factor */
+	const char		*sess_new_token; /* cookie set by this request */
 	struct {
 		void	(*fn)(struct ctx *, void *);
 		void	 *arg;

@@ -317,3 +317,81 @@ def account_csrf_and_xss():
     sh, _ = login(s, "xss@example.com")
     home = sh.get("/account")
     check(xss not in home.text and "&lt;script&gt;" in home.text, "name XSS")
+
+
+def totp(secret, step):
+    import base64, hashlib, hmac, struct
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    off = mac[19] & 15
+    v = struct.unpack(">I", mac[off:off + 4])[0] & 0x7fffffff
+    return "%06d" % (v % 1000000)
+
+
+@test
+def account_staff_totp_reuse_and_recovery_codes():
+    s = acct_stack()
+    p = s.ctl("user", "add", "--email", "admin2@example.com", "--role", "admin")
+    pw = re.search(r"password: (\S+)", p.stdout).group(1)
+    sh, r = login(s, "admin2@example.com", pw)
+    sec = sh.get("/account/security")
+    check('id="totp-setup"' in sec.text, "no TOTP setup for staff")
+    r = sh.post("/account/totp/setup", {"csrf": hidden(sec.text, "csrf")})
+    check(r.status == 200 and "<svg" in r.text and "<path" in r.text, r)
+    secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', r.text).group(1)
+    step = int(time.time()) // 30
+    r = sh.post("/account/totp/enable", {"csrf": hidden(r.text, "csrf"),
+                                         "code": totp(secret, step)})
+    check(r.status == 200 and 'id="recovery-codes"' in r.text, r)
+    codes = re.findall(r"<li><code>([0-9a-f]{6}-[0-9a-f]{6})</code>", r.text)
+    check(len(codes) == 10, codes)
+    # Password alone is not a login any more; the used code is refused.
+    sh2, r = login(s, "admin2@example.com", pw)
+    check("/account/2fa" in r.header("Location"), r.header("Location"))
+    check(sh2.get("/account").status == 303, "logged in before 2FA")
+    r = form_post(sh2, "/account/2fa", "/account/2fa",
+                  {"code": totp(secret, step)})
+    check(r.status == 200 and "acct-error" in r.text, "TOTP code reused")
+    r = form_post(sh2, "/account/2fa", "/account/2fa",
+                  {"code": totp(secret, step + 1)})
+    check(r.status == 303, "fresh code refused: %r" % r)
+    check(sh2.get("/account").status == 200, "not logged in after 2FA")
+    # A recovery code works once.
+    sh3, r = login(s, "admin2@example.com", pw)
+    r = form_post(sh3, "/account/2fa", "/account/2fa", {"code": codes[0]})
+    check(r.status == 303, "recovery code refused")
+    sh4, r = login(s, "admin2@example.com", pw)
+    r = form_post(sh4, "/account/2fa", "/account/2fa", {"code": codes[0]})
+    check(r.status == 200 and "acct-error" in r.text, "recovery code reused")
+    check(one(s, "SELECT count(*) FROM recovery_codes WHERE hash = ?",
+              codes[0].replace("-", "")) == 0, "recovery code stored clear")
+
+
+@test
+def account_export_and_delete_keep_orders_anonymised():
+    s = acct_stack()
+    email = "privacy@example.com"
+    sh = verified_user(s, email)
+    g = Shopper(s)
+    g.add("the-last-caravan-film")
+    check(g.place({"email": email}).status == 303, "guest order")
+    sh, _ = login(s, email)
+    sec = sh.get("/account/security")
+    r = sh.post("/account/export", {"csrf": hidden(sec.text, "csrf"),
+                                    "current": "wrong-password-x"})
+    check(r.status == 400, "export without the password")
+    r = sh.post("/account/export", {"csrf": hidden(sec.text, "csrf"),
+                                    "current": PW})
+    data = r.json()
+    check(data["email"] == email and len(data["orders"]) == 1, data)
+    n_orders = one(s, "SELECT count(*) FROM orders")
+    r = sh.post("/account/delete", {"csrf": hidden(sec.text, "csrf"),
+                                    "current": PW})
+    check(r.status == 303 and "deleted" in r.header("Location"), r)
+    check(one(s, "SELECT count(*) FROM orders") == n_orders, "orders lost")
+    check(one(s, "SELECT count(*) FROM orders WHERE email_norm = ?", email)
+          == 0, "order keeps the e-mail")
+    check(one(s, "SELECT count(*) FROM users WHERE email_norm = ?", email)
+          == 0, "account keeps the e-mail")
+    _, r = login(s, email)
+    check(r.status == 200 and "acct-error" in r.text, "deleted account logs in")

@@ -395,3 +395,29 @@ def account_export_and_delete_keep_orders_anonymised():
           == 0, "account keeps the e-mail")
     _, r = login(s, email)
     check(r.status == 200 and "acct-error" in r.text, "deleted account logs in")
+
+
+@test
+def account_checkout_prefill_and_offer_after_guest_order():
+    s = acct_stack()
+    g = Shopper(s)
+    g.add("the-last-caravan-film")
+    r = g.place({"email": "guest-offer@example.com"})
+    page = g.get(rel(r.header("Location")) if r.header("Location").startswith(
+        "http") else r.header("Location"))
+    check('id="create-account"' in page.text and
+          "/account/register?email=guest-offer%40example.com" in page.text,
+          "no account offer after a guest order")
+    reg = g.get("/account/register?email=guest-offer%40example.com")
+    check('value="guest-offer@example.com"' in reg.text, "register not prefilled")
+    email = "prefill@example.com"
+    verified_user(s, email)
+    sh, _ = login(s, email)
+    home = sh.get("/account")
+    sh.post("/account/profile", {"csrf": hidden(home.text, "csrf"),
+                                 "name": "Prefill Person", "phone": "20 123 456",
+                                 "country": "TN"})
+    sh.add("the-last-caravan-film")
+    r = sh.get("/checkout")
+    check('value="Prefill Person"' in r.text and 'value="%s"' % email in r.text
+          and 'value="+21620123456"' in r.text, "checkout not prefilled")

@@ -57,5 +57,6 @@ int	cmd_coupon(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
+int	cmd_user(int, char **);
 
 #endif

@@ -485,7 +485,8 @@ enum page_id { PAGE_HOME, PAGE_CATEGORY, PAGE_PRODUCT, PAGE_SEARCH, PAGE__MAX };
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_HOME] = { "", METHODS_GET, page_home, 0, NULL },
 	[PAGE_CATEGORY] = { "c", METHODS_GET, page_category,
-	    PAGE_STRICT | PAGE_REST, KEYS(KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX) },
+	    PAGE_STRICT | PAGE_REST, KEYS(KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX,
+	    KEY_AFTER, KEY_BEFORE) },
 	[PAGE_PRODUCT] = { "p", METHODS_GET, page_product,
 	    PAGE_STRICT | PAGE_REST, NULL },
 	[PAGE_SEARCH] = { "search", METHODS_GET, page_search, 0,

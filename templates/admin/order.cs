@@ -13,7 +13,7 @@
   <?cs if:subcount(Page.proofs) == 0 ?><p class="empty"><?cs var:Lang.adm.no_proof ?></p><?cs /if ?>
   <?cs each:p = Page.proofs ?>
   <figure class="adm-proof">
-    <?cs if:p.image == "1" ?><a href="/admin/proof/<?cs var:p.name ?>"><img src="/admin/proof/<?cs var:p.name ?>" alt="<?cs var:Lang.adm.proof_alt ?>" loading="lazy"></a>
+    <?cs if:p.image == "1" ?><a href="/admin/proof/<?cs var:p.name ?>"><img src="/admin/proof/<?cs var:p.name ?>" alt="<?cs var:Lang.adm.proof_alt ?>"></a>
     <?cs else ?><a class="button" href="/admin/proof/<?cs var:p.name ?>" download><?cs var:Lang.adm.proof_pdf ?></a><?cs /if ?>
     <figcaption><?cs var:p.at ?> · <?cs var:Lang.adm.proof_file ?> <q class="proof-name"><?cs var:p.original ?></q></figcaption>
   </figure>

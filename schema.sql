@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 12;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -648,3 +648,60 @@ CREATE TABLE user_devices (
 CREATE INDEX orders_user ON orders(user_id, id) WHERE user_id IS NOT NULL;
 CREATE INDEX orders_email ON orders(email_norm, id);
 CREATE INDEX carts_user ON carts(user_id) WHERE user_id IS NOT NULL;
+
+-- payments: one row per gateway session (Stripe Checkout Session, Flouci
+-- payment) opened for an order.  A payment pays exactly one order
+-- (order_id) and is known to its gateway by provider_id, unique per
+-- provider.  At most one payment of an order is paid (partial index).
+-- status: open (the shopper may still pay), paid, failed, expired,
+-- mismatch (the gateway took an amount or currency other than the
+-- order's: flagged for staff, the order is not paid), refunded (in full).
+CREATE TABLE payments (
+	id		INTEGER PRIMARY KEY,
+	provider	TEXT NOT NULL CHECK (provider IN ('stripe', 'flouci')),
+	provider_id	TEXT NOT NULL,
+	order_id	INTEGER NOT NULL REFERENCES orders(id),
+	attempt		INTEGER NOT NULL CHECK (attempt >= 0),
+	amount_minor	INTEGER NOT NULL CHECK (amount_minor >= 0),
+	currency	TEXT NOT NULL,
+	mode		TEXT NOT NULL CHECK (mode IN ('test', 'live')),
+	status		TEXT NOT NULL CHECK (status IN ('open', 'paid', 'failed',
+			    'expired', 'mismatch', 'refunded')),
+	url		TEXT NOT NULL,		-- the hosted page
+	charge_ref	TEXT NOT NULL DEFAULT '',	-- Stripe payment_intent
+	refunded_minor	INTEGER NOT NULL DEFAULT 0 CHECK (refunded_minor >= 0),
+	note		TEXT NOT NULL DEFAULT '',	-- why mismatch/failed
+	expires_at	INTEGER NOT NULL,
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL,
+	UNIQUE (provider, provider_id),
+	UNIQUE (order_id, provider, attempt)
+);
+CREATE UNIQUE INDEX payments_one_paid ON payments(order_id)
+    WHERE status IN ('paid', 'refunded');
+CREATE INDEX payments_open ON payments(status, created_at);
+
+-- Every webhook event received, once: a redelivery finds its row.
+CREATE TABLE payment_events (
+	id		INTEGER PRIMARY KEY,
+	provider	TEXT NOT NULL,
+	event_id	TEXT NOT NULL,
+	type		TEXT NOT NULL,
+	provider_id	TEXT NOT NULL DEFAULT '',	-- the payment it is about
+	result		TEXT NOT NULL DEFAULT '',	-- what it did
+	received_at	INTEGER NOT NULL,
+	UNIQUE (provider, event_id)
+);
+
+-- Refunds asked of a gateway: idem_key makes a retried request one refund.
+CREATE TABLE payment_refunds (
+	id		INTEGER PRIMARY KEY,
+	payment_id	INTEGER NOT NULL REFERENCES payments(id),
+	amount_minor	INTEGER NOT NULL CHECK (amount_minor > 0),
+	idem_key	TEXT NOT NULL UNIQUE,
+	status		TEXT NOT NULL CHECK (status IN ('done', 'pending',
+			    'refused')),
+	provider_refund_id TEXT NOT NULL DEFAULT '',
+	reason		TEXT NOT NULL DEFAULT '',
+	created_at	INTEGER NOT NULL
+);

@@ -8,6 +8,10 @@
  *   GET  /order/<token>     lines, totals, status and history, payment
  *                           instructions and reference, proof upload
  *   POST /order/<token>     multipart: a payment proof (field "proof")
+ *   POST /pay/<token>       method=card|wallet: (re)open the online
+ *                           payment -> 303 to the gateway's hosted page
+ *   GET  /pay/<token>/return  back from the hosted page: asks the gateway
+ *                           (never believes the URL) -> 303 /order/<token>
  *
  * Placing an order (docs/checkout.md): the form carries
  * the cart revision it showed and an idempotency key signed for that revision
@@ -36,6 +40,7 @@
 #include "mail_format.h"
 #include "order_hdf.h"
 #include "pay.h"
+#include "payment.h"
 #include "phone.h"
 #include "proof.h"
 #include "site.h"
@@ -44,7 +49,8 @@
 enum key {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM, KEY_REV,
-	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY__MAX
+	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL,
+	KEY_METHOD, KEY__MAX
 };
 
 static const char *const ops[] = { "place", "apply", NULL };
@@ -67,6 +73,9 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_OP] = { "op", V_ENUM, 0, 0, ops, 0 },
 	[KEY_PLACED] = { "placed", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_PROOF] = { "proof", V_BOOL, 0, 0, NULL, 0, NULL },
+	[KEY_PAID] = { "paid", V_BOOL, 0, 0, NULL, 0, NULL },
+	[KEY_PAYFAIL] = { "payfail", V_BOOL, 0, 0, NULL, 0, NULL },
+	[KEY_METHOD] = { "method", V_ENUM, 0, 0, pay_ids, 1, NULL },
 };
 
 /* The form's fields, in the order errors are listed. */
@@ -431,6 +440,37 @@ show_problem(struct ctx *c, struct checkout *co)
 	return show(c, co, 409);
 }
 
+/* Opens (or reuses) the online payment of the order with this token by
+ * method and answers 303 to the gateway's hosted page; when the gateway
+ * cannot be reached, 303 to the order page saying so (the order waits). */
+static int
+to_gateway(struct ctx *c, const char *token, const char *method)
+{
+	const struct pay_method *m = pay_get(method);
+	const struct gateway *g;
+	const char *url;
+	struct order o;
+
+	if (m == NULL || m->gateway == NULL || (g = gw_get(m->gateway)) == NULL)
+		return 409;
+	if (db_order_by_token(c->db, &c->arena, token, &o) != 0)
+		return 500;
+	switch (payment_start(c->db, &c->arena, &o, g, &url)) {
+	case START_OK:
+		resp_redirect(&c->resp, 303, url);
+		return 303;
+	case START_CLOSED:
+		return app_redirect(c, arena_printf(&c->arena, "/order/%s",
+		    token));
+	case START_DOWN:
+		return app_redirect(c, arena_printf(&c->arena,
+		    "/order/%s?payfail=1", token));
+	case START_ERROR:
+		break;
+	}
+	return 500;
+}
+
 /* Places o in one transaction (see the header).  Returns the HTTP status
  * of the answer. */
 static int
@@ -459,6 +499,8 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	switch (r) {
 	case PLACE_OK:
 		site_mail_defer(c);	/* the two mails leave after the response */
+		if (pay_get(o->method)->gateway != NULL)
+			return to_gateway(c, o->token, o->method);
 		return app_redirect(c, arena_printf(&c->arena,
 		    "/order/%s?placed=1", o->token));
 	case PLACE_DUPLICATE:
@@ -556,6 +598,24 @@ page_checkout(struct ctx *c)
 	return show(c, &co, 200);
 }
 
+/* Page.online.N: the online methods an order awaiting payment by one of
+ * them may be paid with (try again, or the other one). */
+static void
+put_online(struct ctx *c, const struct order *o)
+{
+	const struct pay_method *m = pay_get(o->method), *all[PAY_MAX];
+	size_t n, k = 0;
+
+	if (m == NULL || m->gateway == NULL ||
+	    strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0)
+		return;
+	hdf_put(c->hdf, "Page.online_order", "1");
+	n = pay_offered(NULL, all);
+	for (size_t i = 0; i < n; i++)
+		if (all[i]->gateway != NULL)
+			hdf_putf(c->hdf, all[i]->id, "Page.online.%zu", k++);
+}
+
 /* The order page for o (and the upload form's token). */
 static int
 show_order(struct ctx *c, const struct order *o, int status)
@@ -567,6 +627,11 @@ show_order(struct ctx *c, const struct order *o, int status)
 		hdf_put(c->hdf, "Page.placed", "1");
 	if (app_val(c, KEY_PROOF)->state == VAL_OK && app_val(c, KEY_PROOF)->i)
 		hdf_put(c->hdf, "Page.proof_received", "1");
+	if (app_val(c, KEY_PAID)->state == VAL_OK && app_val(c, KEY_PAID)->i)
+		hdf_put(c->hdf, "Page.paid", "1");
+	if (app_val(c, KEY_PAYFAIL)->state == VAL_OK && app_val(c, KEY_PAYFAIL)->i)
+		hdf_put(c->hdf, "Page.payfail", "1");
+	put_online(c, o);
 	hdf_put_int(c->hdf, "Page.max_upload", conf_int(CONF_MAX_UPLOAD) >> 20);
 	app_csrf_token(c);
 	c->resp.status = status;
@@ -652,7 +717,52 @@ page_order(struct ctx *c)
 	return show_order(c, &o, 200);
 }
 
-enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE__MAX };
+/* /pay/<token> (POST: pay by method) and /pay/<token>/return. */
+static int
+page_pay(struct ctx *c)
+{
+	static const struct valid_key tok = { "token", V_TOKEN, ORDER_TOKEN_LEN,
+	    ORDER_TOKEN_LEN, NULL, 1, NULL };
+	const struct val *method = app_val(c, KEY_METHOD);
+	enum settle_result r;
+	struct order o;
+	struct val v;
+	int rc;
+
+	if (c->req.nseg < 2 || c->req.nseg > 3)
+		return 404;
+	valid_one(&c->arena, &tok, c->req.seg[1], &v);
+	if (v.state != VAL_OK)
+		return 404;
+	if ((rc = db_order_by_token(c->db, &c->arena, v.s, &o)) != 0)
+		return rc < 0 ? 500 : 404;
+	if (c->req.nseg == 2) {
+		if (c->req.method != METHOD_POST)
+			return 405;
+		if (!app_csrf_ok(c))
+			return 403;
+		if (method->state != VAL_OK)
+			return 422;
+		if (pay_get(o.method)->gateway == NULL ||
+		    pay_get(pay_ids[method->i])->gateway == NULL)
+			return 409;
+		return to_gateway(c, o.token, pay_ids[method->i]);
+	}
+	if (strcmp(c->req.seg[2], "return") != 0 || c->req.method != METHOD_GET)
+		return 404;
+	/* Back from the hosted page: the gateway decides, not this URL. */
+	r = payment_verify_order(c->db, &c->arena, o.id);
+	if (r == SETTLE_PAID)
+		site_mail_defer(c);
+	if (r == SETTLE_PAID || (db_order_by_token(c->db, &c->arena, o.token,
+	    &o) == 0 && strcmp(o.status, "paid") == 0))
+		return app_redirect(c, arena_printf(&c->arena, "/order/%s?paid=1",
+		    o.token));
+	return app_redirect(c, arena_printf(&c->arena, "/order/%s?payfail=1",
+	    o.token));
+}
+
+enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE_PAY, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0,
@@ -660,7 +770,9 @@ static const struct page pages[PAGE__MAX] = {
 	    KEY_CITY, KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM,
 	    KEY_REV, KEY_SEEN, KEY_OP) },
 	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST,
-	    KEYS(KEY_PLACED, KEY_PROOF) },
+	    KEYS(KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL) },
+	[PAGE_PAY] = { "pay", METHODS_GET_POST, page_pay, PAGE_REST,
+	    KEYS(KEY_METHOD) },
 };
 
 /* A shop whose payment or mail settings are wrong must not take orders:

@@ -84,5 +84,5 @@ mobile_instructions(const struct order *o, struct pay_rows *r)
 
 const struct pay_method pay_mobile = {
 	"mobile", 1, mobile_configured, pay_any_cart, mobile_place,
-	mobile_instructions,
+	mobile_instructions, NULL,
 };

@@ -32,6 +32,21 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_LOGIN_DELAY_MAX) = { "login_delay_max", "900", "longest wait in seconds between two login attempts" },
 	K(CONF_LOGIN_CLIENT_AFTER) = { "login_client_after", "50", "failed logins from one client address (any accounts) before it must wait" },
 	K(CONF_REGISTER_RATE_LIMIT) = { "register_rate_limit", "10", "registrations, reset and verification mails per client address per hour" },
+	K(CONF_PAY_MODE) = { "pay_mode", "test", "online payments: test or live (which gateway keys are used)" },
+	K(CONF_STRIPE_API) = { "stripe_api", "https://api.stripe.com", "Stripe API base URL (tests point it at a local fake)" },
+	K(CONF_STRIPE_SECRET_TEST) = { "stripe_secret_test", "", "Stripe secret key for test mode (sk_test_...; never logged)" },
+	K(CONF_STRIPE_SECRET_LIVE) = { "stripe_secret_live", "", "Stripe secret key for live mode (sk_live_...; never logged)" },
+	K(CONF_STRIPE_WEBHOOK_TEST) = { "stripe_webhook_test", "", "Stripe webhook signing secrets for test mode (whsec_...), blank-separated during a rotation" },
+	K(CONF_STRIPE_WEBHOOK_LIVE) = { "stripe_webhook_live", "", "Stripe webhook signing secrets for live mode, blank-separated during a rotation" },
+	K(CONF_FLOUCI_API) = { "flouci_api", "https://developers.flouci.com", "Flouci API base URL (tests point it at a local fake)" },
+	K(CONF_FLOUCI_PUBLIC_TEST) = { "flouci_public_test", "", "Flouci app public key (app_token) for test mode" },
+	K(CONF_FLOUCI_SECRET_TEST) = { "flouci_secret_test", "", "Flouci app secret for test mode (never logged)" },
+	K(CONF_FLOUCI_PUBLIC_LIVE) = { "flouci_public_live", "", "Flouci app public key (app_token) for live mode" },
+	K(CONF_FLOUCI_SECRET_LIVE) = { "flouci_secret_live", "", "Flouci app secret for live mode (never logged)" },
+	K(CONF_GATEWAY_CONNECT_TIMEOUT) = { "gateway_connect_timeout", "5", "seconds to connect to a payment gateway" },
+	K(CONF_GATEWAY_TIMEOUT) = { "gateway_timeout", "15", "seconds a whole gateway call may take (the shopper never waits longer)" },
+	K(CONF_PAY_SESSION_TIMEOUT) = { "pay_session_timeout", "1800", "seconds a hosted payment page stays open (Stripe: at least 1800)" },
+	K(CONF_PAY_EXPIRE_AFTER) = { "pay_expire_after", "7200", "seconds after which soukctl cron cancels an unpaid card/wallet order and releases its stock" },
 };
 
 static const struct {
@@ -79,6 +94,16 @@ check(void)
 		rc = -1;
 	}
 	if (conf_need_positive(CONF_CONTACT_RATE_LIMIT) < 0)
+		rc = -1;
+	if (strcmp(conf_str(CONF_PAY_MODE), "test") != 0 &&
+	    strcmp(conf_str(CONF_PAY_MODE), "live") != 0) {
+		log_error("conf: pay_mode must be test or live");
+		rc = -1;
+	}
+	if (conf_need_positive(CONF_GATEWAY_CONNECT_TIMEOUT) < 0 ||
+	    conf_need_positive(CONF_GATEWAY_TIMEOUT) < 0 ||
+	    conf_need_positive(CONF_PAY_SESSION_TIMEOUT) < 0 ||
+	    conf_need_positive(CONF_PAY_EXPIRE_AFTER) < 0)
 		rc = -1;
 	return rc;
 }

@@ -152,6 +152,8 @@ cmd_order(int argc, char **argv)
 	long long id;
 	int rc;
 
+	if (argc >= 2 && strcmp(argv[1], "refund") == 0)
+		return cmd_order_refund(argc, argv);
 	if (argc != 3 || strcmp(argv[1], "show") != 0 ||
 	    number_arg(argv[2], 1LL << 53, &id) < 0)
 		return ctl_usage(argv[0], "show ID");

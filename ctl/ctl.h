@@ -58,5 +58,7 @@ int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
 int	cmd_user(int, char **);
+int	cmd_cron(int, char **);
+int	cmd_order_refund(int, char **);
 
 #endif

@@ -22,7 +22,10 @@ static const struct ctl_cmd cmds[] = {
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
 	    "show, retry" },
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
-	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
+	{ "order", cmd_order, "show ID | refund REF [--amount X]",
+	    "one order: lines, history, proofs; refund an online payment" },
+	{ "cron", cmd_cron, "", "reconcile online payments, expire unpaid "
+	    "card/wallet orders" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "
 	    "(mode 0600); --keep N prunes" },

@@ -12,7 +12,7 @@ enum {
 	Q_ADD, Q_OPEN, Q_ATTEMPT, Q_COUNT, Q_BY_PID, Q_BY_CHARGE, Q_LIST,
 	Q_OPEN_ALL, Q_CLOSE, Q_REFUNDED, Q_EV_ADD, Q_EV_RESULT, Q_RF_ADD,
 	Q_RF_GET, Q_RF_SET, Q_RF_TOTAL, Q_MOVE, Q_EVENT, Q_NOTE, Q_UNPAID,
-	Q_RESTOCK, Q_ORDER_ID, Q__MAX
+	Q_RESTOCK, Q_ORDER_ID, Q_RF_REFUSED, Q__MAX
 };
 static const char *const sql[Q__MAX] = {
 	[Q_ADD] = "INSERT INTO payments(provider, provider_id, order_id, "
@@ -71,6 +71,8 @@ static const char *const sql[Q__MAX] = {
 	    "i.product_id = products.id) WHERE stock IS NOT NULL AND id IN "
 	    "(SELECT product_id FROM order_items WHERE order_id = ?1)",
 	[Q_ORDER_ID] = "SELECT id FROM orders WHERE reference = ?1",
+	[Q_RF_REFUSED] = "SELECT count(*) FROM payment_refunds WHERE "
+	    "payment_id = ?1 AND status = 'refused'",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -462,4 +464,15 @@ db_pay_order_id(struct db *db, const char *reference)
 		return -1;
 	db_bind_text(st, 1, reference);
 	return db_one_int(db, st, "order by reference");
+}
+
+long long
+db_refund_refused(struct db *db, long long payment_id)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RF_REFUSED);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, payment_id);
+	return db_one_int(db, st, "refunds refused");
 }

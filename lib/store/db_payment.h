@@ -72,6 +72,8 @@ int	db_refund_add(struct db *, struct arena *, long long payment_id,
 /* Sets the outcome of refund row id.  0 or -1. */
 int	db_refund_set(struct db *, long long id, const char *status,
 	    const char *refund_id, const char *reason);
+/* How many refunds of payment id the gateway refused, or -1. */
+long long db_refund_refused(struct db *, long long payment_id);
 /* Sum of the refunds of payment id the gateway accepted, or -1. */
 long long db_refund_total(struct db *, long long payment_id);
 

@@ -274,11 +274,16 @@ payment_refund(struct db *db, struct arena *a, const char *reference,
 		amount = p.amount_minor - done;
 	if (amount <= 0 || amount > p.amount_minor - done)
 		return REFUND_TOO_MUCH;
-	/* Asking again for the same amount before it is done: the same key,
-	 * so the gateway makes one refund of both. */
-	if (idem == NULL)
-		idem = idem_key(a, "refund", arena_printf(a, "%lld/%lld/%lld",
-		    p.id, amount, done));
+	/* Asking again for the same amount before the gateway answered: the
+	 * same key, so the gateway makes one refund of both; after an answer
+	 * (done or refused) a new request is a new refund. */
+	if (idem == NULL) {
+		long long refused = db_refund_refused(db, p.id);
+		if (refused < 0)
+			return REFUND_ERROR;
+		idem = idem_key(a, "refund", arena_printf(a, "%lld/%lld/%lld/"
+		    "%lld", p.id, amount, done, refused));
+	}
 	if (db_begin(db) < 0)
 		return REFUND_ERROR;
 	rc = db_refund_add(db, a, p.id, amount, idem, now, &row, &st,

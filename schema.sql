@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -338,13 +338,16 @@ CREATE TABLE messages (
 CREATE INDEX messages_inbox ON messages(status, created_at DESC);
 
 -- Rate limits (lib/db_rate.c): one row per counted action, per bucket
--- ("contact", later "login"...) and client key (an IPv4 address or an
--- IPv6 /64).  Kept in SQLite so every worker and machine shares them;
--- rows older than the longest window are pruned as new ones arrive.
+-- ("contact", "order", "proof", "proof_bytes", later "login"...) and
+-- client key (an IPv4 address or an IPv6 /64).  weight is what the hit
+-- counts for: 1, or the bytes of an upload for a byte budget.  Kept in
+-- SQLite so every worker and machine shares them; rows older than the
+-- longest window are pruned as new ones arrive.
 CREATE TABLE rate_hits (
 	bucket		TEXT NOT NULL,
 	client		TEXT NOT NULL,
-	at		INTEGER NOT NULL
+	at		INTEGER NOT NULL,
+	weight		INTEGER NOT NULL DEFAULT 1 CHECK (weight > 0)
 );
 CREATE INDEX rate_hits_client ON rate_hits(bucket, client, at);
 CREATE INDEX rate_hits_at ON rate_hits(at);
@@ -444,6 +447,10 @@ CREATE TABLE orders (
 	updated_at	INTEGER NOT NULL,
 	CHECK (total_minor = subtotal_minor - discount_minor)
 );
+-- The orders `soukctl cron` may expire (docs/checkout.md): only those
+-- awaiting payment are in this index.
+CREATE INDEX orders_unpaid ON orders(created_at)
+	WHERE status = 'awaiting_payment';
 
 -- The lines as sold: name, plan and unit price at purchase time.
 CREATE TABLE order_items (
@@ -463,13 +470,15 @@ CREATE TABLE order_items (
 
 -- Status history: one row per change (seq 1 at placement), never
 -- rewritten.  `note` is a key under Lang.order.note (what happened), never
--- free text from input.
+-- free text from input.  `actor` says who made the change: "shopper",
+-- "cron", "staff:<name>" ('' for rows older than migration 002).
 CREATE TABLE order_events (
 	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
 	seq		INTEGER NOT NULL CHECK (seq > 0),
 	status		TEXT NOT NULL,
 	note		TEXT NOT NULL DEFAULT '',
 	created_at	INTEGER NOT NULL,
+	actor		TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (order_id, seq)
 ) WITHOUT ROWID;
 

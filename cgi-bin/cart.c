@@ -34,13 +34,13 @@ enum key { KEY_PRODUCT, KEY_PLAN, KEY_QTY, KEY_LINE, KEY_NOTICE, KEY_N, KEY__MAX
 /* What the cart page says after a change (Lang.cart.notice.<code>). */
 enum notice {
 	N_ADDED, N_UPDATED, N_REMOVED, N_EMPTIED, N_LEFT, N_MAX, N_ALREADY,
-	N_SOLD_OUT, N_NO_PRODUCT, N_BAD_PLAN, N_NO_LINE, N_FULL, N__MAX
+	N_UNITS, N_SOLD_OUT, N_NO_PRODUCT, N_BAD_PLAN, N_NO_LINE, N_FULL, N__MAX
 };
 
 static const char *const notices[N__MAX + 1] = {
 	[N_ADDED] = "added", [N_UPDATED] = "updated", [N_REMOVED] = "removed",
 	[N_EMPTIED] = "emptied", [N_LEFT] = "left", [N_MAX] = "max",
-	[N_ALREADY] = "already", [N_SOLD_OUT] = "sold_out",
+	[N_ALREADY] = "already", [N_UNITS] = "units", [N_SOLD_OUT] = "sold_out",
 	[N_NO_PRODUCT] = "no_product", [N_BAD_PLAN] = "bad_plan",
 	[N_NO_LINE] = "no_line", [N_FULL] = "full", [N__MAX] = NULL,
 };
@@ -76,7 +76,10 @@ notice_of(enum cart_result r, const struct cart_change *ch, enum notice ok,
 	case CART_OK:
 		return ok;
 	case CART_LIMITED:
-		return ch->by_stock ? N_LEFT : N_MAX;
+		return ch->by_units ? N_UNITS : ch->by_stock ? N_LEFT : N_MAX;
+	case CART_UNITS:
+		*status = 409;
+		return N_UNITS;
 	case CART_ALREADY:
 		return N_ALREADY;
 	case CART_SOLD_OUT:
@@ -101,6 +104,23 @@ notice_of(enum cart_result r, const struct cart_change *ch, enum notice ok,
 	return N_NO_LINE;
 }
 
+/* 1 when notice n quotes a number ("Only 2 left", "at most 10"). */
+static int
+quotes(enum notice n)
+{
+	return n == N_LEFT || n == N_MAX || n == N_UNITS;
+}
+
+/* The number notice n quotes after change ch: the line's most, or the
+ * units one order may hold. */
+static long long
+quoted(enum notice n, const struct cart_change *ch)
+{
+	if (n == N_UNITS)
+		return cart_max_units();
+	return ch != NULL ? ch->max_qty : 0;
+}
+
 /* The notice as a sentence, e.g. "Only 2 left ..." (arena string). */
 static const char *
 notice_text(struct ctx *c, enum notice n, long long num)
@@ -108,7 +128,7 @@ notice_text(struct ctx *c, enum notice n, long long num)
 	const char *a = app_str(c, arena_printf(&c->arena, "cart.notice.%s.a",
 	    notices[n]));
 
-	if (n != N_LEFT && n != N_MAX)
+	if (!quotes(n))
 		return a;
 	return arena_printf(&c->arena, "%s %lld %s", a, num, app_str(c,
 	    arena_printf(&c->arena, "cart.notice.%s.b", notices[n])));
@@ -142,7 +162,7 @@ answer_json(struct ctx *c, const char *token, enum notice n, int status,
 	else {
 		json_str(b, notices[n]);
 		buf_puts(b, ",\"message\":");
-		json_str(b, notice_text(c, n, ch ? ch->max_qty : 0));
+		json_str(b, notice_text(c, n, quoted(n, ch)));
 	}
 	buf_printf(b, ",\"count\":%lld,\"subtotal\":", cart.count);
 	json_str(b, app_money(c, cart.subtotal_minor));
@@ -174,9 +194,9 @@ answer(struct ctx *c, const char *token, enum cart_result r,
 		set_cookie(c, token);
 	if (req_wants_json(&c->req))
 		return answer_json(c, token, n, status, ch);
-	if (n == N_LEFT || n == N_MAX)
+	if (quotes(n))
 		return app_redirect(c, arena_printf(&c->arena,
-		    "/cart?notice=%s&n=%lld", notices[n], ch->max_qty));
+		    "/cart?notice=%s&n=%lld", notices[n], quoted(n, ch)));
 	return app_redirect(c, arena_printf(&c->arena, "/cart?notice=%s",
 	    notices[n]));
 }

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "buf.h"
 #include "card_cache.h"
+#include "cart.h"
 #include "catalog_hdf.h"
 #include "db_catalog.h"
 #include "nav.h"
@@ -305,8 +306,11 @@ page_product(struct ctx *c)
 	put_paragraphs(c, "Page.product.paras", p.description);
 	hdf_put(c->hdf, "Page.product.sku", p.sku);
 	hdf_put_int(c->hdf, "Page.product.position", p.position);
+	/* The quantity field follows the cart's rules (cart.h), and says
+	 * the per-order cap beside it. */
 	hdf_put_int(c->hdf, "Page.product.max_qty",
-	    p.card.stock < 0 || p.card.stock > 99 ? 99 : p.card.stock);
+	    cart_max_qty(p.card.kind, p.card.stock));
+	hdf_put_int(c->hdf, "Page.product.cap", cart_max_qty(p.card.kind, -1));
 	if (*p.category_slug) {
 		put_category_crumbs(c, p.category_id);
 		hdf_put(c->hdf, "Page.product.category_slug", p.category_slug);

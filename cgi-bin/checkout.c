@@ -30,6 +30,7 @@
 #include "db_cart.h"
 #include "db_coupon.h"
 #include "db_order.h"
+#include "db_rate.h"
 #include "log.h"
 #include "mail.h"
 #include "mail_format.h"
@@ -37,6 +38,9 @@
 #include "pay.h"
 #include "phone.h"
 #include "proof.h"
+
+#define HOUR	3600	/* order_rate_limit and proof_rate_limit count per hour */
+#define DAY	86400	/* proof_address_bytes counts per day */
 
 enum key {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
@@ -375,14 +379,15 @@ place_notice(struct ctx *c, enum place_result r, const struct place_why *why,
 {
 	static const char *const names[] = {
 		[PLACE_CHANGED] = "changed", [PLACE_UNAVAILABLE] = "withdrawn",
-		[PLACE_STOCK] = "stock",
+		[PLACE_STOCK] = "stock", [PLACE_LIMIT] = "max",
+		[PLACE_UNITS] = "units",
 	};
 
 	hdf_put(c->hdf, "Page.notice", names[r]);
-	if (r == PLACE_STOCK || r == PLACE_UNAVAILABLE) {
+	if (r == PLACE_STOCK || r == PLACE_UNAVAILABLE || r == PLACE_LIMIT)
 		hdf_put(c->hdf, "Page.notice_line", o->lines[why->line].name);
+	if (r != PLACE_CHANGED)
 		hdf_put_int(c->hdf, "Page.notice_n", why->available);
-	}
 }
 
 /* The checkout form again, saying which line cannot be bought as it is
@@ -396,15 +401,40 @@ show_problem(struct ctx *c, struct checkout *co)
 	order_lines(c, &co->cart, &o);
 	for (size_t i = 0; i < co->cart.n; i++) {
 		const struct cart_line *l = &co->cart.lines[i];
-		if (l->on_sale && l->qty <= l->max_qty)
+		if (l->on_sale && (l->stock < 0 || l->qty <= l->stock))
 			continue;
 		why.line = i;
-		why.available = l->max_qty;
+		why.available = l->stock;
 		place_notice(c, l->on_sale ? PLACE_STOCK : PLACE_UNAVAILABLE, &why,
 		    &o);
 		break;
 	}
 	return show(c, co, 409);
+}
+
+/* A 429 for a limit of this client address: Retry-After, and what the
+ * page says (Page.rate_limited = which limit, Page.retry_minutes). */
+static void
+rate_limited(struct ctx *c, const char *which, long long wait)
+{
+	log_info("%s: rate limit reached for %s", which, c->req.remote_addr);
+	resp_header(&c->resp, "Retry-After", arena_printf(&c->arena, "%lld",
+	    wait));
+	hdf_put(c->hdf, "Page.rate_limited", which);
+	hdf_put_int(c->hdf, "Page.retry_minutes", (wait + 59) / 60);
+}
+
+/* Inside the order's transaction: counts one order for the client
+ * address against order_rate_limit, so only orders that commit count.
+ * 0, 1 when over the limit (*wait: seconds), -1. */
+static int
+order_rate(struct ctx *c, long long now, long long *wait)
+{
+	char client[64];
+
+	rate_client_key(client, sizeof(client), c->req.remote_addr);
+	return db_rate_hit(c->db, "order", client,
+	    conf_int(CONF_ORDER_RATE_LIMIT), HOUR, now, wait);
 }
 
 /* Places o in one transaction (see the header).  Returns the HTTP status
@@ -416,6 +446,8 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	struct order_mails m;
 	struct place_why why;
 	enum place_result r = PLACE_RETRY;
+	long long wait = 0;
+	int rl;
 
 	/* A reference already taken (one chance in 2^40) draws another. */
 	for (int attempt = 0; attempt < 3 && r == PLACE_RETRY; attempt++) {
@@ -424,6 +456,15 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 		if (make_mails(c, o, &m) < 0 || db_begin(c->db) < 0)
 			return 500;
 		r = db_order_place(c->db, &c->arena, co->token, o, &why);
+		/* Only a new order counts (not a repeat of one placed). */
+		if (r == PLACE_OK &&
+		    (rl = order_rate(c, o->created_at, &wait)) != 0) {
+			db_rollback(c->db);
+			if (rl < 0)
+				return 500;
+			rate_limited(c, "order", wait);
+			return show(c, co, 429);
+		}
 		if (r == PLACE_OK && (mail_enqueue(c->db, &m.shopper) < 0 ||
 		    mail_enqueue(c->db, &m.shop) < 0))
 			r = PLACE_ERROR;
@@ -446,6 +487,8 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	case PLACE_CHANGED:
 	case PLACE_UNAVAILABLE:
 	case PLACE_STOCK:
+	case PLACE_LIMIT:
+	case PLACE_UNITS:
 		place_notice(c, r, &why, o);
 		if (load(c, co) < 0)
 			return 500;
@@ -558,17 +601,74 @@ upload_refused(struct ctx *c, const struct order *o, int status,
 	return show_order(c, o, status);
 }
 
+/* Whether len more bytes fit in the proofs budget of order o
+ * (proof_order_bytes): 0, 1 when not (Page.budget_mb set), -1. */
+static int
+proof_budget_order(struct ctx *c, const struct order *o, size_t len)
+{
+	long long used = db_order_proof_bytes(c->db, o->id),
+	    budget = conf_int(CONF_PROOF_ORDER_BYTES);
+
+	if (used < 0)
+		return -1;
+	if (used + (long long)len <= budget)
+		return 0;
+	hdf_put_int(c->hdf, "Page.budget_mb", (budget + (1 << 19)) >> 20);
+	log_info("order %s: proofs over the order's budget (%lld + %zu > %lld "
+	    "bytes)", o->reference, used, len, budget);
+	return 1;
+}
+
+/* Counts one upload of len bytes for the client address against
+ * proof_rate_limit (per hour) and proof_address_bytes (per day), in a
+ * transaction of its own before the file is written: 0; 429 (or 413 when
+ * len alone is over the daily budget) with *why set to the page's
+ * upload_err key (and Retry-After); -1. */
+static int
+proof_rate(struct ctx *c, size_t len, const char **why)
+{
+	long long now = (long long)time(NULL), wait = 0,
+	    budget = conf_int(CONF_PROOF_ADDRESS_BYTES);
+	char client[64];
+	int rc;
+
+	if ((long long)len > budget) {
+		hdf_put_int(c->hdf, "Page.budget_mb", (budget + (1 << 19)) >> 20);
+		*why = "proof_bytes_large";
+		return 413;
+	}
+	rate_client_key(client, sizeof(client), c->req.remote_addr);
+	if (db_begin(c->db) < 0)
+		return -1;
+	rc = db_rate_hit(c->db, "proof", client, conf_int(CONF_PROOF_RATE_LIMIT),
+	    HOUR, now, &wait);
+	*why = "proof_rate";
+	if (rc == 0) {
+		rc = db_rate_spend(c->db, "proof_bytes", client, budget,
+		    (long long)len, DAY, now, &wait);
+		*why = "proof_bytes";
+	}
+	if (rc != 0 || db_commit(c->db) < 0) {
+		db_rollback(c->db);
+		if (rc <= 0)
+			return -1;
+		rate_limited(c, *why, wait);
+		return 429;
+	}
+	return 0;
+}
+
 /* POST /order/<token>: a payment proof. */
 static int
 upload(struct ctx *c, struct order *o)
 {
 	const struct pay_method *m = pay_get(o->method);
 	const struct req_file *f = req_file(&c->req, "proof");
-	const char *type, *dir = conf_str(CONF_DATA_DIR);
+	const char *type, *why, *dir = conf_str(CONF_DATA_DIR);
 	char name[PROOF_NAME_LEN + 1], sha[65];
 	struct mail mail = { 0 };
 	enum lang l = (enum lang)lang_from_code(conf_str(CONF_DEFAULT_LANG));
-	int ok;
+	int ok, rc;
 
 	if (!app_csrf_ok(c))
 		return 403;
@@ -583,16 +683,27 @@ upload(struct ctx *c, struct order *o)
 		return upload_refused(c, o, 422, "proof_missing");
 	if ((type = proof_sniff(f->data, f->len)) == NULL)
 		return upload_refused(c, o, 415, "proof_type");
+	if ((rc = proof_budget_order(c, o, f->len)) != 0)
+		return rc < 0 ? 500 : upload_refused(c, o, 413, "proof_budget");
+	if ((rc = proof_rate(c, f->len, &why)) != 0)
+		return rc < 0 ? 500 : upload_refused(c, o, rc, why);
 	if (proof_store(dir, f->data, f->len, name, sha) < 0)
 		return 500;
 	mail.to = conf_str(CONF_SHOP_EMAIL);
 	mail.subject = arena_printf(&c->arena, "%s %s",
 	    tmpl_str(l, "mail.proof_subject"), o->reference);
-	/* The proof and the mail telling the shop commit together. */
+	/* The proof and the mail telling the shop commit together; the
+	 * order's budget is checked again under the write lock, so two
+	 * uploads at once cannot both pass it. */
 	mail.text = render_mail(c, l, "mail/proof_received", 0, o);
-	ok = mail.text != NULL && db_begin(c->db) == 0 &&
-	    db_order_add_proof(c->db, o, name, type, (long long)f->len, sha,
-	    f->filename) == 0 && mail_enqueue(c->db, &mail) > 0 &&
+	ok = mail.text != NULL && db_begin(c->db) == 0;
+	if (ok && (rc = proof_budget_order(c, o, f->len)) != 0) {
+		db_rollback(c->db);
+		proof_unlink(dir, name);
+		return rc < 0 ? 500 : upload_refused(c, o, 413, "proof_budget");
+	}
+	ok = ok && db_order_add_proof(c->db, o, name, type, (long long)f->len,
+	    sha, f->filename) == 0 && mail_enqueue(c->db, &mail) > 0 &&
 	    db_commit(c->db) == 0;
 	if (!ok) {
 		db_rollback(c->db);

@@ -54,6 +54,16 @@ static const struct conf_def defs[CONF__MAX] = {
 	[CONF_PAY_MOBILE] = { "pay_mobile", "", "mobile money: 'Operator = number' pairs separated by ';' (empty: none)" },
 	[CONF_ORDER_PREFIX] = { "order_prefix", "SK", "start of order reference codes (1-6 letters)" },
 	[CONF_DEFAULT_COUNTRY] = { "default_country", "TN", "country preselected at checkout (ISO 3166 code)" },
+	/* Order limits and unpaid-order expiry (docs/checkout.md). */
+	[CONF_ORDER_MAX_QTY] = { "order_max_qty", "10", "most units of one product in one order (subscriptions: at most 5, downloads: 1)" },
+	[CONF_ORDER_MAX_UNITS] = { "order_max_units", "30", "most units in one order, all lines together" },
+	[CONF_ORDER_RATE_LIMIT] = { "order_rate_limit", "10", "orders placed per client address (IPv6: per /64) per hour" },
+	[CONF_PROOF_RATE_LIMIT] = { "proof_rate_limit", "10", "payment proofs uploaded per client address per hour" },
+	[CONF_PROOF_ORDER_BYTES] = { "proof_order_bytes", "16777216", "bytes of payment proofs one order may hold" },
+	[CONF_PROOF_ADDRESS_BYTES] = { "proof_address_bytes", "33554432", "bytes of payment proofs one client address may upload per day" },
+	[CONF_ORDER_HOLD_BANK] = { "order_hold_bank", "172800", "seconds a bank-transfer order without payment proof is held before soukctl cron cancels it (0: never)" },
+	[CONF_ORDER_HOLD_MOBILE] = { "order_hold_mobile", "172800", "seconds a mobile-money order without payment proof is held before soukctl cron cancels it (0: never)" },
+	[CONF_ORDER_HOLD_COD] = { "order_hold_cod", "0", "seconds a cash-on-delivery order is held before soukctl cron cancels it (0: never; see docs/checkout.md)" },
 };
 
 static char *vals[CONF__MAX];
@@ -199,8 +209,24 @@ read_env(void)
 static const enum conf_key positive[] = {
 	CONF_SMTP_PORT, CONF_SMTP_TIMEOUT, CONF_MAIL_GIVE_UP,
 	CONF_MAIL_RETRY_BASE, CONF_MAIL_RETRY_MAX, CONF_MAIL_5XX_ATTEMPTS,
-	CONF_CONTACT_RATE_LIMIT,
+	CONF_CONTACT_RATE_LIMIT, CONF_ORDER_MAX_QTY, CONF_ORDER_MAX_UNITS,
+	CONF_ORDER_RATE_LIMIT, CONF_PROOF_RATE_LIMIT, CONF_PROOF_ORDER_BYTES,
+	CONF_PROOF_ADDRESS_BYTES,
 };
+
+/* Keys that must hold a number of at least 0 (0: off). */
+static const enum conf_key non_negative[] = {
+	CONF_ORDER_HOLD_BANK, CONF_ORDER_HOLD_MOBILE, CONF_ORDER_HOLD_COD,
+};
+
+/* 1 when s is a whole decimal number (digits only, not too long). */
+static int
+is_number(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && n <= 15 && s[n] == '\0';
+}
 
 /* Checks values whose mistakes would only show much later. */
 static int
@@ -242,6 +268,13 @@ check(void)
 		    "required");
 		rc = -1;
 	}
+	for (size_t i = 0; i < sizeof(non_negative) / sizeof(non_negative[0]);
+	    i++)
+		if (!is_number(conf_str(non_negative[i]))) {
+			log_error("conf: %s must be a number of seconds (0: never)",
+			    defs[non_negative[i]].name);
+			rc = -1;
+		}
 	for (size_t i = 0; i < sizeof(positive) / sizeof(positive[0]); i++)
 		if (conf_int(positive[i]) < 1) {
 			log_error("conf: %s must be a number of at least 1",

@@ -10,7 +10,7 @@
 enum {
 	Q_FIND, Q_LINES, Q_COUNT, Q_CREATE, Q_EXPIRE, Q_PRODUCT, Q_PLAN,
 	Q_LINE_FIND, Q_LINE_COUNT, Q_LINE_INSERT, Q_LINE_SET, Q_LINE_GET,
-	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q__MAX
+	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q_OTHER_UNITS, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -50,6 +50,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_TOUCH] = "UPDATE carts SET rev = rev + 1, updated_at = ? WHERE id = ?",
 	/* At placement: a new revision, updated_at (indexed) left alone. */
 	[Q_BUMP] = "UPDATE carts SET rev = rev + 1 WHERE id = ?",
+	/* Units in the other lines (cart_max_units). */
+	[Q_OTHER_UNITS] = "SELECT coalesce(sum(qty), 0) FROM cart_items "
+	    "WHERE cart_id = ? AND line <> ?",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -110,10 +113,15 @@ load_lines(struct db *db, struct arena *a, struct cart *c)
 		c->subtotal_minor += l->line_minor;
 		if (strcmp(l->kind, "physical") == 0)
 			c->nphysical++;
-		if (!l->on_sale || l->qty > l->max_qty)
+		if (!l->on_sale || (l->stock >= 0 && l->qty > l->stock))
 			c->problems++;
+		if (l->qty > cart_max_qty(l->kind, -1))
+			c->over_caps = 1;
 	}
 	db_done(st);
+	c->max_units = cart_max_units();
+	if (c->count > c->max_units)
+		c->over_caps = 1;
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart lines");
 }
 
@@ -232,6 +240,32 @@ row_ints(struct db *db, sqlite3_stmt *st, long long *out, int n)
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart row");
 }
 
+/* Lowers ch->max_qty to the units cart_max_units() leaves line `line` of
+ * cart beside its other lines (line 0: a new line); 0 or -1. */
+static int
+units_room(struct db *db, long long cart, long long line,
+    struct cart_change *ch)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_OTHER_UNITS);
+	long long other, room;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, cart);
+	db_bind_int(st, 2, line);
+	if ((other = db_one_int(db, st, "cart units")) < 0)
+		return -1;
+	room = cart_max_units() - other;
+	if (room < 0)
+		room = 0;
+	if (room < ch->max_qty) {
+		ch->max_qty = room;
+		ch->by_stock = 0;
+		ch->by_units = 1;
+	}
+	return 0;
+}
+
 /* Ends the transaction: commit when r is not an error, else roll back. */
 static enum cart_result
 finish(struct db *db, enum cart_result r)
@@ -291,6 +325,10 @@ add(struct db *db, char *token, long long pid, long long plan,
 		if ((found = row_ints(db, st, line, 2)) < 0)
 			return CART_ERROR;
 	}
+	if (units_room(db, cart, found ? line[0] : 0, ch) < 0)
+		return CART_ERROR;
+	if (ch->max_qty == 0)
+		return CART_UNITS;
 	ch->qty = line[1] + qty;
 	r = CART_OK;
 	if (ch->qty > ch->max_qty) {
@@ -375,7 +413,11 @@ set(struct db *db, const char *token, long long line, long long qty,
 	ch->line_id = line;
 	ch->qty = qty;
 	r = CART_OK;
+	if (ch->max_qty > 0 && units_room(db, cart, line, ch) < 0)
+		return CART_ERROR;
 	if (qty > ch->max_qty) {
+		if (ch->by_units && ch->max_qty == 0)
+			return CART_UNITS;	/* the line stays as it is */
 		ch->qty = ch->max_qty;
 		r = ch->max_qty == 0 ? CART_SOLD_OUT : CART_LIMITED;
 	}

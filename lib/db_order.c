@@ -2,6 +2,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cart.h"
 #include "db_cart.h"
 #include "db_coupon.h"
 #include "db_internal.h"
@@ -21,7 +22,7 @@
 enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
 	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_STATUS, Q_LIST,
-	Q_LIST_STATUS, Q_PROOFS, Q__MAX
+	Q_LIST_STATUS, Q_PROOFS, Q_PROOF_BYTES, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -60,6 +61,8 @@ static const char *const sql[Q__MAX] = {
 	    "ORDER BY o.id DESC LIMIT ?",
 	[Q_PROOFS] = "SELECT stored_name, content_type, size, original_name, "
 	    "created_at FROM payment_proofs WHERE order_id = ? ORDER BY id",
+	[Q_PROOF_BYTES] = "SELECT coalesce(sum(size), 0) FROM payment_proofs "
+	    "WHERE order_id = ?",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -182,6 +185,14 @@ check_cart(const struct cart *cart, const struct order *o,
 			why->available = l->stock;
 			return PLACE_STOCK;
 		}
+		if (l->qty > cart_max_qty(l->kind, -1)) {
+			why->available = cart_max_qty(l->kind, -1);
+			return PLACE_LIMIT;
+		}
+	}
+	if (cart->count > cart_max_units()) {
+		why->available = cart_max_units();
+		return PLACE_UNITS;
 	}
 	return PLACE_OK;
 }
@@ -420,6 +431,17 @@ db_order_add_proof(struct db *db, struct order *o, const char *name,
 		return -1;
 	o->status = next;
 	return 0;
+}
+
+long long
+db_order_proof_bytes(struct db *db, long long order)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOF_BYTES);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, order);
+	return db_one_int(db, st, "proof bytes");
 }
 
 int

@@ -27,19 +27,27 @@ enum place_result {
 	PLACE_UNAVAILABLE,	/* a line's product or plan was withdrawn */
 	PLACE_STOCK,		/* not enough left of a line */
 	PLACE_COUPON,		/* the coupon was refused (why->coupon) */
+	PLACE_LIMIT,		/* a line holds more than cart_max_qty() allows
+				   (why->line, why->available: the most) */
+	PLACE_UNITS,		/* more units than cart_max_units() in all
+				   (why->available: the most) */
 	PLACE_RETRY,		/* the reference is taken: draw another */
 };
 
 struct place_why {
-	size_t		 line;		/* PLACE_UNAVAILABLE, PLACE_STOCK */
-	long long	 available;	/* PLACE_STOCK: units left */
+	size_t		 line;		/* PLACE_UNAVAILABLE, PLACE_STOCK,
+					   PLACE_LIMIT */
+	long long	 available;	/* PLACE_STOCK: units left; PLACE_LIMIT,
+					   PLACE_UNITS: the most allowed */
 	int		 coupon;	/* PLACE_COUPON: enum coupon_check */
 };
 
 /* Inside the caller's transaction: checks that the order token (the HMAC
  * of the idempotency key, order_token()) is new,
  * that the cart with cart_token is at o->cart_rev with the lines and unit
- * prices of o->lines, that every line is on sale and in stock and that the
+ * prices of o->lines, that every line is on sale, in stock and within the
+ * quantity caps of cart.h (per line and per order: the store's rule,
+ * whatever the cart or the form hold), and that the
  * coupon (o->coupon_code) still gives o->discount_minor; then decrements
  * stock (conditional updates, never below zero), writes the order, its
  * lines, its first history entry and the coupon redemption, and empties
@@ -61,6 +69,9 @@ int		 db_order_by_id(struct db *, struct arena *, long long id,
 int		 db_order_add_proof(struct db *, struct order *, const char *name,
 		    const char *type, long long size, const char *sha256_hex,
 		    const char *original_name);
+
+/* Bytes of payment proofs order id holds, or -1. */
+long long	 db_order_proof_bytes(struct db *, long long order_id);
 
 /* soukctl: the newest orders (status "" for all), lines not loaded. */
 int		 db_order_list(struct db *, struct arena *, const char *status,

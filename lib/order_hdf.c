@@ -1,6 +1,7 @@
 /* order_hdf.c — see order_hdf.h. */
 #include <stddef.h>
 
+#include "cart.h"
 #include "conf.h"
 #include "money.h"
 #include "order_hdf.h"
@@ -31,7 +32,9 @@ line_problem(const struct cart_line *l)
 		return "withdrawn";
 	if (l->max_qty == 0)
 		return "sold_out";
-	return l->qty > l->max_qty ? "left" : NULL;
+	if (l->stock >= 0 && l->qty > l->stock)
+		return "left";
+	return l->qty > l->max_qty ? "max" : NULL;
 }
 
 void
@@ -53,6 +56,7 @@ cart_put(struct ctx *c, const char *pre, const struct cart *cart)
 		put_num(h, a, pre, i, "days", l->days);
 		put_num(h, a, pre, i, "qty", l->qty);
 		put_num(h, a, pre, i, "max", l->max_qty);
+		put_num(h, a, pre, i, "cap", cart_max_qty(l->kind, -1));
 		put_num(h, a, pre, i, "stock", l->stock);
 		hdf_putf(h, money(a, c->lang, l->unit_minor), "%s.lines.%zu.unit",
 		    pre, i);
@@ -66,6 +70,9 @@ cart_put(struct ctx *c, const char *pre, const struct cart *cart)
 	hdf_putf(h, money(a, c->lang, cart->subtotal_minor), "%s.subtotal", pre);
 	hdf_putf(h, cart->nphysical ? "1" : "0", "%s.physical", pre);
 	hdf_putf(h, arena_printf(a, "%zu", cart->problems), "%s.problems", pre);
+	hdf_putf(h, arena_printf(a, "%lld", cart->max_units), "%s.max_units", pre);
+	if (cart->count > cart->max_units)
+		hdf_putf(h, "1", "%s.over_units", pre);
 }
 
 void

@@ -1,4 +1,5 @@
-<?cs # The cart: Page.cart (order_hdf.h cart_put), Page.notice, Page.notice_text,
+<?cs # The cart: Page.cart (order_hdf.h cart_put: lines with their max and
+      per-order cap, over_units/max_units), Page.notice, Page.notice_text,
       Page.notice_kind.  Forms post to /cart/update, /cart/remove and
       /cart/empty with the visitor's token; souk.js sends them as JSON
       requests and updates the rows in place. ?>
@@ -20,7 +21,8 @@
         <span class="unit"><?cs var:l.unit ?><?cs if:l.kind != "digital" ?> × <span data-line-qty><?cs var:l.qty ?></span><?cs /if ?></span>
         <?cs if:l.problem == "withdrawn" ?><span class="stock out"><?cs var:Lang.cart.problem.withdrawn ?></span>
         <?cs elif:l.problem == "sold_out" ?><span class="stock out"><?cs var:Lang.cart.problem.sold_out ?></span>
-        <?cs elif:l.problem == "left" ?><span class="stock low"><?cs var:Lang.cart.problem.left_a ?> <?cs var:l.max ?> <?cs var:Lang.cart.problem.left_b ?></span><?cs /if ?>
+        <?cs elif:l.problem == "left" ?><span class="stock low"><?cs var:Lang.cart.problem.left_a ?> <?cs var:l.max ?> <?cs var:Lang.cart.problem.left_b ?></span>
+        <?cs elif:l.problem == "max" ?><span class="stock low"><?cs var:Lang.cart.problem.max_a ?> <?cs var:l.max ?> <?cs var:Lang.cart.problem.max_b ?></span><?cs /if ?>
       </div>
       <div class="cart-qty">
         <?cs if:l.kind == "digital" ?>
@@ -30,7 +32,8 @@
           <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
           <input type="hidden" name="line" value="<?cs var:l.id ?>">
           <label><span class="sr-only"><?cs var:Lang.quantity ?> — <?cs var:l.name ?></span>
-            <input type="number" name="qty" value="<?cs var:l.qty ?>" min="0" max="<?cs var:l.max ?>" inputmode="numeric" required></label>
+            <input type="number" name="qty" value="<?cs var:l.qty ?>" min="0" max="<?cs var:l.max ?>" inputmode="numeric" required aria-describedby="cap-<?cs var:l.id ?>"></label>
+          <small class="cap" id="cap-<?cs var:l.id ?>"><?cs var:Lang.cap_a ?> <?cs var:l.cap ?> <?cs var:Lang.cap_b ?></small>
           <button type="submit" class="small"><?cs var:Lang.cart.update ?></button>
         </form>
         <?cs /if ?>
@@ -44,6 +47,7 @@
     </li>
   <?cs /each ?>
   </ul>
+  <?cs if:Page.cart.over_units ?><p class="notice warn" role="alert" data-over-units><?cs var:Lang.cart.over_units_a ?> <?cs var:Page.cart.max_units ?> <?cs var:Lang.cart.over_units_b ?></p><?cs /if ?>
   <div class="cart-summary">
     <p class="subtotal"><span><?cs var:Lang.cart.subtotal ?></span> <strong data-subtotal><?cs var:Page.cart.subtotal ?></strong></p>
     <p class="note"><?cs var:Lang.cart.prices_note ?></p>

@@ -33,8 +33,9 @@
       <?cs /if ?>
       <?cs if:p.kind == "physical" && p.stock_state != "out" ?>
       <label class="qty"><?cs var:Lang.quantity ?>
-        <input type="number" name="qty" value="1" min="1" max="<?cs var:p.max_qty ?>" inputmode="numeric">
+        <input type="number" name="qty" value="1" min="1" max="<?cs var:p.max_qty ?>" inputmode="numeric" aria-describedby="qty-cap">
       </label>
+      <small class="cap" id="qty-cap"><?cs var:Lang.cap_a ?> <?cs var:p.cap ?> <?cs var:Lang.cap_b ?></small>
       <?cs /if ?>
       <button type="submit" class="button primary"<?cs if:p.stock_state == "out" ?> disabled<?cs /if ?>><?cs if:p.stock_state == "out" ?><?cs var:Lang.out_of_stock ?><?cs else ?><?cs var:Lang.add_to_cart ?><?cs /if ?></button>
     </form>

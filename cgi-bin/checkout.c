@@ -601,8 +601,20 @@ upload_refused(struct ctx *c, const struct order *o, int status,
 	return show_order(c, o, status);
 }
 
+/* Page.budget and Page.budget_unit (Lang.order.<unit>): bytes as whole
+ * MB, or KB below one MB (rounded up: never shown as 0). */
+static void
+put_budget(struct ctx *c, long long bytes)
+{
+	int mb = bytes >= 1 << 20;
+	long long unit = mb ? 1 << 20 : 1 << 10;
+
+	hdf_put_int(c->hdf, "Page.budget", (bytes + unit - 1) / unit);
+	hdf_put(c->hdf, "Page.budget_unit", mb ? "mb" : "kb");
+}
+
 /* Whether len more bytes fit in the proofs budget of order o
- * (proof_order_bytes): 0, 1 when not (Page.budget_mb set), -1. */
+ * (proof_order_bytes): 0, 1 when not (put_budget done), -1. */
 static int
 proof_budget_order(struct ctx *c, const struct order *o, size_t len)
 {
@@ -613,7 +625,7 @@ proof_budget_order(struct ctx *c, const struct order *o, size_t len)
 		return -1;
 	if (used + (long long)len <= budget)
 		return 0;
-	hdf_put_int(c->hdf, "Page.budget_mb", (budget + (1 << 19)) >> 20);
+	put_budget(c, budget);
 	log_info("order %s: proofs over the order's budget (%lld + %zu > %lld "
 	    "bytes)", o->reference, used, len, budget);
 	return 1;
@@ -633,7 +645,7 @@ proof_rate(struct ctx *c, size_t len, const char **why)
 	int rc;
 
 	if ((long long)len > budget) {
-		hdf_put_int(c->hdf, "Page.budget_mb", (budget + (1 << 19)) >> 20);
+		put_budget(c, budget);
 		*why = "proof_bytes_large";
 		return 413;
 	}

@@ -1,4 +1,4 @@
-/* cmd_orders.c — soukctl orders list, order show N, coupon add|list: an
+/* cmd_orders.c — soukctl orders list, order show|cancel N, coupon add|list: an
  * operator's view of orders and discount codes before the admin pages
  * exist.  Text the shoppers typed is printed with control characters
  * replaced, so nothing in an order can drive the terminal. */
@@ -160,7 +160,29 @@ show(struct arena *a, struct db *db, const struct order *o)
 		    safe(a, p[i].original_name));
 }
 
-/* soukctl order show N */
+/* soukctl order cancel N: db_order_cancel by staff from the shell (a
+ * cash-on-delivery order nobody will pay for, say); the stock comes back.
+ * No mail: staff tell the shopper themselves. */
+static int
+order_cancel(struct db *db, long long id)
+{
+	enum cancel_result r;
+
+	if (db_begin(db) < 0)
+		return ctl_fail("order", "cannot cancel order %lld", id);
+	r = db_order_cancel(db, id, "cancelled", "staff:soukctl",
+	    (long long)time(NULL));
+	if (r != CANCEL_OK || db_commit(db) < 0) {
+		db_rollback(db);
+		return ctl_fail("order", r == CANCEL_STATE ? "order %lld cannot be "
+		    "cancelled (no such order, or it is paid, completed, "
+		    "cancelled or refunded)" : "cannot cancel order %lld", id);
+	}
+	printf("order %lld cancelled; its stock is back on sale\n", id);
+	return 0;
+}
+
+/* soukctl order show N | order cancel N */
 int
 cmd_order(int argc, char **argv)
 {
@@ -170,11 +192,17 @@ cmd_order(int argc, char **argv)
 	long long id;
 	int rc;
 
-	if (argc != 3 || strcmp(argv[1], "show") != 0 ||
+	if (argc != 3 || (strcmp(argv[1], "show") != 0 &&
+	    strcmp(argv[1], "cancel") != 0) ||
 	    number_arg(argv[2], 1LL << 53, &id) < 0)
-		return ctl_usage(argv[0], "show ID");
+		return ctl_usage(argv[0], "show|cancel ID");
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
+	if (strcmp(argv[1], "cancel") == 0) {
+		rc = order_cancel(db, id);
+		db_close(db);
+		return rc;
+	}
 	arena_init(&a, 0);
 	if ((rc = db_order_by_id(db, &a, id, &o)) == 0)
 		show(&a, db, &o);

@@ -22,7 +22,8 @@
 enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
 	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_STATUS, Q_LIST,
-	Q_LIST_STATUS, Q_PROOFS, Q_PROOF_BYTES, Q__MAX
+	Q_LIST_STATUS, Q_PROOFS, Q_PROOF_BYTES, Q_CANCEL, Q_RESTOCK, Q_UNPAID,
+	Q_EXPIRABLE, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -42,8 +43,8 @@ static const char *const sql[Q__MAX] = {
 	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
 	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
 	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
-	    "created_at) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4 "
-	    "FROM order_events WHERE order_id = ?1",
+	    "created_at, actor) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, "
+	    "?4, ?5 FROM order_events WHERE order_id = ?1",
 	[Q_BY_TOKEN] = "SELECT " ORDER_COLS " FROM orders o WHERE o.token = ?",
 	[Q_BY_ID] = "SELECT " ORDER_COLS " FROM orders o WHERE o.id = ?",
 	[Q_ITEMS] = "SELECT coalesce(product_id, 0), coalesce(plan_id, 0), kind, "
@@ -63,6 +64,25 @@ static const char *const sql[Q__MAX] = {
 	    "created_at FROM payment_proofs WHERE order_id = ? ORDER BY id",
 	[Q_PROOF_BYTES] = "SELECT coalesce(sum(size), 0) FROM payment_proofs "
 	    "WHERE order_id = ?",
+	/* Only from a status that may be cancelled: the guard against a
+	 * second cancellation (and a second restock). */
+	[Q_CANCEL] = "UPDATE orders SET status = 'cancelled', updated_at = ?2 "
+	    "WHERE id = ?1 AND status IN ('awaiting_payment', 'proof_received') "
+	    "RETURNING id",
+	/* Products counting stock get their units back (unlimited ones,
+	 * stock NULL, were never decremented). */
+	[Q_RESTOCK] = "UPDATE products SET stock = stock + (SELECT sum(i.qty) "
+	    "FROM order_items i WHERE i.order_id = ?1 AND i.product_id = "
+	    "products.id) WHERE stock IS NOT NULL AND id IN (SELECT product_id "
+	    "FROM order_items WHERE order_id = ?1)",
+	/* The partial index orders_unpaid holds exactly the candidates. */
+	[Q_UNPAID] = "SELECT o.id FROM orders o WHERE o.status = "
+	    "'awaiting_payment' AND o.created_at <= ?2 AND o.payment_method = ?1 "
+	    "AND NOT EXISTS (SELECT 1 FROM payment_proofs p WHERE p.order_id = "
+	    "o.id) ORDER BY o.created_at LIMIT ?3",
+	[Q_EXPIRABLE] = "SELECT count(*) FROM orders o WHERE o.id = ?1 AND "
+	    "o.status = 'awaiting_payment' AND o.created_at <= ?2 AND NOT EXISTS "
+	    "(SELECT 1 FROM payment_proofs p WHERE p.order_id = o.id)",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -101,10 +121,10 @@ read_order(struct arena *a, sqlite3_stmt *st, struct order *o)
 	o->nlines = (size_t)db_col_int(st, c++);
 }
 
-/* Adds a history entry; 0 or -1. */
+/* Adds a history entry made by `who`; 0 or -1. */
 static int
 insert_event(struct db *db, long long order, const char *status,
-    const char *note, long long now)
+    const char *note, const char *who, long long now)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_EVENT);
 
@@ -114,6 +134,7 @@ insert_event(struct db *db, long long order, const char *status,
 	db_bind_text(st, 2, status);
 	db_bind_text(st, 3, note ? note : "");
 	db_bind_int(st, 4, now);
+	db_bind_text(st, 5, who);
 	return db_step_done(db, st, "order event") == 0 ? 0 : -1;
 }
 
@@ -305,7 +326,8 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 	for (size_t i = 0; i < o->nlines; i++)
 		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
 			return PLACE_ERROR;
-	if (insert_event(db, o->id, o->status, o->note, o->created_at) < 0)
+	if (insert_event(db, o->id, o->status, o->note, "shopper",
+	    o->created_at) < 0)
 		return PLACE_ERROR;
 	if (o->coupon_id && db_coupon_redeem(db, o->coupon_id, o->id,
 	    o->email_norm, o->discount_minor, o->created_at) < 0)
@@ -427,10 +449,76 @@ db_order_add_proof(struct db *db, struct order *o, const char *name,
 	db_bind_int(st, 2, now);
 	db_bind_int(st, 3, o->id);
 	if (db_step_done(db, st, "order status") < 0 ||
-	    insert_event(db, o->id, next, "proof", now) < 0)
+	    insert_event(db, o->id, next, "proof", "shopper", now) < 0)
 		return -1;
 	o->status = next;
 	return 0;
+}
+
+enum cancel_result
+db_order_cancel(struct db *db, long long id, const char *reason,
+    const char *who, long long now)
+{
+	const char *status = order_statuses[ORDER_CANCELLED];
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CANCEL);
+	long long got;
+
+	if (st == NULL)
+		return CANCEL_ERROR;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, now);
+	if ((got = db_one_int(db, st, "order cancel")) < 0)
+		return CANCEL_ERROR;
+	if (got == 0)
+		return CANCEL_STATE;
+	if ((st = db_stmt(db, &stmts, Q_RESTOCK)) == NULL)
+		return CANCEL_ERROR;
+	db_bind_int(st, 1, id);
+	if (db_step_done(db, st, "order restock") < 0 ||
+	    insert_event(db, id, status, reason, who, now) < 0)
+		return CANCEL_ERROR;
+	return CANCEL_OK;
+}
+
+int
+db_order_unpaid(struct db *db, struct arena *a, const char *method,
+    long long cutoff, size_t limit, long long **ids, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_UNPAID);
+	size_t cap = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, method);
+	db_bind_int(st, 2, cutoff);
+	db_bind_int(st, 3, (long long)limit);
+	*ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = db_grow(a, *ids, *n, &cap, sizeof(**ids));
+		(*ids)[(*n)++] = db_col_int(st, 0);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "unpaid orders");
+}
+
+enum cancel_result
+db_order_expire(struct db *db, long long id, long long cutoff,
+    const char *who, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_EXPIRABLE);
+	long long still;
+
+	if (st == NULL)
+		return CANCEL_ERROR;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, cutoff);
+	if ((still = db_one_int(db, st, "order expirable")) < 0)
+		return CANCEL_ERROR;
+	if (still == 0)
+		return CANCEL_STATE;
+	return db_order_cancel(db, id, "expired", who, now);
 }
 
 long long

@@ -70,6 +70,38 @@ int		 db_order_add_proof(struct db *, struct order *, const char *name,
 		    const char *type, long long size, const char *sha256_hex,
 		    const char *original_name);
 
+/* Cancelling an order (the one place that does it, so the order
+ * lifecycle can call it from its transition table). */
+enum cancel_result {
+	CANCEL_ERROR = -1,
+	CANCEL_OK = 0,
+	CANCEL_STATE,		/* not in a status it can be cancelled from:
+				   nothing written */
+};
+/* Inside the caller's transaction (so a mail queued with it commits or
+ * rolls back with it): when order id is awaiting_payment or
+ * proof_received, moves it to cancelled (updated_at = now), adds a history
+ * entry with note `reason` (a Lang.order.note key) and actor `who`
+ * ("cron", "staff:<name>"...), and puts the units of its lines back into
+ * the stock of the products that count stock.  The status change is a
+ * conditional update, so two cancellations of one order, at once or one
+ * after the other, restock once.  A paid, completed, cancelled or
+ * refunded order gives CANCEL_STATE (a paid order is refunded, not
+ * cancelled). */
+enum cancel_result db_order_cancel(struct db *, long long id,
+		    const char *reason, const char *who, long long now);
+/* Orders `soukctl cron` may expire: awaiting payment, no proof, paid by
+ * `method`, placed at or before cutoff; oldest first, at most limit ids
+ * into *ids (arena), their number into *n.  0 or -1. */
+int		 db_order_unpaid(struct db *, struct arena *, const char *method,
+		    long long cutoff, size_t limit, long long **ids, size_t *n);
+/* Inside the caller's transaction: cancels order id with reason
+ * "expired" (db_order_cancel) when it is still awaiting payment with no
+ * proof and was placed at or before cutoff; CANCEL_STATE when it is not
+ * (paid meanwhile, a proof arrived, another run was first). */
+enum cancel_result db_order_expire(struct db *, long long id,
+		    long long cutoff, const char *who, long long now);
+
 /* Bytes of payment proofs order id holds, or -1. */
 long long	 db_order_proof_bytes(struct db *, long long order_id);
 

@@ -87,3 +87,24 @@ order_email_norm(char *s)
 		if (*s >= 'A' && *s <= 'Z')
 			*s = (char)(*s - 'A' + 'a');
 }
+
+/* The setting of each method's hold (order.h). */
+static const struct {
+	const char	*method;
+	enum conf_key	 key;
+} holds[] = {
+	{ "bank", CONF_ORDER_HOLD_BANK },
+	{ "mobile", CONF_ORDER_HOLD_MOBILE },
+	{ "cod", CONF_ORDER_HOLD_COD },
+};
+
+const char *const order_hold_methods[] = { "bank", "mobile", "cod", NULL };
+
+long long
+order_hold(const char *method)
+{
+	for (size_t i = 0; i < sizeof(holds) / sizeof(holds[0]); i++)
+		if (strcmp(holds[i].method, method) == 0)
+			return conf_int(holds[i].key);
+	return 0;
+}

@@ -81,4 +81,12 @@ int		 order_status_ok(const char *s);
  * per-email coupon limits count). */
 void		 order_email_norm(char *email);
 
+/* Unpaid-order expiry (docs/checkout.md): the payment methods whose
+ * orders may expire, NULL-terminated, and how long an order of `method`
+ * awaiting payment with no proof is held before `soukctl cron` cancels it
+ * and gives its stock back: seconds from order_hold_<method>, 0 for never
+ * (and for a method without such a setting). */
+extern const char *const order_hold_methods[];
+long long	 order_hold(const char *method);
+
 #endif

@@ -42,13 +42,25 @@ if [ -n "$CATCHER" ]; then
 else
   MAIL_NOTE="mail      sent through $SOUK_SMTP_HOST:${SOUK_SMTP_PORT:-25}"
 fi
-trap 'echo; echo "stopping..."; sh tools/stack.sh stop "$RUN"; exit 0' INT TERM
+# Periodic work as in production (docs/checkout.md): every 5 minutes
+# soukctl cron expires unpaid orders (their stock comes back, the shopper
+# gets a mail) and delivers due mail.  SOUK_CRON_INTERVAL changes the pace.
+( while :; do
+    ./soukctl cron >> "$RUN/logs/cron.log" 2>&1 || true
+    sleep "${SOUK_CRON_INTERVAL:-300}"
+  done ) < /dev/null &
+CRON_PID=$!
+stop_all() {
+  kill "$CRON_PID" 2>/dev/null || true
+  sh tools/stack.sh stop "$RUN"
+}
+trap 'echo; echo "stopping..."; stop_all; exit 0' INT TERM
 cat <<MSG
 
   souk is running: $SOUK_BASE_URL/
 
   database  $SOUK_DB_PATH
-  logs      $RUN/logs/
+  logs      $RUN/logs/ (soukctl cron every ${SOUK_CRON_INTERVAL:-300} s: cron.log)
   $MAIL_NOTE
   Ctrl-C stops the store; \`make run\` again keeps the data (rm -r run/ to start over).
 
@@ -56,4 +68,4 @@ MSG
 # Wait for Ctrl-C (or for nginx to exit).
 nginx_pid=$(tail -n 1 "$RUN/pids")
 while kill -0 "$nginx_pid" 2>/dev/null; do sleep 1; done
-sh tools/stack.sh stop "$RUN"
+stop_all

@@ -45,9 +45,12 @@ fi
 # Periodic work as in production (docs/checkout.md): every 5 minutes
 # soukctl cron expires unpaid orders (their stock comes back, the shopper
 # gets a mail) and delivers due mail.  SOUK_CRON_INTERVAL changes the pace.
-( while :; do
+( nap=""
+  trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM
+  while :; do
     ./soukctl cron >> "$RUN/logs/cron.log" 2>&1 || true
-    sleep "${SOUK_CRON_INTERVAL:-300}"
+    sleep "${SOUK_CRON_INTERVAL:-300}" & nap=$!
+    wait "$nap"
   done ) < /dev/null &
 CRON_PID=$!
 stop_all() {

@@ -4,8 +4,10 @@
  * Lifecycle (README "Cart, checkout and orders"): an order starts awaiting_payment (a
  * payment method may choose otherwise at placement); a shopper's payment
  * proof moves it to proof_received; staff (admin issue) move it to paid,
- * completed, cancelled or refunded.  Every change adds an order_events
- * row; the history is never rewritten. */
+ * completed, cancelled or refunded; `soukctl cron` cancels one still
+ * awaiting payment with no proof after its method's hold (order_hold()).
+ * Cancelling gives the stock back (db_order_cancel in db_order.h).  Every
+ * change adds an order_events row; the history is never rewritten. */
 #ifndef SOUK_ORDER_H
 #define SOUK_ORDER_H
 #include <stddef.h>

@@ -4,7 +4,8 @@
 #   make run        install missing packages, build, demo database, start nginx + programs
 #   make test       install test packages, build, run every suite; ends "N passed, N failed"
 #   make bench      wrk against the real stack (see bench/README.md)
-#   make install    PREFIX=/usr/local DESTDIR= : binaries, templates, lang, htdocs
+#   make install    PREFIX=/usr/local DESTDIR= : binaries, data, examples, systemd units
+#   make uninstall  the same PREFIX/DESTDIR: removes what install put there
 #
 # Overrides go in Makefile.local (ignored by git): CC, CFLAGS, PREFIX...
 
@@ -14,7 +15,7 @@ CC      ?= cc
 SHAREDIR = $(PREFIX)/share/souk
 CS_CFLAGS = -isystem /usr/include/ClearSilver
 CS_LIBS   = -lneo_cgi -lneo_cs -lneo_utl -lz
-PKGS      = sqlite3 fcgi libesmtp-1.0
+PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson
 WARN    = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
           -Wmissing-prototypes -Wno-unused-parameter -Wvla
 OPT     ?= -O2 -g
@@ -24,14 +25,37 @@ BINDIR  ?= .
 
 -include Makefile.local
 
+.SECONDEXPANSION:
+
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(SAN) $(WARN) -Ilib $(CS_CFLAGS) $(PKG_CFLAGS) \
+CFLAGS_BASE = -std=c11 -D_GNU_SOURCE $(OPT) $(SAN) $(WARN) $(CS_CFLAGS) $(PKG_CFLAGS) \
              -DSOUK_SHAREDIR='"$(SHAREDIR)"' -MMD -MP $(CFLAGS)
 LIBS_ALL   = $(SAN) $(PKG_LIBS) -lscrypt $(CS_LIBS) -lm $(LDFLAGS)
 
-LIB_SRC   = $(wildcard lib/*.c)
-LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/embedded.o
+# The library is five layers, lowest first (docs/library.md).  A layer is
+# compiled with only its own folder and the folders below it on the include
+# path, and is its own archive: an #include of a higher layer does not
+# compile.  Programs see every layer; soukctl stops at store.
+LAYERS     = web db mail store site
+layer_inc  = $(foreach l,$(wordlist 1,$(1),$(LAYERS)),-Ilib/$(l))
+INC_web    = $(call layer_inc,1)
+INC_db     = $(call layer_inc,2)
+INC_mail   = $(call layer_inc,3)
+INC_store  = $(call layer_inc,4)
+INC_site   = $(call layer_inc,5)
+INC_ALL    = $(INC_site)
+layer_obj  = $(patsubst %.c,$(BUILD)/%.o,$(wildcard lib/$(1)/*.c))
+OBJ_web    = $(call layer_obj,web)
+OBJ_db     = $(call layer_obj,db) $(BUILD)/embedded.o
+OBJ_mail   = $(call layer_obj,mail)
+OBJ_store  = $(call layer_obj,store)
+OBJ_site   = $(call layer_obj,site)
+LIB_OBJ    = $(OBJ_web) $(OBJ_db) $(OBJ_mail) $(OBJ_store) $(OBJ_site)
+# Link order: highest layer first.
+ARCH_STORE = $(BUILD)/libsouk-store.a $(BUILD)/libsouk-mail.a \
+             $(BUILD)/libsouk-db.a $(BUILD)/libsouk-web.a
+ARCH_ALL   = $(BUILD)/libsouk-site.a $(ARCH_STORE)
 PROG_SRC  = $(wildcard cgi-bin/*.c)
 PROGS     = $(PROG_SRC:cgi-bin/%.c=$(BINDIR)/cgi-bin/%)
 CTL_SRC   = $(wildcard ctl/*.c)
@@ -40,33 +64,46 @@ UNIT_SRC  = $(wildcard tests/unit/*.c)
 UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
 EMBED     = schema.sql $(sort $(wildcard migrations/*.sql))
 
-.PHONY: all deps deps-test run test bench install clean asan
-all: $(PROGS) $(BINDIR)/soukctl $(BUILD)/unit-tests
+.PHONY: all deps deps-test run test bench install clean asan check-layers
+all: check-layers $(PROGS) $(BINDIR)/soukctl $(BUILD)/unit-tests
 
-$(BUILD)/%.o: %.c
+$(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(INC_$(firstword $(subst /, ,$*))) -c $< -o $@
+$(BUILD)/cgi-bin/%.o: cgi-bin/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(INC_ALL) -c $< -o $@
+$(BUILD)/ctl/%.o: ctl/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(INC_store) -c $< -o $@
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(INC_ALL) -c $< -o $@
 
-# schema.sql and migrations/*.sql are compiled into the library, so soukctl
-# needs no data files to create or upgrade a database.
+# schema.sql and migrations/*.sql are compiled into the db layer, so
+# soukctl needs no data files to create or upgrade a database.
 $(BUILD)/embedded.c: $(EMBED) tools/embed.sh
 	@mkdir -p $(BUILD)
 	sh tools/embed.sh $(EMBED) > $@.tmp && mv $@.tmp $@
 $(BUILD)/embedded.o: $(BUILD)/embedded.c
-	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(INC_db) -Wno-missing-prototypes -c $< -o $@
 
-$(BUILD)/libsouk.a: $(LIB_OBJ)
+$(BUILD)/libsouk-%.a: $$(OBJ_$$*)
 	rm -f $@ && ar rcs $@ $^
 
-$(BINDIR)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $(BUILD)/libsouk.a
+# No include cycles, inside a layer or across (tools/check-layers.sh).
+check-layers:
+	@sh tools/check-layers.sh
+
+$(BINDIR)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $(ARCH_ALL)
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $< $(BUILD)/libsouk.a $(LIBS_ALL)
+	$(CC) -o $@ $< $(ARCH_ALL) $(LIBS_ALL)
 
-$(BINDIR)/soukctl: $(CTL_OBJ) $(BUILD)/libsouk.a
-	$(CC) -o $@ $(CTL_OBJ) $(BUILD)/libsouk.a $(LIBS_ALL)
+$(BINDIR)/soukctl: $(CTL_OBJ) $(ARCH_STORE)
+	$(CC) -o $@ $(CTL_OBJ) $(ARCH_STORE) $(LIBS_ALL)
 
-$(BUILD)/unit-tests: $(UNIT_OBJ) $(BUILD)/libsouk.a
-	$(CC) -o $@ $(UNIT_OBJ) $(BUILD)/libsouk.a $(LIBS_ALL)
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(ARCH_ALL)
+	$(CC) -o $@ $(UNIT_OBJ) $(ARCH_ALL) $(LIBS_ALL)
 
 # libFuzzer targets built with clang into build/fuzz (tests/fuzz/fuzz.mk);
 # tests/suites.d/fuzz.sh runs them in `make test`.
@@ -95,12 +132,22 @@ bench: deps all
 	@sh tools/deps.sh bench
 	@sh bench/run.sh
 
+# tools/install.sh does the copying (and lists what it installed in
+# PREFIX/share/souk/MANIFEST for uninstall).  The programs have SHAREDIR
+# compiled in: $(BUILD)/sharedir records it, so a new PREFIX rebuilds them.
+SYSCONFDIR ?= /etc
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/souk/cgi-bin $(DESTDIR)$(SHAREDIR)
-	install -m 755 $(BINDIR)/soukctl $(DESTDIR)$(PREFIX)/bin/soukctl
-	install -m 755 $(PROGS) $(DESTDIR)$(PREFIX)/lib/souk/cgi-bin/
-	cp -R templates lang htdocs $(DESTDIR)$(SHAREDIR)/
-	install -m 644 schema.sql nginx.conf.example souk-cache.conf.example souk.conf.example $(DESTDIR)$(SHAREDIR)/
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' BINDIR='$(BINDIR)' \
+	  SYSCONFDIR='$(SYSCONFDIR)' sh tools/install.sh install
+uninstall:
+	@PREFIX='$(PREFIX)' DESTDIR='$(DESTDIR)' sh tools/install.sh uninstall
+
+$(BUILD)/sharedir: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(SHAREDIR)' | cmp -s - $@ || echo '$(SHAREDIR)' > $@
+$(BUILD)/lib/web/conf.o: $(BUILD)/sharedir
+.PHONY: FORCE uninstall
+FORCE:
 
 clean:
 	rm -rf build $(PROGS) soukctl

@@ -33,7 +33,7 @@ export SOUK_SHOP_EMAIL=shop@example.com SOUK_PAY_BANK_IBAN="TN59 0000 0000"
 export SOUK_PAY_BANK_NAME="Bench Bank" SOUK_PAY_BANK_HOLDER="Souk Bench"
 export SOUK_MAIL_DAEMON=off
 # Every bench order comes from 127.0.0.1: lift the per-address order limit
-# (docs/checkout.md), which would otherwise stop the run after 10 orders.
+# (docs/order-limits.md), which would otherwise stop the run after 10 orders.
 export SOUK_ORDER_RATE_LIMIT=100000000
 mkdir -p "$RUN/files"
 ./soukctl init > /dev/null

@@ -23,11 +23,13 @@
 
 #include "app.h"
 #include "cart.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "csrf.h"
 #include "db_cart.h"
 #include "json.h"
 #include "order_hdf.h"
+#include "site.h"
+#include "site_hooks.h"
 
 enum key { KEY_PRODUCT, KEY_PLAN, KEY_QTY, KEY_LINE, KEY_NOTICE, KEY_N, KEY__MAX };
 
@@ -55,15 +57,6 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_NOTICE] = { "notice", V_ENUM, 0, 0, notices, 0 },
 	[KEY_N] = { "n", V_INT, 0, 999, NULL, 0 },
 };
-
-/* The visitor's cart token when the cookie holds one of ours, else NULL. */
-static const char *
-cart_token(struct ctx *c)
-{
-	const char *t = req_cookie(&c->req, CART_COOKIE);
-
-	return t != NULL && cart_token_ok(t) ? t : NULL;
-}
 
 /* The notice and HTTP status for the outcome of a change; n is the
  * number a "left"/"max" notice quotes. */
@@ -148,35 +141,36 @@ static int
 answer_json(struct ctx *c, const char *token, enum notice n, int status,
     const struct cart_change *ch)
 {
-	struct buf *b = &c->resp.body;
 	struct cart cart = { 0 };
+	json_t *o, *lines;
+	int rc;
 
 	if (token != NULL && db_cart_load(c->db, &c->arena, token, &cart) < 0)
 		return 500;
-	buf_reset(b);
-	c->resp.status = status;
-	c->resp.content_type = "application/json; charset=utf-8";
-	buf_printf(b, "{\"ok\":%s,\"notice\":", status < 400 ? "true" : "false");
-	if (n == N__MAX)
-		buf_puts(b, "null,\"message\":\"\"");	/* a plain GET */
-	else {
-		json_str(b, notices[n]);
-		buf_puts(b, ",\"message\":");
-		json_str(b, notice_text(c, n, quoted(n, ch)));
-	}
-	buf_printf(b, ",\"count\":%lld,\"subtotal\":", cart.count);
-	json_str(b, app_money(c, cart.subtotal_minor));
-	if (ch != NULL && ch->line_id)
-		buf_printf(b, ",\"line\":%lld,\"qty\":%lld", ch->line_id, ch->qty);
-	buf_puts(b, ",\"lines\":[");
+	lines = json_array();
 	for (size_t i = 0; i < cart.n; i++) {
 		const struct cart_line *l = &cart.lines[i];
-		buf_printf(b, "%s{\"id\":%lld,\"qty\":%lld,\"max\":%lld,\"total\":",
-		    i ? "," : "", l->id, l->qty, l->max_qty);
-		json_str(b, app_money(c, l->line_minor));
-		buf_putc(b, '}');
+		json_array_append_new(lines, json_pack("{sI sI sI ss}", "id",
+		    (json_int_t)l->id, "qty", (json_int_t)l->qty, "max",
+		    (json_int_t)l->max_qty, "total", site_money(c, l->line_minor)));
 	}
-	buf_puts(b, "]}\n");
+	o = json_pack("{sb so ss sI ss}", "ok", status < 400,
+	    "notice", n == N__MAX ? json_null() : json_string(notices[n]),
+	    "message", n == N__MAX ? "" : notice_text(c, n, quoted(n, ch)),
+	    "count", (json_int_t)cart.count,
+	    "subtotal", site_money(c, cart.subtotal_minor));
+	if (ch != NULL && ch->line_id) {
+		json_object_set_new(o, "line", json_integer(ch->line_id));
+		json_object_set_new(o, "qty", json_integer(ch->qty));
+	}
+	json_object_set_new(o, "lines", lines);
+	buf_reset(&c->resp.body);
+	rc = json_out(&c->resp.body, o);
+	json_decref(o);
+	if (rc < 0)
+		return 500;
+	buf_putc(&c->resp.body, '\n');
+	c->resp.content_type = "application/json; charset=utf-8";
 	return status;
 }
 
@@ -204,7 +198,7 @@ answer(struct ctx *c, const char *token, enum cart_result r,
 static int
 page_cart(struct ctx *c)
 {
-	const char *token = cart_token(c);
+	const char *token = site_cart_token(c);
 	const struct val *n = app_val(c, KEY_NOTICE);
 	struct cart cart = { 0 };
 
@@ -239,20 +233,20 @@ page_add(struct ctx *c)
 		app_put_errors(c, "Page.errors");
 		return app_error(c, 400, "invalid");
 	}
-	if (cart_token(c) != NULL)
-		memcpy(token, cart_token(c), CART_TOKEN_LEN + 1);
+	if (site_cart_token(c) != NULL)
+		memcpy(token, site_cart_token(c), CART_TOKEN_LEN + 1);
 	r = db_cart_add(c->db, token, app_val(c, KEY_PRODUCT)->i,
 	    app_val(c, KEY_PLAN)->state == VAL_OK ? app_val(c, KEY_PLAN)->i : 0,
 	    qty->state == VAL_OK && qty->i > 0 ? qty->i : 1, &ch);
 	return answer(c, r == CART_OK || r == CART_LIMITED || r == CART_ALREADY ?
-	    token : cart_token(c), r, &ch, N_ADDED);
+	    token : site_cart_token(c), r, &ch, N_ADDED);
 }
 
 /* /cart/update and /cart/remove: the line's new quantity. */
 static int
 set_line(struct ctx *c, long long qty, enum notice ok)
 {
-	const char *token = cart_token(c);
+	const char *token = site_cart_token(c);
 	struct cart_change ch = { 0 };
 	enum cart_result r = CART_NO_LINE;
 
@@ -284,7 +278,7 @@ page_remove(struct ctx *c)
 static int
 page_empty(struct ctx *c)
 {
-	const char *token = cart_token(c);
+	const char *token = site_cart_token(c);
 	enum cart_result r = CART_OK;
 
 	if (!app_csrf_ok(c))
@@ -298,11 +292,15 @@ enum page_id { PAGE_CART, PAGE_ADD, PAGE_UPDATE, PAGE_REMOVE, PAGE_EMPTY,
 	PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
-	[PAGE_CART] = { "cart", METHODS_GET, page_cart, 0 },
-	[PAGE_ADD] = { "cart/add", METHODS_POST, page_add, PAGE_STRICT },
-	[PAGE_UPDATE] = { "cart/update", METHODS_POST, page_update, PAGE_STRICT },
-	[PAGE_REMOVE] = { "cart/remove", METHODS_POST, page_remove, PAGE_STRICT },
-	[PAGE_EMPTY] = { "cart/empty", METHODS_POST, page_empty, 0 },
+	[PAGE_CART] = { "cart", METHODS_GET, page_cart, 0,
+	    KEYS(KEY_NOTICE, KEY_N) },
+	[PAGE_ADD] = { "cart/add", METHODS_POST, page_add, PAGE_STRICT,
+	    KEYS(KEY_PRODUCT, KEY_PLAN, KEY_QTY) },
+	[PAGE_UPDATE] = { "cart/update", METHODS_POST, page_update, PAGE_STRICT,
+	    KEYS(KEY_LINE, KEY_QTY) },
+	[PAGE_REMOVE] = { "cart/remove", METHODS_POST, page_remove, PAGE_STRICT,
+	    KEYS(KEY_LINE) },
+	[PAGE_EMPTY] = { "cart/empty", METHODS_POST, page_empty, 0, NULL },
 };
 
 /* Cart writes are cheap to lose on a power cut: see the header. */
@@ -313,7 +311,7 @@ cart_init(struct ctx *c)
 }
 
 static const struct app cart = {
-	"cart", pages, PAGE__MAX, keys, KEY__MAX, cart_init,
+	"cart", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, cart_init,
 };
 
 int

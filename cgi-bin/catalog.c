@@ -19,7 +19,10 @@
 #include "catalog_hdf.h"
 #include "db_catalog.h"
 #include "nav.h"
+#include "money.h"
 #include "search.h"
+#include "site.h"
+#include "site_hooks.h"
 #include "url.h"
 #include "utf8.h"
 
@@ -38,8 +41,8 @@ static const char *const sorts[SORT__MAX + 1] = {
 static const struct valid_key keys[KEY__MAX] = {
 	[KEY_PAGE] = { "page", V_INT, 1, MAX_PAGE, NULL, 0 },
 	[KEY_SORT] = { "sort", V_ENUM, 0, 0, sorts, 0 },
-	[KEY_MIN] = { "min", V_MONEY, 0, 0, NULL, 0 },
-	[KEY_MAX] = { "max", V_MONEY, 0, 0, NULL, 0 },
+	[KEY_MIN] = { "min", V_FUNC, 0, 0, NULL, 0, money_field },
+	[KEY_MAX] = { "max", V_FUNC, 0, 0, NULL, 0, money_field },
 	/* Checked by the search page itself: a too-long query gets the search
 	 * page with advice, not a bare 400. */
 	[KEY_Q] = { "q", V_TEXT, 0, 0, NULL, 0 },
@@ -276,10 +279,10 @@ put_plans(struct ctx *c, const struct plan *plans, size_t n)
 		    "Page.plans.%zu.months", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", p->days),
 		    "Page.plans.%zu.days", i);
-		hdf_putf(c->hdf, app_money(c, p->price_minor), "Page.plans.%zu.price", i);
+		hdf_putf(c->hdf, site_money(c, p->price_minor), "Page.plans.%zu.price", i);
 		/* Per-month price for plans longer than a month. */
 		if (p->months > 1 && p->days == 0)
-			hdf_putf(c->hdf, app_money(c, p->price_minor / p->months),
+			hdf_putf(c->hdf, site_money(c, p->price_minor / p->months),
 			    "Page.plans.%zu.per_month", i);
 	}
 }
@@ -416,14 +419,17 @@ page_search(struct ctx *c)
 enum page_id { PAGE_HOME, PAGE_CATEGORY, PAGE_PRODUCT, PAGE_SEARCH, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
-	[PAGE_HOME] = { "", METHODS_GET, page_home, 0 },
-	[PAGE_CATEGORY] = { "c", METHODS_GET, page_category, PAGE_STRICT | PAGE_REST },
-	[PAGE_PRODUCT] = { "p", METHODS_GET, page_product, PAGE_STRICT | PAGE_REST },
-	[PAGE_SEARCH] = { "search", METHODS_GET, page_search, 0 },
+	[PAGE_HOME] = { "", METHODS_GET, page_home, 0, NULL },
+	[PAGE_CATEGORY] = { "c", METHODS_GET, page_category,
+	    PAGE_STRICT | PAGE_REST, KEYS(KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX) },
+	[PAGE_PRODUCT] = { "p", METHODS_GET, page_product,
+	    PAGE_STRICT | PAGE_REST, NULL },
+	[PAGE_SEARCH] = { "search", METHODS_GET, page_search, 0,
+	    KEYS(KEY_Q, KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX) },
 };
 
 static const struct app catalog = {
-	"catalog", pages, PAGE__MAX, keys, KEY__MAX, NULL,
+	"catalog", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
 };
 
 int

@@ -9,7 +9,7 @@
  *                           instructions and reference, proof upload
  *   POST /order/<token>     multipart: a payment proof (field "proof")
  *
- * Placing an order (README "Cart, checkout and orders"): the form carries
+ * Placing an order (docs/checkout.md): the form carries
  * the cart revision it showed and an idempotency key signed for that revision
  * (cart_checkout_key); the order's token is derived from the key
  * (order_token), so a double click, a second tab or a retried POST finds
@@ -25,7 +25,7 @@
 
 #include "app.h"
 #include "cart.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "csrf.h"
 #include "db_cart.h"
 #include "db_coupon.h"
@@ -38,6 +38,8 @@
 #include "pay.h"
 #include "phone.h"
 #include "proof.h"
+#include "site.h"
+#include "site_hooks.h"
 
 #define HOUR	3600	/* order_rate_limit and proof_rate_limit count per hour */
 #define DAY	86400	/* proof_address_bytes counts per day */
@@ -51,23 +53,23 @@ enum key {
 static const char *const ops[] = { "place", "apply", NULL };
 
 static const struct valid_key keys[KEY__MAX] = {
-	[KEY_NAME] = { "name", V_LINE, 2, 100, NULL, 1 },
-	[KEY_EMAIL] = { "email", V_EMAIL, 0, 0, NULL, 1 },
-	[KEY_COUNTRY] = { "country", V_TOKEN, 2, 2, NULL, 1 },
-	[KEY_PHONE] = { "phone", V_LINE, 4, 32, NULL, 1 },
-	[KEY_ADDRESS] = { "address", V_TEXT, 5, 300, NULL, 0 },
-	[KEY_CITY] = { "city", V_LINE, 2, 100, NULL, 0 },
-	[KEY_POSTAL] = { "postal", V_LINE, 0, 20, NULL, 0 },
-	[KEY_COUPON] = { "coupon", V_LINE, 0, 40, NULL, 0 },
+	[KEY_NAME] = { "name", V_LINE, 2, MAIL_NAME_CHARS, NULL, 1, NULL },
+	[KEY_EMAIL] = { "email", V_EMAIL, 0, 0, NULL, 1, NULL },
+	[KEY_COUNTRY] = { "country", V_TOKEN, 2, 2, NULL, 1, NULL },
+	[KEY_PHONE] = { "phone", V_LINE, 4, 32, NULL, 1, NULL },
+	[KEY_ADDRESS] = { "address", V_TEXT, 5, 300, NULL, 0, NULL },
+	[KEY_CITY] = { "city", V_LINE, 2, 100, NULL, 0, NULL },
+	[KEY_POSTAL] = { "postal", V_LINE, 0, 20, NULL, 0, NULL },
+	[KEY_COUPON] = { "coupon", V_LINE, 0, 40, NULL, 0, NULL },
 	[KEY_PAYMENT] = { "payment", V_ENUM, 0, 0, pay_ids, 1 },
-	[KEY_TERMS] = { "terms", V_BOOL, 0, 0, NULL, 1 },
-	[KEY_IDEM] = { "idem", V_TOKEN, CART_KEY_LEN, CART_KEY_LEN, NULL, 0 },
-	[KEY_REV] = { "rev", V_INT, 0, 1LL << 53, NULL, 0 },
+	[KEY_TERMS] = { "terms", V_BOOL, 0, 0, NULL, 1, NULL },
+	[KEY_IDEM] = { "idem", V_TOKEN, CART_KEY_LEN, CART_KEY_LEN, NULL, 0, NULL },
+	[KEY_REV] = { "rev", V_INT, 0, 1LL << 53, NULL, 0, NULL },
 	/* The subtotal the form showed: only checked against the key. */
-	[KEY_SEEN] = { "seen", V_INT, 0, 1LL << 62, NULL, 0 },
+	[KEY_SEEN] = { "seen", V_INT, 0, 1LL << 62, NULL, 0, NULL },
 	[KEY_OP] = { "op", V_ENUM, 0, 0, ops, 0 },
-	[KEY_PLACED] = { "placed", V_BOOL, 0, 0, NULL, 0 },
-	[KEY_PROOF] = { "proof", V_BOOL, 0, 0, NULL, 0 },
+	[KEY_PLACED] = { "placed", V_BOOL, 0, 0, NULL, 0, NULL },
+	[KEY_PROOF] = { "proof", V_BOOL, 0, 0, NULL, 0, NULL },
 };
 
 /* The form's fields, in the order errors are listed. */
@@ -91,9 +93,7 @@ struct checkout {
 static int
 load(struct ctx *c, struct checkout *co)
 {
-	const char *t = req_cookie(&c->req, CART_COOKIE);
-
-	co->token = t != NULL && cart_token_ok(t) ? t : NULL;
+	co->token = site_cart_token(c);
 	memset(&co->cart, 0, sizeof(co->cart));
 	if (co->token != NULL &&
 	    db_cart_load(c->db, &c->arena, co->token, &co->cart) < 0)
@@ -290,9 +290,9 @@ apply_coupon(struct ctx *c, struct checkout *co, struct order *o, int *fatal)
 			return -1;
 		}
 		hdf_put(c->hdf, "Page.coupon.code", o->coupon_code);
-		hdf_put(c->hdf, "Page.coupon.discount", app_money(c,
+		hdf_put(c->hdf, "Page.coupon.discount", site_money(c,
 		    o->discount_minor));
-		hdf_put(c->hdf, "Page.coupon.total", app_money(c,
+		hdf_put(c->hdf, "Page.coupon.total", site_money(c,
 		    o->subtotal_minor - o->discount_minor));
 	}
 	o->total_minor = o->subtotal_minor - o->discount_minor;
@@ -355,8 +355,9 @@ make_mails(struct ctx *c, const struct order *o, struct order_mails *m)
 
 	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
 	memset(m, 0, sizeof(*m));
+	/* An address nobody has verified: no name in To:, and the templates
+	 * print nothing else the shopper typed (docs/mail-safety.md). */
 	m->shopper.to = o->email;
-	m->shopper.to_name = o->name;
 	m->shopper.reply_to = conf_str(CONF_SHOP_EMAIL);
 	m->shopper.subject = arena_printf(&c->arena, "%s %s — %s",
 	    tmpl_str(c->lang, "mail.confirm_subject"), o->reference,
@@ -367,7 +368,7 @@ make_mails(struct ctx *c, const struct order *o, struct order_mails *m)
 	m->shop.reply_to = o->email;
 	m->shop.subject = arena_printf(&c->arena, "%s %s (%s)",
 	    tmpl_str(shop, "mail.new_subject"), o->reference,
-	    app_money(c, o->total_minor));
+	    site_money(c, o->total_minor));
 	m->shop.text = render_mail(c, shop, "mail/order_new", 0, o);
 	return m->shopper.text && m->shopper.html && m->shop.text ? 0 : -1;
 }
@@ -475,7 +476,7 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	}
 	switch (r) {
 	case PLACE_OK:
-		mail_defer(c);	/* the two mails leave after the response */
+		site_mail_defer(c);	/* the two mails leave after the response */
 		return app_redirect(c, arena_printf(&c->arena,
 		    "/order/%s?placed=1", o->token));
 	case PLACE_DUPLICATE:
@@ -724,7 +725,7 @@ upload(struct ctx *c, struct order *o)
 	}
 	log_info("order %s: payment proof %s (%s, %zu bytes)", o->reference,
 	    name, type, f->len);
-	mail_defer(c);
+	site_mail_defer(c);
 	return app_redirect(c, arena_printf(&c->arena, "/order/%s?proof=1",
 	    o->token));
 }
@@ -733,7 +734,7 @@ static int
 page_order(struct ctx *c)
 {
 	static const struct valid_key tok = { "token", V_TOKEN, ORDER_TOKEN_LEN,
-	    ORDER_TOKEN_LEN, NULL, 1 };
+	    ORDER_TOKEN_LEN, NULL, 1, NULL };
 	struct order o;
 	struct val v;
 	int rc;
@@ -754,8 +755,12 @@ page_order(struct ctx *c)
 enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
-	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0 },
-	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST },
+	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0,
+	    KEYS(KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS,
+	    KEY_CITY, KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM,
+	    KEY_REV, KEY_SEEN, KEY_OP) },
+	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST,
+	    KEYS(KEY_PLACED, KEY_PROOF) },
 };
 
 /* A shop whose payment or mail settings are wrong must not take orders:
@@ -778,7 +783,8 @@ checkout_init(struct ctx *c)
 }
 
 static const struct app checkout = {
-	"checkout", pages, PAGE__MAX, keys, KEY__MAX, checkout_init,
+	"checkout", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks,
+	checkout_init,
 };
 
 int

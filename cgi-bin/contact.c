@@ -12,22 +12,30 @@
  *                            the stored message, the mail to shop_email
  *                            (Reply-To: the sender) and the acknowledgement
  *                            to the sender -> 303 to the thank-you page.
- *                            The mails leave after the response (mail_defer).
+ *                            The mails leave after the response (site_mail_defer).
  *
- * name, email and subject reach mail headers: any CR, LF, NUL or other
- * control character in them (even where trimming would drop it) is a 400
- * before anything is stored.  mail_enqueue() and the sender refuse them
- * again (lib/mail.h). */
+ * name, email and subject reach the shop's mail headers: their validators
+ * (V_LINE, V_EMAIL) are the mail header rules (utf8_control_len,
+ * mail_addr_safe), so any control character in them, even where trimming
+ * would drop it, is a 400 next to the field before anything is stored, and
+ * a value that passes is never refused by mail_enqueue().
+ *
+ * The acknowledgement goes to an address nobody has verified: it carries
+ * no text the visitor typed (no name in To: or the greeting, no subject, no
+ * order field, no message), so the form cannot relay anything to a third
+ * party (docs/mail-safety.md). */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "db_messages.h"
 #include "db_rate.h"
 #include "log.h"
 #include "mail.h"
+#include "site.h"
+#include "site_hooks.h"
 #include "utf8.h"
 
 #define RATE_WINDOW 3600	/* contact_rate_limit counts per hour */
@@ -38,7 +46,7 @@ enum key {
 };
 
 static const struct valid_key keys[KEY__MAX] = {
-	[KEY_NAME] = { "name", V_LINE, 1, 100, NULL, 1 },
+	[KEY_NAME] = { "name", V_LINE, 1, MAIL_NAME_CHARS, NULL, 1 },
 	[KEY_EMAIL] = { "email", V_EMAIL, 0, 0, NULL, 1 },
 	[KEY_SUBJECT] = { "subject", V_LINE, 1, 200, NULL, 1 },
 	[KEY_MESSAGE] = { "message", V_TEXT, 1, 5000, NULL, 1 },
@@ -77,31 +85,13 @@ form(struct ctx *c, int status)
 	return app_render(c, "contact/form");
 }
 
-/* Marks value k invalid with error code err (a Lang.err key). */
-static void
-invalid(struct ctx *c, enum key k, const char *err)
-{
-	c->vals[k].state = VAL_INVALID;
-	c->vals[k].err = err;
-}
-
-/* The header-bound checks on top of the key table: the raw values (before
- * trimming) of name, email and subject must be header-safe, and the
- * address one plain ASCII address.  Returns the number of invalid keys. */
+/* The number of invalid keys (the honeypot and the thank-you flag are
+ * not the visitor's fields). */
 static int
-check_header_fields(struct ctx *c)
+count_invalid(struct ctx *c)
 {
-	static const enum key hdr[] = { KEY_NAME, KEY_EMAIL, KEY_SUBJECT };
 	int bad = 0;
 
-	for (size_t i = 0; i < sizeof(hdr) / sizeof(hdr[0]); i++) {
-		const struct val *v = app_val(c, hdr[i]);
-		if (v->raw != NULL && !mail_header_safe(v->raw, 4 * 1024))
-			invalid(c, hdr[i], "header_chars");
-	}
-	if (app_val(c, KEY_EMAIL)->state == VAL_OK &&
-	    !mail_addr_safe(app_val(c, KEY_EMAIL)->s))
-		invalid(c, KEY_EMAIL, "bad_email");
 	for (int k = 0; k < KEY__MAX; k++)
 		if (app_val(c, k)->state == VAL_INVALID && k != KEY_WEBSITE &&
 		    k != KEY_SENT)
@@ -121,20 +111,26 @@ local_time(struct ctx *c, time_t t)
 	return arena_strdup(&c->arena, out);
 }
 
-/* Renders mail template `name` in language l from the message; the body
- * goes to the arena.  NULL when rendering failed (logged). */
+/* Renders mail template `name` in language l; the body goes to the arena.
+ * with_message: the visitor's fields are there to print (the shop's mail);
+ * without, the template gets nothing the visitor typed (the
+ * acknowledgement to an unverified address).  NULL when rendering failed
+ * (logged). */
 static const char *
-render_mail(struct ctx *c, enum lang l, const char *name, time_t now)
+render_mail(struct ctx *c, enum lang l, const char *name, time_t now,
+    int with_message)
 {
 	HDF *h = tmpl_hdf(l);
 	struct buf out = { 0 };
 	const char *text = NULL;
 
-	hdf_put(h, "Mail.name", app_val(c, KEY_NAME)->s);
-	hdf_put(h, "Mail.email", app_val(c, KEY_EMAIL)->s);
-	hdf_put(h, "Mail.subject", app_val(c, KEY_SUBJECT)->s);
-	hdf_put(h, "Mail.message", app_val(c, KEY_MESSAGE)->s);
-	hdf_put(h, "Mail.order", app_val(c, KEY_ORDER)->s);
+	if (with_message) {
+		hdf_put(h, "Mail.name", app_val(c, KEY_NAME)->s);
+		hdf_put(h, "Mail.email", app_val(c, KEY_EMAIL)->s);
+		hdf_put(h, "Mail.subject", app_val(c, KEY_SUBJECT)->s);
+		hdf_put(h, "Mail.message", app_val(c, KEY_MESSAGE)->s);
+		hdf_put(h, "Mail.order", app_val(c, KEY_ORDER)->s);
+	}
 	hdf_put(h, "Mail.lang", tmpl_str(c->lang, "name"));
 	hdf_put(h, "Mail.sent_at", local_time(c, now));
 	if (mail_render(l, name, &out) == 0)
@@ -170,16 +166,17 @@ store(struct ctx *c)
 		.reply_to_name = name,
 		.subject = arena_printf(&c->arena, "%s %s",
 		    tmpl_str(shop_lang, "mail.contact_subject"), subject),
-		.text = render_mail(c, shop_lang, "mail/contact_shop", now),
+		.text = render_mail(c, shop_lang, "mail/contact_shop", now, 1),
 	};
+	/* Unverified address: nothing the visitor typed (see the top). */
 	struct mail to_sender = {
-		.to = email, .to_name = name,
+		.to = email,
 		.reply_to = conf_str(CONF_SHOP_EMAIL),
 		.reply_to_name = conf_str(CONF_STORE_NAME),
 		.subject = arena_printf(&c->arena, "%s (%s)",
 		    tmpl_str(c->lang, "mail.ack_subject"),
 		    conf_str(CONF_STORE_NAME)),
-		.text = render_mail(c, c->lang, "mail/contact_ack", now),
+		.text = render_mail(c, c->lang, "mail/contact_ack", now, 0),
 	};
 
 	if (to_shop.text == NULL || to_sender.text == NULL)
@@ -209,7 +206,7 @@ store(struct ctx *c)
 		db_rollback(c->db);
 		return 500;
 	}
-	mail_defer(c);
+	site_mail_defer(c);
 	return app_redirect(c, "/contact?sent=1");
 }
 
@@ -225,8 +222,7 @@ page_contact(struct ctx *c)
 		/* Prefill from links, never with errors on a first visit. */
 		if (app_val(c, KEY_ORDER)->state == VAL_OK)
 			hdf_put(c->hdf, "Page.form.order", app_val(c, KEY_ORDER)->s);
-		if (app_val(c, KEY_SUBJECT)->state == VAL_OK &&
-		    mail_header_safe(app_val(c, KEY_SUBJECT)->raw, 4 * 1024))
+		if (app_val(c, KEY_SUBJECT)->state == VAL_OK)
 			hdf_put(c->hdf, "Page.form.subject",
 			    app_val(c, KEY_SUBJECT)->s);
 		return form(c, 200);
@@ -238,7 +234,7 @@ page_contact(struct ctx *c)
 		    c->req.remote_addr);
 		return app_redirect(c, "/contact?sent=1");
 	}
-	if (check_header_fields(c) > 0) {
+	if (count_invalid(c) > 0) {
 		app_put_errors(c, "Page.errors");
 		put_values(c);
 		return form(c, 400);
@@ -249,11 +245,13 @@ page_contact(struct ctx *c)
 enum page_id { PAGE_CONTACT, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
-	[PAGE_CONTACT] = { "contact", METHODS_GET_POST, page_contact, 0 },
+	[PAGE_CONTACT] = { "contact", METHODS_GET_POST, page_contact, 0,
+	    KEYS(KEY_NAME, KEY_EMAIL, KEY_SUBJECT, KEY_MESSAGE, KEY_ORDER,
+	    KEY_WEBSITE, KEY_SENT) },
 };
 
 static const struct app contact = {
-	"contact", pages, PAGE__MAX, keys, KEY__MAX, NULL,
+	"contact", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
 };
 
 int

@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "db_products.h"
 
@@ -168,7 +168,7 @@ cmd_bench_data(int argc, char **argv)
 	}
 	if (db_commit(db) < 0)
 		goto fail;
-	printf("added %lld products (catalog now %lld)\n", n, start + n);
+	ctl_printf("added %lld products (catalog now %lld)\n", n, start + n);
 	rc = 0;
 	goto out;
 fail:

@@ -1,5 +1,5 @@
 /* cmd_cron.c — soukctl cron: the store's periodic work, run every few
- * minutes by cron or a systemd timer (docs/checkout.md; `make run` runs it
+ * minutes by cron or a systemd timer (docs/order-limits.md; `make run` runs it
  * every 5 minutes).
  *
  *   cron [--now UNIX] [--no-mail]
@@ -24,7 +24,7 @@
 
 #include "arena.h"
 #include "buf.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "db_order.h"
 #include "lang.h"

@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "demo_data.h"
 #include "db_products.h"
@@ -249,7 +249,7 @@ cmd_demo(int argc, char **argv)
 	}
 	if (db_commit(db) < 0)
 		goto out;
-	printf("demo catalog loaded: %d products\n", count);
+	ctl_printf("demo catalog loaded: %d products\n", count);
 	rc = 0;
 out:
 	arena_free(&a);

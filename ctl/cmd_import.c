@@ -1,6 +1,6 @@
 /* cmd_import.c — soukctl import-products FILE.csv
  *
- * The file's first row names the columns (any order); see README
+ * The file's first row names the columns (any order); see docs/soukctl.md
  * "Importing products" for the list.  Every row is validated first and
  * every problem reported with its line; then all rows are written in one
  * transaction, creating new slugs and updating existing ones.  Any error
@@ -12,7 +12,7 @@
 #include <strings.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "csv.h"
 #include "ctl.h"
 #include "db_products.h"
@@ -49,7 +49,7 @@ static void
 row_error(size_t line, const char *col, const char *msg)
 {
 	if (nerrors++ < MAX_ERRORS)
-		fprintf(stderr, "line %zu: %s: %s\n", line, col, msg);
+		ctl_eprintf("line %zu: %s: %s\n", line, col, msg);
 }
 
 static int
@@ -300,7 +300,7 @@ cmd_import(int argc, char **argv)
 				found = 1;
 			}
 		if (!found)
-			row_error(1, rec.f[i], "unknown column (see README)");
+			row_error(1, rec.f[i], "unknown column (see docs/soukctl.md)");
 	}
 	for (int c = C_SLUG; c <= C_KIND; c++)
 		if (map[c] < 0)
@@ -344,14 +344,14 @@ cmd_import(int argc, char **argv)
 		db_rollback(db);
 		goto report;
 	}
-	printf("imported %zu products: %d created, %d updated\n", nrows, created,
+	ctl_printf("imported %zu products: %d created, %d updated\n", nrows, created,
 	    updated);
 	rc = 0;
 	goto out;
 report:
 	if (nerrors > MAX_ERRORS)
-		fprintf(stderr, "... and %d more\n", nerrors - MAX_ERRORS);
-	fprintf(stderr, "soukctl import-products: %d problem%s, nothing imported\n",
+		ctl_eprintf("... and %d more\n", nerrors - MAX_ERRORS);
+	ctl_eprintf("soukctl import-products: %d problem%s, nothing imported\n",
 	    nerrors, nerrors == 1 ? "" : "s");
 out:
 	db_close(db);

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "rand.h"
 
@@ -32,7 +32,7 @@ cmd_init(int argc, char **argv)
 		unlink(path);
 		return ctl_fail("init", "could not create the schema");
 	}
-	printf("created %s (schema version %d)\n", path, db_user_version(db));
+	ctl_printf("created %s (schema version %d)\n", path, db_user_version(db));
 	db_close(db);
 	return 0;
 }
@@ -57,7 +57,7 @@ cmd_migrate(int argc, char **argv)
 		return ctl_fail("migrate", "failed; the database is still at "
 		    "version %d", before);
 	}
-	printf("%d migration%s applied; schema version %d\n", n, n == 1 ? "" : "s",
+	ctl_printf("%d migration%s applied; schema version %d\n", n, n == 1 ? "" : "s",
 	    db_user_version(db));
 	db_close(db);
 	return 0;
@@ -72,7 +72,7 @@ cmd_config(int argc, char **argv)
 		const char *v = conf_str(k);
 		if (k == CONF_SMTP_PASSWORD && *v)
 			v = "(set)";
-		printf("%-20s = %s\n", conf_name(k), v);
+		ctl_printf("%-20s = %s\n", conf_name(k), v);
 	}
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* cmd_mail.c — soukctl mail: the outbox from the shell (README "Mail and the contact form").
+/* cmd_mail.c — soukctl mail: the outbox from the shell (docs/mail.md).
  *
  *   mail run [--now]             deliver what is due, then exit (cron);
  *                                --now first makes every queued mail due
@@ -16,7 +16,7 @@
 #include <time.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "db_mail.h"
 #include "log.h"
@@ -51,7 +51,7 @@ number(const char *s)
 static void
 print_stats(const struct mail_stats *st)
 {
-	printf("sent %d, to retry %d, failed %d%s\n", st->sent, st->retry,
+	ctl_printf("sent %d, to retry %d, failed %d%s\n", st->sent, st->retry,
 	    st->failed, st->unreachable ? " (the SMTP session ended before "
 	    "the server took any mail: the rest waits for the next run)" : "");
 }
@@ -138,7 +138,7 @@ cell(const char *s, size_t max, int width)
 	size_t n = utf8_prefix(s, strlen(s), max);
 	size_t cps = utf8_len(s, n);
 
-	printf("%.*s%s%*s", (int)n, s, n < strlen(s) ? "…" : " ",
+	ctl_printf("%.*s%s%*s", (int)n, s, n < strlen(s) ? "…" : " ",
 	    width > (int)cps ? width - (int)cps : 0, "");
 }
 
@@ -176,21 +176,21 @@ mail_list(struct db *db, int argc, char **argv)
 		arena_free(&a);
 		return ctl_fail("mail list", "cannot read the outbox");
 	}
-	printf("%6s  %-7s  %5s  %-16s  %-28s  %-30s  %s\n", "ID", "STATUS",
+	ctl_printf("%6s  %-7s  %5s  %-16s  %-28s  %-30s  %s\n", "ID", "STATUS",
 	    "TRIES", "NEXT / SENT", "TO", "SUBJECT", "LAST ERROR");
 	for (int i = 0; i < n; i++) {
 		const struct mail_row *r = &rows[i];
 		long long at = strcmp(r->status, "sent") == 0 ? r->sent_at :
 		    strcmp(r->status, "queued") == 0 ? r->next_attempt_at :
 		    strcmp(r->status, "sending") == 0 ? r->claimed_until : 0;
-		printf("%6lld  %-7s  %5lld  %-16s  ", r->id, r->status,
+		ctl_printf("%6lld  %-7s  %5lld  %-16s  ", r->id, r->status,
 		    r->attempts, when(t, sizeof(t), at));
 		cell(r->to, 27, 28);
-		printf(" ");
+		ctl_printf(" ");
 		cell(r->subject, 29, 30);
-		printf(" %s\n", r->last_error);
+		ctl_printf(" %s\n", r->last_error);
 	}
-	printf("queued %lld, sending %lld, sent %lld, failed %lld\n",
+	ctl_printf("queued %lld, sending %lld, sent %lld, failed %lld\n",
 	    counts[0], counts[1], counts[2], counts[3]);
 	arena_free(&a);
 	return 0;
@@ -214,7 +214,7 @@ mail_show(struct db *db, int argc, char **argv)
 		return rc < 0 ? ctl_fail("mail show", "cannot read the outbox") :
 		    ctl_fail("mail show", "no mail %lld", id);
 	}
-	fprintf(stderr, "mail %lld: %s, %lld attempt%s%s%s\n", r.id, r.status,
+	ctl_eprintf("mail %lld: %s, %lld attempt%s%s%s\n", r.id, r.status,
 	    r.attempts, r.attempts == 1 ? "" : "s",
 	    *r.last_error ? ", last error: " : "", r.last_error);
 	const struct mail_msg m = {
@@ -229,7 +229,7 @@ mail_show(struct db *db, int argc, char **argv)
 		rc = ctl_fail("mail show", "mail %lld cannot be sent: unsafe %s",
 		    id, why);
 	else
-		fwrite(b.data, 1, b.len, stdout);
+		ctl_write(stdout, b.data, b.len);
 	buf_free(&b);
 	arena_free(&a);
 	return rc;
@@ -249,11 +249,11 @@ mail_retry(struct db *db, int argc, char **argv)
 	if ((n = db_mail_requeue(db, id, (long long)time(NULL))) < 0)
 		return ctl_fail("mail retry", "cannot update the outbox");
 	if (id == 0) {
-		printf("%d failed mail%s queued again\n", n, n == 1 ? "" : "s");
+		ctl_printf("%d failed mail%s queued again\n", n, n == 1 ? "" : "s");
 		return 0;
 	}
 	if (n == 1) {
-		printf("mail %lld queued again\n", id);
+		ctl_printf("mail %lld queued again\n", id);
 		return 0;
 	}
 	arena_init(&a, 0);

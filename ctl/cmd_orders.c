@@ -1,40 +1,21 @@
 /* cmd_orders.c — soukctl orders list, order show|cancel N, coupon add|list: an
  * operator's view of orders and discount codes before the admin pages
- * exist.  Text the shoppers typed is printed with control characters
- * replaced, so nothing in an order can drive the terminal. */
+ * exist.  Text the shoppers typed is printed on one line each
+ * (ctl_oneline) and, like all soukctl output, with every control character
+ * replaced (ctl_write), so nothing in an order can drive the terminal. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "arena.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "db_coupon.h"
 #include "db_order.h"
 #include "money.h"
 #include "order.h"
 #include "valid.h"
-
-/* s with C0 controls and DEL as '?' (newlines as ", "), in the arena. */
-static const char *
-safe(struct arena *a, const char *s)
-{
-	char *out = arena_alloc(a, 2 * strlen(s) + 1), *o = out;
-
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '\n') {
-			*o++ = ',';
-			*o++ = ' ';
-		} else if (c == '\r')
-			continue;
-		else
-			*o++ = c < 0x20 || c == 0x7f ? '?' : (char)c;
-	}
-	*o = '\0';
-	return out;
-}
 
 /* An amount in the store's currency (coupons). */
 static const char *
@@ -96,14 +77,14 @@ cmd_orders(int argc, char **argv)
 		rc = ctl_fail("orders", "cannot read the orders");
 		goto out;
 	}
-	printf("%6s  %-16s  %-12s  %-16s  %16s  %5s  %s\n", "ID", "PLACED",
+	ctl_printf("%6s  %-16s  %-12s  %-16s  %16s  %5s  %s\n", "ID", "PLACED",
 	    "REFERENCE", "STATUS", "TOTAL", "LINES", "EMAIL");
 	for (size_t i = 0; i < n; i++)
-		printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
+		ctl_printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
 		    order_time(&a, o[i].created_at), o[i].reference, o[i].status,
 		    order_money(&a, &o[i], o[i].total_minor), o[i].nlines,
-		    safe(&a, o[i].email));
-	printf("%zu order%s\n", n, n == 1 ? "" : "s");
+		    ctl_oneline(&a, o[i].email));
+	ctl_printf("%zu order%s\n", n, n == 1 ? "" : "s");
 out:
 	arena_free(&a);
 	db_close(db);
@@ -117,18 +98,19 @@ show(struct arena *a, struct db *db, const struct order *o)
 	struct proof_info *p;
 	size_t np = 0;
 
-	printf("Order     %lld  %s  %s\n", o->id, o->reference, o->status);
-	printf("Placed    %s (language %s)\n", order_time(a, o->created_at),
+	ctl_printf("Order     %lld  %s  %s\n", o->id, o->reference, o->status);
+	ctl_printf("Placed    %s (language %s)\n", order_time(a, o->created_at),
 	    o->lang);
-	printf("Customer  %s <%s>  %s\n", safe(a, o->name), safe(a, o->email),
-	    o->phone);
+	ctl_printf("Customer  %s <%s>  %s\n", ctl_oneline(a, o->name),
+	    ctl_oneline(a, o->email), o->phone);
 	if (*o->address)
-		printf("Ship to   %s, %s %s, %s\n", safe(a, o->address),
-		    safe(a, o->postal), safe(a, o->city), o->country);
+		ctl_printf("Ship to   %s, %s %s, %s\n",
+		    ctl_oneline(a, o->address), ctl_oneline(a, o->postal),
+		    ctl_oneline(a, o->city), o->country);
 	else
-		printf("Country   %s\n", o->country);
-	printf("Payment   %s\n", o->method);
-	printf("Page      %s/order/%s\n\nLines\n", conf_str(CONF_BASE_URL),
+		ctl_printf("Country   %s\n", o->country);
+	ctl_printf("Payment   %s\n", o->method);
+	ctl_printf("Page      %s/order/%s\n\nLines\n", conf_str(CONF_BASE_URL),
 	    o->token);
 	for (size_t i = 0; i < o->nlines; i++) {
 		const struct order_line *l = &o->lines[i];
@@ -139,25 +121,25 @@ show(struct arena *a, struct db *db, const struct order *o)
 		else if (l->days)
 			snprintf(plan, sizeof(plan), " (%d day%s)", l->days,
 			    l->days == 1 ? "" : "s");
-		printf("  %2zu  %s%s  %lld x %s = %s\n", i + 1, safe(a, l->name),
+		ctl_printf("  %2zu  %s%s  %lld x %s = %s\n", i + 1, ctl_oneline(a, l->name),
 		    plan, l->qty, order_money(a, o, l->unit_minor),
 		    order_money(a, o, l->line_minor));
 	}
-	printf("Subtotal  %s\n", order_money(a, o, o->subtotal_minor));
+	ctl_printf("Subtotal  %s\n", order_money(a, o, o->subtotal_minor));
 	if (o->discount_minor)
-		printf("Discount  %s (%s)\n", order_money(a, o, o->discount_minor),
-		    safe(a, o->coupon_code));
-	printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
+		ctl_printf("Discount  %s (%s)\n", order_money(a, o, o->discount_minor),
+		    ctl_oneline(a, o->coupon_code));
+	ctl_printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
 	for (size_t i = 0; i < o->nevents; i++)
-		printf("  %s  %-16s  %s\n", order_time(a, o->events[i].at),
+		ctl_printf("  %s  %-16s  %s\n", order_time(a, o->events[i].at),
 		    o->events[i].status, o->events[i].note);
 	if (db_order_proofs(db, a, o->id, &p, &np) < 0 || np == 0)
 		return;
-	printf("\nPayment proofs (in %s/proofs/)\n", conf_str(CONF_DATA_DIR));
+	ctl_printf("\nPayment proofs (in %s/proofs/)\n", conf_str(CONF_DATA_DIR));
 	for (size_t i = 0; i < np; i++)
-		printf("  %s  %-15s  %8lld bytes  %s  (sent as \"%s\")\n",
+		ctl_printf("  %s  %-15s  %8lld bytes  %s  (sent as \"%s\")\n",
 		    order_time(a, p[i].at), p[i].type, p[i].size, p[i].name,
-		    safe(a, p[i].original_name));
+		    ctl_oneline(a, p[i].original_name));
 }
 
 /* soukctl order cancel N: db_order_cancel by staff from the shell (a
@@ -286,7 +268,7 @@ coupon_add(int argc, char **argv)
 		return ctl_fail("coupon", "the code %s exists already", c.code);
 	if (id < 0)
 		return ctl_fail("coupon", "could not create %s", c.code);
-	printf("coupon %s created (id %lld)\n", c.code, id);
+	ctl_printf("coupon %s created (id %lld)\n", c.code, id);
 	return 0;
 }
 
@@ -307,12 +289,12 @@ coupon_list(void)
 		rc = ctl_fail("coupon", "cannot read the coupons");
 		goto out;
 	}
-	printf("%-20s  %-16s  %6s  %8s  %9s  %-16s  %s\n", "CODE", "DISCOUNT",
+	ctl_printf("%-20s  %-16s  %6s  %8s  %9s  %-16s  %s\n", "CODE", "DISCOUNT",
 	    "USED", "MAX", "PER-EMAIL", "EXPIRES", "ACTIVE");
 	for (size_t i = 0; i < n; i++) {
 		const char *d = strcmp(c[i].kind, "percent") == 0 ?
 		    arena_printf(&a, "%lld%%", c[i].value) : money(&a, c[i].value);
-		printf("%-20s  %-16s  %6lld  %8s  %9s  %-16s  %s\n", c[i].code, d,
+		ctl_printf("%-20s  %-16s  %6lld  %8s  %9s  %-16s  %s\n", c[i].code, d,
 		    c[i].uses, c[i].max_uses ? arena_printf(&a, "%lld",
 		    c[i].max_uses) : "-", c[i].max_per_email ? arena_printf(&a,
 		    "%lld", c[i].max_per_email) : "-", c[i].expires_at ?

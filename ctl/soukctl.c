@@ -4,8 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
-#include "conf.h"
+#include "store_conf.h"
 #include "ctl.h"
 #include "log.h"
 
@@ -26,25 +27,18 @@ static const struct ctl_cmd cmds[] = {
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 	{ "cron", cmd_cron, "[--now UNIX]", "periodic work: expire unpaid "
 	    "orders, deliver mail (every few minutes)" },
+	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "
+	    "(mode 0600); --keep N prunes" },
+	{ "restore", cmd_restore, "FILE", "replace the database by a checked "
+	    "backup (stores stopped)" },
+	{ "check", cmd_check, "", "integrity, invariants, directories, modes; "
+	    "exit 0 ok, 1 errors, 3 warnings" },
 };
-
-int
-ctl_fail(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "soukctl %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
-}
 
 int
 ctl_usage(const char *cmd, const char *args)
 {
-	fprintf(stderr, "usage: soukctl %s %s\n", cmd, args);
+	ctl_eprintf("usage: soukctl %s %s\n", cmd, args);
 	return 2;
 }
 
@@ -52,18 +46,14 @@ struct db *
 ctl_open(int any_version)
 {
 	struct db *db = db_open(conf_str(CONF_DB_PATH), 0);
-	int have;
 
 	if (db == NULL) {
-		fprintf(stderr, "soukctl: cannot open %s (run soukctl init?)\n",
+		ctl_eprintf("soukctl: cannot open %s (run soukctl init?)\n",
 		    conf_str(CONF_DB_PATH));
 		return NULL;
 	}
-	have = db_user_version(db);
-	if (!any_version && have != db_schema_version()) {
-		fprintf(stderr, "soukctl: %s is at schema version %d, this soukctl "
-		    "needs %d: run soukctl migrate\n", conf_str(CONF_DB_PATH),
-		    have, db_schema_version());
+	if (!any_version && db_schema_check(db, conf_str(CONF_DB_PATH),
+	    "this soukctl") < 0) {
 		db_close(db);
 		return NULL;
 	}
@@ -73,11 +63,11 @@ ctl_open(int any_version)
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: soukctl COMMAND [ARGS]\n\n");
+	ctl_eprintf("usage: soukctl COMMAND [ARGS]\n\n");
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
-		fprintf(stderr, "  %-16s %-14s %s\n", cmds[i].name, cmds[i].args,
+		ctl_eprintf("  %-16s %-14s %s\n", cmds[i].name, cmds[i].args,
 		    cmds[i].help);
-	fprintf(stderr, "\nConfiguration: $SOUK_CONF (key = value) and SOUK_<KEY> "
+	ctl_eprintf("\nConfiguration: $SOUK_CONF (key = value) and SOUK_<KEY> "
 	    "variables; `soukctl config` shows them.\n");
 }
 
@@ -85,17 +75,20 @@ int
 main(int argc, char **argv)
 {
 	log_set_name("soukctl");
+	/* Databases, backups and files soukctl creates are private. */
+	umask(077);
 	if (argc < 2 || strcmp(argv[1], "help") == 0 ||
 	    strcmp(argv[1], "--help") == 0) {
 		usage();
 		return argc < 2 ? 2 : 0;
 	}
+	store_conf_define();
 	if (conf_load() < 0)
 		return 1;
 	for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
 		if (strcmp(cmds[i].name, argv[1]) == 0)
 			return cmds[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "soukctl: unknown command '%s'\n\n", argv[1]);
+	ctl_eprintf("soukctl: unknown command '%s'\n\n", argv[1]);
 	usage();
 	return 2;
 }

@@ -22,7 +22,7 @@
       <button type="submit"><?cs var:Lang.search ?></button>
     </form>
     <nav class="tools" aria-label="<?cs var:Lang.cart ?>">
-      <a class="lang" href="<?cs var:Req.path ?>?lang=<?cs var:Req.other_lang ?>" hreflang="<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a>
+      <a class="lang" href="<?cs var:url_path(Req.path) ?>?lang=<?cs var:Req.other_lang ?>" hreflang="<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a>
       <a class="cart-link" href="/cart"><?cs var:Lang.cart ?> <span class="count" data-cart-count><?cs alt:Req.cart_count ?>0<?cs /alt ?></span></a>
     </nav>
   </div>
@@ -44,7 +44,7 @@
     <ul>
       <li><a href="/contact"><?cs var:Lang.contact ?></a></li>
       <li><a href="/search"><?cs var:Lang.search ?></a></li>
-      <li><a href="<?cs var:Req.path ?>?lang=<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a></li>
+      <li><a href="<?cs var:url_path(Req.path) ?>?lang=<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a></li>
     </ul>
     <p class="secure"><?cs var:Lang.footer_secure ?></p>
   </div>

@@ -11,7 +11,7 @@ export SOUK_DATA_DIR="$RUN/files"
 export SOUK_BASE_URL="${SOUK_BASE_URL:-http://127.0.0.1:$PORT}"
 export SOUK_STORE_NAME="${SOUK_STORE_NAME:-Souk Demo}"
 export SOUK_CURRENCY="${SOUK_CURRENCY:-TND}"
-# Demo payment settings and shop address (README "Checkout"): a real shop
+# Demo payment settings and shop address (docs/checkout.md): a real shop
 # sets its own in souk.conf.
 export SOUK_SHOP_EMAIL="${SOUK_SHOP_EMAIL:-shop@example.com}"
 export SOUK_PAY_BANK_NAME="${SOUK_PAY_BANK_NAME:-Demo Bank}"
@@ -42,7 +42,7 @@ if [ -n "$CATCHER" ]; then
 else
   MAIL_NOTE="mail      sent through $SOUK_SMTP_HOST:${SOUK_SMTP_PORT:-25}"
 fi
-# Periodic work as in production (docs/checkout.md): every 5 minutes
+# Periodic work as in production (docs/order-limits.md): every 5 minutes
 # soukctl cron expires unpaid orders (their stock comes back, the shopper
 # gets a mail) and delivers due mail.  SOUK_CRON_INTERVAL changes the pace.
 ( nap=""

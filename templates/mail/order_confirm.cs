@@ -1,4 +1,7 @@
-<?cs include:"mail/text.cs" ?><?cs with:o = Page.order ?><?cs var:Lang.mail.hello ?> <?cs var:o.name ?>,
+<?cs # To the shopper's address, which nobody has verified: print nothing
+      the shopper typed (no name, no address, no phone), only the shop's
+      own text, the order's lines, amounts and link (docs/mail-safety.md;
+      tests/e2e/test_unverified_mail.py checks it). ?><?cs include:"mail/text.cs" ?><?cs with:o = Page.order ?><?cs var:Lang.mail.hello ?>,
 
 <?cs var:Lang.mail.confirm_intro ?> <?cs var:Store.name ?>.
 

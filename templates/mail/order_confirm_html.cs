@@ -1,13 +1,15 @@
 <?cs # The HTML part of the shopper's confirmation: every value escaped
       (TMPL_BARE renders with Config.VarEscapeMode = html), no scripts, no
-      remote images, styles inline (mail clients drop <style>). ?>
+      remote images, styles inline (mail clients drop <style>).  To an
+      address nobody has verified: nothing the shopper typed (no name,
+      address or phone), as in order_confirm.cs. ?>
 <?cs include:"partials/order.cs" ?>
 <!doctype html>
 <html lang="<?cs var:Lang.code ?>">
 <head><meta charset="utf-8"><title><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?></title></head>
 <body style="font-family: system-ui, sans-serif; color: #1c2330; max-width: 600px; margin: 0 auto; padding: 16px;">
 <?cs with:o = Page.order ?>
-<p><?cs var:Lang.mail.hello ?> <?cs var:o.name ?>,</p>
+<p><?cs var:Lang.mail.hello ?>,</p>
 <p><?cs var:Lang.mail.confirm_intro ?> <?cs var:Store.name ?>.</p>
 <h1 style="font-size: 20px;"><?cs var:Lang.order.title ?> <?cs var:o.reference ?></h1>
 <table style="width: 100%; border-collapse: collapse;">

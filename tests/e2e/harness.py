@@ -101,7 +101,7 @@ class Stack:
             "UBSAN_OPTIONS": "print_stacktrace=1:log_path=" +
                              os.path.join(self.dir, "ubsan"),
             # Checkout: payment methods and where order mails go
-            # (README "Cart, checkout and orders").
+            # (docs/checkout.md).
             "SOUK_SHOP_EMAIL": "shop@example.com",
             "SOUK_PAY_BANK_NAME": "Banque de Test",
             "SOUK_PAY_BANK_HOLDER": "Souk Test SARL",
@@ -109,7 +109,7 @@ class Stack:
             "SOUK_PAY_MOBILE": "Orange Money = +216 20 000 000; "
                                "D17 = +216 55 000 000",
             # Every test client is 127.0.0.1: the per-address limits on
-            # orders and proofs (docs/checkout.md) are lifted here and
+            # orders and proofs (docs/order-limits.md) are lifted here and
             # tested on stores of their own (test_order_limits.py).
             "SOUK_ORDER_RATE_LIMIT": "1000000",
             "SOUK_PROOF_RATE_LIMIT": "1000000",
@@ -118,7 +118,7 @@ class Stack:
         self.env.pop("SOUK_CONF", None)
         if env:
             self.env.update(env)
-        os.makedirs(self.env["SOUK_DATA_DIR"], exist_ok=True)
+        os.makedirs(self.env["SOUK_DATA_DIR"], mode=0o700, exist_ok=True)
         self.ctl("init")
         if demo:
             self.ctl("demo")

@@ -78,10 +78,13 @@ def checkout_journey_mobile_money_with_proof():
     m = mails(s, ref)
     check(len(m) == 2, "two mails queued: %r" % [x[0] for x in m])
     to, name, reply, subject, text, body_html = m[0]
-    check(to == "amira@example.com" and name == "Amira Ben Salah" and
+    # An unverified address: no name in To: (docs/mail-safety.md).
+    check(to == "amira@example.com" and name == "" and
           reply == "shop@example.com", "confirmation recipient")
     check(subject == "Your order %s — Souk Test" % ref, subject)
-    for want in ("Hello Amira Ben Salah", ref, "88.000\xa0TND",
+    check("Amira" not in text and "Amira" not in body_html,
+          "the shopper's name is not echoed to their unverified address")
+    for want in ("Hello,", ref, "88.000\xa0TND",
                  "Orange Money: +216 20 000 000", "Reference: " + ref,
                  "%s/order/%s" % (s.base, token), "HDMI 2.1 cable, 2 m x 2"):
         check(want in text, "confirmation text lacks %r" % want)
@@ -444,11 +447,14 @@ def xss_in_every_field_is_escaped_in_the_order_page_and_mails():
     ref = reference(s, token)
     m = mails(s, ref)
     to_name, body_html = m[0][1], m[0][5]
+    # The shopper's own mail goes to an unverified address: none of the
+    # text typed reaches it, escaped or not (docs/mail-safety.md).
     check("<script>" not in body_html and "<img" not in body_html and
-          "&lt;script&gt;" in body_html, "HTML part escaped")
-    check("\r" not in to_name and "\n" not in to_name and
-          "<script>" not in m[0][3], "headers hold no markup or line breaks")
-    check(XSS in m[0][4], "the text part is plain text, kept as typed")
+          "&lt;script&gt;" not in body_html and "script" not in m[0][4],
+          "nothing typed in the shopper's mail")
+    check(to_name == "" and "<script>" not in m[0][3] and
+          "<script>" not in m[1][3], "headers hold no markup or line breaks")
+    check(XSS in m[1][4], "the shop's text part is plain text, kept as typed")
     b.add("the-last-caravan-film")
     _, form = b.form()
     r = b.place({"name": "Eve\r\nBcc: victim@example.com"}, form)

@@ -251,6 +251,50 @@ def self_listening_supervisor_replaces_killed_worker():
 
 
 @test
+def supervisor_retries_a_failing_start_up_until_it_works():
+    """Finding 9 of issue 7: workers that cannot open the database fail
+    their start-up; the supervisor keeps retrying with a growing, capped
+    delay (logged) instead of exiting, and the program serves as soon as
+    the database is back."""
+    import re
+    with Stack() as s:
+        db_path = s.env["SOUK_DB_PATH"]
+        away = db_path + ".away"
+        os.rename(db_path, away)
+        sock = os.path.join(s.dir, "retry.sock")
+        logpath = os.path.join(s.dir, "listen.log")
+        p = start_listening(s, sock)
+
+        def delays():
+            with open(logpath, errors="replace") as f:
+                return [int(x) for x in re.findall(
+                    r"failed its start-up \(exit status 1\); retrying in "
+                    r"(\d+) ms", f.read())]
+        try:
+            wait_for(lambda: len(delays()) >= 8, timeout=30,
+                     what="eight start-up failures")
+            d = delays()
+            check(p.poll() is None, "the supervisor exited")
+            check(d == sorted(d) and d[0] == 100 and d[-1] >= 800 and
+                  max(d) <= 10000, "capped exponential backoff: %r" % d)
+            check(_try_fcgi(sock) is None, "served without a database?")
+            os.rename(away, db_path)
+            r = wait_for(lambda: _try_fcgi(sock), timeout=25,
+                         what="the catalog once the database is back")
+            check_page(r, "after the fix", contains="Souk Test")
+            with open(logpath, errors="replace") as f:
+                log = f.read()
+            check("start-up works again" in log and "giving up" not in log,
+                  "log: " + log[-600:])
+            p.send_signal(signal.SIGTERM)
+            check(p.wait(timeout=15) == 0, "exit status")
+        finally:
+            if p.poll() is None:
+                p.kill()
+                p.wait()
+
+
+@test
 def self_listening_replaces_a_stale_socket():
     with Stack() as s:
         sock = os.path.join(s.dir, "stale.sock")
@@ -380,3 +424,15 @@ def catalog_change_visible_through_micro_cache():
         check(elapsed <= 3.0, "change took %.1fs" % elapsed)
         # Search sees it too (the FTS index follows by trigger).
         check("Renamed" in s.get("/search?q=renamed").text, "search index")
+
+
+@test
+def cgi_mode_without_templates_answers_500():
+    """A plain-CGI program whose start-up fails before the database (here:
+    no template directory) still answers with a status and a body, never
+    the empty reply Apache calls "premature end of script headers"."""
+    with Stack(demo=False) as s:
+        env = dict(s.env, SOUK_TEMPLATE_DIR=os.path.join(s.dir, "nothing"))
+        r = harness.cgi("catalog", "/", stack_env=env)
+        check(r.status == 500 and b"not set up" in r.body,
+              "no templates: %r %r" % (r, r.body[:200]))

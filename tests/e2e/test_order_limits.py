@@ -1,4 +1,4 @@
-"""Order limits and unpaid-order expiry (docs/checkout.md), each on a store
+"""Order limits and unpaid-order expiry (docs/order-limits.md), each on a store
 of its own with small limits: the per-address order and proof rate limits
 (429 with Retry-After), the per-line and per-order quantity caps through
 the cart and through a cart forged in the database and posted straight to

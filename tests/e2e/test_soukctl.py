@@ -363,3 +363,77 @@ def config_shows_environment_overrides():
                            capture_output=True, text=True, timeout=30)
         check(r.returncode == 1 and "unknown key 'colour'" in r.stderr,
               "bad key: %d %r" % (r.returncode, r.stderr))
+
+
+# Issue 7, finding 7: C1 controls (CSI U+009B), U+2028/U+2029 and C0 in
+# anything soukctl prints become '?'.
+NASTY = ["\x1b[2J", "\x9b2J", "\x85", "\u2028", "\u2029", "\x07", "\r"]
+
+
+def no_controls(where, text):
+    """Fails when text (decoded output) holds a control soukctl must not
+    print: C0 but LF, DEL, C1, U+2028, U+2029."""
+    for ch in text:
+        c = ord(ch)
+        check(not ((c < 0x20 and ch != "\n") or 0x7F <= c <= 0x9F or
+                   ch in "\u2028\u2029"),
+              "%s prints U+%04X raw: %r" % (where, c, text[:400]))
+
+
+def ctl_bytes(s, *args, env=None):
+    """Runs soukctl; (stdout + stderr) decoded, bytes kept exact."""
+    e = dict(s.env)
+    e.update(env or {})
+    p = subprocess.run([os.path.join(s.bin, "soukctl")] + list(args),
+                       env=e, capture_output=True, timeout=60)
+    return (p.stdout + p.stderr).decode("utf-8", "replace")
+
+
+@test
+def soukctl_prints_no_control_characters():
+    from shop import ADDRESS, PNG, Shopper, order_token, upload
+    with Stack() as s:
+        s.start()
+        b = Shopper(s)
+        check(b.add("hdmi-2-1-cable-2m").status == 303, "added")
+        token = order_token(b.place(ADDRESS, payment="bank"))
+        # The proof's file name is whatever the browser sent.
+        r = upload(b, token, [("proof", "shot\x9b2J\x1b[31m\u2028.png",
+                               "image/png", PNG)])
+        check(r.status == 303, "proof -> %d" % r.status)
+        s.stop()
+        # Rows written by older versions or other tools: every text column
+        # soukctl shows, holding each nasty character.
+        bad = "".join(NASTY)
+        c = db(s)
+        c.execute("UPDATE orders SET customer_name = ?, address = ?, "
+                  "city = ? WHERE token = ?", ("Eve" + bad, "St" + bad,
+                                               "Ci" + bad, token))
+        c.execute("UPDATE order_items SET name = ?", ("Item" + bad,))
+        c.execute("UPDATE mail_outbox SET subject = ?, last_error = ?",
+                  ("Subj" + bad, "550 " + bad))
+        c.commit()
+        c.close()
+        oid = str(one(s, "SELECT id FROM orders WHERE token = ?", token)[0])
+        env = {"SOUK_STORE_NAME": "Shop" + bad}
+        for args in (("order", "show", oid), ("orders", "list"),
+                     ("mail", "list"), ("mail", "show", "1"), ("config",),
+                     ("order", "show", "\x9b2J"), ("\x9b2J\u2028",)):
+            out = ctl_bytes(s, *args, env=env)
+            no_controls("soukctl " + " ".join(args), out)
+        out = ctl_bytes(s, "order", "show", oid)
+        check("shot?2J?[31m?.png" in out and "Eve?[2J?2J????" in out,
+              "replaced with '?': " + out[:600])
+        # The rule holds by construction: no soukctl source prints any
+        # other way than through ctl_write() (ctl/ctl.h).
+        import re
+        ctl = os.path.join(os.path.dirname(__file__), "..", "..", "ctl")
+        for name in sorted(os.listdir(ctl)):
+            if not name.endswith(".c") or name == "ctl_out.c":
+                continue
+            with open(os.path.join(ctl, name)) as f:
+                src = f.read()
+            m = re.search(r"(?<![\w])(printf|fprintf|vfprintf|puts|fputs|"
+                          r"putchar|fputc|putc|fwrite|write)\s*\(", src)
+            check(m is None, "ctl/%s prints with %s()" % (
+                name, m and m.group(1)))

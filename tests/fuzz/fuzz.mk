@@ -11,15 +11,16 @@
 CLANG    ?= clang
 FB        = build/fuzz
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=undefined
-PKGS      = sqlite3 fcgi libesmtp-1.0
+PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson
 FCFLAGS   = -std=c11 -D_GNU_SOURCE -O1 -g -fno-omit-frame-pointer \
-            -Wall -Wextra -Werror -Wno-unused-parameter -Ilib \
+            -Wall -Wextra -Werror -Wno-unused-parameter \
+            -Ilib/web -Ilib/db -Ilib/mail -Ilib/store -Ilib/site \
             -isystem /usr/include/ClearSilver \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) \
             -DSOUK_SHAREDIR='"/usr/local/share/souk"' $(SAN)
 FLIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lscrypt \
             -lneo_cgi -lneo_cs -lneo_utl -lz -lm
-LIB_SRC   = $(wildcard lib/*.c)
+LIB_SRC   = $(wildcard lib/*/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(FB)/%.o) $(FB)/embedded.o
 EMBED     = schema.sql $(sort $(wildcard migrations/*.sql))
 TARGETS   = $(patsubst tests/fuzz/%.c,$(FB)/%,$(wildcard tests/fuzz/*.c))

@@ -2,7 +2,7 @@
  * formatting: what money_plain writes, valid_money reads back. */
 #include <limits.h>
 
-#include "conf.h"
+#include "store_conf.h"
 #include "fuzz.h"
 #include "money.h"
 #include "utf8.h"
@@ -11,15 +11,15 @@
 static const char *const choices[] = { "new", "price", "price-desc", NULL };
 
 static const struct valid_key keys[] = {
-	{ "i", V_INT, -1000, 1000, NULL, 0 },
-	{ "m", V_MONEY, 0, 0, NULL, 0 },
-	{ "s", V_SLUG, 0, 40, NULL, 1 },
-	{ "e", V_EMAIL, 0, 0, NULL, 1 },
-	{ "l", V_LINE, 1, 20, NULL, 0 },
-	{ "t", V_TEXT, 0, 50, NULL, 0 },
-	{ "c", V_ENUM, 0, 0, choices, 0 },
-	{ "b", V_BOOL, 0, 0, NULL, 0 },
-	{ "k", V_TOKEN, 4, 43, NULL, 0 },
+	{ "i", V_INT, -1000, 1000, NULL, 0, NULL },
+	{ "m", V_FUNC, 0, 0, NULL, 0, money_field },
+	{ "s", V_SLUG, 0, 40, NULL, 1, NULL },
+	{ "e", V_EMAIL, 0, 0, NULL, 1, NULL },
+	{ "l", V_LINE, 1, 20, NULL, 0, NULL },
+	{ "t", V_TEXT, 0, 50, NULL, 0, NULL },
+	{ "c", V_ENUM, 0, 0, choices, 0, NULL },
+	{ "b", V_BOOL, 0, 0, NULL, 0, NULL },
+	{ "k", V_TOKEN, 4, 43, NULL, 0, NULL },
 };
 
 int
@@ -38,6 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dec = data[0] & 3;
 	s = fuzz_cstr(data + 1, size - 1);
 	arena_init(&a, 4096);
+	store_conf_define();
 	conf_set(CONF_CURRENCY_DECIMALS, decs[dec]);
 	dec = dec == 3 ? 4 : dec;
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store_conf.h"
 #include "t.h"
 
 static struct t_case *head, **tail = &head;
@@ -131,6 +132,7 @@ main(int argc, char **argv)
 {
 	int passed = 0, failed = 0;
 
+	store_conf_define();	/* every layer's configuration keys */
 	for (struct t_case *c = head; c != NULL; c = c->next) {
 		if (argc > 1 && strstr(c->name, argv[1]) == NULL)
 			continue;

@@ -3,7 +3,7 @@
  * which payment methods a cart can use. */
 #include "buf.h"
 #include "cart.h"
-#include "conf.h"
+#include "store_conf.h"
 #include "csrf.h"
 #include "json.h"
 #include "order.h"

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "conf.h"
+#include "store_conf.h"
 #include "t.h"
 
 /* Removes every SOUK_<KEY> variable so only the test's settings count. */

@@ -1,5 +1,7 @@
 /* test_mail_format.c — header guards, base64, quoted-printable, RFC 2047
  * encoded-words, header folding, dates, whole messages, retry delays. */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -502,4 +504,31 @@ TEST(mail_retry_delay_doubles_up_to_max)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		CHECK_INT(mail_retry_delay(cases[i][0], cases[i][1], cases[i][2]),
 		    cases[i][3]);
+}
+
+/* Issue 7, finding 3: no display name in To: for an address nobody has
+ * verified; mail_enqueue() refuses one. */
+TEST(mail_enqueue_names_only_verified_recipients)
+{
+	char path[PATH_MAX];
+	struct db *db;
+	struct mail m = {
+		.to = "someone@example.com", .to_name = "Some One",
+		.subject = "Hello", .text = "Hi.\n",
+	};
+
+	snprintf(path, sizeof(path), "%s/enqueue.db", t_tmpdir());
+	db = db_open(path, DB_CREATE);
+	CHECK(db != NULL && db_schema_create(db) == 0);
+	if (db == NULL)
+		return;
+	CHECK(mail_enqueue(db, &m) < 0);		/* unverified */
+	m.to_verified = 1;
+	CHECK(mail_enqueue(db, &m) > 0);
+	m.to_verified = 0;
+	m.to_name = NULL;
+	CHECK(mail_enqueue(db, &m) > 0);		/* bare address */
+	m.subject = "Hi\xc2\x85there";			/* NEL */
+	CHECK(mail_enqueue(db, &m) < 0);
+	db_close(db);
 }

@@ -1,7 +1,7 @@
 /* test_money.c — formatting minor units for people and for forms. */
 #include <limits.h>
 
-#include "conf.h"
+#include "store_conf.h"
 #include "money.h"
 #include "t.h"
 

@@ -1,6 +1,7 @@
 /* test_multipart.c — multipart/form-data parsing (lib/multipart.c). */
 #include <stdlib.h>
 
+#include "http_req.h"
 #include "multipart.h"
 #include "t.h"
 

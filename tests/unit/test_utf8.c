@@ -59,7 +59,14 @@ TEST(utf8_len_and_prefix)
 
 TEST(utf8_controls)
 {
-	CHECK_INT(utf8_has_controls("plain text\t", 11, 0), 0);
+	CHECK_INT(utf8_has_controls("plain text", 10, 0), 0);
+	CHECK_INT(utf8_has_controls("plain text\t", 11, 0), 1);	/* one line */
+	CHECK_INT(utf8_has_controls("a\tb", 3, 1), 0);		/* text */
+	CHECK_INT(utf8_has_controls("a\xc2\x85", 3, 0), 1);	/* NEL */
+	CHECK_INT(utf8_has_controls("a\xc2\x9b" "2J", 4, 1), 1);	/* CSI */
+	CHECK_INT(utf8_has_controls("a\xe2\x80\xa8", 4, 0), 1);	/* U+2028 */
+	CHECK_INT(utf8_has_controls("a\xe2\x80\xa9", 4, 1), 0);	/* text */
+	CHECK_INT(utf8_has_controls("\xc2\xa0", 2, 0), 0);	/* NBSP */
 	CHECK_INT(utf8_has_controls("a\nb", 3, 0), 1);
 	CHECK_INT(utf8_has_controls("a\nb", 3, 1), 0);
 	CHECK_INT(utf8_has_controls("a\r\nb", 4, 1), 0);
@@ -69,6 +76,38 @@ TEST(utf8_controls)
 	CHECK_INT(utf8_has_controls("\x7f", 1, 1), 1);	/* DEL */
 	CHECK_INT(utf8_has_controls("a\0b", 3, 1), 1);
 	CHECK_INT(utf8_has_controls("\xc3\xa9\xe2\x80\xaf", 5, 0), 0);
+	CHECK_INT(utf8_control_len("\x1b[", 2), 1);
+	CHECK_INT(utf8_control_len("\xc2\x80", 2), 2);
+	CHECK_INT(utf8_control_len("\xc2\x9f", 2), 2);
+	CHECK_INT(utf8_control_len("\xc2\xa0", 2), 0);
+	CHECK_INT(utf8_control_len("\xe2\x80\xa8", 3), 3);
+	CHECK_INT(utf8_control_len("\xe2\x80\xaa", 3), 0);
+	CHECK_INT(utf8_control_len("\xc2", 1), 0);	/* cut short */
+	CHECK_INT(utf8_control_len("", 0), 0);
 	/* Only the first n bytes count. */
 	CHECK_INT(utf8_has_controls("ab\x01", 2, 0), 0);
+}
+
+/* Issue 7, finding 7: what soukctl and the logs print. */
+TEST(utf8_scrub_replaces_controls_and_bad_bytes)
+{
+	char b[64];
+	size_t n;
+
+#define SCRUB(in, keep, want) do {					\
+	memcpy(b, in, sizeof(in) - 1);					\
+	n = utf8_scrub(b, sizeof(in) - 1, keep);			\
+	b[n] = '\0';							\
+	CHECK_STR(b, want);						\
+} while (0)
+	SCRUB("plain \xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80", 1,
+	    "plain \xc3\xa9t\xc3\xa9 \xf0\x9f\x98\x80");
+	SCRUB("a\xc2\x9b" "2J", 1, "a?2J");		/* C1 CSI */
+	SCRUB("a\x1b[2J", 1, "a?[2J");			/* ESC */
+	SCRUB("a\xc2\x85" "b\xe2\x80\xa8" "c\xe2\x80\xa9", 1, "a?b?c?");
+	SCRUB("l1\r\nl2\nl3\rx\t\x7f", 1, "l1\nl2\nl3?x??");
+	SCRUB("l1\r\nl2\n", 0, "l1??l2?");
+	SCRUB("bad \xc3 \xed\xa0\x80 \xff", 1, "bad ? ??? ?");
+	SCRUB("cut \xe2\x80", 1, "cut ??");
+#undef SCRUB
 }

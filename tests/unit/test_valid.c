@@ -1,10 +1,13 @@
 /* test_valid.c — the single-value validators and the key-table runner. */
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "conf.h"
+#include "mail_format.h"
+#include "store_conf.h"
 #include "t.h"
 #include "valid.h"
+#include "money.h"
 
 /* valid_int: 0 and the value, or -1 and the error code. */
 static long long
@@ -275,27 +278,38 @@ one(const struct valid_key *k, const char *raw)
 
 TEST(valid_line_and_text)
 {
-	const struct valid_key line = { "name", V_LINE, 2, 5, NULL, 0 };
-	const struct valid_key text = { "msg", V_TEXT, 0, 5, NULL, 0 };
+	const struct valid_key line = { "name", V_LINE, 2, 5, NULL, 0, NULL };
+	const struct valid_key text = { "msg", V_TEXT, 0, 5, NULL, 0, NULL };
 	struct val v;
 
-	v = one(&line, "  abc \t\r\n");
+	v = one(&line, "  abc  ");
 	CHECK_INT(v.state, VAL_OK);
 	CHECK_STR(v.s, "abc");			/* trimmed */
-	CHECK_STR(v.raw, "  abc \t\r\n");
-	v = one(&line, "a\tb");			/* TAB is fine */
-	CHECK_INT(v.state, VAL_OK);
+	CHECK_STR(v.raw, "  abc  ");
+	/* A line is what a mail header takes (mail_header_safe): no control
+	 * anywhere, not even one trimming would drop. */
+	v = one(&line, "  abc \t\r\n");
+	CHECK_INT(v.state, VAL_INVALID);
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\tb");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\nb");
 	CHECK_INT(v.state, VAL_INVALID);
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\rb");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\x01");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\x7f");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "a\x1b[31m");
-	CHECK_STR(v.err, "bad_chars");
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\xc2\x85" "b");		/* U+0085 NEL */
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\xe2\x80\xa8" "b");		/* U+2028 */
+	CHECK_STR(v.err, "line_chars");
+	v = one(&line, "a\xe2\x80\xa9" "b");		/* U+2029 */
+	CHECK_STR(v.err, "line_chars");
 	v = one(&line, "ab\xc3");
 	CHECK_STR(v.err, "bad_utf8");
 	v = one(&line, "ab\xed\xa0\x80");
@@ -304,6 +318,10 @@ TEST(valid_line_and_text)
 	CHECK_INT(v.state, VAL_OK);
 	v = one(&text, "a\x01");
 	CHECK_STR(v.err, "bad_chars");
+	v = one(&text, "a\xc2\x9b" "2J");		/* C1 CSI */
+	CHECK_STR(v.err, "bad_chars");
+	v = one(&text, "a\tb\xe2\x80\xa8" "c");	/* TAB, U+2028 in text */
+	CHECK_INT(v.state, VAL_OK);
 	/* Lengths are in code points: "été" is 3 of them in 5 bytes. */
 	v = one(&line, "\xc3\xa9t\xc3\xa9");
 	CHECK_INT(v.state, VAL_OK);
@@ -321,11 +339,62 @@ TEST(valid_line_and_text)
 	CHECK_STR(v.s, "");
 }
 
+/* Finding 6 of issue 7: the form validator and the mail header rule are
+ * one definition.  For every code point, a name holding it passes V_LINE
+ * exactly when mail_header_safe() takes it. */
+TEST(valid_line_is_the_mail_header_rule)
+{
+	const struct valid_key name = { "name", V_LINE, 1, MAIL_NAME_CHARS,
+	    NULL, 1, NULL };
+	int mismatches = 0, refused = 0;
+
+	for (unsigned long cp = 1; cp <= 0x10FFFF; cp++) {
+		char s[8], *p = s;
+		struct val v;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		*p++ = 'a';
+		if (cp < 0x80)
+			*p++ = (char)cp;
+		else if (cp < 0x800) {
+			*p++ = (char)(0xC0 | cp >> 6);
+			*p++ = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			*p++ = (char)(0xE0 | cp >> 12);
+			*p++ = (char)(0x80 | (cp >> 6 & 0x3F));
+			*p++ = (char)(0x80 | (cp & 0x3F));
+		} else {
+			*p++ = (char)(0xF0 | cp >> 18);
+			*p++ = (char)(0x80 | (cp >> 12 & 0x3F));
+			*p++ = (char)(0x80 | (cp >> 6 & 0x3F));
+			*p++ = (char)(0x80 | (cp & 0x3F));
+		}
+		*p++ = 'b';
+		*p = '\0';
+		v = one(&name, s);
+		if ((v.state == VAL_OK) != mail_header_safe(s, MAIL_NAME_MAX))
+			mismatches++;
+		refused += v.state != VAL_OK;
+	}
+	CHECK_INT(mismatches, 0);
+	/* C0 (31 without NUL), DEL, C1 (32), U+2028, U+2029. */
+	CHECK_INT(refused, 31 + 1 + 32 + 2);
+	/* The longest valid name fits a display name. */
+	{
+		char longest[4 * MAIL_NAME_CHARS + 1] = "";
+		for (int i = 0; i < MAIL_NAME_CHARS; i++)
+			strcat(longest, "\xf0\x9f\x98\x80");
+		CHECK_INT(one(&name, longest).state, VAL_OK);
+		CHECK(mail_header_safe(longest, MAIL_NAME_MAX));
+	}
+}
+
 TEST(valid_required)
 {
-	const struct valid_key req = { "email", V_EMAIL, 0, 0, NULL, 1 };
-	const struct valid_key opt = { "email", V_EMAIL, 0, 0, NULL, 0 };
-	const struct valid_key reqint = { "n", V_INT, 1, 9, NULL, 1 };
+	const struct valid_key req = { "email", V_EMAIL, 0, 0, NULL, 1, NULL };
+	const struct valid_key opt = { "email", V_EMAIL, 0, 0, NULL, 0, NULL };
+	const struct valid_key reqint = { "n", V_INT, 1, 9, NULL, 1, NULL };
 	struct val v;
 
 	v = one(&req, NULL);
@@ -338,9 +407,11 @@ TEST(valid_required)
 	v = one(&opt, NULL);
 	CHECK_INT(v.state, VAL_ABSENT);
 	CHECK(v.raw == NULL);
-	v = one(&opt, " a@b.co\r\n");		/* trimmed before checking */
+	v = one(&opt, " a@b.co ");		/* trimmed before checking */
 	CHECK_INT(v.state, VAL_OK);
 	CHECK_STR(v.s, "a@b.co");
+	v = one(&opt, " a@b.co\r\n");		/* not one plain address */
+	CHECK_STR(v.err, "bad_email");
 	v = one(&opt, "a@b.co\r\nBcc: c@d.ef");
 	CHECK_STR(v.err, "bad_email");
 	v = one(&reqint, " 5 ");
@@ -353,9 +424,9 @@ TEST(valid_required)
 TEST(valid_enum_bool_token)
 {
 	static const char *const choices[] = { "new", "price", "name", NULL };
-	const struct valid_key e = { "sort", V_ENUM, 0, 0, choices, 0 };
-	const struct valid_key b = { "ok", V_BOOL, 0, 0, NULL, 0 };
-	const struct valid_key t = { "tok", V_TOKEN, 4, 8, NULL, 0 };
+	const struct valid_key e = { "sort", V_ENUM, 0, 0, choices, 0, NULL };
+	const struct valid_key b = { "ok", V_BOOL, 0, 0, NULL, 0, NULL };
+	const struct valid_key t = { "tok", V_TOKEN, 4, 8, NULL, 0, NULL };
 	static const char *const yes[] = { "1", "on", "yes", "true", "TRUE", "On" };
 	static const char *const no[] = { "", "0", "off", "no", "false", "NO" };
 	static const char *const notbool[] = { "2", "y", "n", " 1", "truee", "-1" };
@@ -403,7 +474,7 @@ TEST(valid_enum_bool_token)
 
 TEST(valid_money_key_uses_store_decimals)
 {
-	const struct valid_key m = { "min", V_MONEY, 0, 0, NULL, 0 };
+	const struct valid_key m = { "min", V_FUNC, 0, 0, NULL, 0, money_field };
 	struct val v;
 
 	conf_set(CONF_CURRENCY_DECIMALS, "3");
@@ -422,11 +493,11 @@ TEST(valid_money_key_uses_store_decimals)
 TEST(valid_run_sources_and_count)
 {
 	static const struct valid_key keys[] = {
-		{ "page", V_INT, 1, 100, NULL, 0 },
-		{ NULL, V_INT, 0, 0, NULL, 0 },		/* a hole in the table */
-		{ "q", V_LINE, 0, 10, NULL, 0 },
-		{ "email", V_EMAIL, 0, 0, NULL, 1 },
-		{ "slug", V_SLUG, 0, 0, NULL, 0 },
+		{ "page", V_INT, 1, 100, NULL, 0, NULL },
+		{ NULL, V_INT, 0, 0, NULL, 0, NULL },	/* a hole in the table */
+		{ "q", V_LINE, 0, 10, NULL, 0, NULL },
+		{ "email", V_EMAIL, 0, 0, NULL, 1, NULL },
+		{ "slug", V_SLUG, 0, 0, NULL, 0, NULL },
 	};
 	struct kv qv[] = { { "page", "2", 1 }, { "page", "3", 1 },
 	    { "q", "x", 1 }, { "slug", "Bad Slug", 8 } };

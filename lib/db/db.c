@@ -1,0 +1,552 @@
+/* db.c — connection, transactions, statement cache, schema and migrations;
+ * see db.h and db_internal.h. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db_internal.h"
+#include "embedded.h"
+#include "log.h"
+
+struct db {
+	sqlite3		*h;
+	struct db_stmts	*sets;		/* statement tables prepared on h */
+	sqlite3_stmt	*data_version;
+};
+
+const char *
+embedded_get(const char *name)
+{
+	for (const struct embedded_file *f = embedded_files; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return f->text;
+	return NULL;
+}
+
+int
+db_fail(struct db *db, const char *what)
+{
+	log_error("db: %s: %s", what, sqlite3_errmsg(db->h));
+	return -1;
+}
+
+const char *
+db_errmsg(struct db *db)
+{
+	return sqlite3_errmsg(db->h);
+}
+
+sqlite3 *
+db_sqlite(struct db *db)
+{
+	return db->h;
+}
+
+/* Fixed PRAGMAs and transaction verbs only: nothing from input. */
+static int
+exec_fixed(struct db *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		log_error("db: %s: %s", sql, msg ? msg : "?");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Waiting for another connection's write lock.  SQLite's own handler
+ * sleeps 1, 2, 5, 10 ... 100 ms between tries, so under steady writes a
+ * transaction that needed to wait half a millisecond waits tens: poll
+ * every 50 us for the first ~5 ms (a commit is that short), then back off
+ * to 1 ms; give up after about 5 s.  Returns 1 to retry, 0 to fail. */
+static int
+busy_wait(void *arg, int count)
+{
+	(void)arg;
+	if (count < 100)
+		usleep(50);
+	else if (count < 5100)
+		usleep(1000);
+	else
+		return 0;
+	return 1;
+}
+
+struct db *
+db_open(const char *path, unsigned flags)
+{
+	struct db *db = calloc(1, sizeof(*db));
+	int oflags = flags & DB_READONLY ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | (flags & DB_CREATE ? SQLITE_OPEN_CREATE : 0);
+
+	if (db == NULL)
+		return NULL;
+	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		log_error("db: cannot open %s: %s", path,
+		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		sqlite3_close(db->h);
+		free(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_busy_handler(db->h, busy_wait, NULL);
+	if ((!(flags & DB_READONLY) && exec_fixed(db, "PRAGMA journal_mode=WAL") < 0) ||
+	    exec_fixed(db, "PRAGMA foreign_keys=ON") < 0 ||
+	    exec_fixed(db, "PRAGMA synchronous=FULL") < 0) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+db_close(struct db *db)
+{
+	if (db == NULL)
+		return;
+	for (struct db_stmts *s = db->sets, *next; s != NULL; s = next) {
+		next = s->next;
+		for (size_t i = 0; i < s->n; i++) {
+			sqlite3_finalize(s->cache[i]);
+			s->cache[i] = NULL;
+		}
+		s->owner = NULL;
+		s->next = NULL;
+	}
+	sqlite3_finalize(db->data_version);
+	if (sqlite3_close(db->h) != SQLITE_OK)
+		log_error("db: close: %s", sqlite3_errmsg(db->h));
+	free(db);
+}
+
+sqlite3_stmt *
+db_stmt(struct db *db, struct db_stmts *set, int id)
+{
+	sqlite3_stmt *st;
+
+	if (set->owner != db) {
+		if (set->owner != NULL)
+			log_fatal("db: a statement table is in use by another "
+			    "open connection");
+		/* First use on this connection. */
+		for (size_t i = 0; i < set->n; i++)
+			set->cache[i] = NULL;
+		set->owner = db;
+		set->next = db->sets;
+		db->sets = set;
+	}
+	if ((st = set->cache[id]) == NULL) {
+		if (sqlite3_prepare_v3(db->h, set->sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+			log_error("db: prepare [%s]: %s", set->sql[id],
+			    sqlite3_errmsg(db->h));
+			return NULL;
+		}
+		set->cache[id] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+void
+db_done(sqlite3_stmt *st)
+{
+	if (st != NULL)
+		sqlite3_reset(st);
+}
+
+void
+db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_int(sqlite3_stmt *st, int i, long long v)
+{
+	sqlite3_bind_int64(st, i, v);
+}
+
+void
+db_bind_null(sqlite3_stmt *st, int i)
+{
+	sqlite3_bind_null(st, i);
+}
+
+const char *
+db_col_text(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	if (t == NULL)
+		return "";
+	return arena_strndup(a, (const char *)t,
+	    (size_t)sqlite3_column_bytes(st, i));
+}
+
+long long
+db_col_int(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_int64(st, i);
+}
+
+int
+db_col_null(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL;
+}
+
+void *
+db_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t elem)
+{
+	void *more;
+
+	if (v != NULL && n < *cap)
+		return v;
+	*cap = *cap ? 2 * *cap : 8;
+	more = arena_alloc(a, *cap * elem);
+	if (v != NULL && n > 0)
+		memcpy(more, v, n * elem);
+	return more;
+}
+
+int
+db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+		return -2;
+	return db_fail(db, what);
+}
+
+int
+db_relaxed(struct db *db)
+{
+	if (sqlite3_wal_autocheckpoint(db->h, 10000) != SQLITE_OK)
+		return db_fail(db, "wal_autocheckpoint");
+	return exec_fixed(db, "PRAGMA synchronous=NORMAL");
+}
+
+long long
+db_insert(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = db_step_done(db, st, what);
+
+	if (rc < 0)
+		return rc;
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+long long
+db_one_int(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	long long v = 0;
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		v = db_col_int(st, 0);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		if ((rc & 0xff) == SQLITE_CONSTRAINT)
+			return -2;
+		return db_fail(db, what);
+	}
+	return v;
+}
+
+int
+db_begin(struct db *db)
+{
+	return exec_fixed(db, "BEGIN IMMEDIATE");
+}
+
+int
+db_commit(struct db *db)
+{
+	if (exec_fixed(db, "COMMIT") < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		exec_fixed(db, "ROLLBACK");
+}
+
+int
+db_user_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_fail(db, "user_version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+long long
+db_data_version(struct db *db)
+{
+	long long v = -1;
+
+	if (db->data_version == NULL &&
+	    sqlite3_prepare_v3(db->h, "PRAGMA data_version", -1,
+	    SQLITE_PREPARE_PERSISTENT, &db->data_version, NULL) != SQLITE_OK)
+		return db_fail(db, "data_version");
+	if (sqlite3_step(db->data_version) == SQLITE_ROW)
+		v = sqlite3_column_int64(db->data_version, 0);
+	sqlite3_reset(db->data_version);
+	return v;
+}
+
+/* Runs trusted multi-statement SQL (schema, migrations) in one transaction,
+ * then sets user_version when version > 0. */
+static int
+exec_script(struct db *db, const char *sql, int version, const char *what)
+{
+	char *msg = NULL, pragma[64];
+
+	if (db_begin(db) < 0)
+		return -1;
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		log_error("db: %s: %s", what, msg ? msg : "?");
+		sqlite3_free(msg);
+		db_rollback(db);
+		return -1;
+	}
+	if (version > 0) {
+		snprintf(pragma, sizeof(pragma), "PRAGMA user_version=%d", version);
+		if (exec_fixed(db, pragma) < 0) {
+			db_rollback(db);
+			return -1;
+		}
+	}
+	return db_commit(db);
+}
+
+int
+db_schema_version(void)
+{
+	const char *s = embedded_get("schema.sql"), *p;
+
+	if (s == NULL || (p = strstr(s, "PRAGMA user_version")) == NULL)
+		return -1;
+	p += strlen("PRAGMA user_version");
+	while (*p == ' ' || *p == '=')
+		p++;
+	return atoi(p);
+}
+
+int
+db_schema_create(struct db *db)
+{
+	const char *s = embedded_get("schema.sql");
+
+	if (s == NULL) {
+		log_error("db: schema.sql is not compiled in");
+		return -1;
+	}
+	return exec_script(db, s, 0, "schema.sql");
+}
+
+/* The version a migration file name stands for: "migrations/003_x.sql" -> 3. */
+static int
+migration_number(const char *name)
+{
+	const char *base = strrchr(name, '/');
+	int v = 0;
+
+	base = base ? base + 1 : name;
+	if (*base < '0' || *base > '9')
+		return -1;
+	for (; *base >= '0' && *base <= '9'; base++)
+		v = v * 10 + (*base - '0');
+	return *base == '_' || *base == '-' ? v : -1;
+}
+
+struct migration {
+	int version;
+	char *name;
+	char *text;
+};
+
+static int
+mig_cmp(const void *a, const void *b)
+{
+	return ((const struct migration *)a)->version -
+	    ((const struct migration *)b)->version;
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *p = NULL;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (p = malloc((size_t)n + 1)) != NULL) {
+		if (fread(p, 1, (size_t)n, f) != (size_t)n) {
+			free(p);
+			p = NULL;
+		} else
+			p[n] = '\0';
+	}
+	fclose(f);
+	return p;
+}
+
+/* Collects migrations from dir (or the embedded ones); returns count or -1. */
+static int
+mig_collect(const char *dir, struct migration *m, int max)
+{
+	int n = 0;
+
+	if (dir == NULL) {
+		for (const struct embedded_file *f = embedded_files; f->name; f++) {
+			int v = migration_number(f->name);
+			if (strncmp(f->name, "migrations/", 11) != 0 || v < 0)
+				continue;
+			if (n == max)
+				return -1;
+			m[n].version = v;
+			m[n].name = strdup(f->name);
+			m[n].text = strdup(f->text);
+			n++;
+		}
+	} else {
+		DIR *d = opendir(dir);
+		struct dirent *e;
+		char path[4096];
+
+		if (d == NULL) {
+			log_error("migrate: %s: %s", dir, strerror(errno));
+			return -1;
+		}
+		while ((e = readdir(d)) != NULL) {
+			size_t len = strlen(e->d_name);
+			int v = migration_number(e->d_name);
+			if (v < 0 || len < 5 || strcmp(e->d_name + len - 4, ".sql"))
+				continue;
+			if (n == max)
+				break;
+			snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+			m[n].version = v;
+			m[n].name = strdup(path);
+			if ((m[n].text = slurp(path)) == NULL) {
+				log_error("migrate: cannot read %s", path);
+				free(m[n].name);
+				closedir(d);
+				return -1;
+			}
+			n++;
+		}
+		closedir(d);
+	}
+	qsort(m, (size_t)n, sizeof(*m), mig_cmp);
+	return n;
+}
+
+int
+db_migrate(struct db *db, const char *dir)
+{
+	struct migration m[256];
+	int n, have = db_user_version(db), applied = 0, rc = 0;
+
+	if (have < 0)
+		return -1;
+	if ((n = mig_collect(dir, m, 256)) < 0)
+		return -1;
+	for (int i = 0; i < n && rc == 0; i++) {
+		if (i > 0 && m[i].version == m[i - 1].version) {
+			log_error("migrate: two migrations numbered %d", m[i].version);
+			rc = -1;
+			break;
+		}
+		if (m[i].version <= have)
+			continue;
+		if (exec_script(db, m[i].text, m[i].version, m[i].name) < 0) {
+			rc = -1;
+			break;
+		}
+		log_info("migrate: applied %s (user_version %d)", m[i].name,
+		    m[i].version);
+		applied++;
+	}
+	for (int i = 0; i < n; i++) {
+		free(m[i].name);
+		free(m[i].text);
+	}
+	return rc < 0 ? -1 : applied;
+}
+
+enum { Q_SETTING_GET, Q_SETTING_SET, Q__MAX };
+static const char *const sql[Q__MAX] = {
+	[Q_SETTING_GET] = "SELECT value FROM settings WHERE key = ?",
+	[Q_SETTING_SET] = "INSERT INTO settings(key, value) VALUES (?, ?) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+};
+DB_STMTS(stmts, sql, Q__MAX);
+
+char *
+db_setting(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_SETTING_GET);
+	char *v = NULL;
+
+	if (st == NULL)
+		return NULL;
+	db_bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	db_done(st);
+	return v;
+}
+
+int
+db_setting_set(struct db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_SETTING_SET);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, key);
+	db_bind_text(st, 2, value);
+	return db_step_done(db, st, "setting") == 0 ? 0 : -1;
+}
+
+int
+db_schema_check(struct db *db, const char *path, const char *who)
+{
+	int have = db_user_version(db);
+
+	if (have == db_schema_version())
+		return 0;
+	log_error("database %s is at schema version %d, %s needs %d: run "
+	    "soukctl migrate", path, have, who, db_schema_version());
+	return -1;
+}

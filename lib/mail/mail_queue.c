@@ -1,0 +1,72 @@
+/* mail_queue.c — mail_enqueue() and mail_render(); see mail.h. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mail_conf.h"
+#include "db_mail.h"
+#include "log.h"
+#include "mail.h"
+#include "rand.h"
+#include "tmpl.h"
+#include "utf8.h"
+
+/* The part of mail_from after '@' (for Message-IDs). */
+static const char *
+domain(void)
+{
+	const char *at = strrchr(conf_str(CONF_MAIL_FROM), '@');
+
+	return at && at[1] && mail_addr_safe(conf_str(CONF_MAIL_FROM)) ?
+	    at + 1 : "localhost";
+}
+
+/* Names the first field of m that may not be queued, or NULL. */
+static const char *
+refused(const struct mail *m)
+{
+	if (m->to == NULL || !mail_addr_safe(m->to))
+		return "to";
+	if (m->to_name && (!m->to_verified ||
+	    !mail_header_safe(m->to_name, MAIL_NAME_MAX)))
+		return "to_name";	/* a name to an unverified address */
+	if (m->reply_to && *m->reply_to && !mail_addr_safe(m->reply_to))
+		return "reply_to";
+	if (m->reply_to_name && !mail_header_safe(m->reply_to_name, MAIL_NAME_MAX))
+		return "reply_to_name";
+	if (m->subject == NULL || *m->subject == '\0' ||
+	    !mail_header_safe(m->subject, MAIL_SUBJECT_MAX))
+		return "subject";
+	if (m->text == NULL || !utf8_valid(m->text, strlen(m->text)))
+		return "text";
+	if (m->html && !utf8_valid(m->html, strlen(m->html)))
+		return "html";
+	return NULL;
+}
+
+long long
+mail_enqueue(struct db *db, const struct mail *m)
+{
+	char token[32], msgid[128];
+	long long now = (long long)time(NULL);
+	const char *why;
+
+	if ((why = refused(m)) != NULL) {
+		log_error("mail: refused to queue a mail: unsafe or missing %s",
+		    why);
+		return -1;
+	}
+	rand_token(token, 18);
+	snprintf(msgid, sizeof(msgid), "<%lld.%s@%s>", now, token, domain());
+	return db_mail_insert(db, m, msgid, now);
+}
+
+int
+mail_render(enum lang l, const char *name, struct buf *out)
+{
+	HDF *h = tmpl_hdf(l);
+	int rc = tmpl_render(l, name, TMPL_TEXT, out);
+
+	neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
+	return rc;
+}

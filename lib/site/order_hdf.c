@@ -1,0 +1,142 @@
+/* order_hdf.c — see order_hdf.h. */
+#include <stddef.h>
+
+#include "cart.h"
+#include "store_conf.h"
+#include "money.h"
+#include "order_hdf.h"
+#include "pay.h"
+
+/* <pre>.lines.<i>.<field> = v */
+static void
+put_num(HDF *h, struct arena *a, const char *pre, size_t i, const char *field,
+    long long v)
+{
+	hdf_putf(h, arena_printf(a, "%lld", v), "%s.lines.%zu.%s", pre, i, field);
+}
+
+/* An amount in the store currency for language l (arena string). */
+static const char *
+money(struct arena *a, enum lang l, long long minor)
+{
+	char buf[MONEY_BUF];
+
+	return arena_strdup(a, money_store(buf, sizeof(buf), minor, l));
+}
+
+/* Why a cart line cannot be bought as it is, or NULL. */
+static const char *
+line_problem(const struct cart_line *l)
+{
+	if (!l->on_sale)
+		return "withdrawn";
+	if (l->max_qty == 0)
+		return "sold_out";
+	if (l->stock >= 0 && l->qty > l->stock)
+		return "left";
+	return l->qty > l->max_qty ? "max" : NULL;
+}
+
+void
+cart_put(struct ctx *c, const char *pre, const struct cart *cart)
+{
+	HDF *h = c->hdf;
+	struct arena *a = &c->arena;
+
+	for (size_t i = 0; i < cart->n; i++) {
+		const struct cart_line *l = &cart->lines[i];
+		const char *problem = line_problem(l);
+
+		put_num(h, a, pre, i, "id", l->id);
+		put_num(h, a, pre, i, "product", l->product_id);
+		hdf_putf(h, l->slug, "%s.lines.%zu.slug", pre, i);
+		hdf_putf(h, l->name, "%s.lines.%zu.name", pre, i);
+		hdf_putf(h, l->kind, "%s.lines.%zu.kind", pre, i);
+		put_num(h, a, pre, i, "months", l->months);
+		put_num(h, a, pre, i, "days", l->days);
+		put_num(h, a, pre, i, "qty", l->qty);
+		put_num(h, a, pre, i, "max", l->max_qty);
+		put_num(h, a, pre, i, "cap", cart_max_qty(l->kind, -1));
+		put_num(h, a, pre, i, "stock", l->stock);
+		hdf_putf(h, money(a, c->lang, l->unit_minor), "%s.lines.%zu.unit",
+		    pre, i);
+		hdf_putf(h, money(a, c->lang, l->line_minor), "%s.lines.%zu.total",
+		    pre, i);
+		if (problem != NULL)
+			hdf_putf(h, problem, "%s.lines.%zu.problem", pre, i);
+	}
+	hdf_putf(h, arena_printf(a, "%lld", cart->count), "%s.count", pre);
+	hdf_putf(h, arena_printf(a, "%zu", cart->n), "%s.nlines", pre);
+	hdf_putf(h, money(a, c->lang, cart->subtotal_minor), "%s.subtotal", pre);
+	hdf_putf(h, cart->nphysical ? "1" : "0", "%s.physical", pre);
+	hdf_putf(h, arena_printf(a, "%zu", cart->problems), "%s.problems", pre);
+	hdf_putf(h, arena_printf(a, "%lld", cart->max_units), "%s.max_units", pre);
+	if (cart->count > cart->max_units)
+		hdf_putf(h, "1", "%s.over_units", pre);
+}
+
+void
+order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
+    const struct order *o)
+{
+	const struct pay_method *m = pay_get(o->method);
+	static const struct { const char *name; size_t off; } text[] = {
+		{ "reference", offsetof(struct order, reference) },
+		{ "token", offsetof(struct order, token) },
+		{ "status", offsetof(struct order, status) },
+		{ "method", offsetof(struct order, method) },
+		{ "coupon", offsetof(struct order, coupon_code) },
+		{ "name", offsetof(struct order, name) },
+		{ "email", offsetof(struct order, email) },
+		{ "phone", offsetof(struct order, phone) },
+		{ "country", offsetof(struct order, country) },
+		{ "address", offsetof(struct order, address) },
+		{ "city", offsetof(struct order, city) },
+		{ "postal", offsetof(struct order, postal) },
+	};
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+		hdf_putf(h, *(const char *const *)((const char *)o + text[i].off),
+		    "%s.%s", pre, text[i].name);
+	hdf_putf(h, arena_printf(a, "%lld", o->id), "%s.id", pre);
+	hdf_putf(h, arena_printf(a, "%s/order/%s", conf_str(CONF_BASE_URL),
+	    o->token), "%s.url", pre);
+	hdf_putf(h, money(a, l, o->subtotal_minor), "%s.subtotal", pre);
+	hdf_putf(h, money(a, l, o->discount_minor), "%s.discount", pre);
+	hdf_putf(h, money(a, l, o->total_minor), "%s.total", pre);
+	hdf_putf(h, o->discount_minor > 0 ? "1" : "0", "%s.has_discount", pre);
+	hdf_putf(h, order_time(a, o->created_at), "%s.created", pre);
+	hdf_putf(h, arena_printf(a, "%zu", o->nproofs), "%s.proofs", pre);
+	hdf_putf(h, m && m->takes_proof ? "1" : "0", "%s.takes_proof", pre);
+	for (size_t i = 0; i < o->nlines; i++) {
+		const struct order_line *ol = &o->lines[i];
+		hdf_putf(h, ol->name, "%s.lines.%zu.name", pre, i);
+		hdf_putf(h, ol->kind, "%s.lines.%zu.kind", pre, i);
+		put_num(h, a, pre, i, "months", ol->months);
+		put_num(h, a, pre, i, "days", ol->days);
+		put_num(h, a, pre, i, "qty", ol->qty);
+		hdf_putf(h, money(a, l, ol->unit_minor), "%s.lines.%zu.unit", pre, i);
+		hdf_putf(h, money(a, l, ol->line_minor), "%s.lines.%zu.total",
+		    pre, i);
+	}
+	for (size_t i = 0; i < o->nevents; i++) {
+		hdf_putf(h, o->events[i].status, "%s.events.%zu.status", pre, i);
+		hdf_putf(h, o->events[i].note, "%s.events.%zu.note", pre, i);
+		hdf_putf(h, order_time(a, o->events[i].at), "%s.events.%zu.at",
+		    pre, i);
+	}
+	if (m != NULL) {
+		struct pay_rows rows = { .n = 0 };
+		m->instructions(o, &rows);
+		for (size_t i = 0; i < rows.n; i++) {
+			if (rows.row[i].key != NULL)
+				hdf_putf(h, rows.row[i].key,
+				    "%s.pay.rows.%zu.key", pre, i);
+			else
+				hdf_putf(h, rows.row[i].name,
+				    "%s.pay.rows.%zu.name", pre, i);
+			hdf_putf(h, rows.row[i].value, "%s.pay.rows.%zu.value",
+			    pre, i);
+		}
+	}
+}

@@ -1,0 +1,19 @@
+/* site.h — small things store pages share: the visitor's cart token,
+ * prices in the store currency, mail sent after the response. */
+#ifndef SOUK_SITE_H
+#define SOUK_SITE_H
+#include "app.h"
+#include "db.h"
+
+#define SESSION_COOKIE "souk_sess"	/* a logged-in visitor (accounts) */
+
+/* The souk_cart cookie when it has the shape of a token we issue, else
+ * NULL (a malformed cookie is treated as no cart). */
+const char	*site_cart_token(const struct ctx *);
+/* A price in the store currency for the visitor's language (arena). */
+const char	*site_money(struct ctx *, long long minor);
+/* Sends the mail this request queued right after the response (when
+ * mail_after_response is on); once per request however often called. */
+void		 site_mail_defer(struct ctx *);
+
+#endif

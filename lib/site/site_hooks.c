@@ -1,0 +1,107 @@
+/* site_hooks.c — see site_hooks.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "card_cache.h"
+#include "conf_check.h"
+#include "cart.h"
+#include "csrf.h"
+#include "db_cart.h"
+#include "log.h"
+#include "mail.h"
+#include "money.h"
+#include "nav.h"
+#include "site.h"
+#include "site_hooks.h"
+#include "store_conf.h"
+
+/* Values every template may show (Store.*). */
+static int
+setup(void)
+{
+	/* What the configuration points at exists (data_dir created). */
+	if (conf_check_paths() < 0)
+		return -1;
+	tmpl_set_store("name", conf_str(CONF_STORE_NAME));
+	tmpl_set_store("currency", conf_str(CONF_CURRENCY));
+	tmpl_set_store("email", conf_str(CONF_SHOP_EMAIL));
+	return 0;
+}
+
+/* The database at the schema version this build knows, and the store
+ * secret that signs tokens. */
+static int
+open_store(struct ctx *c)
+{
+	char *secret;
+
+	if ((c->db = db_open(conf_str(CONF_DB_PATH), 0)) == NULL)
+		return -1;
+	if (db_schema_check(c->db, conf_str(CONF_DB_PATH), "this program") < 0)
+		return -1;
+	secret = db_setting(c->db, "secret_key");
+	if (secret == NULL || csrf_set_secret_hex(secret) < 0) {
+		free(secret);
+		log_error("database has no secret_key: create it with soukctl init");
+		return -1;
+	}
+	free(secret);
+	return 0;
+}
+
+static void
+close_store(struct ctx *c)
+{
+	nav_free();
+	card_cache_clear();
+	db_close(c->db);
+	c->db = NULL;
+}
+
+/* The header's data: the category tree (cached per process) and, for a
+ * visitor with a cart, its size (one indexed query) and the CSRF token
+ * bound to it (Req.csrf, also in a <meta> for scripts).  Anonymous pages
+ * stay query-free and cacheable. */
+static void
+begin(struct ctx *c)
+{
+	const char *cart = site_cart_token(c);
+
+	nav_put(c->db);
+	if (cart != NULL) {
+		long long n = db_cart_count(c->db, cart);
+		if (n >= 0)
+			hdf_put_int(c->hdf, "Req.cart_count", n);
+		app_csrf_token(c);
+	}
+}
+
+static int
+visitor_private(const struct ctx *c)
+{
+	return req_cookie(&c->req, CART_COOKIE) != NULL ||
+	    req_cookie(&c->req, SESSION_COOKIE) != NULL;
+}
+
+static size_t
+csrf_bindings(const struct ctx *c, const char **out)
+{
+	size_t n = 0;
+
+	if ((out[n] = req_cookie(&c->req, SESSION_COOKIE)) != NULL)
+		n++;
+	if ((out[n] = req_cookie(&c->req, CART_COOKIE)) != NULL)
+		n++;
+	return n;
+}
+
+const struct app_hooks site_hooks = {
+	.configure = store_conf_define,
+	.setup = setup,
+	.open = open_store,
+	.close = close_store,
+	.begin = begin,
+	.visitor_private = visitor_private,
+	.csrf_bindings = csrf_bindings,
+};

@@ -1,0 +1,43 @@
+/* store_conf.h — the store's configuration keys (see conf.h): shop
+ * identity, currency, payment methods, limits.  Settings an admin may
+ * change at run time live in the database (a later layer reads them over
+ * these defaults). */
+#ifndef SOUK_STORE_CONF_H
+#define SOUK_STORE_CONF_H
+#include "mail_conf.h"
+
+enum conf_store_key {
+	CONF_CURRENCY = CONF_MAIL__END,
+	CONF_CURRENCY_DECIMALS,
+	CONF_CURRENCY_SYMBOL,
+	CONF_DATA_DIR,
+	CONF_CONTACT_RATE_LIMIT,
+	/* Cart and checkout (docs/checkout.md). */
+	CONF_PAY_METHODS,
+	CONF_PAY_BANK_NAME,
+	CONF_PAY_BANK_HOLDER,
+	CONF_PAY_BANK_IBAN,
+	CONF_PAY_BANK_BIC,
+	CONF_PAY_MOBILE,
+	CONF_ORDER_PREFIX,
+	CONF_DEFAULT_COUNTRY,
+	/* Order limits and unpaid-order expiry (docs/order-limits.md). */
+	CONF_ORDER_MAX_QTY,
+	CONF_ORDER_MAX_UNITS,
+	CONF_ORDER_RATE_LIMIT,
+	CONF_PROOF_RATE_LIMIT,
+	CONF_PROOF_ORDER_BYTES,
+	CONF_PROOF_ADDRESS_BYTES,
+	CONF_ORDER_HOLD_BANK,
+	CONF_ORDER_HOLD_MOBILE,
+	CONF_ORDER_HOLD_COD,
+	CONF__MAX
+};
+
+/* Declares every key of the store and the layers below (idempotent): call
+ * before conf_load() in every program and in soukctl. */
+void	store_conf_define(void);
+/* Decimals of an ISO 4217 code we know, or -1. */
+int	conf_currency_decimals(const char *code);
+
+#endif

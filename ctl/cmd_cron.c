@@ -172,12 +172,12 @@ cmd_cron(int argc, char **argv)
 		rc = ctl_fail("cron", "expiring unpaid orders stopped; see the "
 		    "messages above");
 	else
-		printf("unpaid orders cancelled: %lld\n", expired);
+		ctl_printf("unpaid orders cancelled: %lld\n", expired);
 	if (mail && mail_run(db, &mo, &st) < 0)
 		rc = ctl_fail("cron", "mail delivery stopped; see the messages "
 		    "above");
 	else if (mail)
-		printf("mail: sent %d, to retry %d, failed %d\n", st.sent,
+		ctl_printf("mail: sent %d, to retry %d, failed %d\n", st.sent,
 		    st.retry, st.failed);
 	db_close(db);
 	tmpl_shutdown();

@@ -160,7 +160,7 @@ order_cancel(struct db *db, long long id)
 		    "cancelled (no such order, or it is paid, completed, "
 		    "cancelled or refunded)" : "cannot cancel order %lld", id);
 	}
-	printf("order %lld cancelled; its stock is back on sale\n", id);
+	ctl_printf("order %lld cancelled; its stock is back on sale\n", id);
 	return 0;
 }
 

@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 4;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -254,16 +254,59 @@ CREATE VIRTUAL TABLE products_fts USING fts5(
 	-- term, which FTS5 otherwise answers by merging every matching term.
 	prefix = '2 3 4 5 6'
 );
--- Every distinct indexed term: the typo-tolerant search looks for close ones.
-CREATE VIRTUAL TABLE products_vocab USING fts5vocab(products_fts, 'row');
+-- Typo correction (lib/search.c) without reading the vocabulary per
+-- request.  search_vocab holds every term of the index (as FTS5 cuts it:
+-- souk_terms, lib/db_text.c) with the number of active products having it;
+-- search_typo holds each term's typo keys (the strings left after deleting
+-- up to 2 of its first 7 characters: souk_typo_keys), so the terms close to
+-- a misspelt word are found by looking up that word's keys.
+--
+-- The triggers that keep products_fts also queue each change of an active
+-- product's text in search_vocab_queue (plain SQL, so any SQLite client
+-- may edit products); souk folds the queue into search_vocab
+-- (db_vocab_sync: soukctl after its catalog commands, the search page
+-- before a typo lookup, a bounded batch at a time).  Only souk writes
+-- search_vocab, so its own triggers may use souk's SQL functions.
+CREATE TABLE search_vocab_queue (
+	id	INTEGER PRIMARY KEY,
+	sign	INTEGER NOT NULL CHECK (sign IN (-1, 1)),	-- text added / gone
+	text	TEXT NOT NULL
+);
+CREATE TABLE search_vocab (
+	term	TEXT PRIMARY KEY,
+	docs	INTEGER NOT NULL		-- active products with the term
+) WITHOUT ROWID;
+CREATE TABLE search_typo (
+	key	TEXT NOT NULL,
+	dels	INTEGER NOT NULL,		-- characters deleted from term
+	term	TEXT NOT NULL,
+	PRIMARY KEY (key, dels, term)
+) WITHOUT ROWID;
+CREATE TRIGGER search_vocab_ai AFTER INSERT ON search_vocab BEGIN
+	INSERT INTO search_typo(key, dels, term)
+	    SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), new.term
+	    FROM json_each(souk_typo_keys(new.term));
+END;
+CREATE TRIGGER search_vocab_au AFTER UPDATE OF docs ON search_vocab
+WHEN new.docs <= 0 BEGIN
+	DELETE FROM search_vocab WHERE term = new.term;
+END;
+CREATE TRIGGER search_vocab_ad AFTER DELETE ON search_vocab BEGIN
+	DELETE FROM search_typo WHERE term = old.term AND key IN (
+	    SELECT json_extract(value, '$[0]') FROM json_each(souk_typo_keys(old.term)));
+END;
 
 CREATE TRIGGER products_fts_ai AFTER INSERT ON products WHEN new.active = 1 BEGIN
 	INSERT INTO products_fts(rowid, name, description)
 	VALUES (new.id, new.name, new.description);
+	INSERT INTO search_vocab_queue(sign, text)
+	VALUES (1, new.name || ' ' || new.description);
 END;
 CREATE TRIGGER products_fts_ad AFTER DELETE ON products WHEN old.active = 1 BEGIN
 	INSERT INTO products_fts(products_fts, rowid, name, description)
 	VALUES ('delete', old.id, old.name, old.description);
+	INSERT INTO search_vocab_queue(sign, text)
+	VALUES (-1, old.name || ' ' || old.description);
 END;
 -- Only name, description and active changes touch the index: stock updates
 -- at checkout stay cheap.  One trigger, so the old row leaves the index
@@ -272,8 +315,12 @@ CREATE TRIGGER products_fts_au AFTER UPDATE OF name, description, active
 ON products BEGIN
 	INSERT INTO products_fts(products_fts, rowid, name, description)
 	    SELECT 'delete', old.id, old.name, old.description WHERE old.active = 1;
+	INSERT INTO search_vocab_queue(sign, text)
+	    SELECT -1, old.name || ' ' || old.description WHERE old.active = 1;
 	INSERT INTO products_fts(rowid, name, description)
 	    SELECT new.id, new.name, new.description WHERE new.active = 1;
+	INSERT INTO search_vocab_queue(sign, text)
+	    SELECT 1, new.name || ' ' || new.description WHERE new.active = 1;
 END;
 
 -- Orders a broad search walks (search.c: the match set is probed while
@@ -506,3 +553,107 @@ CREATE TABLE payment_proofs (
 	created_at	INTEGER NOT NULL
 );
 CREATE INDEX payment_proofs_order ON payment_proofs(order_id);
+
+-- Accounts (migration 004): accounts, sessions, one-time tokens, login throttling, staff TOTP
+-- (docs/accounts.md).  Secrets that only need checking (session ids, mailed
+-- tokens, recovery codes) are stored as their SHA-256 in hex.
+
+-- One row per account.  email_norm is the lower-cased address (unique);
+-- pw_hash is libscrypt's MCF string ($s1$...).  verified_at NULL: the
+-- address was never confirmed.  Deleted accounts keep their row (orders
+-- refer to it) with personal fields replaced and deleted_at set.
+CREATE TABLE users (
+	id		INTEGER PRIMARY KEY,
+	email		TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 254),
+	email_norm	TEXT NOT NULL UNIQUE,
+	name		TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 100),
+	phone		TEXT NOT NULL DEFAULT '',		-- E.164 or ''
+	role		TEXT NOT NULL DEFAULT 'customer'
+			    CHECK (role IN ('customer', 'employee', 'admin')),
+	pw_hash		TEXT NOT NULL,
+	lang		TEXT NOT NULL DEFAULT 'en',
+	verified_at	INTEGER,
+	disabled	INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+	totp_secret	TEXT,			-- base32; set while enrolling too
+	totp_enabled	INTEGER NOT NULL DEFAULT 0 CHECK (totp_enabled IN (0, 1)),
+	totp_last_step	INTEGER NOT NULL DEFAULT 0,	-- newest step used: no reuse
+	deleted_at	INTEGER,
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL
+);
+
+CREATE TABLE user_addresses (
+	id		INTEGER PRIMARY KEY,
+	user_id		INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	address		TEXT NOT NULL CHECK (length(address) BETWEEN 1 AND 200),
+	city		TEXT NOT NULL CHECK (length(city) BETWEEN 1 AND 100),
+	postal_code	TEXT NOT NULL DEFAULT '',
+	country		TEXT NOT NULL CHECK (length(country) = 2),
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX user_addresses_user ON user_addresses(user_id);
+
+-- Sessions: the cookie holds 256 random bits, this table their SHA-256.
+-- mfa_pending = 1: the password was right but the second factor is still
+-- due; such a session is not logged in.
+CREATE TABLE sessions (
+	id_hash		TEXT PRIMARY KEY CHECK (length(id_hash) = 64),
+	user_id		INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	mfa_pending	INTEGER NOT NULL DEFAULT 0 CHECK (mfa_pending IN (0, 1)),
+	client		TEXT NOT NULL DEFAULT '',
+	user_agent	TEXT NOT NULL DEFAULT '',
+	created_at	INTEGER NOT NULL,
+	seen_at		INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX sessions_seen ON sessions(seen_at);
+
+-- Single-use tokens sent by mail: verify (24 h), reset (1 h), email
+-- (confirm a new address, 24 h; new_email holds it), unlock (lift a login
+-- lock, 24 h).  used_at set when followed.
+CREATE TABLE user_tokens (
+	hash		TEXT PRIMARY KEY CHECK (length(hash) = 64),
+	user_id		INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	purpose		TEXT NOT NULL CHECK (purpose IN ('verify', 'reset',
+			    'email', 'unlock')),
+	new_email	TEXT,
+	expires_at	INTEGER NOT NULL,
+	used_at		INTEGER,
+	created_at	INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX user_tokens_user ON user_tokens(user_id, purpose);
+
+-- Failed logins counted per account (key: the normalised e-mail, known or
+-- not, so the answer is the same) and per client address (kind 'client').
+-- A success clears the account row.  locked = 1 (account rows only) until
+-- the unlock mail is followed or an admin resets it.
+CREATE TABLE login_failures (
+	kind		TEXT NOT NULL CHECK (kind IN ('account', 'client')),
+	key		TEXT NOT NULL,
+	failures	INTEGER NOT NULL DEFAULT 0,
+	last_at		INTEGER NOT NULL,
+	locked		INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1)),
+	PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+
+-- Ten single-use recovery codes per staff account with TOTP (SHA-256).
+CREATE TABLE recovery_codes (
+	user_id		INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	hash		TEXT NOT NULL,
+	used_at		INTEGER,
+	PRIMARY KEY (user_id, hash)
+) WITHOUT ROWID;
+
+-- Browsers an account logged in from (SHA-256 of a long-lived random
+-- cookie): a login from one not listed mails the owner.
+CREATE TABLE user_devices (
+	user_id		INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	device_hash	TEXT NOT NULL,
+	first_at	INTEGER NOT NULL,
+	PRIMARY KEY (user_id, device_hash)
+) WITHOUT ROWID;
+
+-- Order history: by account, and guest orders by their (verified) e-mail.
+CREATE INDEX orders_user ON orders(user_id, id) WHERE user_id IS NOT NULL;
+CREATE INDEX orders_email ON orders(email_norm, id);
+CREATE INDEX carts_user ON carts(user_id) WHERE user_id IS NOT NULL;

@@ -3,6 +3,9 @@
  *   GET /                  categories, featured and new products
  *   GET /c/<slug>          products of a category and its sub-categories:
  *                          ?page=N&sort=new|price|price-desc|name&min=&max=
+ *                          and, on deep pages, &after=ID or &before=ID (the
+ *                          product the page follows or precedes: keyset
+ *                          paging, see db_listing)
  *   GET /p/<slug>          product page: price, plans, stock, series
  *                          navigation, related products, add-to-cart form
  *   GET /search?q=         full-text search, same sort/filter/paging, plus
@@ -30,7 +33,8 @@
 #define MAX_PAGE 10000
 #define SEARCH_MAX 200		/* code points in a query */
 
-enum key { KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX, KEY_Q, KEY__MAX };
+enum key { KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX, KEY_Q, KEY_AFTER, KEY_BEFORE,
+	KEY__MAX };
 
 static const char *const sorts[SORT__MAX + 1] = {
 	[SORT_NEWEST] = "new", [SORT_PRICE_ASC] = "price",
@@ -46,6 +50,8 @@ static const struct valid_key keys[KEY__MAX] = {
 	/* Checked by the search page itself: a too-long query gets the search
 	 * page with advice, not a bare 400. */
 	[KEY_Q] = { "q", V_TEXT, 0, 0, NULL, 0 },
+	[KEY_AFTER] = { "after", V_INT, 1, 1LL << 62, NULL, 0 },
+	[KEY_BEFORE] = { "before", V_INT, 1, 1LL << 62, NULL, 0 },
 };
 
 /* The filter and paging shared by category and search pages. */
@@ -54,6 +60,7 @@ struct browse {
 	long long	 page, min, max;
 	const char	*base;		/* path the page links go to */
 	const char	*q;		/* search text or NULL */
+	long long	 after, before;	/* category keyset cursor, 0: none */
 };
 
 static void
@@ -70,6 +77,10 @@ browse_read(struct ctx *c, struct browse *b, enum sort def)
 	b->min = v->state == VAL_OK ? v->i : 0;
 	v = app_val(c, KEY_MAX);
 	b->max = v->state == VAL_OK ? v->i : -1;
+	if (b->q == NULL && app_val(c, KEY_AFTER)->state == VAL_OK)
+		b->after = app_val(c, KEY_AFTER)->i;
+	else if (b->q == NULL && app_val(c, KEY_BEFORE)->state == VAL_OK)
+		b->before = app_val(c, KEY_BEFORE)->i;
 	if (b->max >= 0 && b->min > b->max) {
 		long long t = b->min;	/* a swapped range is still clear */
 		b->min = b->max;
@@ -77,10 +88,11 @@ browse_read(struct ctx *c, struct browse *b, enum sort def)
 	}
 }
 
-/* The query string for page `page` of this listing (other values kept). */
+/* The query string for page `page` of this listing (other values kept),
+ * with cursor=id when cursor is not NULL. */
 static const char *
 browse_href(struct ctx *c, const struct browse *b, long long page,
-    int with_sort)
+    int with_sort, const char *cursor, long long id)
 {
 	struct buf q = { 0 };
 	const char *href;
@@ -95,17 +107,51 @@ browse_href(struct ctx *c, const struct browse *b, long long page,
 		url_param(&q, "max", app_val(c, KEY_MAX)->s);
 	if (page > 1)
 		url_param(&q, "page", arena_printf(&c->arena, "%lld", page));
+	if (cursor != NULL)
+		url_param(&q, cursor, arena_printf(&c->arena, "%lld", id));
 	href = arena_printf(&c->arena, "%s%s%s", b->base, q.len ? "?" : "",
 	    q.len ? q.data : "");
 	buf_free(&q);
 	return href;
 }
 
+/* The link to page p of a listing whose page b->page is l (lq its query).
+ * Search pages and category pages near either end go by number; deeper
+ * category pages by the product they follow or precede: for p one page
+ * away it is on this page, for two pages away one bounded seek finds it.
+ * NULL when that product cannot be found. */
+static const char *
+page_href(struct ctx *c, const struct browse *b, long long p,
+    const struct listing_query *lq, const struct listing *l, int keyset)
+{
+	struct listing_query peek = *lq;
+	struct listing one;
+	long long cur = b->page;
+
+	if (!keyset || l->n == 0 ||
+	    db_listing_direct(l->total, (p - 1) * PER_PAGE, PER_PAGE))
+		return browse_href(c, b, p, 1, NULL, 0);
+	if (p == cur + 1)
+		return browse_href(c, b, p, 1, "after", l->items[l->n - 1].id);
+	if (p == cur - 1)
+		return browse_href(c, b, p, 1, "before", l->items[0].id);
+	peek.after = p > cur ? l->items[l->n - 1].id : 0;
+	peek.before = p > cur ? 0 : l->items[0].id;
+	peek.offset = (p > cur ? p - cur - 1 : cur - p - 1) * PER_PAGE - 1;
+	peek.limit = 1;
+	if (db_listing(c->db, &c->arena, &peek, &one) != 0 || one.n == 0)
+		return NULL;
+	return browse_href(c, b, p, 1, p > cur ? "after" : "before",
+	    one.items[0].id);
+}
+
 /* Page.pager: prev/next and a window of page numbers with gaps. */
 static void
-put_pager(struct ctx *c, const struct browse *b, long long total)
+put_pager(struct ctx *c, const struct browse *b, const struct listing_query *lq,
+    const struct listing *l, int keyset)
 {
-	long long pages = (total + PER_PAGE - 1) / PER_PAGE;
+	long long total = l->total, pages = (total + PER_PAGE - 1) / PER_PAGE;
+	const char *href = NULL;
 	int n = 0;
 
 	hdf_put_int(c->hdf, "Page.total", total);
@@ -115,13 +161,13 @@ put_pager(struct ctx *c, const struct browse *b, long long total)
 	hdf_put_int(c->hdf, "Page.last", b->page * PER_PAGE < total ?
 	    b->page * PER_PAGE : total);
 	hdf_put(c->hdf, "Page.sort", sorts[b->sort]);
-	hdf_put(c->hdf, "Page.sort_base", browse_href(c, b, 1, 0));
+	hdf_put(c->hdf, "Page.sort_base", browse_href(c, b, 1, 0, NULL, 0));
 	if (pages <= 1)
 		return;
-	if (b->page > 1)
-		hdf_put(c->hdf, "Page.pager.prev", browse_href(c, b, b->page - 1, 1));
-	if (b->page < pages)
-		hdf_put(c->hdf, "Page.pager.next", browse_href(c, b, b->page + 1, 1));
+	if (b->page > 1 && (href = page_href(c, b, b->page - 1, lq, l, keyset)))
+		hdf_put(c->hdf, "Page.pager.prev", href);
+	if (b->page < pages && (href = page_href(c, b, b->page + 1, lq, l, keyset)))
+		hdf_put(c->hdf, "Page.pager.next", href);
 	for (long long p = 1; p <= pages; p++) {
 		int near = p == 1 || p == pages || (p >= b->page - 2 && p <= b->page + 2);
 		if (!near) {
@@ -129,11 +175,14 @@ put_pager(struct ctx *c, const struct browse *b, long long total)
 				hdf_putf(c->hdf, "1", "Page.pager.items.%d.gap", n++);
 			continue;
 		}
+		if (p != b->page && (href = page_href(c, b, p, lq, l, keyset)) == NULL)
+			continue;
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p),
 		    "Page.pager.items.%d.n", n);
-		hdf_putf(c->hdf, browse_href(c, b, p, 1), "Page.pager.items.%d.href", n);
 		if (p == b->page)
 			hdf_putf(c->hdf, "1", "Page.pager.items.%d.current", n);
+		else
+			hdf_putf(c->hdf, href, "Page.pager.items.%d.href", n);
 		n++;
 	}
 }
@@ -149,29 +198,46 @@ put_filter(struct ctx *c)
 }
 
 /* Runs the listing (category) or the search (f != NULL) for b and fills
- * the page; 404 when the page number is past the end. */
+ * the page; 404 when the page number is past the end or the cursor's
+ * product is unknown, 2 when a category page is too deep to be asked for
+ * by number (Page.too_deep filled). */
 static int
 browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
     const struct search_fts *f, const struct search_words *words,
     struct listing *l)
 {
+	int rc;
+
 	lq->sort = b->sort;
 	lq->min_price = b->min;
 	lq->max_price = b->max >= 0 ? b->max : DB_PRICE_MAX;
 	lq->limit = PER_PAGE;
 	lq->offset = (b->page - 1) * PER_PAGE;
-	if ((f ? db_search(c->db, &c->arena, lq, f, l) :
+	lq->after = b->after;
+	lq->before = b->before;
+	if (lq->after || lq->before)
+		lq->offset = 0;
+	if ((rc = f ? db_search(c->db, &c->arena, lq, f, l) :
 	    db_listing(c->db, &c->arena, lq, l)) < 0)
 		return 500;
-	if (b->page > 1 && l->n == 0)
+	if (rc == 1 || (b->page > 1 && l->n == 0 && rc == 0))
 		return 404;
+	if (rc == 2) {
+		long long pages = (l->total + PER_PAGE - 1) / PER_PAGE;
+		hdf_put_int(c->hdf, "Page.too_deep", b->page);
+		hdf_put_int(c->hdf, "Page.pages", pages);
+		hdf_put(c->hdf, "Page.first_href", browse_href(c, b, 1, 1, NULL, 0));
+		hdf_put(c->hdf, "Page.last_href", browse_href(c, b, pages, 1, NULL, 0));
+		put_filter(c);
+		return 2;
+	}
 	for (size_t i = 0; f != NULL && i < l->n; i++) {
 		l->items[i].name_hl = search_mark(&c->arena, l->items[i].name, words);
 		l->items[i].snippet = search_snippet(&c->arena,
 		    l->items[i].description, words, 18);
 	}
 	card_grid(c, "products_html", l);
-	put_pager(c, b, l->total);
+	put_pager(c, b, lq, l, f == NULL);
 	put_filter(c);
 	return 200;
 }
@@ -252,8 +318,10 @@ page_category(struct ctx *c)
 	b.base = arena_printf(&c->arena, "/c/%s", cat.slug);
 	browse_read(c, &b, SORT_NEWEST);
 	lq.category_id = cat.id;
-	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200)
+	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200 && rc != 2)
 		return rc;
+	if (rc == 2)
+		c->resp.status = 400;	/* the page says how to get there */
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);
 	put_paragraphs(c, "Page.category.paras", cat.description);
@@ -421,7 +489,8 @@ enum page_id { PAGE_HOME, PAGE_CATEGORY, PAGE_PRODUCT, PAGE_SEARCH, PAGE__MAX };
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_HOME] = { "", METHODS_GET, page_home, 0, NULL },
 	[PAGE_CATEGORY] = { "c", METHODS_GET, page_category,
-	    PAGE_STRICT | PAGE_REST, KEYS(KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX) },
+	    PAGE_STRICT | PAGE_REST, KEYS(KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX,
+	    KEY_AFTER, KEY_BEFORE) },
 	[PAGE_PRODUCT] = { "p", METHODS_GET, page_product,
 	    PAGE_STRICT | PAGE_REST, NULL },
 	[PAGE_SEARCH] = { "search", METHODS_GET, page_search, 0,

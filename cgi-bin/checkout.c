@@ -28,6 +28,7 @@
 #include "store_conf.h"
 #include "csrf.h"
 #include "db_cart.h"
+#include "db_user.h"
 #include "db_coupon.h"
 #include "db_order.h"
 #include "db_rate.h"
@@ -173,6 +174,26 @@ put_countries(struct ctx *c)
 	}
 }
 
+/* A first view of the form for a logged-in shopper: name, e-mail, phone
+ * and the first saved address from the account. */
+static void
+prefill(struct ctx *c)
+{
+	const struct user *u = c->site->user;
+	struct user_address *a;
+	size_t n;
+
+	hdf_put(c->hdf, "Page.form.name", u->name);
+	hdf_put(c->hdf, "Page.form.email", u->email);
+	hdf_put(c->hdf, "Page.form.phone", u->phone);
+	if (db_addr_list(c->db, &c->arena, u->id, &a, &n) == 0 && n > 0) {
+		hdf_put(c->hdf, "Page.form.address", a[0].address);
+		hdf_put(c->hdf, "Page.form.city", a[0].city);
+		hdf_put(c->hdf, "Page.form.postal", a[0].postal_code);
+		hdf_put(c->hdf, "Page.form.country", a[0].country);
+	}
+}
+
 /* The checkout form with the cart, the choices and the values kept. */
 static int
 show(struct ctx *c, struct checkout *co, int status)
@@ -191,6 +212,8 @@ show(struct ctx *c, struct checkout *co, int status)
 	}
 	hdf_put(c->hdf, "Page.form.country", posted && country->s && *country->s ?
 	    country->s : conf_str(CONF_DEFAULT_COUNTRY));
+	if (!posted && c->site->user != NULL)
+		prefill(c);
 	put_countries(c);
 	for (size_t i = 0; i < co->nmethods; i++) {
 		hdf_putf(c->hdf, co->methods[i]->id, "Page.methods.%zu.id", i);

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "store_conf.h"
 #include "ctl.h"
+#include "db_catalog.h"
 #include "demo_data.h"
 #include "db_products.h"
 
@@ -247,7 +248,7 @@ cmd_demo(int argc, char **argv)
 		ctl_fail("demo", "could not load the demo catalog");
 		goto out;
 	}
-	if (db_commit(db) < 0)
+	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0)
 		goto out;
 	ctl_printf("demo catalog loaded: %d products\n", count);
 	rc = 0;

@@ -15,6 +15,7 @@
 #include "store_conf.h"
 #include "csv.h"
 #include "ctl.h"
+#include "db_catalog.h"
 #include "db_products.h"
 #include "utf8.h"
 #include "valid.h"
@@ -344,6 +345,8 @@ cmd_import(int argc, char **argv)
 		db_rollback(db);
 		goto report;
 	}
+	if (db_vocab_sync(db, 0) < 0)
+		goto report;
 	ctl_printf("imported %zu products: %d created, %d updated\n", nrows, created,
 	    updated);
 	rc = 0;

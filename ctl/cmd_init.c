@@ -7,6 +7,7 @@
 
 #include "store_conf.h"
 #include "ctl.h"
+#include "db_catalog.h"
 #include "rand.h"
 
 int
@@ -52,6 +53,8 @@ cmd_migrate(int argc, char **argv)
 		return 1;
 	before = db_user_version(db);
 	n = db_migrate(db, dir);
+	if (n >= 0 && db_vocab_sync(db, 0) < 0)
+		n = -1;
 	if (n < 0) {
 		db_close(db);
 		return ctl_fail("migrate", "failed; the database is still at "

@@ -58,5 +58,6 @@ int	cmd_cron(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
+int	cmd_user(int, char **);
 
 #endif

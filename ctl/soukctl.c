@@ -33,6 +33,7 @@ static const struct ctl_cmd cmds[] = {
 	    "backup (stores stopped)" },
 	{ "check", cmd_check, "", "integrity, invariants, directories, modes; "
 	    "exit 0 ok, 1 errors, 3 warnings" },
+	{ "user", cmd_user, "ACTION ...", "accounts: add, list, role, passwd, disable, enable, unlock, sessions, totp-required" },
 };
 
 int

@@ -23,6 +23,7 @@
     </form>
     <nav class="tools" aria-label="<?cs var:Lang.cart ?>">
       <a class="lang" href="<?cs var:url_path(Req.path) ?>?lang=<?cs var:Req.other_lang ?>" hreflang="<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a>
+      <?cs if:Session.logged_in ?><a class="account-link" href="/account" id="account-link"><?cs var:Lang.account ?></a><?cs else ?><a class="account-link" href="/account/login" id="login-link"><?cs var:Lang.login ?></a><?cs /if ?>
       <a class="cart-link" href="/cart"><?cs var:Lang.cart ?> <span class="count" data-cart-count><?cs alt:Req.cart_count ?>0<?cs /alt ?></span></a>
     </nav>
   </div>

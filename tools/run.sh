@@ -30,6 +30,12 @@ cd "$ROOT"
 if [ ! -s "$SOUK_DB_PATH" ]; then
   ./soukctl init
   ./soukctl demo
+  # Demo staff (docs/accounts.md): passwords generated, printed once here
+  # and kept in run/staff.txt for the next `make run`.
+  for who in admin employee; do
+    ./soukctl user add --email "$who@example.com" --role "$who" --name "Demo $who" |
+      sed -n "s/^password: /$who@example.com  /p" >> "$RUN/staff.txt"
+  done
 else
   ./soukctl migrate
 fi
@@ -65,6 +71,8 @@ cat <<MSG
   database  $SOUK_DB_PATH
   logs      $RUN/logs/ (soukctl cron every ${SOUK_CRON_INTERVAL:-300} s: cron.log)
   $MAIL_NOTE
+  staff     log in at $SOUK_BASE_URL/account/login (e-mail, password):
+$(sed 's/^/              /' "$RUN/staff.txt" 2>/dev/null)
   Ctrl-C stops the store; \`make run\` again keeps the data (rm -r run/ to start over).
 
 MSG

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
+#include "db_text.h"
 #include "embedded.h"
 #include "log.h"
 
@@ -98,7 +99,8 @@ db_open(const char *path, unsigned flags)
 	sqlite3_busy_handler(db->h, busy_wait, NULL);
 	if ((!(flags & DB_READONLY) && exec_fixed(db, "PRAGMA journal_mode=WAL") < 0) ||
 	    exec_fixed(db, "PRAGMA foreign_keys=ON") < 0 ||
-	    exec_fixed(db, "PRAGMA synchronous=FULL") < 0) {
+	    exec_fixed(db, "PRAGMA synchronous=FULL") < 0 ||
+	    db_text_register(db->h) < 0) {
 		db_close(db);
 		return NULL;
 	}

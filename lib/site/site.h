@@ -5,7 +5,15 @@
 #include "app.h"
 #include "db.h"
 
-#define SESSION_COOKIE "souk_sess"	/* a logged-in visitor (accounts) */
+struct user;
+
+/* What the site hooks know of the visitor, per request (ctx->site). */
+struct site_req {
+	struct user	*user;		/* logged in, or NULL (sess_load) */
+	const char	*sess_hash;	/* any live session row, or NULL */
+	long long	 sess_mfa_user;	/* waiting for a second factor */
+	const char	*sess_new_token; /* cookie set by this request */
+};
 
 /* The souk_cart cookie when it has the shape of a token we issue, else
  * NULL (a malformed cookie is treated as no cart). */

@@ -12,6 +12,7 @@
 #include "mail.h"
 #include "money.h"
 #include "nav.h"
+#include "sess.h"
 #include "site.h"
 #include "site_hooks.h"
 #include "store_conf.h"
@@ -34,7 +35,10 @@ setup(void)
 static int
 open_store(struct ctx *c)
 {
+	static struct site_req visitor;
 	char *secret;
+
+	c->site = &visitor;
 
 	if ((c->db = db_open(conf_str(CONF_DB_PATH), 0)) == NULL)
 		return -1;
@@ -69,6 +73,9 @@ begin(struct ctx *c)
 	const char *cart = site_cart_token(c);
 
 	nav_put(c->db);
+	sess_load(c);
+	if (c->site->sess_hash != NULL)
+		app_csrf_token(c);
 	if (cart != NULL) {
 		long long n = db_cart_count(c->db, cart);
 		if (n >= 0)
@@ -80,8 +87,9 @@ begin(struct ctx *c)
 static int
 visitor_private(const struct ctx *c)
 {
-	return req_cookie(&c->req, CART_COOKIE) != NULL ||
-	    req_cookie(&c->req, SESSION_COOKIE) != NULL;
+	return c->site->user != NULL || c->site->sess_hash != NULL ||
+	    req_cookie(&c->req, CART_COOKIE) != NULL ||
+	    req_cookie(&c->req, sess_cookie_name()) != NULL;
 }
 
 static size_t
@@ -89,11 +97,22 @@ csrf_bindings(const struct ctx *c, const char **out)
 {
 	size_t n = 0;
 
-	if ((out[n] = req_cookie(&c->req, SESSION_COOKIE)) != NULL)
+	/* The session this request just started, else the cookie's. */
+	if (c->site->sess_new_token != NULL)
+		out[n++] = c->site->sess_new_token;
+	else if (c->site->sess_hash != NULL &&
+	    (out[n] = req_cookie(&c->req, sess_cookie_name())) != NULL)
 		n++;
 	if ((out[n] = req_cookie(&c->req, CART_COOKIE)) != NULL)
 		n++;
 	return n;
+}
+
+/* The visitor is forgotten between requests. */
+static void
+finish(struct ctx *c)
+{
+	memset(c->site, 0, sizeof(*c->site));
 }
 
 const struct app_hooks site_hooks = {
@@ -104,4 +123,5 @@ const struct app_hooks site_hooks = {
 	.begin = begin,
 	.visitor_private = visitor_private,
 	.csrf_bindings = csrf_bindings,
+	.finish = finish,
 };

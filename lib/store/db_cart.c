@@ -10,7 +10,8 @@
 enum {
 	Q_FIND, Q_LINES, Q_COUNT, Q_CREATE, Q_EXPIRE, Q_PRODUCT, Q_PLAN,
 	Q_LINE_FIND, Q_LINE_COUNT, Q_LINE_INSERT, Q_LINE_SET, Q_LINE_GET,
-	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q_OTHER_UNITS, Q__MAX
+	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q_OTHER_UNITS, Q_USER_CART,
+	Q_ADOPT, Q_MERGE_QTY, Q_MERGE_NEW, Q_DROP, Q_RETOKEN, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -53,6 +54,24 @@ static const char *const sql[Q__MAX] = {
 	/* Units in the other lines (cart_max_units). */
 	[Q_OTHER_UNITS] = "SELECT coalesce(sum(qty), 0) FROM cart_items "
 	    "WHERE cart_id = ? AND line <> ?",
+	[Q_USER_CART] = "SELECT id FROM carts WHERE user_id = ? "
+	    "ORDER BY updated_at DESC LIMIT 1",
+	[Q_ADOPT] = "UPDATE carts SET user_id = ?2 WHERE id = ?1",
+	/* ?1 the account's cart, ?2 the guest's. */
+	[Q_MERGE_QTY] = "UPDATE cart_items AS u SET qty = max(u.qty, g.qty) "
+	    "FROM cart_items AS g WHERE u.cart_id = ?1 AND g.cart_id = ?2 AND "
+	    "g.product_id = u.product_id AND "
+	    "coalesce(g.plan_id, 0) = coalesce(u.plan_id, 0)",
+	[Q_MERGE_NEW] = "INSERT INTO cart_items(cart_id, line, product_id, "
+	    "plan_id, qty, added_at) SELECT ?1, (SELECT coalesce(max(line), 0) "
+	    "FROM cart_items WHERE cart_id = ?1) + row_number() OVER "
+	    "(ORDER BY g.line), g.product_id, g.plan_id, g.qty, g.added_at "
+	    "FROM cart_items g WHERE g.cart_id = ?2 AND NOT EXISTS (SELECT 1 "
+	    "FROM cart_items u WHERE u.cart_id = ?1 AND u.product_id = "
+	    "g.product_id AND coalesce(u.plan_id, 0) = coalesce(g.plan_id, 0))",
+	[Q_DROP] = "DELETE FROM carts WHERE id = ?",
+	[Q_RETOKEN] = "UPDATE carts SET token_hash = ?2, rev = rev + 1, "
+	    "updated_at = ?3 WHERE id = ?1",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -462,4 +481,51 @@ db_cart_clear(struct db *db, long long cart)
 	if (run3(db, Q_EMPTY, cart, 0, 0, 1) < 0)
 		return -1;
 	return run3(db, Q_BUMP, cart, 0, 0, 1);
+}
+
+/* Runs statement q with integer binds a and b (b < 0: not bound). */
+static int
+run2(struct db *db, int q, long long a, long long b, const char *what)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, q);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, a);
+	if (b >= 0)
+		db_bind_int(st, 2, b);
+	return db_step_done(db, st, what) < 0 ? -1 : 0;
+}
+
+int
+db_cart_attach(struct db *db, const char *guest, long long uid, char *out)
+{
+	long long gid = 0, mine, now = (long long)time(NULL);
+	char hash[65];
+	sqlite3_stmt *st;
+
+	if (guest != NULL && find(db, guest, &gid, NULL) < 0)
+		return -1;
+	if ((st = db_stmt(db, &stmts, Q_USER_CART)) == NULL)
+		return -1;
+	db_bind_int(st, 1, uid);
+	if ((mine = db_one_int(db, st, "cart of user")) < 0)
+		return -1;
+	if (mine == 0 || mine == gid) {
+		if (gid == 0)
+			return 0;
+		return run2(db, Q_ADOPT, gid, uid, "cart adopt");
+	}
+	if (gid != 0 && (run2(db, Q_MERGE_QTY, mine, gid, "cart merge") < 0 ||
+	    run2(db, Q_MERGE_NEW, mine, gid, "cart merge") < 0 ||
+	    run2(db, Q_DROP, gid, -1, "cart drop") < 0))
+		return -1;
+	cart_token_new(out);
+	cart_token_hash(out, hash);
+	if ((st = db_stmt(db, &stmts, Q_RETOKEN)) == NULL)
+		return -1;
+	db_bind_int(st, 1, mine);
+	db_bind_text(st, 2, hash);
+	db_bind_int(st, 3, now);
+	return db_step_done(db, st, "cart retoken") < 0 ? -1 : 1;
 }

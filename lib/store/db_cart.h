@@ -86,5 +86,15 @@ enum cart_result db_cart_empty(struct db *, const char *token);
  * and moves the cart to a new revision (its idle time is left alone: one
  * index page less to write per order).  Returns 0 or -1. */
 int		 db_cart_clear(struct db *, long long cart_id);
+/* At login, inside the caller's transaction: the guest cart (token, or
+ * NULL when the browser has none) joins the account's newest cart — lines
+ * the account's cart lacks are added, a line in both keeps the larger
+ * quantity — and the guest cart is deleted; with no account cart the
+ * guest cart becomes the account's.  When the browser must get a new
+ * cart cookie (the account's cart, re-tokened: only hashes are stored),
+ * writes it into token_out[CART_TOKEN_LEN + 1] and returns 1; 0 when the
+ * cookie stays as it is; -1 on error. */
+int		 db_cart_attach(struct db *, const char *guest_token,
+		    long long user_id, char *token_out);
 
 #endif

@@ -43,24 +43,58 @@
 #define CAT_PRICE_ASC(t, id)	t "price_minor, " t id
 #define CAT_PRICE_DESC(t, id)	t "price_minor DESC, " t id " DESC"
 #define CAT_NAME(t, id)		t "name, " t id
-#define CAT_LISTS(ORDER)						\
+#define CAT_NAME_DESC(t, id)	t "name DESC, " t id " DESC"
+#define CAT_OLDEST(t, id)	t "created_at, " t id
+/* Deep pages (keyset): the rows after or before a product's sort key
+ * (?6 key, ?7 id) in the sort index's order, skipping ?5 of them; and the
+ * rows from the end of the order (reversed), for the last pages. */
+#define CAT_SEEK(order, cmp)						\
+	"SELECT " CARD_COLS " FROM category_listing c JOIN products p "	\
+	"ON p.id = c.product_id WHERE c.category_id = ?1 "		\
+	"AND +c.price_minor BETWEEN ?2 AND ?3 AND " cmp " ORDER BY "	\
+	order " LIMIT ?4 OFFSET ?5"
+/* Each sort: its order, the reverse order, the key, and the comparison
+ * that means "after" in its order. */
+#define CAT_LISTS(ORDER, REVERSE, KEY, AFTER, BEFORE)			\
 	CAT_FIRST(ORDER("c.", "product_id")),				\
-	CAT_LATER(ORDER("c.", "product_id"), ORDER("l.", "id"))
+	CAT_LATER(ORDER("c.", "product_id"), ORDER("l.", "id")),	\
+	CAT_SEEK(ORDER("c.", "product_id"), "(" KEY ", c.product_id) "	\
+	    AFTER " (?6, ?7)"),						\
+	CAT_SEEK(REVERSE("c.", "product_id"), "(" KEY ", c.product_id) "	\
+	    BEFORE " (?6, ?7)"),					\
+	CAT_SEEK(REVERSE("c.", "product_id"), "1")
 
 /* Search (see db_search): ?1 an FTS5 expression, ?2..?3 price range,
  * ?4 limit, ?5 offset.  The FTS index holds active products only.
- *   tiers (relevance): name matches by bm25, then the rest newest first;
+ *   RELEVANCE: one pass over the newest SEARCH_RANK_ROWS matches:
+ *   souk_rank (lib/db_text.c) puts the rows whose name holds every word
+ *   first, by BM25, then the others, newest (highest id) first; the window
+ *   count gives their number on every row, and only the page's rows are
+ *   joined to products.  A search with more matches than that (a word
+ *   nearly every product has) is counted apart and its older matches
+ *   follow newest first: the work of any search stays bounded.  The rank is
+ *   computed in a subquery of its own: FTS5 only hands its auxiliary
+ *   functions the match in a plain scan, not in a window query;
  *   NARROW: few matches: look each up and sort them;
  *   BROAD: many matches: walk the sort order's index (products_active_*)
  *   and probe the match set ("+" keeps SQLite from turning the IN into
  *   rowid lookups), stopping after one page. */
 #define SEARCH_COLS CARD_COLS ", p.description"
-#define SEARCH_RANK_MAX 200	/* name matches ranked by bm25 up to this */
-#define TIER(cols, order)						\
-	"SELECT " cols " FROM products_fts f JOIN products p "		\
-	"ON p.id = f.rowid WHERE products_fts MATCH ?1 "		\
-	"AND p.price_minor BETWEEN ?2 AND ?3 ORDER BY " order		\
-	" LIMIT ?4 OFFSET ?5"
+#define SEARCH_RANK_ROWS 500	/* newest matches ranked by souk_rank */
+#define RELEVANCE(join, where)						\
+	"SELECT " SEARCH_COLS ", m.total FROM (SELECT id, r, "		\
+	"count(*) OVER () AS total FROM (SELECT products_fts.rowid AS id, "\
+	"souk_rank(products_fts) AS r FROM products_fts " join		\
+	" WHERE products_fts MATCH ?1" where " ORDER BY "		\
+	"products_fts.rowid DESC LIMIT ?6) ORDER BY r, id DESC "	\
+	"LIMIT ?4 OFFSET ?5) m JOIN products p ON p.id = m.id "		\
+	"ORDER BY m.r, m.id DESC"
+/* Matches past the ranked ones, newest first (FTS5 walks its index
+ * backwards and stops after the page). */
+#define NEWEST_MATCHES(join, where)					\
+	"SELECT " SEARCH_COLS " FROM products_fts " join " JOIN products p "\
+	"ON p.id = products_fts.rowid WHERE products_fts MATCH ?1" where	\
+	" ORDER BY products_fts.rowid DESC LIMIT ?4 OFFSET ?5"
 #define MATCHES "(SELECT rowid FROM products_fts WHERE products_fts MATCH ?1)"
 #define NARROW(order)							\
 	"SELECT " SEARCH_COLS " FROM products p WHERE p.id IN " MATCHES	\
@@ -78,17 +112,20 @@
 
 enum {
 	Q_CAT_ALL, Q_CAT_GET,
-	/* Each sort: first page, later pages (see CAT_FIRST). */
-	Q_CAT_NEWEST, Q_CAT_NEWEST_LATER, Q_CAT_PRICE_ASC, Q_CAT_PRICE_ASC_LATER,
-	Q_CAT_PRICE_DESC, Q_CAT_PRICE_DESC_LATER, Q_CAT_NAME, Q_CAT_NAME_LATER,
+	/* Each sort: first page, later pages (see CAT_FIRST), then after a
+	 * key, before a key, from the end (see CAT_SEEK). */
+	Q_CAT_NEWEST, Q_CAT_PRICE_ASC = Q_CAT_NEWEST + 5,
+	Q_CAT_PRICE_DESC = Q_CAT_PRICE_ASC + 5, Q_CAT_NAME = Q_CAT_PRICE_DESC + 5,
+	Q_CAT_KEY = Q_CAT_NAME + 5,
 	Q_CAT_COUNT,
 	Q_CAT_LISTED,
-	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_TIER1, Q_S_TIER2, Q_S_MAX_ID,
+	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_RELEVANCE, Q_S_RELEVANCE_PRICE,
+	Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID,
 	/* Each sort: NARROW then BROAD. */
 	Q_S_NEWEST, Q_S_NEWEST_BROAD, Q_S_PRICE_ASC, Q_S_PRICE_ASC_BROAD,
 	Q_S_PRICE_DESC, Q_S_PRICE_DESC_BROAD, Q_S_NAME, Q_S_NAME_BROAD,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
-	Q_VOCAB, Q_VOCAB_PREFIX,
+	Q_VOCAB_PREFIX, Q_TYPO, Q_VQ_ANY, Q_VQ_UPTO, Q_VQ_APPLY, Q_VQ_DONE,
 	Q__MAX
 };
 
@@ -106,18 +143,27 @@ static const char *const sql[Q__MAX] = {
 	    "FROM t ORDER BY path",
 	[Q_CAT_GET] = "SELECT id, coalesce(parent_id, 0), slug, name, description "
 	    "FROM categories WHERE slug = ? AND active = 1",
-	[Q_CAT_NEWEST] = CAT_LISTS(CAT_NEWEST),
-	[Q_CAT_PRICE_ASC] = CAT_LISTS(CAT_PRICE_ASC),
-	[Q_CAT_PRICE_DESC] = CAT_LISTS(CAT_PRICE_DESC),
-	[Q_CAT_NAME] = CAT_LISTS(CAT_NAME),
+	[Q_CAT_NEWEST] = CAT_LISTS(CAT_NEWEST, CAT_OLDEST, "c.created_at",
+	    "<", ">"),
+	[Q_CAT_PRICE_ASC] = CAT_LISTS(CAT_PRICE_ASC, CAT_PRICE_DESC,
+	    "c.price_minor", ">", "<"),
+	[Q_CAT_PRICE_DESC] = CAT_LISTS(CAT_PRICE_DESC, CAT_PRICE_ASC,
+	    "c.price_minor", "<", ">"),
+	[Q_CAT_NAME] = CAT_LISTS(CAT_NAME, CAT_NAME_DESC, "c.name", ">", "<"),
+	/* The sort keys of a product, for a seek from it. */
+	[Q_CAT_KEY] = "SELECT created_at, price_minor, name FROM products "
+	    "WHERE id = ?1",
 	[Q_CAT_COUNT] = "SELECT count(*)" CAT_WHERE,
 	[Q_CAT_LISTED] = "SELECT listed FROM categories WHERE id = ?1",
 	[Q_S_COUNT] = "SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1",
 	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
 	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "
 	    "AND p.price_minor BETWEEN ?2 AND ?3",
-	[Q_S_TIER1] = TIER(SEARCH_COLS, "rank"),
-	[Q_S_TIER2] = TIER(SEARCH_COLS, "f.rowid DESC"),
+	[Q_S_RELEVANCE] = RELEVANCE("", ""),
+	[Q_S_RELEVANCE_PRICE] = RELEVANCE("JOIN products q ON q.id = "
+	    "products_fts.rowid", " AND q.price_minor BETWEEN ?2 AND ?3"),
+	[Q_S_OLDER] = NEWEST_MATCHES("", ""),
+	[Q_S_OLDER_PRICE] = NEWEST_MATCHES("", " AND p.price_minor BETWEEN ?2 AND ?3"),
 	[Q_S_MAX_ID] = "SELECT coalesce(max(id), 0) FROM products",
 	[Q_S_NEWEST] = NARROW(ORDER_NEWEST), BROAD(ORDER_NEWEST),
 	[Q_S_PRICE_ASC] = NARROW(ORDER_PRICE_ASC), BROAD(ORDER_PRICE_ASC),
@@ -145,10 +191,21 @@ static const char *const sql[Q__MAX] = {
 	[Q_RELATED] = "SELECT " CARD_COLS " FROM products p WHERE "
 	    "p.category_id = ?1 AND p.id <> ?2 AND p.active = 1 "
 	    "AND p.parent_id IS NULL ORDER BY " ORDER_NEWEST " LIMIT ?3",
-	[Q_VOCAB] = "SELECT term, doc FROM products_vocab "
-	    "WHERE length(term) BETWEEN ? AND ?",
-	[Q_VOCAB_PREFIX] = "SELECT 1 FROM products_vocab "
+	[Q_VOCAB_PREFIX] = "SELECT 1 FROM search_vocab "
 	    "WHERE term >= ?1 AND term < ?1 || char(1114111) LIMIT 1",
+	/* Terms with typo key ?1 made with at most ?2 deletions. */
+	[Q_TYPO] = "SELECT t.term, v.docs FROM search_typo t JOIN search_vocab v "
+	    "ON v.term = t.term WHERE t.key = ?1 AND t.dels <= ?2 LIMIT ?3",
+	/* Folding the queue of text changes into the vocabulary (schema.sql). */
+	[Q_VQ_ANY] = "SELECT 1 FROM search_vocab_queue LIMIT 1",
+	[Q_VQ_UPTO] = "SELECT coalesce(max(id), 0) FROM (SELECT id FROM "
+	    "search_vocab_queue ORDER BY id LIMIT ?1)",
+	[Q_VQ_APPLY] = "INSERT INTO search_vocab(term, docs) "
+	    "SELECT j.value, sum(q.sign) FROM search_vocab_queue q, "
+	    "json_each(souk_terms(q.text)) j WHERE q.id <= ?1 "
+	    "GROUP BY j.value HAVING sum(q.sign) <> 0 "
+	    "ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
+	[Q_VQ_DONE] = "DELETE FROM search_vocab_queue WHERE id <= ?1",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -170,10 +227,12 @@ read_card(struct arena *a, sqlite3_stmt *st, struct product_card *c)
 }
 
 /* Steps st into out->items (appending after out->n), at most `max` cards
- * in all; search rows carry the description too.  Resets st. */
+ * in all; search rows carry the description too, and with `total` the
+ * column after it is the number of matches, stored in out->total (left
+ * alone when there is no row).  Resets st. */
 static int
 read_cards(struct db *db, struct arena *a, sqlite3_stmt *st, size_t max,
-    int search, struct listing *out)
+    int search, int total, struct listing *out)
 {
 	int rc = SQLITE_DONE;
 
@@ -186,6 +245,8 @@ read_cards(struct db *db, struct arena *a, sqlite3_stmt *st, size_t max,
 		read_card(a, st, c);
 		if (search)
 			c->description = db_col_text(a, st, CARD_NCOLS);
+		if (total)
+			out->total = db_col_int(st, CARD_NCOLS + 1);
 	}
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -264,16 +325,73 @@ bind_listing(sqlite3_stmt *st, const struct listing_query *q, long long cat,
 	}
 }
 
-int
-db_listing(struct db *db, struct arena *a, const struct listing_query *q,
-    struct listing *out)
+/* The statement of q's sort (offset 0: first page, 1: later pages, 2: after
+ * a key, 3: before a key, 4: from the end), bound but for ?4..?7. */
+static sqlite3_stmt *
+listing_stmt(struct db *db, const struct listing_query *q, int kind)
 {
 	static const int cat_q[SORT__MAX] = {
 		[SORT_NEWEST] = Q_CAT_NEWEST, [SORT_PRICE_ASC] = Q_CAT_PRICE_ASC,
 		[SORT_PRICE_DESC] = Q_CAT_PRICE_DESC, [SORT_NAME] = Q_CAT_NAME,
 		[SORT_RELEVANCE] = Q_CAT_NEWEST,
 	};
+	sqlite3_stmt *st = db_stmt(db, &stmts, cat_q[q->sort] + kind);
+
+	if (st != NULL)
+		bind_listing(st, q, q->category_id, NULL, 0);
+	return st;
+}
+
+/* Binds ?6, ?7 to the sort key of product id.  Returns 0, 1 when there is
+ * no such product, -1 on error. */
+static int
+bind_key(struct db *db, sqlite3_stmt *st, const struct listing_query *q,
+    long long id)
+{
+	sqlite3_stmt *k = db_stmt(db, &stmts, Q_CAT_KEY);
+	int rc, col = q->sort == SORT_NAME ? 2 : q->sort == SORT_PRICE_ASC ||
+	    q->sort == SORT_PRICE_DESC ? 1 : 0;
+
+	if (k == NULL)
+		return -1;
+	db_bind_int(k, 1, id);
+	if ((rc = sqlite3_step(k)) == SQLITE_ROW) {
+		if (col == 2)
+			sqlite3_bind_value(st, 6, sqlite3_column_value(k, col));
+		else
+			db_bind_int(st, 6, db_col_int(k, col));
+		db_bind_int(st, 7, id);
+	}
+	db_done(k);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? 1 : db_fail(db, "listing key");
+}
+
+/* Reverses items[from, n). */
+static void
+reverse_cards(struct listing *l, size_t from)
+{
+	for (size_t i = from, j = l->n; i + 1 < j; i++, j--) {
+		struct product_card t = l->items[i];
+		l->items[i] = l->items[j - 1];
+		l->items[j - 1] = t;
+	}
+}
+
+int
+db_listing_direct(long long total, long long offset, long long limit)
+{
+	return offset <= DB_LISTING_SKIP_MAX ||
+	    total - offset - limit <= DB_LISTING_SKIP_MAX;
+}
+
+int
+db_listing(struct db *db, struct arena *a, const struct listing_query *q,
+    struct listing *out)
+{
 	sqlite3_stmt *st;
+	int kind, rc;
 
 	out->items = NULL;
 	out->n = 0;
@@ -289,13 +407,40 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 	}
 	if ((out->total = db_one_int(db, st, "count")) < 0)
 		return -1;
-	if (out->total <= q->offset)
+	if (q->after == 0 && q->before == 0 && out->total <= q->offset)
 		return 0;
-	st = db_stmt(db, &stmts, cat_q[q->sort] + (q->offset > 0));
-	if (st == NULL)
+	if (q->after != 0 || q->before != 0)
+		kind = q->after != 0 ? 2 : 3;
+	else if (q->offset <= DB_LISTING_SKIP_MAX)
+		kind = q->offset > 0;
+	else if (db_listing_direct(out->total, q->offset, q->limit))
+		kind = 4;
+	else
+		return 2;
+	if ((st = listing_stmt(db, q, kind)) == NULL)
 		return -1;
-	bind_listing(st, q, q->category_id, NULL, 1);
-	return read_cards(db, a, st, (size_t)q->limit, 0, out);
+	db_bind_int(st, 4, q->limit);
+	if (kind >= 2 && kind <= 3) {
+		db_bind_int(st, 5, q->offset);
+		if ((rc = bind_key(db, st, q, kind == 2 ? q->after : q->before)) != 0) {
+			db_done(st);
+			return rc;
+		}
+	} else if (kind == 4) {
+		/* The page's rows counted from the end: skip those after it. */
+		long long after = out->total - q->offset - q->limit;
+		if (after < 0) {
+			db_bind_int(st, 4, q->limit + after);
+			after = 0;
+		}
+		db_bind_int(st, 5, after);
+	} else
+		db_bind_int(st, 5, q->offset);
+	if (read_cards(db, a, st, (size_t)q->limit, 0, 0, out) < 0)
+		return -1;
+	if (kind >= 3)
+		reverse_cards(out, 0);
+	return 0;
 }
 
 /* Runs one page-producing search statement, appending to out. */
@@ -311,7 +456,7 @@ search_page(struct db *db, struct arena *a, int id, const struct listing_query *
 	page.limit = limit;
 	page.offset = offset;
 	bind_listing(st, &page, 0, fts, 1);
-	return read_cards(db, a, st, out->n + (size_t)limit, 1, out);
+	return read_cards(db, a, st, out->n + (size_t)limit, 1, 0, out);
 }
 
 /* Number of matches of fts (within the price range when one is set). */
@@ -327,6 +472,35 @@ search_count(struct db *db, const struct listing_query *q, const char *fts)
 	return db_one_int(db, st, "count");
 }
 
+/* SORT_RELEVANCE (see RELEVANCE): the ranked newest matches, then, when
+ * there are more, the older ones. */
+static int
+search_relevance(struct db *db, struct arena *a, const struct listing_query *q,
+    const char *fts, struct listing *out)
+{
+	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX;
+	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_RELEVANCE_PRICE :
+	    Q_S_RELEVANCE);
+	long long ranked, want;
+
+	if (st == NULL)
+		return -1;
+	bind_listing(st, q, 0, fts, 1);
+	db_bind_int(st, 6, SEARCH_RANK_ROWS);
+	if (read_cards(db, a, st, (size_t)q->limit, 1, 1, out) < 0)
+		return -1;
+	if (out->n > 0 && out->total < SEARCH_RANK_ROWS)
+		return 0;	/* the usual case: one pass */
+	if ((out->total = search_count(db, q, fts)) < 0)
+		return -1;
+	ranked = out->total < SEARCH_RANK_ROWS ? out->total : SEARCH_RANK_ROWS;
+	want = q->limit - (long long)out->n;
+	if (want <= 0 || out->total <= ranked || out->total <= q->offset)
+		return 0;
+	return search_page(db, a, filtered ? Q_S_OLDER_PRICE : Q_S_OLDER, q, fts,
+	    want, ranked + (q->offset > ranked ? q->offset - ranked : 0), out);
+}
+
 int
 db_search(struct db *db, struct arena *a, const struct listing_query *q,
     const struct search_fts *f, struct listing *out)
@@ -335,32 +509,20 @@ db_search(struct db *db, struct arena *a, const struct listing_query *q,
 		[SORT_NEWEST] = Q_S_NEWEST, [SORT_PRICE_ASC] = Q_S_PRICE_ASC,
 		[SORT_PRICE_DESC] = Q_S_PRICE_DESC, [SORT_NAME] = Q_S_NAME,
 	};
-	long long n1, want = q->limit, maxid;
+	long long maxid;
 	sqlite3_stmt *st;
 	int broad;
 
 	out->items = arena_alloc(a, (size_t)(q->limit ? q->limit : 1) *
 	    sizeof(*out->items));
 	out->n = 0;
+	out->total = 0;
+	if (q->sort == SORT_RELEVANCE)
+		return search_relevance(db, a, q, f->all, out);
 	if ((out->total = search_count(db, q, f->all)) < 0)
 		return -1;
 	if (out->total <= q->offset)
 		return 0;
-	if (q->sort == SORT_RELEVANCE) {
-		/* Names that match first, then the products matching
-		 * elsewhere, newest first.  bm25 must score every match it
-		 * sorts, so names are ranked by it only when they are few. */
-		if ((n1 = search_count(db, q, f->names)) < 0)
-			return -1;
-		if (q->offset < n1 && search_page(db, a, n1 <= SEARCH_RANK_MAX ?
-		    Q_S_TIER1 : Q_S_TIER2, q, f->names, want, q->offset, out) < 0)
-			return -1;
-		want = q->limit - (long long)out->n;
-		if (want > 0 && out->total > n1)
-			return search_page(db, a, Q_S_TIER2, q, f->rest, want,
-			    q->offset > n1 ? q->offset - n1 : 0, out);
-		return 0;
-	}
 	/* Walking an index pays about (offset + limit) * products / matches
 	 * probes; looking the matches up pays about `matches` lookups. */
 	if ((st = db_stmt(db, &stmts, Q_S_MAX_ID)) == NULL ||
@@ -382,7 +544,7 @@ simple_listing(struct db *db, struct arena *a, int id, long long arg,
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, arg);
-	return read_cards(db, a, st, (size_t)limit, 0, out);
+	return read_cards(db, a, st, (size_t)limit, 0, 0, out);
 }
 
 int
@@ -419,7 +581,7 @@ db_product_related(struct db *db, struct arena *a, const struct product *p,
 	db_bind_int(st, 1, p->category_id);
 	db_bind_int(st, 2, p->card.id);
 	db_bind_int(st, 3, limit);
-	return read_cards(db, a, st, (size_t)limit, 0, out);
+	return read_cards(db, a, st, (size_t)limit, 0, 0, out);
 }
 
 int
@@ -493,32 +655,37 @@ db_product_plans(struct db *db, struct arena *a, long long id,
 }
 
 int
-db_vocab_terms(struct db *db, struct arena *a, size_t minlen, size_t maxlen,
-    struct vocab_term **out, size_t *n)
+db_vocab_close(struct db *db, struct arena *a, const char *const *keys,
+    size_t nkeys, int maxdel, size_t cap, struct vocab_term **out, size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_VOCAB);
-	size_t cap = 1024;
-	int rc;
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE;
 
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 1, (long long)minlen);
-	db_bind_int(st, 2, (long long)maxlen);
-	*out = arena_alloc(a, cap * sizeof(**out));
+	*out = arena_alloc(a, (cap ? cap : 1) * sizeof(**out));
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			struct vocab_term *bigger = arena_alloc(a, 2 * cap * sizeof(**out));
-			memcpy(bigger, *out, cap * sizeof(**out));
-			*out = bigger;
-			cap *= 2;
+	for (size_t k = 0; k < nkeys && *n < cap; k++) {
+		if ((st = db_stmt(db, &stmts, Q_TYPO)) == NULL)
+			return -1;
+		db_bind_text(st, 1, keys[k]);
+		db_bind_int(st, 2, maxdel);
+		db_bind_int(st, 3, (long long)(cap - *n));
+		while (*n < cap && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			size_t i = 0;
+
+			while (i < *n && strcmp((*out)[i].term, t) != 0)
+				i++;
+			if (i < *n)
+				continue;	/* found through another key */
+			(*out)[*n].term = db_col_text(a, st, 0);
+			(*out)[*n].docs = db_col_int(st, 1);
+			(*n)++;
 		}
-		(*out)[*n].term = db_col_text(a, st, 0);
-		(*out)[*n].docs = db_col_int(st, 1);
-		(*n)++;
+		db_done(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return db_fail(db, "typo keys");
 	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "vocab");
+	return 0;
 }
 
 int
@@ -535,4 +702,36 @@ db_vocab_has_prefix(struct db *db, const char *prefix)
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "vocab prefix");
+}
+
+int
+db_vocab_sync(struct db *db, long long max)
+{
+	sqlite3_stmt *st;
+	long long upto, any;
+
+	if ((st = db_stmt(db, &stmts, Q_VQ_ANY)) == NULL ||
+	    (any = db_one_int(db, st, "vocab queue")) < 0)
+		return -1;
+	if (any == 0)
+		return 0;
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, &stmts, Q_VQ_UPTO)) == NULL)
+		goto fail;
+	db_bind_int(st, 1, max > 0 ? max : -1);
+	if ((upto = db_one_int(db, st, "vocab queue")) < 0 ||
+	    (st = db_stmt(db, &stmts, Q_VQ_APPLY)) == NULL)
+		goto fail;
+	db_bind_int(st, 1, upto);
+	if (db_step_done(db, st, "vocab sync") < 0 ||
+	    (st = db_stmt(db, &stmts, Q_VQ_DONE)) == NULL)
+		goto fail;
+	db_bind_int(st, 1, upto);
+	if (db_step_done(db, st, "vocab queue") < 0)
+		goto fail;
+	return db_commit(db);
+fail:
+	db_rollback(db);
+	return -1;
 }

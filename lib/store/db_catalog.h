@@ -59,6 +59,9 @@ struct listing_query {
 	long long	 min_price, max_price;	/* minor units, inclusive;
 						 * 0, DB_PRICE_MAX: no filter */
 	long long	 limit, offset;
+	/* Category pages only: the page after (before) this product in the
+	 * sort order, skipping `offset` rows; 0: none (a page by offset). */
+	long long	 after, before;
 };
 
 struct listing {
@@ -71,16 +74,30 @@ struct listing {
 int	db_category_all(struct db *, struct arena *, struct category **, size_t *);
 int	db_category_get(struct db *, struct arena *, const char *slug,
 	    struct category *);
-/* Products of a category tree (q->category_id), a page of them. */
+/* Deep pages: a page by offset skips at most this many rows of an index
+ * from the start or the end of the order; pages further in are reached
+ * from a neighbour's first or last product (q->after, q->before), so every
+ * page costs what the first one costs. */
+#define DB_LISTING_SKIP_MAX (20 * 24)
+/* Products of a category tree (q->category_id), a page of them: by
+ * q->after or q->before when set, else by q->offset.  Returns 0 (out->n 0:
+ * past the end), 1 when the after/before product does not exist, 2 when
+ * the page is too far from both ends to be found by offset
+ * (db_listing_direct), -1 on error. */
 int	db_listing(struct db *, struct arena *, const struct listing_query *,
 	    struct listing *);
+/* 1 when the page of `limit` rows at `offset` of a listing of `total` can
+ * be asked for by its number alone. */
+int	db_listing_direct(long long total, long long offset, long long limit);
 
 /* The FTS5 expressions of one search (search.h). */
 struct search_fts;
-/* A page of active products matching f, in q's order (SORT_RELEVANCE:
- * name matches by bm25 (newest first when there are over 200), then the
- * others newest first).  Cards carry their
- * description for highlighting; names are not marked here. */
+/* A page of active products matching f->all, in q's order
+ * (SORT_RELEVANCE: products whose name holds every word first, by BM25
+ * over the name, then the others, newest first; one pass over the
+ * matches).  out->total is the number of matches (SORT_RELEVANCE: 0 when
+ * the page is past the end).  Cards carry their description for
+ * highlighting; names are not marked here. */
 int	db_search(struct db *, struct arena *, const struct listing_query *,
 	    const struct search_fts *, struct listing *);
 int	db_products_new(struct db *, struct arena *, long long limit,
@@ -105,9 +122,15 @@ struct vocab_term {
 	const char	*term;
 	long long	 docs;
 };
-/* Indexed terms whose byte length is in [minlen, maxlen] (typo search). */
-int	db_vocab_terms(struct db *, struct arena *, size_t minlen, size_t maxlen,
-	    struct vocab_term **, size_t *);
+/* Typo search: the distinct indexed terms having one of the typo keys
+ * (db_text.h) made with at most maxdel deletions, at most cap of them, in
+ * an arena array.  The lookups stop at cap. */
+int	db_vocab_close(struct db *, struct arena *, const char *const *keys,
+	    size_t nkeys, int maxdel, size_t cap, struct vocab_term **, size_t *);
+/* Folds up to max (0: all) queued text changes of products into the typo
+ * vocabulary (schema.sql: search_vocab_queue), in one transaction.
+ * Returns 0, or -1 (logged; the queue is kept for the next try). */
+int	db_vocab_sync(struct db *, long long max);
 /* 1 when some indexed term starts with `prefix`. */
 int	db_vocab_has_prefix(struct db *, const char *prefix);
 

@@ -7,10 +7,16 @@
  * `"netflix" "abo"*` (all words must match).  Quoting means no FTS5 syntax
  * (NEAR, column filters, bare quotes) from the shopper ever reaches SQLite.
  *
+ * search_split() keeps at most SEARCH_MAX_WORDS (8) words of a query and
+ * drops the rest: with the 200-character limit of the search page and the
+ * 64-byte cut of each word this bounds the work of any query.
+ *
  * search_correct() handles typos: for a word no indexed term starts with,
  * it picks the indexed term at the smallest edit distance (1 for words of
- * 4-6 bytes, 2 from 7 bytes; shorter words are not corrected), preferring
- * terms found in more products. */
+ * 4-6 bytes, 2 from 7 bytes; shorter words and numbers are not corrected),
+ * preferring terms found in more products.  The candidates come from the
+ * typo keys of the word (db_text.h: a lookup in search_typo, never a scan
+ * of the vocabulary), at most SEARCH_TYPO_CANDIDATES of them per word. */
 #ifndef SOUK_SEARCH_H
 #define SOUK_SEARCH_H
 #include <stddef.h>
@@ -20,6 +26,8 @@
 struct db;
 
 #define SEARCH_MAX_WORDS 8
+#define SEARCH_TYPO_CANDIDATES 200	/* terms checked per misspelt word */
+#define SEARCH_VOCAB_SYNC 200		/* queued product changes per search */
 
 struct search_words {
 	const char	*w[SEARCH_MAX_WORDS];
@@ -28,7 +36,9 @@ struct search_words {
 
 /* Splits text into at most SEARCH_MAX_WORDS words (arena strings). */
 void	 search_split(struct arena *, const char *text, struct search_words *);
-/* The three FTS5 expressions of one search, for db_search(). */
+/* The FTS5 expressions of one search.  db_search() runs `all` only (its
+ * ranking finds the name matches in the same pass); `names` and `rest`
+ * are the two relevance tiers as expressions of their own. */
 struct search_fts {
 	const char	*all;		/* every word, any column */
 	const char	*names;		/* every word in the name */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db_catalog.h"
+#include "db_text.h"
 #include "search.h"
 
 int
@@ -11,12 +12,16 @@ search_correct(struct db *db, struct arena *a, struct search_words *sw)
 {
 	int changed = 0;
 
+	/* Catalog changes since the last search reach the vocabulary first,
+	 * a bounded batch at a time; on failure the vocabulary is only a
+	 * little behind (logged). */
+	db_vocab_sync(db, SEARCH_VOCAB_SYNC);
 	for (size_t i = 0; i < sw->n; i++) {
-		const char *w = sw->w[i], *best = NULL;
-		size_t len = strlen(w), max, bestd;
+		const char *w = sw->w[i], *best = NULL, *keys[DB_TYPO_KEYS];
+		struct db_typo_key k[DB_TYPO_KEYS];
+		size_t len = strlen(w), max, bestd, nkeys, nterms;
 		long long bestdocs = -1;
 		struct vocab_term *terms;
-		size_t nterms;
 		int has;
 
 		if (len < 4)
@@ -27,7 +32,12 @@ search_correct(struct db *db, struct arena *a, struct search_words *sw)
 			continue;
 		max = len >= 7 ? 2 : 1;
 		bestd = max + 1;
-		if (db_vocab_terms(db, a, len - max, len + max, &terms, &nterms) < 0)
+		if ((nkeys = db_typo_keys(w, (int)max, k)) == 0)
+			continue;
+		for (size_t j = 0; j < nkeys; j++)
+			keys[j] = k[j].key;
+		if (db_vocab_close(db, a, keys, nkeys, (int)max,
+		    SEARCH_TYPO_CANDIDATES, &terms, &nterms) < 0)
 			return -1;
 		for (size_t t = 0; t < nterms; t++) {
 			size_t d = edit_distance(w, terms[t].term, max);

@@ -30,6 +30,18 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_ORDER_HOLD_BANK) = { "order_hold_bank", "172800", "seconds a bank-transfer order without payment proof is held before soukctl cron cancels it (0: never)" },
 	K(CONF_ORDER_HOLD_MOBILE) = { "order_hold_mobile", "172800", "seconds a mobile-money order without payment proof is held before soukctl cron cancels it (0: never)" },
 	K(CONF_ORDER_HOLD_COD) = { "order_hold_cod", "0", "seconds a cash-on-delivery order is held before soukctl cron cancels it (0: never; see docs/order-limits.md)" },
+	K(CONF_SCRYPT_LOG2N) = { "scrypt_log2n", "13", "password hashing: scrypt N = 2^this (10-20); changing it rehashes each password at its next login" },
+	K(CONF_SCRYPT_R) = { "scrypt_r", "8", "password hashing: scrypt block size r" },
+	K(CONF_SCRYPT_P) = { "scrypt_p", "1", "password hashing: scrypt parallelism p" },
+	K(CONF_HASH_CONCURRENCY) = { "hash_concurrency", "0", "password hashes running at once on this machine, all programs together (0: half the cores); over it: 503" },
+	K(CONF_SESSION_LIFETIME) = { "session_lifetime", "86400", "seconds a login lasts at most" },
+	K(CONF_SESSION_IDLE) = { "session_idle", "7200", "seconds without a request after which a login ends" },
+	K(CONF_LOGIN_DELAY_AFTER) = { "login_delay_after", "5", "failed logins of one account before each next attempt must wait" },
+	K(CONF_LOGIN_LOCK_AFTER) = { "login_lock_after", "20", "failed logins of one account that lock it until the mailed unlock link is followed" },
+	K(CONF_LOGIN_DELAY_BASE) = { "login_delay_base", "30", "first wait in seconds after login_delay_after failures; doubles with each further failure" },
+	K(CONF_LOGIN_DELAY_MAX) = { "login_delay_max", "900", "longest wait in seconds between two login attempts" },
+	K(CONF_LOGIN_CLIENT_AFTER) = { "login_client_after", "50", "failed logins from one client address (any accounts) before it must wait" },
+	K(CONF_REGISTER_RATE_LIMIT) = { "register_rate_limit", "10", "registrations, reset and verification mails per client address per hour" },
 };
 
 /* Keys that must hold a number of at least 1. */

@@ -370,7 +370,6 @@ ctx_reset(struct ctx *c)
 	arena_reset(&c->arena);
 	resp_reset(&c->resp);
 	c->vals = arena_alloc(&c->arena, (c->app->nkeys + 1) * sizeof(struct val));
-	c->site = NULL;
 	c->page = -1;
 }
 

@@ -60,6 +60,7 @@ enum page_flags {
 #define KEYS(...) ((const int[]){ __VA_ARGS__, -1 })
 
 struct ctx;
+struct user;
 
 struct page {
 	const char	*name;		/* leading path segments: "" is "/",
@@ -71,6 +72,7 @@ struct page {
 };
 
 struct db;
+struct site_req;
 
 /* What a higher layer adds around requests; every member may be NULL. */
 struct app_hooks {
@@ -125,7 +127,9 @@ struct ctx {
 	struct val		*vals;		/* app->nkeys validated inputs;
 						 * keys the page does not list
 						 * are VAL_ABSENT */
-	void			*site;		/* the hooks' per-request data */
+	struct site_req		*site;		/* the hooks' per-request data
+						 * (opaque here; never NULL once
+						 * hooks->open has set it) */
 	struct {
 		void	(*fn)(struct ctx *, void *);
 		void	 *arg;

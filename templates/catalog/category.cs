@@ -19,6 +19,10 @@
 <?cs if:?Page.products_html ?>
   <?cs call:grid(Page.products_html) ?>
   <?cs call:pager() ?>
+<?cs elif:?Page.too_deep ?>
+  <p class="empty" id="too-deep"><?cs var:Lang.too_deep ?>
+    <a href="<?cs var:Page.first_href ?>"><?cs var:Lang.too_deep_first ?></a> ·
+    <a href="<?cs var:Page.last_href ?>"><?cs var:Lang.too_deep_last ?> (<?cs var:Page.pages ?>)</a></p>
 <?cs else ?>
   <p class="empty"><?cs var:Lang.no_products ?></p>
 <?cs /if ?>

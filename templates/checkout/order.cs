@@ -55,7 +55,7 @@
   <h2 id="h-details"><?cs var:Lang.order.details ?></h2>
   <dl class="details">
     <div><dt><?cs var:Lang.checkout.label.name ?></dt><dd><?cs var:o.name ?></dd></div>
-    <div><dt><?cs var:Lang.checkout.label.email ?></dt><dd><?cs var:o.email ?></dd></div>
+    <div><dt><?cs var:Lang.checkout.label.email ?></dt><dd><?cs var:o.email ?><?cs if:!Session.logged_in ?> · <a id="create-account" href="/account/register?email=<?cs var:url_escape(o.email) ?>"><?cs var:Lang.acct.create_after_order ?></a><?cs /if ?></dd></div>
     <div><dt><?cs var:Lang.checkout.label.phone ?></dt><dd><?cs var:o.phone ?></dd></div>
     <?cs if:o.address ?><div><dt><?cs var:Lang.checkout.shipping ?></dt><dd class="address"><?cs var:o.address ?><br><?cs var:o.postal ?> <?cs var:o.city ?><br><?cs var:Lang.country[o.country] ?></dd></div><?cs /if ?>
     <div><dt><?cs var:Lang.checkout.label.payment ?></dt><dd><?cs var:Lang.pay[o.method].name ?></dd></div>

@@ -177,7 +177,8 @@ class Stack:
 
     def cleanup(self):
         self.stop()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        if not os.environ.get("SOUK_KEEP"):
+            shutil.rmtree(self.dir, ignore_errors=True)
 
     # `with Stack() as s:` stops and removes the store at the end, and fails
     # the test on any sanitizer report (unless it is failing already).

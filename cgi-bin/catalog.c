@@ -206,7 +206,7 @@ page_home(struct ctx *c)
 	card_grid(c, "featured_html", &featured);
 	card_grid(c, "new_html", &fresh);
 	app_cacheable(c);
-	return app_render(c, "catalog/home");
+	return app_render(c, 200, "catalog/home");
 }
 
 /* Page.crumbs: the category's ancestors, top first, then itself. */
@@ -264,7 +264,7 @@ page_category(struct ctx *c)
 			hdf_putf(c->hdf, nav->cats[i].name, "Page.subcats.%d.name", k++);
 		}
 	app_cacheable(c);
-	return app_render(c, "catalog/category");
+	return app_render(c, 200, "catalog/category");
 }
 
 static void
@@ -344,7 +344,7 @@ page_product(struct ctx *c)
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
 	app_cacheable(c);
-	return app_render(c, "catalog/product");
+	return app_render(c, 200, "catalog/product");
 }
 
 static int
@@ -366,19 +366,18 @@ page_search(struct ctx *c)
 	hdf_put_int(c->hdf, "Page.max_len", SEARCH_MAX);
 	if (q->state == VAL_INVALID) {
 		hdf_put(c->hdf, "Page.problem", "bad_chars");
-		return app_render(c, "catalog/search") == 200 ? 400 : 500;
+		return app_render(c, 400, "catalog/search");
 	}
 	hdf_put(c->hdf, "Page.q", q->s);
 	if (utf8_len(q->s, strlen(q->s)) > SEARCH_MAX) {
-		c->resp.status = 400;
 		hdf_put(c->hdf, "Page.problem", "too_long");
-		return app_render(c, "catalog/search");
+		return app_render(c, 400, "catalog/search");
 	}
 	search_split(&c->arena, q->s, &words);
 	if (words.n == 0) {
 		hdf_put(c->hdf, "Page.problem", q->state == VAL_OK ? "no_words" : "empty");
 		app_cacheable(c);
-		return app_render(c, "catalog/search");
+		return app_render(c, 200, "catalog/search");
 	}
 	b.base = "/search";
 	b.q = q->s;
@@ -409,7 +408,7 @@ page_search(struct ctx *c)
 		}
 	}
 	app_cacheable(c);
-	return app_render(c, "catalog/search");
+	return app_render(c, 200, "catalog/search");
 }
 
 enum page_id { PAGE_HOME, PAGE_CATEGORY, PAGE_PRODUCT, PAGE_SEARCH, PAGE__MAX };

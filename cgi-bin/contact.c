@@ -75,8 +75,7 @@ form(struct ctx *c, int status)
 	hdf_put_int(c->hdf, "Page.max.subject", keys[KEY_SUBJECT].max);
 	hdf_put_int(c->hdf, "Page.max.message", keys[KEY_MESSAGE].max);
 	hdf_put_int(c->hdf, "Page.max.order", keys[KEY_ORDER].max);
-	c->resp.status = status;
-	return app_render(c, "contact/form");
+	return app_render(c, status, "contact/form");
 }
 
 /* Marks value k invalid with error code err (a Lang.err key). */
@@ -204,8 +203,8 @@ store(struct ctx *c)
 		put_values(c);
 		return form(c, 429);
 	}
-	if ((msg.mail_id = mail_enqueue(c->db, &to_shop)) < 0 ||
-	    mail_enqueue(c->db, &to_sender) < 0 ||
+	if (mail_enqueue(c->db, &to_shop, &msg.mail_id) < 0 ||
+	    mail_enqueue(c->db, &to_sender, NULL) < 0 ||
 	    db_message_add(c->db, &msg, (long long)now) < 0 ||
 	    db_commit(c->db) < 0) {
 		db_rollback(c->db);
@@ -223,7 +222,7 @@ page_contact(struct ctx *c)
 
 	if (c->req.method != METHOD_POST) {
 		if (app_val(c, KEY_SENT)->state == VAL_OK && app_val(c, KEY_SENT)->i)
-			return app_render(c, "contact/thanks");
+			return app_render(c, 200, "contact/thanks");
 		/* Prefill from links, never with errors on a first visit. */
 		if (app_val(c, KEY_ORDER)->state == VAL_OK)
 			hdf_put(c->hdf, "Page.form.order", app_val(c, KEY_ORDER)->s);

@@ -14,6 +14,7 @@
 #include "db_order.h"
 #include "money.h"
 #include "order.h"
+#include "timefmt.h"
 #include "valid.h"
 
 /* s with C0 controls and DEL as '?' (newlines as ", "), in the arena. */
@@ -34,15 +35,6 @@ safe(struct arena *a, const char *s)
 	}
 	*o = '\0';
 	return out;
-}
-
-/* An amount in the store's currency (coupons). */
-static const char *
-money(struct arena *a, long long minor)
-{
-	char buf[MONEY_BUF];
-
-	return arena_strdup(a, money_store(buf, sizeof(buf), minor, LANG_EN));
 }
 
 /* An amount of an order, in the currency it was placed in. */
@@ -100,7 +92,8 @@ cmd_orders(int argc, char **argv)
 	    "REFERENCE", "STATUS", "TOTAL", "LINES", "EMAIL");
 	for (size_t i = 0; i < n; i++)
 		printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
-		    order_time(&a, o[i].created_at), o[i].reference, o[i].status,
+		    timefmt_arena(&a, o[i].created_at, 0), o[i].reference,
+		    o[i].status,
 		    order_money(&a, &o[i], o[i].total_minor), o[i].nlines,
 		    safe(&a, o[i].email));
 	printf("%zu order%s\n", n, n == 1 ? "" : "s");
@@ -118,8 +111,8 @@ show(struct arena *a, struct db *db, const struct order *o)
 	size_t np = 0;
 
 	printf("Order     %lld  %s  %s\n", o->id, o->reference, o->status);
-	printf("Placed    %s (language %s)\n", order_time(a, o->created_at),
-	    o->lang);
+	printf("Placed    %s (language %s)\n",
+	    timefmt_arena(a, o->created_at, 0), o->lang);
 	printf("Customer  %s <%s>  %s\n", safe(a, o->name), safe(a, o->email),
 	    o->phone);
 	if (*o->address)
@@ -149,14 +142,14 @@ show(struct arena *a, struct db *db, const struct order *o)
 		    safe(a, o->coupon_code));
 	printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
 	for (size_t i = 0; i < o->nevents; i++)
-		printf("  %s  %-16s  %s\n", order_time(a, o->events[i].at),
+		printf("  %s  %-16s  %s\n", timefmt_arena(a, o->events[i].at, 0),
 		    o->events[i].status, o->events[i].note);
 	if (db_order_proofs(db, a, o->id, &p, &np) < 0 || np == 0)
 		return;
 	printf("\nPayment proofs (in %s/proofs/)\n", conf_str(CONF_DATA_DIR));
 	for (size_t i = 0; i < np; i++)
 		printf("  %s  %-15s  %8lld bytes  %s  (sent as \"%s\")\n",
-		    order_time(a, p[i].at), p[i].type, p[i].size, p[i].name,
+		    timefmt_arena(a, p[i].at, 0), p[i].type, p[i].size, p[i].name,
 		    safe(a, p[i].original_name));
 }
 
@@ -283,12 +276,12 @@ coupon_list(void)
 	    "USED", "MAX", "PER-EMAIL", "EXPIRES", "ACTIVE");
 	for (size_t i = 0; i < n; i++) {
 		const char *d = strcmp(c[i].kind, "percent") == 0 ?
-		    arena_printf(&a, "%lld%%", c[i].value) : money(&a, c[i].value);
+		    arena_printf(&a, "%lld%%", c[i].value) : money_arena(&a, c[i].value, LANG_EN);
 		printf("%-20s  %-16s  %6lld  %8s  %9s  %-16s  %s\n", c[i].code, d,
 		    c[i].uses, c[i].max_uses ? arena_printf(&a, "%lld",
 		    c[i].max_uses) : "-", c[i].max_per_email ? arena_printf(&a,
 		    "%lld", c[i].max_per_email) : "-", c[i].expires_at ?
-		    order_time(&a, c[i].expires_at) : "never",
+		    timefmt_arena(&a, c[i].expires_at, 0) : "never",
 		    c[i].active ? "yes" : "no");
 	}
 out:

@@ -221,6 +221,18 @@ db_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t elem)
 }
 
 int
+db_step_row(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return DB_NONE;
+	return db_fail(db, what);
+}
+
+int
 db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);

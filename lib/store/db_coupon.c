@@ -22,7 +22,7 @@ const char *const coupon_errs[COUPON__MAX] = {
 	"c.active, (SELECT count(*) FROM coupon_redemptions r "		\
 	"WHERE r.coupon_id = c.id)"
 
-enum { Q_GET, Q_USES_EMAIL, Q_REDEEM, Q_CREATE, Q_LIST, Q__MAX };
+enum { Q_GET, Q_USES_EMAIL, Q_REDEEM, Q_RELEASE, Q_CREATE, Q_LIST, Q__MAX };
 
 static const char *const sql[Q__MAX] = {
 	[Q_GET] = "SELECT " COUPON_COLS " FROM coupons c "
@@ -31,6 +31,7 @@ static const char *const sql[Q__MAX] = {
 	    "WHERE coupon_id = ? AND email_norm = ?",
 	[Q_REDEEM] = "INSERT INTO coupon_redemptions(coupon_id, order_id, "
 	    "email_norm, discount_minor, created_at) VALUES (?, ?, ?, ?, ?)",
+	[Q_RELEASE] = "DELETE FROM coupon_redemptions WHERE order_id = ?",
 	[Q_CREATE] = "INSERT INTO coupons(code, kind, value, min_subtotal_minor, "
 	    "starts_at, expires_at, max_uses, max_uses_per_email, active, "
 	    "created_at) VALUES (?, ?, ?, ?, nullif(?, 0), nullif(?, 0), "
@@ -131,6 +132,17 @@ db_coupon_redeem(struct db *db, long long coupon, long long order,
 	db_bind_int(st, 4, discount);
 	db_bind_int(st, 5, now);
 	return db_step_done(db, st, "coupon redeem") == 0 ? 0 : -1;
+}
+
+int
+db_coupon_release(struct db *db, long long order)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RELEASE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, order);
+	return db_step_done(db, st, "coupon release") == 0 ? 0 : -1;
 }
 
 long long

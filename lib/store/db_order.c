@@ -1,6 +1,5 @@
 /* db_order.c — see db_order.h. */
 #include <string.h>
-#include <time.h>
 
 #include "db_cart.h"
 #include "db_coupon.h"
@@ -20,8 +19,8 @@
 
 enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
-	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_STATUS, Q_LIST,
-	Q_LIST_STATUS, Q_PROOFS, Q__MAX
+	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_LIST,
+	Q_LIST_STATUS, Q_PROOFS, Q_MOVE, Q_RESTOCK, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -53,13 +52,21 @@ static const char *const sql[Q__MAX] = {
 	[Q_PROOF_INSERT] = "INSERT INTO payment_proofs(order_id, stored_name, "
 	    "content_type, size, sha256, original_name, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[Q_STATUS] = "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
 	/* Ids grow with time: newest first without an index of dates. */
 	[Q_LIST] = "SELECT " ORDER_COLS " FROM orders o ORDER BY o.id DESC LIMIT ?",
 	[Q_LIST_STATUS] = "SELECT " ORDER_COLS " FROM orders o WHERE o.status = ? "
 	    "ORDER BY o.id DESC LIMIT ?",
 	[Q_PROOFS] = "SELECT stored_name, content_type, size, original_name, "
 	    "created_at FROM payment_proofs WHERE order_id = ? ORDER BY id",
+	/* Only from the status the caller read: a second change finds none. */
+	[Q_MOVE] = "UPDATE orders SET status = ?3, updated_at = ?4 WHERE id = ?1 "
+	    "AND status = ?2 RETURNING id",
+	/* Products counting stock get their units back (unlimited ones,
+	 * stock NULL, were never decremented; deleted ones are gone). */
+	[Q_RESTOCK] = "UPDATE products SET stock = stock + (SELECT sum(i.qty) "
+	    "FROM order_items i WHERE i.order_id = ?1 AND i.product_id = "
+	    "products.id) WHERE stock IS NOT NULL AND id IN (SELECT product_id "
+	    "FROM order_items WHERE order_id = ?1)",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -124,14 +131,12 @@ db_order_find(struct db *db, const char *token, long long *id,
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, token);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "order find")) == 0) {
 		*id = db_col_int(st, 0);
 		*cart_id = db_col_int(st, 1);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order find");
+	return rc;
 }
 
 /* Takes qty of product out of stock: 0, 1 when there is not enough
@@ -259,7 +264,7 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 
 	memset(why, 0, sizeof(*why));
 	/* The token comes from the idempotency key: seen, it is a repeat. */
-	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != 0)
+	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != DB_NONE)
 		return rc < 0 ? PLACE_ERROR : PLACE_DUPLICATE;
 	if (db_cart_load(db, a, token, &cart) < 0)
 		return PLACE_ERROR;
@@ -390,11 +395,10 @@ db_order_by_id(struct db *db, struct arena *a, long long id, struct order *o)
 
 int
 db_order_add_proof(struct db *db, struct order *o, const char *name,
-    const char *type, long long size, const char *sha, const char *original)
+    const char *type, long long size, const char *sha, const char *original,
+    long long now)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOF_INSERT);
-	const char *next = order_statuses[ORDER_PROOF_RECEIVED];
-	long long now = (long long)time(NULL);
 
 	if (st == NULL)
 		return -1;
@@ -408,18 +412,38 @@ db_order_add_proof(struct db *db, struct order *o, const char *name,
 	if (db_step_done(db, st, "proof insert") < 0)
 		return -1;
 	o->nproofs++;
-	if (strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0)
-		return 0;
-	if ((st = db_stmt(db, &stmts, Q_STATUS)) == NULL)
-		return -1;
-	db_bind_text(st, 1, next);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, o->id);
-	if (db_step_done(db, st, "order status") < 0 ||
-	    insert_event(db, o->id, next, "proof", now) < 0)
-		return -1;
-	o->status = next;
 	return 0;
+}
+
+int
+db_order_move(struct db *db, long long id, const char *from, const char *to,
+    const char *note, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_MOVE);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	db_bind_int(st, 4, now);
+	rc = db_step_row(db, st, "order status");
+	db_done(st);
+	if (rc != 0)
+		return rc;
+	return insert_event(db, id, to, note, now);
+}
+
+int
+db_order_restock(struct db *db, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RESTOCK);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	return db_step_done(db, st, "order restock") == 0 ? 0 : -1;
 }
 
 int

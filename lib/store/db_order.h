@@ -46,7 +46,7 @@ struct place_why {
  * the cart.  o->id is set on PLACE_OK.  Nothing is written otherwise. */
 enum place_result db_order_place(struct db *, struct arena *,
 		    const char *cart_token, struct order *o, struct place_why *);
-/* Whether an order has this token: 1 (*id and *cart_id set), 0, -1. */
+/* The order with this token: 0 (*id and *cart_id set), DB_NONE, -1. */
 int		 db_order_find(struct db *, const char *token, long long *id,
 		    long long *cart_id);
 /* The whole order (lines, history, proof count) by token or id: 0, 1 when
@@ -56,11 +56,21 @@ int		 db_order_by_token(struct db *, struct arena *, const char *token,
 int		 db_order_by_id(struct db *, struct arena *, long long id,
 		    struct order *);
 /* Inside the caller's transaction: records a payment proof stored as
- * `name` and, when the order was awaiting payment, moves it to
- * proof_received with a history entry.  Returns 0 or -1. */
+ * `name` (o->nproofs grows).  The status change a first proof makes is
+ * order_flow.h's (order_proof.h runs both).  Returns 0 or -1. */
 int		 db_order_add_proof(struct db *, struct order *, const char *name,
 		    const char *type, long long size, const char *sha256_hex,
-		    const char *original_name);
+		    const char *original_name, long long now);
+/* For order_flow.c only (every status change goes through
+ * order_transition): inside the caller's transaction, sets order id's
+ * status from `from` to `to` and adds the history entry (note, now).
+ * 0, DB_NONE when the order is not in `from` (nothing written), -1 (also
+ * when the database's order_transitions refuses it). */
+int		 db_order_move(struct db *, long long id, const char *from,
+		    const char *to, const char *note, long long now);
+/* Puts the units of order id's lines back into the stock of the products
+ * that count stock.  0 or -1. */
+int		 db_order_restock(struct db *, long long id);
 
 /* soukctl: the newest orders (status "" for all), lines not loaded. */
 int		 db_order_list(struct db *, struct arena *, const char *status,

@@ -18,6 +18,7 @@
 #include "catalog_hdf.h"
 #include "db_catalog.h"
 #include "nav.h"
+#include "pager.h"
 #include "money.h"
 #include "search.h"
 #include "site.h"
@@ -100,12 +101,18 @@ browse_href(struct ctx *c, const struct browse *b, long long page,
 	return href;
 }
 
-/* Page.pager: prev/next and a window of page numbers with gaps. */
+/* A pager_href_fn: page p of the listing arg (a struct browse). */
+static const char *
+page_href(struct ctx *c, const void *arg, long long p)
+{
+	return browse_href(c, arg, p, 1);
+}
+
+/* Page.{total,page,pages,first,last,sort,sort_base} and the pager. */
 static void
 put_pager(struct ctx *c, const struct browse *b, long long total)
 {
 	long long pages = (total + PER_PAGE - 1) / PER_PAGE;
-	int n = 0;
 
 	hdf_put_int(c->hdf, "Page.total", total);
 	hdf_put_int(c->hdf, "Page.page", b->page);
@@ -115,26 +122,7 @@ put_pager(struct ctx *c, const struct browse *b, long long total)
 	    b->page * PER_PAGE : total);
 	hdf_put(c->hdf, "Page.sort", sorts[b->sort]);
 	hdf_put(c->hdf, "Page.sort_base", browse_href(c, b, 1, 0));
-	if (pages <= 1)
-		return;
-	if (b->page > 1)
-		hdf_put(c->hdf, "Page.pager.prev", browse_href(c, b, b->page - 1, 1));
-	if (b->page < pages)
-		hdf_put(c->hdf, "Page.pager.next", browse_href(c, b, b->page + 1, 1));
-	for (long long p = 1; p <= pages; p++) {
-		int near = p == 1 || p == pages || (p >= b->page - 2 && p <= b->page + 2);
-		if (!near) {
-			if (p == 2 || p == b->page + 3)
-				hdf_putf(c->hdf, "1", "Page.pager.items.%d.gap", n++);
-			continue;
-		}
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p),
-		    "Page.pager.items.%d.n", n);
-		hdf_putf(c->hdf, browse_href(c, b, p, 1), "Page.pager.items.%d.href", n);
-		if (p == b->page)
-			hdf_putf(c->hdf, "1", "Page.pager.items.%d.current", n);
-		n++;
-	}
+	pager_put(c, b->page, pages, page_href, b);
 }
 
 /* The values the filter form shows back. */
@@ -209,30 +197,6 @@ page_home(struct ctx *c)
 	return app_render(c, 200, "catalog/home");
 }
 
-/* Page.crumbs: the category's ancestors, top first, then itself. */
-static void
-put_category_crumbs(struct ctx *c, long long id)
-{
-	const struct nav *nav = nav_get(c->db);
-	const struct category *chain[16];
-	int n = 0;
-
-	while (id != 0 && n < 16) {
-		const struct category *found = NULL;
-		for (size_t i = 0; i < nav->n && found == NULL; i++)
-			if (nav->cats[i].id == id)
-				found = &nav->cats[i];
-		if (found == NULL)
-			break;
-		chain[n++] = found;
-		id = found->parent_id;
-	}
-	for (int i = 0; i < n; i++) {
-		hdf_putf(c->hdf, chain[n - 1 - i]->slug, "Page.crumbs.%d.slug", i);
-		hdf_putf(c->hdf, chain[n - 1 - i]->name, "Page.crumbs.%d.name", i);
-	}
-}
-
 static int
 page_category(struct ctx *c)
 {
@@ -256,7 +220,7 @@ page_category(struct ctx *c)
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);
 	put_paragraphs(c, "Page.category.paras", cat.description);
-	put_category_crumbs(c, cat.parent_id);
+	crumbs_put(c, cat.parent_id);
 	nav = nav_get(c->db);
 	for (size_t i = 0; i < nav->n; i++)
 		if (nav->cats[i].parent_id == cat.id) {
@@ -311,7 +275,7 @@ page_product(struct ctx *c)
 	hdf_put_int(c->hdf, "Page.product.max_qty",
 	    p.card.stock < 0 || p.card.stock > 99 ? 99 : p.card.stock);
 	if (*p.category_slug) {
-		put_category_crumbs(c, p.category_id);
+		crumbs_put(c, p.category_id);
 		hdf_put(c->hdf, "Page.product.category_slug", p.category_slug);
 		hdf_put(c->hdf, "Page.product.category_name", p.category_name);
 	}

@@ -30,6 +30,7 @@
 #include "mail.h"
 #include "site.h"
 #include "site_hooks.h"
+#include "store_mail.h"
 #include "utf8.h"
 
 #define RATE_WINDOW 3600	/* contact_rate_limit counts per hour */
@@ -110,80 +111,28 @@ check_header_fields(struct ctx *c)
 	return bad;
 }
 
-/* "2024-06-01 14:03 CET" in the store's time zone. */
-static const char *
-local_time(struct ctx *c, time_t t)
-{
-	struct tm tm;
-	char out[64];
-
-	localtime_r(&t, &tm);
-	strftime(out, sizeof(out), "%Y-%m-%d %H:%M %Z", &tm);
-	return arena_strdup(&c->arena, out);
-}
-
-/* Renders mail template `name` in language l from the message; the body
- * goes to the arena.  NULL when rendering failed (logged). */
-static const char *
-render_mail(struct ctx *c, enum lang l, const char *name, time_t now)
-{
-	HDF *h = tmpl_hdf(l);
-	struct buf out = { 0 };
-	const char *text = NULL;
-
-	hdf_put(h, "Mail.name", app_val(c, KEY_NAME)->s);
-	hdf_put(h, "Mail.email", app_val(c, KEY_EMAIL)->s);
-	hdf_put(h, "Mail.subject", app_val(c, KEY_SUBJECT)->s);
-	hdf_put(h, "Mail.message", app_val(c, KEY_MESSAGE)->s);
-	hdf_put(h, "Mail.order", app_val(c, KEY_ORDER)->s);
-	hdf_put(h, "Mail.lang", tmpl_str(c->lang, "name"));
-	hdf_put(h, "Mail.sent_at", local_time(c, now));
-	if (mail_render(l, name, &out) == 0)
-		text = arena_strdup(&c->arena, out.data ? out.data : "");
-	buf_free(&out);
-	return text;
-}
-
 /* Stores the message and queues both mails in one transaction.
  * Returns 303, 429 or 500. */
 static int
 store(struct ctx *c)
 {
-	enum lang shop_lang = (enum lang)lang_from_code(conf_str(CONF_DEFAULT_LANG));
 	time_t now = time(NULL);
-	const char *name = app_val(c, KEY_NAME)->s;
-	const char *email = app_val(c, KEY_EMAIL)->s;
-	const char *subject = app_val(c, KEY_SUBJECT)->s;
 	const char *ua = c->req.user_agent ? c->req.user_agent : "";
 	char client[80];
 	long long wait = 0;
 	int rc;
 	struct contact_message msg = {
-		.name = name, .email = email, .subject = subject,
+		.name = app_val(c, KEY_NAME)->s, .email = app_val(c, KEY_EMAIL)->s,
+		.subject = app_val(c, KEY_SUBJECT)->s,
 		.body = app_val(c, KEY_MESSAGE)->s,
 		.order_ref = app_val(c, KEY_ORDER)->s,
 		.lang = lang_code(c->lang), .client_addr = c->req.remote_addr,
 		.user_agent = arena_strndup(&c->arena, ua,
 		    utf8_prefix(ua, strlen(ua), 200)),
 	};
-	struct mail to_shop = {
-		.to = conf_str(CONF_SHOP_EMAIL), .reply_to = email,
-		.reply_to_name = name,
-		.subject = arena_printf(&c->arena, "%s %s",
-		    tmpl_str(shop_lang, "mail.contact_subject"), subject),
-		.text = render_mail(c, shop_lang, "mail/contact_shop", now),
-	};
-	struct mail to_sender = {
-		.to = email, .to_name = name,
-		.reply_to = conf_str(CONF_SHOP_EMAIL),
-		.reply_to_name = conf_str(CONF_STORE_NAME),
-		.subject = arena_printf(&c->arena, "%s (%s)",
-		    tmpl_str(c->lang, "mail.ack_subject"),
-		    conf_str(CONF_STORE_NAME)),
-		.text = render_mail(c, c->lang, "mail/contact_ack", now),
-	};
+	struct mail to_shop, to_sender;
 
-	if (to_shop.text == NULL || to_sender.text == NULL)
+	if (store_mail_contact(c, &msg, (long long)now, &to_shop, &to_sender) < 0)
 		return 500;
 	rate_client_key(client, sizeof(client), c->req.remote_addr);
 	if (db_begin(c->db) < 0)

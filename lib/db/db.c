@@ -533,7 +533,7 @@ db_setting(struct db *db, const char *key)
 	if (st == NULL)
 		return NULL;
 	db_bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "setting") == 0)
 		v = strdup((const char *)sqlite3_column_text(st, 0));
 	db_done(st);
 	return v;

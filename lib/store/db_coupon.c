@@ -79,13 +79,11 @@ check(struct db *db, const struct coupon *c, const char *email_norm,
 		return COUPON_ERROR;
 	db_bind_int(st, 1, c->id);
 	db_bind_text(st, 2, email_norm);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "coupon uses") == 0)
 		mine = db_col_int(st, 0);
 	db_done(st);
-	if (mine < 0) {
-		db_fail(db, "coupon uses");
+	if (mine < 0)
 		return COUPON_ERROR;
-	}
 	return mine >= c->max_per_email ? COUPON_USED_BY_YOU : COUPON_OK;
 }
 
@@ -102,15 +100,11 @@ db_coupon_check(struct db *db, struct arena *a, const char *code,
 	if (st == NULL)
 		return COUPON_ERROR;
 	db_bind_text(st, 1, code);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step_row(db, st, "coupon")) == 0)
 		read_coupon(a, st, &c);
 	db_done(st);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
-			return COUPON_UNKNOWN;
-		db_fail(db, "coupon");
-		return COUPON_ERROR;
-	}
+	if (rc != 0)
+		return rc == DB_NONE ? COUPON_UNKNOWN : COUPON_ERROR;
 	if ((r = check(db, &c, email_norm, subtotal, now)) == COUPON_OK) {
 		*id = c.id;
 		*discount = order_discount(c.kind, c.value, subtotal);

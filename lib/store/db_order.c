@@ -151,18 +151,17 @@ take_stock(struct db *db, long long product, long long qty, long long *left)
 		return -1;
 	db_bind_int(st, 1, qty);
 	db_bind_int(st, 2, product);
-	rc = sqlite3_step(st);
+	rc = db_step_row(db, st, "stock");
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "stock");
+	if (rc != DB_NONE)
+		return rc;
 	if ((st = db_stmt(db, &stmts, Q_STOCK_GET)) == NULL)
 		return -1;
 	db_bind_int(st, 1, product);
-	*left = sqlite3_step(st) == SQLITE_ROW ? db_col_int(st, 0) : 0;
+	rc = db_step_row(db, st, "stock left");
+	*left = rc == 0 ? db_col_int(st, 0) : 0;
 	db_done(st);
-	return 1;
+	return rc < 0 ? -1 : 1;
 }
 
 /* Compares the cart as it is now with the lines the shopper saw. */
@@ -358,16 +357,12 @@ load_details(struct db *db, struct arena *a, struct order *o)
 static int
 load_one(struct db *db, struct arena *a, sqlite3_stmt *st, struct order *o)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step_row(db, st, "order");
 
-	if (rc == SQLITE_ROW)
+	if (rc == 0)
 		read_order(a, st, o);
 	db_done(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	if (rc != SQLITE_ROW)
-		return db_fail(db, "order");
-	return load_details(db, a, o);
+	return rc != 0 ? rc : load_details(db, a, o);
 }
 
 int

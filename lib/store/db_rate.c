@@ -34,9 +34,9 @@ db_rate_hit(struct db *db, const char *bucket, const char *client,
 	db_bind_text(st, 1, bucket);
 	db_bind_text(st, 2, client);
 	db_bind_int(st, 3, now - window);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (db_step_row(db, st, "rate count") != 0) {
 		db_done(st);
-		return db_fail(db, "rate count");
+		return -1;
 	}
 	count = db_col_int(st, 0);
 	oldest = db_col_int(st, 1);

@@ -14,6 +14,7 @@
 #include "db_order.h"
 #include "money.h"
 #include "order.h"
+#include "order_flow.h"
 #include "timefmt.h"
 #include "valid.h"
 
@@ -154,22 +155,59 @@ show(struct arena *a, struct db *db, const struct order *o)
 }
 
 /* soukctl order show N */
+/* soukctl order set ID STATUS: a staff transition of the lifecycle
+ * (order_flow.h), with its effects, in one transaction; 0 or 1. */
+static int
+set_status(struct db *db, struct arena *a, long long id, const char *to)
+{
+	int st = order_status_parse(to), rc;
+	enum transition_result r;
+	struct order o;
+
+	if (st < 0)
+		return ctl_fail("order", "no status '%s'", to);
+	if (db_begin(db) < 0)
+		return ctl_fail("order", "cannot lock the database");
+	if ((rc = db_order_by_id(db, a, id, &o)) != 0) {
+		db_rollback(db);
+		return ctl_fail("order", rc < 0 ? "cannot read order %lld" :
+		    "no order %lld", id);
+	}
+	r = order_transition(db, &o, (enum order_status)st, ACTOR_STAFF,
+	    arena_printf(a, "staff_%s", to), (long long)time(NULL));
+	if (r != TRANSITION_OK || db_commit(db) < 0) {
+		db_rollback(db);
+		return ctl_fail("order", r == TRANSITION_REFUSED ||
+		    r == TRANSITION_NOT_YOURS ? "order %lld cannot go from %s to "
+		    "%s (docs/checkout.md, Order lifecycle)" : "order %lld: "
+		    "cannot change its status", id, o.status, to);
+	}
+	printf("order %lld is now %s\n", id, o.status);
+	return 0;
+}
+
+/* soukctl order show ID | order set ID STATUS */
 int
 cmd_order(int argc, char **argv)
 {
+	const char *usage = "show ID | set ID STATUS";
 	struct order o;
 	struct arena a;
 	struct db *db;
 	long long id;
-	int rc;
+	int rc, set;
 
-	if (argc != 3 || strcmp(argv[1], "show") != 0 ||
-	    number_arg(argv[2], 1LL << 53, &id) < 0)
-		return ctl_usage(argv[0], "show ID");
+	set = argc == 4 && strcmp(argv[1], "set") == 0;
+	if ((argc != 3 || strcmp(argv[1], "show") != 0) && !set)
+		return ctl_usage(argv[0], usage);
+	if (number_arg(argv[2], 1LL << 53, &id) < 0)
+		return ctl_usage(argv[0], usage);
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 0);
-	if ((rc = db_order_by_id(db, &a, id, &o)) == 0)
+	if (set)
+		rc = set_status(db, &a, id, argv[3]);
+	else if ((rc = db_order_by_id(db, &a, id, &o)) == 0)
 		show(&a, db, &o);
 	else
 		ctl_fail("order", rc < 0 ? "cannot read order %lld" :

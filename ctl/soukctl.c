@@ -21,7 +21,8 @@ static const struct ctl_cmd cmds[] = {
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
 	    "show, retry" },
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
-	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
+	{ "order", cmd_order, "show ID | set ID STATUS",
+	    "one order: lines, history, proofs; a staff status change" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 };
 

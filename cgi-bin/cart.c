@@ -216,7 +216,7 @@ page_cart(struct ctx *c)
 		hdf_put(c->hdf, "Page.notice_kind", n->i < N_LEFT ? "ok" :
 		    n->i < N_SOLD_OUT ? "warn" : "error");
 	}
-	return app_render(c, "cart/cart");
+	return app_render(c, 200, "cart/cart");
 }
 
 static int

@@ -22,6 +22,7 @@
 #include "catalog_hdf.h"
 #include "db_catalog.h"
 #include "nav.h"
+#include "pager.h"
 #include "money.h"
 #include "search.h"
 #include "site.h"
@@ -273,31 +274,7 @@ page_home(struct ctx *c)
 	card_grid(c, "featured_html", &featured);
 	card_grid(c, "new_html", &fresh);
 	app_cacheable(c);
-	return app_render(c, "catalog/home");
-}
-
-/* Page.crumbs: the category's ancestors, top first, then itself. */
-static void
-put_category_crumbs(struct ctx *c, long long id)
-{
-	const struct nav *nav = nav_get(c->db);
-	const struct category *chain[16];
-	int n = 0;
-
-	while (id != 0 && n < 16) {
-		const struct category *found = NULL;
-		for (size_t i = 0; i < nav->n && found == NULL; i++)
-			if (nav->cats[i].id == id)
-				found = &nav->cats[i];
-		if (found == NULL)
-			break;
-		chain[n++] = found;
-		id = found->parent_id;
-	}
-	for (int i = 0; i < n; i++) {
-		hdf_putf(c->hdf, chain[n - 1 - i]->slug, "Page.crumbs.%d.slug", i);
-		hdf_putf(c->hdf, chain[n - 1 - i]->name, "Page.crumbs.%d.name", i);
-	}
+	return app_render(c, 200, "catalog/home");
 }
 
 static int
@@ -325,7 +302,7 @@ page_category(struct ctx *c)
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);
 	put_paragraphs(c, "Page.category.paras", cat.description);
-	put_category_crumbs(c, cat.parent_id);
+	crumbs_put(c, cat.parent_id);
 	nav = nav_get(c->db);
 	for (size_t i = 0; i < nav->n; i++)
 		if (nav->cats[i].parent_id == cat.id) {
@@ -333,7 +310,7 @@ page_category(struct ctx *c)
 			hdf_putf(c->hdf, nav->cats[i].name, "Page.subcats.%d.name", k++);
 		}
 	app_cacheable(c);
-	return app_render(c, "catalog/category");
+	return app_render(c, 200, "catalog/category");
 }
 
 static void
@@ -383,7 +360,7 @@ page_product(struct ctx *c)
 	    cart_max_qty(p.card.kind, p.card.stock));
 	hdf_put_int(c->hdf, "Page.product.cap", cart_max_qty(p.card.kind, -1));
 	if (*p.category_slug) {
-		put_category_crumbs(c, p.category_id);
+		crumbs_put(c, p.category_id);
 		hdf_put(c->hdf, "Page.product.category_slug", p.category_slug);
 		hdf_put(c->hdf, "Page.product.category_name", p.category_name);
 	}
@@ -416,7 +393,7 @@ page_product(struct ctx *c)
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
 	app_cacheable(c);
-	return app_render(c, "catalog/product");
+	return app_render(c, 200, "catalog/product");
 }
 
 static int
@@ -438,19 +415,18 @@ page_search(struct ctx *c)
 	hdf_put_int(c->hdf, "Page.max_len", SEARCH_MAX);
 	if (q->state == VAL_INVALID) {
 		hdf_put(c->hdf, "Page.problem", "bad_chars");
-		return app_render(c, "catalog/search") == 200 ? 400 : 500;
+		return app_render(c, 400, "catalog/search");
 	}
 	hdf_put(c->hdf, "Page.q", q->s);
 	if (utf8_len(q->s, strlen(q->s)) > SEARCH_MAX) {
-		c->resp.status = 400;
 		hdf_put(c->hdf, "Page.problem", "too_long");
-		return app_render(c, "catalog/search");
+		return app_render(c, 400, "catalog/search");
 	}
 	search_split(&c->arena, q->s, &words);
 	if (words.n == 0) {
 		hdf_put(c->hdf, "Page.problem", q->state == VAL_OK ? "no_words" : "empty");
 		app_cacheable(c);
-		return app_render(c, "catalog/search");
+		return app_render(c, 200, "catalog/search");
 	}
 	b.base = "/search";
 	b.q = q->s;
@@ -481,7 +457,7 @@ page_search(struct ctx *c)
 		}
 	}
 	app_cacheable(c);
-	return app_render(c, "catalog/search");
+	return app_render(c, 200, "catalog/search");
 }
 
 enum page_id { PAGE_HOME, PAGE_CATEGORY, PAGE_PRODUCT, PAGE_SEARCH, PAGE__MAX };

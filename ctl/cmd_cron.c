@@ -7,7 +7,7 @@
  * 1. Unpaid orders expire: an order awaiting payment with no proof,
  *    placed longer ago than its method's hold (order_hold_<method>; 0:
  *    never), is cancelled, its stock given back and a mail queued to the
- *    shopper, all in one transaction per order (db_order_expire).  The
+ *    shopper, all in one transaction per order (order_transition).  The
  *    order is checked again under the write lock, so two runs at once
  *    cancel it, restock it and mail about it once.
  * 2. Due mail is delivered (as `soukctl mail run`) unless --no-mail.
@@ -27,6 +27,7 @@
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_order.h"
+#include "order_flow.h"
 #include "lang.h"
 #include "log.h"
 #include "mail.h"
@@ -70,7 +71,7 @@ expire_one(struct db *db, struct arena *a, long long id, long long cutoff,
 {
 	struct order o;
 	struct mail m;
-	enum cancel_result r;
+	enum transition_result r = TRANSITION_REFUSED;
 	int rc;
 
 	/* The mail is rendered before the write lock is taken. */
@@ -78,12 +79,18 @@ expire_one(struct db *db, struct arena *a, long long id, long long cutoff,
 		return rc < 0 ? -1 : 0;
 	if (expiry_mail(a, &o, hold, &m) < 0 || db_begin(db) < 0)
 		return -1;
-	r = db_order_expire(db, id, cutoff, "cron", now);
-	if (r == CANCEL_OK && mail_enqueue(db, &m) < 0)
-		r = CANCEL_ERROR;
-	if (r != CANCEL_OK || db_commit(db) < 0) {
+	/* Still expirable under the write lock, then the lifecycle's
+	 * system cancel (restock, coupon released). */
+	if ((rc = db_order_expirable(db, id, cutoff)) == 1)
+		r = order_transition(db, &o, ORDER_CANCELLED, ACTOR_SYSTEM,
+		    "expired", now);
+	else if (rc < 0)
+		r = TRANSITION_ERROR;
+	if (r == TRANSITION_OK && mail_enqueue(db, &m, NULL) < 0)
+		r = TRANSITION_ERROR;
+	if (r != TRANSITION_OK || db_commit(db) < 0) {
 		db_rollback(db);
-		return r == CANCEL_STATE ? 0 : -1;
+		return r == TRANSITION_ERROR ? -1 : 0;
 	}
 	log_info("order %s: cancelled, no payment within %lld s; stock "
 	    "released", o.reference, hold);

@@ -18,6 +18,7 @@
 #include "arena.h"
 #include "store_conf.h"
 #include "ctl.h"
+#include "timefmt.h"
 #include "db_mail.h"
 #include "log.h"
 #include "mail.h"
@@ -121,14 +122,7 @@ mail_daemon(struct db *db, int argc, char **argv)
 static const char *
 when(char *out, size_t n, long long t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == 0)
-		return "-";
-	localtime_r(&tt, &tm);
-	strftime(out, n, "%Y-%m-%d %H:%M", &tm);
-	return out;
+	return t == 0 ? "-" : timefmt_local(out, n, t, 0);
 }
 
 /* Prints at most max code points of s, padded to width. */

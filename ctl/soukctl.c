@@ -22,8 +22,9 @@ static const struct ctl_cmd cmds[] = {
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
 	    "show, retry" },
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
-	{ "order", cmd_order, "show|cancel ID", "one order: lines, history, "
-	    "proofs; or cancel it (stock given back)" },
+	{ "order", cmd_order, "show ID | set ID STATUS | cancel ID",
+	    "one order: lines, history, proofs; a staff status change; cancel "
+	    "(stock given back)" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 	{ "cron", cmd_cron, "[--now UNIX]", "periodic work: expire unpaid "
 	    "orders, deliver mail (every few minutes)" },

@@ -87,15 +87,13 @@ find(struct db *db, const char *token, long long *id, long long *rev)
 		return -1;
 	cart_token_hash(token, hash);
 	db_bind_text(st, 1, hash);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "cart find")) == 0) {
 		*id = db_col_int(st, 0);
 		if (rev != NULL)
 			*rev = db_col_int(st, 1);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart find");
+	return rc < 0 ? -1 : rc == 0;
 }
 
 /* Appends the lines of cart c->id (catalog prices now) and their sums. */
@@ -167,10 +165,10 @@ db_cart_count(struct db *db, const char *token)
 		return -1;
 	cart_token_hash(token, hash);
 	db_bind_text(st, 1, hash);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "cart count") == 0)
 		n = db_col_int(st, 0);
 	db_done(st);
-	return n < 0 ? db_fail(db, "cart count") : n;
+	return n;
 }
 
 /* Runs a statement taking the first nargs of (a, b, c) as int binds; 0 or
@@ -233,14 +231,12 @@ product(struct db *db, long long id, char *kind, long long *stock)
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "cart product")) == 0) {
 		col_kind(st, 0, kind);
 		*stock = db_col_int(st, 1);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart product");
+	return rc < 0 ? -1 : rc == 0;
 }
 
 /* Steps a statement expected to return at most one row of integers into
@@ -248,15 +244,13 @@ product(struct db *db, long long id, char *kind, long long *stock)
 static int
 row_ints(struct db *db, sqlite3_stmt *st, long long *out, int n)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step_row(db, st, "cart row");
 
-	if (rc == SQLITE_ROW)
+	if (rc == 0)
 		for (int i = 0; i < n; i++)
 			out[i] = db_col_int(st, i);
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart row");
+	return rc < 0 ? -1 : rc == 0;
 }
 
 /* Lowers ch->max_qty to the units cart_max_units() leaves line `line` of
@@ -420,15 +414,15 @@ set(struct db *db, const char *token, long long line, long long qty,
 		return CART_ERROR;
 	db_bind_int(st, 1, cart);
 	db_bind_int(st, 2, line);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "cart line")) == 0) {
 		ch->product_id = db_col_int(st, 0);
 		col_kind(st, 1, kind);
 		ch->max_qty = cart_max_qty(kind, db_col_int(st, 2));
 		ch->by_stock = ch->max_qty < cart_max_qty(kind, -1);
 	}
 	db_done(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? CART_NO_LINE : CART_ERROR;
+	if (rc != 0)
+		return rc == DB_NONE ? CART_NO_LINE : CART_ERROR;
 	ch->line_id = line;
 	ch->qty = qty;
 	r = CART_OK;

@@ -1,6 +1,5 @@
 /* db_order.c — see db_order.h. */
 #include <string.h>
-#include <time.h>
 
 #include "cart.h"
 #include "db_cart.h"
@@ -21,8 +20,8 @@
 
 enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
-	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_STATUS, Q_LIST,
-	Q_LIST_STATUS, Q_PROOFS, Q_PROOF_BYTES, Q_CANCEL, Q_RESTOCK, Q_UNPAID,
+	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_LIST,
+	Q_LIST_STATUS, Q_PROOFS, Q_PROOF_BYTES, Q_MOVE, Q_RESTOCK, Q_UNPAID,
 	Q_EXPIRABLE, Q__MAX
 };
 
@@ -55,7 +54,6 @@ static const char *const sql[Q__MAX] = {
 	[Q_PROOF_INSERT] = "INSERT INTO payment_proofs(order_id, stored_name, "
 	    "content_type, size, sha256, original_name, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[Q_STATUS] = "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
 	/* Ids grow with time: newest first without an index of dates. */
 	[Q_LIST] = "SELECT " ORDER_COLS " FROM orders o ORDER BY o.id DESC LIMIT ?",
 	[Q_LIST_STATUS] = "SELECT " ORDER_COLS " FROM orders o WHERE o.status = ? "
@@ -64,13 +62,11 @@ static const char *const sql[Q__MAX] = {
 	    "created_at FROM payment_proofs WHERE order_id = ? ORDER BY id",
 	[Q_PROOF_BYTES] = "SELECT coalesce(sum(size), 0) FROM payment_proofs "
 	    "WHERE order_id = ?",
-	/* Only from a status that may be cancelled: the guard against a
-	 * second cancellation (and a second restock). */
-	[Q_CANCEL] = "UPDATE orders SET status = 'cancelled', updated_at = ?2 "
-	    "WHERE id = ?1 AND status IN ('awaiting_payment', 'proof_received') "
-	    "RETURNING id",
+	/* Only from the status the caller read: a second change finds none. */
+	[Q_MOVE] = "UPDATE orders SET status = ?3, updated_at = ?4 WHERE id = ?1 "
+	    "AND status = ?2 RETURNING id",
 	/* Products counting stock get their units back (unlimited ones,
-	 * stock NULL, were never decremented). */
+	 * stock NULL, were never decremented; deleted ones are gone). */
 	[Q_RESTOCK] = "UPDATE products SET stock = stock + (SELECT sum(i.qty) "
 	    "FROM order_items i WHERE i.order_id = ?1 AND i.product_id = "
 	    "products.id) WHERE stock IS NOT NULL AND id IN (SELECT product_id "
@@ -148,14 +144,12 @@ db_order_find(struct db *db, const char *token, long long *id,
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, token);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "order find")) == 0) {
 		*id = db_col_int(st, 0);
 		*cart_id = db_col_int(st, 1);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order find");
+	return rc;
 }
 
 /* Takes qty of product out of stock: 0, 1 when there is not enough
@@ -170,18 +164,17 @@ take_stock(struct db *db, long long product, long long qty, long long *left)
 		return -1;
 	db_bind_int(st, 1, qty);
 	db_bind_int(st, 2, product);
-	rc = sqlite3_step(st);
+	rc = db_step_row(db, st, "stock");
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "stock");
+	if (rc != DB_NONE)
+		return rc;
 	if ((st = db_stmt(db, &stmts, Q_STOCK_GET)) == NULL)
 		return -1;
 	db_bind_int(st, 1, product);
-	*left = sqlite3_step(st) == SQLITE_ROW ? db_col_int(st, 0) : 0;
+	rc = db_step_row(db, st, "stock left");
+	*left = rc == 0 ? db_col_int(st, 0) : 0;
 	db_done(st);
-	return 1;
+	return rc < 0 ? -1 : 1;
 }
 
 /* Compares the cart as it is now with the lines the shopper saw. */
@@ -291,7 +284,7 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 
 	memset(why, 0, sizeof(*why));
 	/* The token comes from the idempotency key: seen, it is a repeat. */
-	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != 0)
+	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != DB_NONE)
 		return rc < 0 ? PLACE_ERROR : PLACE_DUPLICATE;
 	if (db_cart_load(db, a, token, &cart) < 0)
 		return PLACE_ERROR;
@@ -386,16 +379,12 @@ load_details(struct db *db, struct arena *a, struct order *o)
 static int
 load_one(struct db *db, struct arena *a, sqlite3_stmt *st, struct order *o)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step_row(db, st, "order");
 
-	if (rc == SQLITE_ROW)
+	if (rc == 0)
 		read_order(a, st, o);
 	db_done(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	if (rc != SQLITE_ROW)
-		return db_fail(db, "order");
-	return load_details(db, a, o);
+	return rc != 0 ? rc : load_details(db, a, o);
 }
 
 int
@@ -423,11 +412,10 @@ db_order_by_id(struct db *db, struct arena *a, long long id, struct order *o)
 
 int
 db_order_add_proof(struct db *db, struct order *o, const char *name,
-    const char *type, long long size, const char *sha, const char *original)
+    const char *type, long long size, const char *sha, const char *original,
+    long long now)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOF_INSERT);
-	const char *next = order_statuses[ORDER_PROOF_RECEIVED];
-	long long now = (long long)time(NULL);
 
 	if (st == NULL)
 		return -1;
@@ -441,43 +429,7 @@ db_order_add_proof(struct db *db, struct order *o, const char *name,
 	if (db_step_done(db, st, "proof insert") < 0)
 		return -1;
 	o->nproofs++;
-	if (strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0)
-		return 0;
-	if ((st = db_stmt(db, &stmts, Q_STATUS)) == NULL)
-		return -1;
-	db_bind_text(st, 1, next);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, o->id);
-	if (db_step_done(db, st, "order status") < 0 ||
-	    insert_event(db, o->id, next, "proof", "shopper", now) < 0)
-		return -1;
-	o->status = next;
 	return 0;
-}
-
-enum cancel_result
-db_order_cancel(struct db *db, long long id, const char *reason,
-    const char *who, long long now)
-{
-	const char *status = order_statuses[ORDER_CANCELLED];
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CANCEL);
-	long long got;
-
-	if (st == NULL)
-		return CANCEL_ERROR;
-	db_bind_int(st, 1, id);
-	db_bind_int(st, 2, now);
-	if ((got = db_one_int(db, st, "order cancel")) < 0)
-		return CANCEL_ERROR;
-	if (got == 0)
-		return CANCEL_STATE;
-	if ((st = db_stmt(db, &stmts, Q_RESTOCK)) == NULL)
-		return CANCEL_ERROR;
-	db_bind_int(st, 1, id);
-	if (db_step_done(db, st, "order restock") < 0 ||
-	    insert_event(db, id, status, reason, who, now) < 0)
-		return CANCEL_ERROR;
-	return CANCEL_OK;
 }
 
 int
@@ -503,22 +455,19 @@ db_order_unpaid(struct db *db, struct arena *a, const char *method,
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "unpaid orders");
 }
 
-enum cancel_result
-db_order_expire(struct db *db, long long id, long long cutoff,
-    const char *who, long long now)
+int
+db_order_expirable(struct db *db, long long id, long long cutoff)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_EXPIRABLE);
 	long long still;
 
 	if (st == NULL)
-		return CANCEL_ERROR;
+		return -1;
 	db_bind_int(st, 1, id);
 	db_bind_int(st, 2, cutoff);
 	if ((still = db_one_int(db, st, "order expirable")) < 0)
-		return CANCEL_ERROR;
-	if (still == 0)
-		return CANCEL_STATE;
-	return db_order_cancel(db, id, "expired", who, now);
+		return -1;
+	return still > 0;
 }
 
 long long
@@ -530,6 +479,37 @@ db_order_proof_bytes(struct db *db, long long order)
 		return -1;
 	db_bind_int(st, 1, order);
 	return db_one_int(db, st, "proof bytes");
+}
+
+int
+db_order_move(struct db *db, long long id, const char *from, const char *to,
+    const char *note, const char *who, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_MOVE);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	db_bind_int(st, 4, now);
+	rc = db_step_row(db, st, "order status");
+	db_done(st);
+	if (rc != 0)
+		return rc;
+	return insert_event(db, id, to, note, who, now);
+}
+
+int
+db_order_restock(struct db *db, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RESTOCK);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	return db_step_done(db, st, "order restock") == 0 ? 0 : -1;
 }
 
 int

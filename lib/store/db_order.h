@@ -32,6 +32,7 @@ enum place_result {
 	PLACE_UNITS,		/* more units than cart_max_units() in all
 				   (why->available: the most) */
 	PLACE_RETRY,		/* the reference is taken: draw another */
+	PLACE_LIMITED,		/* order_place's check refused it */
 };
 
 struct place_why {
@@ -54,7 +55,7 @@ struct place_why {
  * the cart.  o->id is set on PLACE_OK.  Nothing is written otherwise. */
 enum place_result db_order_place(struct db *, struct arena *,
 		    const char *cart_token, struct order *o, struct place_why *);
-/* Whether an order has this token: 1 (*id and *cart_id set), 0, -1. */
+/* The order with this token: 0 (*id and *cart_id set), DB_NONE, -1. */
 int		 db_order_find(struct db *, const char *token, long long *id,
 		    long long *cart_id);
 /* The whole order (lines, history, proof count) by token or id: 0, 1 when
@@ -64,43 +65,34 @@ int		 db_order_by_token(struct db *, struct arena *, const char *token,
 int		 db_order_by_id(struct db *, struct arena *, long long id,
 		    struct order *);
 /* Inside the caller's transaction: records a payment proof stored as
- * `name` and, when the order was awaiting payment, moves it to
- * proof_received with a history entry.  Returns 0 or -1. */
+ * `name` (o->nproofs grows).  The status change a first proof makes is
+ * order_flow.h's (order_proof.h runs both).  Returns 0 or -1. */
 int		 db_order_add_proof(struct db *, struct order *, const char *name,
 		    const char *type, long long size, const char *sha256_hex,
-		    const char *original_name);
+		    const char *original_name, long long now);
+/* For order_flow.c only (every status change goes through
+ * order_transition): inside the caller's transaction, sets order id's
+ * status from `from` to `to` and adds the history entry (note, who: the
+ * actor's name, now).
+ * 0, DB_NONE when the order is not in `from` (nothing written), -1 (also
+ * when the database's order_transitions refuses it). */
+int		 db_order_move(struct db *, long long id, const char *from,
+		    const char *to, const char *note, const char *who,
+		    long long now);
+/* Puts the units of order id's lines back into the stock of the products
+ * that count stock.  0 or -1. */
+int		 db_order_restock(struct db *, long long id);
 
-/* Cancelling an order (the one place that does it, so the order
- * lifecycle can call it from its transition table). */
-enum cancel_result {
-	CANCEL_ERROR = -1,
-	CANCEL_OK = 0,
-	CANCEL_STATE,		/* not in a status it can be cancelled from:
-				   nothing written */
-};
-/* Inside the caller's transaction (so a mail queued with it commits or
- * rolls back with it): when order id is awaiting_payment or
- * proof_received, moves it to cancelled (updated_at = now), adds a history
- * entry with note `reason` (a Lang.order.note key) and actor `who`
- * ("cron", "staff:<name>"...), and puts the units of its lines back into
- * the stock of the products that count stock.  The status change is a
- * conditional update, so two cancellations of one order, at once or one
- * after the other, restock once.  A paid, completed, cancelled or
- * refunded order gives CANCEL_STATE (a paid order is refunded, not
- * cancelled). */
-enum cancel_result db_order_cancel(struct db *, long long id,
-		    const char *reason, const char *who, long long now);
 /* Orders `soukctl cron` may expire: awaiting payment, no proof, paid by
  * `method`, placed at or before cutoff; oldest first, at most limit ids
  * into *ids (arena), their number into *n.  0 or -1. */
 int		 db_order_unpaid(struct db *, struct arena *, const char *method,
 		    long long cutoff, size_t limit, long long **ids, size_t *n);
-/* Inside the caller's transaction: cancels order id with reason
- * "expired" (db_order_cancel) when it is still awaiting payment with no
- * proof and was placed at or before cutoff; CANCEL_STATE when it is not
- * (paid meanwhile, a proof arrived, another run was first). */
-enum cancel_result db_order_expire(struct db *, long long id,
-		    long long cutoff, const char *who, long long now);
+/* Inside the caller's transaction: 1 when order id is still awaiting
+ * payment with no proof and was placed at or before cutoff (so `soukctl
+ * cron` may cancel it through order_transition), 0 when not (paid
+ * meanwhile, a proof arrived, another run was first), -1 on error. */
+int		 db_order_expirable(struct db *, long long id, long long cutoff);
 
 /* Bytes of payment proofs order id holds, or -1. */
 long long	 db_order_proof_bytes(struct db *, long long order_id);

@@ -1,7 +1,6 @@
 /* order.c — see order.h. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "store_conf.h"
 #include "csrf.h"
@@ -58,26 +57,19 @@ order_discount(const char *kind, long long value, long long subtotal)
 	return d > subtotal ? subtotal : d;
 }
 
-const char *
-order_time(struct arena *a, long long t)
+int
+order_status_parse(const char *s)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-
-	if (localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm) == 0)
-		return "";
-	return arena_strdup(a, buf);
+	for (int i = 0; i < ORDER__MAX; i++)
+		if (strcmp(order_statuses[i], s) == 0)
+			return i;
+	return -1;
 }
 
 int
 order_status_ok(const char *s)
 {
-	for (int i = 0; i < ORDER__MAX; i++)
-		if (strcmp(order_statuses[i], s) == 0)
-			return 1;
-	return 0;
+	return order_status_parse(s) >= 0;
 }
 
 void

@@ -26,12 +26,12 @@
       <a class="cart-link" href="/cart"><?cs var:Lang.cart ?> <span class="count" data-cart-count><?cs alt:Req.cart_count ?>0<?cs /alt ?></span></a>
     </nav>
   </div>
-  <nav class="cats" aria-label="<?cs var:Lang.categories ?>">
+</header>
+<nav class="cats" aria-label="<?cs var:Lang.categories ?>">
     <ul class="wrap">
     <?cs each:n = Nav ?><li><a href="/c/<?cs var:n.slug ?>"<?cs if:Page.crumbs.0.slug == n.slug ?> aria-current="true"<?cs /if ?>><?cs var:n.name ?></a></li>
     <?cs /each ?></ul>
-  </nav>
-</header>
+</nav>
 <main id="main" class="wrap">
 <?cs call:main() ?>
 </main>

@@ -26,6 +26,7 @@
 #include "store_conf.h"
 #include "db_messages.h"
 #include "db_rate.h"
+#include "l10n.h"
 #include "log.h"
 #include "mail.h"
 #include "site.h"
@@ -111,18 +112,6 @@ check_header_fields(struct ctx *c)
 	return bad;
 }
 
-/* "2024-06-01 14:03 CET" in the store's time zone. */
-static const char *
-local_time(struct ctx *c, time_t t)
-{
-	struct tm tm;
-	char out[64];
-
-	localtime_r(&t, &tm);
-	strftime(out, sizeof(out), "%Y-%m-%d %H:%M %Z", &tm);
-	return arena_strdup(&c->arena, out);
-}
-
 /* Renders mail template `name` in language l from the message; the body
  * goes to the arena.  NULL when rendering failed (logged). */
 static const char *
@@ -138,7 +127,8 @@ render_mail(struct ctx *c, enum lang l, const char *name, time_t now)
 	hdf_put(h, "Mail.message", app_val(c, KEY_MESSAGE)->s);
 	hdf_put(h, "Mail.order", app_val(c, KEY_ORDER)->s);
 	hdf_put(h, "Mail.lang", tmpl_str(c->lang, "name"));
-	hdf_put(h, "Mail.sent_at", local_time(c, now));
+	hdf_put(h, "Mail.sent_at", l10n_time_a(&c->arena, now, l,
+	    L10N_DATETIME));
 	if (mail_render(l, name, &out) == 0)
 		text = arena_strdup(&c->arena, out.data ? out.data : "");
 	buf_free(&out);

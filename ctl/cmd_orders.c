@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_coupon.h"
@@ -15,6 +16,13 @@
 #include "money.h"
 #include "order.h"
 #include "valid.h"
+
+/* A time as soukctl prints it: "2026-12-01 14:03" (arena). */
+static const char *
+stamp(struct arena *a, long long t)
+{
+	return l10n_time_a(a, t, LANG_EN, L10N_STAMP);
+}
 
 /* s with C0 controls and DEL as '?' (newlines as ", "), in the arena. */
 static const char *
@@ -100,7 +108,7 @@ cmd_orders(int argc, char **argv)
 	    "REFERENCE", "STATUS", "TOTAL", "LINES", "EMAIL");
 	for (size_t i = 0; i < n; i++)
 		printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
-		    order_time(&a, o[i].created_at), o[i].reference, o[i].status,
+		    stamp(&a, o[i].created_at), o[i].reference, o[i].status,
 		    order_money(&a, &o[i], o[i].total_minor), o[i].nlines,
 		    safe(&a, o[i].email));
 	printf("%zu order%s\n", n, n == 1 ? "" : "s");
@@ -118,7 +126,7 @@ show(struct arena *a, struct db *db, const struct order *o)
 	size_t np = 0;
 
 	printf("Order     %lld  %s  %s\n", o->id, o->reference, o->status);
-	printf("Placed    %s (language %s)\n", order_time(a, o->created_at),
+	printf("Placed    %s (language %s)\n", stamp(a, o->created_at),
 	    o->lang);
 	printf("Customer  %s <%s>  %s\n", safe(a, o->name), safe(a, o->email),
 	    o->phone);
@@ -149,14 +157,14 @@ show(struct arena *a, struct db *db, const struct order *o)
 		    safe(a, o->coupon_code));
 	printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
 	for (size_t i = 0; i < o->nevents; i++)
-		printf("  %s  %-16s  %s\n", order_time(a, o->events[i].at),
+		printf("  %s  %-16s  %s\n", stamp(a, o->events[i].at),
 		    o->events[i].status, o->events[i].note);
 	if (db_order_proofs(db, a, o->id, &p, &np) < 0 || np == 0)
 		return;
 	printf("\nPayment proofs (in %s/proofs/)\n", conf_str(CONF_DATA_DIR));
 	for (size_t i = 0; i < np; i++)
 		printf("  %s  %-15s  %8lld bytes  %s  (sent as \"%s\")\n",
-		    order_time(a, p[i].at), p[i].type, p[i].size, p[i].name,
+		    stamp(a, p[i].at), p[i].type, p[i].size, p[i].name,
 		    safe(a, p[i].original_name));
 }
 
@@ -288,7 +296,7 @@ coupon_list(void)
 		    c[i].uses, c[i].max_uses ? arena_printf(&a, "%lld",
 		    c[i].max_uses) : "-", c[i].max_per_email ? arena_printf(&a,
 		    "%lld", c[i].max_per_email) : "-", c[i].expires_at ?
-		    order_time(&a, c[i].expires_at) : "never",
+		    stamp(&a, c[i].expires_at) : "never",
 		    c[i].active ? "yes" : "no");
 	}
 out:

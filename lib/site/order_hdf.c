@@ -1,6 +1,7 @@
 /* order_hdf.c — see order_hdf.h. */
 #include <stddef.h>
 
+#include "l10n.h"
 #include "store_conf.h"
 #include "money.h"
 #include "order_hdf.h"
@@ -98,7 +99,7 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 	hdf_putf(h, money(a, l, o->discount_minor), "%s.discount", pre);
 	hdf_putf(h, money(a, l, o->total_minor), "%s.total", pre);
 	hdf_putf(h, o->discount_minor > 0 ? "1" : "0", "%s.has_discount", pre);
-	hdf_putf(h, order_time(a, o->created_at), "%s.created", pre);
+	hdf_putf(h, l10n_time_a(a, o->created_at, l, L10N_DATETIME), "%s.created", pre);
 	hdf_putf(h, arena_printf(a, "%zu", o->nproofs), "%s.proofs", pre);
 	hdf_putf(h, m && m->takes_proof ? "1" : "0", "%s.takes_proof", pre);
 	for (size_t i = 0; i < o->nlines; i++) {
@@ -115,7 +116,8 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 	for (size_t i = 0; i < o->nevents; i++) {
 		hdf_putf(h, o->events[i].status, "%s.events.%zu.status", pre, i);
 		hdf_putf(h, o->events[i].note, "%s.events.%zu.note", pre, i);
-		hdf_putf(h, order_time(a, o->events[i].at), "%s.events.%zu.at",
+		hdf_putf(h, l10n_time_a(a, o->events[i].at, l,
+		    L10N_DATETIME), "%s.events.%zu.at",
 		    pre, i);
 	}
 	if (m != NULL) {

@@ -58,19 +58,6 @@ order_discount(const char *kind, long long value, long long subtotal)
 	return d > subtotal ? subtotal : d;
 }
 
-const char *
-order_time(struct arena *a, long long t)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-
-	if (localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm) == 0)
-		return "";
-	return arena_strdup(a, buf);
-}
-
 int
 order_status_ok(const char *s)
 {

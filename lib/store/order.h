@@ -73,8 +73,6 @@ void		 order_reference(char *out);
 /* The discount of a coupon on a subtotal: percent (value 1-100, rounded
  * down) or fixed (value in minor units, at most the subtotal). */
 long long	 order_discount(const char *kind, long long value, long long subtotal);
-/* A time as "2026-11-22 14:03" in the store's time zone (arena string). */
-const char	*order_time(struct arena *, long long t);
 /* 1 when s is one of order_statuses. */
 int		 order_status_ok(const char *s);
 /* Lower-cases the ASCII letters of an e-mail address in place (the form

@@ -17,6 +17,7 @@
 #include "card_cache.h"
 #include "catalog_hdf.h"
 #include "db_catalog.h"
+#include "db_catalog_text.h"
 #include "nav.h"
 #include "money.h"
 #include "search.h"
@@ -164,6 +165,8 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 		return 500;
 	if (b->page > 1 && l->n == 0)
 		return 404;
+	if (db_text_cards(c->db, &c->arena, c->lang, l->items, l->n) < 0)
+		return 500;
 	for (size_t i = 0; f != NULL && i < l->n; i++) {
 		l->items[i].name_hl = search_mark(&c->arena, l->items[i].name, words);
 		l->items[i].snippet = search_snippet(&c->arena,
@@ -179,11 +182,14 @@ static int
 page_home(struct ctx *c)
 {
 	struct listing featured, fresh;
-	const struct nav *nav = nav_get(c->db);
+	const struct nav *nav = nav_get(c->db, c->lang);
 	int k = 0;
 
 	if (db_products_featured(c->db, &c->arena, 8, &featured) < 0 ||
-	    db_products_new(c->db, &c->arena, 8, &fresh) < 0)
+	    db_products_new(c->db, &c->arena, 8, &fresh) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, featured.items,
+	    featured.n) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, fresh.items, fresh.n) < 0)
 		return 500;
 	for (size_t i = 0; i < nav->n; i++) {
 		const struct category *cat = &nav->cats[i];
@@ -213,7 +219,7 @@ page_home(struct ctx *c)
 static void
 put_category_crumbs(struct ctx *c, long long id)
 {
-	const struct nav *nav = nav_get(c->db);
+	const struct nav *nav = nav_get(c->db, c->lang);
 	const struct category *chain[16];
 	int n = 0;
 
@@ -248,6 +254,8 @@ page_category(struct ctx *c)
 		return 404;
 	if ((rc = db_category_get(c->db, &c->arena, c->req.seg[1], &cat)) != 0)
 		return rc < 0 ? 500 : 404;
+	if (db_text_categories(c->db, &c->arena, c->lang, &cat, 1) < 0)
+		return 500;
 	b.base = arena_printf(&c->arena, "/c/%s", cat.slug);
 	browse_read(c, &b, SORT_NEWEST);
 	lq.category_id = cat.id;
@@ -257,7 +265,7 @@ page_category(struct ctx *c)
 	hdf_put(c->hdf, "Page.category.name", cat.name);
 	put_paragraphs(c, "Page.category.paras", cat.description);
 	put_category_crumbs(c, cat.parent_id);
-	nav = nav_get(c->db);
+	nav = nav_get(c->db, c->lang);
 	for (size_t i = 0; i < nav->n; i++)
 		if (nav->cats[i].parent_id == cat.id) {
 			hdf_putf(c->hdf, nav->cats[i].slug, "Page.subcats.%d.slug", k);
@@ -267,11 +275,18 @@ page_category(struct ctx *c)
 	return app_render(c, "catalog/category");
 }
 
-static void
+/* Page.plans.N.{id,months,days,price,per_month,label}.  Returns 0 or -1. */
+static int
 put_plans(struct ctx *c, const struct plan *plans, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct plan *p = &plans[i];
+		const char *label;
+		if (db_text_plan_label(c->db, &c->arena, c->lang, p->id,
+		    &label) < 0)
+			return -1;
+		if (label != NULL)
+			hdf_putf(c->hdf, label, "Page.plans.%zu.label", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p->id),
 		    "Page.plans.%zu.id", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", p->months),
@@ -284,6 +299,7 @@ put_plans(struct ctx *c, const struct plan *plans, size_t n)
 			hdf_putf(c->hdf, site_money(c, p->price_minor / p->months),
 			    "Page.plans.%zu.per_month", i);
 	}
+	return 0;
 }
 
 static int
@@ -302,7 +318,11 @@ page_product(struct ctx *c)
 		return rc < 0 ? 500 : 404;
 	if (db_product_plans(c->db, &c->arena, p.card.id, &plans, &nplans) < 0 ||
 	    db_product_children(c->db, &c->arena, p.card.id, &kids) < 0 ||
-	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0)
+	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0 ||
+	    db_text_product(c->db, &c->arena, c->lang, &p) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, kids.items, kids.n) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, related.items,
+	    related.n) < 0)
 		return 500;
 	put_card(c, "Page.product", &p.card);
 	put_paragraphs(c, "Page.product.paras", p.description);
@@ -320,7 +340,9 @@ page_product(struct ctx *c)
 		hdf_put(c->hdf, "Page.parent.slug", p.parent_slug);
 		hdf_put(c->hdf, "Page.parent.name", p.parent_name);
 		hdf_put(c->hdf, "Page.parent.media", p.parent_media_type);
-		if (db_product_children(c->db, &c->arena, p.parent_id, &siblings) < 0)
+		if (db_product_children(c->db, &c->arena, p.parent_id,
+		    &siblings) < 0 || db_text_cards(c->db, &c->arena, c->lang,
+		    siblings.items, siblings.n) < 0)
 			return 500;
 		put_cards(c, "Page.siblings", &siblings);
 		for (size_t i = 0; i < siblings.n; i++) {
@@ -334,13 +356,15 @@ page_product(struct ctx *c)
 		if (p.parent_parent_id != 0) {
 			struct product gp;
 			if (db_product_by_id(c->db, &c->arena, p.parent_parent_id,
-			    &gp.card) == 0) {
+			    &gp.card) == 0 && db_text_cards(c->db, &c->arena,
+			    c->lang, &gp.card, 1) == 0) {
 				hdf_put(c->hdf, "Page.grandparent.slug", gp.card.slug);
 				hdf_put(c->hdf, "Page.grandparent.name", gp.card.name);
 			}
 		}
 	}
-	put_plans(c, plans, nplans);
+	if (put_plans(c, plans, nplans) < 0)
+		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
 	app_cacheable(c);

@@ -1,6 +1,7 @@
 /* order_hdf.c — see order_hdf.h. */
 #include <stddef.h>
 
+#include "db_catalog_text.h"
 #include "l10n.h"
 #include "store_conf.h"
 #include "money.h"
@@ -43,12 +44,15 @@ cart_put(struct ctx *c, const char *pre, const struct cart *cart)
 
 	for (size_t i = 0; i < cart->n; i++) {
 		const struct cart_line *l = &cart->lines[i];
-		const char *problem = line_problem(l);
+		const char *problem = line_problem(l), *name = l->name;
+
+		if (db_text_name(c->db, a, c->lang, l->product_id, &name) < 0)
+			name = l->name;	/* logged; the default text will do */
 
 		put_num(h, a, pre, i, "id", l->id);
 		put_num(h, a, pre, i, "product", l->product_id);
 		hdf_putf(h, l->slug, "%s.lines.%zu.slug", pre, i);
-		hdf_putf(h, l->name, "%s.lines.%zu.name", pre, i);
+		hdf_putf(h, name, "%s.lines.%zu.name", pre, i);
 		hdf_putf(h, l->kind, "%s.lines.%zu.kind", pre, i);
 		put_num(h, a, pre, i, "months", l->months);
 		put_num(h, a, pre, i, "days", l->days);

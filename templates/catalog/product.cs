@@ -24,7 +24,7 @@
         <?cs each:pl = Page.plans ?>
         <label class="plan">
           <input type="radio" name="plan" value="<?cs var:pl.id ?>"<?cs if:name(pl) == "0" ?> checked<?cs /if ?> required>
-          <span class="plan-name"><?cs if:pl.months > 0 ?><?cs var:pl.months ?> <?cs if:pl.months == 1 ?><?cs var:Lang.month ?><?cs else ?><?cs var:Lang.months ?><?cs /if ?><?cs else ?><?cs var:pl.days ?> <?cs if:pl.days == 1 ?><?cs var:Lang.day ?><?cs else ?><?cs var:Lang.days ?><?cs /if ?><?cs /if ?></span>
+          <span class="plan-name"><?cs if:?pl.label ?><?cs var:pl.label ?><?cs elif:pl.months > 0 ?><?cs var:pl.months ?> <?cs if:pl.months == 1 ?><?cs var:Lang.month ?><?cs else ?><?cs var:Lang.months ?><?cs /if ?><?cs else ?><?cs var:pl.days ?> <?cs if:pl.days == 1 ?><?cs var:Lang.day ?><?cs else ?><?cs var:Lang.days ?><?cs /if ?><?cs /if ?></span>
           <span class="plan-price"><?cs var:pl.price ?></span>
           <?cs if:?pl.per_month ?><small class="plan-per"><?cs var:pl.per_month ?> / <?cs var:Lang.month ?></small><?cs /if ?>
         </label>

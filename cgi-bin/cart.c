@@ -4,6 +4,7 @@
  *   POST /cart/add          product, plan (subscriptions), qty (default 1)
  *   POST /cart/update       line, qty (0 removes the line)
  *   POST /cart/remove       line
+ *   GET  /cart/empty  asks first (a confirmation page)
  *   POST /cart/empty
  *
  * Plain forms: every POST answers 303 to /cart with a notice in the query
@@ -255,12 +256,25 @@ page_remove(struct ctx *c)
 	return set_line(c, 0, N_REMOVED);
 }
 
+/* GET: "Empty your cart?" with what it holds, a POST button and a way
+ * back; an empty cart goes to the cart page.  POST: empties it. */
 static int
 page_empty(struct ctx *c)
 {
 	const char *token = site_cart_token(c);
 	enum cart_result r = CART_OK;
 
+	if (c->req.method != METHOD_POST) {
+		struct cart cart = { 0 };
+		if (token != NULL && db_cart_load(c->db, &c->arena, token,
+		    &cart) < 0)
+			return 500;
+		if (cart.n == 0)
+			return app_redirect(c, "/cart");
+		cart_put(c, "Page.cart", &cart);
+		app_csrf_token(c);
+		return app_render(c, "cart/empty");
+	}
 	if (!app_csrf_ok(c))
 		return 403;
 	if (token != NULL && (r = db_cart_empty(c->db, token)) == CART_NO_LINE)
@@ -280,7 +294,7 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_LINE, KEY_QTY) },
 	[PAGE_REMOVE] = { "cart/remove", METHODS_POST, page_remove, PAGE_STRICT,
 	    KEYS(KEY_LINE) },
-	[PAGE_EMPTY] = { "cart/empty", METHODS_POST, page_empty, 0, NULL },
+	[PAGE_EMPTY] = { "cart/empty", METHODS_GET_POST, page_empty, 0, NULL },
 };
 
 /* Cart writes are cheap to lose on a power cut: see the header. */

@@ -48,10 +48,7 @@
     <p class="subtotal"><span><?cs var:Lang.cart.subtotal ?></span> <strong data-subtotal><?cs var:Page.cart.subtotal ?></strong></p>
     <p class="note"><?cs var:Lang.cart.prices_note ?></p>
     <a class="button primary checkout-button" href="/checkout"><?cs var:Lang.cart.checkout ?></a>
-    <form class="empty-form" action="/cart/empty" method="post">
-      <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
-      <button type="submit" class="link"><?cs var:Lang.cart.empty_cart ?></button>
-    </form>
+    <p class="empty-form"><a href="/cart/empty"><?cs var:Lang.cart.empty_cart ?></a></p>
   </div>
 </section>
 <?cs else ?>

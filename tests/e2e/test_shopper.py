@@ -138,3 +138,29 @@ def dates_read_as_people_write_them():
     check(" :" not in body and " ?" not in body and NNBSP + ":" in r.text,
           "no plain space before : or ? in French pages")
 
+
+
+@test
+def emptying_the_cart_asks_first():
+    s = stack()
+    b = Shopper(s)
+    b.add("hdmi-2-1-cable-2m", qty=2)
+    cart = b.get("/cart").text
+    check('href="/cart/empty"' in cart and 'action="/cart/empty"' not in cart,
+          "the cart page links to the question instead of emptying")
+    r = b.get("/cart/empty")
+    check(r.status == 200 and "Empty your cart?" in r.text and
+          "HDMI 2.1 cable, 2 m" in r.text and 'action="/cart/empty"' in r.text,
+          "the question names what goes")
+    check("HDMI 2.1 cable, 2 m" in b.get("/cart").text, "asking empties nothing")
+    r = b.post("/cart/empty", {"csrf": b.token("/cart/empty")})
+    check(r.status == 303, "emptied: %d" % r.status)
+    check("Your cart is empty." in b.get("/cart").text, "empty now")
+    # Nothing to empty: the question is not asked.
+    r = b.get("/cart/empty")
+    check(r.status == 303 and r.header("Location").endswith("/cart"),
+          "an empty cart goes to the cart page")
+    r = b.get("/cart/empty?lang=fr")
+    b.add("hdmi-2-1-cable-2m", qty=1)
+    check("Vider votre panier\u202f?" in b.get("/cart/empty").text,
+          "the question in French")

@@ -27,6 +27,7 @@
 #include "store_conf.h"
 #include "csrf.h"
 #include "db_cart.h"
+#include "db_catalog_text.h"
 #include "json.h"
 #include "order_hdf.h"
 #include "site.h"
@@ -108,6 +109,35 @@ notice_text(struct ctx *c, enum notice n, long long num)
 	    arena_printf(&c->arena, "cart.notice.%s.b", notices[n])));
 }
 
+/* What a shopper calls a cart line's plan: its label, else "3 months"
+ * (arena string); "" for lines without a plan. */
+static const char *
+plan_text(struct ctx *c, const struct cart_line *l)
+{
+	const char *label;
+
+	if (l->plan_id > 0 && db_text_plan_label(c->db, &c->arena, c->lang,
+	    l->plan_id, &label) == 0 && label != NULL)
+		return label;
+	if (l->months > 0)
+		return arena_printf(&c->arena, "%lld %s", (long long)l->months,
+		    app_str(c, l->months == 1 ? "month" : "months"));
+	if (l->days > 0)
+		return arena_printf(&c->arena, "%lld %s", (long long)l->days,
+		    app_str(c, l->days == 1 ? "day" : "days"));
+	return "";
+}
+
+/* The line of cart with this id, or NULL. */
+static const struct cart_line *
+line_of(const struct cart *cart, long long id)
+{
+	for (size_t i = 0; i < cart->n; i++)
+		if (cart->lines[i].id == id)
+			return &cart->lines[i];
+	return NULL;
+}
+
 /* Keeps the cart cookie for another 30 days. */
 static void
 set_cookie(struct ctx *c, const char *token)
@@ -141,8 +171,24 @@ answer_json(struct ctx *c, const char *token, enum notice n, int status,
 	    "count", (json_int_t)cart.count,
 	    "subtotal", site_money(c, cart.subtotal_minor));
 	if (ch != NULL && ch->line_id) {
+		const struct cart_line *l = line_of(&cart, ch->line_id);
 		json_object_set_new(o, "line", json_integer(ch->line_id));
 		json_object_set_new(o, "qty", json_integer(ch->qty));
+		/* What the add-to-cart drawer names (souk.js). */
+		if (l != NULL && status < 400) {
+			const char *name = l->name;
+			db_text_name(c->db, &c->arena, c->lang, l->product_id,
+			    &name);
+			json_object_set_new(o, "item", json_pack(
+			    "{ss ss ss ss ss ss ss}", "name", name, "plan",
+			    plan_text(c, l), "total", site_money(c, l->line_minor),
+			    "heading", app_str(c, "cart.added.heading"),
+			    "view", app_str(c, "cart.added.view"),
+			    "checkout", app_str(c, "cart.added.checkout"),
+			    "close", app_str(c, "cart.added.close")));
+			json_object_set_new(o, "subtotal_label", json_string(
+			    app_str(c, "cart.added.subtotal")));
+		}
 	}
 	json_object_set_new(o, "lines", lines);
 	buf_reset(&c->resp.body);
@@ -172,6 +218,9 @@ answer(struct ctx *c, const char *token, enum cart_result r,
 	if (n == N_LEFT || n == N_MAX)
 		return app_redirect(c, arena_printf(&c->arena,
 		    "/cart?notice=%s&n=%lld", notices[n], ch->max_qty));
+	if (n == N_ADDED && ch != NULL && ch->line_id > 0)
+		return app_redirect(c, arena_printf(&c->arena,
+		    "/cart?notice=added&line=%lld", ch->line_id));
 	return app_redirect(c, arena_printf(&c->arena, "/cart?notice=%s",
 	    notices[n]));
 }
@@ -197,6 +246,15 @@ page_cart(struct ctx *c)
 		hdf_put(c->hdf, "Page.notice_kind", n->i < N_LEFT ? "ok" :
 		    n->i < N_SOLD_OUT ? "warn" : "error");
 	}
+	/* After adding without JS: the line added, named in the notice. */
+	if (n->state == VAL_OK && n->i == N_ADDED &&
+	    app_val(c, KEY_LINE)->state == VAL_OK)
+		for (size_t i = 0; i < cart.n; i++)
+			if (cart.lines[i].id == app_val(c, KEY_LINE)->i) {
+				hdf_put_int(c->hdf, "Page.added.index", (long long)i);
+				hdf_put(c->hdf, "Page.added.plan",
+				    plan_text(c, &cart.lines[i]));
+			}
 	return app_render(c, "cart/cart");
 }
 
@@ -287,7 +345,7 @@ enum page_id { PAGE_CART, PAGE_ADD, PAGE_UPDATE, PAGE_REMOVE, PAGE_EMPTY,
 
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_CART] = { "cart", METHODS_GET, page_cart, 0,
-	    KEYS(KEY_NOTICE, KEY_N) },
+	    KEYS(KEY_NOTICE, KEY_N, KEY_LINE) },
 	[PAGE_ADD] = { "cart/add", METHODS_POST, page_add, PAGE_STRICT,
 	    KEYS(KEY_PRODUCT, KEY_PLAN, KEY_QTY) },
 	[PAGE_UPDATE] = { "cart/update", METHODS_POST, page_update, PAGE_STRICT,

@@ -275,13 +275,24 @@ page_category(struct ctx *c)
 	return app_render(c, "catalog/category");
 }
 
-/* Page.plans.N.{id,months,days,price,per_month,label}.  Returns 0 or -1. */
+/* Page.plans.N.{id,months,days,price,per_month,label,save}: save is what
+ * a plan of several months saves against as many 1-month plans.
+ * Returns 0 or -1. */
 static int
 put_plans(struct ctx *c, const struct plan *plans, size_t n)
 {
+	long long month = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (plans[i].months == 1 && plans[i].days == 0)
+			month = plans[i].price_minor;
 	for (size_t i = 0; i < n; i++) {
 		const struct plan *p = &plans[i];
 		const char *label;
+		if (month > 0 && p->months > 1 && p->days == 0 &&
+		    month * p->months > p->price_minor)
+			hdf_putf(c->hdf, site_money(c, month * p->months -
+			    p->price_minor), "Page.plans.%zu.save", i);
 		if (db_text_plan_label(c->db, &c->arena, c->lang, p->id,
 		    &label) < 0)
 			return -1;

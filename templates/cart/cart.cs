@@ -8,7 +8,16 @@
 <header class="page-head">
   <h1><?cs var:Lang.cart.title ?></h1>
 </header>
+<?cs if:?Page.added.index ?><?cs with:a = Page.cart.lines[Page.added.index] ?>
+<div class="notice ok added-box" role="status">
+  <p><strong><?cs var:Lang.cart.added.heading ?></strong>: <?cs var:a.name ?><?cs if:Page.added.plan ?> · <?cs var:Page.added.plan ?><?cs /if ?><?cs if:a.qty > 1 ?> × <?cs var:a.qty ?><?cs /if ?> (<?cs var:a.total ?>)</p>
+  <p><?cs var:Lang.cart.added.subtotal ?>: <strong><?cs var:Page.cart.subtotal ?></strong></p>
+  <p><a class="button primary" href="/checkout"><?cs var:Lang.cart.added.checkout ?></a></p>
+</div>
+<p class="notice" role="status" data-cart-notice hidden></p>
+<?cs /with ?><?cs else ?>
 <p class="notice<?cs if:Page.notice_kind == "error" ?> error<?cs elif:Page.notice_kind == "warn" ?> warn<?cs /if ?>" role="status" data-cart-notice<?cs if:!?Page.notice ?> hidden<?cs /if ?>><?cs var:Page.notice_text ?></p>
+<?cs /if ?>
 <?cs if:Page.cart.nlines > 0 ?>
 <section class="cart" data-cart>
   <ul class="cart-lines">

@@ -164,3 +164,21 @@ def emptying_the_cart_asks_first():
     b.add("hdmi-2-1-cable-2m", qty=1)
     check("Vider votre panier\u202f?" in b.get("/cart/empty").text,
           "the question in French")
+
+
+@test
+def add_to_cart_json_names_item_plan_and_subtotal():
+    s = stack()
+    b = Shopper(s)
+    b.get("/?lang=fr")
+    r = b.add("iptv-gold-4k", json=True)
+    import json
+    d = json.loads(r.text)
+    check(d["ok"] and d["item"]["name"] == "IPTV Or 4K" and
+          d["item"]["plan"] == "1 mois\u202f: pour essayer" and
+          d["subtotal"] == "30,000\xa0TND" and
+          d["item"]["checkout"] == "Commander", "JSON: %r" % d)
+    r = b.add("hdmi-2-1-cable-2m", qty=2, json=True)
+    d = json.loads(r.text)
+    check(d["item"]["plan"] == "" and d["qty"] == 2 and
+          d["subtotal"] == "88,000\xa0TND", "second item: %r" % d)

@@ -43,6 +43,7 @@
     </div>
     <ul>
       <li><a href="/contact"><?cs var:Lang.contact ?></a></li>
+      <li><a href="/find-order"><?cs var:Lang.track.title ?></a></li>
       <li><a href="/search"><?cs var:Lang.search ?></a></li>
       <li><a href="<?cs var:Req.path ?>?lang=<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a></li>
     </ul>

@@ -182,3 +182,75 @@ def add_to_cart_json_names_item_plan_and_subtotal():
     d = json.loads(r.text)
     check(d["item"]["plan"] == "" and d["qty"] == 2 and
           d["subtotal"] == "88,000\xa0TND", "second item: %r" % d)
+
+
+def find(b, reference, email):
+    return b.post("/find-order", {"csrf": b.token("/find-order"),
+                                  "reference": reference, "email": email})
+
+
+def without_token(text):
+    """The page without its CSRF tokens and the values typed back."""
+    text = re.sub(r'(name="csrf" value|name="csrf-token" content)="[^"]*"',
+                  "", text)
+    return re.sub(r'(name="(reference|email)" [^>]*value)="[^"]*"', r"\1",
+                  text)
+
+
+@test
+def find_my_order_by_reference_and_email_reveals_no_other_order():
+    s = Stack(env={"SOUK_FIND_ORDER_RATE_LIMIT": "6"}).start()
+    try:
+        owner = Shopper(s)
+        owner.add("hdmi-2-1-cable-2m", qty=1)
+        token = order_token(owner.place(ADDRESS))
+        ref = one_ref(s, token)
+        check(token and ref, "an order to find")
+        b = Shopper(s)
+        r = b.get("/find-order")
+        check(r.status == 200 and 'name="reference"' in r.text, "the form")
+        # Both right (any case, spaces around): the order's page.
+        r = find(b, "  " + ref.lower() + " ", "AMIRA@example.com")
+        check(r.status == 303 and r.header("Location").endswith(
+              "/order/" + token), "found: %d %r" % (r.status,
+                                                    r.header("Location")))
+        # The right reference with another address, and a reference that
+        # does not exist: the same answer, naming nothing.
+        wrong_mail = find(b, ref, "someone@example.com")
+        no_order = find(b, "SK-NOSUCH", "amira@example.com")
+        check(wrong_mail.status == 404 and no_order.status == 404,
+              "misses: %d %d" % (wrong_mail.status, no_order.status))
+        check(without_token(wrong_mail.text) == without_token(no_order.text),
+              "a miss says the same whatever did not match")
+        for miss in (wrong_mail, no_order):
+            check(token not in miss.text and "HDMI" not in miss.text and
+                  "Amira" not in miss.text and "/order/" not in miss.text,
+                  "a miss shows nothing of the order")
+        # No token, another origin: refused, not counted as a lookup.
+        r = s.post("/find-order", {"reference": ref,
+                                   "email": "amira@example.com"})
+        check(r.status == 403, "no CSRF token: %d" % r.status)
+        # Every attempt counts per client address: three so far, three more
+        # allowed, then 429 with Retry-After, even for the right pair.
+        for i in range(3):
+            check(find(b, "SK-GUESS%d" % i, "x@example.com").status == 404,
+                  "attempt %d" % (4 + i))
+        r = find(b, ref, "amira@example.com")
+        check(r.status == 429 and int(r.header("Retry-After")) > 0 and
+              token not in r.text, "rate limited: %d" % r.status)
+        # Bad input: a helpful 400, not a 500.
+        r = b.post("/find-order", {"csrf": b.token("/find-order"),
+                                   "reference": "", "email": "nope"})
+        check(r.status in (400, 429), "bad input: %d" % r.status)
+    finally:
+        s.stop()
+
+
+def one_ref(s, token):
+    c = sqlite3.connect(s.env["SOUK_DB_PATH"])
+    try:
+        row = c.execute("SELECT reference FROM orders WHERE token = ?",
+                        (token,)).fetchone()
+    finally:
+        c.close()
+    return row[0] if row else None

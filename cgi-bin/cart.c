@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "card_cache.h"
 #include "cart.h"
 #include "store_conf.h"
 #include "csrf.h"
@@ -238,6 +239,8 @@ page_cart(struct ctx *c)
 		return answer_json(c, token, N__MAX, 200, NULL);
 	cart_put(c, "Page.cart", &cart);
 	hdf_put_int(c->hdf, "Req.cart_count", cart.count);
+	if (cart.n == 0 && card_suggest(c, "suggest_html", 4) < 0)
+		return 500;
 	if (n->state == VAL_OK) {
 		hdf_put(c->hdf, "Page.notice", notices[n->i]);
 		hdf_put(c->hdf, "Page.notice_text", notice_text(c, (enum notice)n->i,

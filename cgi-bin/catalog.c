@@ -443,6 +443,8 @@ page_search(struct ctx *c)
 				return rc;
 		}
 	}
+	if (l.total == 0 && card_suggest(c, "suggest_html", 4) < 0)
+		return 500;
 	app_cacheable(c);
 	return app_render(c, "catalog/search");
 }

@@ -3,6 +3,7 @@
       /cart/empty with the visitor's token; souk.js sends them as JSON
       requests and updates the rows in place. ?>
 <?cs include:"partials/order.cs" ?>
+<?cs include:"partials/card.cs" ?>
 <?cs def:title() ?><?cs var:Lang.cart.title ?><?cs /def ?>
 <?cs def:main() ?>
 <header class="page-head">
@@ -65,5 +66,11 @@
   <p><?cs var:Lang.cart.empty ?></p>
   <p><a class="button primary" href="/"><?cs var:Lang.cart.browse ?></a></p>
 </div>
+<?cs if:?Page.suggest_html ?>
+<section aria-labelledby="h-suggest">
+  <h2 id="h-suggest"><?cs var:Lang.suggest_heading ?></h2>
+  <?cs call:grid(Page.suggest_html) ?>
+</section>
+<?cs /if ?>
 <?cs /if ?>
 <?cs /def ?>

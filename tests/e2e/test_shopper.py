@@ -254,3 +254,20 @@ def one_ref(s, token):
     finally:
         c.close()
     return row[0] if row else None
+
+
+@test
+def empty_states_suggest_popular_products():
+    s = stack()
+    r = s.get("/search?q=zzzqqqxx")
+    check(r.status == 200 and "Nothing matches your search." in r.text and
+          "Popular right now" in r.text and r.text.count('class="card"') >= 2,
+          "no results suggests products")
+    r = s.get("/search?q=zzzqqqxx&lang=fr")
+    check("Populaire en ce moment" in r.text and "IPTV Or 4K" in r.text,
+          "suggestions in French")
+    r = Shopper(s).get("/cart")
+    check("Your cart is empty." in r.text and "Popular right now" in r.text
+          and 'class="card"' in r.text, "the empty cart suggests products")
+    r = s.get("/search?q=hdmi")
+    check("Popular right now" not in r.text, "results: no suggestions")

@@ -791,12 +791,11 @@ static int
 home_error(struct ctx *c, const char *err)
 {
 	hdf_put(c->hdf, "Page.error", err);
-	c->resp.status = 400;
 	put_user(c);
 	if (put_orders(c) < 0 || put_addresses(c) < 0)
 		return 500;
 	app_csrf_token(c);
-	return app_render(c, 200, "account/home");
+	return app_render(c, 400, "account/home");
 }
 
 static int

@@ -21,6 +21,7 @@
 #include "cart.h"
 #include "catalog_hdf.h"
 #include "db_catalog.h"
+#include "db_catalog_text.h"
 #include "nav.h"
 #include "pager.h"
 #include "money.h"
@@ -232,6 +233,8 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 		put_filter(c);
 		return 2;
 	}
+	if (db_text_cards(c->db, &c->arena, c->lang, l->items, l->n) < 0)
+		return 500;
 	for (size_t i = 0; f != NULL && i < l->n; i++) {
 		l->items[i].name_hl = search_mark(&c->arena, l->items[i].name, words);
 		l->items[i].snippet = search_snippet(&c->arena,
@@ -247,11 +250,14 @@ static int
 page_home(struct ctx *c)
 {
 	struct listing featured, fresh;
-	const struct nav *nav = nav_get(c->db);
+	const struct nav *nav = nav_get(c->db, c->lang);
 	int k = 0;
 
 	if (db_products_featured(c->db, &c->arena, 8, &featured) < 0 ||
-	    db_products_new(c->db, &c->arena, 8, &fresh) < 0)
+	    db_products_new(c->db, &c->arena, 8, &fresh) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, featured.items,
+	    featured.n) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, fresh.items, fresh.n) < 0)
 		return 500;
 	for (size_t i = 0; i < nav->n; i++) {
 		const struct category *cat = &nav->cats[i];
@@ -292,32 +298,51 @@ page_category(struct ctx *c)
 		return 404;
 	if ((rc = db_category_get(c->db, &c->arena, c->req.seg[1], &cat)) != 0)
 		return rc < 0 ? 500 : 404;
+	if (db_text_categories(c->db, &c->arena, c->lang, &cat, 1) < 0)
+		return 500;
 	b.base = arena_printf(&c->arena, "/c/%s", cat.slug);
 	browse_read(c, &b, SORT_NEWEST);
 	lq.category_id = cat.id;
 	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200 && rc != 2)
 		return rc;
-	if (rc == 2)
-		c->resp.status = 400;	/* the page says how to get there */
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);
 	put_paragraphs(c, "Page.category.paras", cat.description);
 	crumbs_put(c, cat.parent_id);
-	nav = nav_get(c->db);
+	nav = nav_get(c->db, c->lang);
 	for (size_t i = 0; i < nav->n; i++)
 		if (nav->cats[i].parent_id == cat.id) {
 			hdf_putf(c->hdf, nav->cats[i].slug, "Page.subcats.%d.slug", k);
 			hdf_putf(c->hdf, nav->cats[i].name, "Page.subcats.%d.name", k++);
 		}
 	app_cacheable(c);
-	return app_render(c, 200, "catalog/category");
+	/* A page too deep to open by number says how to get there (400). */
+	return app_render(c, rc == 2 ? 400 : 200, "catalog/category");
 }
 
-static void
+/* Page.plans.N.{id,months,days,price,per_month,label,save}: save is what
+ * a plan of several months saves against as many 1-month plans.
+ * Returns 0 or -1. */
+static int
 put_plans(struct ctx *c, const struct plan *plans, size_t n)
 {
+	long long month = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (plans[i].months == 1 && plans[i].days == 0)
+			month = plans[i].price_minor;
 	for (size_t i = 0; i < n; i++) {
 		const struct plan *p = &plans[i];
+		const char *label;
+		if (month > 0 && p->months > 1 && p->days == 0 &&
+		    month * p->months > p->price_minor)
+			hdf_putf(c->hdf, site_money(c, month * p->months -
+			    p->price_minor), "Page.plans.%zu.save", i);
+		if (db_text_plan_label(c->db, &c->arena, c->lang, p->id,
+		    &label) < 0)
+			return -1;
+		if (label != NULL)
+			hdf_putf(c->hdf, label, "Page.plans.%zu.label", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p->id),
 		    "Page.plans.%zu.id", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", p->months),
@@ -330,6 +355,7 @@ put_plans(struct ctx *c, const struct plan *plans, size_t n)
 			hdf_putf(c->hdf, site_money(c, p->price_minor / p->months),
 			    "Page.plans.%zu.per_month", i);
 	}
+	return 0;
 }
 
 static int
@@ -348,7 +374,11 @@ page_product(struct ctx *c)
 		return rc < 0 ? 500 : 404;
 	if (db_product_plans(c->db, &c->arena, p.card.id, &plans, &nplans) < 0 ||
 	    db_product_children(c->db, &c->arena, p.card.id, &kids) < 0 ||
-	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0)
+	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0 ||
+	    db_text_product(c->db, &c->arena, c->lang, &p) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, kids.items, kids.n) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, related.items,
+	    related.n) < 0)
 		return 500;
 	put_card(c, "Page.product", &p.card);
 	put_paragraphs(c, "Page.product.paras", p.description);
@@ -369,7 +399,9 @@ page_product(struct ctx *c)
 		hdf_put(c->hdf, "Page.parent.slug", p.parent_slug);
 		hdf_put(c->hdf, "Page.parent.name", p.parent_name);
 		hdf_put(c->hdf, "Page.parent.media", p.parent_media_type);
-		if (db_product_children(c->db, &c->arena, p.parent_id, &siblings) < 0)
+		if (db_product_children(c->db, &c->arena, p.parent_id,
+		    &siblings) < 0 || db_text_cards(c->db, &c->arena, c->lang,
+		    siblings.items, siblings.n) < 0)
 			return 500;
 		put_cards(c, "Page.siblings", &siblings);
 		for (size_t i = 0; i < siblings.n; i++) {
@@ -383,13 +415,15 @@ page_product(struct ctx *c)
 		if (p.parent_parent_id != 0) {
 			struct product gp;
 			if (db_product_by_id(c->db, &c->arena, p.parent_parent_id,
-			    &gp.card) == 0) {
+			    &gp.card) == 0 && db_text_cards(c->db, &c->arena,
+			    c->lang, &gp.card, 1) == 0) {
 				hdf_put(c->hdf, "Page.grandparent.slug", gp.card.slug);
 				hdf_put(c->hdf, "Page.grandparent.name", gp.card.name);
 			}
 		}
 	}
-	put_plans(c, plans, nplans);
+	if (put_plans(c, plans, nplans) < 0)
+		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
 	app_cacheable(c);
@@ -456,6 +490,8 @@ page_search(struct ctx *c)
 				return rc;
 		}
 	}
+	if (l.total == 0 && card_suggest(c, "suggest_html", 4) < 0)
+		return 500;
 	app_cacheable(c);
 	return app_render(c, 200, "catalog/search");
 }

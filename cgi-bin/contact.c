@@ -32,6 +32,7 @@
 #include "store_conf.h"
 #include "db_messages.h"
 #include "db_rate.h"
+#include "l10n.h"
 #include "log.h"
 #include "mail.h"
 #include "site.h"

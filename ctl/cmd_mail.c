@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "timefmt.h"
@@ -118,11 +119,11 @@ mail_daemon(struct db *db, int argc, char **argv)
 	return 0;
 }
 
-/* "2024-06-01 13:05" in the store's time zone, or "-" for 0. */
+/* A time as soukctl prints it (L10N_STAMP), or "-" for 0. */
 static const char *
 when(char *out, size_t n, long long t)
 {
-	return t == 0 ? "-" : timefmt_local(out, n, t, 0);
+	return t == 0 ? "-" : l10n_time(out, n, t, LANG_EN, L10N_STAMP);
 }
 
 /* Prints at most max code points of s, padded to width. */

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_coupon.h"

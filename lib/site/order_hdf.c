@@ -2,6 +2,8 @@
 #include <stddef.h>
 
 #include "cart.h"
+#include "db_catalog_text.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "money.h"
 #include "order_hdf.h"
@@ -37,12 +39,15 @@ cart_put(struct ctx *c, const char *pre, const struct cart *cart)
 
 	for (size_t i = 0; i < cart->n; i++) {
 		const struct cart_line *l = &cart->lines[i];
-		const char *problem = line_problem(l);
+		const char *problem = line_problem(l), *name = l->name;
+
+		if (db_text_name(c->db, a, c->lang, l->product_id, &name) < 0)
+			name = l->name;	/* logged; the default text will do */
 
 		put_num(h, a, pre, i, "id", l->id);
 		put_num(h, a, pre, i, "product", l->product_id);
 		hdf_putf(h, l->slug, "%s.lines.%zu.slug", pre, i);
-		hdf_putf(h, l->name, "%s.lines.%zu.name", pre, i);
+		hdf_putf(h, name, "%s.lines.%zu.name", pre, i);
 		hdf_putf(h, l->kind, "%s.lines.%zu.kind", pre, i);
 		put_num(h, a, pre, i, "months", l->months);
 		put_num(h, a, pre, i, "days", l->days);
@@ -97,7 +102,7 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 	hdf_putf(h, money_arena(a, o->discount_minor, l), "%s.discount", pre);
 	hdf_putf(h, money_arena(a, o->total_minor, l), "%s.total", pre);
 	hdf_putf(h, o->discount_minor > 0 ? "1" : "0", "%s.has_discount", pre);
-	hdf_putf(h, timefmt_arena(a, o->created_at, 0), "%s.created", pre);
+	hdf_putf(h, l10n_time_a(a, o->created_at, l, L10N_DATETIME), "%s.created", pre);
 	hdf_putf(h, arena_printf(a, "%zu", o->nproofs), "%s.proofs", pre);
 	hdf_putf(h, m && m->takes_proof ? "1" : "0", "%s.takes_proof", pre);
 	for (size_t i = 0; i < o->nlines; i++) {
@@ -114,8 +119,9 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 	for (size_t i = 0; i < o->nevents; i++) {
 		hdf_putf(h, o->events[i].status, "%s.events.%zu.status", pre, i);
 		hdf_putf(h, o->events[i].note, "%s.events.%zu.note", pre, i);
-		hdf_putf(h, timefmt_arena(a, o->events[i].at, 0),
-		    "%s.events.%zu.at", pre, i);
+		hdf_putf(h, l10n_time_a(a, o->events[i].at, l,
+		    L10N_DATETIME), "%s.events.%zu.at",
+		    pre, i);
 	}
 	if (m != NULL) {
 		struct pay_rows rows = { .n = 0 };

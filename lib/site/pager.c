@@ -33,7 +33,7 @@ pager_put(struct ctx *c, long long page, long long pages, pager_href_fn href,
 void
 crumbs_put(struct ctx *c, long long id)
 {
-	const struct nav *nav = nav_get(c->db);
+	const struct nav *nav = nav_get(c->db, c->lang);
 	const struct category *chain[16];
 	int n = 0;
 

@@ -12,6 +12,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_CURRENCY_SYMBOL) = { "currency_symbol", "", "symbol shown with prices; empty: the ISO code" },
 	K(CONF_DATA_DIR) = { "data_dir", "/var/lib/souk/files", "private files: payment proofs, downloads (never under htdocs)" },
 	K(CONF_CONTACT_RATE_LIMIT) = { "contact_rate_limit", "5", "contact messages per client address per hour" },
+	K(CONF_FIND_ORDER_RATE_LIMIT) = { "find_order_rate_limit", "10", "\"find my order\" attempts per client address per hour" },
 	K(CONF_PAY_METHODS) = { "pay_methods", "bank mobile cod", "payment methods offered, in order: bank, mobile, cod (each also needs its settings)" },
 	K(CONF_PAY_BANK_NAME) = { "pay_bank_name", "", "bank transfer: the bank's name" },
 	K(CONF_PAY_BANK_HOLDER) = { "pay_bank_holder", "", "bank transfer: the account holder" },

@@ -12,6 +12,7 @@ enum conf_store_key {
 	CONF_CURRENCY_SYMBOL,
 	CONF_DATA_DIR,
 	CONF_CONTACT_RATE_LIMIT,
+	CONF_FIND_ORDER_RATE_LIMIT,
 	/* Cart and checkout (docs/checkout.md). */
 	CONF_PAY_METHODS,
 	CONF_PAY_BANK_NAME,

@@ -4,12 +4,22 @@
       /cart/empty with the visitor's token; souk.js sends them as JSON
       requests and updates the rows in place. ?>
 <?cs include:"partials/order.cs" ?>
+<?cs include:"partials/card.cs" ?>
 <?cs def:title() ?><?cs var:Lang.cart.title ?><?cs /def ?>
 <?cs def:main() ?>
 <header class="page-head">
   <h1><?cs var:Lang.cart.title ?></h1>
 </header>
+<?cs if:?Page.added.index ?><?cs with:a = Page.cart.lines[Page.added.index] ?>
+<div class="notice ok added-box" role="status">
+  <p><strong><?cs var:Lang.cart.added.heading ?></strong>: <?cs var:a.name ?><?cs if:Page.added.plan ?> · <?cs var:Page.added.plan ?><?cs /if ?><?cs if:a.qty > 1 ?> × <?cs var:a.qty ?><?cs /if ?> (<?cs var:a.total ?>)</p>
+  <p><?cs var:Lang.cart.added.subtotal ?>: <strong><?cs var:Page.cart.subtotal ?></strong></p>
+  <p><a class="button primary" href="/checkout"><?cs var:Lang.cart.added.checkout ?></a></p>
+</div>
+<p class="notice" role="status" data-cart-notice hidden></p>
+<?cs /with ?><?cs else ?>
 <p class="notice<?cs if:Page.notice_kind == "error" ?> error<?cs elif:Page.notice_kind == "warn" ?> warn<?cs /if ?>" role="status" data-cart-notice<?cs if:!?Page.notice ?> hidden<?cs /if ?>><?cs var:Page.notice_text ?></p>
+<?cs /if ?>
 <?cs if:Page.cart.nlines > 0 ?>
 <section class="cart" data-cart>
   <ul class="cart-lines">
@@ -52,10 +62,7 @@
     <p class="subtotal"><span><?cs var:Lang.cart.subtotal ?></span> <strong data-subtotal><?cs var:Page.cart.subtotal ?></strong></p>
     <p class="note"><?cs var:Lang.cart.prices_note ?></p>
     <a class="button primary checkout-button" href="/checkout"><?cs var:Lang.cart.checkout ?></a>
-    <form class="empty-form" action="/cart/empty" method="post">
-      <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
-      <button type="submit" class="link"><?cs var:Lang.cart.empty_cart ?></button>
-    </form>
+    <p class="empty-form"><a href="/cart/empty"><?cs var:Lang.cart.empty_cart ?></a></p>
   </div>
 </section>
 <?cs else ?>
@@ -63,5 +70,11 @@
   <p><?cs var:Lang.cart.empty ?></p>
   <p><a class="button primary" href="/"><?cs var:Lang.cart.browse ?></a></p>
 </div>
+<?cs if:?Page.suggest_html ?>
+<section aria-labelledby="h-suggest">
+  <h2 id="h-suggest"><?cs var:Lang.suggest_heading ?></h2>
+  <?cs call:grid(Page.suggest_html) ?>
+</section>
+<?cs /if ?>
 <?cs /if ?>
 <?cs /def ?>

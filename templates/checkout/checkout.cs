@@ -110,7 +110,7 @@
     <legend><?cs var:Lang.checkout.label.payment ?></legend>
     <?cs each:m = Page.methods ?>
     <label class="method">
-      <input type="radio" name="payment" value="<?cs var:m.id ?>"<?cs if:Page.form.payment == m.id ?> checked<?cs /if ?> required>
+      <input type="radio" name="payment"<?cs if:first(m) ?> id="f-payment"<?cs /if ?> value="<?cs var:m.id ?>"<?cs if:Page.form.payment == m.id ?> checked<?cs /if ?> required>
       <span class="method-name"><?cs var:Lang.pay[m.id].name ?></span>
       <small><?cs var:Lang.pay[m.id].desc ?></small>
     </label>
@@ -119,7 +119,7 @@
     <?cs call:ferr("payment") ?>
   </fieldset>
   <div class="field terms<?cs if:?Page.field_err.terms ?> has-error<?cs /if ?>">
-    <label><input type="checkbox" name="terms" value="1"<?cs if:Page.form.terms ?> checked<?cs /if ?> required<?cs call:invalid("terms") ?>> <?cs var:Lang.checkout.terms ?></label>
+    <label><input type="checkbox" id="f-terms" name="terms" value="1"<?cs if:Page.form.terms ?> checked<?cs /if ?> required<?cs call:invalid("terms") ?>> <?cs var:Lang.checkout.terms ?></label>
     <?cs call:ferr("terms") ?>
   </div>
   <button type="submit" name="op" value="place" class="button primary place"<?cs if:subcount(Page.methods) == 0 ?> disabled<?cs /if ?>><?cs var:Lang.checkout.place ?></button>

@@ -276,7 +276,7 @@ def unpaid_orders_expire_with_their_stock_and_one_mail():
                                "order_events WHERE order_id = ? ORDER BY "
                                "seq", (oid,)).fetchall()
             check(len(ev) == 2 and ev[1][:3] == ("cancelled", "expired",
-                  "cron") and ev[1][3] == later, "history %r" % ev)
+                  "system") and ev[1][3] == later, "history %r" % ev)
             rows = db(s).execute("SELECT to_addr, subject, body_text FROM "
                                  "mail_outbox WHERE to_addr = "
                                  "'unpaid@example.com' AND subject LIKE "

@@ -52,7 +52,7 @@ exec_fixed(struct db *db, const char *sql)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {	/* souk:exec-ok fixed PRAGMA/transaction text */
 		log_error("db: %s: %s", sql, msg ? msg : "?");
 		sqlite3_free(msg);
 		return -1;
@@ -344,7 +344,7 @@ exec_script(struct db *db, const char *sql, int version, const char *what)
 
 	if (db_begin(db) < 0)
 		return -1;
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {	/* souk:exec-ok schema.sql or a migration file */
 		log_error("db: %s: %s", what, msg ? msg : "?");
 		sqlite3_free(msg);
 		db_rollback(db);

@@ -1,8 +1,6 @@
-/* cmd_pay.c — online payments from the command line (docs/payments.md):
+/* cmd_pay.c — refunds of online payments from the command line (the
+ * reconciliation is a step of `soukctl cron`, cmd_cron.c) (docs/payments.md):
  *
- *   soukctl cron                       reconcile: verify payments left
- *                                      open, expire unpaid card/wallet
- *                                      orders (stock released)
  *   soukctl order refund REF [--amount X]   refund through the gateway
  *                                      (all that is left, or X in the
  *                                      store currency) */
@@ -16,7 +14,6 @@
 #include "money.h"
 #include "payment.h"
 #include "store_conf.h"
-#include "tmpl.h"
 #include "valid.h"
 
 /* The store secret the idempotency keys are derived from; 0 or -1. */
@@ -30,33 +27,6 @@ load_secret(struct db *db)
 	if (rc < 0)
 		ctl_fail("order", "the database has no secret_key (soukctl init)");
 	return rc;
-}
-
-int
-cmd_cron(int argc, char **argv)
-{
-	struct reconcile_stats s;
-	struct arena a;
-	struct db *db;
-	int rc;
-
-	if (argc != 1)
-		return ctl_usage(argv[0], "");
-	/* The paid mail's strings. */
-	if (tmpl_init(conf_str(CONF_TEMPLATE_DIR), conf_str(CONF_LANG_DIR)) < 0)
-		return ctl_fail("cron", "templates not readable");
-	if ((db = ctl_open(0)) == NULL)
-		return 1;
-	arena_init(&a, 0);
-	rc = payment_reconcile(db, &a, (long long)time(NULL), &s);
-	if (rc == 0)
-		ctl_printf("payments: %d checked, %d paid, %d closed, %d not "
-		    "reached; orders expired: %d\n", s.checked, s.paid, s.closed,
-		    s.failed, s.expired);
-	arena_free(&a);
-	db_close(db);
-	tmpl_shutdown();
-	return rc == 0 ? 0 : ctl_fail("cron", "reconciliation failed");
 }
 
 int

@@ -11,8 +11,8 @@
 enum {
 	Q_ADD, Q_OPEN, Q_ATTEMPT, Q_COUNT, Q_BY_PID, Q_BY_CHARGE, Q_LIST,
 	Q_OPEN_ALL, Q_CLOSE, Q_REFUNDED, Q_EV_ADD, Q_EV_RESULT, Q_RF_ADD,
-	Q_RF_GET, Q_RF_SET, Q_RF_TOTAL, Q_MOVE, Q_EVENT, Q_NOTE, Q_UNPAID,
-	Q_RESTOCK, Q_ORDER_ID, Q_RF_REFUSED, Q__MAX
+	Q_RF_GET, Q_RF_SET, Q_RF_TOTAL, Q_NOTE, Q_UNPAID,
+	Q_ORDER_ID, Q_RF_REFUSED, Q__MAX
 };
 static const char *const sql[Q__MAX] = {
 	[Q_ADD] = "INSERT INTO payments(provider, provider_id, order_id, "
@@ -52,11 +52,6 @@ static const char *const sql[Q__MAX] = {
 	    "provider_refund_id = ?3, reason = ?4 WHERE id = ?1",
 	[Q_RF_TOTAL] = "SELECT coalesce(sum(amount_minor), 0) FROM "
 	    "payment_refunds WHERE payment_id = ?1 AND status = 'done'",
-	[Q_MOVE] = "UPDATE orders SET status = ?2, updated_at = ?3 WHERE "
-	    "id = ?1 AND status = ?4",
-	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
-	    "created_at) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4 "
-	    "FROM order_events WHERE order_id = ?1",
 	[Q_NOTE] = "INSERT INTO order_events(order_id, seq, status, note, "
 	    "created_at) SELECT ?1, coalesce(max(e.seq), 0) + 1, o.status, "
 	    "?2, ?3 FROM orders o LEFT JOIN order_events e ON e.order_id = "
@@ -66,10 +61,6 @@ static const char *const sql[Q__MAX] = {
 	    "AND o.created_at <= ?1 AND NOT EXISTS (SELECT 1 FROM payments p "
 	    "WHERE p.order_id = o.id AND p.status IN ('open', 'paid', "
 	    "'mismatch')) ORDER BY o.id LIMIT ?2",
-	[Q_RESTOCK] = "UPDATE products SET stock = stock + (SELECT "
-	    "sum(i.qty) FROM order_items i WHERE i.order_id = ?1 AND "
-	    "i.product_id = products.id) WHERE stock IS NOT NULL AND id IN "
-	    "(SELECT product_id FROM order_items WHERE order_id = ?1)",
 	[Q_ORDER_ID] = "SELECT id FROM orders WHERE reference = ?1",
 	[Q_RF_REFUSED] = "SELECT count(*) FROM payment_refunds WHERE "
 	    "payment_id = ?1 AND status = 'refused'",
@@ -380,33 +371,6 @@ db_refund_total(struct db *db, long long payment_id)
 	return db_one_int(db, st, "refund total");
 }
 
-int
-db_pay_order_move(struct db *db, long long order_id, const char *const *from,
-    const char *to, const char *note, long long now)
-{
-	sqlite3_stmt *st;
-
-	for (; *from != NULL; from++) {
-		if ((st = db_stmt(db, &stmts, Q_MOVE)) == NULL)
-			return -1;
-		db_bind_int(st, 1, order_id);
-		db_bind_text(st, 2, to);
-		db_bind_int(st, 3, now);
-		db_bind_text(st, 4, *from);
-		if (db_step_done(db, st, "order move") < 0)
-			return -1;
-		if (sqlite3_changes(db_sqlite(db)) == 0)
-			continue;
-		if ((st = db_stmt(db, &stmts, Q_EVENT)) == NULL)
-			return -1;
-		db_bind_int(st, 1, order_id);
-		db_bind_text(st, 2, to);
-		db_bind_text(st, 3, note);
-		db_bind_int(st, 4, now);
-		return db_step_done(db, st, "order event") < 0 ? -1 : 1;
-	}
-	return 0;
-}
 
 int
 db_pay_order_note(struct db *db, long long order_id, const char *note,
@@ -442,17 +406,6 @@ db_pay_unpaid_orders(struct db *db, struct arena *a, long long cutoff,
 	}
 	db_done(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "unpaid orders");
-}
-
-int
-db_pay_order_restock(struct db *db, long long order_id)
-{
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RESTOCK);
-
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 1, order_id);
-	return db_step_done(db, st, "order restock") < 0 ? -1 : 0;
 }
 
 long long

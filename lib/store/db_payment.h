@@ -77,23 +77,10 @@ long long db_refund_refused(struct db *, long long payment_id);
 /* Sum of the refunds of payment id the gateway accepted, or -1. */
 long long db_refund_total(struct db *, long long payment_id);
 
-/* Inside the caller's transaction: THE one place this branch changes
- * orders.status (until the lifecycle's order_transition() is on main):
- * order id moves from one of the statuses in from[] (NULL-terminated) to
- * `to` with history note `note`.  1 when it moved, 0 when it was in none
- * of them (another change came first), -1. */
-int	db_pay_order_move(struct db *, long long order_id,
-	    const char *const *from, const char *to, const char *note,
-	    long long now);
 /* Inside the caller's transaction: a history entry with the order's
  * current status and note (a payment flagged for staff).  0 or -1. */
 int	db_pay_order_note(struct db *, long long order_id, const char *note,
 	    long long now);
-/* Inside the caller's transaction, right after db_pay_order_move() to
- * cancelled: puts the units of order id's lines back into the stock of
- * products that count stock (until sec-orders' db_order_cancel is on
- * main).  0 or -1. */
-int	db_pay_order_restock(struct db *, long long order_id);
 /* The id of the order with this reference, 0 when none, -1. */
 long long db_pay_order_id(struct db *, const char *reference);
 /* Orders awaiting payment by one of the gateway methods (card, wallet),

@@ -8,13 +8,11 @@
 #include "log.h"
 #include "mail.h"
 #include "money.h"
+#include "order_flow.h"
 #include "pay.h"
 #include "payment.h"
 #include "store_conf.h"
 #include "tmpl.h"
-
-static const char *const unpaid[] = { "awaiting_payment", "proof_received",
-    NULL };
 
 /* An idempotency key for a gateway POST: HMAC under the store secret of
  * what the call is about (arena string). */
@@ -120,6 +118,7 @@ payment_apply(struct db *db, struct arena *a, const struct gateway *g,
     const struct gw_payment *gp)
 {
 	long long now = (long long)time(NULL);
+	enum transition_result tr;
 	struct payment p;
 	struct order o;
 	struct mail m;
@@ -149,17 +148,17 @@ payment_apply(struct db *db, struct arena *a, const struct gateway *g,
 		return mismatch(db, &p, "another order's reference", now);
 	if (gp->live != (strcmp(p.mode, "live") == 0))
 		return mismatch(db, &p, "test and live mode mixed", now);
-	if ((rc = db_pay_order_move(db, o.id, unpaid, "paid",
-	    strcmp(g->id, "stripe") == 0 ? "paid_card" : "paid_wallet",
-	    now)) < 0)
+	tr = order_transition(db, &o, ORDER_PAID, ACTOR_SYSTEM,
+	    strcmp(g->id, "stripe") == 0 ? "paid_card" : "paid_wallet", now);
+	if (tr == TRANSITION_ERROR)
 		return SETTLE_ERROR;
-	if (rc == 0)	/* paid otherwise, or cancelled: money to give back */
+	if (tr != TRANSITION_OK)  /* paid otherwise, or cancelled: give back */
 		return mismatch(db, &p, arena_printf(a, "order is %s",
 		    o.status), now);
 	if (db_payment_close(db, p.id, "paid", gp->charge_ref, "", now) != 1)
 		return SETTLE_ERROR;
 	paid_mail(a, &o, &m);
-	if (mail_enqueue(db, &m) < 0)
+	if (mail_enqueue(db, &m, NULL) < 0)
 		return SETTLE_ERROR;
 	log_info("order %s: paid by %s %s", o.reference, g->id, gp->id);
 	return SETTLE_PAID;
@@ -226,23 +225,26 @@ paid_payment(struct db *db, struct arena *a, long long order_id,
 	return 1;
 }
 
-/* Records the gateway's answer to refund row rid of payment p: the row,
- * the payment's refunded amount and, when all is refunded, the order. */
+/* Records the gateway's answer to refund row `row` of payment p: the
+ * row, the payment's refunded amount and, when all is refunded, the order
+ * (order_transition to refunded; else a "refund_partial" history entry),
+ * in one transaction.  0 or -1. */
 static int
-refund_done(struct db *db, const struct payment *p, long long row,
-    long long amount, const char *refund_id, long long done, long long now)
+refund_done(struct db *db, struct arena *a, const struct payment *p,
+    long long row, long long amount, const char *refund_id, long long done,
+    long long now)
 {
 	int full = done + amount == p->amount_minor;
-	static const char *const refundable[] = { "paid", "completed", NULL };
+	struct order o;
 
 	if (db_begin(db) < 0)
 		return -1;
 	if (db_refund_set(db, row, "done", refund_id, "") < 0 ||
 	    db_payment_refunded(db, p->id, amount, full ? "refunded" : NULL,
-	    now) < 0 ||
-	    (full ? db_pay_order_move(db, p->order_id, refundable, "refunded",
-	    "refunded", now) < 0 : db_pay_order_note(db, p->order_id,
-	    "refund_partial", now) < 0) || db_commit(db) < 0) {
+	    now) < 0 || db_order_by_id(db, a, p->order_id, &o) != 0 ||
+	    (full ? order_transition(db, &o, ORDER_REFUNDED, ACTOR_STAFF,
+	    "refunded", now) == TRANSITION_ERROR : db_pay_order_note(db,
+	    p->order_id, "refund_partial", now) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -308,7 +310,7 @@ payment_refund(struct db *db, struct arena *a, const char *reference,
 		return db_refund_set(db, row, "refused", "", *why) < 0 ?
 		    REFUND_ERROR : REFUND_REFUSED;
 	}
-	if (refund_done(db, &p, row, amount, *refund_id, done, now) < 0)
+	if (refund_done(db, a, &p, row, amount, *refund_id, done, now) < 0)
 		return REFUND_ERROR;
 	log_info("order %s: refunded %lld by %s %s", reference, amount, g->id,
 	    *refund_id);
@@ -319,7 +321,6 @@ int
 payment_reconcile(struct db *db, struct arena *a, long long now,
     struct reconcile_stats *s)
 {
-	static const char *const waiting[] = { "awaiting_payment", NULL };
 	struct payment *p;
 	long long *ids;
 	size_t n;
@@ -348,17 +349,15 @@ payment_reconcile(struct db *db, struct arena *a, long long now,
 	    500, &ids, &n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		int moved;
+		enum transition_result tr;
 		if (db_begin(db) < 0)
 			return -1;
-		moved = db_pay_order_move(db, ids[i], waiting, "cancelled",
-		    "expired", now);
-		if (moved < 0 || (moved && db_pay_order_restock(db, ids[i]) < 0) ||
-		    db_commit(db) < 0) {
+		tr = order_cancel(db, a, ids[i], ACTOR_SYSTEM, "expired", now);
+		if (tr == TRANSITION_ERROR || db_commit(db) < 0) {
 			db_rollback(db);
 			return -1;
 		}
-		s->expired += moved;
+		s->expired += tr == TRANSITION_OK;
 	}
 	return 0;
 }

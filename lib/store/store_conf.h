@@ -12,6 +12,7 @@ enum conf_store_key {
 	CONF_CURRENCY_SYMBOL,
 	CONF_DATA_DIR,
 	CONF_CONTACT_RATE_LIMIT,
+	CONF_FIND_ORDER_RATE_LIMIT,
 	/* Cart and checkout (docs/checkout.md). */
 	CONF_PAY_METHODS,
 	CONF_PAY_BANK_NAME,
@@ -21,6 +22,16 @@ enum conf_store_key {
 	CONF_PAY_MOBILE,
 	CONF_ORDER_PREFIX,
 	CONF_DEFAULT_COUNTRY,
+	/* Order limits and unpaid-order expiry (docs/order-limits.md). */
+	CONF_ORDER_MAX_QTY,
+	CONF_ORDER_MAX_UNITS,
+	CONF_ORDER_RATE_LIMIT,
+	CONF_PROOF_RATE_LIMIT,
+	CONF_PROOF_ORDER_BYTES,
+	CONF_PROOF_ADDRESS_BYTES,
+	CONF_ORDER_HOLD_BANK,
+	CONF_ORDER_HOLD_MOBILE,
+	CONF_ORDER_HOLD_COD,
 	/* Accounts and sessions (docs/accounts.md). */
 	CONF_SCRYPT_LOG2N,
 	CONF_SCRYPT_R,

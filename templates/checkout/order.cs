@@ -1,6 +1,7 @@
 <?cs # The order page, reached by its unguessable token.  Page.order
       (order_hdf.h order_put), Page.placed, Page.proof_received,
-      Page.upload_err, Page.max_upload (MB). ?>
+      Page.upload_err (with Page.budget and Page.budget_unit for a byte budget,
+      Page.retry_minutes for a rate limit), Page.max_upload (MB). ?>
 <?cs include:"partials/order.cs" ?>
 <?cs def:title() ?><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?><?cs /def ?>
 <?cs def:main() ?>
@@ -17,7 +18,7 @@
 <?cs if:Page.payfail && o.status == "awaiting_payment" ?>
 <p class="notice error pay-failed" role="alert"><?cs var:Lang.order.pay_failed ?></p>
 <?cs /if ?>
-<?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?></p><?cs /if ?>
+<?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?><?cs if:?Page.budget ?> <?cs var:Page.budget ?> <?cs var:Lang.order[Page.budget_unit] ?> <?cs var:Lang.order.budget_b ?><?cs /if ?><?cs if:?Page.retry_minutes ?> <?cs var:Lang.order.retry_a ?> <?cs var:Page.retry_minutes ?> <?cs var:Lang.order.retry_b ?><?cs /if ?></p><?cs /if ?>
 <header class="page-head order-head">
   <h1><?cs var:Lang.order.title ?> <span class="ref"><?cs var:o.reference ?></span></h1>
   <p><?cs var:Lang.order.placed_on ?> <?cs var:o.created ?> · <?cs call:status(o.status) ?></p>

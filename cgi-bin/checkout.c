@@ -182,6 +182,9 @@ show(struct ctx *c, struct checkout *co, int status)
 		hdf_put_int(c->hdf, "Page.seen", co->cart.subtotal_minor);
 	}
 	app_csrf_token(c);
+	for (size_t i = 0; i < co->nmethods; i++)
+		if (co->methods[i]->gateway != NULL)
+			c->resp.form_action = conf_str(CONF_PAY_PAGE_ORIGINS);
 	return app_render(c, status, "checkout/checkout");
 }
 
@@ -508,6 +511,7 @@ put_online(struct ctx *c, const struct order *o)
 	    strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0)
 		return;
 	hdf_put(c->hdf, "Page.online_order", "1");
+	c->resp.form_action = conf_str(CONF_PAY_PAGE_ORIGINS);
 	n = pay_offered(NULL, all);
 	for (size_t i = 0; i < n; i++)
 		if (all[i]->gateway != NULL)

@@ -57,6 +57,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_GATEWAY_CONNECT_TIMEOUT) = { "gateway_connect_timeout", "5", "seconds to connect to a payment gateway" },
 	K(CONF_GATEWAY_TIMEOUT) = { "gateway_timeout", "15", "seconds a whole gateway call may take (the shopper never waits longer)" },
 	K(CONF_PAY_SESSION_TIMEOUT) = { "pay_session_timeout", "1800", "seconds a hosted payment page stays open (Stripe: at least 1800)" },
+	K(CONF_PAY_PAGE_ORIGINS) = { "pay_page_origins", "https://checkout.stripe.com https://flouci.com", "origins of the gateways' hosted pages (blank-separated): the checkout and order forms may lead there (CSP form-action)" },
 	K(CONF_PAY_EXPIRE_AFTER) = { "pay_expire_after", "7200", "seconds after which soukctl cron cancels an unpaid card/wallet order and releases its stock" },
 };
 
@@ -134,6 +135,13 @@ check(void)
 			    conf_name(holds[i]));
 			rc = -1;
 		}
+	if (conf_str(CONF_PAY_PAGE_ORIGINS)[strspn(conf_str(
+	    CONF_PAY_PAGE_ORIGINS), "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:/- ")] != '\0') {
+		log_error("conf: pay_page_origins: only origins such as "
+		    "https://checkout.stripe.com, separated by blanks");
+		rc = -1;
+	}
 	if (strcmp(conf_str(CONF_PAY_MODE), "test") != 0 &&
 	    strcmp(conf_str(CONF_PAY_MODE), "live") != 0) {
 		log_error("conf: pay_mode must be test or live");

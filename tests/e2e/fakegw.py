@@ -103,6 +103,7 @@ class FakeGateways:
                 "SOUK_FLOUCI_SECRET_TEST": FLOUCI_SECRET,
                 "SOUK_GATEWAY_TIMEOUT": "2",
                 "SOUK_GATEWAY_CONNECT_TIMEOUT": "1",
+                "SOUK_PAY_PAGE_ORIGINS": self.base,
                 "SOUK_PAY_METHODS": "card wallet bank mobile"}
 
     def _id(self, prefix):

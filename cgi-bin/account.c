@@ -158,8 +158,7 @@ form(struct ctx *c, const char *tmpl, int status, const char *err)
 		hdf_put(c->hdf, "Page.form.name", str(c, KEY_NAME));
 	hdf_put(c->hdf, "Page.next", auth_safe_next(str(c, KEY_NEXT)));
 	hdf_put_int(c->hdf, "Page.password_min", PASSWORD_MIN);
-	c->resp.status = status;
-	return app_render(c, tmpl);
+	return app_render(c, status, tmpl);
 }
 
 /* 303 to a notice page. */
@@ -209,7 +208,7 @@ acct_mail(struct ctx *c, const char *to, const char *name, const char *lang,
 	m.to = to;
 	m.text = arena_strdup(&c->arena, out.data ? out.data : "");
 	buf_free(&out);
-	id = mail_enqueue(c->db, &m);
+	id = mail_enqueue(c->db, &m, NULL);
 	return id < 0 ? -1 : 0;
 }
 
@@ -773,7 +772,7 @@ page_home(struct ctx *c)
 	if (put_orders(c) < 0 || put_addresses(c) < 0)
 		return 500;
 	app_csrf_token(c);
-	return app_render(c, "account/home");
+	return app_render(c, 200, "account/home");
 }
 
 /* The signed-in POST prelude: role and CSRF.  0 to go on, else status. */
@@ -792,12 +791,11 @@ static int
 home_error(struct ctx *c, const char *err)
 {
 	hdf_put(c->hdf, "Page.error", err);
-	c->resp.status = 400;
 	put_user(c);
 	if (put_orders(c) < 0 || put_addresses(c) < 0)
 		return 500;
 	app_csrf_token(c);
-	return app_render(c, "account/home");
+	return app_render(c, 400, "account/home");
 }
 
 static int
@@ -990,7 +988,7 @@ page_security(struct ctx *c)
 	hdf_put_int(c->hdf, "Page.recovery_left",
 	    db_recovery_left(c->db, c->site->user->id));
 	app_csrf_token(c);
-	return app_render(c, "account/security");
+	return app_render(c, 200, "account/security");
 }
 
 /* Staff only: a new secret (not yet enabled) and its QR code. */
@@ -1186,7 +1184,7 @@ page_subscriptions(struct ctx *c)
 		return st;
 	put_user(c);
 	hdf_put(c->hdf, "Page.section", "subscriptions");
-	return app_render(c, "account/empty");
+	return app_render(c, 200, "account/empty");
 }
 
 static int
@@ -1198,7 +1196,7 @@ page_library(struct ctx *c)
 		return st;
 	put_user(c);
 	hdf_put(c->hdf, "Page.section", "library");
-	return app_render(c, "account/empty");
+	return app_render(c, 200, "account/empty");
 }
 
 enum page_id {

@@ -36,7 +36,9 @@
 #include "log.h"
 #include "mail.h"
 #include "money.h"
+#include "order_flow.h"
 #include "order_hdf.h"
+#include "l10n.h"
 #include "pay.h"
 #include "proof.h"
 #include "site.h"
@@ -91,6 +93,13 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_OBJECT] = { "object", V_LINE, 1, 64 },
 	[KEY_NOTICE] = { "notice", V_ENUM, .choices = notices },
 };
+
+/* Unix time t as this visitor's language writes a date and time. */
+static const char *
+when(struct ctx *c, long long t)
+{
+	return l10n_time_a(&c->arena, t, c->lang, L10N_DATETIME);
+}
 
 /* The value of an optional key, or NULL when absent or invalid. */
 static const char *
@@ -191,7 +200,7 @@ put_row(const struct staff_order_row *r, void *arg)
 	hdf_putf(c->hdf, r->email, "%s.email", p);
 	hdf_putf(c->hdf, r->phone, "%s.phone", p);
 	hdf_putf(c->hdf, site_money(c, r->total_minor), "%s.total", p);
-	hdf_putf(c->hdf, order_time(&c->arena, r->created_at), "%s.created", p);
+	hdf_putf(c->hdf, when(c, r->created_at), "%s.created", p);
 	hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", r->nproofs),
 	    "%s.proofs", p);
 	lp->last = r->id;
@@ -242,7 +251,7 @@ page_dashboard(struct ctx *c)
 	f.status = NULL;
 	if (put_orders(c, "Page.recent", &f) < 0)
 		return 500;
-	return app_render(c, "admin/dashboard");
+	return app_render(c, 200, "admin/dashboard");
 }
 
 static int
@@ -261,7 +270,7 @@ page_orders(struct ctx *c)
 		hdf_putf(c->hdf, order_statuses[i], "Page.statuses.%d", i);
 	for (int i = 0; pay_ids[i] != NULL; i++)
 		hdf_putf(c->hdf, pay_ids[i], "Page.methods.%d", i);
-	return app_render(c, "admin/orders");
+	return app_render(c, 200, "admin/orders");
 }
 
 struct csv_out {
@@ -367,7 +376,7 @@ page_order(struct ctx *c)
 	struct order_note *notes;
 	struct audit_entry *au;
 	size_t npr, nnotes, nau;
-	int st;
+	int st, from;
 
 	if ((st = load_order(c, &o, 1)) != 0)
 		return st == 404 ? app_error(c, 404, NULL) : st;
@@ -384,7 +393,7 @@ page_order(struct ctx *c)
 		    i);
 		hdf_putf(c->hdf, strcmp(pr[i].type, "application/pdf") == 0 ?
 		    "0" : "1", "Page.proofs.%zu.image", i);
-		hdf_putf(c->hdf, order_time(&c->arena, pr[i].at),
+		hdf_putf(c->hdf, when(c, pr[i].at),
 		    "Page.proofs.%zu.at", i);
 	}
 	for (size_t i = 0; i < nnotes; i++) {
@@ -392,31 +401,25 @@ page_order(struct ctx *c)
 		hdf_putf(c->hdf, notes[i].body, "Page.notes.%zu.body", i);
 		hdf_putf(c->hdf, notes[i].visible ? "1" : "0",
 		    "Page.notes.%zu.visible", i);
-		hdf_putf(c->hdf, order_time(&c->arena, notes[i].at),
+		hdf_putf(c->hdf, when(c, notes[i].at),
 		    "Page.notes.%zu.at", i);
 	}
 	for (size_t i = 0; i < nau; i++) {
 		hdf_putf(c->hdf, au[i].actor, "Page.audit.%zu.actor", i);
 		hdf_putf(c->hdf, au[i].action, "Page.audit.%zu.action", i);
 		hdf_putf(c->hdf, au[i].detail, "Page.audit.%zu.detail", i);
-		hdf_putf(c->hdf, order_time(&c->arena, au[i].at),
+		hdf_putf(c->hdf, when(c, au[i].at),
 		    "Page.audit.%zu.at", i);
 	}
-	/* The actions the order's status allows (db_staff_order_move). */
-	for (size_t i = 0; acts[i] != NULL; i++) {
-		int ok = 0;
-		if (act_moves[i].to == ORDER_PAID ||
-		    act_moves[i].to == ORDER_CANCELLED)
-			ok = strcmp(o.status, "awaiting_payment") == 0 ||
-			    strcmp(o.status, "proof_received") == 0;
-		else if (act_moves[i].to == ORDER_AWAITING_PAYMENT)
-			ok = strcmp(o.status, "proof_received") == 0;
-		else
-			ok = strcmp(o.status, "paid") == 0;
-		if (ok)
+	/* The actions the lifecycle lets staff take from the order's status. */
+	from = order_status_parse(o.status);
+	for (size_t i = 0; acts[i] != NULL && from >= 0; i++) {
+		const struct order_move *mv = order_move_find(
+		    (enum order_status)from, act_moves[i].to);
+		if (mv != NULL && (mv->who & ACTOR_STAFF))
 			hdf_putf(c->hdf, "1", "Page.can.%s", acts[i]);
 	}
-	return app_render(c, "admin/order");
+	return app_render(c, 200, "admin/order");
 }
 
 /* The audit row for this request's visitor. */
@@ -473,7 +476,7 @@ page_order_act(struct ctx *c)
 	long long now = (long long)time(NULL);
 	const char *reason = opt(c, KEY_REASON);
 	const char *redirect;
-	enum staff_move r;
+	enum transition_result r;
 	int st, a;
 
 	if (!app_csrf_ok(c))
@@ -490,13 +493,13 @@ page_order_act(struct ctx *c)
 		return 500;
 	if (db_begin(c->db) < 0)
 		return 500;
-	r = db_staff_order_move(c->db, &o, act_moves[a].to, act_moves[a].note,
-	    now);
-	if (r != STAFF_MOVE_OK) {
+	r = order_transition(c->db, &o, act_moves[a].to, ACTOR_STAFF,
+	    act_moves[a].note, now);
+	if (r != TRANSITION_OK) {
 		db_rollback(c->db);
-		if (r == STAFF_MOVE_ERROR)
+		if (r == TRANSITION_ERROR)
 			return 500;
-		if (r == STAFF_MOVE_STALE)
+		if (r == TRANSITION_STALE)
 			return app_redirect(c, arena_printf(&c->arena,
 			    "/admin/order/%lld?notice=stale", o.id));
 		return app_error(c, 409, "transition");
@@ -504,7 +507,7 @@ page_order_act(struct ctx *c)
 	if (audit(c, acts[a], "order", o.id, reason ? reason : o.status, now) < 0 ||
 	    (reason != NULL && db_order_note_add(c->db, o.id, c->site->user->id,
 	    c->site->user->email, reason, 1, now) < 0) ||
-	    mail_enqueue(c->db, &m) < 0 || db_commit(c->db) < 0) {
+	    mail_enqueue(c->db, &m, NULL) < 0 || db_commit(c->db) < 0) {
 		db_rollback(c->db);
 		return 500;
 	}
@@ -610,7 +613,7 @@ page_audit(struct ctx *c)
 		return 500;
 	for (size_t i = 0; i < n; i++) {
 		const char *p = arena_printf(&c->arena, "Page.log.%zu", i);
-		hdf_putf(c->hdf, order_time(&c->arena, e[i].at), "%s.at", p);
+		hdf_putf(c->hdf, when(c, e[i].at), "%s.at", p);
 		hdf_putf(c->hdf, e[i].actor, "%s.actor", p);
 		hdf_putf(c->hdf, e[i].action, "%s.action", p);
 		hdf_putf(c->hdf, e[i].kind, "%s.kind", p);
@@ -620,7 +623,7 @@ page_audit(struct ctx *c)
 	}
 	if (n == AUDIT_ROWS)
 		hdf_put_int(c->hdf, "Page.log_next", e[n - 1].id);
-	return app_render(c, "admin/audit");
+	return app_render(c, 200, "admin/audit");
 }
 
 enum page_id {

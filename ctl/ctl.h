@@ -54,9 +54,11 @@ int	cmd_mail(int, char **);
 int	cmd_orders(int, char **);
 int	cmd_order(int, char **);
 int	cmd_coupon(int, char **);
+int	cmd_cron(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
 int	cmd_user(int, char **);
+int	cmd_order_refund(int, char **);
 
 #endif

@@ -22,8 +22,12 @@ static const struct ctl_cmd cmds[] = {
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
 	    "show, retry" },
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
-	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
+	{ "order", cmd_order, "show ID | set ID STATUS | cancel ID | refund REF [--amount X]",
+	    "one order: lines, history, proofs; a staff status change; cancel "
+	    "(stock given back); refund an online payment" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
+	{ "cron", cmd_cron, "[--now UNIX]", "periodic work: expire unpaid "
+	    "orders, deliver mail (every few minutes)" },
 	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "
 	    "(mode 0600); --keep N prunes" },
 	{ "restore", cmd_restore, "FILE", "replace the database by a checked "

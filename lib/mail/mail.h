@@ -55,10 +55,11 @@ struct mail {
 	const char	*reply_to_name;	/* display name for reply_to or NULL */
 };
 
-/* Queues m for delivery as soon as possible.  Returns the outbox id, or -1
- * (logged) when a field is unsafe or the insert failed — the caller should
- * then roll its transaction back. */
-long long	mail_enqueue(struct db *, const struct mail *m);
+/* Queues m for delivery as soon as possible, its outbox id into *id
+ * unless id is NULL.  Returns 0, or -1 (logged, no row) when a field is
+ * unsafe or the insert failed — the caller then rolls its transaction
+ * back. */
+int		mail_enqueue(struct db *, const struct mail *m, long long *id);
 /* Renders templates/<name>.cs as plain text (no HTML escaping) in lang,
  * from what the caller put under Page.* or Mail.* in tmpl_hdf(lang), into
  * out; the Mail.* subtree is removed afterwards (use it for a language

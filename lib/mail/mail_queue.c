@@ -44,11 +44,11 @@ refused(const struct mail *m)
 	return NULL;
 }
 
-long long
-mail_enqueue(struct db *db, const struct mail *m)
+int
+mail_enqueue(struct db *db, const struct mail *m, long long *id)
 {
 	char token[32], msgid[128];
-	long long now = (long long)time(NULL);
+	long long now = (long long)time(NULL), got;
 	const char *why;
 
 	if ((why = refused(m)) != NULL) {
@@ -58,7 +58,11 @@ mail_enqueue(struct db *db, const struct mail *m)
 	}
 	rand_token(token, 18);
 	snprintf(msgid, sizeof(msgid), "<%lld.%s@%s>", now, token, domain());
-	return db_mail_insert(db, m, msgid, now);
+	if ((got = db_mail_insert(db, m, msgid, now)) < 0)
+		return -1;
+	if (id != NULL)
+		*id = got;
+	return 0;
 }
 
 int

@@ -5,7 +5,7 @@
 #include "db_staff.h"
 
 enum {
-	Q_ORDERS, Q_MOVE, Q_EVENT, Q_RESTOCK, Q_COUPON_FREE, Q_NOTE_ADD,
+	Q_ORDERS, Q_NOTE_ADD,
 	Q_NOTES, Q_NOTES_VISIBLE, Q_AUDIT_ADD, Q_AUDIT_LIST, Q_PROOF, Q__MAX
 };
 
@@ -26,16 +26,6 @@ static const char *const sql[Q__MAX] = {
 	    "OR instr(o.phone, replace(?5, ' ', '')) > 0) "
 	    "AND (?6 = 0 OR o.id < ?6) "
 	    "ORDER BY o.id DESC LIMIT ?7",
-	[Q_MOVE] = "UPDATE orders SET status = ?1, updated_at = ?2 "
-	    "WHERE id = ?3 AND status = ?4 RETURNING id",
-	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
-	    "created_at) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4 "
-	    "FROM order_events WHERE order_id = ?1",
-	[Q_RESTOCK] = "UPDATE products SET stock = stock + (SELECT sum(i.qty) "
-	    "FROM order_items i WHERE i.order_id = ?1 AND i.product_id = "
-	    "products.id) WHERE stock IS NOT NULL AND id IN (SELECT product_id "
-	    "FROM order_items WHERE order_id = ?1)",
-	[Q_COUPON_FREE] = "DELETE FROM coupon_redemptions WHERE order_id = ?",
 	[Q_NOTE_ADD] = "INSERT INTO order_notes(order_id, user_id, author, "
 	    "body, visible, created_at) VALUES (?, nullif(?, 0), ?, ?, ?, ?)",
 	[Q_NOTES] = "SELECT id, created_at, author, body, visible FROM "
@@ -94,83 +84,6 @@ db_staff_orders_each(struct db *db, struct arena *a,
 	}
 	db_done(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "staff orders");
-}
-
-/* The moves staff may make (db_staff.h). */
-static const struct {
-	enum order_status from, to;
-	int cancel;		/* restock and release the coupon */
-} moves[] = {
-	{ ORDER_AWAITING_PAYMENT, ORDER_PAID, 0 },
-	{ ORDER_PROOF_RECEIVED, ORDER_PAID, 0 },
-	{ ORDER_PROOF_RECEIVED, ORDER_AWAITING_PAYMENT, 0 },
-	{ ORDER_AWAITING_PAYMENT, ORDER_CANCELLED, 1 },
-	{ ORDER_PROOF_RECEIVED, ORDER_CANCELLED, 1 },
-	{ ORDER_PAID, ORDER_COMPLETED, 0 },
-};
-
-/* The index of the status named s, or ORDER__MAX. */
-static enum order_status
-status_of(const char *s)
-{
-	int i;
-
-	for (i = 0; i < ORDER__MAX; i++)
-		if (strcmp(order_statuses[i], s) == 0)
-			break;
-	return (enum order_status)i;
-}
-
-/* Runs statement q with the order id as its only bind; 0 or -1. */
-static int
-by_order(struct db *db, int q, long long id, const char *what)
-{
-	sqlite3_stmt *st = db_stmt(db, &stmts, q);
-
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 1, id);
-	return db_step_done(db, st, what);
-}
-
-enum staff_move
-db_staff_order_move(struct db *db, struct order *o, enum order_status to,
-    const char *note, long long now)
-{
-	enum order_status from = status_of(o->status);
-	sqlite3_stmt *st;
-	size_t i;
-	long long moved;
-
-	for (i = 0; i < sizeof(moves) / sizeof(moves[0]); i++)
-		if (moves[i].from == from && moves[i].to == to)
-			break;
-	if (i == sizeof(moves) / sizeof(moves[0]))
-		return STAFF_MOVE_REFUSED;
-	if ((st = db_stmt(db, &stmts, Q_MOVE)) == NULL)
-		return STAFF_MOVE_ERROR;
-	db_bind_text(st, 1, order_statuses[to]);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, o->id);
-	db_bind_text(st, 4, o->status);
-	if ((moved = db_one_int(db, st, "staff move")) < 0)
-		return STAFF_MOVE_ERROR;
-	if (moved == 0)
-		return STAFF_MOVE_STALE;
-	if ((st = db_stmt(db, &stmts, Q_EVENT)) == NULL)
-		return STAFF_MOVE_ERROR;
-	db_bind_int(st, 1, o->id);
-	db_bind_text(st, 2, order_statuses[to]);
-	db_bind_text(st, 3, note ? note : "");
-	db_bind_int(st, 4, now);
-	if (db_step_done(db, st, "order event") < 0)
-		return STAFF_MOVE_ERROR;
-	if (moves[i].cancel &&
-	    (by_order(db, Q_RESTOCK, o->id, "restock") < 0 ||
-	    by_order(db, Q_COUPON_FREE, o->id, "coupon release") < 0))
-		return STAFF_MOVE_ERROR;
-	o->status = order_statuses[to];
-	return STAFF_MOVE_OK;
 }
 
 long long

@@ -35,23 +35,6 @@ int	db_staff_orders_each(struct db *, struct arena *a,
 	    const struct staff_order_filter *f,
 	    int (*fn)(const struct staff_order_row *, void *), void *arg);
 
-enum staff_move {
-	STAFF_MOVE_ERROR = -1,
-	STAFF_MOVE_OK = 0,
-	STAFF_MOVE_REFUSED,	/* not a move staff may make from o->status */
-	STAFF_MOVE_STALE,	/* the order changed since it was read */
-};
-
-/* Inside the caller's transaction: moves o from o->status to `to` with a
- * history entry (note: a Lang.order.note key).  Staff moves: awaiting
- * payment or proof received -> paid or cancelled; proof received ->
- * awaiting payment (proof rejected); paid -> completed.  Cancelling puts
- * the units of counted-stock lines back and releases the coupon use.  On
- * STAFF_MOVE_OK o->status is the new status.  (Routed through the
- * lifecycle's order_transition() once it is on main.) */
-enum staff_move db_staff_order_move(struct db *, struct order *o,
-	    enum order_status to, const char *note, long long now);
-
 struct order_note {
 	long long	 id, at;
 	const char	*author, *body;

@@ -282,11 +282,13 @@ def admin_orders_filters_pages_and_csv():
         c.execute("INSERT INTO orders(token, reference, idem_key, status, "
                   "payment_method, currency, subtotal_minor, total_minor, "
                   "customer_name, email, email_norm, phone, country, lang, "
-                  "created_at, updated_at) VALUES (?, ?, ?, 'paid', 'bank', "
+                  "created_at, updated_at) VALUES (?, ?, ?, 'awaiting_payment', 'bank', "
                   "'TND', 1000, 1000, 'Bulk', 'bulk@example.com', "
                   "'bulk@example.com', '+21620000000', 'TN', 'en', "
                   "strftime('%s', 'now'), strftime('%s', 'now'))",
                   ("bulktoken%015d" % i, "SK-BULK%04d" % i, "bulk%d" % i))
+    # The lifecycle trigger: an order starts awaiting payment, then is paid.
+    c.execute("UPDATE orders SET status = 'paid' WHERE email = 'bulk@example.com'")
     c.close()
     r = emp.get("/admin/orders?q=bulk@example.com")
     first = re.findall(r"SK-BULK\d{4}", r.text)

@@ -311,7 +311,8 @@ db_post_answer(struct db *db, long long id, const char *answer,
 		return -1;
 	db_bind_int(st, 1, id);
 	db_bind_text(st, 2, answer);
-	db_bind_int(st, 3, staff_id);
+	if (staff_id > 0)
+		db_bind_int(st, 3, staff_id);	/* else NULL: soukctl */
 	db_bind_int(st, 4, now);
 	return db_step_done(db, st, "post answer") == 0 ? 0 : -1;
 }

@@ -43,12 +43,12 @@ def publish_stack():
 _n = [0]
 
 
-def customer(s, name="Amina Test"):
+def customer(s, name="Amina Test", role="customer"):
     """A new verified account, logged in: (shopper, e-mail)."""
     _n[0] += 1
     email = "rv%d-%d@example.com" % (_n[0], int(time.time() * 1000) % 100000)
-    s.ctl("user", "add", "--email", email, "--name", name, "--stdin",
-          input=PW + "\n")
+    s.ctl("user", "add", "--email", email, "--name", name, "--role", role,
+          "--stdin", input=PW + "\n")
     sh = Shopper(s)
     r = sh.get("/account/login")
     r = sh.post("/account/login", {"email": email, "password": PW,
@@ -416,6 +416,68 @@ def rate_limits_per_account_and_address():
     check(one(s, "SELECT count(*) FROM rate_hits WHERE bucket LIKE "
               "'post_%'") > 0, "counted in SQLite")
     execute(s, "DELETE FROM rate_hits")
+
+
+@test
+def staff_moderate_in_the_admin_with_an_audit_row():
+    s = hold_stack()
+    slug = "the-last-caravan-film"
+    author, email = customer(s, "Queue Author")
+    buy(s, email, slug)
+    check(review(author, 4, "Good film,\n<i>really</i>", slug).status ==
+          303, "posted")
+    rid = post_of(s, email, slug)[0]
+    # Who may open the queue.
+    r = s.get("/admin/reviews")
+    check(r.status == 303 and "/account/login" in r.header("Location"),
+          "anonymous: %r" % r)
+    cust, _ = customer(s, "Plain Customer")
+    check(cust.get("/admin/reviews").status == 403, "customer: 403")
+    emp, emp_email = customer(s, "Emma Employee", role="employee")
+    r = emp.get("/admin/reviews")
+    check(r.status == 200 and 'data-post="%d"' % rid in r.text, "queue")
+    check("&lt;i&gt;really&lt;/i&gt;" in r.text and "<i>really" not in r.text,
+          "escaped in the admin too")
+    tok = hidden(r.text, "csrf")
+    # CSRF: no token, or another origin, is refused; nothing changes.
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "approve"})
+    check(r.status == 403, "no token: %r" % r)
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "approve",
+                                        "csrf": tok},
+                 headers={"Origin": "http://evil.example"})
+    check(r.status == 403, "cross origin: %r" % r)
+    check(post_of(s, email, slug)[1] == "pending", "still pending")
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "approve",
+                                        "csrf": tok, "view": "pending"})
+    check(r.status == 303 and "done=approve" in r.header("Location"), r)
+    check(post_of(s, email, slug)[1] == "published", "approved")
+    check(ratings(s, slug) == recomputed(s, slug), "ratings follow")
+    row = one(s, "SELECT actor, action, object_kind, object_id FROM "
+              "audit_log WHERE object_kind = 'post' ORDER BY id DESC LIMIT 1")
+    check(row == (emp_email, "post_approve", "post", str(rid)), row)
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "answer",
+                                        "body": "Thank you!\nEnjoy.",
+                                        "csrf": tok})
+    check(r.status == 303, "answer: %r" % r)
+    page = anon(s, "/p/" + slug).text
+    check("Answer from the shop" in page and "Thank you!" in page, "answer")
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "hide",
+                                        "csrf": tok})
+    check(r.status == 303 and post_of(s, email, slug)[1] == "hidden", "hide")
+    r = emp.get("/admin/reviews?view=hidden")
+    check('data-post="%d"' % rid in r.text, "hidden view")
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "delete",
+                                        "csrf": tok})
+    check(r.status == 303 and one(s, "SELECT count(*) FROM posts WHERE "
+                                  "id = ?", rid) == 0, "deleted")
+    check(one(s, "SELECT count(*) FROM audit_log WHERE object_kind = 'post' "
+              "AND object_id = ?", str(rid)) == 4, "one audit row per action")
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "approve",
+                                        "csrf": tok})
+    check(r.status == 404, "gone: %r" % r)
+    r = emp.post("/admin/reviews/act", {"id": str(rid), "do": "explode",
+                                        "csrf": tok})
+    check(r.status == 400, "bad action: %r" % r)
 
 
 @test

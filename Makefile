@@ -67,7 +67,7 @@ CTL_SRC   = $(wildcard ctl/*.c)
 CTL_OBJ   = $(CTL_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
-EMBED     = schema.sql $(sort $(wildcard migrations/*.sql)) data/common-passwords.txt
+EMBED     = schema.sql $(sort $(wildcard migrations/*.sql)) data/common-passwords.txt data/review-words.txt
 
 .PHONY: all deps deps-test run test bench install clean asan check-layers
 all: check-layers $(PROGS) $(BINDIR)/soukctl $(BUILD)/unit-tests

@@ -14,6 +14,9 @@
  *                                 libvips (nothing served as uploaded),
  *                                 PDFs as attachments; from data_dir
  *   GET  /admin/audit             the audit log (kind, object, before)
+ *   GET  /admin/reviews           reviews and questions to moderate (view,
+ *                                 before); parts/admin/reviews.c
+ *   POST /admin/reviews/act       id, do=approve|hide|delete|answer, body
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -31,7 +34,8 @@
 static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", NULL
 };
-static const char *const kinds[] = { "order", "user", "message", NULL };
+static const char *const kinds[] = { "order", "user", "message", "post",
+	NULL };
 
 const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_STATUS] = { "status", V_ENUM, .choices = order_statuses },
@@ -48,6 +52,10 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_KIND] = { "kind", V_ENUM, .choices = kinds },
 	[KEY_OBJECT] = { "object", V_LINE, 1, 64 },
 	[KEY_NOTICE] = { "notice", V_ENUM, .choices = notices },
+	[KEY_VIEW] = { "view", V_ENUM, .choices = adm_review_views },
+	[KEY_MOD] = { "do", V_ENUM, .choices = adm_review_acts, .required = 1 },
+	[KEY_ANSWER] = { "body", V_TEXT, 0, 2000 },
+	[KEY_DONE] = { "done", V_ENUM, .choices = adm_review_acts },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -74,6 +82,8 @@ enum page_id {
 	PAGE_ORDER_NOTE,
 	PAGE_PROOF,
 	PAGE_AUDIT,
+	PAGE_REVIEWS,
+	PAGE_REVIEW_ACT,
 	PAGE__MAX
 };
 
@@ -87,6 +97,8 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_ORDER_NOTE] = page_order_note,
 	[PAGE_PROOF] = page_proof,
 	[PAGE_AUDIT] = page_audit,
+	[PAGE_REVIEWS] = page_reviews,
+	[PAGE_REVIEW_ACT] = page_review_act,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -97,6 +109,8 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_ORDER_NOTE] = PERM_ORDER_ACT,
 	[PAGE_PROOF] = PERM_PROOF,
 	[PAGE_AUDIT] = PERM_AUDIT,
+	[PAGE_REVIEWS] = PERM_REVIEWS,
+	[PAGE_REVIEW_ACT] = PERM_REVIEW_ACT,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -129,6 +143,10 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_PROOF] = { "admin/proof", METHODS_GET, gate, PAGE_REST, NULL },
 	[PAGE_AUDIT] = { "admin/audit", METHODS_GET, gate, 0,
 	    KEYS(KEY_KIND, KEY_OBJECT, KEY_BEFORE) },
+	[PAGE_REVIEWS] = { "admin/reviews", METHODS_GET, gate, 0,
+	    KEYS(KEY_VIEW, KEY_BEFORE, KEY_DONE) },
+	[PAGE_REVIEW_ACT] = { "admin/reviews/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_MOD, KEY_ANSWER, KEY_VIEW) },
 };
 
 static const struct app admin = {

@@ -10,6 +10,11 @@
  *                          navigation, related products, add-to-cart form
  *   GET /search?q=         full-text search, same sort/filter/paging, plus
  *                          sort=relevance (default) and typo correction
+ *   POST /p/<slug>         a logged-in customer's review, question, edit or
+ *                          report (action=review|question|edit|report,
+ *                          rating, body, post, reason; review_page.h)
+ *   GET /p/<slug>/reviews, /p/<slug>/questions  all of them, newest first,
+ *                          20 a page: ?before=ID (keyset)
  *
  * Pages for visitors without a cart or session are marked cacheable for a
  * second (nginx fastcgi_cache micro-caching, see nginx.conf.example). */
@@ -24,6 +29,7 @@
 #include "db_catalog_text.h"
 #include "nav.h"
 #include "pager.h"
+#include "review_page.h"
 #include "money.h"
 #include "search.h"
 #include "site.h"
@@ -36,7 +42,7 @@
 #define SEARCH_MAX 200		/* code points in a query */
 
 enum key { KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX, KEY_Q, KEY_AFTER, KEY_BEFORE,
-	KEY__MAX };
+	KEY_ACTION, KEY_RATING, KEY_BODY, KEY_POST, KEY_REASON, KEY__MAX };
 
 static const char *const sorts[SORT__MAX + 1] = {
 	[SORT_NEWEST] = "new", [SORT_PRICE_ASC] = "price",
@@ -54,6 +60,12 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_Q] = { "q", V_TEXT, 0, 0, NULL, 0 },
 	[KEY_AFTER] = { "after", V_INT, 1, 1LL << 62, NULL, 0 },
 	[KEY_BEFORE] = { "before", V_INT, 1, 1LL << 62, NULL, 0 },
+	/* The review forms; lengths are the store's rule (review.h). */
+	[KEY_ACTION] = { "action", V_ENUM, 0, 0, review_actions, 0 },
+	[KEY_RATING] = { "rating", V_INT, 1, 5, NULL, 0 },
+	[KEY_BODY] = { "body", V_TEXT, 0, 0, NULL, 0 },
+	[KEY_POST] = { "post", V_INT, 1, 1LL << 62, NULL, 0 },
+	[KEY_REASON] = { "reason", V_LINE, 0, 0, NULL, 0 },
 };
 
 /* The filter and paging shared by category and search pages. */
@@ -358,24 +370,19 @@ put_plans(struct ctx *c, const struct plan *plans, size_t n)
 	return 0;
 }
 
+/* The product page of p, answered with status (200, or the refusal of a
+ * review form shown again). */
 static int
-page_product(struct ctx *c)
+product_view(struct ctx *c, struct product *p_, int status)
 {
-	struct product p;
+	struct product p = *p_;
 	struct plan *plans;
 	size_t nplans;
 	struct listing kids, related, siblings;
-	const char *err;
-	int rc;
 
-	if (c->req.nseg != 2 || valid_slug(c->req.seg[1], 120, &err) < 0)
-		return 404;
-	if ((rc = db_product_get(c->db, &c->arena, c->req.seg[1], &p)) != 0)
-		return rc < 0 ? 500 : 404;
 	if (db_product_plans(c->db, &c->arena, p.card.id, &plans, &nplans) < 0 ||
 	    db_product_children(c->db, &c->arena, p.card.id, &kids) < 0 ||
 	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0 ||
-	    db_text_product(c->db, &c->arena, c->lang, &p) < 0 ||
 	    db_text_cards(c->db, &c->arena, c->lang, kids.items, kids.n) < 0 ||
 	    db_text_cards(c->db, &c->arena, c->lang, related.items,
 	    related.n) < 0)
@@ -426,8 +433,78 @@ page_product(struct ctx *c)
 		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
+	if (review_section(c, &p) < 0)
+		return 500;
+	if (status == 200)
+		app_cacheable(c);
+	return app_render(c, status, "catalog/product");
+}
+
+/* The values of a review form (review_page.h). */
+static void
+form_read(struct ctx *c, struct review_form *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->action = (enum review_action)app_val(c, KEY_ACTION)->i;
+	if (app_val(c, KEY_RATING)->state == VAL_OK)
+		f->rating = (int)app_val(c, KEY_RATING)->i;
+	if (app_val(c, KEY_BODY)->state == VAL_OK)
+		f->body = app_val(c, KEY_BODY)->s;
+	if (app_val(c, KEY_POST)->state == VAL_OK)
+		f->post_id = app_val(c, KEY_POST)->i;
+	if (app_val(c, KEY_REASON)->state == VAL_OK)
+		f->reason = app_val(c, KEY_REASON)->s;
+}
+
+/* /p/<slug>/reviews and /p/<slug>/questions. */
+static int
+posts_view(struct ctx *c, struct product *p, enum post_kind k)
+{
+	long long before = app_val(c, KEY_BEFORE)->state == VAL_OK ?
+	    app_val(c, KEY_BEFORE)->i : 0;
+
+	put_card(c, "Page.product", &p->card);
+	if (review_list(c, p, k, before) < 0)
+		return 500;
 	app_cacheable(c);
-	return app_render(c, 200, "catalog/product");
+	return app_render(c, 200, "catalog/posts");
+}
+
+static int
+page_product(struct ctx *c)
+{
+	struct review_form f;
+	struct product p;
+	const char *err;
+	int rc;
+
+	if (c->req.nseg < 2 || c->req.nseg > 3 ||
+	    valid_slug(c->req.seg[1], 120, &err) < 0)
+		return 404;
+	if ((rc = db_product_get(c->db, &c->arena, c->req.seg[1], &p)) != 0)
+		return rc < 0 ? 500 : 404;
+	if (db_text_product(c->db, &c->arena, c->lang, &p) < 0)
+		return 500;
+	if (c->req.nseg == 3) {
+		if (c->req.method == METHOD_POST)
+			return 405;
+		if (strcmp(c->req.seg[2], "reviews") == 0)
+			return posts_view(c, &p, POST_REVIEW);
+		if (strcmp(c->req.seg[2], "questions") == 0)
+			return posts_view(c, &p, POST_QUESTION);
+		return 404;
+	}
+	if (c->req.method != METHOD_POST)
+		return product_view(c, &p, 200);
+	if (app_val(c, KEY_ACTION)->state != VAL_OK)
+		return app_error(c, 400, "invalid");
+	form_read(c, &f);
+	/* Done (303), refused by a page of its own (CSRF, login), or the
+	 * product page again with the refusal beside the form. */
+	if ((rc = review_post(c, &p, &f)) == 303 || rc >= 500 ||
+	    c->resp.body.len > 0)
+		return rc;
+	return product_view(c, &p, rc);
 }
 
 static int
@@ -503,8 +580,9 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_CATEGORY] = { "c", METHODS_GET, page_category,
 	    PAGE_STRICT | PAGE_REST, KEYS(KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX,
 	    KEY_AFTER, KEY_BEFORE) },
-	[PAGE_PRODUCT] = { "p", METHODS_GET, page_product,
-	    PAGE_STRICT | PAGE_REST, NULL },
+	[PAGE_PRODUCT] = { "p", METHODS_GET_POST, page_product,
+	    PAGE_STRICT | PAGE_REST, KEYS(KEY_BEFORE, KEY_ACTION, KEY_RATING,
+	    KEY_BODY, KEY_POST, KEY_REASON) },
 	[PAGE_SEARCH] = { "search", METHODS_GET, page_search, 0,
 	    KEYS(KEY_Q, KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX) },
 };

@@ -61,6 +61,7 @@ int	cmd_cron(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
+int	cmd_reviews(int, char **);
 int	cmd_user(int, char **);
 int	cmd_order_refund(int, char **);
 

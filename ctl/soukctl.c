@@ -34,6 +34,8 @@ static const struct ctl_cmd cmds[] = {
 	    "backup (stores stopped)" },
 	{ "check", cmd_check, "", "integrity, invariants, directories, modes; "
 	    "exit 0 ok, 1 errors, 3 warnings" },
+	{ "reviews", cmd_reviews, "list|show|approve|hide|delete|answer ...",
+	    "reviews and questions: the moderation queue and its actions" },
 	{ "user", cmd_user, "ACTION ...", "accounts: add, list, role, passwd, disable, enable, unlock, sessions, totp-required" },
 };
 

@@ -6,6 +6,8 @@
 #include "card_cache.h"
 #include "db_catalog_text.h"
 #include "catalog_hdf.h"
+#include "db_review.h"
+#include "review_hdf.h"
 #include "log.h"
 
 #define SLOTS 2048
@@ -40,11 +42,12 @@ mix_str(uint64_t h, const char *s)
 }
 
 static uint64_t
-signature(const struct product_card *p)
+signature(const struct product_card *p, const struct rating *r)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
-	long long nums[4] = { p->id, p->price_minor, p->compare_at_minor,
-	    p->stock > 5 ? 6 : p->stock };	/* only 0..5 change the text */
+	long long nums[6] = { p->id, p->price_minor, p->compare_at_minor,
+	    p->stock > 5 ? 6 : p->stock,	/* only 0..5 change the text */
+	    r->n, r->total };
 
 	h = mix(h, nums, sizeof(nums));
 	h = mix_str(h, p->slug);
@@ -56,11 +59,18 @@ signature(const struct product_card *p)
 	return mix_str(h, p->snippet);
 }
 
-/* The card's HTML from the cache, rendering it on a miss; NULL on error. */
+/* The card's HTML from the cache, rendering it on a miss; NULL on error.
+ * The product's ratings (one row of product_ratings) are part of what
+ * the card shows. */
 static const struct slot *
 card(struct ctx *c, const struct product_card *p)
 {
-	uint64_t sig = signature(p);
+	struct rating r;
+	uint64_t sig;
+
+	if (db_rating_get(c->db, p->id, &r) < 0)
+		memset(&r, 0, sizeof(r));	/* logged: the card without */
+	sig = signature(p, &r);
 	struct slot *s = &slots[(unsigned long long)(p->id * LANG__MAX + c->lang) %
 	    SLOTS];
 	struct buf out = { 0 };
@@ -69,6 +79,7 @@ card(struct ctx *c, const struct product_card *p)
 	    s->sig == sig)
 		return s;
 	put_card(c, "Card", p);
+	review_put_rating(c, "Card.rating", &r);
 	if (tmpl_render(c->lang, "partials/card_one", TMPL_BARE, &out) < 0) {
 		buf_free(&out);
 		neo_check(hdf_remove_tree(c->hdf, "Card"), "card");

@@ -16,6 +16,10 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	[PERM_ROLES] = { "roles", ROLE_ADMIN },
 	[PERM_AUDIT] = { "audit", ROLE_ADMIN },
 	[PERM_DELETE] = { "delete", ROLE_ADMIN },
+	/* Moderation is day-to-day work (docs/reviews.md): deleting a
+	 * review or question is part of it. */
+	[PERM_REVIEWS] = { "reviews", ROLE_EMPLOYEE },
+	[PERM_REVIEW_ACT] = { "review_act", ROLE_EMPLOYEE },
 };
 
 enum role

@@ -28,6 +28,8 @@ enum perm {
 	PERM_ROLES,		/* change an account's role */
 	PERM_AUDIT,		/* browse the audit log */
 	PERM_DELETE,		/* delete anything */
+	PERM_REVIEWS,		/* the queue of reviews and questions */
+	PERM_REVIEW_ACT,	/* approve, hide, answer, delete them */
 	PERM__MAX
 };
 

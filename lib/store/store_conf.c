@@ -59,18 +59,27 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_PAY_SESSION_TIMEOUT) = { "pay_session_timeout", "1800", "seconds a hosted payment page stays open (Stripe: at least 1800)" },
 	K(CONF_PAY_PAGE_ORIGINS) = { "pay_page_origins", "https://checkout.stripe.com https://flouci.com", "origins of the gateways' hosted pages (blank-separated): the checkout and order forms may lead there (CSP form-action)" },
 	K(CONF_PAY_EXPIRE_AFTER) = { "pay_expire_after", "7200", "seconds after which soukctl cron cancels an unpaid card/wallet order and releases its stock" },
+	/* Reviews and questions (docs/reviews.md). */
+	K(CONF_REVIEW_MODERATION) = { "review_moderation", "hold", "new reviews and questions: hold (wait for staff approval) or publish (at once, unless the word list holds them)" },
+	K(CONF_REVIEW_EDIT_WINDOW) = { "review_edit_window", "604800", "seconds during which the author may edit a review or question (0: never)" },
+	K(CONF_REVIEW_WORDS_FILE) = { "review_words_file", "", "word list that holds a review or question for moderation, one word or phrase a line (empty: the shipped data/review-words.txt)" },
+	K(CONF_REVIEW_ACCOUNT_LIMIT) = { "review_account_limit", "10", "reviews, questions, edits and reports per account per hour" },
+	K(CONF_REVIEW_ADDRESS_LIMIT) = { "review_address_limit", "30", "reviews, questions, edits and reports per client address (IPv6: per /64) per hour" },
+	K(CONF_REVIEW_REPORT_HOLD) = { "review_report_hold", "3", "reports from different customers that take a published review or question back to the moderation queue" },
 };
 
 /* Keys that must hold a number of at least 1. */
 static const int positive[] = {
 	CONF_CONTACT_RATE_LIMIT, CONF_ORDER_MAX_QTY, CONF_ORDER_MAX_UNITS,
 	CONF_ORDER_RATE_LIMIT, CONF_PROOF_RATE_LIMIT, CONF_PROOF_ORDER_BYTES,
-	CONF_PROOF_ADDRESS_BYTES,
+	CONF_PROOF_ADDRESS_BYTES, CONF_REVIEW_ACCOUNT_LIMIT,
+	CONF_REVIEW_ADDRESS_LIMIT, CONF_REVIEW_REPORT_HOLD,
 };
 
 /* Keys that hold seconds, 0 meaning never. */
 static const int holds[] = {
 	CONF_ORDER_HOLD_BANK, CONF_ORDER_HOLD_MOBILE, CONF_ORDER_HOLD_COD,
+	CONF_REVIEW_EDIT_WINDOW,
 };
 
 /* 1 when s is a whole decimal number (digits only, not too long). */
@@ -140,6 +149,11 @@ check(void)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:/- ")] != '\0') {
 		log_error("conf: pay_page_origins: only origins such as "
 		    "https://checkout.stripe.com, separated by blanks");
+		rc = -1;
+	}
+	if (strcmp(conf_str(CONF_REVIEW_MODERATION), "hold") != 0 &&
+	    strcmp(conf_str(CONF_REVIEW_MODERATION), "publish") != 0) {
+		log_error("conf: review_moderation must be hold or publish");
 		rc = -1;
 	}
 	if (strcmp(conf_str(CONF_PAY_MODE), "test") != 0 &&

@@ -6,7 +6,10 @@
 int
 json_out(struct buf *b, const json_t *v)
 {
-	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	/* Reals with 15 significant digits: 4.33 stays "4.33", not the
+	 * 17-digit "4.3300000000000001". */
+	char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY |
+	    JSON_REAL_PRECISION(15));
 
 	if (s == NULL)
 		return -1;

@@ -1,4 +1,5 @@
 <?cs include:"partials/card.cs" ?>
+<?cs include:"partials/reviews.cs" ?>
 <?cs def:title() ?><?cs var:Page.product.name ?><?cs /def ?>
 <?cs def:main() ?>
 <?cs with:p = Page.product ?>
@@ -48,6 +49,60 @@
   <h2 id="h-desc"><?cs var:Lang.description ?></h2>
   <?cs each:para = p.paras ?><p><?cs var:para ?></p><?cs /each ?>
 </section>
+
+<section class="reviews" id="reviews" aria-labelledby="h-reviews">
+  <h2 id="h-reviews"><?cs var:Lang.rv.title ?></h2>
+  <?cs if:?Page.rating.n ?><?cs call:rating_summary(Page.rating) ?><?cs else ?><p class="empty"><?cs var:Lang.rv.none ?></p><?cs /if ?>
+  <?cs if:?Page.post_error && Page.form.action != "question" ?><p class="form-error" role="alert"><?cs var:Lang.rv.err[Page.post_error] ?></p><?cs /if ?>
+  <?cs if:Page.review_state == "login" ?>
+  <p class="review-login"><a href="/account/login?next=/p/<?cs var:url_escape(p.slug) ?>"><?cs var:Lang.rv.login_to_review ?></a></p>
+  <?cs elif:Page.review_state == "not_buyer" ?>
+  <p class="review-note"><?cs var:Lang.rv.buyers_only ?></p>
+  <?cs elif:Page.review_state == "buyer" ?>
+  <form class="review-form" method="post" action="/p/<?cs var:p.slug ?>">
+    <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+    <input type="hidden" name="action" value="review">
+    <?cs call:rating_field(Page.form.rating) ?>
+    <label for="review-body"><?cs var:Lang.rv.your_review ?></label>
+    <textarea id="review-body" name="body" rows="5" maxlength="2000" required><?cs if:Page.form.action == "review" ?><?cs var:Page.form.body ?><?cs /if ?></textarea>
+    <small><?cs var:Lang.rv.plain_text ?></small>
+    <button type="submit" class="button primary"><?cs var:Lang.rv.submit_review ?></button>
+  </form>
+  <?cs elif:Page.review_state == "reviewed" ?>
+  <h3><?cs var:Lang.rv.your_review_h ?></h3>
+  <ul class="posts mine"><?cs each:q = Page.my_review ?><?cs call:post(q, p.slug) ?><?cs /each ?></ul>
+  <?cs /if ?>
+  <?cs if:subcount(Page.reviews) > 0 ?>
+  <ul class="posts"><?cs each:q = Page.reviews ?><?cs call:post(q, p.slug) ?><?cs /each ?></ul>
+  <?cs /if ?>
+  <?cs if:?Page.more_reviews ?><p><a href="/p/<?cs var:p.slug ?>/reviews"><?cs var:Lang.rv.all_reviews ?> (<?cs var:Page.more_reviews ?>)</a></p><?cs /if ?>
+</section>
+
+<section class="questions" id="questions" aria-labelledby="h-questions">
+  <h2 id="h-questions"><?cs var:Lang.rv.questions ?></h2>
+  <?cs if:subcount(Page.own) > 0 ?>
+  <ul class="posts mine"><?cs each:q = Page.own ?><?cs if:q.kind == "question" ?><?cs call:post(q, p.slug) ?><?cs /if ?><?cs /each ?></ul>
+  <?cs /if ?>
+  <?cs if:subcount(Page.questions) > 0 ?>
+  <ul class="posts"><?cs each:q = Page.questions ?><?cs call:post(q, p.slug) ?><?cs /each ?></ul>
+  <?cs else ?><p class="empty"><?cs var:Lang.rv.no_questions ?></p><?cs /if ?>
+  <?cs if:?Page.more_questions ?><p><a href="/p/<?cs var:p.slug ?>/questions"><?cs var:Lang.rv.all_questions ?></a></p><?cs /if ?>
+  <?cs if:?Page.post_error && Page.form.action == "question" ?><p class="form-error" role="alert"><?cs var:Lang.rv.err[Page.post_error] ?></p><?cs /if ?>
+  <?cs if:Page.logged_in ?>
+  <form class="question-form" method="post" action="/p/<?cs var:p.slug ?>">
+    <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+    <input type="hidden" name="action" value="question">
+    <label for="question-body"><?cs var:Lang.rv.ask ?></label>
+    <textarea id="question-body" name="body" rows="3" maxlength="2000" required><?cs if:Page.form.action == "question" ?><?cs var:Page.form.body ?><?cs /if ?></textarea>
+    <button type="submit" class="button"><?cs var:Lang.rv.submit_question ?></button>
+  </form>
+  <?cs else ?>
+  <p><a href="/account/login?next=/p/<?cs var:url_escape(p.slug) ?>"><?cs var:Lang.rv.login_to_ask ?></a></p>
+  <?cs /if ?>
+</section>
+<?cs # JSON-LD built by jansson and written by json_out(), which escapes
+      < > & ' inside strings: it cannot close this element. ?>
+<?cs if:?Page.jsonld ?><script type="application/ld+json"><?cs uvar:Page.jsonld ?></script><?cs /if ?><?cs # souk:raw-ok (see above) ?>
 
 <?cs if:?Page.prev.slug || ?Page.next.slug ?>
 <nav class="episode-nav" aria-label="<?cs var:Lang.episodes ?>">

@@ -15,6 +15,7 @@
       <span class="name"><?cs if:?p.hl.0.t ?><?cs call:marked(p.hl) ?><?cs else ?><?cs var:p.name ?><?cs /if ?></span>
       <?cs if:?p.snippet.0.t ?><span class="snippet"><?cs call:marked(p.snippet) ?></span><?cs /if ?>
       <span class="meta"><span class="price"><?cs if:p.from ?><small><?cs var:Lang.from ?></small> <?cs /if ?><?cs var:p.price ?></span><?cs if:?p.compare_at ?> <s class="was"><?cs var:p.compare_at ?></s><?cs /if ?><?cs if:p.stock_state == "out" ?> <span class="stock out"><?cs var:Lang.out_of_stock ?></span><?cs elif:p.stock_state == "low" ?> <span class="stock low"><?cs var:Lang.only_before ?> <?cs var:p.stock ?> <?cs var:Lang.only_after ?></span><?cs /if ?></span>
+      <?cs if:?p.rating.n ?><span class="card-rating" aria-label="<?cs var:p.rating.avg ?> <?cs var:Lang.rv.out_of ?>, <?cs var:p.rating.n ?> <?cs var:Lang.rv.reviews ?>"><span aria-hidden="true">★ <?cs var:p.rating.avg ?> (<?cs var:p.rating.n ?>)</span></span><?cs /if ?>
     </span>
   </a>
 </li>

@@ -246,13 +246,21 @@ def unknown_pages_are_404():
 @test
 def wrong_method_is_405_with_allow():
     s = stack()
-    for path in ("/", "/c/films", "/p/iptv-gold-4k", "/search"):
+    for path in ("/", "/c/films", "/search"):
         r = s.request("POST", path, body="a=1", headers={
             "Content-Type": "application/x-www-form-urlencoded"})
         check(r.status == 405, "POST %s -> %d" % (path, r.status))
         check(r.header("Allow") == "GET, HEAD", "Allow: %r" % r.header("Allow"))
     r = s.request("DELETE", "/c/films")
     check(r.status == 405, "DELETE -> %d" % r.status)
+    # Product pages take the review forms (docs/reviews.md): a POST with
+    # no form action is a 400, other methods a 405.
+    r = s.request("POST", "/p/iptv-gold-4k", body="a=1", headers={
+        "Content-Type": "application/x-www-form-urlencoded"})
+    check(r.status == 400, "POST /p/ without an action -> %d" % r.status)
+    r = s.request("DELETE", "/p/iptv-gold-4k")
+    check(r.status == 405 and r.header("Allow") == "GET, HEAD, POST",
+          "DELETE /p/ -> %d, Allow: %r" % (r.status, r.header("Allow")))
 
 
 @test

@@ -25,6 +25,10 @@ enum key {
 	KEY_KIND,
 	KEY_OBJECT,
 	KEY_NOTICE,
+	KEY_VIEW,
+	KEY_MOD,
+	KEY_ANSWER,
+	KEY_DONE,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -68,6 +72,12 @@ int		 page_proof(struct ctx *);
 
 /* dashboard.c */
 int		 page_dashboard(struct ctx *);
+
+/* reviews.c: the moderation queue of reviews and questions. */
+extern const char *const adm_review_views[];
+extern const char *const adm_review_acts[];
+int		 page_reviews(struct ctx *);
+int		 page_review_act(struct ctx *);
 
 /* audit.c */
 int		 page_audit(struct ctx *);

@@ -17,7 +17,6 @@
 #include "ctl.h"
 #include "review.h"
 #include "store_conf.h"
-#include "timefmt.h"
 #include "valid.h"
 
 #define USAGE "list [--status pending|published|hidden|reported] " \
@@ -88,14 +87,14 @@ show(struct db *db, struct arena *a, long long id)
 	if (p.kind == POST_REVIEW)
 		ctl_printf("rating: %d/5\n", p.rating);
 	ctl_printf("written: %s, changed: %s\n",
-	    timefmt_arena(a, p.created_at, 0), timefmt_arena(a, p.updated_at, 0));
+	    ctl_when(a, p.created_at), ctl_when(a, p.updated_at));
 	ctl_printf("\n%s\n", p.body);
 	if (*p.answer)
 		ctl_printf("\nanswer (%s):\n%s\n",
-		    timefmt_arena(a, p.answered_at, 0), p.answer);
+		    ctl_when(a, p.answered_at), p.answer);
 	ctl_printf("\nreports: %lld since the last approval\n", p.reports);
 	for (size_t i = 0; i < n; i++)
-		ctl_printf("  %s  %s  %s\n", timefmt_arena(a, r[i].created_at, 0),
+		ctl_printf("  %s  %s  %s\n", ctl_when(a, r[i].created_at),
 		    *r[i].email ? r[i].email : "(deleted)",
 		    ctl_oneline(a, r[i].reason));
 	return 0;

@@ -152,9 +152,11 @@ cmd_order(int argc, char **argv)
 	long long id;
 	int rc;
 
+	if (argc >= 2 && strcmp(argv[1], "set") == 0)
+		return cmd_order_set(argc, argv);
 	if (argc != 3 || strcmp(argv[1], "show") != 0 ||
 	    number_arg(argv[2], 1LL << 53, &id) < 0)
-		return ctl_usage(argv[0], "show ID");
+		return ctl_usage(argv[0], "show ID | set ID STATUS");
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 0);

@@ -58,5 +58,10 @@ int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
 int	cmd_user(int, char **);
+/* Installs the store secret (signing links) from db; 0 or -1 (printed). */
+int	ctl_secret(struct db *);
+int	cmd_media(int, char **);
+int	cmd_order_set(int, char **);
+int	cmd_entitlement(int, char **);
 
 #endif

@@ -22,7 +22,13 @@ static const struct ctl_cmd cmds[] = {
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
 	    "show, retry" },
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
-	{ "order", cmd_order, "show ID", "one order: lines, history, proofs" },
+	{ "order", cmd_order, "show ID | set ID STATUS", "one order: lines, "
+	    "history, proofs; set: paid, completed, cancelled, refunded (with "
+	    "deliveries)" },
+	{ "media", cmd_media, "add FILE --product SLUG", "a file to download "
+	    "for a digital product (into data_dir/downloads)" },
+	{ "entitlement", cmd_entitlement, "revoke ORDER LINE | link ENT FILE",
+	    "take back the downloads of one order line; print a fresh link" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "
 	    "(mode 0600); --keep N prunes" },

@@ -32,6 +32,16 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_LOGIN_DELAY_MAX) = { "login_delay_max", "900", "longest wait in seconds between two login attempts" },
 	K(CONF_LOGIN_CLIENT_AFTER) = { "login_client_after", "50", "failed logins from one client address (any accounts) before it must wait" },
 	K(CONF_REGISTER_RATE_LIMIT) = { "register_rate_limit", "10", "registrations, reset and verification mails per client address per hour" },
+	K(CONF_DOWNLOAD_HANDOFF) = { "download_handoff", "nginx", "who sends download bytes: nginx (X-Accel-Redirect), apache (X-Sendfile) or stream (the program itself, plain CGI)" },
+	K(CONF_DOWNLOAD_INTERNAL) = { "download_internal", "/_souk_downloads/", "nginx: the internal location that aliases data_dir/downloads/" },
+	K(CONF_DOWNLOAD_LINK_TTL) = { "download_link_ttl", "86400", "seconds a download link works after it was made" },
+	K(CONF_DOWNLOAD_LIMIT) = { "download_limit", "5", "downloads of each file per purchase (0: unlimited)" },
+	K(CONF_DOWNLOAD_DAYS) = { "download_days", "0", "days after payment a purchase may be downloaded (0: for ever)" },
+	K(CONF_CREDENTIALS_KEY_FILE) = { "credentials_key_file", "", "the 32-byte key that encrypts subscription credentials (empty: credentials.key beside db_path); back it up separately" },
+	K(CONF_CREDENTIALS_LOW) = { "credentials_low", "3", "free credentials of a product at or below which shop_email is warned" },
+	K(CONF_REMINDER_DAYS) = { "reminder_days", "30 7 1", "days before a subscription ends at which a reminder goes (a product may set its own)" },
+	K(CONF_EXPIRING_DAYS) = { "expiring_days", "7", "a subscription ending within this many days is 'expiring soon'" },
+	K(CONF_TEST_CLOCK) = { "test_clock", "0", "1: SOUK_NOW (unix seconds) replaces the clock of subscriptions and downloads; for tests only" },
 };
 
 static const struct {

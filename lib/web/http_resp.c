@@ -125,6 +125,35 @@ resp_redirect(struct resp *r, int status, const char *url)
 	buf_puts(&r->body, "Redirecting.\n");
 }
 
+/* The status line and headers of r with Content-Length: length, ending
+ * with the blank line, into h. */
+static void
+head(struct buf *h, const struct resp *r, size_t length)
+{
+	buf_reset(h);
+	buf_printf(h, "Status: %d %s\r\nContent-Type: %s\r\n"
+	    "Content-Length: %zu\r\n", r->status, http_status_text(r->status),
+	    r->content_type ? r->content_type : "text/html; charset=utf-8",
+	    length);
+	buf_printf(h, "Content-Security-Policy: %s\r\n"
+	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp);
+	if (conf_https())
+		buf_puts(h, "Strict-Transport-Security: max-age=31536000\r\n");
+	if (r->shared_cache > 0 && !r->has_cookie &&
+	    (r->status < 400 || r->status == 404))
+		/* X-Accel-Expires first: nginx reads headers in order, and a
+		 * max-age=0 seen first would make the page uncacheable. */
+		buf_printf(h, "X-Accel-Expires: %d\r\n"
+		    "Cache-Control: public, max-age=0, must-revalidate\r\n",
+		    r->shared_cache);
+	else
+		buf_puts(h, "Cache-Control: private, no-store\r\n");
+	if (r->headers.len)
+		buf_put(h, r->headers.data, r->headers.len);
+	buf_put(h, "\r\n", 2);
+}
+
 int
 resp_send(struct resp *r, struct io *io, int head_only)
 {
@@ -134,30 +163,21 @@ resp_send(struct resp *r, struct io *io, int head_only)
 	if (r->sent)
 		return 0;
 	r->sent = 1;
-	buf_reset(&h);
-	buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\n"
-	    "Content-Length: %zu\r\n", r->status, http_status_text(r->status),
-	    r->content_type ? r->content_type : "text/html; charset=utf-8",
-	    r->body.len);
-	buf_printf(&h, "Content-Security-Policy: %s\r\n"
-	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp);
-	if (conf_https())
-		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
-	if (r->shared_cache > 0 && !r->has_cookie &&
-	    (r->status < 400 || r->status == 404))
-		/* X-Accel-Expires first: nginx reads headers in order, and a
-		 * max-age=0 seen first would make the page uncacheable. */
-		buf_printf(&h, "X-Accel-Expires: %d\r\n"
-		    "Cache-Control: public, max-age=0, must-revalidate\r\n",
-		    r->shared_cache);
-	else
-		buf_puts(&h, "Cache-Control: private, no-store\r\n");
-	if (r->headers.len)
-		buf_put(&h, r->headers.data, r->headers.len);
-	buf_put(&h, "\r\n", 2);
+	head(&h, r, r->body.len);
 	rc = io_write(io, h.data, h.len);
 	if (rc == 0 && !head_only && r->body.len)
 		rc = io_write(io, r->body.data, r->body.len);
 	return rc;
+}
+
+int
+resp_send_head(struct resp *r, struct io *io, size_t length)
+{
+	static struct buf h;
+
+	if (r->sent)
+		return -1;
+	r->sent = 1;
+	head(&h, r, length);
+	return io_write(io, h.data, h.len);
 }

@@ -47,6 +47,10 @@ int		 resp_cookie(struct resp *, const char *name, const char *value,
 void		 resp_redirect(struct resp *, int status, const char *url);
 /* Writes the whole response (no body for HEAD).  Returns 0 or -1. */
 int		 resp_send(struct resp *, struct io *, int head_only);
+/* Writes only the status and headers, announcing a body of `length`
+ * bytes the caller then writes itself with io_write() (a file streamed
+ * in pieces); the response counts as sent.  Returns 0 or -1. */
+int		 resp_send_head(struct resp *, struct io *, size_t length);
 const char	*http_status_text(int);
 
 #endif

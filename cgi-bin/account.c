@@ -35,6 +35,9 @@
 #include <time.h>
 
 #include "app.h"
+#include "clock.h"
+#include "db_delivery.h"
+#include "library_hdf.h"
 #include "auth.h"
 #include "cart.h"
 #include "store_conf.h"
@@ -1189,16 +1192,28 @@ page_subscriptions(struct ctx *c)
 	return app_render(c, "account/empty");
 }
 
+/* My library: every file the customer's paid orders entitle them to
+ * (orders of the account, or of its address once verified), films first,
+ * series by season and episode, each with a fresh download link. */
 static int
 page_library(struct ctx *c)
 {
+	struct user *u;
+	struct library_item *items;
+	size_t n;
+	long long now = store_now();
 	int st;
 
 	if ((st = auth_require(c, ROLE_CUSTOMER)) != 0)
 		return st;
+	u = c->site->user;
 	put_user(c);
 	hdf_put(c->hdf, "Page.section", "library");
-	return app_render(c, "account/empty");
+	if (db_library_user(c->db, &c->arena, u->id, u->verified ?
+	    u->email_norm : NULL, now, &items, &n) < 0)
+		return 500;
+	library_put(c->hdf, &c->arena, "Page.library", items, n, now);
+	return app_render(c, "account/library");
 }
 
 enum page_id {

@@ -16,6 +16,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "clock.h"
+#include "db_delivery.h"
+#include "db_user.h"
 #include "buf.h"
 #include "card_cache.h"
 #include "catalog_hdf.h"
@@ -354,6 +357,22 @@ put_plans(struct ctx *c, const struct plan *plans, size_t n)
 	}
 }
 
+/* Page.product.owned = 1 when the signed-in customer's library covers
+ * product_id ("in your library" instead of the cart button).  0, or 500. */
+static int
+owned(struct ctx *c, long long product_id)
+{
+	const struct user *u = c->site->user;
+	int rc = db_library_owns(c->db, u->id, u->verified ? u->email_norm :
+	    NULL, product_id, store_now());
+
+	if (rc < 0)
+		return 500;
+	if (rc)
+		hdf_put(c->hdf, "Page.product.owned", "1");
+	return 0;
+}
+
 static int
 page_product(struct ctx *c)
 {
@@ -411,6 +430,8 @@ page_product(struct ctx *c)
 	put_plans(c, plans, nplans);
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
+	if (c->site->user != NULL && (rc = owned(c, p.card.id)) != 0)
+		return rc;
 	app_cacheable(c);
 	return app_render(c, "catalog/product");
 }

@@ -24,6 +24,9 @@
 #include <time.h>
 
 #include "app.h"
+#include "clock.h"
+#include "db_delivery.h"
+#include "library_hdf.h"
 #include "cart.h"
 #include "store_conf.h"
 #include "csrf.h"
@@ -556,6 +559,23 @@ page_checkout(struct ctx *c)
 	return show(c, &co, 200);
 }
 
+/* Page.downloads: the files a paid order entitles its holder to, each
+ * with a fresh link (guests download from here).  0 or -1. */
+static int
+order_downloads(struct ctx *c, const struct order *o)
+{
+	struct library_item *items;
+	long long now = store_now();
+	size_t n;
+
+	if (strcmp(o->status, "paid") != 0 && strcmp(o->status, "completed") != 0)
+		return 0;
+	if (db_library_order(c->db, &c->arena, o->id, now, &items, &n) < 0)
+		return -1;
+	library_put(c->hdf, &c->arena, "Page.downloads", items, n, now);
+	return 0;
+}
+
 /* The order page for o (and the upload form's token). */
 static int
 show_order(struct ctx *c, const struct order *o, int status)
@@ -563,6 +583,8 @@ show_order(struct ctx *c, const struct order *o, int status)
 	/* A private page behind an unguessable link: never in an index. */
 	resp_header(&c->resp, "X-Robots-Tag", "noindex, nofollow");
 	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
+	if (order_downloads(c, o) < 0)
+		return 500;
 	if (app_val(c, KEY_PLACED)->state == VAL_OK && app_val(c, KEY_PLACED)->i)
 		hdf_put(c->hdf, "Page.placed", "1");
 	if (app_val(c, KEY_PROOF)->state == VAL_OK && app_val(c, KEY_PROOF)->i)

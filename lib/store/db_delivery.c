@@ -24,7 +24,8 @@
 	"p.name, p.slug, coalesce(p.media_type, ''), f.file_name, "	\
 	"coalesce(p.image, ''), CASE p.media_type WHEN 'episode' THEN "	\
 	"b.name WHEN 'season' THEN a.name ELSE '' END, CASE "		\
-	"p.media_type WHEN 'episode' THEN a.name ELSE '' END, o.token "	\
+	"p.media_type WHEN 'episode' THEN a.name ELSE '' END, o.token, "	\
+	"e.order_id, coalesce(e.user_id, 0) "	\
 	"FROM entitlements e JOIN orders o ON o.id = e.order_id "	\
 	"JOIN products p ON " COVERS("p", "e") " "			\
 	"JOIN media_files f ON f.product_id = p.id "			\
@@ -279,6 +280,8 @@ library_rows(struct db *db, struct arena *a, sqlite3_stmt *st,
 		it->series = db_col_text(a, st, 13);
 		it->season = db_col_text(a, st, 14);
 		it->order_token = db_col_text(a, st, 15);
+		it->order_id = db_col_int(st, 16);
+		it->user_id = db_col_int(st, 17);
 	}
 	db_done(st);
 	*out = v;

@@ -77,6 +77,7 @@ struct library_item {
 	const char	*name, *slug, *media_type, *file_name, *image;
 	const char	*series, *season;	/* names of the parents, or "" */
 	const char	*order_token;
+	long long	 order_id, user_id;	/* of the entitlement (links) */
 };
 /* Every live (unrevoked, unexpired) file a customer may download: orders
  * of user_id, or of the verified address email_norm (NULL: none), by

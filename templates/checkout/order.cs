@@ -2,6 +2,7 @@
       (order_hdf.h order_put), Page.placed, Page.proof_received,
       Page.upload_err, Page.max_upload (MB). ?>
 <?cs include:"partials/order.cs" ?>
+<?cs include:"partials/library.cs" ?>
 <?cs def:title() ?><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?><?cs /def ?>
 <?cs def:main() ?>
 <?cs with:o = Page.order ?>
@@ -35,6 +36,13 @@
     <button type="submit" class="button primary"><?cs var:Lang.order.proof_send ?></button>
   </form>
   <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:Page.downloads_count > 0 ?>
+<section class="downloads" aria-labelledby="h-downloads">
+  <h2 id="h-downloads"><?cs var:Lang.library.downloads ?></h2>
+  <?cs call:library_list(Page.downloads) ?>
 </section>
 <?cs /if ?>
 

@@ -230,3 +230,71 @@ def bare_page_sets_no_cookie_and_looks_up_no_session():
               "no CSRF token")
         check("Cache-Control" in dict(r.headers) and
               "no-store" in r.header("Cache-Control"), "not cached")
+
+
+def customer(s, email):
+    """A verified customer (soukctl user add) signed in; the Shopper."""
+    pw = "tangerine-orbit-42"
+    s.ctl("user", "add", "--email", email, "--stdin", input=pw + "\n")
+    from shop import hidden
+    b = Shopper(s)
+    r = b.get("/account/login")
+    r = b.post("/account/login", {"email": email, "password": pw,
+                                  "csrf": hidden(r.text, "csrf")})
+    check(r.status == 303, "login %r %s" % (r, r.text[:200]))
+    return b
+
+
+def links_in(text):
+    return re.findall(r'href="(/download/[^"]+)"', text)
+
+
+@test
+def library_lists_series_by_season_and_the_product_page_knows():
+    with store() as s:
+        e1 = add_file(s, SEASON + "e01", b"ep1", "e01.mkv")
+        e2 = add_file(s, SEASON + "e02", b"ep2", "e02.mkv")
+        add_file(s, FILM, b"film", "film.mp4")
+        b = customer(s, "lina@example.com")
+        r = b.get("/account/library")
+        check(r.status == 200 and "acct-empty" in r.text, "empty library")
+        check(b.add(SEASON).status == 303, "add")
+        tok = order_token(b.place({"email": "lina@example.com"}))
+        oid = one(s, "SELECT id FROM orders WHERE token = ?", tok)
+        s.ctl("order", "set", str(oid), "paid")
+        r = b.get("/account/library")
+        t = r.text
+        check(r.status == 200 and "Carthage Code" in t and
+              'class="lib-season"' in t, "headings: %s" % t[:2000])
+        check(t.index("S1E01") < t.index("S1E02"), "episode order")
+        check("The Last Caravan" not in t, "only what was bought")
+        ls = links_in(t)
+        check(len(ls) == 2, "two links %r" % ls)
+        check(s.get(ls[0]).body == b"ep1" and s.get(ls[1]).body == b"ep2",
+              "both download")
+        check(len(set(links_in(b.get("/account/library").text)) & set(ls))
+              == 0, "fresh links on each visit")
+        p = b.get("/p/" + SEASON + "e02")
+        check("in-library" in p.text and 'action="/cart/add"' not in p.text,
+              "product page says in your library")
+        p = b.get("/p/" + FILM)
+        check("in-library" not in p.text, "not owned")
+        check("in-library" not in s.get("/p/" + SEASON).text, "anonymous")
+        check(e1 and e2, "files")
+
+
+@test
+def guest_downloads_from_the_order_page():
+    with store() as s:
+        add_file(s, FILM, b"guest film", "film.mp4")
+        b = Shopper(s)
+        b.add(FILM)
+        tok = order_token(b.place())
+        check(links_in(b.get("/order/" + tok).text) == [], "none before paid")
+        oid = one(s, "SELECT id FROM orders WHERE token = ?", tok)
+        s.ctl("order", "set", str(oid), "paid")
+        # Anyone holding the order link (the confirmation mail) downloads.
+        ls = links_in(Shopper(s).get("/order/" + tok).text)
+        check(len(ls) == 1 and s.get(ls[0]).body == b"guest film", ls)
+        s.ctl("order", "set", str(oid), "refunded")
+        check(links_in(s.get("/order/" + tok).text) == [], "gone after refund")

@@ -27,6 +27,8 @@
 #include "clock.h"
 #include "db_delivery.h"
 #include "library_hdf.h"
+#include "db_subs.h"
+#include "subs_hdf.h"
 #include "cart.h"
 #include "store_conf.h"
 #include "csrf.h"
@@ -576,6 +578,22 @@ order_downloads(struct ctx *c, const struct order *o)
 	return 0;
 }
 
+/* Page.subs: the subscriptions a paid order made or renewed, with their
+ * access details (guests see them here).  0 or -1. */
+static int
+order_subs(struct ctx *c, const struct order *o)
+{
+	struct subscription *s;
+	size_t n;
+
+	if (strcmp(o->status, "paid") != 0 && strcmp(o->status, "completed") != 0)
+		return 0;
+	if (db_sub_of_order(c->db, &c->arena, o->id, &s, &n) < 0)
+		return -1;
+	return subs_put(c->hdf, &c->arena, c->db, "Page.subs", s, n,
+	    store_now());
+}
+
 /* The order page for o (and the upload form's token). */
 static int
 show_order(struct ctx *c, const struct order *o, int status)
@@ -583,7 +601,7 @@ show_order(struct ctx *c, const struct order *o, int status)
 	/* A private page behind an unguessable link: never in an index. */
 	resp_header(&c->resp, "X-Robots-Tag", "noindex, nofollow");
 	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
-	if (order_downloads(c, o) < 0)
+	if (order_downloads(c, o) < 0 || order_subs(c, o) < 0)
 		return 500;
 	if (app_val(c, KEY_PLACED)->state == VAL_OK && app_val(c, KEY_PLACED)->i)
 		hdf_put(c->hdf, "Page.placed", "1");

@@ -148,8 +148,11 @@ cmd_order_set(int argc, char **argv)
 	if (argc != 4 || valid_int(argv[2], 1, 1LL << 53, &id, &err) < 0 ||
 	    !order_status_ok(argv[3]))
 		return ctl_usage(argv[0], "set ID paid|completed|cancelled|refunded");
-	if ((db = ctl_open(0)) == NULL)
+	if ((db = ctl_open(0)) == NULL || ctl_secret(db) < 0 ||
+	    ctl_templates() < 0) {
+		db_close(db);
 		return 1;
+	}
 	r = order_status_set(db, id, argv[3]);
 	db_close(db);
 	switch (r) {

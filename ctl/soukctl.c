@@ -27,6 +27,14 @@ static const struct ctl_cmd cmds[] = {
 	    "deliveries)" },
 	{ "media", cmd_media, "add FILE --product SLUG", "a file to download "
 	    "for a digital product (into data_dir/downloads)" },
+	{ "credentials", cmd_credentials, "import FILE --product SLUG",
+	    "add a CSV of subscription credentials (sealed with the key file)" },
+	{ "subscriptions", cmd_subscriptions, "[--waiting]", "every "
+	    "subscription with its status; --waiting: those without access" },
+	{ "subscription", cmd_subscription, "suspend|cancel|resume|extend ID ...",
+	    "staff actions on one subscription" },
+	{ "cron", cmd_cron, "", "periodic work: subscription reminders (each "
+	    "sent once); run every few minutes" },
 	{ "entitlement", cmd_entitlement, "revoke ORDER LINE | link ENT FILE",
 	    "take back the downloads of one order line; print a fresh link" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },

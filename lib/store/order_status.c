@@ -8,15 +8,17 @@
 #include "log.h"
 #include "order.h"
 #include "order_status.h"
+#include "subs.h"
 
 int
 delivery_on_status(struct db *db, long long order_id, const char *to)
 {
 	if (strcmp(to, "paid") == 0)
-		return entitlements_grant_for_order(db, order_id) < 0 ? -1 : 0;
+		return entitlements_grant_for_order(db, order_id) < 0 ||
+		    subscriptions_start_for_order(db, order_id) < 0 ? -1 : 0;
 	if (strcmp(to, "cancelled") == 0 || strcmp(to, "refunded") == 0)
-		return entitlements_revoke_for_order(db, order_id, 0, to) < 0 ?
-		    -1 : 0;
+		return entitlements_revoke_for_order(db, order_id, 0, to) < 0 ||
+		    subscriptions_cancel_for_order(db, order_id, to) < 0 ? -1 : 0;
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "catalog_export.h"
 #include "clock.h"
 #include "cred.h"
 #include "csv.h"
@@ -253,5 +254,33 @@ cmd_cron(int argc, char **argv)
 	if (rc < 0)
 		return ctl_fail("cron", "reminders failed (%d sent before)", st.sent);
 	ctl_printf("cron: %d reminder%s sent\n", st.sent, st.sent == 1 ? "" : "s");
+	return 0;
+}
+
+/* soukctl export-catalog: the catalog as JSON on stdout (catalog_export.h):
+ * films, series with seasons and episodes, subscriptions with plans,
+ * prices. */
+int
+cmd_export_catalog(int argc, char **argv)
+{
+	struct db *db;
+	json_t *o;
+	char *s;
+
+	if (argc != 1)
+		return ctl_usage(argv[0], "");
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	o = catalog_export(db);
+	db_close(db);
+	if (o == NULL || (s = json_dumps(o, JSON_INDENT(1) | JSON_SORT_KEYS)) ==
+	    NULL) {
+		json_decref(o);
+		return ctl_fail("export-catalog", "could not build the export");
+	}
+	json_decref(o);
+	ctl_write(stdout, s, strlen(s));
+	ctl_write(stdout, "\n", 1);
+	free(s);
 	return 0;
 }

@@ -67,6 +67,7 @@ int	cmd_credentials(int, char **);
 int	cmd_subscriptions(int, char **);
 int	cmd_subscription(int, char **);
 int	cmd_cron(int, char **);
+int	cmd_export_catalog(int, char **);
 int	cmd_order_set(int, char **);
 int	cmd_entitlement(int, char **);
 

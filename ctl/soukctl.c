@@ -35,6 +35,8 @@ static const struct ctl_cmd cmds[] = {
 	    "staff actions on one subscription" },
 	{ "cron", cmd_cron, "", "periodic work: subscription reminders (each "
 	    "sent once); run every few minutes" },
+	{ "export-catalog", cmd_export_catalog, "", "the catalog as JSON "
+	    "(films, series, seasons, episodes, plans, prices) on stdout" },
 	{ "entitlement", cmd_entitlement, "revoke ORDER LINE | link ENT FILE",
 	    "take back the downloads of one order line; print a fresh link" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },

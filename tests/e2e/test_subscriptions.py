@@ -170,3 +170,30 @@ def reminders_once_with_two_crons_and_renewal_from_the_link():
               "active: from its end (%d -> %d)" % (end2, end3))
         check(one(s, "SELECT count(*) FROM subscription_periods") == 3,
               "three periods")
+
+
+@test
+def export_catalog_json_has_films_series_seasons_episodes_plans_prices():
+    import json
+    import harness
+    s = harness.stack()
+    d = json.loads(s.ctl("export-catalog").stdout)
+    check(d["currency"] == "TND" and d["decimals"] == 3, "currency")
+    films = {f["slug"]: f for f in d["films"]}
+    check("the-last-caravan-film" in films and
+          films["the-last-caravan-film"]["price_minor"] > 0, "films")
+    cc = [x for x in d["series"] if x["slug"] == "carthage-code"][0]
+    check([x["slug"] for x in cc["seasons"]] ==
+          ["carthage-code-s1", "carthage-code-s2"], "seasons in order")
+    eps = cc["seasons"][0]["episodes"]
+    check(len(eps) == 6 and eps[0]["slug"] == "carthage-code-s1e01", "episodes")
+    sub = [x for x in d["subscriptions"] if x["slug"] == PLAN][0]
+    check(sub["plans"] and all(p["price_minor"] > 0 and "TND" in p["price"]
+                               for p in sub["plans"]), "plans with prices")
+    n = one(s, "SELECT count(*) FROM products WHERE active = 1")
+    counted = len(d["films"]) + len(d["products"]) + len(d["subscriptions"])
+    for x in d["series"]:
+        counted += 1
+        for se in x.get("seasons", []):
+            counted += 1 + len(se.get("episodes", []))
+    check(counted == n, "every active product once: %d of %d" % (counted, n))

@@ -15,7 +15,7 @@ CC      ?= cc
 SHAREDIR = $(PREFIX)/share/souk
 CS_CFLAGS = -isystem /usr/include/ClearSilver
 CS_LIBS   = -lneo_cgi -lneo_cs -lneo_utl -lz
-PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson libqrencode libcrypto
+PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson libqrencode libcrypto libcurl
 WARN    = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
           -Wmissing-prototypes -Wno-unused-parameter -Wvla
 OPT     ?= -O2 -g

@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 11;
+PRAGMA user_version = 12;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -385,13 +385,16 @@ CREATE TABLE messages (
 CREATE INDEX messages_inbox ON messages(status, created_at DESC);
 
 -- Rate limits (lib/db_rate.c): one row per counted action, per bucket
--- ("contact", later "login"...) and client key (an IPv4 address or an
--- IPv6 /64).  Kept in SQLite so every worker and machine shares them;
--- rows older than the longest window are pruned as new ones arrive.
+-- ("contact", "order", "proof", "proof_bytes", later "login"...) and
+-- client key (an IPv4 address or an IPv6 /64).  weight is what the hit
+-- counts for: 1, or the bytes of an upload for a byte budget.  Kept in
+-- SQLite so every worker and machine shares them; rows older than the
+-- longest window are pruned as new ones arrive.
 CREATE TABLE rate_hits (
 	bucket		TEXT NOT NULL,
 	client		TEXT NOT NULL,
-	at		INTEGER NOT NULL
+	at		INTEGER NOT NULL,
+	weight		INTEGER NOT NULL DEFAULT 1 CHECK (weight > 0)
 );
 CREATE INDEX rate_hits_client ON rate_hits(bucket, client, at);
 CREATE INDEX rate_hits_at ON rate_hits(at);
@@ -491,6 +494,45 @@ CREATE TABLE orders (
 	updated_at	INTEGER NOT NULL,
 	CHECK (total_minor = subtotal_minor - discount_minor)
 );
+-- The orders `soukctl cron` may expire (docs/checkout.md): only those
+-- awaiting payment are in this index.
+CREATE INDEX orders_unpaid ON orders(created_at)
+	WHERE status = 'awaiting_payment';
+
+-- The order lifecycle (lib/store/order_flow.h, docs/checkout.md "Order
+-- lifecycle").  order_transitions lists every status change the store
+-- makes (from_status '' is the placement of a new order); the triggers
+-- refuse an INSERT or an UPDATE of orders.status that is not in it,
+-- whatever program or hand runs it.
+CREATE TABLE order_transitions (
+	from_status	TEXT NOT NULL,
+	to_status	TEXT NOT NULL,
+	PRIMARY KEY (from_status, to_status)
+) WITHOUT ROWID;
+INSERT INTO order_transitions(from_status, to_status) VALUES
+	('', 'awaiting_payment'),
+	('awaiting_payment', 'proof_received'),
+	('proof_received', 'awaiting_payment'),
+	('awaiting_payment', 'paid'),
+	('proof_received', 'paid'),
+	('awaiting_payment', 'cancelled'),
+	('proof_received', 'cancelled'),
+	('paid', 'completed'),
+	('paid', 'refunded'),
+	('completed', 'refunded');
+CREATE TRIGGER orders_status_ai BEFORE INSERT ON orders
+WHEN NOT EXISTS (SELECT 1 FROM order_transitions
+    WHERE from_status = '' AND to_status = new.status)
+BEGIN
+	SELECT RAISE(ABORT, 'order status: an order cannot start in this status');
+END;
+CREATE TRIGGER orders_status_bu BEFORE UPDATE OF status ON orders
+WHEN old.status IS NOT new.status AND NOT EXISTS (SELECT 1 FROM
+    order_transitions WHERE from_status = old.status AND
+    to_status = new.status)
+BEGIN
+	SELECT RAISE(ABORT, 'order status: transition not allowed');
+END;
 
 -- The lines as sold: name, plan and unit price at purchase time.
 CREATE TABLE order_items (
@@ -510,13 +552,15 @@ CREATE TABLE order_items (
 
 -- Status history: one row per change (seq 1 at placement), never
 -- rewritten.  `note` is a key under Lang.order.note (what happened), never
--- free text from input.
+-- free text from input.  `actor` says who made the change: "shopper",
+-- "cron", "staff:<name>" ('' for rows older than migration 002).
 CREATE TABLE order_events (
 	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
 	seq		INTEGER NOT NULL CHECK (seq > 0),
 	status		TEXT NOT NULL,
 	note		TEXT NOT NULL DEFAULT '',
 	created_at	INTEGER NOT NULL,
+	actor		TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (order_id, seq)
 ) WITHOUT ROWID;
 
@@ -648,6 +692,90 @@ CREATE TABLE user_devices (
 CREATE INDEX orders_user ON orders(user_id, id) WHERE user_id IS NOT NULL;
 CREATE INDEX orders_email ON orders(email_norm, id);
 CREATE INDEX carts_user ON carts(user_id) WHERE user_id IS NOT NULL;
+-- Catalog text per language (issue 13).  products, categories and
+-- subscription_plans hold the text in the store's default language
+-- (default_lang); these tables hold the other languages.  An empty value
+-- means "not translated": the page shows the default language's text.
+CREATE TABLE product_text (
+	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+	lang		TEXT NOT NULL CHECK (lang IN ('en', 'fr')),
+	name		TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 200),
+	description	TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (product_id, lang)
+) WITHOUT ROWID;
+CREATE TABLE category_text (
+	category_id	INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,
+	lang		TEXT NOT NULL CHECK (lang IN ('en', 'fr')),
+	name		TEXT NOT NULL DEFAULT '' CHECK (length(name) <= 200),
+	description	TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (category_id, lang)
+) WITHOUT ROWID;
+-- A plan's label ("3 months + 1 free") in any language, the default one
+-- included; without one the page names the plan by its duration.
+CREATE TABLE plan_text (
+	plan_id		INTEGER NOT NULL REFERENCES subscription_plans(id) ON DELETE CASCADE,
+	lang		TEXT NOT NULL CHECK (lang IN ('en', 'fr')),
+	label		TEXT NOT NULL CHECK (length(label) BETWEEN 1 AND 80),
+	PRIMARY KEY (plan_id, lang)
+) WITHOUT ROWID;
+
+
+-- payments: one row per gateway session (Stripe Checkout Session, Flouci
+-- payment) opened for an order.  A payment pays exactly one order
+-- (order_id) and is known to its gateway by provider_id, unique per
+-- provider.  At most one payment of an order is paid (partial index).
+-- status: open (the shopper may still pay), paid, failed, expired,
+-- mismatch (the gateway took an amount or currency other than the
+-- order's: flagged for staff, the order is not paid), refunded (in full).
+CREATE TABLE payments (
+	id		INTEGER PRIMARY KEY,
+	provider	TEXT NOT NULL CHECK (provider IN ('stripe', 'flouci')),
+	provider_id	TEXT NOT NULL,
+	order_id	INTEGER NOT NULL REFERENCES orders(id),
+	attempt		INTEGER NOT NULL CHECK (attempt >= 0),
+	amount_minor	INTEGER NOT NULL CHECK (amount_minor >= 0),
+	currency	TEXT NOT NULL,
+	mode		TEXT NOT NULL CHECK (mode IN ('test', 'live')),
+	status		TEXT NOT NULL CHECK (status IN ('open', 'paid', 'failed',
+			    'expired', 'mismatch', 'refunded')),
+	url		TEXT NOT NULL,		-- the hosted page
+	charge_ref	TEXT NOT NULL DEFAULT '',	-- Stripe payment_intent
+	refunded_minor	INTEGER NOT NULL DEFAULT 0 CHECK (refunded_minor >= 0),
+	note		TEXT NOT NULL DEFAULT '',	-- why mismatch/failed
+	expires_at	INTEGER NOT NULL,
+	created_at	INTEGER NOT NULL,
+	updated_at	INTEGER NOT NULL,
+	UNIQUE (provider, provider_id),
+	UNIQUE (order_id, provider, attempt)
+);
+CREATE UNIQUE INDEX payments_one_paid ON payments(order_id)
+    WHERE status IN ('paid', 'refunded');
+CREATE INDEX payments_open ON payments(status, created_at);
+
+-- Every webhook event received, once: a redelivery finds its row.
+CREATE TABLE payment_events (
+	id		INTEGER PRIMARY KEY,
+	provider	TEXT NOT NULL,
+	event_id	TEXT NOT NULL,
+	type		TEXT NOT NULL,
+	provider_id	TEXT NOT NULL DEFAULT '',	-- the payment it is about
+	result		TEXT NOT NULL DEFAULT '',	-- what it did
+	received_at	INTEGER NOT NULL,
+	UNIQUE (provider, event_id)
+);
+
+-- Refunds asked of a gateway: idem_key makes a retried request one refund.
+CREATE TABLE payment_refunds (
+	id		INTEGER PRIMARY KEY,
+	payment_id	INTEGER NOT NULL REFERENCES payments(id),
+	amount_minor	INTEGER NOT NULL CHECK (amount_minor > 0),
+	idem_key	TEXT NOT NULL UNIQUE,
+	status		TEXT NOT NULL CHECK (status IN ('done', 'pending',
+			    'refused')),
+	provider_refund_id TEXT NOT NULL DEFAULT '',
+	reason		TEXT NOT NULL DEFAULT '',
+	created_at	INTEGER NOT NULL
+);
 
 -- Digital delivery and subscriptions (migration 011)
 

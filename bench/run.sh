@@ -32,6 +32,9 @@ export SOUK_WORKERS=${SOUK_WORKERS:-2} NGINX_ACCESS_LOG=off
 export SOUK_SHOP_EMAIL=shop@example.com SOUK_PAY_BANK_IBAN="TN59 0000 0000"
 export SOUK_PAY_BANK_NAME="Bench Bank" SOUK_PAY_BANK_HOLDER="Souk Bench"
 export SOUK_MAIL_DAEMON=off
+# Every bench order comes from 127.0.0.1: lift the per-address order limit
+# (docs/order-limits.md), which would otherwise stop the run after 10 orders.
+export SOUK_ORDER_RATE_LIMIT=100000000
 mkdir -p "$RUN/files"
 ./soukctl init > /dev/null
 ./soukctl demo > /dev/null	# the products bench/checkout.sh buys

@@ -163,8 +163,7 @@ form(struct ctx *c, const char *tmpl, int status, const char *err)
 		hdf_put(c->hdf, "Page.form.name", str(c, KEY_NAME));
 	hdf_put(c->hdf, "Page.next", auth_safe_next(str(c, KEY_NEXT)));
 	hdf_put_int(c->hdf, "Page.password_min", PASSWORD_MIN);
-	c->resp.status = status;
-	return app_render(c, tmpl);
+	return app_render(c, status, tmpl);
 }
 
 /* 303 to a notice page. */
@@ -214,7 +213,7 @@ acct_mail(struct ctx *c, const char *to, const char *name, const char *lang,
 	m.to = to;
 	m.text = arena_strdup(&c->arena, out.data ? out.data : "");
 	buf_free(&out);
-	id = mail_enqueue(c->db, &m);
+	id = mail_enqueue(c->db, &m, NULL);
 	return id < 0 ? -1 : 0;
 }
 
@@ -778,7 +777,7 @@ page_home(struct ctx *c)
 	if (put_orders(c) < 0 || put_addresses(c) < 0)
 		return 500;
 	app_csrf_token(c);
-	return app_render(c, "account/home");
+	return app_render(c, 200, "account/home");
 }
 
 /* The signed-in POST prelude: role and CSRF.  0 to go on, else status. */
@@ -797,12 +796,11 @@ static int
 home_error(struct ctx *c, const char *err)
 {
 	hdf_put(c->hdf, "Page.error", err);
-	c->resp.status = 400;
 	put_user(c);
 	if (put_orders(c) < 0 || put_addresses(c) < 0)
 		return 500;
 	app_csrf_token(c);
-	return app_render(c, "account/home");
+	return app_render(c, 400, "account/home");
 }
 
 static int
@@ -995,7 +993,7 @@ page_security(struct ctx *c)
 	hdf_put_int(c->hdf, "Page.recovery_left",
 	    db_recovery_left(c->db, c->site->user->id));
 	app_csrf_token(c);
-	return app_render(c, "account/security");
+	return app_render(c, 200, "account/security");
 }
 
 /* Staff only: a new secret (not yet enabled) and its QR code. */
@@ -1197,12 +1195,12 @@ page_subscriptions(struct ctx *c)
 	put_user(c);
 	hdf_put(c->hdf, "Page.section", "subscriptions");
 	if (db_sub_of_user(c->db, &c->arena, u->id, u->verified ?
-	    u->email_norm : NULL, &subs, &n) < 0 || subs_put(c->hdf,
-	    &c->arena, c->db, "Page.subs", subs, n, store_now()) < 0)
+	    u->email_norm : NULL, &subs, &n) < 0 || subs_put(c,
+	    "Page.subs", subs, n, store_now()) < 0)
 		return 500;
 	/* Secrets on the page: never kept by any cache. */
 	resp_header(&c->resp, "X-Robots-Tag", "noindex, nofollow");
-	return app_render(c, "account/subscriptions");
+	return app_render(c, 200, "account/subscriptions");
 }
 
 /* My library: every file the customer's paid orders entitle them to
@@ -1226,7 +1224,7 @@ page_library(struct ctx *c)
 	    u->email_norm : NULL, now, &items, &n) < 0)
 		return 500;
 	library_put(c->hdf, &c->arena, "Page.library", items, n, now);
-	return app_render(c, "account/library");
+	return app_render(c, 200, "account/library");
 }
 
 enum page_id {

@@ -4,6 +4,7 @@
  *   POST /cart/add          product, plan (subscriptions), qty (default 1)
  *   POST /cart/update       line, qty (0 removes the line)
  *   POST /cart/remove       line
+ *   GET  /cart/empty  asks first (a confirmation page)
  *   POST /cart/empty
  *
  * Plain forms: every POST answers 303 to /cart with a notice in the query
@@ -22,10 +23,12 @@
 #include <string.h>
 
 #include "app.h"
+#include "card_cache.h"
 #include "cart.h"
 #include "store_conf.h"
 #include "csrf.h"
 #include "db_cart.h"
+#include "db_catalog_text.h"
 #include "db_subs.h"
 #include "json.h"
 #include "order_hdf.h"
@@ -39,13 +42,13 @@ enum key { KEY_PRODUCT, KEY_PLAN, KEY_QTY, KEY_LINE, KEY_NOTICE, KEY_N,
 /* What the cart page says after a change (Lang.cart.notice.<code>). */
 enum notice {
 	N_ADDED, N_UPDATED, N_REMOVED, N_EMPTIED, N_LEFT, N_MAX, N_ALREADY,
-	N_SOLD_OUT, N_NO_PRODUCT, N_BAD_PLAN, N_NO_LINE, N_FULL, N__MAX
+	N_UNITS, N_SOLD_OUT, N_NO_PRODUCT, N_BAD_PLAN, N_NO_LINE, N_FULL, N__MAX
 };
 
 static const char *const notices[N__MAX + 1] = {
 	[N_ADDED] = "added", [N_UPDATED] = "updated", [N_REMOVED] = "removed",
 	[N_EMPTIED] = "emptied", [N_LEFT] = "left", [N_MAX] = "max",
-	[N_ALREADY] = "already", [N_SOLD_OUT] = "sold_out",
+	[N_ALREADY] = "already", [N_UNITS] = "units", [N_SOLD_OUT] = "sold_out",
 	[N_NO_PRODUCT] = "no_product", [N_BAD_PLAN] = "bad_plan",
 	[N_NO_LINE] = "no_line", [N_FULL] = "full", [N__MAX] = NULL,
 };
@@ -75,7 +78,10 @@ notice_of(enum cart_result r, const struct cart_change *ch, enum notice ok,
 	case CART_OK:
 		return ok;
 	case CART_LIMITED:
-		return ch->by_stock ? N_LEFT : N_MAX;
+		return ch->by_units ? N_UNITS : ch->by_stock ? N_LEFT : N_MAX;
+	case CART_UNITS:
+		*status = 409;
+		return N_UNITS;
 	case CART_ALREADY:
 		return N_ALREADY;
 	case CART_SOLD_OUT:
@@ -100,6 +106,23 @@ notice_of(enum cart_result r, const struct cart_change *ch, enum notice ok,
 	return N_NO_LINE;
 }
 
+/* 1 when notice n quotes a number ("Only 2 left", "at most 10"). */
+static int
+quotes(enum notice n)
+{
+	return n == N_LEFT || n == N_MAX || n == N_UNITS;
+}
+
+/* The number notice n quotes after change ch: the line's most, or the
+ * units one order may hold. */
+static long long
+quoted(enum notice n, const struct cart_change *ch)
+{
+	if (n == N_UNITS)
+		return cart_max_units();
+	return ch != NULL ? ch->max_qty : 0;
+}
+
 /* The notice as a sentence, e.g. "Only 2 left ..." (arena string). */
 static const char *
 notice_text(struct ctx *c, enum notice n, long long num)
@@ -107,10 +130,39 @@ notice_text(struct ctx *c, enum notice n, long long num)
 	const char *a = app_str(c, arena_printf(&c->arena, "cart.notice.%s.a",
 	    notices[n]));
 
-	if (n != N_LEFT && n != N_MAX)
+	if (!quotes(n))
 		return a;
 	return arena_printf(&c->arena, "%s %lld %s", a, num, app_str(c,
 	    arena_printf(&c->arena, "cart.notice.%s.b", notices[n])));
+}
+
+/* What a shopper calls a cart line's plan: its label, else "3 months"
+ * (arena string); "" for lines without a plan. */
+static const char *
+plan_text(struct ctx *c, const struct cart_line *l)
+{
+	const char *label;
+
+	if (l->plan_id > 0 && db_text_plan_label(c->db, &c->arena, c->lang,
+	    l->plan_id, &label) == 0 && label != NULL)
+		return label;
+	if (l->months > 0)
+		return arena_printf(&c->arena, "%lld %s", (long long)l->months,
+		    app_str(c, l->months == 1 ? "month" : "months"));
+	if (l->days > 0)
+		return arena_printf(&c->arena, "%lld %s", (long long)l->days,
+		    app_str(c, l->days == 1 ? "day" : "days"));
+	return "";
+}
+
+/* The line of cart with this id, or NULL. */
+static const struct cart_line *
+line_of(const struct cart *cart, long long id)
+{
+	for (size_t i = 0; i < cart->n; i++)
+		if (cart->lines[i].id == id)
+			return &cart->lines[i];
+	return NULL;
 }
 
 /* Keeps the cart cookie for another 30 days. */
@@ -142,12 +194,28 @@ answer_json(struct ctx *c, const char *token, enum notice n, int status,
 	}
 	o = json_pack("{sb so ss sI ss}", "ok", status < 400,
 	    "notice", n == N__MAX ? json_null() : json_string(notices[n]),
-	    "message", n == N__MAX ? "" : notice_text(c, n, ch ? ch->max_qty : 0),
+	    "message", n == N__MAX ? "" : notice_text(c, n, quoted(n, ch)),
 	    "count", (json_int_t)cart.count,
 	    "subtotal", site_money(c, cart.subtotal_minor));
 	if (ch != NULL && ch->line_id) {
+		const struct cart_line *l = line_of(&cart, ch->line_id);
 		json_object_set_new(o, "line", json_integer(ch->line_id));
 		json_object_set_new(o, "qty", json_integer(ch->qty));
+		/* What the add-to-cart drawer names (souk.js). */
+		if (l != NULL && status < 400) {
+			const char *name = l->name;
+			db_text_name(c->db, &c->arena, c->lang, l->product_id,
+			    &name);
+			json_object_set_new(o, "item", json_pack(
+			    "{ss ss ss ss ss ss ss}", "name", name, "plan",
+			    plan_text(c, l), "total", site_money(c, l->line_minor),
+			    "heading", app_str(c, "cart.added.heading"),
+			    "view", app_str(c, "cart.added.view"),
+			    "checkout", app_str(c, "cart.added.checkout"),
+			    "close", app_str(c, "cart.added.close")));
+			json_object_set_new(o, "subtotal_label", json_string(
+			    app_str(c, "cart.added.subtotal")));
+		}
 	}
 	json_object_set_new(o, "lines", lines);
 	buf_reset(&c->resp.body);
@@ -174,9 +242,12 @@ answer(struct ctx *c, const char *token, enum cart_result r,
 		set_cookie(c, token);
 	if (req_wants_json(&c->req))
 		return answer_json(c, token, n, status, ch);
-	if (n == N_LEFT || n == N_MAX)
+	if (quotes(n))
 		return app_redirect(c, arena_printf(&c->arena,
-		    "/cart?notice=%s&n=%lld", notices[n], ch->max_qty));
+		    "/cart?notice=%s&n=%lld", notices[n], quoted(n, ch)));
+	if (n == N_ADDED && ch != NULL && ch->line_id > 0)
+		return app_redirect(c, arena_printf(&c->arena,
+		    "/cart?notice=added&line=%lld", ch->line_id));
 	return app_redirect(c, arena_printf(&c->arena, "/cart?notice=%s",
 	    notices[n]));
 }
@@ -194,6 +265,8 @@ page_cart(struct ctx *c)
 		return answer_json(c, token, N__MAX, 200, NULL);
 	cart_put(c, "Page.cart", &cart);
 	hdf_put_int(c->hdf, "Req.cart_count", cart.count);
+	if (cart.n == 0 && card_suggest(c, "suggest_html", 4) < 0)
+		return 500;
 	if (n->state == VAL_OK) {
 		hdf_put(c->hdf, "Page.notice", notices[n->i]);
 		hdf_put(c->hdf, "Page.notice_text", notice_text(c, (enum notice)n->i,
@@ -202,7 +275,16 @@ page_cart(struct ctx *c)
 		hdf_put(c->hdf, "Page.notice_kind", n->i < N_LEFT ? "ok" :
 		    n->i < N_SOLD_OUT ? "warn" : "error");
 	}
-	return app_render(c, "cart/cart");
+	/* After adding without JS: the line added, named in the notice. */
+	if (n->state == VAL_OK && n->i == N_ADDED &&
+	    app_val(c, KEY_LINE)->state == VAL_OK)
+		for (size_t i = 0; i < cart.n; i++)
+			if (cart.lines[i].id == app_val(c, KEY_LINE)->i) {
+				hdf_put_int(c->hdf, "Page.added.index", (long long)i);
+				hdf_put(c->hdf, "Page.added.plan",
+				    plan_text(c, &cart.lines[i]));
+			}
+	return app_render(c, 200, "cart/cart");
 }
 
 static int
@@ -261,12 +343,25 @@ page_remove(struct ctx *c)
 	return set_line(c, 0, N_REMOVED);
 }
 
+/* GET: "Empty your cart?" with what it holds, a POST button and a way
+ * back; an empty cart goes to the cart page.  POST: empties it. */
 static int
 page_empty(struct ctx *c)
 {
 	const char *token = site_cart_token(c);
 	enum cart_result r = CART_OK;
 
+	if (c->req.method != METHOD_POST) {
+		struct cart cart = { 0 };
+		if (token != NULL && db_cart_load(c->db, &c->arena, token,
+		    &cart) < 0)
+			return 500;
+		if (cart.n == 0)
+			return app_redirect(c, "/cart");
+		cart_put(c, "Page.cart", &cart);
+		app_csrf_token(c);
+		return app_render(c, 200, "cart/empty");
+	}
 	if (!app_csrf_ok(c))
 		return 403;
 	if (token != NULL && (r = db_cart_empty(c->db, token)) == CART_NO_LINE)
@@ -305,14 +400,14 @@ enum page_id { PAGE_CART, PAGE_ADD, PAGE_UPDATE, PAGE_REMOVE, PAGE_EMPTY,
 
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_CART] = { "cart", METHODS_GET, page_cart, 0,
-	    KEYS(KEY_NOTICE, KEY_N) },
+	    KEYS(KEY_NOTICE, KEY_N, KEY_LINE) },
 	[PAGE_ADD] = { "cart/add", METHODS_POST, page_add, PAGE_STRICT,
 	    KEYS(KEY_PRODUCT, KEY_PLAN, KEY_QTY) },
 	[PAGE_UPDATE] = { "cart/update", METHODS_POST, page_update, PAGE_STRICT,
 	    KEYS(KEY_LINE, KEY_QTY) },
 	[PAGE_REMOVE] = { "cart/remove", METHODS_POST, page_remove, PAGE_STRICT,
 	    KEYS(KEY_LINE) },
-	[PAGE_EMPTY] = { "cart/empty", METHODS_POST, page_empty, 0, NULL },
+	[PAGE_EMPTY] = { "cart/empty", METHODS_GET_POST, page_empty, 0, NULL },
 	[PAGE_RENEW] = { "cart/renew", METHODS_GET, page_renew, 0,
 	    KEYS(KEY_SUB, KEY_SIG) },
 };

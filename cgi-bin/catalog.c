@@ -21,9 +21,12 @@
 #include "db_user.h"
 #include "buf.h"
 #include "card_cache.h"
+#include "cart.h"
 #include "catalog_hdf.h"
 #include "db_catalog.h"
+#include "db_catalog_text.h"
 #include "nav.h"
+#include "pager.h"
 #include "money.h"
 #include "search.h"
 #include "site.h"
@@ -233,6 +236,8 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 		put_filter(c);
 		return 2;
 	}
+	if (db_text_cards(c->db, &c->arena, c->lang, l->items, l->n) < 0)
+		return 500;
 	for (size_t i = 0; f != NULL && i < l->n; i++) {
 		l->items[i].name_hl = search_mark(&c->arena, l->items[i].name, words);
 		l->items[i].snippet = search_snippet(&c->arena,
@@ -248,11 +253,14 @@ static int
 page_home(struct ctx *c)
 {
 	struct listing featured, fresh;
-	const struct nav *nav = nav_get(c->db);
+	const struct nav *nav = nav_get(c->db, c->lang);
 	int k = 0;
 
 	if (db_products_featured(c->db, &c->arena, 8, &featured) < 0 ||
-	    db_products_new(c->db, &c->arena, 8, &fresh) < 0)
+	    db_products_new(c->db, &c->arena, 8, &fresh) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, featured.items,
+	    featured.n) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, fresh.items, fresh.n) < 0)
 		return 500;
 	for (size_t i = 0; i < nav->n; i++) {
 		const struct category *cat = &nav->cats[i];
@@ -275,31 +283,7 @@ page_home(struct ctx *c)
 	card_grid(c, "featured_html", &featured);
 	card_grid(c, "new_html", &fresh);
 	app_cacheable(c);
-	return app_render(c, "catalog/home");
-}
-
-/* Page.crumbs: the category's ancestors, top first, then itself. */
-static void
-put_category_crumbs(struct ctx *c, long long id)
-{
-	const struct nav *nav = nav_get(c->db);
-	const struct category *chain[16];
-	int n = 0;
-
-	while (id != 0 && n < 16) {
-		const struct category *found = NULL;
-		for (size_t i = 0; i < nav->n && found == NULL; i++)
-			if (nav->cats[i].id == id)
-				found = &nav->cats[i];
-		if (found == NULL)
-			break;
-		chain[n++] = found;
-		id = found->parent_id;
-	}
-	for (int i = 0; i < n; i++) {
-		hdf_putf(c->hdf, chain[n - 1 - i]->slug, "Page.crumbs.%d.slug", i);
-		hdf_putf(c->hdf, chain[n - 1 - i]->name, "Page.crumbs.%d.name", i);
-	}
+	return app_render(c, 200, "catalog/home");
 }
 
 static int
@@ -317,32 +301,51 @@ page_category(struct ctx *c)
 		return 404;
 	if ((rc = db_category_get(c->db, &c->arena, c->req.seg[1], &cat)) != 0)
 		return rc < 0 ? 500 : 404;
+	if (db_text_categories(c->db, &c->arena, c->lang, &cat, 1) < 0)
+		return 500;
 	b.base = arena_printf(&c->arena, "/c/%s", cat.slug);
 	browse_read(c, &b, SORT_NEWEST);
 	lq.category_id = cat.id;
 	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200 && rc != 2)
 		return rc;
-	if (rc == 2)
-		c->resp.status = 400;	/* the page says how to get there */
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);
 	put_paragraphs(c, "Page.category.paras", cat.description);
-	put_category_crumbs(c, cat.parent_id);
-	nav = nav_get(c->db);
+	crumbs_put(c, cat.parent_id);
+	nav = nav_get(c->db, c->lang);
 	for (size_t i = 0; i < nav->n; i++)
 		if (nav->cats[i].parent_id == cat.id) {
 			hdf_putf(c->hdf, nav->cats[i].slug, "Page.subcats.%d.slug", k);
 			hdf_putf(c->hdf, nav->cats[i].name, "Page.subcats.%d.name", k++);
 		}
 	app_cacheable(c);
-	return app_render(c, "catalog/category");
+	/* A page too deep to open by number says how to get there (400). */
+	return app_render(c, rc == 2 ? 400 : 200, "catalog/category");
 }
 
-static void
+/* Page.plans.N.{id,months,days,price,per_month,label,save}: save is what
+ * a plan of several months saves against as many 1-month plans.
+ * Returns 0 or -1. */
+static int
 put_plans(struct ctx *c, const struct plan *plans, size_t n)
 {
+	long long month = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (plans[i].months == 1 && plans[i].days == 0)
+			month = plans[i].price_minor;
 	for (size_t i = 0; i < n; i++) {
 		const struct plan *p = &plans[i];
+		const char *label;
+		if (month > 0 && p->months > 1 && p->days == 0 &&
+		    month * p->months > p->price_minor)
+			hdf_putf(c->hdf, site_money(c, month * p->months -
+			    p->price_minor), "Page.plans.%zu.save", i);
+		if (db_text_plan_label(c->db, &c->arena, c->lang, p->id,
+		    &label) < 0)
+			return -1;
+		if (label != NULL)
+			hdf_putf(c->hdf, label, "Page.plans.%zu.label", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p->id),
 		    "Page.plans.%zu.id", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", p->months),
@@ -355,6 +358,7 @@ put_plans(struct ctx *c, const struct plan *plans, size_t n)
 			hdf_putf(c->hdf, site_money(c, p->price_minor / p->months),
 			    "Page.plans.%zu.per_month", i);
 	}
+	return 0;
 }
 
 /* Page.product.owned = 1 when the signed-in customer's library covers
@@ -389,16 +393,23 @@ page_product(struct ctx *c)
 		return rc < 0 ? 500 : 404;
 	if (db_product_plans(c->db, &c->arena, p.card.id, &plans, &nplans) < 0 ||
 	    db_product_children(c->db, &c->arena, p.card.id, &kids) < 0 ||
-	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0)
+	    db_product_related(c->db, &c->arena, &p, 4, &related) < 0 ||
+	    db_text_product(c->db, &c->arena, c->lang, &p) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, kids.items, kids.n) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, related.items,
+	    related.n) < 0)
 		return 500;
 	put_card(c, "Page.product", &p.card);
 	put_paragraphs(c, "Page.product.paras", p.description);
 	hdf_put(c->hdf, "Page.product.sku", p.sku);
 	hdf_put_int(c->hdf, "Page.product.position", p.position);
+	/* The quantity field follows the cart's rules (cart.h), and says
+	 * the per-order cap beside it. */
 	hdf_put_int(c->hdf, "Page.product.max_qty",
-	    p.card.stock < 0 || p.card.stock > 99 ? 99 : p.card.stock);
+	    cart_max_qty(p.card.kind, p.card.stock));
+	hdf_put_int(c->hdf, "Page.product.cap", cart_max_qty(p.card.kind, -1));
 	if (*p.category_slug) {
-		put_category_crumbs(c, p.category_id);
+		crumbs_put(c, p.category_id);
 		hdf_put(c->hdf, "Page.product.category_slug", p.category_slug);
 		hdf_put(c->hdf, "Page.product.category_name", p.category_name);
 	}
@@ -407,7 +418,9 @@ page_product(struct ctx *c)
 		hdf_put(c->hdf, "Page.parent.slug", p.parent_slug);
 		hdf_put(c->hdf, "Page.parent.name", p.parent_name);
 		hdf_put(c->hdf, "Page.parent.media", p.parent_media_type);
-		if (db_product_children(c->db, &c->arena, p.parent_id, &siblings) < 0)
+		if (db_product_children(c->db, &c->arena, p.parent_id,
+		    &siblings) < 0 || db_text_cards(c->db, &c->arena, c->lang,
+		    siblings.items, siblings.n) < 0)
 			return 500;
 		put_cards(c, "Page.siblings", &siblings);
 		for (size_t i = 0; i < siblings.n; i++) {
@@ -421,19 +434,21 @@ page_product(struct ctx *c)
 		if (p.parent_parent_id != 0) {
 			struct product gp;
 			if (db_product_by_id(c->db, &c->arena, p.parent_parent_id,
-			    &gp.card) == 0) {
+			    &gp.card) == 0 && db_text_cards(c->db, &c->arena,
+			    c->lang, &gp.card, 1) == 0) {
 				hdf_put(c->hdf, "Page.grandparent.slug", gp.card.slug);
 				hdf_put(c->hdf, "Page.grandparent.name", gp.card.name);
 			}
 		}
 	}
-	put_plans(c, plans, nplans);
+	if (put_plans(c, plans, nplans) < 0)
+		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
 	if (c->site->user != NULL && (rc = owned(c, p.card.id)) != 0)
 		return rc;
 	app_cacheable(c);
-	return app_render(c, "catalog/product");
+	return app_render(c, 200, "catalog/product");
 }
 
 static int
@@ -455,19 +470,18 @@ page_search(struct ctx *c)
 	hdf_put_int(c->hdf, "Page.max_len", SEARCH_MAX);
 	if (q->state == VAL_INVALID) {
 		hdf_put(c->hdf, "Page.problem", "bad_chars");
-		return app_render(c, "catalog/search") == 200 ? 400 : 500;
+		return app_render(c, 400, "catalog/search");
 	}
 	hdf_put(c->hdf, "Page.q", q->s);
 	if (utf8_len(q->s, strlen(q->s)) > SEARCH_MAX) {
-		c->resp.status = 400;
 		hdf_put(c->hdf, "Page.problem", "too_long");
-		return app_render(c, "catalog/search");
+		return app_render(c, 400, "catalog/search");
 	}
 	search_split(&c->arena, q->s, &words);
 	if (words.n == 0) {
 		hdf_put(c->hdf, "Page.problem", q->state == VAL_OK ? "no_words" : "empty");
 		app_cacheable(c);
-		return app_render(c, "catalog/search");
+		return app_render(c, 200, "catalog/search");
 	}
 	b.base = "/search";
 	b.q = q->s;
@@ -497,8 +511,10 @@ page_search(struct ctx *c)
 				return rc;
 		}
 	}
+	if (l.total == 0 && card_suggest(c, "suggest_html", 4) < 0)
+		return 500;
 	app_cacheable(c);
-	return app_render(c, "catalog/search");
+	return app_render(c, 200, "catalog/search");
 }
 
 enum page_id { PAGE_HOME, PAGE_CATEGORY, PAGE_PRODUCT, PAGE_SEARCH, PAGE__MAX };

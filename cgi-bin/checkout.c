@@ -8,6 +8,10 @@
  *   GET  /order/<token>     lines, totals, status and history, payment
  *                           instructions and reference, proof upload
  *   POST /order/<token>     multipart: a payment proof (field "proof")
+ *   POST /pay/<token>       method=card|wallet: (re)open the online
+ *                           payment -> 303 to the gateway's hosted page
+ *   GET  /pay/<token>/return  back from the hosted page: asks the gateway
+ *                           (never believes the URL) -> 303 /order/<token>
  *
  * Placing an order (docs/checkout.md): the form carries
  * the cart revision it showed and an idempotency key signed for that revision
@@ -36,20 +40,28 @@
 #include "db_user.h"
 #include "db_coupon.h"
 #include "db_order.h"
+#include "db_rate.h"
 #include "log.h"
 #include "mail.h"
 #include "mail_format.h"
 #include "order_hdf.h"
+#include "order_place.h"
+#include "order_proof.h"
 #include "pay.h"
+#include "payment.h"
 #include "phone.h"
-#include "proof.h"
 #include "site.h"
 #include "site_hooks.h"
+#include "store_mail.h"
+
+#define HOUR	3600	/* order_rate_limit and proof_rate_limit count per hour */
+#define DAY	86400	/* proof_address_bytes counts per day */
 
 enum key {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM, KEY_REV,
-	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY__MAX
+	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL,
+	KEY_METHOD, KEY__MAX
 };
 
 static const char *const ops[] = { "place", "apply", NULL };
@@ -72,6 +84,9 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_OP] = { "op", V_ENUM, 0, 0, ops, 0 },
 	[KEY_PLACED] = { "placed", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_PROOF] = { "proof", V_BOOL, 0, 0, NULL, 0, NULL },
+	[KEY_PAID] = { "paid", V_BOOL, 0, 0, NULL, 0, NULL },
+	[KEY_PAYFAIL] = { "payfail", V_BOOL, 0, 0, NULL, 0, NULL },
+	[KEY_METHOD] = { "method", V_ENUM, 0, 0, pay_ids, 1, NULL },
 };
 
 /* The form's fields, in the order errors are listed. */
@@ -116,65 +131,6 @@ field_err(struct ctx *c, struct checkout *co, enum key k, const char *err)
 	hdf_putf(c->hdf, err, "Page.errors.%d.err", co->bad++);
 }
 
-/* The next letter of *s for sorting names: Latin-1 letters without their
- * accents, lower case ("É" sorts with "e"); advances *s. */
-static int
-sort_letter(const char **s)
-{
-	static const char fold[] = "aaaaaaaceeeeiiiidnoooooxouuuuyts"
-	    "aaaaaaaceeeeiiiidnoooooxouuuuyty";
-	const unsigned char *p = (const unsigned char *)*s;
-	int ch = *p++;
-
-	if (ch == 0xC3 && *p >= 0x80 && *p <= 0xBF)
-		ch = fold[*p++ - 0x80];
-	else if (ch >= 'A' && ch <= 'Z')
-		ch += 'a' - 'A';
-	*s = (const char *)p;
-	return ch;
-}
-
-struct country_name {
-	const char	*code, *name;
-};
-
-/* qsort order of country names, accents folded (sort_letter). */
-static int
-country_cmp(const void *a, const void *b)
-{
-	const char *x = ((const struct country_name *)a)->name;
-	const char *y = ((const struct country_name *)b)->name;
-	int cx, cy;
-
-	do {
-		cx = sort_letter(&x);
-		cy = sort_letter(&y);
-	} while (cx == cy && cx != 0);
-	return cx - cy;
-}
-
-/* Page.countries.N.{code,name,dial}: the country choices by name in the
- * visitor's language. */
-static void
-put_countries(struct ctx *c)
-{
-	struct country_name list[64];
-	size_t n = 0;
-
-	for (const struct country *k = phone_countries; k->code && n < 64; k++) {
-		list[n].code = k->code;
-		list[n++].name = app_str(c, arena_printf(&c->arena, "country.%s",
-		    k->code));
-	}
-	qsort(list, n, sizeof(list[0]), country_cmp);
-	for (size_t i = 0; i < n; i++) {
-		hdf_putf(c->hdf, list[i].code, "Page.countries.%zu.code", i);
-		hdf_putf(c->hdf, list[i].name, "Page.countries.%zu.name", i);
-		hdf_putf(c->hdf, phone_country(list[i].code)->dial,
-		    "Page.countries.%zu.dial", i);
-	}
-}
-
 /* A first view of the form for a logged-in shopper: name, e-mail, phone
  * and the first saved address from the account. */
 static void
@@ -215,7 +171,7 @@ show(struct ctx *c, struct checkout *co, int status)
 	    country->s : conf_str(CONF_DEFAULT_COUNTRY));
 	if (!posted && c->site->user != NULL)
 		prefill(c);
-	put_countries(c);
+	site_countries(c, "Page.countries");
 	for (size_t i = 0; i < co->nmethods; i++) {
 		hdf_putf(c->hdf, co->methods[i]->id, "Page.methods.%zu.id", i);
 		if (!posted && i == 0)
@@ -231,8 +187,10 @@ show(struct ctx *c, struct checkout *co, int status)
 		hdf_put_int(c->hdf, "Page.seen", co->cart.subtotal_minor);
 	}
 	app_csrf_token(c);
-	c->resp.status = status;
-	return app_render(c, "checkout/checkout");
+	for (size_t i = 0; i < co->nmethods; i++)
+		if (co->methods[i]->gateway != NULL)
+			c->resp.form_action = conf_str(CONF_PAY_PAGE_ORIGINS);
+	return app_render(c, status, "checkout/checkout");
 }
 
 /* Validates the posted form into o (strings in the arena); returns the
@@ -290,111 +248,32 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 	return 0;
 }
 
-/* Checks the coupon of o (outside the transaction, to show the discount
- * or the reason) and sets the totals.  Returns 0, or -1 after marking the
- * field (or on a database error: *fatal). */
+/* Prices the coupon of o (outside the transaction, to show the discount
+ * or the reason; order_price).  Returns 0, or -1 after marking the field
+ * (or on a database error: *fatal). */
 static int
 apply_coupon(struct ctx *c, struct checkout *co, struct order *o, int *fatal)
 {
 	enum coupon_check cc;
 
-	o->subtotal_minor = co->cart.subtotal_minor;
-	o->discount_minor = 0;
-	o->coupon_id = 0;
-	if (*o->coupon_code) {
-		cc = db_coupon_check(c->db, &c->arena, o->coupon_code,
-		    o->email_norm ? o->email_norm : "", o->subtotal_minor,
-		    (long long)time(NULL), &o->coupon_id, &o->discount_minor);
-		if (cc == COUPON_ERROR) {
-			*fatal = 1;
-			return -1;
-		}
-		if (cc != COUPON_OK) {
-			field_err(c, co, KEY_COUPON, coupon_errs[cc]);
-			return -1;
-		}
+	order_from_cart(&c->arena, &co->cart, o);
+	cc = order_price(c->db, &c->arena, o, (long long)time(NULL));
+	if (cc == COUPON_ERROR) {
+		*fatal = 1;
+		return -1;
+	}
+	if (cc != COUPON_OK) {
+		field_err(c, co, KEY_COUPON, coupon_errs[cc]);
+		return -1;
+	}
+	if (o->coupon_code != NULL && *o->coupon_code) {
 		hdf_put(c->hdf, "Page.coupon.code", o->coupon_code);
 		hdf_put(c->hdf, "Page.coupon.discount", site_money(c,
 		    o->discount_minor));
 		hdf_put(c->hdf, "Page.coupon.total", site_money(c,
-		    o->subtotal_minor - o->discount_minor));
+		    o->total_minor));
 	}
-	o->total_minor = o->subtotal_minor - o->discount_minor;
 	return 0;
-}
-
-/* The lines of the cart as order lines. */
-static void
-order_lines(struct ctx *c, const struct cart *cart, struct order *o)
-{
-	o->lines = arena_alloc(&c->arena, (cart->n + 1) * sizeof(*o->lines));
-	o->nlines = cart->n;
-	for (size_t i = 0; i < cart->n; i++) {
-		const struct cart_line *l = &cart->lines[i];
-		struct order_line *ol = &o->lines[i];
-		ol->product_id = l->product_id;
-		ol->plan_id = l->plan_id;
-		ol->name = l->name;
-		ol->kind = l->kind;
-		ol->months = l->months;
-		ol->days = l->days;
-		ol->unit_minor = l->unit_minor;
-		ol->qty = l->qty;
-		ol->line_minor = l->line_minor;
-	}
-}
-
-/* The order's mails, rendered before the transaction. */
-struct order_mails {
-	struct mail	 shopper, shop;
-};
-
-/* Renders templates/mail/<name>.cs (text, or HTML when html) for o in
- * language l into an arena string; NULL on error. */
-static const char *
-render_mail(struct ctx *c, enum lang l, const char *name, int html,
-    const struct order *o)
-{
-	struct buf b = { 0 };
-	const char *out = NULL;
-	HDF *h = tmpl_hdf(l);
-
-	if (h != c->hdf)
-		order_put(h, &c->arena, l, "Page.order", o);
-	if ((html ? tmpl_render(l, name, TMPL_BARE, &b) :
-	    mail_render(l, name, &b)) == 0)
-		out = arena_strdup(&c->arena, b.data ? b.data : "");
-	buf_free(&b);
-	if (h != c->hdf)
-		tmpl_clear(l);
-	return out;
-}
-
-/* Fills m with the confirmation to the shopper and the "new order" mail
- * to the shop; 0 or -1. */
-static int
-make_mails(struct ctx *c, const struct order *o, struct order_mails *m)
-{
-	enum lang shop = (enum lang)lang_from_code(conf_str(CONF_DEFAULT_LANG));
-
-	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
-	memset(m, 0, sizeof(*m));
-	/* An address nobody has verified: no name in To:, and the templates
-	 * print nothing else the shopper typed (docs/mail-safety.md). */
-	m->shopper.to = o->email;
-	m->shopper.reply_to = conf_str(CONF_SHOP_EMAIL);
-	m->shopper.subject = arena_printf(&c->arena, "%s %s — %s",
-	    tmpl_str(c->lang, "mail.confirm_subject"), o->reference,
-	    conf_str(CONF_STORE_NAME));
-	m->shopper.text = render_mail(c, c->lang, "mail/order_confirm", 0, o);
-	m->shopper.html = render_mail(c, c->lang, "mail/order_confirm_html", 1, o);
-	m->shop.to = conf_str(CONF_SHOP_EMAIL);
-	m->shop.reply_to = o->email;
-	m->shop.subject = arena_printf(&c->arena, "%s %s (%s)",
-	    tmpl_str(shop, "mail.new_subject"), o->reference,
-	    site_money(c, o->total_minor));
-	m->shop.text = render_mail(c, shop, "mail/order_new", 0, o);
-	return m->shopper.text && m->shopper.html && m->shop.text ? 0 : -1;
 }
 
 /* Page.notice for a placement that could not be done. */
@@ -404,14 +283,15 @@ place_notice(struct ctx *c, enum place_result r, const struct place_why *why,
 {
 	static const char *const names[] = {
 		[PLACE_CHANGED] = "changed", [PLACE_UNAVAILABLE] = "withdrawn",
-		[PLACE_STOCK] = "stock",
+		[PLACE_STOCK] = "stock", [PLACE_LIMIT] = "max",
+		[PLACE_UNITS] = "units",
 	};
 
 	hdf_put(c->hdf, "Page.notice", names[r]);
-	if (r == PLACE_STOCK || r == PLACE_UNAVAILABLE) {
+	if (r == PLACE_STOCK || r == PLACE_UNAVAILABLE || r == PLACE_LIMIT)
 		hdf_put(c->hdf, "Page.notice_line", o->lines[why->line].name);
+	if (r != PLACE_CHANGED)
 		hdf_put_int(c->hdf, "Page.notice_n", why->available);
-	}
 }
 
 /* The checkout form again, saying which line cannot be bought as it is
@@ -422,13 +302,13 @@ show_problem(struct ctx *c, struct checkout *co)
 	struct place_why why = { 0 };
 	struct order o = { 0 };
 
-	order_lines(c, &co->cart, &o);
+	order_from_cart(&c->arena, &co->cart, &o);
 	for (size_t i = 0; i < co->cart.n; i++) {
 		const struct cart_line *l = &co->cart.lines[i];
-		if (l->on_sale && l->qty <= l->max_qty)
+		if (l->on_sale && (l->stock < 0 || l->qty <= l->stock))
 			continue;
 		why.line = i;
-		why.available = l->max_qty;
+		why.available = l->stock;
 		place_notice(c, l->on_sale ? PLACE_STOCK : PLACE_UNAVAILABLE, &why,
 		    &o);
 		break;
@@ -436,34 +316,96 @@ show_problem(struct ctx *c, struct checkout *co)
 	return show(c, co, 409);
 }
 
-/* Places o in one transaction (see the header).  Returns the HTTP status
- * of the answer. */
+/* Opens (or reuses) the online payment of the order with this token by
+ * method and answers 303 to the gateway's hosted page; when the gateway
+ * cannot be reached, 303 to the order page saying so (the order waits). */
+static int
+to_gateway(struct ctx *c, const char *token, const char *method)
+{
+	const struct pay_method *m = pay_get(method);
+	const struct gateway *g;
+	const char *url;
+	struct order o;
+
+	if (m == NULL || m->gateway == NULL || (g = gw_get(m->gateway)) == NULL)
+		return 409;
+	if (db_order_by_token(c->db, &c->arena, token, &o) != 0)
+		return 500;
+	switch (payment_start(c->db, &c->arena, &o, g, &url)) {
+	case START_OK:
+		resp_redirect(&c->resp, 303, url);
+		return 303;
+	case START_CLOSED:
+		return app_redirect(c, arena_printf(&c->arena, "/order/%s",
+		    token));
+	case START_DOWN:
+		return app_redirect(c, arena_printf(&c->arena,
+		    "/order/%s?payfail=1", token));
+	case START_ERROR:
+		break;
+	}
+	return 500;
+}
+
+/* A 429 for a limit of this client address: Retry-After, and what the
+ * page says (Page.rate_limited = which limit, Page.retry_minutes). */
+static void
+rate_limited(struct ctx *c, const char *which, long long wait)
+{
+	log_info("%s: rate limit reached for %s", which, c->req.remote_addr);
+	resp_header(&c->resp, "Retry-After", arena_printf(&c->arena, "%lld",
+	    wait));
+	hdf_put(c->hdf, "Page.rate_limited", which);
+	hdf_put_int(c->hdf, "Page.retry_minutes", (wait + 59) / 60);
+}
+
+/* What order_rate() needs and tells. */
+struct order_rate_arg {
+	struct ctx	*c;
+	long long	 wait;		/* seconds, when over the limit */
+};
+
+/* An order_check_fn: inside the order's transaction, counts one order for
+ * the client address against order_rate_limit, so only orders that
+ * commit count.  0, 1 when over the limit, -1. */
+static int
+order_rate(void *arg, struct db *db, const struct order *o)
+{
+	struct order_rate_arg *ra = arg;
+	char client[64];
+
+	rate_client_key(client, sizeof(client), ra->c->req.remote_addr);
+	return db_rate_hit(db, "order", client, conf_int(CONF_ORDER_RATE_LIMIT),
+	    HOUR, o->created_at, &ra->wait);
+}
+
+/* An order_mails_fn over order_rate_arg (store_mail_order's argument is
+ * the request). */
+static int
+order_mails(void *arg, const struct order *o, struct mail *out, size_t *n)
+{
+	return store_mail_order(((struct order_rate_arg *)arg)->c, o, out, n);
+}
+
+/* Places o (order_place: one transaction with its mails).  Returns the
+ * HTTP status of the answer. */
 static int
 place(struct ctx *c, struct checkout *co, struct order *o)
 {
-	char ref[ORDER_REF_BUF];
-	struct order_mails m;
 	struct place_why why;
-	enum place_result r = PLACE_RETRY;
+	struct order_rate_arg ra = { c, 0 };
+	enum place_result r;
 
-	/* A reference already taken (one chance in 2^40) draws another. */
-	for (int attempt = 0; attempt < 3 && r == PLACE_RETRY; attempt++) {
-		order_reference(ref);
-		o->reference = arena_strdup(&c->arena, ref);
-		if (make_mails(c, o, &m) < 0 || db_begin(c->db) < 0)
-			return 500;
-		r = db_order_place(c->db, &c->arena, co->token, o, &why);
-		if (r == PLACE_OK && (mail_enqueue(c->db, &m.shopper) < 0 ||
-		    mail_enqueue(c->db, &m.shop) < 0))
-			r = PLACE_ERROR;
-		if (r == PLACE_OK && db_commit(c->db) < 0)
-			r = PLACE_ERROR;
-		if (r != PLACE_OK)
-			db_rollback(c->db);
-	}
+	r = order_place(c->db, &c->arena, co->token, o, &why, order_mails,
+	    order_rate, &ra);
 	switch (r) {
+	case PLACE_LIMITED:
+		rate_limited(c, "order", ra.wait);
+		return show(c, co, 429);
 	case PLACE_OK:
 		site_mail_defer(c);	/* the two mails leave after the response */
+		if (pay_get(o->method)->gateway != NULL)
+			return to_gateway(c, o->token, o->method);
 		return app_redirect(c, arena_printf(&c->arena,
 		    "/order/%s?placed=1", o->token));
 	case PLACE_DUPLICATE:
@@ -475,6 +417,8 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	case PLACE_CHANGED:
 	case PLACE_UNAVAILABLE:
 	case PLACE_STOCK:
+	case PLACE_LIMIT:
+	case PLACE_UNITS:
 		place_notice(c, r, &why, o);
 		if (load(c, co) < 0)
 			return 500;
@@ -509,7 +453,7 @@ submit(struct ctx *c, struct checkout *co)
 	order_token(token, idem->s);
 	if ((rc = db_order_find(c->db, token, &id, &cart_id)) < 0)
 		return 500;
-	if (rc == 1 && cart_id == co->cart.id)
+	if (rc == 0 && cart_id == co->cart.id)
 		return app_redirect(c, arena_printf(&c->arena, "/order/%s", token));
 	if (co->cart.n == 0)
 		return app_redirect(c, "/cart");
@@ -532,7 +476,6 @@ submit(struct ctx *c, struct checkout *co)
 		return show(c, co, 200);	/* op=apply: the preview */
 	if (co->cart.problems)
 		return show_problem(c, co);
-	order_lines(c, &co->cart, &o);
 	o.idem_key = idem->s;
 	o.token = arena_strdup(&c->arena, token);
 	o.cart_id = co->cart.id;
@@ -570,7 +513,8 @@ order_downloads(struct ctx *c, const struct order *o)
 	long long now = store_now();
 	size_t n;
 
-	if (strcmp(o->status, "paid") != 0 && strcmp(o->status, "completed") != 0)
+	if (strcmp(o->status, order_statuses[ORDER_PAID]) != 0 &&
+	    strcmp(o->status, order_statuses[ORDER_COMPLETED]) != 0)
 		return 0;
 	if (db_library_order(c->db, &c->arena, o->id, now, &items, &n) < 0)
 		return -1;
@@ -586,12 +530,32 @@ order_subs(struct ctx *c, const struct order *o)
 	struct subscription *s;
 	size_t n;
 
-	if (strcmp(o->status, "paid") != 0 && strcmp(o->status, "completed") != 0)
+	if (strcmp(o->status, order_statuses[ORDER_PAID]) != 0 &&
+	    strcmp(o->status, order_statuses[ORDER_COMPLETED]) != 0)
 		return 0;
 	if (db_sub_of_order(c->db, &c->arena, o->id, &s, &n) < 0)
 		return -1;
-	return subs_put(c->hdf, &c->arena, c->db, "Page.subs", s, n,
+	return subs_put(c, "Page.subs", s, n,
 	    store_now());
+}
+
+/* Page.online.N: the online methods an order awaiting payment by one of
+ * them may be paid with (try again, or the other one). */
+static void
+put_online(struct ctx *c, const struct order *o)
+{
+	const struct pay_method *m = pay_get(o->method), *all[PAY_MAX];
+	size_t n, k = 0;
+
+	if (m == NULL || m->gateway == NULL ||
+	    strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0)
+		return;
+	hdf_put(c->hdf, "Page.online_order", "1");
+	c->resp.form_action = conf_str(CONF_PAY_PAGE_ORIGINS);
+	n = pay_offered(NULL, all);
+	for (size_t i = 0; i < n; i++)
+		if (all[i]->gateway != NULL)
+			hdf_putf(c->hdf, all[i]->id, "Page.online.%zu", k++);
 }
 
 /* The order page for o (and the upload form's token). */
@@ -607,10 +571,14 @@ show_order(struct ctx *c, const struct order *o, int status)
 		hdf_put(c->hdf, "Page.placed", "1");
 	if (app_val(c, KEY_PROOF)->state == VAL_OK && app_val(c, KEY_PROOF)->i)
 		hdf_put(c->hdf, "Page.proof_received", "1");
+	if (app_val(c, KEY_PAID)->state == VAL_OK && app_val(c, KEY_PAID)->i)
+		hdf_put(c->hdf, "Page.paid", "1");
+	if (app_val(c, KEY_PAYFAIL)->state == VAL_OK && app_val(c, KEY_PAYFAIL)->i)
+		hdf_put(c->hdf, "Page.payfail", "1");
+	put_online(c, o);
 	hdf_put_int(c->hdf, "Page.max_upload", conf_int(CONF_MAX_UPLOAD) >> 20);
 	app_csrf_token(c);
-	c->resp.status = status;
-	return app_render(c, "checkout/order");
+	return app_render(c, status, "checkout/order");
 }
 
 /* Page.upload_err and the order page again. */
@@ -622,47 +590,124 @@ upload_refused(struct ctx *c, const struct order *o, int status,
 	return show_order(c, o, status);
 }
 
-/* POST /order/<token>: a payment proof. */
+/* Page.budget and Page.budget_unit (Lang.order.<unit>): bytes as whole
+ * MB, or KB below one MB (rounded up: never shown as 0). */
+static void
+put_budget(struct ctx *c, long long bytes)
+{
+	int mb = bytes >= 1 << 20;
+	long long unit = mb ? 1 << 20 : 1 << 10;
+
+	hdf_put_int(c->hdf, "Page.budget", (bytes + unit - 1) / unit);
+	hdf_put(c->hdf, "Page.budget_unit", mb ? "mb" : "kb");
+}
+
+/* Whether len more bytes fit in the proofs budget of order o
+ * (proof_order_bytes): 0, 1 when not (put_budget done), -1. */
+static int
+proof_budget_order(struct ctx *c, const struct order *o, size_t len)
+{
+	long long used = db_order_proof_bytes(c->db, o->id),
+	    budget = conf_int(CONF_PROOF_ORDER_BYTES);
+
+	if (used < 0)
+		return -1;
+	if (used + (long long)len <= budget)
+		return 0;
+	put_budget(c, budget);
+	log_info("order %s: proofs over the order's budget (%lld + %zu > %lld "
+	    "bytes)", o->reference, used, len, budget);
+	return 1;
+}
+
+/* Counts one upload of len bytes for the client address against
+ * proof_rate_limit (per hour) and proof_address_bytes (per day), in a
+ * transaction of its own before the file is written: 0; 429 (or 413 when
+ * len alone is over the daily budget) with *why set to the page's
+ * upload_err key (and Retry-After); -1. */
+static int
+proof_rate(struct ctx *c, size_t len, const char **why)
+{
+	long long now = (long long)time(NULL), wait = 0,
+	    budget = conf_int(CONF_PROOF_ADDRESS_BYTES);
+	char client[64];
+	int rc;
+
+	if ((long long)len > budget) {
+		put_budget(c, budget);
+		*why = "proof_bytes_large";
+		return 413;
+	}
+	rate_client_key(client, sizeof(client), c->req.remote_addr);
+	if (db_begin(c->db) < 0)
+		return -1;
+	rc = db_rate_hit(c->db, "proof", client, conf_int(CONF_PROOF_RATE_LIMIT),
+	    HOUR, now, &wait);
+	*why = "proof_rate";
+	if (rc == 0) {
+		rc = db_rate_spend(c->db, "proof_bytes", client, budget,
+		    (long long)len, DAY, now, &wait);
+		*why = "proof_bytes";
+	}
+	if (rc != 0 || db_commit(c->db) < 0) {
+		db_rollback(c->db);
+		if (rc <= 0)
+			return -1;
+		rate_limited(c, *why, wait);
+		return 429;
+	}
+	return 0;
+}
+
+/* The answer to a refused proof. */
+static int
+proof_status(enum proof_result r)
+{
+	switch (r) {
+	case PROOF_MISSING:
+		return 422;
+	case PROOF_TYPE:
+		return 415;
+	case PROOF_METHOD:
+	case PROOF_CLOSED:
+	case PROOF_TOO_MANY:
+		return 409;
+	default:
+		return 500;
+	}
+}
+
+/* POST /order/<token>: a payment proof (order_proof.h). */
 static int
 upload(struct ctx *c, struct order *o)
 {
-	const struct pay_method *m = pay_get(o->method);
 	const struct req_file *f = req_file(&c->req, "proof");
-	const char *type, *dir = conf_str(CONF_DATA_DIR);
-	char name[PROOF_NAME_LEN + 1], sha[65];
-	struct mail mail = { 0 };
-	enum lang l = (enum lang)lang_from_code(conf_str(CONF_DEFAULT_LANG));
-	int ok;
+	char name[PROOF_NAME_LEN + 1];
+	const char *type = NULL, *why;
+	struct mail mail;
+	enum proof_result r;
+	int rc;
 
 	if (!app_csrf_ok(c))
 		return 403;
-	if (m == NULL || !m->takes_proof)
-		return upload_refused(c, o, 409, "proof_method");
-	if (strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0 &&
-	    strcmp(o->status, order_statuses[ORDER_PROOF_RECEIVED]) != 0)
-		return upload_refused(c, o, 409, "proof_closed");
-	if (o->nproofs >= PROOF_MAX)
-		return upload_refused(c, o, 409, "proof_too_many");
-	if (f == NULL || f->len == 0)
-		return upload_refused(c, o, 422, "proof_missing");
-	if ((type = proof_sniff(f->data, f->len)) == NULL)
-		return upload_refused(c, o, 415, "proof_type");
-	if (proof_store(dir, f->data, f->len, name, sha) < 0)
-		return 500;
-	mail.to = conf_str(CONF_SHOP_EMAIL);
-	mail.subject = arena_printf(&c->arena, "%s %s",
-	    tmpl_str(l, "mail.proof_subject"), o->reference);
-	/* The proof and the mail telling the shop commit together. */
-	mail.text = render_mail(c, l, "mail/proof_received", 0, o);
-	ok = mail.text != NULL && db_begin(c->db) == 0 &&
-	    db_order_add_proof(c->db, o, name, type, (long long)f->len, sha,
-	    f->filename) == 0 && mail_enqueue(c->db, &mail) > 0 &&
-	    db_commit(c->db) == 0;
-	if (!ok) {
-		db_rollback(c->db);
-		proof_unlink(dir, name);
-		return 500;
+	r = order_proof_check(o, f ? f->data : NULL, f ? f->len : 0, &type);
+	if (r == PROOF_OK) {
+		/* The order's and the address's byte budgets and the upload
+		 * rate come before the file is written. */
+		if ((rc = proof_budget_order(c, o, f->len)) != 0)
+			return rc < 0 ? 500 : upload_refused(c, o, 413,
+			    "proof_budget");
+		if ((rc = proof_rate(c, f->len, &why)) != 0)
+			return rc < 0 ? 500 : upload_refused(c, o, rc, why);
+		if (store_mail_proof(c, o, &mail) < 0)
+			return 500;
+		r = order_proof_add(c->db, &c->arena, o, conf_str(CONF_DATA_DIR),
+		    f->data, f->len, type, f->filename, &mail, name);
 	}
+	if (r == PROOF_ERROR)
+		return 500;
+	if (r != PROOF_OK)
+		return upload_refused(c, o, proof_status(r), proof_errs[r]);
 	log_info("order %s: payment proof %s (%s, %zu bytes)", o->reference,
 	    name, type, f->len);
 	site_mail_defer(c);
@@ -692,7 +737,52 @@ page_order(struct ctx *c)
 	return show_order(c, &o, 200);
 }
 
-enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE__MAX };
+/* /pay/<token> (POST: pay by method) and /pay/<token>/return. */
+static int
+page_pay(struct ctx *c)
+{
+	static const struct valid_key tok = { "token", V_TOKEN, ORDER_TOKEN_LEN,
+	    ORDER_TOKEN_LEN, NULL, 1, NULL };
+	const struct val *method = app_val(c, KEY_METHOD);
+	enum settle_result r;
+	struct order o;
+	struct val v;
+	int rc;
+
+	if (c->req.nseg < 2 || c->req.nseg > 3)
+		return 404;
+	valid_one(&c->arena, &tok, c->req.seg[1], &v);
+	if (v.state != VAL_OK)
+		return 404;
+	if ((rc = db_order_by_token(c->db, &c->arena, v.s, &o)) != 0)
+		return rc < 0 ? 500 : 404;
+	if (c->req.nseg == 2) {
+		if (c->req.method != METHOD_POST)
+			return 405;
+		if (!app_csrf_ok(c))
+			return 403;
+		if (method->state != VAL_OK)
+			return 422;
+		if (pay_get(o.method)->gateway == NULL ||
+		    pay_get(pay_ids[method->i])->gateway == NULL)
+			return 409;
+		return to_gateway(c, o.token, pay_ids[method->i]);
+	}
+	if (strcmp(c->req.seg[2], "return") != 0 || c->req.method != METHOD_GET)
+		return 404;
+	/* Back from the hosted page: the gateway decides, not this URL. */
+	r = payment_verify_order(c->db, &c->arena, o.id);
+	if (r == SETTLE_PAID)
+		site_mail_defer(c);
+	if (r == SETTLE_PAID || (db_order_by_token(c->db, &c->arena, o.token,
+	    &o) == 0 && strcmp(o.status, "paid") == 0))
+		return app_redirect(c, arena_printf(&c->arena, "/order/%s?paid=1",
+		    o.token));
+	return app_redirect(c, arena_printf(&c->arena, "/order/%s?payfail=1",
+	    o.token));
+}
+
+enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE_PAY, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0,
@@ -700,7 +790,9 @@ static const struct page pages[PAGE__MAX] = {
 	    KEY_CITY, KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM,
 	    KEY_REV, KEY_SEEN, KEY_OP) },
 	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST,
-	    KEYS(KEY_PLACED, KEY_PROOF) },
+	    KEYS(KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL) },
+	[PAGE_PAY] = { "pay", METHODS_GET_POST, page_pay, PAGE_REST,
+	    KEYS(KEY_METHOD) },
 };
 
 /* A shop whose payment or mail settings are wrong must not take orders:

@@ -32,10 +32,12 @@
 #include "store_conf.h"
 #include "db_messages.h"
 #include "db_rate.h"
+#include "l10n.h"
 #include "log.h"
 #include "mail.h"
 #include "site.h"
 #include "site_hooks.h"
+#include "store_mail.h"
 #include "utf8.h"
 
 #define RATE_WINDOW 3600	/* contact_rate_limit counts per hour */
@@ -81,8 +83,7 @@ form(struct ctx *c, int status)
 	hdf_put_int(c->hdf, "Page.max.subject", keys[KEY_SUBJECT].max);
 	hdf_put_int(c->hdf, "Page.max.message", keys[KEY_MESSAGE].max);
 	hdf_put_int(c->hdf, "Page.max.order", keys[KEY_ORDER].max);
-	c->resp.status = status;
-	return app_render(c, "contact/form");
+	return app_render(c, status, "contact/form");
 }
 
 /* The number of invalid keys (the honeypot and the thank-you flag are
@@ -99,87 +100,28 @@ count_invalid(struct ctx *c)
 	return bad;
 }
 
-/* "2024-06-01 14:03 CET" in the store's time zone. */
-static const char *
-local_time(struct ctx *c, time_t t)
-{
-	struct tm tm;
-	char out[64];
-
-	localtime_r(&t, &tm);
-	strftime(out, sizeof(out), "%Y-%m-%d %H:%M %Z", &tm);
-	return arena_strdup(&c->arena, out);
-}
-
-/* Renders mail template `name` in language l; the body goes to the arena.
- * with_message: the visitor's fields are there to print (the shop's mail);
- * without, the template gets nothing the visitor typed (the
- * acknowledgement to an unverified address).  NULL when rendering failed
- * (logged). */
-static const char *
-render_mail(struct ctx *c, enum lang l, const char *name, time_t now,
-    int with_message)
-{
-	HDF *h = tmpl_hdf(l);
-	struct buf out = { 0 };
-	const char *text = NULL;
-
-	if (with_message) {
-		hdf_put(h, "Mail.name", app_val(c, KEY_NAME)->s);
-		hdf_put(h, "Mail.email", app_val(c, KEY_EMAIL)->s);
-		hdf_put(h, "Mail.subject", app_val(c, KEY_SUBJECT)->s);
-		hdf_put(h, "Mail.message", app_val(c, KEY_MESSAGE)->s);
-		hdf_put(h, "Mail.order", app_val(c, KEY_ORDER)->s);
-	}
-	hdf_put(h, "Mail.lang", tmpl_str(c->lang, "name"));
-	hdf_put(h, "Mail.sent_at", local_time(c, now));
-	if (mail_render(l, name, &out) == 0)
-		text = arena_strdup(&c->arena, out.data ? out.data : "");
-	buf_free(&out);
-	return text;
-}
-
 /* Stores the message and queues both mails in one transaction.
  * Returns 303, 429 or 500. */
 static int
 store(struct ctx *c)
 {
-	enum lang shop_lang = (enum lang)lang_from_code(conf_str(CONF_DEFAULT_LANG));
 	time_t now = time(NULL);
-	const char *name = app_val(c, KEY_NAME)->s;
-	const char *email = app_val(c, KEY_EMAIL)->s;
-	const char *subject = app_val(c, KEY_SUBJECT)->s;
 	const char *ua = c->req.user_agent ? c->req.user_agent : "";
 	char client[80];
 	long long wait = 0;
 	int rc;
 	struct contact_message msg = {
-		.name = name, .email = email, .subject = subject,
+		.name = app_val(c, KEY_NAME)->s, .email = app_val(c, KEY_EMAIL)->s,
+		.subject = app_val(c, KEY_SUBJECT)->s,
 		.body = app_val(c, KEY_MESSAGE)->s,
 		.order_ref = app_val(c, KEY_ORDER)->s,
 		.lang = lang_code(c->lang), .client_addr = c->req.remote_addr,
 		.user_agent = arena_strndup(&c->arena, ua,
 		    utf8_prefix(ua, strlen(ua), 200)),
 	};
-	struct mail to_shop = {
-		.to = conf_str(CONF_SHOP_EMAIL), .reply_to = email,
-		.reply_to_name = name,
-		.subject = arena_printf(&c->arena, "%s %s",
-		    tmpl_str(shop_lang, "mail.contact_subject"), subject),
-		.text = render_mail(c, shop_lang, "mail/contact_shop", now, 1),
-	};
-	/* Unverified address: nothing the visitor typed (see the top). */
-	struct mail to_sender = {
-		.to = email,
-		.reply_to = conf_str(CONF_SHOP_EMAIL),
-		.reply_to_name = conf_str(CONF_STORE_NAME),
-		.subject = arena_printf(&c->arena, "%s (%s)",
-		    tmpl_str(c->lang, "mail.ack_subject"),
-		    conf_str(CONF_STORE_NAME)),
-		.text = render_mail(c, c->lang, "mail/contact_ack", now, 0),
-	};
+	struct mail to_shop, to_sender;
 
-	if (to_shop.text == NULL || to_sender.text == NULL)
+	if (store_mail_contact(c, &msg, (long long)now, &to_shop, &to_sender) < 0)
 		return 500;
 	rate_client_key(client, sizeof(client), c->req.remote_addr);
 	if (db_begin(c->db) < 0)
@@ -199,8 +141,8 @@ store(struct ctx *c)
 		put_values(c);
 		return form(c, 429);
 	}
-	if ((msg.mail_id = mail_enqueue(c->db, &to_shop)) < 0 ||
-	    mail_enqueue(c->db, &to_sender) < 0 ||
+	if (mail_enqueue(c->db, &to_shop, &msg.mail_id) < 0 ||
+	    mail_enqueue(c->db, &to_sender, NULL) < 0 ||
 	    db_message_add(c->db, &msg, (long long)now) < 0 ||
 	    db_commit(c->db) < 0) {
 		db_rollback(c->db);
@@ -218,7 +160,7 @@ page_contact(struct ctx *c)
 
 	if (c->req.method != METHOD_POST) {
 		if (app_val(c, KEY_SENT)->state == VAL_OK && app_val(c, KEY_SENT)->i)
-			return app_render(c, "contact/thanks");
+			return app_render(c, 200, "contact/thanks");
 		/* Prefill from links, never with errors on a first visit. */
 		if (app_val(c, KEY_ORDER)->state == VAL_OK)
 			hdf_put(c->hdf, "Page.form.order", app_val(c, KEY_ORDER)->s);

@@ -14,6 +14,7 @@
 #include "ctl.h"
 #include "db_catalog.h"
 #include "demo_data.h"
+#include "db_catalog_text.h"
 #include "db_products.h"
 
 static long long scale;		/* minor units per major unit */
@@ -32,6 +33,35 @@ created(void)
 {
 	seq = seq * 1103515245u + 12345u;
 	return now - (long long)((seq >> 8) % (90 * 86400));
+}
+
+/* The French catalog text (demo_texts_fr) and a label for the Gold
+ * plans in both languages. */
+static int
+load_texts(struct db *db)
+{
+	static const char *const labels[2][2] = {
+		{ "12 months: best value", "12 mois : le meilleur prix" },
+		{ "1 month: try it", "1 mois : pour essayer" },
+	};
+	long long gold = db_product_id(db, "iptv-gold-4k");
+
+	for (const struct demo_text *t = demo_texts_fr; t->slug; t++) {
+		long long id = t->kind == 'c' ? db_category_id(db, t->slug) :
+		    db_product_id(db, t->slug);
+		if (id <= 0 || (t->kind == 'c' ? db_text_put_category(db, id,
+		    LANG_FR, t->name, t->description) : db_text_put_product(db, id,
+		    LANG_FR, t->name, t->description)) < 0)
+			return -1;
+	}
+	for (int i = 0; i < 2; i++) {
+		long long plan = db_plan_id(db, gold, i == 0 ? 12 : 1, 0);
+		if (plan <= 0 || db_text_put_plan(db, plan, LANG_EN,
+		    labels[i][0]) < 0 || db_text_put_plan(db, plan, LANG_FR,
+		    labels[i][1]) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -243,7 +273,7 @@ cmd_demo(int argc, char **argv)
 		goto out;
 	if (load_categories(db) < 0 || load_subscriptions(db, &count) < 0 ||
 	    load_items(db, &count) < 0 || load_films(db, &a, &count) < 0 ||
-	    load_series(db, &a, &count) < 0) {
+	    load_series(db, &a, &count) < 0 || load_texts(db) < 0) {
 		db_rollback(db);
 		ctl_fail("demo", "could not load the demo catalog");
 		goto out;

@@ -16,6 +16,7 @@
 #include "csv.h"
 #include "ctl.h"
 #include "db_catalog.h"
+#include "db_catalog_text.h"
 #include "db_products.h"
 #include "utf8.h"
 #include "valid.h"
@@ -23,13 +24,20 @@
 enum col {
 	C_SLUG, C_NAME, C_KIND, C_CATEGORY, C_PRICE, C_STOCK, C_DESCRIPTION,
 	C_PARENT, C_POSITION, C_MEDIA_TYPE, C_FEATURED, C_ACTIVE, C_PLANS,
-	C_COMPARE_AT, C_SKU, C_IMAGE, C__MAX
+	C_COMPARE_AT, C_SKU, C_IMAGE,
+	/* Per language (lang.h order): name_<code>, description_<code>,
+	 * plan_labels_<code> (catalog text, db_catalog_text.h). */
+	C_TEXT, C__MAX = C_TEXT + 3 * LANG__MAX
 };
+enum { T_NAME, T_DESCRIPTION, T_LABELS };
+_Static_assert(LANG__MAX == 2, "colnames lists the text columns of en, fr");
 
 static const char *const colnames[C__MAX] = {
 	"slug", "name", "kind", "category", "price", "stock", "description",
 	"parent", "position", "media_type", "featured", "active", "plans",
 	"compare_at", "sku", "image",
+	"name_en", "description_en", "plan_labels_en",
+	"name_fr", "description_fr", "plan_labels_fr",
 };
 
 #define MAX_PLANS 16
@@ -42,6 +50,10 @@ struct row {
 	int			 nplans;
 	int			 months[MAX_PLANS], days[MAX_PLANS];
 	long long		 plan_price[MAX_PLANS];
+	/* Catalog text per language; has_text: the file has the columns. */
+	const char		*name[LANG__MAX], *description[LANG__MAX];
+	const char		*label[LANG__MAX][MAX_PLANS];
+	int			 has_text[LANG__MAX], has_labels[LANG__MAX];
 };
 
 static int nerrors;
@@ -111,9 +123,71 @@ parse_plans(struct row *r, const char *s, int dec)
 	free(copy);
 }
 
+/* "1m=Starter;3m=Best value": labels of the row's plans in language l. */
+static void
+parse_labels(struct arena *a, struct row *r, enum lang l, const char *s,
+    const char *col)
+{
+	char *copy = arena_strdup(a, s), *save = NULL, *tok;
+
+	for (tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
+		char *eq = strchr(tok, '='), *end;
+		long n;
+		int i;
+
+		while (*tok == ' ')
+			tok++;
+		n = eq ? strtol(tok, &end, 10) : 0;
+		if (eq == NULL || end != eq - 1 || (*end != 'm' && *end != 'd') ||
+		    eq[1] == '\0' || utf8_len(eq + 1, strlen(eq + 1)) > 80) {
+			row_error(r->line, col, "each label is DURATION=LABEL, e.g. "
+			    "3m=Best value (at most 80 characters)");
+			return;
+		}
+		for (i = 0; i < r->nplans; i++)
+			if (r->months[i] == (*end == 'm' ? n : 0) &&
+			    r->days[i] == (*end == 'd' ? n : 0))
+				break;
+		if (i == r->nplans) {
+			row_error(r->line, col, "a label for a plan the plans "
+			    "column does not have");
+			return;
+		}
+		r->label[l][i] = eq + 1;
+	}
+}
+
+/* The catalog text columns of language l. */
+static void
+parse_text(struct arena *a, struct row *r, const char *const *v, enum lang l,
+    const int *map)
+{
+	int base = C_TEXT + 3 * (int)l;
+
+	r->has_text[l] = map[base + T_NAME] >= 0 ||
+	    map[base + T_DESCRIPTION] >= 0;
+	r->name[l] = v[base + T_NAME];
+	r->description[l] = v[base + T_DESCRIPTION];
+	if (l == catalog_lang() && (*r->name[l] || *r->description[l]))
+		row_error(r->line, colnames[base + (*r->name[l] ? T_NAME :
+		    T_DESCRIPTION)], "the store's default language is in the "
+		    "name and description columns");
+	if (utf8_len(r->name[l], strlen(r->name[l])) > 200 ||
+	    utf8_has_controls(r->name[l], strlen(r->name[l]), 0))
+		row_error(r->line, colnames[base + T_NAME], "one line, at most "
+		    "200 characters");
+	if (utf8_has_controls(r->description[l], strlen(r->description[l]), 1))
+		row_error(r->line, colnames[base + T_DESCRIPTION],
+		    "control characters");
+	r->has_labels[l] = map[base + T_LABELS] >= 0;
+	if (*v[base + T_LABELS])
+		parse_labels(a, r, l, v[base + T_LABELS], colnames[base + T_LABELS]);
+}
+
 /* Checks one record into r; problems are reported and counted. */
 static void
-parse_row(struct row *r, const struct csv_record *rec, const int *map, int dec)
+parse_row(struct arena *a, struct row *r, const struct csv_record *rec,
+    const int *map, int dec)
 {
 	static const char *const kinds[] = { "physical", "subscription",
 	    "digital", NULL };
@@ -186,6 +260,8 @@ parse_row(struct row *r, const struct csv_record *rec, const int *map, int dec)
 	if (*v[C_ACTIVE] && valid_int(v[C_ACTIVE], 0, 1, &n, &err) < 0)
 		row_error(r->line, "active", "0 or 1");
 	r->p.active = (int)n;
+	for (int l = 0; l < LANG__MAX; l++)
+		parse_text(a, r, v, (enum lang)l, map);
 }
 
 /* Writes one checked row; 0 or -1 (reported). */
@@ -216,12 +292,24 @@ write_row(struct db *db, struct row *r, int *created)
 	}
 	if (db_plans_clear(db, id) < 0)
 		return -1;
-	for (int i = 0; i < r->nplans; i++)
-		if (db_plan_put(db, id, r->months[i], r->days[i], r->plan_price[i],
-		    i) <= 0) {
+	for (int i = 0; i < r->nplans; i++) {
+		long long plan = db_plan_put(db, id, r->months[i], r->days[i],
+		    r->plan_price[i], i);
+		if (plan <= 0) {
 			row_error(r->line, "plans", "the same duration twice");
 			return -1;
 		}
+		for (int l = 0; l < LANG__MAX; l++)
+			if (r->has_labels[l] && db_text_put_plan(db, plan, (enum lang)l,
+			    r->label[l][i]) < 0)
+				return -1;
+	}
+	/* Translations are replaced when the file has their columns. */
+	for (int l = 0; l < LANG__MAX; l++)
+		if (l != (int)catalog_lang() && r->has_text[l] &&
+		    db_text_put_product(db, id, (enum lang)l, r->name[l],
+		    r->description[l]) < 0)
+			return -1;
 	if (*r->image && db_image_add(db, id, r->image, r->p.name, 0) <= 0)
 		return -1;
 	return 0;
@@ -323,7 +411,7 @@ cmd_import(int argc, char **argv)
 		}
 		memset(&rows[nrows], 0, sizeof(rows[nrows]));
 		rows[nrows].line = rec.line;
-		parse_row(&rows[nrows], &rec, map, dec);
+		parse_row(&a, &rows[nrows], &rec, map, dec);
 		nrows++;
 	}
 	if (nerrors == 0 && nrows == 0)

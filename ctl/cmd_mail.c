@@ -16,8 +16,10 @@
 #include <time.h>
 
 #include "arena.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
+#include "timefmt.h"
 #include "db_mail.h"
 #include "log.h"
 #include "mail.h"
@@ -117,18 +119,11 @@ mail_daemon(struct db *db, int argc, char **argv)
 	return 0;
 }
 
-/* "2024-06-01 13:05" in the store's time zone, or "-" for 0. */
+/* A time as soukctl prints it (L10N_STAMP), or "-" for 0. */
 static const char *
 when(char *out, size_t n, long long t)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t == 0)
-		return "-";
-	localtime_r(&tt, &tm);
-	strftime(out, n, "%Y-%m-%d %H:%M", &tm);
-	return out;
+	return t == 0 ? "-" : l10n_time(out, n, t, LANG_EN, L10N_STAMP);
 }
 
 /* Prints at most max code points of s, padded to width. */

@@ -1,5 +1,6 @@
-/* cmd_media.c — soukctl media add, order set, entitlement revoke: putting
- * files for sale and moving orders (with their deliveries) from the shell.
+/* cmd_media.c — soukctl media add, entitlement revoke|link: putting files
+ * for sale and handling downloads from the shell (order status changes,
+ * with their deliveries, are soukctl order set: cmd_orders.c).
  *
  * media add copies (or hard-links, when on the same file system) a file
  * into data_dir/downloads/ under a random name, so a film of several
@@ -21,7 +22,6 @@
 #include "delivery.h"
 #include "fs.h"
 #include "order.h"
-#include "order_status.h"
 #include "rand.h"
 #include "store_conf.h"
 #include "utf8.h"
@@ -136,42 +136,6 @@ cmd_media(int argc, char **argv)
 	return ctl_usage(argv[0], "add FILE --product SLUG");
 }
 
-/* soukctl order set ID STATUS (called by cmd_order). */
-int
-cmd_order_set(int argc, char **argv)
-{
-	const char *err;
-	struct db *db;
-	long long id;
-	enum status_set r;
-
-	if (argc != 4 || valid_int(argv[2], 1, 1LL << 53, &id, &err) < 0 ||
-	    !order_status_ok(argv[3]))
-		return ctl_usage(argv[0], "set ID paid|completed|cancelled|refunded");
-	if ((db = ctl_open(0)) == NULL || ctl_secret(db) < 0 ||
-	    ctl_templates() < 0) {
-		db_close(db);
-		return 1;
-	}
-	r = order_status_set(db, id, argv[3]);
-	db_close(db);
-	switch (r) {
-	case STATUS_SET_OK:
-		ctl_printf("order %lld: %s\n", id, argv[3]);
-		return 0;
-	case STATUS_SET_NONE:
-		return ctl_fail("order", "no order %lld", id);
-	case STATUS_SET_REFUSED:
-		return ctl_fail("order", "order %lld cannot become %s from its "
-		    "status", id, argv[3]);
-	case STATUS_SET_STALE:
-		return ctl_fail("order", "order %lld changed meanwhile; try again",
-		    id);
-	default:
-		return ctl_fail("order", "could not change order %lld", id);
-	}
-}
-
 /* Installs the store secret from the database (signing links); 0 or -1. */
 int
 ctl_secret(struct db *db)
@@ -240,7 +204,8 @@ cmd_entitlement(int argc, char **argv)
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	if (db_begin(db) == 0 &&
-	    (n = entitlements_revoke_for_order(db, order, line, "staff")) >= 0 &&
+	    (n = entitlements_revoke_for_order(db, order, line, "staff",
+	    store_now())) >= 0 &&
 	    db_commit(db) < 0)
 		n = -1;
 	if (n < 0)

@@ -1,4 +1,4 @@
-/* cmd_orders.c — soukctl orders list, order show N, coupon add|list: an
+/* cmd_orders.c — soukctl orders list, order show|cancel N, coupon add|list: an
  * operator's view of orders and discount codes before the admin pages
  * exist.  Text the shoppers typed is printed on one line each
  * (ctl_oneline) and, like all soukctl output, with every control character
@@ -9,22 +9,18 @@
 #include <time.h>
 
 #include "arena.h"
+#include "clock.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_coupon.h"
 #include "db_order.h"
 #include "money.h"
 #include "order.h"
+#include "order_flow.h"
+#include "timefmt.h"
 #include "valid.h"
 
-/* An amount in the store's currency (coupons). */
-static const char *
-money(struct arena *a, long long minor)
-{
-	char buf[MONEY_BUF];
-
-	return arena_strdup(a, money_store(buf, sizeof(buf), minor, LANG_EN));
-}
 
 /* An amount of an order, in the currency it was placed in. */
 static const char *
@@ -81,7 +77,7 @@ cmd_orders(int argc, char **argv)
 	    "REFERENCE", "STATUS", "TOTAL", "LINES", "EMAIL");
 	for (size_t i = 0; i < n; i++)
 		ctl_printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
-		    order_time(&a, o[i].created_at), o[i].reference, o[i].status,
+		    timefmt_arena(&a, o[i].created_at, 0), o[i].reference, o[i].status,
 		    order_money(&a, &o[i], o[i].total_minor), o[i].nlines,
 		    ctl_oneline(&a, o[i].email));
 	ctl_printf("%zu order%s\n", n, n == 1 ? "" : "s");
@@ -99,7 +95,7 @@ show(struct arena *a, struct db *db, const struct order *o)
 	size_t np = 0;
 
 	ctl_printf("Order     %lld  %s  %s\n", o->id, o->reference, o->status);
-	ctl_printf("Placed    %s (language %s)\n", order_time(a, o->created_at),
+	ctl_printf("Placed    %s (language %s)\n", timefmt_arena(a, o->created_at, 0),
 	    o->lang);
 	ctl_printf("Customer  %s <%s>  %s\n", ctl_oneline(a, o->name),
 	    ctl_oneline(a, o->email), o->phone);
@@ -131,36 +127,103 @@ show(struct arena *a, struct db *db, const struct order *o)
 		    ctl_oneline(a, o->coupon_code));
 	ctl_printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
 	for (size_t i = 0; i < o->nevents; i++)
-		ctl_printf("  %s  %-16s  %s\n", order_time(a, o->events[i].at),
+		ctl_printf("  %s  %-16s  %s\n", timefmt_arena(a, o->events[i].at, 0),
 		    o->events[i].status, o->events[i].note);
 	if (db_order_proofs(db, a, o->id, &p, &np) < 0 || np == 0)
 		return;
 	ctl_printf("\nPayment proofs (in %s/proofs/)\n", conf_str(CONF_DATA_DIR));
 	for (size_t i = 0; i < np; i++)
 		ctl_printf("  %s  %-15s  %8lld bytes  %s  (sent as \"%s\")\n",
-		    order_time(a, p[i].at), p[i].type, p[i].size, p[i].name,
+		    timefmt_arena(a, p[i].at, 0), p[i].type, p[i].size, p[i].name,
 		    ctl_oneline(a, p[i].original_name));
 }
 
-/* soukctl order show N */
+/* soukctl order cancel N: the staff cancel of the lifecycle from the shell
+ * (a cash-on-delivery order nobody will pay for, say); the stock comes
+ * back.  No mail: staff tell the shopper themselves. */
+static int
+cancel_cmd(struct db *db, struct arena *a, long long id)
+{
+	enum transition_result r;
+
+	if (db_begin(db) < 0)
+		return ctl_fail("order", "cannot cancel order %lld", id);
+	r = order_cancel(db, a, id, ACTOR_STAFF, "cancelled", store_now());
+	if (r != TRANSITION_OK || db_commit(db) < 0) {
+		db_rollback(db);
+		return ctl_fail("order", r != TRANSITION_ERROR ? "order %lld "
+		    "cannot be cancelled (no such order, or it is paid, "
+		    "completed, cancelled or refunded)" : "cannot cancel order "
+		    "%lld", id);
+	}
+	ctl_printf("order %lld cancelled; its stock is back on sale\n", id);
+	return 0;
+}
+
+/* soukctl order set ID STATUS: a staff transition of the lifecycle
+ * (order_flow.h), with its effects, in one transaction; 0 or 1. */
+static int
+set_status(struct db *db, struct arena *a, long long id, const char *to)
+{
+	int st = order_status_parse(to), rc;
+	enum transition_result r;
+	struct order o;
+
+	if (st < 0)
+		return ctl_fail("order", "no status '%s'", to);
+	if (db_begin(db) < 0)
+		return ctl_fail("order", "cannot lock the database");
+	if ((rc = db_order_by_id(db, a, id, &o)) != 0) {
+		db_rollback(db);
+		return ctl_fail("order", rc < 0 ? "cannot read order %lld" :
+		    "no order %lld", id);
+	}
+	r = order_transition(db, &o, (enum order_status)st, ACTOR_STAFF,
+	    arena_printf(a, "staff_%s", to), store_now());
+	if (r != TRANSITION_OK || db_commit(db) < 0) {
+		db_rollback(db);
+		return ctl_fail("order", r == TRANSITION_REFUSED ||
+		    r == TRANSITION_NOT_YOURS ? "order %lld cannot go from %s to "
+		    "%s (docs/checkout.md, Order lifecycle)" : "order %lld: "
+		    "cannot change its status", id, o.status, to);
+	}
+	ctl_printf("order %lld is now %s\n", id, o.status);
+	return 0;
+}
+
+/* soukctl order show ID | order cancel ID | order set ID STATUS */
 int
 cmd_order(int argc, char **argv)
 {
+	const char *usage = "show ID | cancel ID | set ID STATUS";
 	struct order o;
 	struct arena a;
 	struct db *db;
 	long long id;
-	int rc;
+	int rc, set;
 
-	if (argc >= 2 && strcmp(argv[1], "set") == 0)
-		return cmd_order_set(argc, argv);
-	if (argc != 3 || strcmp(argv[1], "show") != 0 ||
-	    number_arg(argv[2], 1LL << 53, &id) < 0)
-		return ctl_usage(argv[0], "show ID | set ID STATUS");
+	if (argc >= 2 && strcmp(argv[1], "refund") == 0)
+		return cmd_order_refund(argc, argv);
+	set = argc == 4 && strcmp(argv[1], "set") == 0;
+	if ((argc != 3 || (strcmp(argv[1], "show") != 0 &&
+	    strcmp(argv[1], "cancel") != 0)) && !set)
+		return ctl_usage(argv[0], usage);
+	if (number_arg(argv[2], 1LL << 53, &id) < 0)
+		return ctl_usage(argv[0], usage);
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
+	/* A change may deliver (delivery.h): mails and signed links. */
+	if (strcmp(argv[1], "show") != 0 && (ctl_secret(db) < 0 ||
+	    ctl_templates() < 0)) {
+		db_close(db);
+		return 1;
+	}
 	arena_init(&a, 0);
-	if ((rc = db_order_by_id(db, &a, id, &o)) == 0)
+	if (strcmp(argv[1], "cancel") == 0)
+		rc = cancel_cmd(db, &a, id);
+	else if (set)
+		rc = set_status(db, &a, id, argv[3]);
+	else if ((rc = db_order_by_id(db, &a, id, &o)) == 0)
 		show(&a, db, &o);
 	else
 		ctl_fail("order", rc < 0 ? "cannot read order %lld" :
@@ -267,12 +330,12 @@ coupon_list(void)
 	    "USED", "MAX", "PER-EMAIL", "EXPIRES", "ACTIVE");
 	for (size_t i = 0; i < n; i++) {
 		const char *d = strcmp(c[i].kind, "percent") == 0 ?
-		    arena_printf(&a, "%lld%%", c[i].value) : money(&a, c[i].value);
+		    arena_printf(&a, "%lld%%", c[i].value) : money_arena(&a, c[i].value, LANG_EN);
 		ctl_printf("%-20s  %-16s  %6lld  %8s  %9s  %-16s  %s\n", c[i].code, d,
 		    c[i].uses, c[i].max_uses ? arena_printf(&a, "%lld",
 		    c[i].max_uses) : "-", c[i].max_per_email ? arena_printf(&a,
 		    "%lld", c[i].max_per_email) : "-", c[i].expires_at ?
-		    order_time(&a, c[i].expires_at) : "never",
+		    timefmt_arena(&a, c[i].expires_at, 0) : "never",
 		    c[i].active ? "yes" : "no");
 	}
 out:

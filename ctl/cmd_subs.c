@@ -1,6 +1,7 @@
 /* cmd_subs.c — soukctl credentials import, subscriptions, subscription
- * suspend|cancel|resume|extend, cron: the subscription side of delivery
- * from the shell (docs/delivery.md).
+ * suspend|cancel|resume|extend, export-catalog: the subscription side of
+ * delivery from the shell (docs/delivery.md); its reminders are a step
+ * of soukctl cron (cmd_cron.c).
  *
  * credentials import FILE --product SLUG reads a CSV whose header names
  * the fields (username,password,portal,m3u,code...); each row becomes one
@@ -20,6 +21,7 @@
 #include "ctl.h"
 #include "db_products.h"
 #include "db_subs.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "subs.h"
 #include "tmpl.h"
@@ -166,17 +168,14 @@ cmd_subscriptions(int argc, char **argv)
 		rc = ctl_fail("subscriptions", "cannot read them");
 		goto out;
 	}
-	ctl_printf("%6s  %-9s  %-8s  %-10s  %-10s  %s\n", "ID", "STATUS",
+	ctl_printf("%6s  %-9s  %-8s  %-16s  %-10s  %s\n", "ID", "STATUS",
 	    "ACCESS", "ENDS", "ORDER", "PRODUCT");
 	for (size_t i = 0; i < n; i++) {
-		char ends[16];
-		time_t t = (time_t)s[i].ends_at;
-		struct tm tm;
+		char ends[L10N_TIME_BUF];
 		if (waiting && strcmp(s[i].access, "waiting") != 0)
 			continue;
-		gmtime_r(&t, &tm);
-		strftime(ends, sizeof(ends), "%Y-%m-%d", &tm);
-		ctl_printf("%6lld  %-9s  %-8s  %-10s  %-10lld  %s\n", s[i].id,
+		l10n_time(ends, sizeof(ends), s[i].ends_at, LANG_EN, L10N_STAMP);
+		ctl_printf("%6lld  %-9s  %-8s  %-16s  %-10lld  %s\n", s[i].id,
 		    sub_status(&s[i], now), s[i].access, ends, s[i].order_id,
 		    s[i].product_name);
 	}
@@ -231,30 +230,6 @@ cmd_subscription(int argc, char **argv)
 	arena_free(&a);
 	db_close(db);
 	return rc < 0 ? 1 : 0;
-}
-
-/* soukctl cron: the periodic work of delivery — subscription reminders
- * (each once).  Run it every few minutes (systemd timer or cron). */
-int
-cmd_cron(int argc, char **argv)
-{
-	struct remind_stats st = { 0 };
-	struct db *db;
-	int rc;
-
-	if (argc != 1)
-		return ctl_usage(argv[0], "");
-	if ((db = ctl_open(0)) == NULL || ctl_secret(db) < 0 ||
-	    ctl_templates() < 0) {
-		db_close(db);
-		return 1;
-	}
-	rc = subs_remind(db, store_now(), &st);
-	db_close(db);
-	if (rc < 0)
-		return ctl_fail("cron", "reminders failed (%d sent before)", st.sent);
-	ctl_printf("cron: %d reminder%s sent\n", st.sent, st.sent == 1 ? "" : "s");
-	return 0;
 }
 
 /* soukctl export-catalog: the catalog as JSON on stdout (catalog_export.h):

@@ -54,6 +54,7 @@ int	cmd_mail(int, char **);
 int	cmd_orders(int, char **);
 int	cmd_order(int, char **);
 int	cmd_coupon(int, char **);
+int	cmd_cron(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
@@ -66,9 +67,8 @@ int	cmd_media(int, char **);
 int	cmd_credentials(int, char **);
 int	cmd_subscriptions(int, char **);
 int	cmd_subscription(int, char **);
-int	cmd_cron(int, char **);
 int	cmd_export_catalog(int, char **);
-int	cmd_order_set(int, char **);
 int	cmd_entitlement(int, char **);
+int	cmd_order_refund(int, char **);
 
 #endif

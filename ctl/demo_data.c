@@ -376,3 +376,38 @@ const char *const demo_episode_titles[] = {
 	"Homecoming", "The Deal", "Point of No Return", "Ghosts", "Dawn",
 	"Fault Lines", "The Reckoning", NULL,
 };
+
+const struct demo_text demo_texts_fr[] = {
+	{ 'c', "iptv", "IPTV", "Abonnements de télévision en direct : des "
+	    "milliers de chaînes, le replay et la vidéo à la demande sur votre "
+	    "téléviseur, votre box, votre téléphone ou votre ordinateur." },
+	{ 'c', "iptv-premium", "IPTV Premium", "Bouquets complets avec le sport, "
+	    "le cinéma et les chaînes internationales en HD et 4K." },
+	{ 'c', "streaming", "Services de streaming", "Comptes et abonnements "
+	    "cadeaux pour les grandes plateformes de films et de séries." },
+	{ 'c', "music", "Musique en streaming", "Musique et podcasts sans "
+	    "publicité, écoute hors ligne comprise." },
+	{ 'c', "software", "Logiciels et licences", "Licences authentiques "
+	    "livrées par e-mail, avec guides d'installation." },
+	{ 'c', "gaming", "Jeux vidéo", "Abonnements de jeux et recharges de "
+	    "portefeuille." },
+	{ 'c', "films", "Films", "Des films HD à télécharger et à garder : "
+	    "achetez une fois, regardez sur tous vos appareils." },
+	{ 'c', "series", "Séries", "Des séries entières, des saisons ou des "
+	    "épisodes à télécharger." },
+	{ 'c', "devices", "Box TV et appareils", "Box Android TV, clés et "
+	    "télécommandes, expédiées depuis notre entrepôt." },
+	{ 'c', "accessories", "Câbles et accessoires", "Tout pour brancher et "
+	    "fixer vos écrans." },
+	{ 'c', "learning", "Cours et livres numériques", "Guides et cours vidéo "
+	    "pour tirer le meilleur de vos appareils." },
+	{ 'p', "iptv-gold-4k", "IPTV Or 4K", "Plus de 18 000 chaînes en direct "
+	    "et 60 000 films et séries à la demande, avec le sport et les "
+	    "bouquets internationaux en 4K quand ils sont diffusés.\n\n"
+	    "Fonctionne sur les Smart TV (Samsung, LG), les box Android, Fire "
+	    "TV, iOS, Android et MAG. Un écran ; ajoutez-en avec l'offre "
+	    "Famille. Une question ? Écrivez-nous !" },
+	{ 'p', "hdmi-2-1-cable-2m", "Câble HDMI 2.1, 2 m", "48 Gbit/s, 8K60 et "
+	    "4K120, tressé." },
+	{ 0, NULL, NULL, NULL },
+};

@@ -42,4 +42,11 @@ extern const struct demo_film demo_films[];
 extern const struct demo_series demo_series[];
 extern const char *const demo_episode_titles[];
 
+/* Catalog text in French: kind 'c' a category, 'p' a product (by slug). */
+struct demo_text {
+	char		 kind;
+	const char	*slug, *name, *description;
+};
+extern const struct demo_text demo_texts_fr[];
+
 #endif

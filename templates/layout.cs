@@ -27,12 +27,12 @@
       <a class="cart-link" href="/cart"><?cs var:Lang.cart ?> <span class="count" data-cart-count><?cs alt:Req.cart_count ?>0<?cs /alt ?></span></a>
     </nav>
   </div>
-  <nav class="cats" aria-label="<?cs var:Lang.categories ?>">
+</header>
+<nav class="cats" aria-label="<?cs var:Lang.categories ?>">
     <ul class="wrap">
     <?cs each:n = Nav ?><li><a href="/c/<?cs var:n.slug ?>"<?cs if:Page.crumbs.0.slug == n.slug ?> aria-current="true"<?cs /if ?>><?cs var:n.name ?></a></li>
     <?cs /each ?></ul>
-  </nav>
-</header>
+</nav>
 <main id="main" class="wrap">
 <?cs call:main() ?>
 </main>
@@ -44,6 +44,7 @@
     </div>
     <ul>
       <li><a href="/contact"><?cs var:Lang.contact ?></a></li>
+      <li><a href="/find-order"><?cs var:Lang.track.title ?></a></li>
       <li><a href="/search"><?cs var:Lang.search ?></a></li>
       <li><a href="<?cs var:url_path(Req.path) ?>?lang=<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a></li>
     </ul>

@@ -48,13 +48,28 @@ if [ -n "$CATCHER" ]; then
 else
   MAIL_NOTE="mail      sent through $SOUK_SMTP_HOST:${SOUK_SMTP_PORT:-25}"
 fi
-trap 'echo; echo "stopping..."; sh tools/stack.sh stop "$RUN"; exit 0' INT TERM
+# Periodic work as in production (docs/order-limits.md): every 5 minutes
+# soukctl cron expires unpaid orders (their stock comes back, the shopper
+# gets a mail) and delivers due mail.  SOUK_CRON_INTERVAL changes the pace.
+( nap=""
+  trap '[ -n "$nap" ] && kill "$nap" 2>/dev/null; exit 0' TERM
+  while :; do
+    ./soukctl cron >> "$RUN/logs/cron.log" 2>&1 || true
+    sleep "${SOUK_CRON_INTERVAL:-300}" & nap=$!
+    wait "$nap"
+  done ) < /dev/null &
+CRON_PID=$!
+stop_all() {
+  kill "$CRON_PID" 2>/dev/null || true
+  sh tools/stack.sh stop "$RUN"
+}
+trap 'echo; echo "stopping..."; stop_all; exit 0' INT TERM
 cat <<MSG
 
   souk is running: $SOUK_BASE_URL/
 
   database  $SOUK_DB_PATH
-  logs      $RUN/logs/
+  logs      $RUN/logs/ (soukctl cron every ${SOUK_CRON_INTERVAL:-300} s: cron.log)
   $MAIL_NOTE
   staff     log in at $SOUK_BASE_URL/account/login (e-mail, password):
 $(sed 's/^/              /' "$RUN/staff.txt" 2>/dev/null)
@@ -64,4 +79,4 @@ MSG
 # Wait for Ctrl-C (or for nginx to exit).
 nginx_pid=$(tail -n 1 "$RUN/pids")
 while kill -0 "$nginx_pid" 2>/dev/null; do sleep 1; done
-sh tools/stack.sh stop "$RUN"
+stop_all

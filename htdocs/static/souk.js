@@ -61,18 +61,83 @@
     });
   }
 
-  // Product pages: add to cart, then say so with a link to the cart.
+  // Product pages: the chosen plan's price (and what it saves) in the
+  // headline.
+  document.querySelectorAll("form.buy fieldset.plans").forEach(function (set) {
+    var line = document.querySelector("[data-price-line]");
+    if (!line) return;
+    var show = function (input) {
+      var price = document.createElement("span"), save = input.dataset.save;
+      price.className = "price";
+      price.textContent = input.dataset.price;
+      line.textContent = "";
+      line.appendChild(price);
+      if (save) {
+        var s = document.createElement("small");
+        s.className = "saving";
+        s.textContent = " " + set.dataset.saveLabel + " " + save;
+        line.appendChild(s);
+      }
+    };
+    set.querySelectorAll("input[name=plan]").forEach(function (input) {
+      input.addEventListener("change", function () { show(input); });
+    });
+    var checked = set.querySelector("input[name=plan]:checked");
+    if (checked) show(checked);
+  });
+
+  // Product pages: add to cart, then a small drawer names the item, its
+  // plan and the cart's subtotal, with "View cart" and "Check out".
+  var drawer = null;
+  function closeDrawer() {
+    if (drawer) { drawer.parentNode.removeChild(drawer); drawer = null; }
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") closeDrawer();
+  });
+  function showDrawer(data) {
+    var it = data.item;
+    closeDrawer();
+    drawer = document.createElement("aside");
+    drawer.className = "drawer";
+    drawer.setAttribute("role", "status");
+    drawer.setAttribute("aria-label", it.heading);
+    var h = document.createElement("p");
+    h.className = "drawer-head";
+    h.textContent = it.heading;
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "drawer-close";
+    close.setAttribute("aria-label", it.close);
+    close.textContent = "\u00d7";
+    close.addEventListener("click", closeDrawer);
+    h.appendChild(close);
+    var what = document.createElement("p");
+    what.className = "drawer-item";
+    what.textContent = it.name + (it.plan ? " \u00b7 " + it.plan : "") +
+      (data.qty > 1 ? " \u00d7 " + data.qty : "") + " (" + it.total + ")";
+    var sub = document.createElement("p");
+    sub.className = "drawer-sub";
+    sub.textContent = data.subtotal_label + ": " + data.subtotal;
+    var acts = document.createElement("p");
+    acts.className = "drawer-actions";
+    [["/cart", it.view, "button"], ["/checkout", it.checkout, "button primary"]]
+      .forEach(function (l) {
+        var a = document.createElement("a");
+        a.href = l[0]; a.textContent = l[1]; a.className = l[2];
+        acts.appendChild(a);
+      });
+    drawer.appendChild(h);
+    drawer.appendChild(what);
+    drawer.appendChild(sub);
+    drawer.appendChild(acts);
+    document.body.appendChild(drawer);
+    acts.lastChild.focus();
+  }
   document.querySelectorAll("form.buy").forEach(function (form) {
     enhance(form, function (data) {
-      var box = form.parentNode, p = say(box, data.message, data.ok);
-      var link = document.querySelector(".cart-link");
-      if (data.ok && link) {
-        var a = document.createElement("a");
-        a.href = "/cart";
-        a.textContent = "\u2192 " + link.childNodes[0].textContent.trim();
-        p.appendChild(document.createTextNode(" "));
-        p.appendChild(a);
-      }
+      if (data.ok && data.item) { showDrawer(data); return; }
+      say(form.parentNode, data.message, data.ok);
     });
   });
 

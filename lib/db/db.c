@@ -52,7 +52,7 @@ exec_fixed(struct db *db, const char *sql)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {	/* souk:exec-ok fixed PRAGMA/transaction text */
 		log_error("db: %s: %s", sql, msg ? msg : "?");
 		sqlite3_free(msg);
 		return -1;
@@ -223,6 +223,18 @@ db_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t elem)
 }
 
 int
+db_step_row(struct db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return DB_NONE;
+	return db_fail(db, what);
+}
+
+int
 db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
@@ -332,7 +344,7 @@ exec_script(struct db *db, const char *sql, int version, const char *what)
 
 	if (db_begin(db) < 0)
 		return -1;
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {	/* souk:exec-ok schema.sql or a migration file */
 		log_error("db: %s: %s", what, msg ? msg : "?");
 		sqlite3_free(msg);
 		db_rollback(db);
@@ -523,7 +535,7 @@ db_setting(struct db *db, const char *key)
 	if (st == NULL)
 		return NULL;
 	db_bind_text(st, 1, key);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "setting") == 0)
 		v = strdup((const char *)sqlite3_column_text(st, 0));
 	db_done(st);
 	return v;

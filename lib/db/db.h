@@ -11,6 +11,10 @@
 
 struct db;
 
+/* What a lookup of one thing returns when there is none (docs/library.md:
+ * 0 found, DB_NONE none, -1 error). */
+#define DB_NONE 1
+
 enum db_flags {
 	DB_CREATE = 1 << 0,	/* create the file if missing (soukctl init) */
 	DB_READONLY = 1 << 1,

@@ -55,6 +55,10 @@ int		 db_col_null(sqlite3_stmt *, int);
 void		*db_grow(struct arena *, void *v, size_t n, size_t *cap,
 		    size_t elem);
 
+/* Steps st for one row: 0 when there is one (read its columns, then
+ * db_done()), DB_NONE when there is none, -1 on error (logged as what).
+ * The one "found / none / error" of every lookup. */
+int		 db_step_row(struct db *, sqlite3_stmt *, const char *what);
 /* Runs a statement that returns no rows.  Returns 0, or -1 (logged) —
  * SQLITE_CONSTRAINT returns -2 so callers can report duplicates. */
 int		 db_step_done(struct db *, sqlite3_stmt *, const char *what);

@@ -32,6 +32,7 @@
 #ifndef SOUK_MAIL_H
 #define SOUK_MAIL_H
 #include <signal.h>
+#include <stddef.h>
 
 #include "buf.h"
 #include "db.h"
@@ -55,16 +56,26 @@ struct mail {
 	const char	*reply_to_name;	/* display name for reply_to or NULL */
 };
 
-/* Queues m for delivery as soon as possible.  Returns the outbox id, or -1
- * (logged) when a field is unsafe or the insert failed — the caller should
- * then roll its transaction back. */
-long long	mail_enqueue(struct db *, const struct mail *m);
+/* Queues m for delivery as soon as possible, its outbox id into *id
+ * unless id is NULL.  Returns 0, or -1 (logged, no row) when a field is
+ * unsafe or the insert failed — the caller then rolls its transaction
+ * back. */
+int		mail_enqueue(struct db *, const struct mail *m, long long *id);
 /* Renders templates/<name>.cs as plain text (no HTML escaping) in lang,
  * from what the caller put under Page.* or Mail.* in tmpl_hdf(lang), into
  * out; the Mail.* subtree is removed afterwards (use it for a language
  * other than the request's, whose Page.* is cleared per request).
  * Returns 0 or -1. */
 int		mail_render(enum lang, const char *name, struct buf *out);
+/* One value for a mail template: Mail.<name> = value. */
+struct mail_var {
+	const char	*name;
+	const char	*value;
+};
+/* mail_render() for callers without HDF (the store layer): puts vars[0..n)
+ * under Mail.* first.  Returns 0 or -1. */
+int		mail_render_vars(enum lang, const char *name,
+		    const struct mail_var *vars, size_t n, struct buf *out);
 
 /* Rows a program sends right after its response (the rest waits). */
 #define MAIL_BATCH_AFTER_RESPONSE 5

@@ -44,11 +44,11 @@ refused(const struct mail *m)
 	return NULL;
 }
 
-long long
-mail_enqueue(struct db *db, const struct mail *m)
+int
+mail_enqueue(struct db *db, const struct mail *m, long long *id)
 {
 	char token[32], msgid[128];
-	long long now = (long long)time(NULL);
+	long long now = (long long)time(NULL), got;
 	const char *why;
 
 	if ((why = refused(m)) != NULL) {
@@ -58,7 +58,11 @@ mail_enqueue(struct db *db, const struct mail *m)
 	}
 	rand_token(token, 18);
 	snprintf(msgid, sizeof(msgid), "<%lld.%s@%s>", now, token, domain());
-	return db_mail_insert(db, m, msgid, now);
+	if ((got = db_mail_insert(db, m, msgid, now)) < 0)
+		return -1;
+	if (id != NULL)
+		*id = got;
+	return 0;
 }
 
 int
@@ -69,4 +73,21 @@ mail_render(enum lang l, const char *name, struct buf *out)
 
 	neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
 	return rc;
+}
+
+int
+mail_render_vars(enum lang l, const char *name, const struct mail_var *vars,
+    size_t n, struct buf *out)
+{
+	HDF *h = tmpl_hdf(l);
+	char key[64];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "Mail.%s", vars[i].name);
+		if (neo_check(hdf_set_value(h, key, vars[i].value), key) < 0) {
+			neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
+			return -1;
+		}
+	}
+	return mail_render(l, name, out);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "card_cache.h"
+#include "db_catalog_text.h"
 #include "catalog_hdf.h"
 #include "log.h"
 
@@ -108,4 +109,16 @@ card_cache_clear(void)
 		free(slots[i].html);
 		memset(&slots[i], 0, sizeof(slots[i]));
 	}
+}
+
+int
+card_suggest(struct ctx *c, const char *name, long long n)
+{
+	struct listing l;
+
+	if (db_products_featured(c->db, &c->arena, n, &l) < 0 ||
+	    db_text_cards(c->db, &c->arena, c->lang, l.items, l.n) < 0)
+		return -1;
+	card_grid(c, name, &l);
+	return 0;
 }

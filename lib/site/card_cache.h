@@ -17,6 +17,10 @@
 /* Sets Page.<name> to the HTML of the listing's cards (<li> elements);
  * leaves it unset for an empty listing. */
 void	card_grid(struct ctx *, const char *name, const struct listing *);
+/* Page.<name>: up to n popular products (the featured ones, newest first)
+ * in the visitor's language, suggested on empty states (no search
+ * results, an empty cart).  Returns 0 or -1. */
+int	card_suggest(struct ctx *, const char *name, long long n);
 /* Drops every cached card (tests; after changing templates in place). */
 void	card_cache_clear(void);
 

@@ -1,10 +1,13 @@
 /* nav.c — see nav.h. */
 #include <time.h>
 
+#include <string.h>
+
+#include "db_catalog_text.h"
 #include "nav.h"
 
 static struct arena mem;	/* holds the cached tree; reset on reload */
-static struct nav cur;
+static struct nav cur[LANG__MAX];
 static struct timespec loaded;
 static int have;
 static int reloaded;	/* the tree changed since nav_put() last ran */
@@ -23,39 +26,61 @@ nav_free(void)
 	have = 0;
 }
 
+/* Reads the tree in the default language, then a translated copy for
+ * every other language.  Returns 0 or -1. */
+static int
+load(struct db *db)
+{
+	enum lang def = catalog_lang();
+
+	if (db_category_all(db, &mem, &cur[def].cats, &cur[def].n) < 0)
+		return -1;
+	for (int l = 0; l < LANG__MAX; l++) {
+		size_t size = cur[def].n * sizeof(*cur[def].cats);
+		if (l == (int)def)
+			continue;
+		cur[l].n = cur[def].n;
+		cur[l].cats = arena_alloc(&mem, size ? size : 1);
+		memcpy(cur[l].cats, cur[def].cats, size);
+		if (db_text_categories(db, &mem, l, cur[l].cats, cur[l].n) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 const struct nav *
-nav_get(struct db *db)
+nav_get(struct db *db, enum lang l)
 {
 	struct timespec now;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (have && (now.tv_sec - loaded.tv_sec) * 1000000000L +
 	    (now.tv_nsec - loaded.tv_nsec) < 1000000000L)
-		return &cur;
+		return &cur[l];
 	if (mem.head == NULL)
 		arena_init(&mem, 16 * 1024);
 	else
 		arena_reset(&mem);
-	if (db_category_all(db, &mem, &cur.cats, &cur.n) < 0) {
-		cur.n = 0;
+	if (load(db) < 0) {
+		memset(cur, 0, sizeof(cur));
 		have = 0;
-		return &cur;
+		return &cur[l];
 	}
 	loaded = now;
 	have = 1;
 	reloaded = 1;
-	return &cur;
+	return &cur[l];
 }
 
 void
 nav_put(struct db *db)
 {
-	const struct nav *n = nav_get(db);
-
+	nav_get(db, LANG_EN);
 	if (!reloaded)
 		return;
 	reloaded = 0;
 	for (int l = 0; l < LANG__MAX; l++) {
+		const struct nav *n = &cur[l];
 		HDF *h = tmpl_hdf(l);
 		int k = 0;
 

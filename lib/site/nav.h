@@ -11,10 +11,12 @@ struct nav {
 	size_t		 n;
 };
 
-/* The current tree (owned by the module, valid until the next call). */
-const struct nav *nav_get(struct db *);
+/* The current tree with its names in language l (owned by the module,
+ * valid until the next call). */
+const struct nav *nav_get(struct db *, enum lang l);
 /* Keeps Nav.N.{slug,name} (top-level categories) current in every
- * language's HDF; rewrites it only when the tree was re-read. */
+ * language's HDF; rewrites it only when the tree was re-read.  Names in each
+ * language (db_catalog_text.h). */
 void	nav_put(struct db *);
 /* Drops the cache (tests, after a catalog write in this process). */
 void	nav_invalidate(void);

@@ -1,10 +1,14 @@
 /* order_hdf.c — see order_hdf.h. */
 #include <stddef.h>
 
+#include "cart.h"
+#include "db_catalog_text.h"
+#include "l10n.h"
 #include "store_conf.h"
 #include "money.h"
 #include "order_hdf.h"
 #include "pay.h"
+#include "timefmt.h"
 
 /* <pre>.lines.<i>.<field> = v */
 static void
@@ -12,15 +16,6 @@ put_num(HDF *h, struct arena *a, const char *pre, size_t i, const char *field,
     long long v)
 {
 	hdf_putf(h, arena_printf(a, "%lld", v), "%s.lines.%zu.%s", pre, i, field);
-}
-
-/* An amount in the store currency for language l (arena string). */
-static const char *
-money(struct arena *a, enum lang l, long long minor)
-{
-	char buf[MONEY_BUF];
-
-	return arena_strdup(a, money_store(buf, sizeof(buf), minor, l));
 }
 
 /* Why a cart line cannot be bought as it is, or NULL. */
@@ -31,7 +26,9 @@ line_problem(const struct cart_line *l)
 		return "withdrawn";
 	if (l->max_qty == 0)
 		return "sold_out";
-	return l->qty > l->max_qty ? "left" : NULL;
+	if (l->stock >= 0 && l->qty > l->stock)
+		return "left";
+	return l->qty > l->max_qty ? "max" : NULL;
 }
 
 void
@@ -42,30 +39,37 @@ cart_put(struct ctx *c, const char *pre, const struct cart *cart)
 
 	for (size_t i = 0; i < cart->n; i++) {
 		const struct cart_line *l = &cart->lines[i];
-		const char *problem = line_problem(l);
+		const char *problem = line_problem(l), *name = l->name;
+
+		if (db_text_name(c->db, a, c->lang, l->product_id, &name) < 0)
+			name = l->name;	/* logged; the default text will do */
 
 		put_num(h, a, pre, i, "id", l->id);
 		put_num(h, a, pre, i, "product", l->product_id);
 		hdf_putf(h, l->slug, "%s.lines.%zu.slug", pre, i);
-		hdf_putf(h, l->name, "%s.lines.%zu.name", pre, i);
+		hdf_putf(h, name, "%s.lines.%zu.name", pre, i);
 		hdf_putf(h, l->kind, "%s.lines.%zu.kind", pre, i);
 		put_num(h, a, pre, i, "months", l->months);
 		put_num(h, a, pre, i, "days", l->days);
 		put_num(h, a, pre, i, "qty", l->qty);
 		put_num(h, a, pre, i, "max", l->max_qty);
+		put_num(h, a, pre, i, "cap", cart_max_qty(l->kind, -1));
 		put_num(h, a, pre, i, "stock", l->stock);
-		hdf_putf(h, money(a, c->lang, l->unit_minor), "%s.lines.%zu.unit",
+		hdf_putf(h, money_arena(a, l->unit_minor, c->lang), "%s.lines.%zu.unit",
 		    pre, i);
-		hdf_putf(h, money(a, c->lang, l->line_minor), "%s.lines.%zu.total",
+		hdf_putf(h, money_arena(a, l->line_minor, c->lang), "%s.lines.%zu.total",
 		    pre, i);
 		if (problem != NULL)
 			hdf_putf(h, problem, "%s.lines.%zu.problem", pre, i);
 	}
 	hdf_putf(h, arena_printf(a, "%lld", cart->count), "%s.count", pre);
 	hdf_putf(h, arena_printf(a, "%zu", cart->n), "%s.nlines", pre);
-	hdf_putf(h, money(a, c->lang, cart->subtotal_minor), "%s.subtotal", pre);
+	hdf_putf(h, money_arena(a, cart->subtotal_minor, c->lang), "%s.subtotal", pre);
 	hdf_putf(h, cart->nphysical ? "1" : "0", "%s.physical", pre);
 	hdf_putf(h, arena_printf(a, "%zu", cart->problems), "%s.problems", pre);
+	hdf_putf(h, arena_printf(a, "%lld", cart->max_units), "%s.max_units", pre);
+	if (cart->count > cart->max_units)
+		hdf_putf(h, "1", "%s.over_units", pre);
 }
 
 void
@@ -94,11 +98,11 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 	hdf_putf(h, arena_printf(a, "%lld", o->id), "%s.id", pre);
 	hdf_putf(h, arena_printf(a, "%s/order/%s", conf_str(CONF_BASE_URL),
 	    o->token), "%s.url", pre);
-	hdf_putf(h, money(a, l, o->subtotal_minor), "%s.subtotal", pre);
-	hdf_putf(h, money(a, l, o->discount_minor), "%s.discount", pre);
-	hdf_putf(h, money(a, l, o->total_minor), "%s.total", pre);
+	hdf_putf(h, money_arena(a, o->subtotal_minor, l), "%s.subtotal", pre);
+	hdf_putf(h, money_arena(a, o->discount_minor, l), "%s.discount", pre);
+	hdf_putf(h, money_arena(a, o->total_minor, l), "%s.total", pre);
 	hdf_putf(h, o->discount_minor > 0 ? "1" : "0", "%s.has_discount", pre);
-	hdf_putf(h, order_time(a, o->created_at), "%s.created", pre);
+	hdf_putf(h, l10n_time_a(a, o->created_at, l, L10N_DATETIME), "%s.created", pre);
 	hdf_putf(h, arena_printf(a, "%zu", o->nproofs), "%s.proofs", pre);
 	hdf_putf(h, m && m->takes_proof ? "1" : "0", "%s.takes_proof", pre);
 	for (size_t i = 0; i < o->nlines; i++) {
@@ -108,14 +112,15 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 		put_num(h, a, pre, i, "months", ol->months);
 		put_num(h, a, pre, i, "days", ol->days);
 		put_num(h, a, pre, i, "qty", ol->qty);
-		hdf_putf(h, money(a, l, ol->unit_minor), "%s.lines.%zu.unit", pre, i);
-		hdf_putf(h, money(a, l, ol->line_minor), "%s.lines.%zu.total",
+		hdf_putf(h, money_arena(a, ol->unit_minor, l), "%s.lines.%zu.unit", pre, i);
+		hdf_putf(h, money_arena(a, ol->line_minor, l), "%s.lines.%zu.total",
 		    pre, i);
 	}
 	for (size_t i = 0; i < o->nevents; i++) {
 		hdf_putf(h, o->events[i].status, "%s.events.%zu.status", pre, i);
 		hdf_putf(h, o->events[i].note, "%s.events.%zu.note", pre, i);
-		hdf_putf(h, order_time(a, o->events[i].at), "%s.events.%zu.at",
+		hdf_putf(h, l10n_time_a(a, o->events[i].at, l,
+		    L10N_DATETIME), "%s.events.%zu.at",
 		    pre, i);
 	}
 	if (m != NULL) {

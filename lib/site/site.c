@@ -2,8 +2,10 @@
 #include <time.h>
 
 #include "cart.h"
+#include "country.h"
 #include "mail.h"
 #include "money.h"
+#include "phone.h"
 #include "site.h"
 #include "store_conf.h"
 
@@ -18,10 +20,27 @@ site_cart_token(const struct ctx *c)
 const char *
 site_money(struct ctx *c, long long minor)
 {
-	char buf[MONEY_BUF];
+	return money_arena(&c->arena, minor, c->lang);
+}
 
-	return arena_strdup(&c->arena, money_store(buf, sizeof(buf), minor,
-	    c->lang));
+void
+site_countries(struct ctx *c, const char *pre)
+{
+	struct country_name list[64];
+	size_t n = 0;
+
+	for (const struct country *k = phone_countries; k->code && n < 64; k++) {
+		list[n].code = k->code;
+		list[n++].name = app_str(c, arena_printf(&c->arena, "country.%s",
+		    k->code));
+	}
+	country_sort(list, n);
+	for (size_t i = 0; i < n; i++) {
+		hdf_putf(c->hdf, list[i].code, "%s.%zu.code", pre, i);
+		hdf_putf(c->hdf, list[i].name, "%s.%zu.name", pre, i);
+		hdf_putf(c->hdf, phone_country(list[i].code)->dial,
+		    "%s.%zu.dial", pre, i);
+	}
 }
 
 /* A worker that found the server unreachable stays quiet until then. */

@@ -20,6 +20,9 @@ struct site_req {
 const char	*site_cart_token(const struct ctx *);
 /* A price in the store currency for the visitor's language (arena). */
 const char	*site_money(struct ctx *, long long minor);
+/* <prefix>.N.{code,name,dial}: the countries a shopper may choose, by
+ * name in the visitor's language (country_sort). */
+void		 site_countries(struct ctx *, const char *prefix);
 /* Sends the mail this request queued right after the response (when
  * mail_after_response is on); once per request however often called. */
 void		 site_mail_defer(struct ctx *);

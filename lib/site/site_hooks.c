@@ -108,11 +108,14 @@ csrf_bindings(const struct ctx *c, const char **out)
 	return n;
 }
 
-/* The visitor is forgotten between requests. */
+/* The visitor is forgotten between requests: their data and the
+ * Session.* the layout showed (the HDF outlives the request; only Page.*
+ * and Req.* are cleared by the web layer). */
 static void
 finish(struct ctx *c)
 {
 	memset(c->site, 0, sizeof(*c->site));
+	hdf_remove_tree(c->hdf, "Session");
 }
 
 const struct app_hooks site_hooks = {

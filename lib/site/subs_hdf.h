@@ -4,15 +4,14 @@
 #define SOUK_SUBS_HDF_H
 #include <stddef.h>
 
-#include "arena.h"
-#include "db.h"
+#include "app.h"
 #include "db_subs.h"
-#include "tmpl.h"
 
-/* <prefix>.N.{id, name, slug, status, starts, ends, access, renew,
- * cred.M.{name, value}} and <prefix>_count; credentials are opened with
- * the key file (an unreadable one is logged and left out).  0 or -1. */
-int	subs_put(HDF *, struct arena *, struct db *, const char *prefix,
+/* Into c's HDF: <prefix>.N.{id, name, slug, status, starts, ends (dates in
+ * the visitor's language), access, renew, cred.M.{name, value}} and
+ * <prefix>_count; credentials are opened with the key file (an unreadable
+ * one is logged and left out).  Strings in c's arena.  0 or -1. */
+int	subs_put(struct ctx *c, const char *prefix,
 	    const struct subscription *s, size_t n, long long now);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cart.h"
+#include "store_conf.h"
 #include "csrf.h"
 #include "rand.h"
 #include "sha256.h"
@@ -10,15 +11,21 @@
 long long
 cart_max_qty(const char *kind, long long stock)
 {
-	long long max;
+	long long max = conf_int(CONF_ORDER_MAX_QTY);
 
+	if (max > CART_MAX_QTY)
+		max = CART_MAX_QTY;
 	if (strcmp(kind, "digital") == 0)
 		max = 1;
-	else if (strcmp(kind, "subscription") == 0)
+	else if (strcmp(kind, "subscription") == 0 && max > CART_MAX_SUBS)
 		max = CART_MAX_SUBS;
-	else
-		max = CART_MAX_QTY;
 	return stock >= 0 && stock < max ? stock : max;
+}
+
+long long
+cart_max_units(void)
+{
+	return conf_int(CONF_ORDER_MAX_UNITS);
 }
 
 int

@@ -10,8 +10,8 @@
 enum {
 	Q_FIND, Q_LINES, Q_COUNT, Q_CREATE, Q_EXPIRE, Q_PRODUCT, Q_PLAN,
 	Q_LINE_FIND, Q_LINE_COUNT, Q_LINE_INSERT, Q_LINE_SET, Q_LINE_GET,
-	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q_USER_CART, Q_ADOPT,
-	Q_MERGE_QTY, Q_MERGE_NEW, Q_DROP, Q_RETOKEN, Q__MAX
+	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q_OTHER_UNITS, Q_USER_CART,
+	Q_ADOPT, Q_MERGE_QTY, Q_MERGE_NEW, Q_DROP, Q_RETOKEN, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -51,6 +51,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_TOUCH] = "UPDATE carts SET rev = rev + 1, updated_at = ? WHERE id = ?",
 	/* At placement: a new revision, updated_at (indexed) left alone. */
 	[Q_BUMP] = "UPDATE carts SET rev = rev + 1 WHERE id = ?",
+	/* Units in the other lines (cart_max_units). */
+	[Q_OTHER_UNITS] = "SELECT coalesce(sum(qty), 0) FROM cart_items "
+	    "WHERE cart_id = ? AND line <> ?",
 	[Q_USER_CART] = "SELECT id FROM carts WHERE user_id = ? "
 	    "ORDER BY updated_at DESC LIMIT 1",
 	[Q_ADOPT] = "UPDATE carts SET user_id = ?2 WHERE id = ?1",
@@ -84,15 +87,13 @@ find(struct db *db, const char *token, long long *id, long long *rev)
 		return -1;
 	cart_token_hash(token, hash);
 	db_bind_text(st, 1, hash);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "cart find")) == 0) {
 		*id = db_col_int(st, 0);
 		if (rev != NULL)
 			*rev = db_col_int(st, 1);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart find");
+	return rc < 0 ? -1 : rc == 0;
 }
 
 /* Appends the lines of cart c->id (catalog prices now) and their sums. */
@@ -129,10 +130,15 @@ load_lines(struct db *db, struct arena *a, struct cart *c)
 		c->subtotal_minor += l->line_minor;
 		if (strcmp(l->kind, "physical") == 0)
 			c->nphysical++;
-		if (!l->on_sale || l->qty > l->max_qty)
+		if (!l->on_sale || (l->stock >= 0 && l->qty > l->stock))
 			c->problems++;
+		if (l->qty > cart_max_qty(l->kind, -1))
+			c->over_caps = 1;
 	}
 	db_done(st);
+	c->max_units = cart_max_units();
+	if (c->count > c->max_units)
+		c->over_caps = 1;
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart lines");
 }
 
@@ -159,10 +165,10 @@ db_cart_count(struct db *db, const char *token)
 		return -1;
 	cart_token_hash(token, hash);
 	db_bind_text(st, 1, hash);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "cart count") == 0)
 		n = db_col_int(st, 0);
 	db_done(st);
-	return n < 0 ? db_fail(db, "cart count") : n;
+	return n;
 }
 
 /* Runs a statement taking the first nargs of (a, b, c) as int binds; 0 or
@@ -225,14 +231,12 @@ product(struct db *db, long long id, char *kind, long long *stock)
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "cart product")) == 0) {
 		col_kind(st, 0, kind);
 		*stock = db_col_int(st, 1);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart product");
+	return rc < 0 ? -1 : rc == 0;
 }
 
 /* Steps a statement expected to return at most one row of integers into
@@ -240,15 +244,39 @@ product(struct db *db, long long id, char *kind, long long *stock)
 static int
 row_ints(struct db *db, sqlite3_stmt *st, long long *out, int n)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step_row(db, st, "cart row");
 
-	if (rc == SQLITE_ROW)
+	if (rc == 0)
 		for (int i = 0; i < n; i++)
 			out[i] = db_col_int(st, i);
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart row");
+	return rc < 0 ? -1 : rc == 0;
+}
+
+/* Lowers ch->max_qty to the units cart_max_units() leaves line `line` of
+ * cart beside its other lines (line 0: a new line); 0 or -1. */
+static int
+units_room(struct db *db, long long cart, long long line,
+    struct cart_change *ch)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_OTHER_UNITS);
+	long long other, room;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, cart);
+	db_bind_int(st, 2, line);
+	if ((other = db_one_int(db, st, "cart units")) < 0)
+		return -1;
+	room = cart_max_units() - other;
+	if (room < 0)
+		room = 0;
+	if (room < ch->max_qty) {
+		ch->max_qty = room;
+		ch->by_stock = 0;
+		ch->by_units = 1;
+	}
+	return 0;
 }
 
 /* Ends the transaction: commit when r is not an error, else roll back. */
@@ -310,6 +338,10 @@ add(struct db *db, char *token, long long pid, long long plan,
 		if ((found = row_ints(db, st, line, 2)) < 0)
 			return CART_ERROR;
 	}
+	if (units_room(db, cart, found ? line[0] : 0, ch) < 0)
+		return CART_ERROR;
+	if (ch->max_qty == 0)
+		return CART_UNITS;
 	ch->qty = line[1] + qty;
 	r = CART_OK;
 	if (ch->qty > ch->max_qty) {
@@ -382,19 +414,23 @@ set(struct db *db, const char *token, long long line, long long qty,
 		return CART_ERROR;
 	db_bind_int(st, 1, cart);
 	db_bind_int(st, 2, line);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "cart line")) == 0) {
 		ch->product_id = db_col_int(st, 0);
 		col_kind(st, 1, kind);
 		ch->max_qty = cart_max_qty(kind, db_col_int(st, 2));
 		ch->by_stock = ch->max_qty < cart_max_qty(kind, -1);
 	}
 	db_done(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? CART_NO_LINE : CART_ERROR;
+	if (rc != 0)
+		return rc == DB_NONE ? CART_NO_LINE : CART_ERROR;
 	ch->line_id = line;
 	ch->qty = qty;
 	r = CART_OK;
+	if (ch->max_qty > 0 && units_room(db, cart, line, ch) < 0)
+		return CART_ERROR;
 	if (qty > ch->max_qty) {
+		if (ch->by_units && ch->max_qty == 0)
+			return CART_UNITS;	/* the line stays as it is */
 		ch->qty = ch->max_qty;
 		r = ch->max_qty == 0 ? CART_SOLD_OUT : CART_LIMITED;
 	}

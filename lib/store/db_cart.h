@@ -26,7 +26,12 @@ struct cart {
 	long long	 count;			/* units in all lines */
 	long long	 subtotal_minor;
 	size_t		 nphysical;		/* lines of physical products */
-	size_t		 problems;		/* lines not buyable as they are */
+	size_t		 problems;		/* lines not buyable as they are:
+						   withdrawn or beyond stock */
+	long long	 max_units;		/* cart_max_units() now */
+	int		 over_caps;		/* a line over cart_max_qty() or
+						   more than max_units units:
+						   the order will be refused */
 };
 
 enum cart_result {
@@ -39,6 +44,8 @@ enum cart_result {
 	CART_BAD_PLAN,		/* plan missing, foreign or withdrawn */
 	CART_NO_LINE,		/* the line is not in this cart */
 	CART_FULL,		/* CART_MAX_LINES lines already */
+	CART_UNITS,		/* the other lines hold cart_max_units() units:
+				   nothing could be added */
 };
 
 struct cart_change {
@@ -47,6 +54,8 @@ struct cart_change {
 	long long	 qty;		/* its quantity now (0: removed) */
 	long long	 max_qty;	/* the most it may hold */
 	int		 by_stock;	/* max_qty is what is left in stock */
+	int		 by_units;	/* max_qty is what cart_max_units() leaves
+				   beside the other lines */
 	int		 created;	/* db_cart_add made a new cart */
 	long long	 product_id;
 };
@@ -58,13 +67,17 @@ int		 db_cart_load(struct db *, struct arena *, const char *token,
 /* Units in the cart with this token (0 when none), or -1. */
 long long	 db_cart_count(struct db *, const char *token);
 /* Adds qty units of product (with plan for subscriptions; 0 otherwise) to
- * the cart whose token is in token[CART_TOKEN_LEN + 1].  When there is no
+ * the cart whose token is in token[CART_TOKEN_LEN + 1], as many as the
+ * rules of cart.h allow (CART_LIMITED: fewer; the line cap, the stock or
+ * the units the other lines leave, see change->by_*).  When there is no
  * such cart (token "", expired or made up), a new cart is created under a
  * new random token written back into token (change->created = 1): a
  * token the browser chose is never adopted. */
 enum cart_result db_cart_add(struct db *, char *token, long long product,
 		    long long plan, long long qty, struct cart_change *);
-/* Sets the quantity of a line of this cart (0 removes it). */
+/* Sets the quantity of a line of this cart (0 removes it), lowered to
+ * what the rules of cart.h allow (CART_LIMITED), or CART_UNITS unchanged
+ * when the other lines leave it no unit. */
 enum cart_result db_cart_set(struct db *, const char *token, long long line,
 		    long long qty, struct cart_change *);
 /* Removes every line.  CART_OK, CART_NO_LINE when there is no cart. */

@@ -299,12 +299,10 @@ db_category_get(struct db *db, struct arena *a, const char *slug,
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, slug);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step_row(db, st, "category")) == 0)
 		read_category(a, st, c);
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : db_fail(db, "category");
+	return rc;
 }
 
 /* Binds ?1 (category id or FTS expression), the price range and, when
@@ -594,7 +592,7 @@ db_product_get(struct db *db, struct arena *a, const char *slug,
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, slug);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "product")) == 0) {
 		read_card(a, st, &p->card);
 		p->description = db_col_text(a, st, c++);
 		p->sku = db_col_text(a, st, c++);
@@ -611,9 +609,7 @@ db_product_get(struct db *db, struct arena *a, const char *slug,
 		p->parent_parent_id = db_col_int(st, c++);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? 1 : db_fail(db, "product");
+	return rc;
 }
 
 int
@@ -697,11 +693,9 @@ db_vocab_has_prefix(struct db *db, const char *prefix)
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, prefix);
-	rc = sqlite3_step(st);
+	rc = db_step_row(db, st, "vocab prefix");
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "vocab prefix");
+	return rc < 0 ? -1 : rc == 0;
 }
 
 int

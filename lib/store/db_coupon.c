@@ -22,7 +22,7 @@ const char *const coupon_errs[COUPON__MAX] = {
 	"c.active, (SELECT count(*) FROM coupon_redemptions r "		\
 	"WHERE r.coupon_id = c.id)"
 
-enum { Q_GET, Q_USES_EMAIL, Q_REDEEM, Q_CREATE, Q_LIST, Q__MAX };
+enum { Q_GET, Q_USES_EMAIL, Q_REDEEM, Q_RELEASE, Q_CREATE, Q_LIST, Q__MAX };
 
 static const char *const sql[Q__MAX] = {
 	[Q_GET] = "SELECT " COUPON_COLS " FROM coupons c "
@@ -31,6 +31,7 @@ static const char *const sql[Q__MAX] = {
 	    "WHERE coupon_id = ? AND email_norm = ?",
 	[Q_REDEEM] = "INSERT INTO coupon_redemptions(coupon_id, order_id, "
 	    "email_norm, discount_minor, created_at) VALUES (?, ?, ?, ?, ?)",
+	[Q_RELEASE] = "DELETE FROM coupon_redemptions WHERE order_id = ?",
 	[Q_CREATE] = "INSERT INTO coupons(code, kind, value, min_subtotal_minor, "
 	    "starts_at, expires_at, max_uses, max_uses_per_email, active, "
 	    "created_at) VALUES (?, ?, ?, ?, nullif(?, 0), nullif(?, 0), "
@@ -78,13 +79,11 @@ check(struct db *db, const struct coupon *c, const char *email_norm,
 		return COUPON_ERROR;
 	db_bind_int(st, 1, c->id);
 	db_bind_text(st, 2, email_norm);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "coupon uses") == 0)
 		mine = db_col_int(st, 0);
 	db_done(st);
-	if (mine < 0) {
-		db_fail(db, "coupon uses");
+	if (mine < 0)
 		return COUPON_ERROR;
-	}
 	return mine >= c->max_per_email ? COUPON_USED_BY_YOU : COUPON_OK;
 }
 
@@ -101,15 +100,11 @@ db_coupon_check(struct db *db, struct arena *a, const char *code,
 	if (st == NULL)
 		return COUPON_ERROR;
 	db_bind_text(st, 1, code);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step_row(db, st, "coupon")) == 0)
 		read_coupon(a, st, &c);
 	db_done(st);
-	if (rc != SQLITE_ROW) {
-		if (rc == SQLITE_DONE)
-			return COUPON_UNKNOWN;
-		db_fail(db, "coupon");
-		return COUPON_ERROR;
-	}
+	if (rc != 0)
+		return rc == DB_NONE ? COUPON_UNKNOWN : COUPON_ERROR;
 	if ((r = check(db, &c, email_norm, subtotal, now)) == COUPON_OK) {
 		*id = c.id;
 		*discount = order_discount(c.kind, c.value, subtotal);
@@ -131,6 +126,17 @@ db_coupon_redeem(struct db *db, long long coupon, long long order,
 	db_bind_int(st, 4, discount);
 	db_bind_int(st, 5, now);
 	return db_step_done(db, st, "coupon redeem") == 0 ? 0 : -1;
+}
+
+int
+db_coupon_release(struct db *db, long long order)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RELEASE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, order);
+	return db_step_done(db, st, "coupon release") == 0 ? 0 : -1;
 }
 
 long long

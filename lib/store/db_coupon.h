@@ -42,6 +42,10 @@ enum coupon_check db_coupon_check(struct db *, struct arena *,
 int		 db_coupon_redeem(struct db *, long long coupon_id,
 		    long long order_id, const char *email_norm,
 		    long long discount, long long now);
+/* Releases the use order_id made of its coupon (the order was cancelled
+ * or refunded): the code's limits count one use less.  0 (also when the
+ * order had no coupon) or -1. */
+int		 db_coupon_release(struct db *, long long order_id);
 /* Creates a coupon (soukctl).  Returns its id, -2 when the code exists,
  * -1 on error. */
 long long	 db_coupon_create(struct db *, const struct coupon *);

@@ -1,7 +1,7 @@
 /* db_order.c — see db_order.h. */
 #include <string.h>
-#include <time.h>
 
+#include "cart.h"
 #include "db_cart.h"
 #include "db_coupon.h"
 #include "db_internal.h"
@@ -20,8 +20,9 @@
 
 enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
-	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_STATUS, Q_LIST,
-	Q_LIST_STATUS, Q_PROOFS, Q__MAX
+	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_LIST,
+	Q_LIST_STATUS, Q_PROOFS, Q_PROOF_BYTES, Q_MOVE, Q_RESTOCK, Q_UNPAID,
+	Q_EXPIRABLE, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -41,8 +42,8 @@ static const char *const sql[Q__MAX] = {
 	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
 	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
 	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
-	    "created_at) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4 "
-	    "FROM order_events WHERE order_id = ?1",
+	    "created_at, actor) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, "
+	    "?4, ?5 FROM order_events WHERE order_id = ?1",
 	[Q_BY_TOKEN] = "SELECT " ORDER_COLS " FROM orders o WHERE o.token = ?",
 	[Q_BY_ID] = "SELECT " ORDER_COLS " FROM orders o WHERE o.id = ?",
 	[Q_ITEMS] = "SELECT coalesce(product_id, 0), coalesce(plan_id, 0), kind, "
@@ -53,13 +54,31 @@ static const char *const sql[Q__MAX] = {
 	[Q_PROOF_INSERT] = "INSERT INTO payment_proofs(order_id, stored_name, "
 	    "content_type, size, sha256, original_name, created_at) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-	[Q_STATUS] = "UPDATE orders SET status = ?, updated_at = ? WHERE id = ?",
 	/* Ids grow with time: newest first without an index of dates. */
 	[Q_LIST] = "SELECT " ORDER_COLS " FROM orders o ORDER BY o.id DESC LIMIT ?",
 	[Q_LIST_STATUS] = "SELECT " ORDER_COLS " FROM orders o WHERE o.status = ? "
 	    "ORDER BY o.id DESC LIMIT ?",
 	[Q_PROOFS] = "SELECT stored_name, content_type, size, original_name, "
 	    "created_at FROM payment_proofs WHERE order_id = ? ORDER BY id",
+	[Q_PROOF_BYTES] = "SELECT coalesce(sum(size), 0) FROM payment_proofs "
+	    "WHERE order_id = ?",
+	/* Only from the status the caller read: a second change finds none. */
+	[Q_MOVE] = "UPDATE orders SET status = ?3, updated_at = ?4 WHERE id = ?1 "
+	    "AND status = ?2 RETURNING id",
+	/* Products counting stock get their units back (unlimited ones,
+	 * stock NULL, were never decremented; deleted ones are gone). */
+	[Q_RESTOCK] = "UPDATE products SET stock = stock + (SELECT sum(i.qty) "
+	    "FROM order_items i WHERE i.order_id = ?1 AND i.product_id = "
+	    "products.id) WHERE stock IS NOT NULL AND id IN (SELECT product_id "
+	    "FROM order_items WHERE order_id = ?1)",
+	/* The partial index orders_unpaid holds exactly the candidates. */
+	[Q_UNPAID] = "SELECT o.id FROM orders o WHERE o.status = "
+	    "'awaiting_payment' AND o.created_at <= ?2 AND o.payment_method = ?1 "
+	    "AND NOT EXISTS (SELECT 1 FROM payment_proofs p WHERE p.order_id = "
+	    "o.id) ORDER BY o.created_at LIMIT ?3",
+	[Q_EXPIRABLE] = "SELECT count(*) FROM orders o WHERE o.id = ?1 AND "
+	    "o.status = 'awaiting_payment' AND o.created_at <= ?2 AND NOT EXISTS "
+	    "(SELECT 1 FROM payment_proofs p WHERE p.order_id = o.id)",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -98,10 +117,10 @@ read_order(struct arena *a, sqlite3_stmt *st, struct order *o)
 	o->nlines = (size_t)db_col_int(st, c++);
 }
 
-/* Adds a history entry; 0 or -1. */
+/* Adds a history entry made by `who`; 0 or -1. */
 static int
 insert_event(struct db *db, long long order, const char *status,
-    const char *note, long long now)
+    const char *note, const char *who, long long now)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_EVENT);
 
@@ -111,6 +130,7 @@ insert_event(struct db *db, long long order, const char *status,
 	db_bind_text(st, 2, status);
 	db_bind_text(st, 3, note ? note : "");
 	db_bind_int(st, 4, now);
+	db_bind_text(st, 5, who);
 	return db_step_done(db, st, "order event") == 0 ? 0 : -1;
 }
 
@@ -124,14 +144,12 @@ db_order_find(struct db *db, const char *token, long long *id,
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, token);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step_row(db, st, "order find")) == 0) {
 		*id = db_col_int(st, 0);
 		*cart_id = db_col_int(st, 1);
 	}
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order find");
+	return rc;
 }
 
 /* Takes qty of product out of stock: 0, 1 when there is not enough
@@ -146,18 +164,17 @@ take_stock(struct db *db, long long product, long long qty, long long *left)
 		return -1;
 	db_bind_int(st, 1, qty);
 	db_bind_int(st, 2, product);
-	rc = sqlite3_step(st);
+	rc = db_step_row(db, st, "stock");
 	db_done(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "stock");
+	if (rc != DB_NONE)
+		return rc;
 	if ((st = db_stmt(db, &stmts, Q_STOCK_GET)) == NULL)
 		return -1;
 	db_bind_int(st, 1, product);
-	*left = sqlite3_step(st) == SQLITE_ROW ? db_col_int(st, 0) : 0;
+	rc = db_step_row(db, st, "stock left");
+	*left = rc == 0 ? db_col_int(st, 0) : 0;
 	db_done(st);
-	return 1;
+	return rc < 0 ? -1 : 1;
 }
 
 /* Compares the cart as it is now with the lines the shopper saw. */
@@ -182,6 +199,14 @@ check_cart(const struct cart *cart, const struct order *o,
 			why->available = l->stock;
 			return PLACE_STOCK;
 		}
+		if (l->qty > cart_max_qty(l->kind, -1)) {
+			why->available = cart_max_qty(l->kind, -1);
+			return PLACE_LIMIT;
+		}
+	}
+	if (cart->count > cart_max_units()) {
+		why->available = cart_max_units();
+		return PLACE_UNITS;
 	}
 	return PLACE_OK;
 }
@@ -259,7 +284,7 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 
 	memset(why, 0, sizeof(*why));
 	/* The token comes from the idempotency key: seen, it is a repeat. */
-	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != 0)
+	if ((rc = db_order_find(db, o->token, &o->id, &cart_id)) != DB_NONE)
 		return rc < 0 ? PLACE_ERROR : PLACE_DUPLICATE;
 	if (db_cart_load(db, a, token, &cart) < 0)
 		return PLACE_ERROR;
@@ -294,7 +319,8 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 	for (size_t i = 0; i < o->nlines; i++)
 		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
 			return PLACE_ERROR;
-	if (insert_event(db, o->id, o->status, o->note, o->created_at) < 0)
+	if (insert_event(db, o->id, o->status, o->note, "shopper",
+	    o->created_at) < 0)
 		return PLACE_ERROR;
 	if (o->coupon_id && db_coupon_redeem(db, o->coupon_id, o->id,
 	    o->email_norm, o->discount_minor, o->created_at) < 0)
@@ -353,16 +379,12 @@ load_details(struct db *db, struct arena *a, struct order *o)
 static int
 load_one(struct db *db, struct arena *a, sqlite3_stmt *st, struct order *o)
 {
-	int rc = sqlite3_step(st);
+	int rc = db_step_row(db, st, "order");
 
-	if (rc == SQLITE_ROW)
+	if (rc == 0)
 		read_order(a, st, o);
 	db_done(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	if (rc != SQLITE_ROW)
-		return db_fail(db, "order");
-	return load_details(db, a, o);
+	return rc != 0 ? rc : load_details(db, a, o);
 }
 
 int
@@ -390,11 +412,10 @@ db_order_by_id(struct db *db, struct arena *a, long long id, struct order *o)
 
 int
 db_order_add_proof(struct db *db, struct order *o, const char *name,
-    const char *type, long long size, const char *sha, const char *original)
+    const char *type, long long size, const char *sha, const char *original,
+    long long now)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOF_INSERT);
-	const char *next = order_statuses[ORDER_PROOF_RECEIVED];
-	long long now = (long long)time(NULL);
 
 	if (st == NULL)
 		return -1;
@@ -408,18 +429,87 @@ db_order_add_proof(struct db *db, struct order *o, const char *name,
 	if (db_step_done(db, st, "proof insert") < 0)
 		return -1;
 	o->nproofs++;
-	if (strcmp(o->status, order_statuses[ORDER_AWAITING_PAYMENT]) != 0)
-		return 0;
-	if ((st = db_stmt(db, &stmts, Q_STATUS)) == NULL)
-		return -1;
-	db_bind_text(st, 1, next);
-	db_bind_int(st, 2, now);
-	db_bind_int(st, 3, o->id);
-	if (db_step_done(db, st, "order status") < 0 ||
-	    insert_event(db, o->id, next, "proof", now) < 0)
-		return -1;
-	o->status = next;
 	return 0;
+}
+
+int
+db_order_unpaid(struct db *db, struct arena *a, const char *method,
+    long long cutoff, size_t limit, long long **ids, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_UNPAID);
+	size_t cap = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, method);
+	db_bind_int(st, 2, cutoff);
+	db_bind_int(st, 3, (long long)limit);
+	*ids = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ids = db_grow(a, *ids, *n, &cap, sizeof(**ids));
+		(*ids)[(*n)++] = db_col_int(st, 0);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "unpaid orders");
+}
+
+int
+db_order_expirable(struct db *db, long long id, long long cutoff)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_EXPIRABLE);
+	long long still;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, cutoff);
+	if ((still = db_one_int(db, st, "order expirable")) < 0)
+		return -1;
+	return still > 0;
+}
+
+long long
+db_order_proof_bytes(struct db *db, long long order)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOF_BYTES);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, order);
+	return db_one_int(db, st, "proof bytes");
+}
+
+int
+db_order_move(struct db *db, long long id, const char *from, const char *to,
+    const char *note, const char *who, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_MOVE);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	db_bind_int(st, 4, now);
+	rc = db_step_row(db, st, "order status");
+	db_done(st);
+	if (rc != 0)
+		return rc;
+	return insert_event(db, id, to, note, who, now);
+}
+
+int
+db_order_restock(struct db *db, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RESTOCK);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	return db_step_done(db, st, "order restock") == 0 ? 0 : -1;
 }
 
 int

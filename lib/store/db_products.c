@@ -6,7 +6,7 @@
 
 enum {
 	Q_CAT_INSERT, Q_CAT_ID, Q_PROD_INSERT, Q_PROD_UPDATE, Q_PROD_ID,
-	Q_PLANS_CLEAR, Q_PLAN_PUT, Q_IMAGE_ADD, Q_COUNT, Q__MAX
+	Q_PLANS_CLEAR, Q_PLAN_PUT, Q_PLAN_ID, Q_IMAGE_ADD, Q_COUNT, Q__MAX
 };
 
 #define PRODUCT_FIELDS "slug, name, description, kind, media_type, sku, " \
@@ -34,6 +34,8 @@ static const char *const sql[Q__MAX] = {
 	    "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT(product_id, duration_months, "
 	    "duration_days) DO UPDATE SET price_minor = excluded.price_minor, "
 	    "position = excluded.position, active = 1 RETURNING id",
+	[Q_PLAN_ID] = "SELECT id FROM subscription_plans WHERE product_id = ? "
+	    "AND duration_months = ? AND duration_days = ?",
 	[Q_IMAGE_ADD] = "INSERT INTO product_images(product_id, path, alt, "
 	    "position) VALUES (?, ?, ?, ?)",
 	[Q_COUNT] = "SELECT count(*) FROM products",
@@ -161,6 +163,19 @@ db_plan_put(struct db *db, long long product_id, int months, int days,
 	db_bind_int(st, 4, price_minor);
 	db_bind_int(st, 5, position);
 	return db_one_int(db, st, "plan put");
+}
+
+long long
+db_plan_id(struct db *db, long long product_id, int months, int days)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PLAN_ID);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, product_id);
+	db_bind_int(st, 2, months);
+	db_bind_int(st, 3, days);
+	return db_one_int(db, st, "plan id");
 }
 
 long long

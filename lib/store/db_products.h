@@ -28,6 +28,9 @@ long long	db_product_id(struct db *, const char *slug);
 /* Deactivates all plans of a product (before re-adding them on import). */
 int		db_plans_clear(struct db *, long long product_id);
 /* Adds or re-activates the plan (product, months, days) at this price. */
+/* The id of the plan of product_id with this duration, 0 when none, -1. */
+long long	db_plan_id(struct db *, long long product_id, int months,
+		    int days);
 long long	db_plan_put(struct db *, long long product_id, int months, int days,
 		    long long price_minor, long long position);
 long long	db_image_add(struct db *, long long product_id, const char *path,

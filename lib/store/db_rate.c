@@ -7,21 +7,63 @@
 #include "db_internal.h"
 #include "db_rate.h"
 
-enum { Q_COUNT, Q_ADD, Q_PRUNE, Q__MAX };
+enum { Q_SUM, Q_OLDEST, Q_ADD, Q_PRUNE, Q__MAX };
 static const char *const sql[Q__MAX] = {
-	[Q_COUNT] = ("SELECT count(*), min(at) FROM rate_hits "
+	[Q_SUM] = ("SELECT coalesce(sum(weight), 0) FROM rate_hits "
 	    "WHERE bucket = ?1 AND client = ?2 AND at > ?3"),
-	[Q_ADD] = "INSERT INTO rate_hits(bucket, client, at) VALUES (?1, ?2, ?3)",
+	/* Oldest first: when the budget frees up again. */
+	[Q_OLDEST] = ("SELECT at, weight FROM rate_hits "
+	    "WHERE bucket = ?1 AND client = ?2 AND at > ?3 ORDER BY at"),
+	[Q_ADD] = ("INSERT INTO rate_hits(bucket, client, at, weight) "
+	    "VALUES (?1, ?2, ?3, ?4)"),
 	[Q_PRUNE] = "DELETE FROM rate_hits WHERE at <= ?1 AND bucket = ?2",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* Binds bucket, client and the window's start to st. */
+static void
+bind_window(sqlite3_stmt *st, const char *bucket, const char *client,
+    long long since)
+{
+	db_bind_text(st, 1, bucket);
+	db_bind_text(st, 2, client);
+	db_bind_int(st, 3, since);
+}
+
+/* Seconds until the hits in the window weigh at most budget - amount,
+ * given they weigh `used` now; at least 1.  -1 on error. */
+static long long
+wait_for(struct db *db, const char *bucket, const char *client,
+    long long budget, long long amount, long long used, long long window,
+    long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_OLDEST);
+	long long wait = window;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	bind_window(st, bucket, client, now - window);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		used -= db_col_int(st, 1);
+		if (used + amount <= budget) {
+			wait = db_col_int(st, 0) + window - now;
+			break;
+		}
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, "rate oldest");
+	return wait < 1 ? 1 : wait;
+}
+
 int
-db_rate_hit(struct db *db, const char *bucket, const char *client,
-    long long limit, long long window, long long now, long long *retry_after)
+db_rate_spend(struct db *db, const char *bucket, const char *client,
+    long long budget, long long amount, long long window, long long now,
+    long long *retry_after)
 {
 	sqlite3_stmt *st;
-	long long count, oldest;
+	long long used;
 
 	if ((st = db_stmt(db, &stmts, Q_PRUNE)) == NULL)
 		return -1;
@@ -29,30 +71,29 @@ db_rate_hit(struct db *db, const char *bucket, const char *client,
 	db_bind_text(st, 2, bucket);
 	if (db_step_done(db, st, "rate prune") < 0)
 		return -1;
-	if ((st = db_stmt(db, &stmts, Q_COUNT)) == NULL)
+	if ((st = db_stmt(db, &stmts, Q_SUM)) == NULL)
 		return -1;
-	db_bind_text(st, 1, bucket);
-	db_bind_text(st, 2, client);
-	db_bind_int(st, 3, now - window);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		db_done(st);
-		return db_fail(db, "rate count");
-	}
-	count = db_col_int(st, 0);
-	oldest = db_col_int(st, 1);
-	db_done(st);
-	if (count >= limit) {
-		*retry_after = oldest + window - now;
-		if (*retry_after < 1)
-			*retry_after = 1;
-		return 1;
+	bind_window(st, bucket, client, now - window);
+	if ((used = db_one_int(db, st, "rate sum")) < 0)
+		return -1;
+	if (used + amount > budget) {
+		*retry_after = amount > budget ? window : wait_for(db, bucket,
+		    client, budget, amount, used, window, now);
+		return *retry_after < 0 ? -1 : 1;
 	}
 	if ((st = db_stmt(db, &stmts, Q_ADD)) == NULL)
 		return -1;
-	db_bind_text(st, 1, bucket);
-	db_bind_text(st, 2, client);
-	db_bind_int(st, 3, now);
+	bind_window(st, bucket, client, now);
+	db_bind_int(st, 4, amount);
 	return db_step_done(db, st, "rate add") < 0 ? -1 : 0;
+}
+
+int
+db_rate_hit(struct db *db, const char *bucket, const char *client,
+    long long limit, long long window, long long now, long long *retry_after)
+{
+	return db_rate_spend(db, bucket, client, limit, 1, window, now,
+	    retry_after);
 }
 
 void

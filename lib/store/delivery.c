@@ -9,13 +9,34 @@
 #include "rand.h"
 #include "sha256.h"
 #include "store_conf.h"
+#include "subs.h"
 
 #define NONCE_BYTES 9	/* 12 base64url characters */
 
 int
-entitlements_grant_for_order(struct db *db, long long order_id)
+delivery_on_status(struct db *db, long long order_id, enum order_status to,
+    long long now)
 {
-	long long now = store_now(), days = conf_int(CONF_DOWNLOAD_DAYS);
+	switch (to) {
+	case ORDER_PAID:
+		return entitlements_grant_for_order(db, order_id, now) < 0 ||
+		    subscriptions_start_for_order(db, order_id, now) < 0 ?
+		    -1 : 0;
+	case ORDER_CANCELLED:
+	case ORDER_REFUNDED:
+		return entitlements_revoke_for_order(db, order_id, 0,
+		    order_statuses[to], now) < 0 ||
+		    subscriptions_cancel_for_order(db, order_id,
+		    order_statuses[to], now) < 0 ? -1 : 0;
+	default:
+		return 0;
+	}
+}
+
+int
+entitlements_grant_for_order(struct db *db, long long order_id, long long now)
+{
+	long long days = conf_int(CONF_DOWNLOAD_DAYS);
 
 	return db_entitle_order(db, order_id, conf_int(CONF_DOWNLOAD_LIMIT),
 	    days > 0 ? now + days * 86400 : 0, now);
@@ -23,9 +44,9 @@ entitlements_grant_for_order(struct db *db, long long order_id)
 
 int
 entitlements_revoke_for_order(struct db *db, long long order_id,
-    long long line, const char *reason)
+    long long line, const char *reason, long long now)
 {
-	return db_entitle_revoke(db, order_id, line, reason, store_now());
+	return db_entitle_revoke(db, order_id, line, reason, now);
 }
 
 /* The signature of the first part of a token (head) for entitlement e. */

@@ -4,7 +4,8 @@
  * Entitlements are granted by entitlements_grant_for_order() in the
  * transaction that moves the order to paid, and revoked (per line) by a
  * refund or cancellation in the transaction that moves it there; the one
- * place that calls both is delivery_on_status() (order_status.h).  An
+ * place that calls both is delivery_on_status(), which order_transition()
+ * (order_flow.h) calls for every status change.  An
  * entitlement to a series or a season covers every episode under it,
  * including episodes added after the purchase (the coverage is read at
  * download time, db_delivery.h).
@@ -23,18 +24,29 @@
 
 #include "db.h"
 #include "db_delivery.h"
+#include "order.h"
 
 #define DOWNLOAD_TOKEN_MAX 160
 
-/* Inside the caller's transaction, when order_id becomes paid: an
+/* What delivery does when order_id has just moved to `to` at `now`, inside
+ * the transaction of the change (order_transition() calls it, so every
+ * path delivers: soukctl, cron, online payments, the admin): on paid it
+ * grants the entitlements and starts or extends the subscriptions (pool
+ * credentials assigned, mails queued); on cancelled or refunded it revokes
+ * them; other statuses change nothing.  0, or -1 (the caller rolls back). */
+int	delivery_on_status(struct db *, long long order_id,
+	    enum order_status to, long long now);
+
+/* Inside the caller's transaction, when order_id becomes paid at now: an
  * entitlement per digital line, with the download_limit and download_days
  * settings.  Idempotent.  Returns the number granted, or -1. */
-int	entitlements_grant_for_order(struct db *, long long order_id);
+int	entitlements_grant_for_order(struct db *, long long order_id,
+	    long long now);
 /* Inside the caller's transaction: revokes line `line` of order_id (0:
- * every line) with reason ("refunded", "cancelled", "staff").  Returns the
- * number revoked, or -1. */
+ * every line) with reason ("refunded", "cancelled", "staff") at now.
+ * Returns the number revoked, or -1. */
 int	entitlements_revoke_for_order(struct db *, long long order_id,
-	    long long line, const char *reason);
+	    long long line, const char *reason, long long now);
 
 /* Writes a fresh link token for file_id under entitlement e into
  * out[DOWNLOAD_TOKEN_MAX], valid until now + download_link_ttl. */

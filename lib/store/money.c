@@ -114,3 +114,11 @@ money_field(const struct valid_key *k, const char *s, struct val *v,
 	return valid_money(s, (int)conf_int(CONF_CURRENCY_DECIMALS), k->min,
 	    k->max ? k->max : LLONG_MAX / 100, &v->i, err);
 }
+
+const char *
+money_arena(struct arena *a, long long minor, enum lang l)
+{
+	char buf[MONEY_BUF];
+
+	return arena_strdup(a, money_store(buf, sizeof(buf), minor, l));
+}

@@ -8,6 +8,7 @@
 #define SOUK_MONEY_H
 #include <stddef.h>
 
+#include "arena.h"
 #include "lang.h"
 #include "valid.h"
 
@@ -18,6 +19,8 @@ char	*money_format(char *out, size_t size, long long minor, int decimals,
 char	*money_plain(char *out, size_t size, long long minor, int decimals);
 /* The store's currency from the configuration. */
 char	*money_store(char *out, size_t size, long long minor, enum lang);
+/* money_store() as an arena string: every view's and soukctl's amounts. */
+const char *money_arena(struct arena *, long long minor, enum lang);
 /* A V_FUNC validator (valid.h) for an amount in the store currency:
  * "12", "12.5", "12,50" -> v->i minor units in [k->min, k->max] (max 0:
  * no upper bound).  0, or -1 with *err set. */

@@ -1,7 +1,6 @@
 /* order.c — see order.h. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "store_conf.h"
 #include "csrf.h"
@@ -58,26 +57,19 @@ order_discount(const char *kind, long long value, long long subtotal)
 	return d > subtotal ? subtotal : d;
 }
 
-const char *
-order_time(struct arena *a, long long t)
+int
+order_status_parse(const char *s)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	char buf[32];
-
-	if (localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, sizeof(buf), "%Y-%m-%d %H:%M", &tm) == 0)
-		return "";
-	return arena_strdup(a, buf);
+	for (int i = 0; i < ORDER__MAX; i++)
+		if (strcmp(order_statuses[i], s) == 0)
+			return i;
+	return -1;
 }
 
 int
 order_status_ok(const char *s)
 {
-	for (int i = 0; i < ORDER__MAX; i++)
-		if (strcmp(order_statuses[i], s) == 0)
-			return 1;
-	return 0;
+	return order_status_parse(s) >= 0;
 }
 
 void
@@ -86,4 +78,25 @@ order_email_norm(char *s)
 	for (; *s; s++)
 		if (*s >= 'A' && *s <= 'Z')
 			*s = (char)(*s - 'A' + 'a');
+}
+
+/* The setting of each method's hold (order.h). */
+static const struct {
+	const char	*method;
+	int		 key;	/* a store_conf.h key */
+} holds[] = {
+	{ "bank", CONF_ORDER_HOLD_BANK },
+	{ "mobile", CONF_ORDER_HOLD_MOBILE },
+	{ "cod", CONF_ORDER_HOLD_COD },
+};
+
+const char *const order_hold_methods[] = { "bank", "mobile", "cod", NULL };
+
+long long
+order_hold(const char *method)
+{
+	for (size_t i = 0; i < sizeof(holds) / sizeof(holds[0]); i++)
+		if (strcmp(holds[i].method, method) == 0)
+			return conf_int(holds[i].key);
+	return 0;
 }

@@ -1,11 +1,11 @@
 /* order.h — an order as the store keeps it: db_order.h writes and reads
  * it, order_hdf.h shows it, pay.h decides how it is paid.
  *
- * Lifecycle (docs/checkout.md): an order starts awaiting_payment (a
- * payment method may choose otherwise at placement); a shopper's payment
- * proof moves it to proof_received; staff (admin issue) move it to paid,
- * completed, cancelled or refunded.  Every change adds an order_events
- * row; the history is never rewritten. */
+ * Lifecycle: order_flow.h holds the table of status changes (who may
+ * make each, and what it does besides); docs/checkout.md "Order
+ * lifecycle".  `soukctl cron` cancels an order still awaiting payment
+ * with no proof after its method's hold (order_hold()).  Every change adds an order_events row; the history is
+ * never rewritten. */
 #ifndef SOUK_ORDER_H
 #define SOUK_ORDER_H
 #include <stddef.h>
@@ -73,12 +73,20 @@ void		 order_reference(char *out);
 /* The discount of a coupon on a subtotal: percent (value 1-100, rounded
  * down) or fixed (value in minor units, at most the subtotal). */
 long long	 order_discount(const char *kind, long long value, long long subtotal);
-/* A time as "2026-11-22 14:03" in the store's time zone (arena string). */
-const char	*order_time(struct arena *, long long t);
+/* The enum order_status named s ("paid"), or -1. */
+int		 order_status_parse(const char *s);
 /* 1 when s is one of order_statuses. */
 int		 order_status_ok(const char *s);
 /* Lower-cases the ASCII letters of an e-mail address in place (the form
  * per-email coupon limits count). */
 void		 order_email_norm(char *email);
+
+/* Unpaid-order expiry (docs/order-limits.md): the payment methods whose
+ * orders may expire, NULL-terminated, and how long an order of `method`
+ * awaiting payment with no proof is held before `soukctl cron` cancels it
+ * and gives its stock back: seconds from order_hold_<method>, 0 for never
+ * (and for a method without such a setting). */
+extern const char *const order_hold_methods[];
+long long	 order_hold(const char *method);
 
 #endif

@@ -7,11 +7,11 @@
 #include "pay.h"
 
 static const struct pay_method *const methods[] = {
-	&pay_bank, &pay_mobile, &pay_cod,
+	&pay_bank, &pay_mobile, &pay_cod, &pay_stripe, &pay_flouci,
 };
 #define NMETHODS (sizeof(methods) / sizeof(methods[0]))
 
-const char *const pay_ids[] = { "bank", "mobile", "cod", NULL };
+const char *const pay_ids[] = { "bank", "mobile", "cod", "card", "wallet", NULL };
 
 const struct pay_method *
 pay_get(const char *id)
@@ -86,7 +86,7 @@ check_one(const char *id, void *arg)
 	(void)arg;
 	if (m == NULL) {
 		log_error("conf: pay_methods: unknown method '%s' (known: bank, "
-		    "mobile, cod)", id);
+		    "mobile, cod, card, wallet)", id);
 		return -1;
 	}
 	if (!m->configured())

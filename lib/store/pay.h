@@ -9,6 +9,8 @@
  *                 everything in it is shipped)
  *   place         what placing the order does: its first status and the
  *                 history note (a gateway would also start its session)
+ *   gateway       online methods (card: Stripe, wallet: Flouci): the
+ *                 gateway whose hosted page the shopper is sent to
  *   instructions  what the order page and the mail show: rows of a label
  *                 (key: Lang.pay.label.<key>, or a name shown as is) and a
  *                 value; the site layer puts them in the page
@@ -44,9 +46,13 @@ struct pay_method {
 	int		(*available)(const struct pay_cart *);
 	void		(*place)(struct order *);
 	void		(*instructions)(const struct order *, struct pay_rows *);
+	const char	*gateway;	/* online: the gateway id (gateway.h)
+					 * whose hosted page takes the money;
+					 * NULL for manual methods */
 };
 
-extern const struct pay_method pay_bank, pay_mobile, pay_cod;
+extern const struct pay_method pay_bank, pay_mobile, pay_cod, pay_stripe,
+    pay_flouci;
 
 #define PAY_MAX 8
 

@@ -39,5 +39,5 @@ bank_instructions(const struct order *o, struct pay_rows *r)
 
 const struct pay_method pay_bank = {
 	"bank", 1, bank_configured, pay_any_cart, bank_place,
-	bank_instructions,
+	bank_instructions, NULL,
 };

@@ -33,5 +33,5 @@ cod_instructions(const struct order *o, struct pay_rows *r)
 }
 
 const struct pay_method pay_cod = {
-	"cod", 0, cod_configured, cod_available, cod_place, cod_instructions,
+	"cod", 0, cod_configured, cod_available, cod_place, cod_instructions, NULL,
 };

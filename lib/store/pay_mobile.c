@@ -7,6 +7,7 @@
 
 #include "store_conf.h"
 #include "pay.h"
+#include "utf8.h"
 
 #define WALLET_TEXT 64
 
@@ -15,12 +16,10 @@
 static int
 trimmed(const char *p, size_t n, char *out)
 {
-	while (n > 0 && (*p == ' ' || *p == '\t')) {
-		p++;
-		n--;
-	}
-	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
-		n--;
+	size_t start;
+
+	n = text_trim(p, n, &start);
+	p += start;
 	if (n == 0 || n >= WALLET_TEXT)
 		return -1;
 	memcpy(out, p, n);
@@ -84,5 +83,5 @@ mobile_instructions(const struct order *o, struct pay_rows *r)
 
 const struct pay_method pay_mobile = {
 	"mobile", 1, mobile_configured, pay_any_cart, mobile_place,
-	mobile_instructions,
+	mobile_instructions, NULL,
 };

@@ -12,7 +12,8 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_CURRENCY_SYMBOL) = { "currency_symbol", "", "symbol shown with prices; empty: the ISO code" },
 	K(CONF_DATA_DIR) = { "data_dir", "/var/lib/souk/files", "private files: payment proofs, downloads (never under htdocs)" },
 	K(CONF_CONTACT_RATE_LIMIT) = { "contact_rate_limit", "5", "contact messages per client address per hour" },
-	K(CONF_PAY_METHODS) = { "pay_methods", "bank mobile cod", "payment methods offered, in order: bank, mobile, cod (each also needs its settings)" },
+	K(CONF_FIND_ORDER_RATE_LIMIT) = { "find_order_rate_limit", "10", "\"find my order\" attempts per client address per hour" },
+	K(CONF_PAY_METHODS) = { "pay_methods", "bank mobile cod", "payment methods offered, in order: bank, mobile, cod, card, wallet (each also needs its settings)" },
 	K(CONF_PAY_BANK_NAME) = { "pay_bank_name", "", "bank transfer: the bank's name" },
 	K(CONF_PAY_BANK_HOLDER) = { "pay_bank_holder", "", "bank transfer: the account holder" },
 	K(CONF_PAY_BANK_IBAN) = { "pay_bank_iban", "", "bank transfer: IBAN or account number (empty: no bank transfer)" },
@@ -20,6 +21,16 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_PAY_MOBILE) = { "pay_mobile", "", "mobile money: 'Operator = number' pairs separated by ';' (empty: none)" },
 	K(CONF_ORDER_PREFIX) = { "order_prefix", "SK", "start of order reference codes (1-6 letters)" },
 	K(CONF_DEFAULT_COUNTRY) = { "default_country", "TN", "country preselected at checkout (ISO 3166 code)" },
+	/* Order limits and unpaid-order expiry (docs/order-limits.md). */
+	K(CONF_ORDER_MAX_QTY) = { "order_max_qty", "10", "most units of one product in one order (subscriptions: at most 5, downloads: 1)" },
+	K(CONF_ORDER_MAX_UNITS) = { "order_max_units", "30", "most units in one order, all lines together" },
+	K(CONF_ORDER_RATE_LIMIT) = { "order_rate_limit", "10", "orders placed per client address (IPv6: per /64) per hour" },
+	K(CONF_PROOF_RATE_LIMIT) = { "proof_rate_limit", "10", "payment proofs uploaded per client address per hour" },
+	K(CONF_PROOF_ORDER_BYTES) = { "proof_order_bytes", "16777216", "bytes of payment proofs one order may hold" },
+	K(CONF_PROOF_ADDRESS_BYTES) = { "proof_address_bytes", "33554432", "bytes of payment proofs one client address may upload per day" },
+	K(CONF_ORDER_HOLD_BANK) = { "order_hold_bank", "172800", "seconds a bank-transfer order without payment proof is held before soukctl cron cancels it (0: never)" },
+	K(CONF_ORDER_HOLD_MOBILE) = { "order_hold_mobile", "172800", "seconds a mobile-money order without payment proof is held before soukctl cron cancels it (0: never)" },
+	K(CONF_ORDER_HOLD_COD) = { "order_hold_cod", "0", "seconds a cash-on-delivery order is held before soukctl cron cancels it (0: never; see docs/order-limits.md)" },
 	K(CONF_SCRYPT_LOG2N) = { "scrypt_log2n", "13", "password hashing: scrypt N = 2^this (10-20); changing it rehashes each password at its next login" },
 	K(CONF_SCRYPT_R) = { "scrypt_r", "8", "password hashing: scrypt block size r" },
 	K(CONF_SCRYPT_P) = { "scrypt_p", "1", "password hashing: scrypt parallelism p" },
@@ -32,6 +43,22 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_LOGIN_DELAY_MAX) = { "login_delay_max", "900", "longest wait in seconds between two login attempts" },
 	K(CONF_LOGIN_CLIENT_AFTER) = { "login_client_after", "50", "failed logins from one client address (any accounts) before it must wait" },
 	K(CONF_REGISTER_RATE_LIMIT) = { "register_rate_limit", "10", "registrations, reset and verification mails per client address per hour" },
+	K(CONF_PAY_MODE) = { "pay_mode", "test", "online payments: test or live (which gateway keys are used)" },
+	K(CONF_STRIPE_API) = { "stripe_api", "https://api.stripe.com", "Stripe API base URL (tests point it at a local fake)" },
+	K(CONF_STRIPE_SECRET_TEST) = { "stripe_secret_test", "", "Stripe secret key for test mode (sk_test_...; never logged)" },
+	K(CONF_STRIPE_SECRET_LIVE) = { "stripe_secret_live", "", "Stripe secret key for live mode (sk_live_...; never logged)" },
+	K(CONF_STRIPE_WEBHOOK_TEST) = { "stripe_webhook_test", "", "Stripe webhook signing secrets for test mode (whsec_...), blank-separated during a rotation" },
+	K(CONF_STRIPE_WEBHOOK_LIVE) = { "stripe_webhook_live", "", "Stripe webhook signing secrets for live mode, blank-separated during a rotation" },
+	K(CONF_FLOUCI_API) = { "flouci_api", "https://developers.flouci.com", "Flouci API base URL (tests point it at a local fake)" },
+	K(CONF_FLOUCI_PUBLIC_TEST) = { "flouci_public_test", "", "Flouci app public key (app_token) for test mode" },
+	K(CONF_FLOUCI_SECRET_TEST) = { "flouci_secret_test", "", "Flouci app secret for test mode (never logged)" },
+	K(CONF_FLOUCI_PUBLIC_LIVE) = { "flouci_public_live", "", "Flouci app public key (app_token) for live mode" },
+	K(CONF_FLOUCI_SECRET_LIVE) = { "flouci_secret_live", "", "Flouci app secret for live mode (never logged)" },
+	K(CONF_GATEWAY_CONNECT_TIMEOUT) = { "gateway_connect_timeout", "5", "seconds to connect to a payment gateway" },
+	K(CONF_GATEWAY_TIMEOUT) = { "gateway_timeout", "15", "seconds a whole gateway call may take (the shopper never waits longer)" },
+	K(CONF_PAY_SESSION_TIMEOUT) = { "pay_session_timeout", "1800", "seconds a hosted payment page stays open (Stripe: at least 1800)" },
+	K(CONF_PAY_PAGE_ORIGINS) = { "pay_page_origins", "https://checkout.stripe.com https://flouci.com", "origins of the gateways' hosted pages (blank-separated): the checkout and order forms may lead there (CSP form-action)" },
+	K(CONF_PAY_EXPIRE_AFTER) = { "pay_expire_after", "7200", "seconds after which soukctl cron cancels an unpaid card/wallet order and releases its stock" },
 	K(CONF_DOWNLOAD_HANDOFF) = { "download_handoff", "nginx", "who sends download bytes: nginx (X-Accel-Redirect), apache (X-Sendfile) or stream (the program itself, plain CGI)" },
 	K(CONF_DOWNLOAD_INTERNAL) = { "download_internal", "/_souk_downloads/", "nginx: the internal location that aliases data_dir/downloads/" },
 	K(CONF_DOWNLOAD_LINK_TTL) = { "download_link_ttl", "86400", "seconds a download link works after it was made" },
@@ -43,6 +70,27 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_EXPIRING_DAYS) = { "expiring_days", "7", "a subscription ending within this many days is 'expiring soon'" },
 	K(CONF_TEST_CLOCK) = { "test_clock", "0", "1: SOUK_NOW (unix seconds) replaces the clock of subscriptions and downloads; for tests only" },
 };
+
+/* Keys that must hold a number of at least 1. */
+static const int positive[] = {
+	CONF_CONTACT_RATE_LIMIT, CONF_ORDER_MAX_QTY, CONF_ORDER_MAX_UNITS,
+	CONF_ORDER_RATE_LIMIT, CONF_PROOF_RATE_LIMIT, CONF_PROOF_ORDER_BYTES,
+	CONF_PROOF_ADDRESS_BYTES,
+};
+
+/* Keys that hold seconds, 0 meaning never. */
+static const int holds[] = {
+	CONF_ORDER_HOLD_BANK, CONF_ORDER_HOLD_MOBILE, CONF_ORDER_HOLD_COD,
+};
+
+/* 1 when s is a whole decimal number (digits only, not too long). */
+static int
+is_number(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && n <= 15 && s[n] == '\0';
+}
 
 static const struct {
 	const char *code;
@@ -88,7 +136,31 @@ check(void)
 		log_error("conf: currency_decimals must be 0 to 4");
 		rc = -1;
 	}
-	if (conf_need_positive(CONF_CONTACT_RATE_LIMIT) < 0)
+	for (size_t i = 0; i < sizeof(positive) / sizeof(positive[0]); i++)
+		if (conf_need_positive(positive[i]) < 0)
+			rc = -1;
+	for (size_t i = 0; i < sizeof(holds) / sizeof(holds[0]); i++)
+		if (!is_number(conf_str(holds[i]))) {
+			log_error("conf: %s must be a number of seconds (0: never)",
+			    conf_name(holds[i]));
+			rc = -1;
+		}
+	if (conf_str(CONF_PAY_PAGE_ORIGINS)[strspn(conf_str(
+	    CONF_PAY_PAGE_ORIGINS), "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.:/- ")] != '\0') {
+		log_error("conf: pay_page_origins: only origins such as "
+		    "https://checkout.stripe.com, separated by blanks");
+		rc = -1;
+	}
+	if (strcmp(conf_str(CONF_PAY_MODE), "test") != 0 &&
+	    strcmp(conf_str(CONF_PAY_MODE), "live") != 0) {
+		log_error("conf: pay_mode must be test or live");
+		rc = -1;
+	}
+	if (conf_need_positive(CONF_GATEWAY_CONNECT_TIMEOUT) < 0 ||
+	    conf_need_positive(CONF_GATEWAY_TIMEOUT) < 0 ||
+	    conf_need_positive(CONF_PAY_SESSION_TIMEOUT) < 0 ||
+	    conf_need_positive(CONF_PAY_EXPIRE_AFTER) < 0)
 		rc = -1;
 	return rc;
 }

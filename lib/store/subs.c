@@ -8,6 +8,7 @@
 #include "cred.h"
 #include "csrf.h"
 #include "db_subs.h"
+#include "l10n.h"
 #include "log.h"
 #include "mail.h"
 #include "store_conf.h"
@@ -70,7 +71,7 @@ access_link(struct arena *a, const struct subscription *s)
 
 /* Queues mail `kind` (ready, reminder, expired) about s to its
  * customer, or (low) to the shop, in the caller's transaction.  days:
- * for a reminder.  0 or -1. */
+ * for a reminder, or the credentials left (low).  0 or -1. */
 static int
 sub_mail(struct db *db, struct arena *a, const struct subscription *s,
     const char *kind, long long days)
@@ -79,35 +80,31 @@ sub_mail(struct db *db, struct arena *a, const struct subscription *s,
 	int l = shop ? lang_from_code(conf_str(CONF_DEFAULT_LANG)) :
 	    lang_from_code(s->lang);
 	enum lang lang = l < 0 ? LANG_EN : (enum lang)l;
-	HDF *h = tmpl_hdf(lang);
+	const struct mail_var vars[] = {
+		{ "kind", kind },
+		{ "product", s->product_name },
+		{ "ends", l10n_time_a(a, s->ends_at, lang, L10N_DATE) },
+		{ "days", arena_printf(a, "%lld", days) },
+		{ "link", access_link(a, s) },
+		{ "renew", arena_printf(a, "%s/cart/renew?%s",
+		    conf_str(CONF_BASE_URL), sub_renew_query(a, s->id)) },
+	};
 	struct buf body = { 0 };
 	struct mail m = { 0 };
-	char ends[32];
-	time_t t = (time_t)s->ends_at;
-	struct tm tm;
 	int rc = -1;
 
-	gmtime_r(&t, &tm);
-	strftime(ends, sizeof(ends), "%Y-%m-%d", &tm);
-	hdf_put(h, "Mail.kind", kind);
-	hdf_put(h, "Mail.product", s->product_name);
-	hdf_put(h, "Mail.ends", ends);
-	hdf_put_int(h, "Mail.days", days);
-	hdf_put(h, "Mail.link", access_link(a, s));
-	hdf_put(h, "Mail.renew", arena_printf(a, "%s/cart/renew?%s",
-	    conf_str(CONF_BASE_URL), sub_renew_query(a, s->id)));
-	if (mail_render(lang, "mail/subscription", &body) < 0)
+	if (mail_render_vars(lang, "mail/subscription", vars,
+	    sizeof(vars) / sizeof(vars[0]), &body) < 0)
 		goto out;
-	buf_putc(&body, '\0');
 	m.to = shop ? conf_str(CONF_SHOP_EMAIL) : s->email;
 	m.to_verified = shop;
 	m.subject = arena_printf(a, "%s: %s", tmpl_str(lang, arena_printf(a,
 	    "sub.mail.%s.subject", kind)), s->product_name);
-	m.text = body.data;
+	m.text = arena_strdup(a, body.data ? body.data : "");
 	if (*m.to == '\0')
 		rc = 0;		/* no shop_email: nobody to tell */
 	else
-		rc = mail_enqueue(db, &m) < 0 ? -1 : 0;
+		rc = mail_enqueue(db, &m, NULL);
 out:
 	buf_free(&body);
 	return rc;
@@ -173,12 +170,12 @@ start_line(struct db *db, struct arena *a, long long order_id,
 }
 
 int
-subscriptions_start_for_order(struct db *db, long long order_id)
+subscriptions_start_for_order(struct db *db, long long order_id,
+    long long now)
 {
 	struct sub_line *l;
 	struct arena a;
 	size_t n;
-	long long now = store_now();
 	int rc;
 
 	arena_init(&a, 0);
@@ -191,7 +188,7 @@ subscriptions_start_for_order(struct db *db, long long order_id)
 
 int
 subscriptions_cancel_for_order(struct db *db, long long order_id,
-    const char *reason)
+    const char *reason, long long now)
 {
 	struct subscription *s;
 	struct arena a;
@@ -203,7 +200,7 @@ subscriptions_cancel_for_order(struct db *db, long long order_id,
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		if (s[i].order_id == order_id)
 			rc = db_sub_state(db, s[i].id, "cancelled", reason,
-			    store_now());
+			    now);
 	arena_free(&a);
 	return rc;
 }

@@ -20,12 +20,14 @@
 #include "db.h"
 #include "db_subs.h"
 
-/* Inside the payment's transaction (delivery_on_status).  0 or -1. */
-int	subscriptions_start_for_order(struct db *, long long order_id);
+/* Inside the payment's transaction (delivery_on_status), paid at now.
+ * 0 or -1. */
+int	subscriptions_start_for_order(struct db *, long long order_id,
+	    long long now);
 /* Inside the cancellation's or refund's transaction: the subscriptions
- * that order started are cancelled with reason.  0 or -1. */
+ * that order started are cancelled with reason at now.  0 or -1. */
 int	subscriptions_cancel_for_order(struct db *, long long order_id,
-	    const char *reason);
+	    const char *reason, long long now);
 /* "active", "expiring", "expired", "suspended" or "cancelled". */
 const char *sub_status(const struct subscription *, long long now);
 /* ends + months (calendar) + days, in UTC. */

@@ -81,16 +81,14 @@ app_defer(struct ctx *c, void (*fn)(struct ctx *, void *), void *arg)
 }
 
 int
-app_render(struct ctx *c, const char *name)
+app_render(struct ctx *c, int status, const char *name)
 {
-	if (c->resp.status == 0)
-		c->resp.status = 200;
 	buf_reset(&c->resp.body);
 	if (tmpl_render(c->lang, name, TMPL_PAGE, &c->resp.body) < 0) {
 		buf_reset(&c->resp.body);
 		return 500;
 	}
-	return c->resp.status;
+	return status;
 }
 
 int
@@ -130,7 +128,6 @@ app_error(struct ctx *c, int status, const char *detail)
 {
 	char key[64];
 
-	c->resp.status = status;
 	c->resp.shared_cache = 0;
 	buf_reset(&c->resp.body);
 	/* Lang.status.s<N> holds the title and text for each status we use. */
@@ -338,7 +335,7 @@ handle(struct ctx *c, struct io *io)
 	req_parse(&c->req, io, &c->arena, &limits);
 	c->lang = lang_negotiate(req_query(&c->req, "lang"),
 	    req_cookie(&c->req, LANG_COOKIE), c->req.accept_language,
-	    (enum lang)lang_from_code(conf_str(CONF_DEFAULT_LANG)));
+	    lang_default());
 	c->hdf = tmpl_hdf(c->lang);
 	c->page = route(c);
 	if (c->page < 0 || !(c->app->pages[c->page].flags & PAGE_BARE))
@@ -351,7 +348,8 @@ handle(struct ctx *c, struct io *io)
 	 * product leaves no stale cached copy behind. */
 	if (status == 404 && (c->req.method & METHODS_GET))
 		app_cacheable(c);
-	else if (status > 0)
+	/* The handler's return value is the status, and nothing else. */
+	if (status > 0)
 		c->resp.status = status;
 	if (resp_send(&c->resp, io, c->req.method == METHOD_HEAD) < 0)
 		log_info("client went away before the response was sent");

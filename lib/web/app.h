@@ -140,10 +140,11 @@ struct ctx {
 int		 app_main(int argc, char **argv, const struct app *);
 
 /* Renders templates/<name>.cs in the layout into the response body and
- * returns 200 (or 500 if rendering failed). */
-int		 app_render(struct ctx *, const char *name);
-/* Makes the response the error page for status (detail: a Lang.err key or
- * NULL) and returns status. */
+ * returns status (or 500 if rendering failed): a handler returns it, and
+ * the request loop sends what the handler returned. */
+int		 app_render(struct ctx *, int status, const char *name);
+/* Makes the response body the error page for status (detail: a Lang.err
+ * key or NULL) and returns status. */
 int		 app_error(struct ctx *, int status, const char *detail);
 /* 303 to base_url + path (path starts with '/'); returns 303. */
 int		 app_redirect(struct ctx *, const char *path);

@@ -8,6 +8,7 @@
 
 #include "conf.h"
 #include "log.h"
+#include "utf8.h"
 
 static const struct conf_def web_defs[CONF_WEB__END] = {
 	[CONF_BASE_URL] = { "base_url", "http://127.0.0.1:8080", "public URL of the store, no trailing slash" },
@@ -125,14 +126,10 @@ conf_need_positive(int k)
 static char *
 trim(char *s)
 {
-	char *e;
+	size_t start, n = text_trim(s, strlen(s), &start);
 
-	while (isspace((unsigned char)*s))
-		s++;
-	e = s + strlen(s);
-	while (e > s && isspace((unsigned char)e[-1]))
-		*--e = '\0';
-	return s;
+	s[start + n] = '\0';
+	return s + start;
 }
 
 static int

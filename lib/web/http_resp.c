@@ -6,11 +6,12 @@
 #include "log.h"
 
 /* No inline script or style anywhere: pages load their CSS and JS files. */
-static const char csp[] =
+static const char csp_head[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
-    "object-src 'none'";
+    "form-action 'self'";
+static const char csp_tail[] =
+    "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 const char *
 http_status_text(int s)
@@ -50,6 +51,7 @@ resp_reset(struct resp *r)
 	buf_trim(&r->body, 1024 * 1024);
 	r->shared_cache = 0;
 	r->has_cookie = 0;
+	r->form_action = NULL;
 	r->sent = 0;
 }
 
@@ -135,9 +137,11 @@ head(struct buf *h, const struct resp *r, size_t length)
 	    "Content-Length: %zu\r\n", r->status, http_status_text(r->status),
 	    r->content_type ? r->content_type : "text/html; charset=utf-8",
 	    length);
-	buf_printf(h, "Content-Security-Policy: %s\r\n"
+	buf_printf(h, "Content-Security-Policy: %s%s%s%s\r\n"
 	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp);
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp_head,
+	    r->form_action ? " " : "", r->form_action ? r->form_action : "",
+	    csp_tail);
 	if (conf_https())
 		buf_puts(h, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (r->shared_cache > 0 && !r->has_cookie &&

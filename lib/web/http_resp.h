@@ -31,6 +31,10 @@ struct resp {
 	struct buf	 body;
 	int		 shared_cache;	/* seconds; see above */
 	int		 has_cookie;	/* a Set-Cookie was added */
+	const char	*form_action;	/* more CSP form-action sources (a
+					 * form whose answer redirects to a
+					 * payment page), NULL: 'self' only;
+					 * the caller vouches for the text */
 	int		 sent;
 };
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "conf.h"
 #include "lang.h"
 
 static const char *const codes[LANG__MAX] = { "en", "fr" };
@@ -75,4 +76,12 @@ lang_negotiate(const char *query, const char *cookie, const char *accept,
 	if ((l = accept_pick(accept)) >= 0)
 		return l;
 	return def;
+}
+
+enum lang
+lang_default(void)
+{
+	int l = lang_from_code(conf_str(CONF_DEFAULT_LANG));
+
+	return l < 0 ? LANG_EN : (enum lang)l;
 }

@@ -11,6 +11,9 @@ const char	*lang_code(enum lang);		/* "en", "fr" */
 int		 lang_from_code(const char *);
 /* Picks the language: explicit ?lang= choice, else the cookie, else the best
  * q-valued match in Accept-Language, else `def`.  Any argument may be NULL. */
+/* The store's own language (default_lang): what the shop's mails are
+ * written in and what a visitor gets when nothing else says. */
+enum lang	 lang_default(void);
 enum lang	 lang_negotiate(const char *query, const char *cookie,
 		    const char *accept_language, enum lang def);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "l10n.h"
 #include "log.h"
 #include "tmpl.h"
 #include "url.h"
@@ -66,6 +67,27 @@ hdf_putf(HDF *h, const char *value, const char *fmt, ...)
 	neo_check(hdf_set_value(h, name, value ? value : ""), name);
 }
 
+/* Rewrites every string under node as language l writes it
+ * (l10n_punct: French narrow no-break spaces), once at start-up. */
+static int
+punct_tree(HDF *node, enum lang l)
+{
+	for (HDF *k = hdf_obj_child(node); k != NULL; k = hdf_obj_next(k)) {
+		const char *v = hdf_obj_value(k), *fixed;
+		if (v != NULL && (fixed = l10n_punct(NULL, l, v)) != v) {
+			if (fixed == NULL || neo_check(hdf_set_value(k, NULL,
+			    fixed), hdf_obj_name(k)) < 0) {
+				free((char *)fixed);
+				return -1;
+			}
+			free((char *)fixed);
+		}
+		if (punct_tree(k, l) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 tmpl_init(const char *template_dir, const char *lang_dir)
 {
@@ -93,6 +115,8 @@ tmpl_init(const char *template_dir, const char *lang_dir)
 		hdf_put(h, "Lang.code", lang_code(l));
 		snprintf(path, sizeof(path), "%s/%s.hdf", lang_dir, lang_code(l));
 		if (neo_check(hdf_read_file(h, path), path) < 0)
+			return -1;
+		if (punct_tree(hdf_get_obj(h, "Lang"), l) < 0)
 			return -1;
 	}
 	return 0;

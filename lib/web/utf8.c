@@ -147,3 +147,23 @@ utf8_scrub(char *buf, size_t n, int keep_lf)
 	}
 	return o;
 }
+
+/* 1 for the blanks text_trim() removes. */
+static int
+blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+size_t
+text_trim(const char *s, size_t n, size_t *start)
+{
+	size_t i = 0;
+
+	while (i < n && blank(s[i]))
+		i++;
+	while (n > i && blank(s[n - 1]))
+		n--;
+	*start = i;
+	return n - i;
+}

@@ -28,5 +28,10 @@ int	utf8_has_controls(const char *s, size_t n, int allow_newlines);
 size_t	utf8_scrub(char *buf, size_t n, int keep_lf);
 /* Byte length of the longest prefix of s that has at most max code points. */
 size_t	utf8_prefix(const char *s, size_t n, size_t max);
+/* The ASCII blanks (space, TAB, CR, LF) around s[0..n) left out: the
+ * offset of the first other byte into *start, and the length from there
+ * without the trailing ones.  The one trimming of form values, settings
+ * and setting lists. */
+size_t	text_trim(const char *s, size_t n, size_t *start);
 
 #endif

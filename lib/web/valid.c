@@ -168,15 +168,9 @@ valid_email(const char *s, const char **err)
 static const char *
 trimmed(struct arena *a, const char *s)
 {
-	const char *e;
+	size_t start, n = text_trim(s, strlen(s), &start);
 
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-	    e[-1] == '\n'))
-		e--;
-	return arena_strndup(a, s, (size_t)(e - s));
+	return arena_strndup(a, s + start, n);
 }
 
 /* V_LINE and V_TEXT: s is the trimmed value, raw the value as received.

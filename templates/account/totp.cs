@@ -6,7 +6,7 @@
   <?cs call:acct_msgs() ?>
   <p><?cs var:Lang.acct.totp_scan ?></p>
   <?cs # Page.qr is SVG made by qr_svg.c: rects of our own, no input text. ?>
-  <div class="qr"><?cs uvar:Page.qr ?></div>
+  <div class="qr"><?cs uvar:Page.qr ?></div><?cs # souk:raw-ok: SVG drawn by qr_svg.c from libqrencode modules, no text of the user ?>
   <p><?cs var:Lang.acct.totp_key ?>: <code id="totp-secret"><?cs var:Page.secret ?></code></p>
   <form id="totp-form" class="form" method="post" action="/account/totp/enable" accept-charset="utf-8">
     <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">

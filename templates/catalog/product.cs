@@ -13,7 +13,7 @@
       <a href="/p/<?cs var:Page.parent.slug ?>"><?cs var:Page.parent.name ?></a></p>
     <?cs /if ?>
     <h1><?cs var:p.name ?></h1>
-    <p class="price-line"><?cs call:price(p) ?></p>
+    <p class="price-line" data-price-line aria-live="polite"><?cs call:price(p) ?></p>
     <p class="availability"><?cs if:p.stock_state == "out" ?><span class="stock out"><?cs var:Lang.out_of_stock ?></span><?cs elif:p.stock_state == "low" ?><span class="stock low"><?cs var:Lang.only_before ?> <?cs var:p.stock ?> <?cs var:Lang.only_after ?></span><?cs elif:p.kind == "physical" ?><span class="stock in"><?cs var:Lang.in_stock ?></span><?cs else ?><span class="stock in"><?cs var:Lang.available ?></span><?cs /if ?></p>
 
     <?cs if:p.owned ?>
@@ -22,22 +22,23 @@
     <form class="buy" action="/cart/add" method="post">
       <input type="hidden" name="product" value="<?cs var:p.id ?>">
       <?cs if:subcount(Page.plans) > 0 ?>
-      <fieldset class="plans">
+      <fieldset class="plans" data-save-label="<?cs var:Lang.you_save ?>">
         <legend><?cs var:Lang.choose_plan ?></legend>
         <?cs each:pl = Page.plans ?>
         <label class="plan">
-          <input type="radio" name="plan" value="<?cs var:pl.id ?>"<?cs if:name(pl) == "0" ?> checked<?cs /if ?> required>
-          <span class="plan-name"><?cs if:pl.months > 0 ?><?cs var:pl.months ?> <?cs if:pl.months == 1 ?><?cs var:Lang.month ?><?cs else ?><?cs var:Lang.months ?><?cs /if ?><?cs else ?><?cs var:pl.days ?> <?cs if:pl.days == 1 ?><?cs var:Lang.day ?><?cs else ?><?cs var:Lang.days ?><?cs /if ?><?cs /if ?></span>
+          <input type="radio" name="plan" value="<?cs var:pl.id ?>" data-price="<?cs var:pl.price ?>"<?cs if:?pl.save ?> data-save="<?cs var:pl.save ?>"<?cs /if ?><?cs if:name(pl) == "0" ?> checked<?cs /if ?> required>
+          <span class="plan-name"><?cs if:?pl.label ?><?cs var:pl.label ?><?cs elif:pl.months > 0 ?><?cs var:pl.months ?> <?cs if:pl.months == 1 ?><?cs var:Lang.month ?><?cs else ?><?cs var:Lang.months ?><?cs /if ?><?cs else ?><?cs var:pl.days ?> <?cs if:pl.days == 1 ?><?cs var:Lang.day ?><?cs else ?><?cs var:Lang.days ?><?cs /if ?><?cs /if ?></span>
           <span class="plan-price"><?cs var:pl.price ?></span>
-          <?cs if:?pl.per_month ?><small class="plan-per"><?cs var:pl.per_month ?> / <?cs var:Lang.month ?></small><?cs /if ?>
+          <?cs if:?pl.per_month ?><small class="plan-per"><?cs var:pl.per_month ?> / <?cs var:Lang.month ?><?cs if:?pl.save ?> · <?cs var:Lang.you_save ?> <?cs var:pl.save ?><?cs /if ?></small><?cs /if ?>
         </label>
         <?cs /each ?>
       </fieldset>
       <?cs /if ?>
       <?cs if:p.kind == "physical" && p.stock_state != "out" ?>
       <label class="qty"><?cs var:Lang.quantity ?>
-        <input type="number" name="qty" value="1" min="1" max="<?cs var:p.max_qty ?>" inputmode="numeric">
+        <input type="number" name="qty" value="1" min="1" max="<?cs var:p.max_qty ?>" inputmode="numeric" aria-describedby="qty-cap">
       </label>
+      <small class="cap" id="qty-cap"><?cs var:Lang.cap_a ?> <?cs var:p.cap ?> <?cs var:Lang.cap_b ?></small>
       <?cs /if ?>
       <button type="submit" class="button primary"<?cs if:p.stock_state == "out" ?> disabled<?cs /if ?>><?cs if:p.stock_state == "out" ?><?cs var:Lang.out_of_stock ?><?cs else ?><?cs var:Lang.add_to_cart ?><?cs /if ?></button>
     </form>

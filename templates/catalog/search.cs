@@ -29,6 +29,12 @@
       <p><strong><?cs var:Lang.search_none ?></strong></p>
       <p><?cs var:Lang.search_tips ?></p>
     </div>
+    <?cs if:?Page.suggest_html ?>
+    <section aria-labelledby="h-suggest">
+      <h2 id="h-suggest"><?cs var:Lang.suggest_heading ?></h2>
+      <?cs call:grid(Page.suggest_html) ?>
+    </section>
+    <?cs /if ?>
   <?cs /if ?>
 <?cs /if ?>
 <?cs if:Page.problem ?>

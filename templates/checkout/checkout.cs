@@ -2,7 +2,8 @@
       kept), Page.field_err.<field> (errors next to fields), Page.methods.N.id,
       Page.dial.<country>, Page.coupon.{code,discount,total}, Page.notice
       (changed, problems, stock, withdrawn with Page.notice_line and
-      Page.notice_n), Page.idem and Page.rev (the cart revision this form
+      Page.notice_n; max and units with Page.notice_n, the cap),
+      Page.rate_limited = "order" with Page.retry_minutes (a 429), Page.idem and Page.rev (the cart revision this form
       places an order for). ?>
 <?cs include:"partials/order.cs" ?>
 <?cs def:title() ?><?cs var:Lang.checkout.title ?><?cs /def ?>
@@ -17,10 +18,17 @@
 <header class="page-head">
   <h1><?cs var:Lang.checkout.title ?></h1>
 </header>
+<?cs if:Page.rate_limited == "order" ?>
+<div class="notice error" role="alert" id="order-limit">
+  <p><?cs var:Lang.checkout.rate_limited ?> <?cs var:Page.retry_minutes ?> <?cs var:Lang.checkout.rate_minutes ?></p>
+</div>
+<?cs /if ?>
 <?cs if:?Page.notice ?>
 <div class="notice error" role="alert">
   <?cs if:Page.notice == "stock" ?><?cs if:Page.notice_n == 0 ?><p><strong><?cs var:Page.notice_line ?></strong> <?cs var:Lang.checkout.notice.sold_out ?></p><?cs else ?><p><?cs var:Lang.checkout.notice.left_a ?> <?cs var:Page.notice_n ?> <?cs var:Lang.checkout.notice.left_b ?> <strong><?cs var:Page.notice_line ?></strong>. <?cs var:Lang.checkout.notice.left_c ?></p><?cs /if ?>
   <?cs elif:Page.notice == "withdrawn" ?><p><strong><?cs var:Page.notice_line ?></strong> <?cs var:Lang.checkout.notice.withdrawn ?></p>
+  <?cs elif:Page.notice == "max" ?><p><?cs var:Lang.checkout.notice.max_a ?> <?cs var:Page.notice_n ?> <?cs var:Lang.checkout.notice.max_b ?> <strong><?cs var:Page.notice_line ?></strong>. <?cs var:Lang.checkout.notice.left_c ?></p>
+  <?cs elif:Page.notice == "units" ?><p><?cs var:Lang.checkout.notice.units_a ?> <?cs var:Page.notice_n ?> <?cs var:Lang.checkout.notice.units_b ?></p>
   <?cs else ?><p><?cs var:Lang.checkout.notice[Page.notice] ?></p><?cs /if ?>
   <p><a href="/cart"><?cs var:Lang.checkout.edit_cart ?></a></p>
 </div>
@@ -102,7 +110,7 @@
     <legend><?cs var:Lang.checkout.label.payment ?></legend>
     <?cs each:m = Page.methods ?>
     <label class="method">
-      <input type="radio" name="payment" value="<?cs var:m.id ?>"<?cs if:Page.form.payment == m.id ?> checked<?cs /if ?> required>
+      <input type="radio" name="payment"<?cs if:first(m) ?> id="f-payment"<?cs /if ?> value="<?cs var:m.id ?>"<?cs if:Page.form.payment == m.id ?> checked<?cs /if ?> required>
       <span class="method-name"><?cs var:Lang.pay[m.id].name ?></span>
       <small><?cs var:Lang.pay[m.id].desc ?></small>
     </label>
@@ -111,7 +119,7 @@
     <?cs call:ferr("payment") ?>
   </fieldset>
   <div class="field terms<?cs if:?Page.field_err.terms ?> has-error<?cs /if ?>">
-    <label><input type="checkbox" name="terms" value="1"<?cs if:Page.form.terms ?> checked<?cs /if ?> required<?cs call:invalid("terms") ?>> <?cs var:Lang.checkout.terms ?></label>
+    <label><input type="checkbox" id="f-terms" name="terms" value="1"<?cs if:Page.form.terms ?> checked<?cs /if ?> required<?cs call:invalid("terms") ?>> <?cs var:Lang.checkout.terms ?></label>
     <?cs call:ferr("terms") ?>
   </div>
   <button type="submit" name="op" value="place" class="button primary place"<?cs if:subcount(Page.methods) == 0 ?> disabled<?cs /if ?>><?cs var:Lang.checkout.place ?></button>

@@ -1,6 +1,7 @@
 <?cs # The order page, reached by its unguessable token.  Page.order
       (order_hdf.h order_put), Page.placed, Page.proof_received,
-      Page.upload_err, Page.max_upload (MB). ?>
+      Page.upload_err (with Page.budget and Page.budget_unit for a byte budget,
+      Page.retry_minutes for a rate limit), Page.max_upload (MB). ?>
 <?cs include:"partials/order.cs" ?>
 <?cs include:"partials/library.cs" ?>
 <?cs include:"partials/subs.cs" ?>
@@ -13,7 +14,13 @@
   <p><?cs var:Lang.order.thanks_text ?></p>
 </div>
 <?cs /if ?>
-<?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?></p><?cs /if ?>
+<?cs if:Page.paid && o.status == "paid" ?>
+<div class="notice ok paid" role="status"><p><strong><?cs var:Lang.order.paid_ok ?></strong></p></div>
+<?cs /if ?>
+<?cs if:Page.payfail && o.status == "awaiting_payment" ?>
+<p class="notice error pay-failed" role="alert"><?cs var:Lang.order.pay_failed ?></p>
+<?cs /if ?>
+<?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?><?cs if:?Page.budget ?> <?cs var:Page.budget ?> <?cs var:Lang.order[Page.budget_unit] ?> <?cs var:Lang.order.budget_b ?><?cs /if ?><?cs if:?Page.retry_minutes ?> <?cs var:Lang.order.retry_a ?> <?cs var:Page.retry_minutes ?> <?cs var:Lang.order.retry_b ?><?cs /if ?></p><?cs /if ?>
 <header class="page-head order-head">
   <h1><?cs var:Lang.order.title ?> <span class="ref"><?cs var:o.reference ?></span></h1>
   <p><?cs var:Lang.order.placed_on ?> <?cs var:o.created ?> · <?cs call:status(o.status) ?></p>
@@ -25,6 +32,14 @@
   <p class="amount"><?cs var:Lang.order.amount ?> <strong><?cs var:o.total ?></strong></p>
   <p><?cs var:Lang.pay[o.method].howto ?></p>
   <?cs call:pay_rows(o.pay.rows) ?>
+  <?cs if:Page.online_order ?>
+  <form class="pay-online" action="/pay/<?cs var:o.token ?>" method="post">
+    <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
+    <?cs each:m = Page.online ?>
+    <button type="submit" name="method" value="<?cs var:m ?>" class="button<?cs if:m == o.method ?> primary<?cs /if ?>" id="pay-<?cs var:m ?>"><?cs if:m == o.method ?><?cs var:Lang.order.pay_online ?> — <?cs else ?><?cs var:Lang.order.pay_with ?> <?cs /if ?><?cs var:Lang.pay[m].name ?></button>
+    <?cs /each ?>
+  </form>
+  <?cs /if ?>
   <?cs if:o.proofs > 0 || Page.proof_received ?>
   <p class="notice ok proof-ok" role="status"><?cs var:Lang.order.proof_received ?></p>
   <?cs /if ?>

@@ -92,11 +92,11 @@ async function journey(browser, store, js) {
     await shot(page, `${tag}-1-product`);
     await page.locator("form.buy button[type=submit]").click();
     if (js) {
-      await page.locator("[data-cart-notice]").filter({ hasText: "Added to your cart" }).waitFor();
+      await page.locator(".drawer").filter({ hasText: "Added to your cart" }).waitFor();
       check(page.url().endsWith("/p/iptv-gold-4k"), "the script kept the product page");
       check(await page.locator("[data-cart-count]").first().textContent() === "1", "header count 1");
     } else {
-      await page.waitForURL(/\/cart\?notice=added$/);
+      await page.waitForURL(/\/cart\?notice=added&line=\d+$/);
       check(await page.locator("[data-cart-count]").first().textContent() === "1", "header count 1");
     }
     await shot(page, `${tag}-2-added`);
@@ -107,7 +107,7 @@ async function journey(browser, store, js) {
     if (js)
       await page.locator("[data-cart-count]").first().filter({ hasText: "3" }).waitFor();
     else
-      await page.waitForURL(/\/cart\?notice=added$/);
+      await page.waitForURL(/\/cart\?notice=added&line=\d+$/);
     // 3. The cart: three cables after all.
     await page.goto(`${b}/cart`);
     await fitsPhone(page, "cart");

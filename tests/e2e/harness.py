@@ -108,6 +108,12 @@ class Stack:
             "SOUK_PAY_BANK_IBAN": "TN59 1000 6035 1835 9847 8831",
             "SOUK_PAY_MOBILE": "Orange Money = +216 20 000 000; "
                                "D17 = +216 55 000 000",
+            # Every test client is 127.0.0.1: the per-address limits on
+            # orders and proofs (docs/order-limits.md) are lifted here and
+            # tested on stores of their own (test_order_limits.py).
+            "SOUK_ORDER_RATE_LIMIT": "1000000",
+            "SOUK_PROOF_RATE_LIMIT": "1000000",
+            "SOUK_PROOF_ADDRESS_BYTES": str(1 << 40),
         })
         self.env.pop("SOUK_CONF", None)
         if env:

@@ -421,3 +421,22 @@ def account_checkout_prefill_and_offer_after_guest_order():
     r = sh.get("/checkout")
     check('value="Prefill Person"' in r.text and 'value="%s"' % email in r.text
           and 'value="+21620123456"' in r.text, "checkout not prefilled")
+
+
+@test
+def account_session_never_shows_to_the_next_visitor():
+    """A worker renders a logged-in page, then an anonymous one: the
+    second must not carry the first visitor's header (Session.* lives in
+    the worker's HDF and is removed after every request)."""
+    s = acct_stack()
+    sh = verified_user(s, "leak@example.com")
+    _, r = login(s, "leak@example.com", sh=sh)
+    check(r.status in (200, 303), r)
+    anon = Shopper(s)
+    for _ in range(12):
+        r = sh.get("/contact")
+        check('id="account-link"' in r.text,
+              "the user's own page lost its header")
+        r = anon.get("/contact")
+        check("leak@example.com" not in r.text and 'id="account-link"'
+              not in r.text, "an anonymous visitor got the user's header")

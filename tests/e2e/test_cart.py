@@ -16,13 +16,15 @@ def cart_add_update_remove_empty_with_plain_forms():
     b = Shopper(s)
     r = b.add("iptv-gold-4k")
     check(r.status == 303 and r.header("Location").endswith(
-        "/cart?notice=added"), "add: %r %r" % (r, r.header("Location")))
+        "/cart?notice=added&line=1"), "add: %r %r" % (r, r.header("Location")))
     cookie = r.header("Set-Cookie") or ""
     check(CART_COOKIE.match(cookie), "cart cookie flags: " + cookie)
     check("Secure" not in cookie, "no Secure flag over http")
-    page = b.get("/cart?notice=added").text
-    check("Added to your cart." in page and "Gold 4K IPTV" in page and
-          "1 month" in page and "30.000\xa0TND" in page, "cart page")
+    page = b.get("/cart?notice=added&line=1").text
+    # The notice names the item, its plan and the cart's subtotal.
+    check("Added to your cart</strong>: Gold 4K IPTV \u00b7 1 month: try it"
+          in page and "Cart subtotal: <strong>30.000\xa0TND" in page and
+          'href="/checkout"' in page, "cart page: added notice")
     check('data-cart-count>1<' in page, "header count on the cart page")
     line = hidden(page, "line")
     csrf = hidden(page, "csrf")

@@ -538,7 +538,7 @@ def checkout_in_french():
           "countries sorted by their French names")
     token = order_token(b.place(None, form, payment="mobile"))
     t = b.get("/order/%s?placed=1" % token).text
-    check("Merci ! Votre commande est enregistrée." in t and
+    check("Merci\u202f! Votre commande est enregistrée." in t and
           "En attente de paiement" in t and "30,000\xa0TND" in t, "fr order")
     m = mails(s, reference(s, token))
     check(m[0][3].startswith("Votre commande ") and "Bonjour" in m[0][4],

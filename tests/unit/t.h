@@ -24,6 +24,16 @@ const char *t_tmpdir(void);
  * path in a static buffer that the next call overwrites. */
 const char *t_write(const char *name, const char *text);
 
+/* A fresh database with the whole schema (schema.sql) in a new file under
+ * t_tmpdir(), and the store secret installed (order tokens, CSRF): close
+ * it with db_close() before the next test opens one (tests/unit/t_db.c). */
+struct db *t_db_new(void);
+/* Runs trusted test SQL (fixtures, tampering "by hand"); 0 or -1. */
+int	t_exec(struct db *, const char *sql);
+/* The first column of the first row of sql as an integer (-1: none or
+ * error). */
+long long t_int(struct db *, const char *sql);
+
 #define TEST(name)							\
 	static void name(void);						\
 	static struct t_case name##_case = { #name, name, NULL };	\

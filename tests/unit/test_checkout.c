@@ -52,14 +52,27 @@ TEST(phone_numbers_to_e164)
 
 TEST(cart_quantity_rules)
 {
-	CHECK_INT(cart_max_qty("physical", -1), CART_MAX_QTY);
+	/* order_max_qty's default: 10 per line. */
+	CHECK_INT(conf_load_file(NULL), 0);
+	CHECK_INT(cart_max_qty("physical", -1), 10);
 	CHECK_INT(cart_max_qty("physical", 3), 3);
 	CHECK_INT(cart_max_qty("physical", 0), 0);
-	CHECK_INT(cart_max_qty("physical", 500), CART_MAX_QTY);
+	CHECK_INT(cart_max_qty("physical", 500), 10);
 	CHECK_INT(cart_max_qty("subscription", -1), CART_MAX_SUBS);
 	CHECK_INT(cart_max_qty("subscription", 2), 2);
 	CHECK_INT(cart_max_qty("digital", -1), 1);
 	CHECK_INT(cart_max_qty("digital", 0), 0);
+	CHECK_INT(cart_max_units(), 30);
+	/* A lower cap binds subscriptions too; a higher one stops at what
+	 * cart_items.qty may hold. */
+	conf_set(CONF_ORDER_MAX_QTY, "3");
+	CHECK_INT(cart_max_qty("subscription", -1), 3);
+	CHECK_INT(cart_max_qty("physical", 2), 2);
+	conf_set(CONF_ORDER_MAX_QTY, "500");
+	CHECK_INT(cart_max_qty("physical", -1), CART_MAX_QTY);
+	CHECK_INT(cart_max_qty("subscription", -1), CART_MAX_SUBS);
+	CHECK_INT(cart_max_qty("digital", -1), 1);
+	CHECK_INT(conf_load_file(NULL), 0);
 }
 
 TEST(cart_tokens)

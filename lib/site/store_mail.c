@@ -1,0 +1,127 @@
+/* store_mail.c — see store_mail.h. */
+#include <string.h>
+
+#include "order_hdf.h"
+#include "site.h"
+#include "store_conf.h"
+#include "store_mail.h"
+#include "timefmt.h"
+#include "tmpl.h"
+
+/* Renders templates/<name>.cs (text, or HTML when html) in language l
+ * into an arena string, from what the caller put in tmpl_hdf(l); NULL on
+ * error (logged).  A tree other than the request's is cleared after. */
+static const char *
+render(struct ctx *c, enum lang l, const char *name, int html)
+{
+	struct buf b = { 0 };
+	const char *out = NULL;
+
+	if ((html ? tmpl_render(l, name, TMPL_BARE, &b) :
+	    mail_render(l, name, &b)) == 0)
+		out = arena_strdup(&c->arena, b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+
+/* render() of an order mail: o goes under Page.order of language l's
+ * tree (the request's own tree too: the page may not have put it). */
+static const char *
+render_order(struct ctx *c, enum lang l, const char *name, int html,
+    const struct order *o)
+{
+	HDF *h = tmpl_hdf(l);
+	const char *out;
+
+	order_put(h, &c->arena, l, "Page.order", o);
+	out = render(c, l, name, html);
+	if (h != c->hdf)
+		tmpl_clear(l);
+	return out;
+}
+
+int
+store_mail_order(void *arg, const struct order *o, struct mail *m, size_t *n)
+{
+	struct ctx *c = arg;
+	enum lang shop = lang_default();
+
+	memset(m, 0, 2 * sizeof(*m));
+	/* An address nobody has verified: no name in To:, and the templates
+	 * print nothing else the shopper typed (docs/mail-safety.md). */
+	m[0].to = o->email;
+	m[0].reply_to = conf_str(CONF_SHOP_EMAIL);
+	m[0].subject = arena_printf(&c->arena, "%s %s — %s",
+	    tmpl_str(c->lang, "mail.confirm_subject"), o->reference,
+	    conf_str(CONF_STORE_NAME));
+	m[0].text = render_order(c, c->lang, "mail/order_confirm", 0, o);
+	m[0].html = render_order(c, c->lang, "mail/order_confirm_html", 1, o);
+	m[1].to = conf_str(CONF_SHOP_EMAIL);
+	m[1].reply_to = o->email;
+	m[1].subject = arena_printf(&c->arena, "%s %s (%s)",
+	    tmpl_str(shop, "mail.new_subject"), o->reference,
+	    site_money(c, o->total_minor));
+	m[1].text = render_order(c, shop, "mail/order_new", 0, o);
+	*n = 2;
+	return m[0].text && m[0].html && m[1].text ? 0 : -1;
+}
+
+int
+store_mail_proof(struct ctx *c, const struct order *o, struct mail *m)
+{
+	enum lang l = lang_default();
+
+	memset(m, 0, sizeof(*m));
+	m->to = conf_str(CONF_SHOP_EMAIL);
+	m->subject = arena_printf(&c->arena, "%s %s",
+	    tmpl_str(l, "mail.proof_subject"), o->reference);
+	m->text = render_order(c, l, "mail/proof_received", 0, o);
+	return m->text ? 0 : -1;
+}
+
+/* A contact mail in language l: the message under Mail.* (mail_render
+ * removes it after) when with_message; without it, the template gets
+ * nothing the visitor typed (the acknowledgement goes to an address
+ * nobody verified: docs/mail-safety.md). */
+static const char *
+render_contact(struct ctx *c, enum lang l, const char *name,
+    const struct contact_message *msg, long long now, int with_message)
+{
+	HDF *h = tmpl_hdf(l);
+
+	if (with_message) {
+		hdf_put(h, "Mail.name", msg->name);
+		hdf_put(h, "Mail.email", msg->email);
+		hdf_put(h, "Mail.subject", msg->subject);
+		hdf_put(h, "Mail.message", msg->body);
+		hdf_put(h, "Mail.order", msg->order_ref);
+	}
+	hdf_put(h, "Mail.lang", tmpl_str(c->lang, "name"));
+	hdf_put(h, "Mail.sent_at", timefmt_arena(&c->arena, now, TIMEFMT_ZONE));
+	return render(c, l, name, 0);
+}
+
+int
+store_mail_contact(struct ctx *c, const struct contact_message *msg,
+    long long now, struct mail *to_shop, struct mail *to_sender)
+{
+	enum lang shop = lang_default();
+
+	memset(to_shop, 0, sizeof(*to_shop));
+	memset(to_sender, 0, sizeof(*to_sender));
+	to_shop->to = conf_str(CONF_SHOP_EMAIL);
+	to_shop->reply_to = msg->email;
+	to_shop->reply_to_name = msg->name;
+	to_shop->subject = arena_printf(&c->arena, "%s %s",
+	    tmpl_str(shop, "mail.contact_subject"), msg->subject);
+	to_shop->text = render_contact(c, shop, "mail/contact_shop", msg, now,
+	    1);
+	to_sender->to = msg->email;
+	to_sender->reply_to = conf_str(CONF_SHOP_EMAIL);
+	to_sender->reply_to_name = conf_str(CONF_STORE_NAME);
+	to_sender->subject = arena_printf(&c->arena, "%s (%s)",
+	    tmpl_str(c->lang, "mail.ack_subject"), conf_str(CONF_STORE_NAME));
+	to_sender->text = render_contact(c, c->lang, "mail/contact_ack", msg,
+	    now, 0);
+	return to_shop->text && to_sender->text ? 0 : -1;
+}

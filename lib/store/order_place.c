@@ -1,0 +1,100 @@
+/* order_place.c — see order_place.h. */
+#include "log.h"
+#include "order_flow.h"
+#include "order_place.h"
+
+void
+order_from_cart(struct arena *a, const struct cart *cart, struct order *o)
+{
+	o->lines = arena_alloc(a, (cart->n + 1) * sizeof(*o->lines));
+	o->nlines = cart->n;
+	for (size_t i = 0; i < cart->n; i++) {
+		const struct cart_line *l = &cart->lines[i];
+		struct order_line *ol = &o->lines[i];
+		ol->product_id = l->product_id;
+		ol->plan_id = l->plan_id;
+		ol->name = l->name;
+		ol->kind = l->kind;
+		ol->months = l->months;
+		ol->days = l->days;
+		ol->unit_minor = l->unit_minor;
+		ol->qty = l->qty;
+		ol->line_minor = l->line_minor;
+	}
+	o->subtotal_minor = cart->subtotal_minor;
+	o->discount_minor = 0;
+	o->coupon_id = 0;
+	o->total_minor = o->subtotal_minor;
+}
+
+enum coupon_check
+order_price(struct db *db, struct arena *a, struct order *o, long long now)
+{
+	enum coupon_check cc = COUPON_OK;
+
+	o->discount_minor = 0;
+	o->coupon_id = 0;
+	if (o->coupon_code != NULL && *o->coupon_code) {
+		cc = db_coupon_check(db, a, o->coupon_code,
+		    o->email_norm ? o->email_norm : "", o->subtotal_minor, now,
+		    &o->coupon_id, &o->discount_minor);
+		if (cc != COUPON_OK) {
+			o->discount_minor = 0;
+			o->coupon_id = 0;
+		}
+	}
+	o->total_minor = o->subtotal_minor - o->discount_minor;
+	return cc;
+}
+
+/* One attempt: the transaction with o->reference as drawn. */
+static enum place_result
+attempt(struct db *db, struct arena *a, const char *cart_token,
+    struct order *o, struct place_why *why, order_mails_fn mails,
+    order_check_fn check, void *arg)
+{
+	struct mail m[ORDER_MAILS_MAX];
+	enum place_result r;
+	size_t n = 0;
+
+	if (mails(arg, o, m, &n) < 0 || n > ORDER_MAILS_MAX || db_begin(db) < 0)
+		return PLACE_ERROR;
+	r = db_order_place(db, a, cart_token, o, why);
+	/* The caller's own rule (a rate limit), counted only for an order
+	 * that is written: a repeat of one placed does not count. */
+	if (r == PLACE_OK && check != NULL) {
+		int rc = check(arg, db, o);
+		r = rc < 0 ? PLACE_ERROR : rc > 0 ? PLACE_LIMITED : PLACE_OK;
+	}
+	for (size_t i = 0; r == PLACE_OK && i < n; i++)
+		if (mail_enqueue(db, &m[i], NULL) < 0)
+			r = PLACE_ERROR;
+	if (r == PLACE_OK && db_commit(db) < 0)
+		r = PLACE_ERROR;
+	if (r != PLACE_OK)
+		db_rollback(db);
+	return r;
+}
+
+enum place_result
+order_place(struct db *db, struct arena *a, const char *cart_token,
+    struct order *o, struct place_why *why, order_mails_fn mails,
+    order_check_fn check, void *arg)
+{
+	char ref[ORDER_REF_BUF];
+	enum place_result r = PLACE_RETRY;
+	int first = order_status_parse(o->status);
+
+	if (first < 0 || order_move_find(ORDER_NEW,
+	    (enum order_status)first) == NULL) {
+		log_error("order: a new order cannot start as '%s'", o->status);
+		return PLACE_ERROR;
+	}
+	/* A reference already taken (one chance in 2^40) draws another. */
+	for (int i = 0; i < 3 && r == PLACE_RETRY; i++) {
+		order_reference(ref);
+		o->reference = arena_strdup(a, ref);
+		r = attempt(db, a, cart_token, o, why, mails, check, arg);
+	}
+	return r;
+}

@@ -1,0 +1,54 @@
+/* order_place.h — from a cart to a placed order, without the request:
+ * the lines and totals an order takes from a cart and its coupon, and the
+ * placement itself (one BEGIN IMMEDIATE transaction per attempt: the
+ * checks and writes of db_order_place, then the order's mails queued in
+ * the same transaction, then COMMIT).  The checkout program, and later
+ * the API and the bot, fill a struct order and call these. */
+#ifndef SOUK_ORDER_PLACE_H
+#define SOUK_ORDER_PLACE_H
+#include <stddef.h>
+
+#include "arena.h"
+#include "db.h"
+#include "db_cart.h"
+#include "db_coupon.h"
+#include "db_order.h"
+#include "mail.h"
+
+/* The most mails placing an order queues. */
+#define ORDER_MAILS_MAX 4
+
+/* Renders the mails of order o (its reference is set) into out[0..*n)
+ * (*n <= ORDER_MAILS_MAX); 0 or -1.  Called before each attempt's
+ * transaction, so rendering holds no lock. */
+typedef int	(*order_mails_fn)(void *arg, const struct order *o,
+		    struct mail *out, size_t *n);
+
+/* The cart's lines as o's lines (arena), its subtotal as o's, no
+ * discount yet (total = subtotal). */
+void		 order_from_cart(struct arena *, const struct cart *,
+		    struct order *o);
+/* Prices o's coupon (o->coupon_code, "" for none) for o->subtotal_minor
+ * and o->email_norm ("" when not known yet) at time now: on COUPON_OK
+ * o->coupon_id, o->discount_minor and o->total_minor are set (no code:
+ * no discount); otherwise o has no discount and the refusal is
+ * returned. */
+enum coupon_check order_price(struct db *, struct arena *, struct order *o,
+		    long long now);
+/* Places o (lines, totals, customer, method and first status set; token
+ * from order_token()) for the cart with cart_token: draws the reference,
+ * renders the mails with `mails`, and runs the transaction; a reference
+ * already taken (PLACE_RETRY) draws another, three times at most.  The
+ * first status must be one the lifecycle lets a new order start in
+ * (order_flow.h), else PLACE_ERROR.  Returns db_order_place's result
+ * (PLACE_OK: committed, o->id set; otherwise nothing written). */
+/* Inside the placement's transaction, after the order is written: the
+ * caller's own rule (e.g. a per-address rate limit).  0 go on, 1 refuse
+ * (PLACE_LIMITED, nothing written), -1 error. */
+typedef int	(*order_check_fn)(void *arg, struct db *, const struct order *o);
+enum place_result order_place(struct db *, struct arena *,
+		    const char *cart_token, struct order *o,
+		    struct place_why *why, order_mails_fn mails,
+		    order_check_fn check, void *arg);
+
+#endif

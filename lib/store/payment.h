@@ -1,0 +1,91 @@
+/* payment.h — online payments of orders through a gateway (gateway.h):
+ * open one, settle it from what the gateway says, refund it, reconcile
+ * (docs/payments.md).
+ *
+ * Rules kept here, for checkout, the hooks program and soukctl alike:
+ *   - an order has at most one open payment per gateway, reused (a double
+ *     click, a reload or a second tab never open a second charge); every
+ *     gateway POST carries an idempotency key derived from the order and
+ *     the attempt, so a retried call is the same session;
+ *   - nothing is paid from what a shopper's browser or a webhook body says:
+ *     the gateway's own answer to verify decides;
+ *   - the gateway's amount and currency must equal the order's exactly,
+ *     else the payment is "mismatch", the order stays unpaid and its
+ *     history says "payment_mismatch" for staff;
+ *   - a payment pays exactly one order, and an order is paid at most once
+ *     (conditional updates inside one BEGIN IMMEDIATE transaction that
+ *     also queues the shopper's "payment received" mail). */
+#ifndef SOUK_PAYMENT_H
+#define SOUK_PAYMENT_H
+#include "arena.h"
+#include "db.h"
+#include "db_payment.h"
+#include "gateway.h"
+#include "order.h"
+
+enum start_result {
+	START_ERROR = -1,
+	START_OK = 0,
+	START_CLOSED,		/* the order no longer awaits payment */
+	START_DOWN,		/* the gateway did not answer or refused */
+};
+
+/* The hosted page for order o by gateway g: the open payment's, or a new
+ * payment's (recorded).  *url is an arena string on START_OK. */
+enum start_result payment_start(struct db *, struct arena *,
+		    const struct order *o, const struct gateway *g,
+		    const char **url);
+
+enum settle_result {
+	SETTLE_ERROR = -1,
+	SETTLE_PAID = 0,	/* this call paid the order */
+	SETTLE_SAME,		/* nothing changed (settled before, still open) */
+	SETTLE_CLOSED,		/* failed or expired: no money taken */
+	SETTLE_MISMATCH,	/* paid, but not the order's amount/currency */
+	SETTLE_UNKNOWN,		/* no payment of ours has that id */
+};
+
+/* Inside the caller's transaction: applies what the gateway said of one
+ * of our payments (gp, from verify) to it and its order, queueing the
+ * paid mail with the transition. */
+enum settle_result payment_apply(struct db *, struct arena *,
+		    const struct gateway *g, const struct gw_payment *gp);
+/* Asks the gateway about payment p and applies the answer in its own
+ * transaction.  SETTLE_ERROR also when the gateway could not be asked
+ * (the payment stays open for reconciliation). */
+enum settle_result payment_verify(struct db *, struct arena *,
+		    const struct payment *p);
+/* payment_verify() of every open payment of order id; the last result
+ * that changed something, else SETTLE_SAME (or SETTLE_ERROR). */
+enum settle_result payment_verify_order(struct db *, struct arena *,
+		    long long order_id);
+
+enum refund_result {
+	REFUND_ERROR = -1,
+	REFUND_OK = 0,
+	REFUND_PENDING,		/* accepted, the gateway finishes it later */
+	REFUND_NOT_PAID,	/* the order has no paid gateway payment */
+	REFUND_TOO_MUCH,	/* more than what is left to refund */
+	REFUND_REFUSED,		/* the gateway said no: *why */
+};
+
+/* Refunds amount (0: all that is left) of the paid payment of order
+ * `reference` through its gateway.  The key `idem` (NULL: derived from
+ * the order, the amount and how much was refunded before) makes a retry
+ * one refund.  A full refund moves the order to refunded; a refused one
+ * changes nothing but the refund row.  *refund_id and *why: arena
+ * strings. */
+enum refund_result payment_refund(struct db *, struct arena *,
+		    const char *reference, long long amount, const char *idem,
+		    const char **refund_id, const char **why);
+
+struct reconcile_stats {
+	int	 checked, paid, closed, failed, expired;
+};
+/* soukctl cron: verifies the payments left open older than a minute, then
+ * cancels orders by card or wallet left unpaid pay_expire_after seconds
+ * with no payment still open, giving their stock back. */
+int		 payment_reconcile(struct db *, struct arena *, long long now,
+		    struct reconcile_stats *);
+
+#endif

@@ -127,16 +127,17 @@ resp_redirect(struct resp *r, int status, const char *url)
 	buf_puts(&r->body, "Redirecting.\n");
 }
 
-/* The status line and headers of r with Content-Length: length, ending
- * with the blank line, into h. */
+/* The status line and headers into h, with Content-Length: length unless
+ * streaming (stream: no length, never shared-cached). */
 static void
-head(struct buf *h, const struct resp *r, size_t length)
+head(const struct resp *r, struct buf *h, int stream, size_t length)
 {
 	buf_reset(h);
-	buf_printf(h, "Status: %d %s\r\nContent-Type: %s\r\n"
-	    "Content-Length: %zu\r\n", r->status, http_status_text(r->status),
-	    r->content_type ? r->content_type : "text/html; charset=utf-8",
-	    length);
+	buf_printf(h, "Status: %d %s\r\nContent-Type: %s\r\n", r->status,
+	    http_status_text(r->status),
+	    r->content_type ? r->content_type : "text/html; charset=utf-8");
+	if (!stream)
+		buf_printf(h, "Content-Length: %zu\r\n", length);
 	buf_printf(h, "Content-Security-Policy: %s%s%s%s\r\n"
 	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp_head,
@@ -144,7 +145,7 @@ head(struct buf *h, const struct resp *r, size_t length)
 	    csp_tail);
 	if (conf_https())
 		buf_puts(h, "Strict-Transport-Security: max-age=31536000\r\n");
-	if (r->shared_cache > 0 && !r->has_cookie &&
+	if (r->shared_cache > 0 && !r->has_cookie && !stream &&
 	    (r->status < 400 || r->status == 404))
 		/* X-Accel-Expires first: nginx reads headers in order, and a
 		 * max-age=0 seen first would make the page uncacheable. */
@@ -167,11 +168,23 @@ resp_send(struct resp *r, struct io *io, int head_only)
 	if (r->sent)
 		return 0;
 	r->sent = 1;
-	head(&h, r, r->body.len);
+	head(r, &h, 0, r->body.len);
 	rc = io_write(io, h.data, h.len);
 	if (rc == 0 && !head_only && r->body.len)
 		rc = io_write(io, r->body.data, r->body.len);
 	return rc;
+}
+
+int
+resp_stream(struct resp *r, struct io *io)
+{
+	static struct buf h;
+
+	if (r->sent)
+		return -1;
+	r->sent = 1;
+	head(r, &h, 1, 0);
+	return io_write(io, h.data, h.len);
 }
 
 int
@@ -182,6 +195,6 @@ resp_send_head(struct resp *r, struct io *io, size_t length)
 	if (r->sent)
 		return -1;
 	r->sent = 1;
-	head(&h, r, length);
+	head(r, &h, 0, length);
 	return io_write(io, h.data, h.len);
 }

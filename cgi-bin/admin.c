@@ -14,6 +14,12 @@
  *                                 libvips (nothing served as uploaded),
  *                                 PDFs as attachments; from data_dir
  *   GET  /admin/audit             the audit log (kind, object, before)
+ *   POST /admin/subscription/access  sub, username, password, portal,
+ *                                 m3u, code: a subscription's access
+ *                                 details (sealed; docs/delivery.md)
+ *   GET  /admin/subscriptions     status, product, within (days)
+ *   GET  /admin/credentials       the credential pools
+ *   POST /admin/credentials       multipart: product, csv (a pool upload)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -29,9 +35,11 @@
 #include "staff_perm.h"
 
 static const char *const notices[] = {
-	"confirm", "reject", "complete", "cancel", "note", "stale", NULL
+	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
+	"imported", NULL
 };
-static const char *const kinds[] = { "order", "user", "message", NULL };
+static const char *const kinds[] = { "order", "user", "message",
+	"subscription", "product", NULL };
 
 const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_STATUS] = { "status", V_ENUM, .choices = order_statuses },
@@ -48,6 +56,15 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_KIND] = { "kind", V_ENUM, .choices = kinds },
 	[KEY_OBJECT] = { "object", V_LINE, 1, 64 },
 	[KEY_NOTICE] = { "notice", V_ENUM, .choices = notices },
+	[KEY_USERNAME] = { "username", V_LINE, 1, 200 },
+	[KEY_PASSWORD] = { "password", V_LINE, 1, 200 },
+	[KEY_PORTAL] = { "portal", V_LINE, 1, 500 },
+	[KEY_M3U] = { "m3u", V_LINE, 1, 1000 },
+	[KEY_CODE] = { "code", V_LINE, 1, 200 },
+	[KEY_SUB] = { "sub", V_INT, 1, 1LL << 53, NULL, 1 },
+	[KEY_SUBSTATUS] = { "status", V_ENUM, .choices = adm_sub_statuses },
+	[KEY_WITHIN] = { "within", V_INT, 1, 3660 },
+	[KEY_PRODUCT] = { "product", V_SLUG, 1, 120 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -74,6 +91,9 @@ enum page_id {
 	PAGE_ORDER_NOTE,
 	PAGE_PROOF,
 	PAGE_AUDIT,
+	PAGE_SUB_ACCESS,
+	PAGE_SUBSCRIPTIONS,
+	PAGE_CREDENTIALS,
 	PAGE__MAX
 };
 
@@ -87,6 +107,9 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_ORDER_NOTE] = page_order_note,
 	[PAGE_PROOF] = page_proof,
 	[PAGE_AUDIT] = page_audit,
+	[PAGE_SUB_ACCESS] = page_sub_access,
+	[PAGE_SUBSCRIPTIONS] = page_subscriptions,
+	[PAGE_CREDENTIALS] = page_credentials,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -97,6 +120,9 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_ORDER_NOTE] = PERM_ORDER_ACT,
 	[PAGE_PROOF] = PERM_PROOF,
 	[PAGE_AUDIT] = PERM_AUDIT,
+	[PAGE_SUB_ACCESS] = PERM_ORDER_ACT,
+	[PAGE_SUBSCRIPTIONS] = PERM_SUBSCRIPTIONS,
+	[PAGE_CREDENTIALS] = PERM_CREDENTIALS,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -123,12 +149,20 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_ORDER] = { "admin/order", METHODS_GET, gate, PAGE_REST,
 	    KEYS(KEY_NOTICE) },
 	[PAGE_ORDER_ACT] = { "admin/order/act", METHODS_POST, gate, 0,
-	    KEYS(KEY_ID, KEY_DO, KEY_REASON) },
+	    KEYS(KEY_ID, KEY_DO, KEY_REASON, KEY_USERNAME, KEY_PASSWORD,
+	    KEY_PORTAL, KEY_M3U, KEY_CODE) },
 	[PAGE_ORDER_NOTE] = { "admin/order/note", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_BODY, KEY_VISIBLE) },
 	[PAGE_PROOF] = { "admin/proof", METHODS_GET, gate, PAGE_REST, NULL },
 	[PAGE_AUDIT] = { "admin/audit", METHODS_GET, gate, 0,
 	    KEYS(KEY_KIND, KEY_OBJECT, KEY_BEFORE) },
+	[PAGE_SUB_ACCESS] = { "admin/subscription/access", METHODS_POST, gate,
+	    0, KEYS(KEY_SUB, KEY_USERNAME, KEY_PASSWORD, KEY_PORTAL, KEY_M3U,
+	    KEY_CODE) },
+	[PAGE_SUBSCRIPTIONS] = { "admin/subscriptions", METHODS_GET, gate, 0,
+	    KEYS(KEY_SUBSTATUS, KEY_PRODUCT, KEY_WITHIN) },
+	[PAGE_CREDENTIALS] = { "admin/credentials", METHODS_GET_POST, gate, 0,
+	    KEYS(KEY_PRODUCT, KEY_NOTICE) },
 };
 
 static const struct app admin = {

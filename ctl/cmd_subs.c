@@ -17,6 +17,7 @@
 #include "catalog_export.h"
 #include "clock.h"
 #include "cred.h"
+#include "cred_import.h"
 #include "csv.h"
 #include "ctl.h"
 #include "db_products.h"
@@ -64,47 +65,6 @@ slurp(const char *path, size_t *len)
 	return p;
 }
 
-/* Seals every data row of the CSV in text for product pid, in the
- * caller's transaction.  The count, or -1 after printing the line. */
-static int
-import_rows(struct db *db, struct arena *a, const char *text, size_t len,
-    long long pid)
-{
-	struct csv_record head, r;
-	const char *err;
-	struct csv csv;
-	int n = 0, rc;
-
-	csv_init(&csv, text, len);
-	if (csv_next(&csv, a, &head, &err) != 1 || head.n == 0)
-		return ctl_fail("credentials", "no header line") ? -1 : -1;
-	while ((rc = csv_next(&csv, a, &r, &err)) != 0) {
-		json_t *o;
-		char *json;
-		if (rc < 0)
-			return ctl_fail("credentials", "line %zu: %s", r.line,
-			    err) ? -1 : -1;
-		if (r.n == 1 && *r.f[0] == '\0')
-			continue;
-		if (r.n != head.n)
-			return ctl_fail("credentials", "line %zu: %zu fields, "
-			    "the header has %zu", r.line, r.n, head.n) ? -1 : -1;
-		o = json_object();
-		for (size_t i = 0; i < r.n; i++)
-			json_object_set_new(o, head.f[i], json_string(r.f[i]));
-		json = json_dumps(o, JSON_COMPACT);
-		json_decref(o);
-		if (json == NULL || cred_add(db, pid, json, store_now()) < 0) {
-			free(json);
-			return ctl_fail("credentials", "line %zu: cannot store it",
-			    r.line) ? -1 : -1;
-		}
-		free(json);
-		n++;
-	}
-	return n;
-}
-
 /* soukctl credentials import FILE --product SLUG */
 int
 cmd_credentials(int argc, char **argv)
@@ -112,7 +72,8 @@ cmd_credentials(int argc, char **argv)
 	struct arena a;
 	struct db *db;
 	long long pid;
-	size_t len;
+	size_t len, line = 0;
+	const char *why = NULL;
 	char *text;
 	int n = -1, served;
 
@@ -130,12 +91,13 @@ cmd_credentials(int argc, char **argv)
 	arena_init(&a, 0);
 	if ((pid = db_product_id(db, argv[4])) <= 0)
 		ctl_fail("credentials", "no product %s", argv[4]);
-	else if (db_begin(db) == 0 && (n = import_rows(db, &a, text, len,
-	    pid)) >= 0 && (db_delivery_set_pool(db, pid) < 0 ||
-	    db_commit(db) < 0))
+	else if (db_begin(db) == 0 && (n = cred_import_csv(db, &a, text, len,
+	    pid, store_now(), &line, &why)) >= 0 && db_commit(db) < 0)
 		n = -1;
 	if (n < 0)
 		db_rollback(db);
+	if (n < 0 && why != NULL)
+		ctl_fail("credentials", "line %zu: %s", line, why);
 	free(text);
 	arena_free(&a);
 	if (n >= 0 && (served = subs_serve_waiting(db, pid)) >= 0)

@@ -18,7 +18,8 @@ enum {
 	Q_LINES, Q_FIND_USER, Q_FIND_EMAIL, Q_GET, Q_CREATE, Q_EXTEND,
 	Q_PERIOD, Q_STATE, Q_ACCESS, Q_OF_ORDER, Q_OF_USER, Q_ENDING,
 	Q_WAITING, Q_DACCESS, Q_DREMIND, Q_DPOOL, Q_CRED_ADD, Q_CRED_ASSIGN,
-	Q_CRED_FREE, Q_CRED_OF, Q_REMIND, Q__MAX
+	Q_CRED_FREE, Q_CRED_OF, Q_REMIND, Q_CRED_GIVE, Q_CRED_DROP, Q_POOL,
+	Q_LIST, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -71,6 +72,19 @@ static const char *const sql[Q__MAX] = {
 	    "subscription_id = ?",
 	[Q_REMIND] = "INSERT OR IGNORE INTO subscription_reminders("
 	    "subscription_id, kind, ends_at, sent_at) VALUES (?, ?, ?, ?)",
+	[Q_LIST] = SUB_COLS "WHERE (?1 = 0 OR s.product_id = ?1) ORDER BY "
+	    "s.ends_at, s.id LIMIT ?2",
+	[Q_CRED_GIVE] = "UPDATE credentials SET subscription_id = ?2, "
+	    "assigned_at = ?3 WHERE id = ?1 AND subscription_id IS NULL",
+	[Q_CRED_DROP] = "DELETE FROM credentials WHERE subscription_id = ?",
+	[Q_POOL] = "SELECT p.id, p.slug, p.name, coalesce(d.access, 'staff'), "
+	    "(SELECT count(*) FROM credentials c WHERE c.product_id = p.id AND "
+	    "c.subscription_id IS NULL), (SELECT count(*) FROM credentials c "
+	    "WHERE c.product_id = p.id AND c.subscription_id IS NOT NULL), "
+	    "(SELECT count(*) FROM subscriptions s WHERE s.product_id = p.id "
+	    "AND s.access = 'waiting') FROM products p LEFT JOIN "
+	    "product_delivery d ON d.product_id = p.id WHERE p.kind = "
+	    "'subscription' ORDER BY p.name",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -458,4 +472,74 @@ db_reminder_claim(struct db *db, long long sub, const char *kind,
 	if (db_step_done(db, st, "reminder claim") < 0)
 		return -1;
 	return sqlite3_changes(db_sqlite(db)) > 0;
+}
+
+int
+db_cred_give(struct db *db, long long cred, long long sub, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CRED_GIVE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, cred);
+	db_bind_int(st, 2, sub);
+	db_bind_int(st, 3, now);
+	if (db_step_done(db, st, "credential give") < 0)
+		return -1;
+	return sqlite3_changes(db_sqlite(db)) == 1 ? 0 : -1;
+}
+
+int
+db_cred_drop(struct db *db, long long sub)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CRED_DROP);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, sub);
+	return db_step_done(db, st, "credential drop");
+}
+
+int
+db_cred_pools(struct db *db, struct arena *a, struct cred_pool **out,
+    size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_POOL);
+	struct cred_pool *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cred_pool *p;
+		v = db_grow(a, v, *n, &cap, sizeof(*v));
+		p = &v[(*n)++];
+		p->product_id = db_col_int(st, 0);
+		p->slug = db_col_text(a, st, 1);
+		p->name = db_col_text(a, st, 2);
+		p->access = db_col_text(a, st, 3);
+		p->free = db_col_int(st, 4);
+		p->given = db_col_int(st, 5);
+		p->waiting = db_col_int(st, 6);
+	}
+	db_done(st);
+	*out = v;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "credential pools");
+}
+
+int
+db_sub_list(struct db *db, struct arena *a, long long product_id, int limit,
+    struct subscription **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LIST);
+
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, product_id);
+	db_bind_int(st, 2, limit);
+	return sub_many(db, a, st, out, n);
 }

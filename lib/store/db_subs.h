@@ -89,4 +89,23 @@ int	db_cred_of(struct db *, struct arena *, long long sub,
 int	db_reminder_claim(struct db *, long long sub, const char *kind,
 	    long long ends_at, long long now);
 
+/* Every subscription (any state) of product_id (0: all), soonest end
+ * first, at most limit (arena); 0 or -1. */
+int	db_sub_list(struct db *, struct arena *, long long product_id,
+	    int limit, struct subscription **out, size_t *n);
+/* Gives credential cred (free) to subscription sub; 0 or -1. */
+int	db_cred_give(struct db *, long long cred, long long sub, long long now);
+/* Deletes the credential subscription sub holds (replaced by staff: a
+ * credential once shown never returns to the pool); 0 or -1. */
+int	db_cred_drop(struct db *, long long sub);
+
+/* One subscription product's pool (the admin's credentials page). */
+struct cred_pool {
+	long long	 product_id, free, given, waiting;
+	const char	*slug, *name, *access;	/* access: pool | staff */
+};
+/* Every subscription product with its pool counts (arena); 0 or -1. */
+int	db_cred_pools(struct db *, struct arena *, struct cred_pool **out,
+	    size_t *n);
+
 #endif

@@ -16,6 +16,8 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	[PERM_ROLES] = { "roles", ROLE_ADMIN },
 	[PERM_AUDIT] = { "audit", ROLE_ADMIN },
 	[PERM_DELETE] = { "delete", ROLE_ADMIN },
+	[PERM_SUBSCRIPTIONS] = { "subscriptions", ROLE_EMPLOYEE },
+	[PERM_CREDENTIALS] = { "credentials", ROLE_ADMIN },
 };
 
 enum role

@@ -330,3 +330,24 @@ subs_remind(struct db *db, long long now, struct remind_stats *st)
 	arena_free(&a);
 	return rc;
 }
+
+int
+subs_give_access(struct db *db, long long sub, const char *json,
+    long long now)
+{
+	struct subscription s;
+	struct arena a;
+	long long cred;
+	int rc;
+
+	arena_init(&a, 0);
+	if ((rc = db_sub_get(db, &a, sub, &s)) == 0) {
+		rc = db_cred_drop(db, sub) < 0 ||
+		    (cred = cred_add(db, s.product_id, json, now)) < 0 ||
+		    db_cred_give(db, cred, sub, now) < 0 ||
+		    db_sub_access(db, sub, "ready", now) < 0 ||
+		    sub_mail(db, &a, &s, "ready", 0) < 0 ? -1 : 0;
+	}
+	arena_free(&a);
+	return rc;
+}

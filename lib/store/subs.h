@@ -51,4 +51,12 @@ struct remind_stats {
  * transaction, so it goes once even with two crons at once.  0 or -1. */
 int	subs_remind(struct db *, long long now, struct remind_stats *);
 
+/* Inside the caller's transaction: staff give subscription sub the
+ * access details json (cred_json()): sealed, replacing any it held (that
+ * one is deleted, never back in the pool), access ready, the "access is
+ * ready" mail queued (without the secret).  0, DB_NONE (no such
+ * subscription), -1. */
+int	subs_give_access(struct db *, long long sub, const char *json,
+	    long long now);
+
 #endif

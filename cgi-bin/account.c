@@ -35,6 +35,11 @@
 #include <time.h>
 
 #include "app.h"
+#include "clock.h"
+#include "db_delivery.h"
+#include "library_hdf.h"
+#include "db_subs.h"
+#include "subs_hdf.h"
 #include "auth.h"
 #include "cart.h"
 #include "store_conf.h"
@@ -1185,29 +1190,52 @@ page_delete(struct ctx *c)
 	return notice(c, "/account/login", N_DELETED);
 }
 
-/* Placeholders until the subscriptions and downloads issue fills them. */
+/* My subscriptions: status, dates, access details (opened with the
+ * credentials key), a renewal link each. */
 static int
 page_subscriptions(struct ctx *c)
 {
+	struct subscription *subs;
+	struct user *u;
+	size_t n;
 	int st;
 
 	if ((st = auth_require(c, ROLE_CUSTOMER)) != 0)
 		return st;
+	u = c->site->user;
 	put_user(c);
 	hdf_put(c->hdf, "Page.section", "subscriptions");
-	return app_render(c, 200, "account/empty");
+	if (db_sub_of_user(c->db, &c->arena, u->id, u->verified ?
+	    u->email_norm : NULL, &subs, &n) < 0 || subs_put(c,
+	    "Page.subs", subs, n, store_now()) < 0)
+		return 500;
+	/* Secrets on the page: never kept by any cache. */
+	resp_header(&c->resp, "X-Robots-Tag", "noindex, nofollow");
+	return app_render(c, 200, "account/subscriptions");
 }
 
+/* My library: every file the customer's paid orders entitle them to
+ * (orders of the account, or of its address once verified), films first,
+ * series by season and episode, each with a fresh download link. */
 static int
 page_library(struct ctx *c)
 {
+	struct user *u;
+	struct library_item *items;
+	size_t n;
+	long long now = store_now();
 	int st;
 
 	if ((st = auth_require(c, ROLE_CUSTOMER)) != 0)
 		return st;
+	u = c->site->user;
 	put_user(c);
 	hdf_put(c->hdf, "Page.section", "library");
-	return app_render(c, 200, "account/empty");
+	if (db_library_user(c->db, &c->arena, u->id, u->verified ?
+	    u->email_norm : NULL, now, &items, &n) < 0)
+		return 500;
+	library_put(c->hdf, &c->arena, "Page.library", items, n, now);
+	return app_render(c, 200, "account/library");
 }
 
 enum page_id {

@@ -17,6 +17,12 @@
  *   GET  /admin/reviews           reviews and questions to moderate (view,
  *                                 before); parts/admin/reviews.c
  *   POST /admin/reviews/act       id, do=approve|hide|delete|answer, body
+ *   POST /admin/subscription/access  sub, username, password, portal,
+ *                                 m3u, code: a subscription's access
+ *                                 details (sealed; docs/delivery.md)
+ *   GET  /admin/subscriptions     status, product, within (days)
+ *   GET  /admin/credentials       the credential pools
+ *   POST /admin/credentials       multipart: product, csv (a pool upload)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -32,10 +38,11 @@
 #include "staff_perm.h"
 
 static const char *const notices[] = {
-	"confirm", "reject", "complete", "cancel", "note", "stale", NULL
+	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
+	"imported", NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
-	NULL };
+	"subscription", "product", NULL };
 
 const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_STATUS] = { "status", V_ENUM, .choices = order_statuses },
@@ -56,6 +63,15 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_MOD] = { "do", V_ENUM, .choices = adm_review_acts, .required = 1 },
 	[KEY_ANSWER] = { "body", V_TEXT, 0, 2000 },
 	[KEY_DONE] = { "done", V_ENUM, .choices = adm_review_acts },
+	[KEY_USERNAME] = { "username", V_LINE, 1, 200 },
+	[KEY_PASSWORD] = { "password", V_LINE, 1, 200 },
+	[KEY_PORTAL] = { "portal", V_LINE, 1, 500 },
+	[KEY_M3U] = { "m3u", V_LINE, 1, 1000 },
+	[KEY_CODE] = { "code", V_LINE, 1, 200 },
+	[KEY_SUB] = { "sub", V_INT, 1, 1LL << 53, NULL, 1 },
+	[KEY_SUBSTATUS] = { "status", V_ENUM, .choices = adm_sub_statuses },
+	[KEY_WITHIN] = { "within", V_INT, 1, 3660 },
+	[KEY_PRODUCT] = { "product", V_SLUG, 1, 120 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -84,6 +100,9 @@ enum page_id {
 	PAGE_AUDIT,
 	PAGE_REVIEWS,
 	PAGE_REVIEW_ACT,
+	PAGE_SUB_ACCESS,
+	PAGE_SUBSCRIPTIONS,
+	PAGE_CREDENTIALS,
 	PAGE__MAX
 };
 
@@ -99,6 +118,9 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_AUDIT] = page_audit,
 	[PAGE_REVIEWS] = page_reviews,
 	[PAGE_REVIEW_ACT] = page_review_act,
+	[PAGE_SUB_ACCESS] = page_sub_access,
+	[PAGE_SUBSCRIPTIONS] = page_subscriptions,
+	[PAGE_CREDENTIALS] = page_credentials,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -111,6 +133,9 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_AUDIT] = PERM_AUDIT,
 	[PAGE_REVIEWS] = PERM_REVIEWS,
 	[PAGE_REVIEW_ACT] = PERM_REVIEW_ACT,
+	[PAGE_SUB_ACCESS] = PERM_ORDER_ACT,
+	[PAGE_SUBSCRIPTIONS] = PERM_SUBSCRIPTIONS,
+	[PAGE_CREDENTIALS] = PERM_CREDENTIALS,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -137,7 +162,8 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_ORDER] = { "admin/order", METHODS_GET, gate, PAGE_REST,
 	    KEYS(KEY_NOTICE) },
 	[PAGE_ORDER_ACT] = { "admin/order/act", METHODS_POST, gate, 0,
-	    KEYS(KEY_ID, KEY_DO, KEY_REASON) },
+	    KEYS(KEY_ID, KEY_DO, KEY_REASON, KEY_USERNAME, KEY_PASSWORD,
+	    KEY_PORTAL, KEY_M3U, KEY_CODE) },
 	[PAGE_ORDER_NOTE] = { "admin/order/note", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_BODY, KEY_VISIBLE) },
 	[PAGE_PROOF] = { "admin/proof", METHODS_GET, gate, PAGE_REST, NULL },
@@ -147,6 +173,13 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_VIEW, KEY_BEFORE, KEY_DONE) },
 	[PAGE_REVIEW_ACT] = { "admin/reviews/act", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_MOD, KEY_ANSWER, KEY_VIEW) },
+	[PAGE_SUB_ACCESS] = { "admin/subscription/access", METHODS_POST, gate,
+	    0, KEYS(KEY_SUB, KEY_USERNAME, KEY_PASSWORD, KEY_PORTAL, KEY_M3U,
+	    KEY_CODE) },
+	[PAGE_SUBSCRIPTIONS] = { "admin/subscriptions", METHODS_GET, gate, 0,
+	    KEYS(KEY_SUBSTATUS, KEY_PRODUCT, KEY_WITHIN) },
+	[PAGE_CREDENTIALS] = { "admin/credentials", METHODS_GET_POST, gate, 0,
+	    KEYS(KEY_PRODUCT, KEY_NOTICE) },
 };
 
 static const struct app admin = {

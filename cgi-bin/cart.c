@@ -29,13 +29,16 @@
 #include "csrf.h"
 #include "db_cart.h"
 #include "db_catalog_text.h"
+#include "db_subs.h"
 #include "json.h"
 #include "order_hdf.h"
 #include "site.h"
 #include "db_user.h"
 #include "site_hooks.h"
+#include "subs.h"
 
-enum key { KEY_PRODUCT, KEY_PLAN, KEY_QTY, KEY_LINE, KEY_NOTICE, KEY_N, KEY__MAX };
+enum key { KEY_PRODUCT, KEY_PLAN, KEY_QTY, KEY_LINE, KEY_NOTICE, KEY_N,
+	KEY_SUB, KEY_SIG, KEY__MAX };
 
 /* What the cart page says after a change (Lang.cart.notice.<code>). */
 enum notice {
@@ -60,6 +63,9 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_LINE] = { "line", V_INT, 1, ID_MAX, NULL, 0 },
 	[KEY_NOTICE] = { "notice", V_ENUM, 0, 0, notices, 0 },
 	[KEY_N] = { "n", V_INT, 0, 999, NULL, 0 },
+	/* The renewal link of a reminder mail (subs.h sub_renew_query). */
+	[KEY_SUB] = { "s", V_INT, 1, ID_MAX, NULL, 1 },
+	[KEY_SIG] = { "k", V_TOKEN, CSRF_TOKEN_LEN, CSRF_TOKEN_LEN, NULL, 1 },
 };
 
 /* The notice and HTTP status for the outcome of a change; n is the
@@ -368,8 +374,34 @@ page_empty(struct ctx *c)
 	return answer(c, token, r, NULL, N_EMPTIED);
 }
 
+/* GET /cart/renew?s=ID&k=SIG, the one-click link of a reminder mail:
+ * puts the subscription's plan in this browser's cart (a guest's too) and
+ * shows the cart.  The link is signed for that subscription, so no other
+ * site can make one; the worst a shared link does is fill a cart. */
+static int
+page_renew(struct ctx *c)
+{
+	char token[CART_TOKEN_LEN + 1] = "";
+	struct subscription s;
+	struct cart_change ch;
+	enum cart_result r;
+	int rc;
+
+	if (app_val(c, KEY_SUB)->state != VAL_OK ||
+	    app_val(c, KEY_SIG)->state != VAL_OK ||
+	    !sub_renew_valid(app_val(c, KEY_SUB)->i, app_val(c, KEY_SIG)->s))
+		return app_error(c, 403, "renew_link");
+	if ((rc = db_sub_get(c->db, &c->arena, app_val(c, KEY_SUB)->i, &s)) != 0)
+		return rc < 0 ? 500 : app_error(c, 404, "renew_link");
+	if (site_cart_token(c) != NULL)
+		memcpy(token, site_cart_token(c), CART_TOKEN_LEN + 1);
+	r = db_cart_add(c->db, token, s.product_id, s.plan_id, 1, &ch);
+	return answer(c, r == CART_OK || r == CART_LIMITED || r == CART_ALREADY ?
+	    token : site_cart_token(c), r, &ch, N_ADDED);
+}
+
 enum page_id { PAGE_CART, PAGE_ADD, PAGE_UPDATE, PAGE_REMOVE, PAGE_EMPTY,
-	PAGE__MAX };
+	PAGE_RENEW, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_CART] = { "cart", METHODS_GET, page_cart, 0,
@@ -381,6 +413,8 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_REMOVE] = { "cart/remove", METHODS_POST, page_remove, PAGE_STRICT,
 	    KEYS(KEY_LINE) },
 	[PAGE_EMPTY] = { "cart/empty", METHODS_GET_POST, page_empty, 0, NULL },
+	[PAGE_RENEW] = { "cart/renew", METHODS_GET, page_renew, 0,
+	    KEYS(KEY_SUB, KEY_SIG) },
 };
 
 /* Cart writes are cheap to lose on a power cut: see the header. */

@@ -21,6 +21,9 @@
 #include <string.h>
 
 #include "app.h"
+#include "clock.h"
+#include "db_delivery.h"
+#include "db_user.h"
 #include "buf.h"
 #include "card_cache.h"
 #include "cart.h"
@@ -370,6 +373,22 @@ put_plans(struct ctx *c, const struct plan *plans, size_t n)
 	return 0;
 }
 
+/* Page.product.owned = 1 when the signed-in customer's library covers
+ * product_id ("in your library" instead of the cart button).  0, or 500. */
+static int
+owned(struct ctx *c, long long product_id)
+{
+	const struct user *u = c->site->user;
+	int rc = db_library_owns(c->db, u->id, u->verified ? u->email_norm :
+	    NULL, product_id, store_now());
+
+	if (rc < 0)
+		return 500;
+	if (rc)
+		hdf_put(c->hdf, "Page.product.owned", "1");
+	return 0;
+}
+
 /* The product page of p, answered with status (200, or the refusal of a
  * review form shown again). */
 static int
@@ -379,6 +398,7 @@ product_view(struct ctx *c, struct product *p_, int status)
 	struct plan *plans;
 	size_t nplans;
 	struct listing kids, related, siblings;
+	int rc;
 
 	if (db_product_plans(c->db, &c->arena, p.card.id, &plans, &nplans) < 0 ||
 	    db_product_children(c->db, &c->arena, p.card.id, &kids) < 0 ||
@@ -433,6 +453,8 @@ product_view(struct ctx *c, struct product *p_, int status)
 		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
+	if (c->site->user != NULL && (rc = owned(c, p.card.id)) != 0)
+		return rc;
 	if (review_section(c, &p) < 0)
 		return 500;
 	if (status == 200)

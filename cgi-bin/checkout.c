@@ -28,6 +28,11 @@
 #include <time.h>
 
 #include "app.h"
+#include "clock.h"
+#include "db_delivery.h"
+#include "library_hdf.h"
+#include "db_subs.h"
+#include "subs_hdf.h"
 #include "cart.h"
 #include "store_conf.h"
 #include "csrf.h"
@@ -503,6 +508,41 @@ page_checkout(struct ctx *c)
 	return show(c, &co, 200);
 }
 
+/* Page.downloads: the files a paid order entitles its holder to, each
+ * with a fresh link (guests download from here).  0 or -1. */
+static int
+order_downloads(struct ctx *c, const struct order *o)
+{
+	struct library_item *items;
+	long long now = store_now();
+	size_t n;
+
+	if (strcmp(o->status, order_statuses[ORDER_PAID]) != 0 &&
+	    strcmp(o->status, order_statuses[ORDER_COMPLETED]) != 0)
+		return 0;
+	if (db_library_order(c->db, &c->arena, o->id, now, &items, &n) < 0)
+		return -1;
+	library_put(c->hdf, &c->arena, "Page.downloads", items, n, now);
+	return 0;
+}
+
+/* Page.subs: the subscriptions a paid order made or renewed, with their
+ * access details (guests see them here).  0 or -1. */
+static int
+order_subs(struct ctx *c, const struct order *o)
+{
+	struct subscription *s;
+	size_t n;
+
+	if (strcmp(o->status, order_statuses[ORDER_PAID]) != 0 &&
+	    strcmp(o->status, order_statuses[ORDER_COMPLETED]) != 0)
+		return 0;
+	if (db_sub_of_order(c->db, &c->arena, o->id, &s, &n) < 0)
+		return -1;
+	return subs_put(c, "Page.subs", s, n,
+	    store_now());
+}
+
 /* Page.online.N: the online methods an order awaiting payment by one of
  * them may be paid with (try again, or the other one). */
 static void
@@ -540,6 +580,8 @@ show_order(struct ctx *c, const struct order *o, int status)
 	/* A private page behind an unguessable link: never in an index. */
 	resp_header(&c->resp, "X-Robots-Tag", "noindex, nofollow");
 	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
+	if (order_downloads(c, o) < 0 || order_subs(c, o) < 0)
+		return 500;
 	if (app_val(c, KEY_PLACED)->state == VAL_OK && app_val(c, KEY_PLACED)->i)
 		hdf_put(c->hdf, "Page.placed", "1");
 	if (app_val(c, KEY_PROOF)->state == VAL_OK && app_val(c, KEY_PROOF)->i)

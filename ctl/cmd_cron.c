@@ -15,10 +15,15 @@
  *    closed the tab, the webhook never came, the gateway was down), and
  *    card/wallet orders unpaid pay_expire_after seconds with no payment
  *    still open are cancelled, their stock given back.
- * 3. Due mail is delivered (as `soukctl mail run`) unless --no-mail.
+ * 3. Subscription reminders (subs_remind, docs/delivery.md): each
+ *    reminder due (reminder_days before the end, and at expiry) is claimed
+ *    and its mail queued in one transaction, so it goes exactly once even
+ *    with two runs at once.
+ * 4. Due mail is delivered (as `soukctl mail run`) unless --no-mail.
  *
- * --now sets the clock the expiry compares against (seconds since 1970,
+ * --now sets the clock every step compares against (seconds since 1970,
  * UTC): for tests and for an operator checking what a later run would do.
+ * Without it: the store's clock (clock.h; SOUK_NOW under test_clock).
  * The mail sent to an address nobody has verified echoes no text the
  * shopper typed (no name): the reference, the hold and the order link. */
 #include <errno.h>
@@ -29,6 +34,7 @@
 
 #include "arena.h"
 #include "buf.h"
+#include "clock.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_order.h"
@@ -38,6 +44,7 @@
 #include "mail.h"
 #include "order.h"
 #include "payment.h"
+#include "subs.h"
 #include "tmpl.h"
 
 #define BATCH	100	/* orders read per query */
@@ -160,6 +167,17 @@ reconcile(struct db *db, long long now)
 	return rc;
 }
 
+/* Step 3 (see the top); 0 or -1. */
+static int
+remind(struct db *db, long long now)
+{
+	struct remind_stats st = { 0, 0 };
+	int rc = subs_remind(db, now, &st);
+
+	ctl_printf("subscription reminders: %d sent\n", st.sent);
+	return rc;
+}
+
 /* Parses "--now UNIX"; 0 or -1. */
 static int
 clock_arg(const char *s, long long *out)
@@ -177,7 +195,7 @@ cmd_cron(int argc, char **argv)
 	static const char usage[] = "[--now UNIX] [--no-mail]";
 	struct mail_run_opts mo = { 0, 0, 0, NULL };
 	struct mail_stats st = { 0, 0, 0, 0 };
-	long long now = (long long)time(NULL), expired;
+	long long now = store_now(), expired;
 	struct db *db;
 	int mail = 1, rc = 0;
 
@@ -190,11 +208,11 @@ cmd_cron(int argc, char **argv)
 		else
 			return ctl_usage(argv[0], usage);
 	}
-	if (tmpl_init(conf_str(CONF_TEMPLATE_DIR), conf_str(CONF_LANG_DIR)) < 0)
-		return ctl_fail("cron", "cannot load the templates");
-	tmpl_set_store("name", conf_str(CONF_STORE_NAME));
-	tmpl_set_store("base_url", conf_str(CONF_BASE_URL));
-	if ((db = ctl_open(0)) == NULL) {
+	if (ctl_templates() < 0)
+		return 1;
+	/* The secret signs the reminders' renewal links. */
+	if ((db = ctl_open(0)) == NULL || ctl_secret(db) < 0) {
+		db_close(db);
 		tmpl_shutdown();
 		return 1;
 	}
@@ -206,6 +224,9 @@ cmd_cron(int argc, char **argv)
 	if (reconcile(db, now) < 0)
 		rc = ctl_fail("cron", "reconciling online payments stopped; see "
 		    "the messages above");
+	if (remind(db, now) < 0)
+		rc = ctl_fail("cron", "subscription reminders stopped; see the "
+		    "messages above");
 	if (mail && mail_run(db, &mo, &st) < 0)
 		rc = ctl_fail("cron", "mail delivery stopped; see the messages "
 		    "above");

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "store_conf.h"
+#include "cred.h"
 #include "ctl.h"
 #include "db_catalog.h"
 #include "rand.h"
@@ -34,6 +35,19 @@ cmd_init(int argc, char **argv)
 		return ctl_fail("init", "could not create the schema");
 	}
 	ctl_printf("created %s (schema version %d)\n", path, db_user_version(db));
+	/* Outside the database: back it up separately (docs/delivery.md). */
+	switch (cred_key_create()) {
+	case 0:
+		ctl_printf("created %s (credentials key: back it up "
+		    "separately)\n", cred_key_path());
+		break;
+	case 1:
+		break;
+	default:
+		db_close(db);
+		return ctl_fail("init", "could not create the credentials key %s",
+		    cred_key_path());
+	}
 	db_close(db);
 	return 0;
 }

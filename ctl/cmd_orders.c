@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "clock.h"
 #include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
@@ -146,8 +147,7 @@ cancel_cmd(struct db *db, struct arena *a, long long id)
 
 	if (db_begin(db) < 0)
 		return ctl_fail("order", "cannot cancel order %lld", id);
-	r = order_cancel(db, a, id, ACTOR_STAFF, "cancelled",
-	    (long long)time(NULL));
+	r = order_cancel(db, a, id, ACTOR_STAFF, "cancelled", store_now());
 	if (r != TRANSITION_OK || db_commit(db) < 0) {
 		db_rollback(db);
 		return ctl_fail("order", r != TRANSITION_ERROR ? "order %lld "
@@ -178,7 +178,7 @@ set_status(struct db *db, struct arena *a, long long id, const char *to)
 		    "no order %lld", id);
 	}
 	r = order_transition(db, &o, (enum order_status)st, ACTOR_STAFF,
-	    arena_printf(a, "staff_%s", to), (long long)time(NULL));
+	    arena_printf(a, "staff_%s", to), store_now());
 	if (r != TRANSITION_OK || db_commit(db) < 0) {
 		db_rollback(db);
 		return ctl_fail("order", r == TRANSITION_REFUSED ||
@@ -211,6 +211,12 @@ cmd_order(int argc, char **argv)
 		return ctl_usage(argv[0], usage);
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
+	/* A change may deliver (delivery.h): mails and signed links. */
+	if (strcmp(argv[1], "show") != 0 && (ctl_secret(db) < 0 ||
+	    ctl_templates() < 0)) {
+		db_close(db);
+		return 1;
+	}
 	arena_init(&a, 0);
 	if (strcmp(argv[1], "cancel") == 0)
 		rc = cancel_cmd(db, &a, id);

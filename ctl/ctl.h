@@ -63,6 +63,16 @@ int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
 int	cmd_reviews(int, char **);
 int	cmd_user(int, char **);
+/* Installs the store secret (signing links) from db; 0 or -1 (printed). */
+int	ctl_secret(struct db *);
+/* Loads the templates (mails soukctl queues) once; 0 or -1 (printed). */
+int	ctl_templates(void);
+int	cmd_media(int, char **);
+int	cmd_credentials(int, char **);
+int	cmd_subscriptions(int, char **);
+int	cmd_subscription(int, char **);
+int	cmd_export_catalog(int, char **);
+int	cmd_entitlement(int, char **);
 int	cmd_order_refund(int, char **);
 
 #endif

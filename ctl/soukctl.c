@@ -25,9 +25,22 @@ static const struct ctl_cmd cmds[] = {
 	{ "order", cmd_order, "show ID | set ID STATUS | cancel ID | refund REF [--amount X]",
 	    "one order: lines, history, proofs; a staff status change; cancel "
 	    "(stock given back); refund an online payment" },
+	{ "media", cmd_media, "add FILE --product SLUG", "a file to download "
+	    "for a digital product (into data_dir/downloads)" },
+	{ "credentials", cmd_credentials, "import FILE --product SLUG",
+	    "add a CSV of subscription credentials (sealed with the key file)" },
+	{ "subscriptions", cmd_subscriptions, "[--waiting]", "every "
+	    "subscription with its status; --waiting: those without access" },
+	{ "subscription", cmd_subscription, "suspend|cancel|resume|extend ID ...",
+	    "staff actions on one subscription" },
+	{ "export-catalog", cmd_export_catalog, "", "the catalog as JSON "
+	    "(films, series, seasons, episodes, plans, prices) on stdout" },
+	{ "entitlement", cmd_entitlement, "revoke ORDER LINE | link ENT FILE",
+	    "take back the downloads of one order line; print a fresh link" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
-	{ "cron", cmd_cron, "[--now UNIX]", "periodic work: expire unpaid "
-	    "orders, deliver mail (every few minutes)" },
+	{ "cron", cmd_cron, "[--now UNIX] [--no-mail]", "periodic work: expire "
+	    "unpaid orders, reconcile payments, subscription reminders (each "
+	    "sent once), deliver mail (every few minutes)" },
 	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "
 	    "(mode 0600); --keep N prunes" },
 	{ "restore", cmd_restore, "FILE", "replace the database by a checked "

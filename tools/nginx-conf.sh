@@ -12,8 +12,11 @@ ROOT=$1 RUN=$2 PORT=$3
 HTDOCS=${SOUK_HTDOCS:-$ROOT/htdocs}
 EX=${SOUK_EXAMPLES:-$ROOT}
 mkdir -p "$RUN/sock" "$RUN/cache" "$RUN/tmp" "$RUN/logs"
+# Downloads are served from the store's data_dir (SOUK_DATA_DIR).
+FILES=${SOUK_DATA_DIR:-$RUN/files}
 sed -e "s#root /usr/local/share/souk/htdocs;#root $HTDOCS;#" \
     -e "s#/var/lib/souk/media/#$RUN/media/#g" \
+    -e "s#/var/lib/souk/files/downloads/#$FILES/downloads/#g" \
     -e "s#/run/souk/#$RUN/sock/#g" \
     -e "s#include snippets/souk-cache.conf;#include $RUN/souk-cache.conf;#" \
     -e "s#listen 80;#listen 127.0.0.1:$PORT;#" \

@@ -32,6 +32,7 @@
 #ifndef SOUK_MAIL_H
 #define SOUK_MAIL_H
 #include <signal.h>
+#include <stddef.h>
 
 #include "buf.h"
 #include "db.h"
@@ -66,6 +67,15 @@ int		mail_enqueue(struct db *, const struct mail *m, long long *id);
  * other than the request's, whose Page.* is cleared per request).
  * Returns 0 or -1. */
 int		mail_render(enum lang, const char *name, struct buf *out);
+/* One value for a mail template: Mail.<name> = value. */
+struct mail_var {
+	const char	*name;
+	const char	*value;
+};
+/* mail_render() for callers without HDF (the store layer): puts vars[0..n)
+ * under Mail.* first.  Returns 0 or -1. */
+int		mail_render_vars(enum lang, const char *name,
+		    const struct mail_var *vars, size_t n, struct buf *out);
 
 /* Rows a program sends right after its response (the rest waits). */
 #define MAIL_BATCH_AFTER_RESPONSE 5

@@ -74,3 +74,20 @@ mail_render(enum lang l, const char *name, struct buf *out)
 	neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
 	return rc;
 }
+
+int
+mail_render_vars(enum lang l, const char *name, const struct mail_var *vars,
+    size_t n, struct buf *out)
+{
+	HDF *h = tmpl_hdf(l);
+	char key[64];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(key, sizeof(key), "Mail.%s", vars[i].name);
+		if (neo_check(hdf_set_value(h, key, vars[i].value), key) < 0) {
+			neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
+			return -1;
+		}
+	}
+	return mail_render(l, name, out);
+}

@@ -3,6 +3,7 @@
  * checks it). */
 #include "db_coupon.h"
 #include "db_order.h"
+#include "delivery.h"
 #include "log.h"
 #include "order_flow.h"
 
@@ -84,7 +85,8 @@ order_transition(struct db *db, struct order *o, enum order_status to,
 	    order_actor_name(actor), now);
 	if (rc != 0)
 		return rc < 0 ? TRANSITION_ERROR : TRANSITION_STALE;
-	if (give_back(db, o->id, m->effects) < 0)
+	if (give_back(db, o->id, m->effects) < 0 ||
+	    delivery_on_status(db, o->id, to, now) < 0)
 		return TRANSITION_ERROR;
 	o->status = order_statuses[to];
 	o->updated_at = now;

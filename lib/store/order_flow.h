@@ -24,7 +24,8 @@
  * "system" is soukctl cron (unpaid-order expiry) and payment gateways;
  * "staff" the admin pages and soukctl.  A paid order is refunded, not
  * cancelled; a completed order has been delivered, so refunding it puts
- * nothing back on the shelf (docs/checkout.md, "Order lifecycle"). */
+ * nothing back on the shelf (docs/checkout.md, "Order lifecycle").  Every
+ * change also runs delivery's reaction (docs/delivery.md). */
 #ifndef SOUK_ORDER_FLOW_H
 #define SOUK_ORDER_FLOW_H
 #include <stddef.h>
@@ -79,7 +80,9 @@ enum transition_result {
  * (a Lang.order.note key) at time now, and does the row's effects:
  * EFFECT_RESTOCK puts the units of every line whose product still counts
  * stock back, EFFECT_COUPON deletes the order's coupon redemption (the
- * code's limits count one use less; the order keeps its discount).  The
+ * code's limits count one use less; the order keeps its discount), then
+ * delivery_on_status() (delivery.h: downloads and subscriptions granted
+ * on paid, taken back on cancelled or refunded).  The
  * status change is conditional on the status read, so two changes of one
  * order, at once or one after the other, take effect once.  On
  * TRANSITION_OK o->status is the new status; otherwise nothing is

@@ -20,6 +20,8 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	 * review or question is part of it. */
 	[PERM_REVIEWS] = { "reviews", ROLE_EMPLOYEE },
 	[PERM_REVIEW_ACT] = { "review_act", ROLE_EMPLOYEE },
+	[PERM_SUBSCRIPTIONS] = { "subscriptions", ROLE_EMPLOYEE },
+	[PERM_CREDENTIALS] = { "credentials", ROLE_ADMIN },
 };
 
 enum role

@@ -4,8 +4,10 @@
  *	if (!staff_may(user->role, PERM_ORDER_ACT)) -> 403
  *
  * Employees run the shop day to day: the dashboard, orders (and act on
- * them), customers and messages.  Admins do everything, including the
- * catalog, coupons, settings, roles, the audit log and deleting.  The
+ * them, access details of subscriptions included), subscriptions,
+ * customers and messages.  Admins do everything, including the
+ * catalog, coupons, settings, roles, the audit log, the credential pools
+ * and deleting.  The
  * admin program maps each of its pages to one row (cgi-bin/admin.c) and
  * checks it in one place before any handler runs; soukctl and a later API
  * read the same table. */
@@ -30,6 +32,8 @@ enum perm {
 	PERM_DELETE,		/* delete anything */
 	PERM_REVIEWS,		/* the queue of reviews and questions */
 	PERM_REVIEW_ACT,	/* approve, hide, answer, delete them */
+	PERM_SUBSCRIPTIONS,	/* subscriptions list (docs/delivery.md) */
+	PERM_CREDENTIALS,	/* credential pools: see, upload (CSV) */
 	PERM__MAX
 };
 

@@ -66,6 +66,16 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_REVIEW_ACCOUNT_LIMIT) = { "review_account_limit", "10", "reviews, questions, edits and reports per account per hour" },
 	K(CONF_REVIEW_ADDRESS_LIMIT) = { "review_address_limit", "30", "reviews, questions, edits and reports per client address (IPv6: per /64) per hour" },
 	K(CONF_REVIEW_REPORT_HOLD) = { "review_report_hold", "3", "reports from different customers that take a published review or question back to the moderation queue" },
+	K(CONF_DOWNLOAD_HANDOFF) = { "download_handoff", "nginx", "who sends download bytes: nginx (X-Accel-Redirect), apache (X-Sendfile) or stream (the program itself, plain CGI)" },
+	K(CONF_DOWNLOAD_INTERNAL) = { "download_internal", "/_souk_downloads/", "nginx: the internal location that aliases data_dir/downloads/" },
+	K(CONF_DOWNLOAD_LINK_TTL) = { "download_link_ttl", "86400", "seconds a download link works after it was made" },
+	K(CONF_DOWNLOAD_LIMIT) = { "download_limit", "5", "downloads of each file per purchase (0: unlimited)" },
+	K(CONF_DOWNLOAD_DAYS) = { "download_days", "0", "days after payment a purchase may be downloaded (0: for ever)" },
+	K(CONF_CREDENTIALS_KEY_FILE) = { "credentials_key_file", "", "the 32-byte key that encrypts subscription credentials (empty: credentials.key beside db_path); back it up separately" },
+	K(CONF_CREDENTIALS_LOW) = { "credentials_low", "3", "free credentials of a product at or below which shop_email is warned" },
+	K(CONF_REMINDER_DAYS) = { "reminder_days", "30 7 1", "days before a subscription ends at which a reminder goes (a product may set its own)" },
+	K(CONF_EXPIRING_DAYS) = { "expiring_days", "7", "a subscription ending within this many days is 'expiring soon'" },
+	K(CONF_TEST_CLOCK) = { "test_clock", "0", "1: SOUK_NOW (unix seconds) replaces the clock of subscriptions and downloads; for tests only" },
 };
 
 /* Keys that must hold a number of at least 1. */

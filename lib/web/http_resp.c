@@ -127,16 +127,17 @@ resp_redirect(struct resp *r, int status, const char *url)
 	buf_puts(&r->body, "Redirecting.\n");
 }
 
-/* The status line and headers into h; Content-Length unless streaming. */
+/* The status line and headers into h, with Content-Length: length unless
+ * streaming (stream: no length, never shared-cached). */
 static void
-head(const struct resp *r, struct buf *h, int stream)
+head(const struct resp *r, struct buf *h, int stream, size_t length)
 {
 	buf_reset(h);
 	buf_printf(h, "Status: %d %s\r\nContent-Type: %s\r\n", r->status,
 	    http_status_text(r->status),
 	    r->content_type ? r->content_type : "text/html; charset=utf-8");
 	if (!stream)
-		buf_printf(h, "Content-Length: %zu\r\n", r->body.len);
+		buf_printf(h, "Content-Length: %zu\r\n", length);
 	buf_printf(h, "Content-Security-Policy: %s%s%s%s\r\n"
 	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
 	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp_head,
@@ -167,7 +168,7 @@ resp_send(struct resp *r, struct io *io, int head_only)
 	if (r->sent)
 		return 0;
 	r->sent = 1;
-	head(r, &h, 0);
+	head(r, &h, 0, r->body.len);
 	rc = io_write(io, h.data, h.len);
 	if (rc == 0 && !head_only && r->body.len)
 		rc = io_write(io, r->body.data, r->body.len);
@@ -182,6 +183,18 @@ resp_stream(struct resp *r, struct io *io)
 	if (r->sent)
 		return -1;
 	r->sent = 1;
-	head(r, &h, 1);
+	head(r, &h, 1, 0);
+	return io_write(io, h.data, h.len);
+}
+
+int
+resp_send_head(struct resp *r, struct io *io, size_t length)
+{
+	static struct buf h;
+
+	if (r->sent)
+		return -1;
+	r->sent = 1;
+	head(r, &h, 0, length);
 	return io_write(io, h.data, h.len);
 }

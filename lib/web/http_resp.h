@@ -56,6 +56,10 @@ int		 resp_send(struct resp *, struct io *, int head_only);
  * then writes the body with io_write() (FastCGI frames it; nginx sends it
  * chunked).  Returns 0 or -1. */
 int		 resp_stream(struct resp *, struct io *);
+/* Writes only the status and headers, announcing a body of `length`
+ * bytes the caller then writes itself with io_write() (a file streamed
+ * in pieces); the response counts as sent.  Returns 0 or -1. */
+int		 resp_send_head(struct resp *, struct io *, size_t length);
 const char	*http_status_text(int);
 
 #endif

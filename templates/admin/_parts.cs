@@ -5,6 +5,8 @@
   <a href="/admin"<?cs if:here == "dashboard" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.dashboard ?></a>
   <a href="/admin/orders"<?cs if:here == "orders" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.orders ?></a>
   <?cs if:Page.may.reviews ?><a href="/admin/reviews"<?cs if:here == "reviews" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admrv.menu ?></a><?cs /if ?>
+  <?cs if:Page.may.subscriptions ?><a href="/admin/subscriptions"<?cs if:here == "subscriptions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.subscriptions ?></a><?cs /if ?>
+  <?cs if:Page.may.credentials ?><a href="/admin/credentials"<?cs if:here == "credentials" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.credentials ?></a><?cs /if ?>
   <?cs if:Page.may.audit ?><a href="/admin/audit"<?cs if:here == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.audit ?></a><?cs /if ?>
   <span class="adm-who"><?cs var:Lang.adm.signed_in ?> <?cs var:Page.staff.email ?> (<?cs var:Page.staff.role ?>)</span>
 </nav>
@@ -18,4 +20,13 @@
 <tr><td data-label="<?cs var:Lang.adm.reference ?>"><a href="/admin/order/<?cs var:o.id ?>"><?cs var:o.reference ?></a><?cs if:o.proofs > 0 ?> <small>(<?cs var:o.proofs ?> <?cs var:Lang.adm.proofs ?>)</small><?cs /if ?></td><td data-label="<?cs var:Lang.adm.date ?>"><?cs var:o.created ?></td><td data-label="<?cs var:Lang.adm.status ?>"><?cs call:status(o.status) ?></td><td data-label="<?cs var:Lang.adm.method ?>"><?cs var:Lang.pay[o.method].name ?></td><td data-label="<?cs var:Lang.adm.customer ?>"><?cs var:o.name ?><br><small><?cs var:o.email ?> · <?cs var:o.phone ?></small></td><td data-label="<?cs var:Lang.adm.total ?>"><?cs var:o.total ?></td></tr>
 <?cs /each ?></tbody></table></div>
 <?cs /if ?>
+<?cs /def ?>
+<?cs # access_fields(id): the access details a staff member types (ids
+      suffixed with id so several forms can share a page). ?>
+<?cs def:access_fields(id) ?>
+<div class="field"><label for="username-<?cs var:id ?>"><?cs var:Lang.adm.sub.username ?></label><input id="username-<?cs var:id ?>" name="username" maxlength="200" autocomplete="off"></div>
+<div class="field"><label for="password-<?cs var:id ?>"><?cs var:Lang.adm.sub.password ?></label><input id="password-<?cs var:id ?>" name="password" maxlength="200" autocomplete="off"></div>
+<div class="field"><label for="portal-<?cs var:id ?>"><?cs var:Lang.adm.sub.portal ?></label><input id="portal-<?cs var:id ?>" name="portal" type="url" maxlength="500" autocomplete="off"></div>
+<div class="field"><label for="m3u-<?cs var:id ?>"><?cs var:Lang.adm.sub.m3u ?></label><input id="m3u-<?cs var:id ?>" name="m3u" type="url" maxlength="1000" autocomplete="off"></div>
+<div class="field"><label for="code-<?cs var:id ?>"><?cs var:Lang.adm.sub.code ?></label><input id="code-<?cs var:id ?>" name="code" maxlength="200" autocomplete="off"></div>
 <?cs /def ?>

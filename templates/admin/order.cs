@@ -22,7 +22,7 @@
   <?cs if:subcount(Page.can) > 0 ?>
   <h2><?cs var:Lang.adm.actions ?></h2>
   <div class="adm-actions">
-    <?cs if:Page.can.confirm ?><form method="post" action="/admin/order/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="confirm"><button type="submit" class="button primary" id="do-confirm"><?cs var:Lang.adm.confirm ?></button></form><?cs /if ?>
+    <?cs if:Page.can.confirm ?><form method="post" action="/admin/order/act" class="adm-confirm"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="confirm"><?cs if:Page.access_form == "1" ?><fieldset class="adm-access" id="confirm-access"><legend><?cs var:Lang.adm.sub.access_title ?></legend><p class="hint"><?cs var:Lang.adm.sub.confirm_help ?></p><?cs call:access_fields("c") ?></fieldset><?cs /if ?><button type="submit" class="button primary" id="do-confirm"><?cs var:Lang.adm.confirm ?></button></form><?cs /if ?>
     <?cs if:Page.can.complete ?><form method="post" action="/admin/order/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="complete"><button type="submit" class="button primary" id="do-complete"><?cs var:Lang.adm.complete ?></button></form><?cs /if ?>
     <?cs if:Page.can.reject ?><form method="post" action="/admin/order/act" class="adm-reject"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="reject"><div class="field"><label for="reason"><?cs var:Lang.adm.reason ?></label><textarea id="reason" name="reason" required maxlength="500" rows="2"></textarea></div><button type="submit" class="button" id="do-reject"><?cs var:Lang.adm.reject ?></button></form><?cs /if ?>
     <?cs if:Page.can.cancel ?><form method="post" action="/admin/order/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="cancel"><button type="submit" class="button danger" id="do-cancel"><?cs var:Lang.adm.cancel ?></button></form><?cs /if ?>
@@ -36,6 +36,20 @@
   <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>
   <?cs if:o.has_discount == 1 ?><p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<span id="coupon"><?cs var:o.coupon ?></span>)</span> <span>− <?cs var:o.discount ?></span></p><?cs /if ?>
   <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:o.total ?></strong></p>
+
+  <?cs if:subcount(Page.subs) > 0 ?>
+  <h2><?cs var:Lang.adm.subscriptions ?></h2>
+  <ul class="adm-subs" id="order-subs"><?cs each:sb = Page.subs ?>
+    <li id="sub-<?cs var:sb.id ?>"><strong><?cs var:sb.name ?></strong> · <?cs var:Lang.sub.status[sb.status] ?> · <?cs var:Lang.adm.sub.ends ?> <?cs var:sb.ends ?> · <?cs var:Lang.adm.sub.access ?>: <span class="sub-access-state"><?cs var:sb.access ?></span>
+      <?cs if:subcount(sb.cred) > 0 ?><dl class="sub-access"><?cs each:f = sb.cred ?><div><dt><?cs var:f.name ?></dt><dd><code><?cs var:f.value ?></code></dd></div><?cs /each ?></dl><?cs /if ?>
+      <form method="post" action="/admin/subscription/access" class="form adm-access"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="sub" value="<?cs var:sb.id ?>">
+        <p class="hint"><?cs var:Lang.adm.sub.access_help ?></p>
+        <?cs call:access_fields(sb.id) ?>
+        <button type="submit" class="button"><?cs if:sb.access == "ready" ?><?cs var:Lang.adm.sub.replace ?><?cs else ?><?cs var:Lang.adm.sub.save ?><?cs /if ?></button>
+      </form>
+    </li><?cs /each ?>
+  </ul>
+  <?cs /if ?>
 
   <h2><?cs var:Lang.adm.customer ?></h2>
   <dl class="details" id="customer">

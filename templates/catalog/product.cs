@@ -17,6 +17,9 @@
     <p class="price-line" data-price-line aria-live="polite"><?cs call:price(p) ?></p>
     <p class="availability"><?cs if:p.stock_state == "out" ?><span class="stock out"><?cs var:Lang.out_of_stock ?></span><?cs elif:p.stock_state == "low" ?><span class="stock low"><?cs var:Lang.only_before ?> <?cs var:p.stock ?> <?cs var:Lang.only_after ?></span><?cs elif:p.kind == "physical" ?><span class="stock in"><?cs var:Lang.in_stock ?></span><?cs else ?><span class="stock in"><?cs var:Lang.available ?></span><?cs /if ?></p>
 
+    <?cs if:p.owned ?>
+    <p class="owned" id="in-library"><strong><?cs var:Lang.library.in_library ?></strong> · <a class="button primary" href="/account/library"><?cs var:Lang.library.open ?></a></p>
+    <?cs else ?>
     <form class="buy" action="/cart/add" method="post">
       <input type="hidden" name="product" value="<?cs var:p.id ?>">
       <?cs if:subcount(Page.plans) > 0 ?>
@@ -40,6 +43,7 @@
       <?cs /if ?>
       <button type="submit" class="button primary"<?cs if:p.stock_state == "out" ?> disabled<?cs /if ?>><?cs if:p.stock_state == "out" ?><?cs var:Lang.out_of_stock ?><?cs else ?><?cs var:Lang.add_to_cart ?><?cs /if ?></button>
     </form>
+    <?cs /if ?>
     <p class="note"><?cs if:p.kind == "physical" ?><?cs var:Lang.ships ?><?cs elif:p.kind == "subscription" ?><?cs var:Lang.instant_delivery ?>. <?cs var:Lang.subscription_note ?>.<?cs else ?><?cs var:Lang.digital_note ?>.<?cs /if ?></p>
     <?cs if:p.sku ?><p class="sku"><?cs var:Lang.sku ?>: <?cs var:p.sku ?></p><?cs /if ?>
   </div>

@@ -3,6 +3,8 @@
       Page.upload_err (with Page.budget and Page.budget_unit for a byte budget,
       Page.retry_minutes for a rate limit), Page.max_upload (MB). ?>
 <?cs include:"partials/order.cs" ?>
+<?cs include:"partials/library.cs" ?>
+<?cs include:"partials/subs.cs" ?>
 <?cs def:title() ?><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?><?cs /def ?>
 <?cs def:main() ?>
 <?cs with:o = Page.order ?>
@@ -50,6 +52,19 @@
     <button type="submit" class="button primary"><?cs var:Lang.order.proof_send ?></button>
   </form>
   <?cs /if ?>
+</section>
+<?cs /if ?>
+
+<?cs if:Page.subs_count > 0 ?>
+<section class="order-subs" aria-labelledby="h-subs">
+  <h2 id="h-subs"><?cs var:Lang.sub.access ?></h2>
+  <?cs call:subs_list(Page.subs) ?>
+</section>
+<?cs /if ?>
+<?cs if:Page.downloads_count > 0 ?>
+<section class="downloads" aria-labelledby="h-downloads">
+  <h2 id="h-downloads"><?cs var:Lang.library.downloads ?></h2>
+  <?cs call:library_list(Page.downloads) ?>
 </section>
 <?cs /if ?>
 

@@ -5,6 +5,8 @@ stale, unknown, redelivered 10 times in a row and 10 at once),
 amount/currency mismatches, a gateway down or slow and reconciliation by
 `soukctl cron`, expiry releasing stock, refunds (partial, full, refused)
 by `soukctl order refund`."""
+import os
+import re
 import threading
 import time
 import urllib.parse
@@ -362,3 +364,81 @@ def payments_store_stops_without_sanitizer_reports():
     s.cleanup()
     fake.stop()
     check(not reports, "sanitizer reports:\n" + "\n".join(reports)[:3000])
+
+
+# Delivery through the gateways (docs/delivery.md): the payment's own
+# transaction (order_transition -> delivery_on_status) grants what the
+# order bought, whichever path marked it paid.
+
+FILM = "the-last-caravan-film"
+IPTV = "iptv-family-3-screens"
+
+
+def downloads_on(b, token):
+    return re.findall(r'href="(/download/[^"]+)"',
+                      b.get("/order/" + token).text)
+
+
+@test
+def card_payment_grants_the_download_and_a_full_refund_takes_it_back():
+    s, fake = store()
+    path = os.path.join(s.dir, "caravan.mp4")
+    with open(path, "wb") as f:
+        f.write(b"film bytes paid by card")
+    s.ctl("media", "add", path, "--product", FILM)
+    b, r, token = place(s, "card", slug=FILM)
+    check(downloads_on(b, token) == [], "nothing to download before paying")
+    ret = hosted(fake, r.header("Location"))
+    check(fake.hook_answers[-1][0] == 200, "webhook answered")
+    back(b, s, ret)
+    check(status(s, token) == "paid", "paid by the gateway")
+    check(one(s, "SELECT count(*) FROM entitlements e JOIN orders o ON "
+              "o.id = e.order_id WHERE o.token = ? AND e.revoked_at IS "
+              "NULL", token) == 1, "one entitlement, granted once "
+          "(webhook and return both seen)")
+    links = downloads_on(b, token)
+    check(len(links) == 1, "the order page offers the film: %r" % links)
+    got = s.get(links[0])
+    check(got.status == 200 and got.body == b"film bytes paid by card",
+          "downloaded through nginx: %d" % got.status)
+    ref = one(s, "SELECT reference FROM orders WHERE token = ?", token)
+    s.ctl("order", "refund", ref)
+    check(status(s, token) == "refunded", "refunded through the gateway")
+    check(one(s, "SELECT count(*) FROM entitlements e JOIN orders o ON "
+              "o.id = e.order_id WHERE o.token = ? AND e.revoked_at IS "
+              "NOT NULL", token) == 1, "the refund revoked it")
+    again = s.get(links[0])
+    check(again.status == 403 and "fresh link" in again.text,
+          "the old link is refused: %d" % again.status)
+
+
+@test
+def wallet_payment_starts_the_subscription_with_pool_credentials():
+    s, fake = store()
+    path = os.path.join(s.dir, "pool.csv")
+    with open(path, "w") as f:
+        f.write("username,password,portal\n"
+                "walletuser,Wallet-Pw-42-plugh,http://portal.example/w\n")
+    s.ctl("credentials", "import", path, "--product", IPTV)
+    b = Shopper(s)
+    b.add(IPTV)
+    r = b.place({"email": "wallet.buyer@example.com"}, payment="wallet")
+    check(r.status == 303, "placed: %d" % r.status)
+    token = one(s, "SELECT token FROM orders WHERE email = ? ORDER BY id "
+                "DESC LIMIT 1", "wallet.buyer@example.com")
+    ret = hosted(fake, r.header("Location"))
+    back(b, s, ret)
+    check(status(s, token) == "paid", "paid by Flouci")
+    row = one(s, "SELECT s.access || '/' || count(c.id) FROM subscriptions "
+              "s JOIN orders o ON o.id = s.order_id LEFT JOIN credentials c "
+              "ON c.subscription_id = s.id WHERE o.token = ?", token)
+    check(row == "ready/1", "subscription started with its credential: %r"
+          % row)
+    page = b.get("/order/" + token).text
+    check("walletuser" in page and "Wallet-Pw-42-plugh" in page,
+          "the guest's order page shows the access details")
+    body = one(s, "SELECT body_text FROM mail_outbox WHERE to_addr = ? AND "
+               "subject LIKE 'Your access is ready%'",
+               "wallet.buyer@example.com")
+    check(body and "/order/" + token in body and "Wallet-Pw" not in body,
+          "the mail links to the page, without the secret")

@@ -6,10 +6,10 @@ TEST(staff_perm_roles)
 {
 	static const enum perm employee_may[] = { PERM_DASHBOARD, PERM_ORDERS,
 	    PERM_PROOF, PERM_ORDER_ACT, PERM_CUSTOMERS, PERM_MESSAGES,
-	    PERM_MESSAGE_ACT };
+	    PERM_MESSAGE_ACT, PERM_SUBSCRIPTIONS };
 	static const enum perm admin_only[] = { PERM_CATALOG, PERM_COUPONS,
 	    PERM_SETTINGS, PERM_ROLES, PERM_AUDIT, PERM_DELETE,
-	    PERM_CUSTOMER_ACT };
+	    PERM_CUSTOMER_ACT, PERM_CREDENTIALS };
 
 	for (int p = 0; p < PERM__MAX; p++) {
 		CHECK(staff_perms[p].name != NULL);

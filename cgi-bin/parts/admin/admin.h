@@ -29,6 +29,15 @@ enum key {
 	KEY_MOD,
 	KEY_ANSWER,
 	KEY_DONE,
+	KEY_USERNAME,	/* access details (subs.c) */
+	KEY_PASSWORD,
+	KEY_PORTAL,
+	KEY_M3U,
+	KEY_CODE,
+	KEY_SUB,
+	KEY_SUBSTATUS,
+	KEY_WITHIN,
+	KEY_PRODUCT,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -81,5 +90,22 @@ int		 page_review_act(struct ctx *);
 
 /* audit.c */
 int		 page_audit(struct ctx *);
+
+/* subs.c: subscriptions, their access details, the credential pools. */
+extern const char *const adm_sub_statuses[];
+/* The access details typed in the form (username, password, portal, m3u,
+ * code) as JSON (malloc'd, caller frees), or NULL when none was typed. */
+char		*adm_access_json(struct ctx *);
+/* Page.subs (the order's subscriptions) and Page.access_form (1 when a
+ * line's product has staff-entered access); 0 or -1. */
+int		 adm_put_order_subs(struct ctx *, const struct order *);
+/* Inside the caller's transaction, after o became paid: the typed
+ * details json go to each subscription of o still without access; the
+ * number given, or -1. */
+int		 adm_give_order_access(struct ctx *, const struct order *o,
+		    const char *json, long long now);
+int		 page_sub_access(struct ctx *);
+int		 page_subscriptions(struct ctx *);
+int		 page_credentials(struct ctx *);
 
 #endif

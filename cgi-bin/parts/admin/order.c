@@ -91,6 +91,8 @@ page_order(struct ctx *c)
 		if (mv != NULL && (mv->who & ACTOR_STAFF))
 			hdf_putf(c->hdf, "1", "Page.can.%s", adm_order_acts[i]);
 	}
+	if (adm_put_order_subs(c, &o) < 0)
+		return 500;
 	return app_render(c, 200, "admin/order");
 }
 
@@ -134,6 +136,7 @@ page_order_act(struct ctx *c)
 	long long now = (long long)time(NULL);
 	const char *reason = adm_opt(c, KEY_REASON);
 	const char *redirect;
+	char *access;
 	enum transition_result r;
 	int st, a;
 
@@ -151,10 +154,12 @@ page_order_act(struct ctx *c)
 		return 500;
 	if (db_begin(c->db) < 0)
 		return 500;
+	access = adm_access_json(c);
 	r = order_transition(c->db, &o, adm_order_moves[a].to, ACTOR_STAFF,
 	    adm_order_moves[a].note, now);
 	if (r != TRANSITION_OK) {
 		db_rollback(c->db);
+		free(access);
 		if (r == TRANSITION_ERROR)
 			return 500;
 		if (r == TRANSITION_STALE)
@@ -162,6 +167,15 @@ page_order_act(struct ctx *c)
 			    "/admin/order/%lld?notice=stale", o.id));
 		return app_error(c, 409, "transition");
 	}
+	/* Confirming an order of a staff-delivered plan: the access details
+	 * typed in the confirm form go to its new subscriptions. */
+	if (access != NULL && adm_order_moves[a].to == ORDER_PAID &&
+	    adm_give_order_access(c, &o, access, now) < 0) {
+		db_rollback(c->db);
+		free(access);
+		return 500;
+	}
+	free(access);
 	if (adm_audit(c, adm_order_acts[a], "order", o.id, reason ? reason : o.status, now) < 0 ||
 	    (reason != NULL && db_order_note_add(c->db, o.id, c->site->user->id,
 	    c->site->user->email, reason, 1, now) < 0) ||

@@ -36,6 +36,7 @@
 #include "db_coupon.h"
 #include "db_order.h"
 #include "db_rate.h"
+#include "form_err.h"
 #include "log.h"
 #include "mail.h"
 #include "mail_format.h"
@@ -85,7 +86,7 @@ static const struct valid_key keys[KEY__MAX] = {
 };
 
 /* The form's fields, in the order errors are listed. */
-static const enum key form_keys[] = {
+static const int form_keys[] = {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS,
 };
@@ -98,7 +99,7 @@ struct checkout {
 	struct pay_cart		 pc;
 	const struct pay_method	*methods[PAY_MAX];
 	size_t			 nmethods;
-	int			 bad;		/* fields with an error */
+	struct form_err		 fe;		/* the fields' errors */
 };
 
 /* Reads the visitor's cart and the payment methods it can use. */
@@ -117,13 +118,14 @@ load(struct ctx *c, struct checkout *co)
 	return 0;
 }
 
-/* Page.field_err.<field> = err: the message shown next to the field. */
+/* Field k's error err (the first one of a field stays); show() lists
+ * them in the form's order. */
 static void
 field_err(struct ctx *c, struct checkout *co, enum key k, const char *err)
 {
-	hdf_putf(c->hdf, err, "Page.field_err.%s", keys[k].name);
-	hdf_putf(c->hdf, keys[k].name, "Page.errors.%d.field", co->bad);
-	hdf_putf(c->hdf, err, "Page.errors.%d.err", co->bad++);
+	if (co->fe.err == NULL)
+		form_err_init(c, &co->fe, NULL, 0);
+	form_err_set(&co->fe, k, err);
 }
 
 /* A first view of the form for a logged-in shopper: name, e-mail, phone
@@ -155,6 +157,8 @@ show(struct ctx *c, struct checkout *co, int status)
 	char key[CART_KEY_LEN + 1];
 	int posted = c->req.method == METHOD_POST;
 
+	if (co->fe.err != NULL)
+		form_err_put(c, &co->fe, form_keys, NFORM);
 	cart_put(c, "Page.cart", &co->cart);
 	hdf_put_int(c->hdf, "Req.cart_count", co->cart.count);
 	for (size_t i = 0; i < NFORM; i++) {
@@ -199,11 +203,7 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 	const char *err;
 	int ship = co->cart.nphysical > 0;
 
-	for (size_t i = 0; i < NFORM; i++) {
-		v = app_val(c, form_keys[i]);
-		if (v->state == VAL_INVALID)
-			field_err(c, co, form_keys[i], v->err);
-	}
+	form_err_init(c, &co->fe, form_keys, NFORM);
 	if (app_val(c, KEY_TERMS)->state == VAL_OK && !app_val(c, KEY_TERMS)->i)
 		field_err(c, co, KEY_TERMS, "required");
 	v = app_val(c, KEY_COUNTRY);
@@ -227,8 +227,8 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 			field_err(c, co, KEY_PAYMENT, "pay_unavailable");
 		o->method = m->id;
 	}
-	if (co->bad)
-		return co->bad;
+	if (co->fe.n)
+		return (int)co->fe.n;
 	o->name = app_val(c, KEY_NAME)->s;
 	o->email = app_val(c, KEY_EMAIL)->s;
 	norm = arena_strdup(&c->arena, o->email);
@@ -425,6 +425,28 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	return 500;
 }
 
+/* op=apply: checks the coupon alone (the other fields keep their values
+ * and show no error yet) and shows the form with its discount. */
+static int
+preview(struct ctx *c, struct checkout *co, struct order *o)
+{
+	static const int coupon_key[] = { KEY_COUPON };
+	const struct val *email = app_val(c, KEY_EMAIL);
+	int fatal = 0;
+
+	form_err_init(c, &co->fe, coupon_key, 1);
+	if (co->fe.n)
+		return show(c, co, 422);
+	if (email->state == VAL_OK) {	/* "already used with this address" */
+		char *norm = arena_strdup(&c->arena, email->s);
+		order_email_norm(norm);
+		o->email_norm = norm;
+	}
+	if (apply_coupon(c, co, o, &fatal) < 0)
+		return fatal ? 500 : show(c, co, 422);
+	return show(c, co, 200);
+}
+
 /* POST /checkout. */
 static int
 submit(struct ctx *c, struct checkout *co)
@@ -459,6 +481,8 @@ submit(struct ctx *c, struct checkout *co)
 	}
 	o.coupon_code = app_val(c, KEY_COUPON)->s;
 	o.email_norm = NULL;
+	if (app_val(c, KEY_OP)->state == VAL_OK && app_val(c, KEY_OP)->i == 1)
+		return preview(c, co, &o);
 	if (read_form(c, co, &o) > 0) {
 		/* Still show what the coupon would give. */
 		if (app_val(c, KEY_COUPON)->state == VAL_OK)
@@ -467,8 +491,6 @@ submit(struct ctx *c, struct checkout *co)
 	}
 	if (apply_coupon(c, co, &o, &fatal) < 0)
 		return fatal ? 500 : show(c, co, 409);
-	if (app_val(c, KEY_OP)->state == VAL_OK && app_val(c, KEY_OP)->i == 1)
-		return show(c, co, 200);	/* op=apply: the preview */
 	if (co->cart.problems)
 		return show_problem(c, co);
 	o.idem_key = idem->s;

@@ -33,7 +33,9 @@
 #include "csrf.h"
 #include "db_cart.h"
 #include "db_user.h"
+#include "db_catalog_text.h"
 #include "db_coupon.h"
+#include "db_detail.h"
 #include "db_order.h"
 #include "db_rate.h"
 #include "form_err.h"
@@ -57,8 +59,16 @@ enum key {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM, KEY_REV,
 	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL,
-	KEY_METHOD, KEY__MAX
+	KEY_METHOD,
+	/* The details products ask (detail.h): slot n is the n-th field of
+	 * the cart's lines in order, as show() numbered them for this cart
+	 * revision (the form's key pins the revision). */
+	KEY_D0, KEY_DLAST = KEY_D0 + DETAIL_MAX_PER_ORDER - 1,
+	KEY__MAX
 };
+
+#define DKEY(n) [KEY_D0 + (n)] = { "d" #n, V_LINE, 0, DETAIL_VALUE_MAX, \
+	NULL, 0, NULL }
 
 static const char *const ops[] = { "place", "apply", NULL };
 
@@ -83,12 +93,18 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_PAID] = { "paid", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_PAYFAIL] = { "payfail", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_METHOD] = { "method", V_ENUM, 0, 0, pay_ids, 1, NULL },
+	DKEY(0), DKEY(1), DKEY(2), DKEY(3), DKEY(4), DKEY(5), DKEY(6),
+	DKEY(7), DKEY(8), DKEY(9), DKEY(10), DKEY(11), DKEY(12), DKEY(13),
+	DKEY(14), DKEY(15),
 };
 
 /* The form's fields, in the order errors are listed. */
 static const int form_keys[] = {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
-	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS,
+	KEY_POSTAL, KEY_D0 + 0, KEY_D0 + 1, KEY_D0 + 2, KEY_D0 + 3,
+	KEY_D0 + 4, KEY_D0 + 5, KEY_D0 + 6, KEY_D0 + 7, KEY_D0 + 8,
+	KEY_D0 + 9, KEY_D0 + 10, KEY_D0 + 11, KEY_D0 + 12, KEY_D0 + 13,
+	KEY_D0 + 14, KEY_D0 + 15, KEY_COUPON, KEY_PAYMENT, KEY_TERMS,
 };
 #define NFORM (sizeof(form_keys) / sizeof(form_keys[0]))
 
@@ -100,6 +116,14 @@ struct checkout {
 	const struct pay_method	*methods[PAY_MAX];
 	size_t			 nmethods;
 	struct form_err		 fe;		/* the fields' errors */
+	/* What the lines ask (detail.h), slot by slot across the lines. */
+	struct {
+		size_t			 line;
+		const struct detail_field *f;
+		const char		*value;	/* checked, to keep */
+	}			 slot[DETAIL_MAX_PER_ORDER];
+	size_t			 nslots;
+	int			 too_many;	/* more fields than slots */
 };
 
 /* Reads the visitor's cart and the payment methods it can use. */
@@ -111,6 +135,23 @@ load(struct ctx *c, struct checkout *co)
 	if (co->token != NULL &&
 	    db_cart_load(c->db, &c->arena, co->token, &co->cart) < 0)
 		return -1;
+	co->nslots = 0;
+	for (size_t i = 0; i < co->cart.n; i++) {
+		struct detail_field *f;
+		int n = db_detail_fields(c->db, &c->arena,
+		    co->cart.lines[i].product_id, &f);
+		if (n < 0)
+			return -1;
+		for (int k = 0; k < n; k++) {
+			if (co->nslots == DETAIL_MAX_PER_ORDER) {
+				co->too_many = 1;
+				break;
+			}
+			co->slot[co->nslots].line = i;
+			co->slot[co->nslots].f = &f[k];
+			co->slot[co->nslots++].value = "";
+		}
+	}
 	co->pc.total_minor = co->cart.subtotal_minor;
 	co->pc.nlines = co->cart.n;
 	co->pc.nphysical = co->cart.nphysical;
@@ -148,6 +189,37 @@ prefill(struct ctx *c)
 	}
 }
 
+/* Page.details.N.{key,line,label,type,required,max,value}: the details
+ * the cart's lines ask, in slot order (Page.detail_label.<key> for the
+ * error summary). */
+static void
+put_details(struct ctx *c, struct checkout *co)
+{
+	for (size_t i = 0; i < co->nslots; i++) {
+		const struct detail_field *f = co->slot[i].f;
+		const struct val *v = app_val(c, KEY_D0 + (int)i);
+		const char *key = keys[KEY_D0 + i].name;
+		const char *name = co->cart.lines[co->slot[i].line].name;
+
+		if (db_text_name(c->db, &c->arena, c->lang,
+		    co->cart.lines[co->slot[i].line].product_id, &name) < 0)
+			name = co->cart.lines[co->slot[i].line].name;
+		hdf_putf(c->hdf, key, "Page.details.%zu.key", i);
+		hdf_putf(c->hdf, name, "Page.details.%zu.line", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%zu",
+		    co->slot[i].line), "Page.details.%zu.line_index", i);
+		hdf_putf(c->hdf, f->label, "Page.details.%zu.label", i);
+		hdf_putf(c->hdf, detail_types[f->type], "Page.details.%zu.type", i);
+		hdf_putf(c->hdf, f->required ? "1" : "0",
+		    "Page.details.%zu.required", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%d",
+		    f->type == DETAIL_MAC ? 17 + 6 : f->max_len),
+		    "Page.details.%zu.max", i);
+		hdf_putf(c->hdf, v->s ? v->s : "", "Page.details.%zu.value", i);
+		hdf_putf(c->hdf, f->label, "Page.detail_label.%s", key);
+	}
+}
+
 /* The checkout form with the cart, the choices and the values kept. */
 static int
 show(struct ctx *c, struct checkout *co, int status)
@@ -170,6 +242,7 @@ show(struct ctx *c, struct checkout *co, int status)
 	    country->s : conf_str(CONF_DEFAULT_COUNTRY));
 	if (!posted && c->site->user != NULL)
 		prefill(c);
+	put_details(c, co);
 	site_countries(c, "Page.countries");
 	for (size_t i = 0; i < co->nmethods; i++) {
 		hdf_putf(c->hdf, co->methods[i]->id, "Page.methods.%zu.id", i);
@@ -204,6 +277,14 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 	int ship = co->cart.nphysical > 0;
 
 	form_err_init(c, &co->fe, form_keys, NFORM);
+	for (size_t i = 0; i < co->nslots; i++) {
+		v = app_val(c, KEY_D0 + (int)i);
+		if (v->state == VAL_INVALID)
+			continue;	/* its validator's error is in fe */
+		if (detail_check(&c->arena, co->slot[i].f, v->s, &co->slot[i].value,
+		    &err) < 0)
+			field_err(c, co, KEY_D0 + (int)i, err);
+	}
 	if (app_val(c, KEY_TERMS)->state == VAL_OK && !app_val(c, KEY_TERMS)->i)
 		field_err(c, co, KEY_TERMS, "required");
 	v = app_val(c, KEY_COUNTRY);
@@ -425,6 +506,26 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	return 500;
 }
 
+/* The checked details onto o's lines (after order_from_cart). */
+static void
+attach_details(struct ctx *c, struct checkout *co, struct order *o)
+{
+	for (size_t i = 0; i < co->nslots; i++) {
+		struct order_line *l = &o->lines[co->slot[i].line];
+		struct order_detail *d;
+
+		if (*co->slot[i].value == '\0')
+			continue;	/* optional, left empty */
+		if (l->details == NULL)
+			l->details = arena_alloc(&c->arena,
+			    DETAIL_MAX_PER_PRODUCT * sizeof(*d));
+		d = (struct order_detail *)l->details + l->ndetails++;
+		d->name = co->slot[i].f->name;
+		d->label = co->slot[i].f->label;
+		d->value = co->slot[i].value;
+	}
+}
+
 /* op=apply: checks the coupon alone (the other fields keep their values
  * and show no error yet) and shows the form with its discount. */
 static int
@@ -491,6 +592,11 @@ submit(struct ctx *c, struct checkout *co)
 	}
 	if (apply_coupon(c, co, &o, &fatal) < 0)
 		return fatal ? 500 : show(c, co, 409);
+	if (co->too_many) {
+		hdf_put(c->hdf, "Page.notice", "too_many_details");
+		return show(c, co, 409);
+	}
+	attach_details(c, co, &o);
 	if (co->cart.problems)
 		return show_problem(c, co);
 	o.idem_key = idem->s;
@@ -768,7 +874,10 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0,
 	    KEYS(KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS,
 	    KEY_CITY, KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM,
-	    KEY_REV, KEY_SEEN, KEY_OP) },
+	    KEY_REV, KEY_SEEN, KEY_OP, KEY_D0 + 0, KEY_D0 + 1, KEY_D0 + 2,
+	    KEY_D0 + 3, KEY_D0 + 4, KEY_D0 + 5, KEY_D0 + 6, KEY_D0 + 7,
+	    KEY_D0 + 8, KEY_D0 + 9, KEY_D0 + 10, KEY_D0 + 11, KEY_D0 + 12,
+	    KEY_D0 + 13, KEY_D0 + 14, KEY_D0 + 15) },
 	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST,
 	    KEYS(KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL) },
 	[PAGE_PAY] = { "pay", METHODS_GET_POST, page_pay, PAGE_REST,

@@ -25,6 +25,8 @@ static const struct ctl_cmd cmds[] = {
 	{ "order", cmd_order, "show ID | set ID STATUS | cancel ID | refund REF [--amount X]",
 	    "one order: lines, history, proofs; a staff status change; cancel "
 	    "(stock given back); refund an online payment" },
+	{ "product-field", cmd_product_field, "set|list|remove SLUG ...",
+	    "details a product asks at checkout (MAC address, app name)" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 	{ "cron", cmd_cron, "[--now UNIX]", "periodic work: expire unpaid "
 	    "orders, deliver mail (every few minutes)" },

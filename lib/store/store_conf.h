@@ -62,6 +62,9 @@ enum conf_store_key {
 	CONF_PAY_SESSION_TIMEOUT,
 	CONF_PAY_EXPIRE_AFTER,
 	CONF_PAY_PAGE_ORIGINS,
+	/* What happens next (the order page's timeline, docs/checkout.md). */
+	CONF_ORDER_CHECK_HOURS,
+	CONF_ORDER_SHIP_DAYS,
 	CONF__MAX
 };
 

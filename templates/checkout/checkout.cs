@@ -4,7 +4,8 @@
       (changed, problems, stock, withdrawn with Page.notice_line and
       Page.notice_n; max and units with Page.notice_n, the cap),
       Page.rate_limited = "order" with Page.retry_minutes (a 429), Page.idem and Page.rev (the cart revision this form
-      places an order for). ?>
+      places an order for), Page.details.N (what the lines ask: key, line,
+      label, type, required, max, value) and Page.detail_label.<key>. ?>
 <?cs include:"partials/order.cs" ?>
 <?cs def:title() ?><?cs var:Lang.checkout.title ?><?cs /def ?>
 <?cs def:field(f, label, type, auto, extra) ?>
@@ -36,7 +37,7 @@
 <?cs if:subcount(Page.errors) > 0 ?>
 <div class="errors" role="alert" id="checkout-errors">
   <p><?cs var:Lang.errors_heading ?></p>
-  <ul><?cs each:e = Page.errors ?><li data-fe-for="f-<?cs var:e.field ?>"><a href="#f-<?cs var:e.field ?>"><?cs call:fe_text("checkout", e.field, e.err) ?></a></li><?cs /each ?></ul>
+  <ul><?cs each:e = Page.errors ?><li data-fe-for="f-<?cs var:e.field ?>"><a href="#f-<?cs var:e.field ?>"><?cs if:?Page.detail_label[e.field] ?><?cs var:Page.detail_label[e.field] ?>: <?cs /if ?><?cs call:fe_text("checkout", e.field, e.err) ?></a></li><?cs /each ?></ul>
 </div>
 <?cs /if ?>
 <div class="checkout">
@@ -99,6 +100,20 @@
       <?cs call:field("city", Lang.checkout.label.city, "text", "address-level2", "required") ?>
       <?cs call:field("postal", Lang.checkout.label.postal, "text", "postal-code", "") ?>
     </div>
+  </fieldset>
+  <?cs /if ?>
+  <?cs if:subcount(Page.details) > 0 ?>
+  <fieldset class="details">
+    <legend><?cs var:Lang.checkout.details.legend ?></legend>
+    <p class="help"><?cs var:Lang.checkout.details.intro ?></p>
+    <?cs each:d = Page.details ?>
+    <div class="field<?cs if:?Page.field_err[d.key] ?> has-error<?cs /if ?>">
+      <label for="f-<?cs var:d.key ?>"><?cs var:d.label ?> <span class="for">(<?cs var:d.line ?>)</span><?cs if:d.required == 0 ?> <span class="optional">(<?cs var:Lang.checkout.details.optional ?>)</span><?cs /if ?></label>
+      <input id="f-<?cs var:d.key ?>" name="<?cs var:d.key ?>" type="text" value="<?cs var:d.value ?>" maxlength="<?cs var:d.max ?>" autocomplete="off" spellcheck="false"<?cs if:d.type == "mac" ?> autocapitalize="characters" data-detail="mac"<?cs /if ?><?cs if:d.required == 1 ?> required<?cs /if ?><?cs call:invalid(d.key) ?>>
+      <?cs if:d.type == "mac" ?><p class="help"><?cs var:Lang.checkout.details.mac_help ?></p><?cs /if ?>
+      <?cs call:ferr(d.key) ?>
+    </div>
+    <?cs /each ?>
   </fieldset>
   <?cs /if ?>
   <fieldset>

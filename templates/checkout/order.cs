@@ -53,11 +53,13 @@
 </section>
 <?cs /if ?>
 
+<?cs call:timeline(o) ?>
+
 <section aria-labelledby="h-items">
   <h2 id="h-items"><?cs var:Lang.order.items ?></h2>
   <ul class="summary-lines order-lines">
   <?cs each:l = o.lines ?>
-    <li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?><?cs if:l.qty > 1 ?> × <?cs var:l.qty ?><?cs /if ?></span> <span class="price"><?cs var:l.total ?></span></li>
+    <li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?><?cs if:l.qty > 1 ?> × <?cs var:l.qty ?><?cs /if ?></span> <span class="price"><?cs var:l.total ?></span><?cs call:line_details(l) ?></li>
   <?cs /each ?>
   </ul>
   <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>

@@ -5,7 +5,7 @@
       aria-describedby; the first summary links to the fields. ?>
 <?cs def:title() ?><?cs var:Lang.contact.title ?><?cs /def ?>
 <?cs include:"partials/form_err.cs" ?>
-<?cs def:fielderr(f) ?><?cs if:?Page.field_err[f] ?><p class="field-error" id="c-<?cs var:f ?>-err" data-fe-for="c-<?cs var:f ?>"><?cs call:fe_text("contact", f, Page.field_err[f]) ?></p><?cs /if ?><?cs /def ?>
+<?cs def:fielderr(f) ?><?cs if:?Page.field_err[f] ?><p class="field-error" data-fe-for="c-<?cs var:f ?>" id="c-<?cs var:f ?>-err"><?cs call:fe_text("contact", f, Page.field_err[f]) ?></p><?cs /if ?><?cs /def ?>
 <?cs def:invalid(f) ?><?cs if:?Page.field_err[f] ?> aria-invalid="true" aria-describedby="c-<?cs var:f ?>-err"<?cs /if ?><?cs /def ?>
 <?cs def:main() ?>
 <section class="contact">

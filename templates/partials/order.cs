@@ -9,7 +9,7 @@
 <?cs each:r = rows ?><div><dt><?cs if:?r.key ?><?cs var:Lang.pay.label[r.key] ?><?cs else ?><?cs var:r.name ?><?cs /if ?></dt><dd><?cs var:r.value ?></dd></div>
 <?cs /each ?></dl>
 <?cs /def ?>
-<?cs def:ferr(f) ?><?cs if:?Page.field_err[f] ?><p class="field-err" id="err-<?cs var:f ?>" data-fe-for="f-<?cs var:f ?>"><?cs call:fe_text("checkout", f, Page.field_err[f]) ?></p><?cs /if ?><?cs /def ?>
+<?cs def:ferr(f) ?><?cs if:?Page.field_err[f] ?><p class="field-err" data-fe-for="f-<?cs var:f ?>" id="err-<?cs var:f ?>"><?cs call:fe_text("checkout", f, Page.field_err[f]) ?></p><?cs /if ?><?cs /def ?>
 <?cs def:invalid(f) ?><?cs if:?Page.field_err[f] ?> aria-invalid="true" aria-describedby="err-<?cs var:f ?>"<?cs /if ?><?cs /def ?>
 <?cs # What happens next (order_hdf.c put_next): one step per line kind,
       each done, now (aria-current) or to come.  o.next is absent for a

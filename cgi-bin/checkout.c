@@ -508,23 +508,27 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	return 500;
 }
 
-/* The checked details onto o's lines (after order_from_cart). */
+/* The checked details onto o's lines (after order_from_cart): each line
+ * gets the values of its slots, an optional one left empty skipped. */
 static void
 attach_details(struct ctx *c, struct checkout *co, struct order *o)
 {
-	for (size_t i = 0; i < co->nslots; i++) {
-		struct order_line *l = &o->lines[co->slot[i].line];
-		struct order_detail *d;
+	for (size_t line = 0; line < o->nlines; line++) {
+		struct order_detail *d = NULL;
+		size_t n = 0;
 
-		if (*co->slot[i].value == '\0')
-			continue;	/* optional, left empty */
-		if (l->details == NULL)
-			l->details = arena_alloc(&c->arena,
-			    DETAIL_MAX_PER_PRODUCT * sizeof(*d));
-		d = (struct order_detail *)l->details + l->ndetails++;
-		d->name = co->slot[i].f->name;
-		d->label = co->slot[i].f->label;
-		d->value = co->slot[i].value;
+		for (size_t i = 0; i < co->nslots; i++) {
+			if (co->slot[i].line != line || *co->slot[i].value == '\0')
+				continue;
+			if (d == NULL)
+				d = arena_alloc(&c->arena,
+				    DETAIL_MAX_PER_PRODUCT * sizeof(*d));
+			d[n].name = co->slot[i].f->name;
+			d[n].label = co->slot[i].f->label;
+			d[n++].value = co->slot[i].value;
+		}
+		o->lines[line].details = d;
+		o->lines[line].ndetails = n;
 	}
 }
 

@@ -38,10 +38,13 @@
 #include "csrf.h"
 #include "db_cart.h"
 #include "db_user.h"
+#include "db_catalog_text.h"
 #include "db_coupon.h"
+#include "db_detail.h"
 #include "db_order.h"
 #include "db_staff.h"
 #include "db_rate.h"
+#include "form_err.h"
 #include "l10n.h"
 #include "log.h"
 #include "mail.h"
@@ -63,8 +66,16 @@ enum key {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM, KEY_REV,
 	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL,
-	KEY_METHOD, KEY__MAX
+	KEY_METHOD,
+	/* The details products ask (detail.h): slot n is the n-th field of
+	 * the cart's lines in order, as show() numbered them for this cart
+	 * revision (the form's key pins the revision). */
+	KEY_D0, KEY_DLAST = KEY_D0 + DETAIL_MAX_PER_ORDER - 1,
+	KEY__MAX
 };
+
+#define DKEY(n) [KEY_D0 + (n)] = { "d" #n, V_LINE, 0, DETAIL_VALUE_MAX, \
+	NULL, 0, NULL }
 
 static const char *const ops[] = { "place", "apply", NULL };
 
@@ -89,12 +100,18 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_PAID] = { "paid", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_PAYFAIL] = { "payfail", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_METHOD] = { "method", V_ENUM, 0, 0, pay_ids, 1, NULL },
+	DKEY(0), DKEY(1), DKEY(2), DKEY(3), DKEY(4), DKEY(5), DKEY(6),
+	DKEY(7), DKEY(8), DKEY(9), DKEY(10), DKEY(11), DKEY(12), DKEY(13),
+	DKEY(14), DKEY(15),
 };
 
 /* The form's fields, in the order errors are listed. */
-static const enum key form_keys[] = {
+static const int form_keys[] = {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
-	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS,
+	KEY_POSTAL, KEY_D0 + 0, KEY_D0 + 1, KEY_D0 + 2, KEY_D0 + 3,
+	KEY_D0 + 4, KEY_D0 + 5, KEY_D0 + 6, KEY_D0 + 7, KEY_D0 + 8,
+	KEY_D0 + 9, KEY_D0 + 10, KEY_D0 + 11, KEY_D0 + 12, KEY_D0 + 13,
+	KEY_D0 + 14, KEY_D0 + 15, KEY_COUPON, KEY_PAYMENT, KEY_TERMS,
 };
 #define NFORM (sizeof(form_keys) / sizeof(form_keys[0]))
 
@@ -105,7 +122,15 @@ struct checkout {
 	struct pay_cart		 pc;
 	const struct pay_method	*methods[PAY_MAX];
 	size_t			 nmethods;
-	int			 bad;		/* fields with an error */
+	struct form_err		 fe;		/* the fields' errors */
+	/* What the lines ask (detail.h), slot by slot across the lines. */
+	struct {
+		size_t			 line;
+		const struct detail_field *f;
+		const char		*value;	/* checked, to keep */
+	}			 slot[DETAIL_MAX_PER_ORDER];
+	size_t			 nslots;
+	int			 too_many;	/* more fields than slots */
 };
 
 /* Reads the visitor's cart and the payment methods it can use. */
@@ -117,6 +142,23 @@ load(struct ctx *c, struct checkout *co)
 	if (co->token != NULL &&
 	    db_cart_load(c->db, &c->arena, co->token, &co->cart) < 0)
 		return -1;
+	co->nslots = 0;
+	for (size_t i = 0; i < co->cart.n; i++) {
+		struct detail_field *f;
+		int n = db_detail_fields(c->db, &c->arena,
+		    co->cart.lines[i].product_id, &f);
+		if (n < 0)
+			return -1;
+		for (int k = 0; k < n; k++) {
+			if (co->nslots == DETAIL_MAX_PER_ORDER) {
+				co->too_many = 1;
+				break;
+			}
+			co->slot[co->nslots].line = i;
+			co->slot[co->nslots].f = &f[k];
+			co->slot[co->nslots++].value = "";
+		}
+	}
 	co->pc.total_minor = co->cart.subtotal_minor;
 	co->pc.nlines = co->cart.n;
 	co->pc.nphysical = co->cart.nphysical;
@@ -124,13 +166,14 @@ load(struct ctx *c, struct checkout *co)
 	return 0;
 }
 
-/* Page.field_err.<field> = err: the message shown next to the field. */
+/* Field k's error err (the first one of a field stays); show() lists
+ * them in the form's order. */
 static void
 field_err(struct ctx *c, struct checkout *co, enum key k, const char *err)
 {
-	hdf_putf(c->hdf, err, "Page.field_err.%s", keys[k].name);
-	hdf_putf(c->hdf, keys[k].name, "Page.errors.%d.field", co->bad);
-	hdf_putf(c->hdf, err, "Page.errors.%d.err", co->bad++);
+	if (co->fe.err == NULL)
+		form_err_init(c, &co->fe, NULL, 0);
+	form_err_set(&co->fe, k, err);
 }
 
 /* A first view of the form for a logged-in shopper: name, e-mail, phone
@@ -153,6 +196,37 @@ prefill(struct ctx *c)
 	}
 }
 
+/* Page.details.N.{key,line,label,type,required,max,value}: the details
+ * the cart's lines ask, in slot order (Page.detail_label.<key> for the
+ * error summary). */
+static void
+put_details(struct ctx *c, struct checkout *co)
+{
+	for (size_t i = 0; i < co->nslots; i++) {
+		const struct detail_field *f = co->slot[i].f;
+		const struct val *v = app_val(c, KEY_D0 + (int)i);
+		const char *key = keys[KEY_D0 + i].name;
+		const char *name = co->cart.lines[co->slot[i].line].name;
+
+		if (db_text_name(c->db, &c->arena, c->lang,
+		    co->cart.lines[co->slot[i].line].product_id, &name) < 0)
+			name = co->cart.lines[co->slot[i].line].name;
+		hdf_putf(c->hdf, key, "Page.details.%zu.key", i);
+		hdf_putf(c->hdf, name, "Page.details.%zu.line", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%zu",
+		    co->slot[i].line), "Page.details.%zu.line_index", i);
+		hdf_putf(c->hdf, f->label, "Page.details.%zu.label", i);
+		hdf_putf(c->hdf, detail_types[f->type], "Page.details.%zu.type", i);
+		hdf_putf(c->hdf, f->required ? "1" : "0",
+		    "Page.details.%zu.required", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%d",
+		    f->type == DETAIL_MAC ? 17 + 6 : f->max_len),
+		    "Page.details.%zu.max", i);
+		hdf_putf(c->hdf, v->s ? v->s : "", "Page.details.%zu.value", i);
+		hdf_putf(c->hdf, f->label, "Page.detail_label.%s", key);
+	}
+}
+
 /* The checkout form with the cart, the choices and the values kept. */
 static int
 show(struct ctx *c, struct checkout *co, int status)
@@ -162,6 +236,8 @@ show(struct ctx *c, struct checkout *co, int status)
 	char key[CART_KEY_LEN + 1];
 	int posted = c->req.method == METHOD_POST;
 
+	if (co->fe.err != NULL)
+		form_err_put(c, &co->fe, form_keys, NFORM);
 	cart_put(c, "Page.cart", &co->cart);
 	hdf_put_int(c->hdf, "Req.cart_count", co->cart.count);
 	for (size_t i = 0; i < NFORM; i++) {
@@ -173,6 +249,7 @@ show(struct ctx *c, struct checkout *co, int status)
 	    country->s : conf_str(CONF_DEFAULT_COUNTRY));
 	if (!posted && c->site->user != NULL)
 		prefill(c);
+	put_details(c, co);
 	site_countries(c, "Page.countries");
 	for (size_t i = 0; i < co->nmethods; i++) {
 		hdf_putf(c->hdf, co->methods[i]->id, "Page.methods.%zu.id", i);
@@ -206,10 +283,14 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 	const char *err;
 	int ship = co->cart.nphysical > 0;
 
-	for (size_t i = 0; i < NFORM; i++) {
-		v = app_val(c, form_keys[i]);
+	form_err_init(c, &co->fe, form_keys, NFORM);
+	for (size_t i = 0; i < co->nslots; i++) {
+		v = app_val(c, KEY_D0 + (int)i);
 		if (v->state == VAL_INVALID)
-			field_err(c, co, form_keys[i], v->err);
+			continue;	/* its validator's error is in fe */
+		if (detail_check(&c->arena, co->slot[i].f, v->s, &co->slot[i].value,
+		    &err) < 0)
+			field_err(c, co, KEY_D0 + (int)i, err);
 	}
 	if (app_val(c, KEY_TERMS)->state == VAL_OK && !app_val(c, KEY_TERMS)->i)
 		field_err(c, co, KEY_TERMS, "required");
@@ -234,8 +315,8 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 			field_err(c, co, KEY_PAYMENT, "pay_unavailable");
 		o->method = m->id;
 	}
-	if (co->bad)
-		return co->bad;
+	if (co->fe.n)
+		return (int)co->fe.n;
 	o->name = app_val(c, KEY_NAME)->s;
 	o->email = app_val(c, KEY_EMAIL)->s;
 	norm = arena_strdup(&c->arena, o->email);
@@ -432,6 +513,52 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	return 500;
 }
 
+/* The checked details onto o's lines (after order_from_cart): each line
+ * gets the values of its slots, an optional one left empty skipped. */
+static void
+attach_details(struct ctx *c, struct checkout *co, struct order *o)
+{
+	for (size_t line = 0; line < o->nlines; line++) {
+		struct order_detail *d = NULL;
+		size_t n = 0;
+
+		for (size_t i = 0; i < co->nslots; i++) {
+			if (co->slot[i].line != line || *co->slot[i].value == '\0')
+				continue;
+			if (d == NULL)
+				d = arena_alloc(&c->arena,
+				    DETAIL_MAX_PER_PRODUCT * sizeof(*d));
+			d[n].name = co->slot[i].f->name;
+			d[n].label = co->slot[i].f->label;
+			d[n++].value = co->slot[i].value;
+		}
+		o->lines[line].details = d;
+		o->lines[line].ndetails = n;
+	}
+}
+
+/* op=apply: checks the coupon alone (the other fields keep their values
+ * and show no error yet) and shows the form with its discount. */
+static int
+preview(struct ctx *c, struct checkout *co, struct order *o)
+{
+	static const int coupon_key[] = { KEY_COUPON };
+	const struct val *email = app_val(c, KEY_EMAIL);
+	int fatal = 0;
+
+	form_err_init(c, &co->fe, coupon_key, 1);
+	if (co->fe.n)
+		return show(c, co, 422);
+	if (email->state == VAL_OK) {	/* "already used with this address" */
+		char *norm = arena_strdup(&c->arena, email->s);
+		order_email_norm(norm);
+		o->email_norm = norm;
+	}
+	if (apply_coupon(c, co, o, &fatal) < 0)
+		return fatal ? 500 : show(c, co, 422);
+	return show(c, co, 200);
+}
+
 /* POST /checkout. */
 static int
 submit(struct ctx *c, struct checkout *co)
@@ -468,6 +595,8 @@ submit(struct ctx *c, struct checkout *co)
 	o.email_norm = NULL;
 	/* A logged-in buyer's order is theirs whatever e-mail it gives. */
 	o.user_id = c->site->user != NULL ? c->site->user->id : 0;
+	if (app_val(c, KEY_OP)->state == VAL_OK && app_val(c, KEY_OP)->i == 1)
+		return preview(c, co, &o);
 	if (read_form(c, co, &o) > 0) {
 		/* Still show what the coupon would give. */
 		if (app_val(c, KEY_COUPON)->state == VAL_OK)
@@ -476,8 +605,11 @@ submit(struct ctx *c, struct checkout *co)
 	}
 	if (apply_coupon(c, co, &o, &fatal) < 0)
 		return fatal ? 500 : show(c, co, 409);
-	if (app_val(c, KEY_OP)->state == VAL_OK && app_val(c, KEY_OP)->i == 1)
-		return show(c, co, 200);	/* op=apply: the preview */
+	if (co->too_many) {
+		hdf_put(c->hdf, "Page.notice", "too_many_details");
+		return show(c, co, 409);
+	}
+	attach_details(c, co, &o);
 	if (co->cart.problems)
 		return show_problem(c, co);
 	o.idem_key = idem->s;
@@ -803,7 +935,10 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0,
 	    KEYS(KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS,
 	    KEY_CITY, KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM,
-	    KEY_REV, KEY_SEEN, KEY_OP) },
+	    KEY_REV, KEY_SEEN, KEY_OP, KEY_D0 + 0, KEY_D0 + 1, KEY_D0 + 2,
+	    KEY_D0 + 3, KEY_D0 + 4, KEY_D0 + 5, KEY_D0 + 6, KEY_D0 + 7,
+	    KEY_D0 + 8, KEY_D0 + 9, KEY_D0 + 10, KEY_D0 + 11, KEY_D0 + 12,
+	    KEY_D0 + 13, KEY_D0 + 14, KEY_D0 + 15) },
 	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST,
 	    KEYS(KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL) },
 	[PAGE_PAY] = { "pay", METHODS_GET_POST, page_pay, PAGE_REST,

@@ -32,6 +32,7 @@
 #include "store_conf.h"
 #include "db_messages.h"
 #include "db_rate.h"
+#include "form_err.h"
 #include "l10n.h"
 #include "log.h"
 #include "mail.h"
@@ -58,16 +59,18 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_SENT] = { "sent", V_BOOL, 0, 0, NULL, 0 },
 };
 
-/* The inputs shown back in the form. */
-static const enum key shown[] = {
-	KEY_NAME, KEY_EMAIL, KEY_SUBJECT, KEY_MESSAGE, KEY_ORDER,
+/* The inputs shown back in the form, in the form's order (the error
+ * summary follows it). */
+static const int shown[] = {
+	KEY_NAME, KEY_EMAIL, KEY_ORDER, KEY_SUBJECT, KEY_MESSAGE,
 };
+#define NSHOWN (sizeof(shown) / sizeof(shown[0]))
 
 /* Page.form.<name> for each input that has a value. */
 static void
 put_values(struct ctx *c)
 {
-	for (size_t i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+	for (size_t i = 0; i < NSHOWN; i++) {
 		const struct val *v = app_val(c, shown[i]);
 		if (v->state != VAL_ABSENT)
 			hdf_putf(c->hdf, v->s, "Page.form.%s", keys[shown[i]].name);
@@ -177,7 +180,9 @@ page_contact(struct ctx *c)
 		return app_redirect(c, "/contact?sent=1");
 	}
 	if (count_invalid(c) > 0) {
-		app_put_errors(c, "Page.errors");
+		struct form_err fe;
+		form_err_init(c, &fe, shown, NSHOWN);
+		form_err_put(c, &fe, shown, NSHOWN);
 		put_values(c);
 		return form(c, 400);
 	}

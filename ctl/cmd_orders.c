@@ -14,6 +14,7 @@
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_coupon.h"
+#include "detail.h"
 #include "db_order.h"
 #include "money.h"
 #include "order.h"
@@ -119,6 +120,10 @@ show(struct arena *a, struct db *db, const struct order *o)
 		ctl_printf("  %2zu  %s%s  %lld x %s = %s\n", i + 1, ctl_oneline(a, l->name),
 		    plan, l->qty, order_money(a, o, l->unit_minor),
 		    order_money(a, o, l->line_minor));
+		for (size_t k = 0; k < l->ndetails; k++)
+			ctl_printf("        %s: %s\n", ctl_oneline(a,
+			    l->details[k].label), ctl_oneline(a,
+			    l->details[k].value));
 	}
 	ctl_printf("Subtotal  %s\n", order_money(a, o, o->subtotal_minor));
 	if (o->discount_minor)

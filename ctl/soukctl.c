@@ -37,6 +37,8 @@ static const struct ctl_cmd cmds[] = {
 	    "(films, series, seasons, episodes, plans, prices) on stdout" },
 	{ "entitlement", cmd_entitlement, "revoke ORDER LINE | link ENT FILE",
 	    "take back the downloads of one order line; print a fresh link" },
+	{ "product-field", cmd_product_field, "set|list|remove SLUG ...",
+	    "details a product asks at checkout (MAC address, app name)" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
 	{ "cron", cmd_cron, "[--now UNIX] [--no-mail]", "periodic work: expire "
 	    "unpaid orders, reconcile payments, subscription reminders (each "

@@ -180,4 +180,59 @@
       });
     });
   }
+  // Forms that report errors (checkout, contact; templates/partials/
+  // form_err.cs).  Enter in the coupon field applies the coupon (elsewhere
+  // it places the order: the form's first button).  A field fixed since
+  // the page was shown loses its message, its line in the summary and
+  // aria-invalid; the server checks everything again on submit.
+  var apply = document.getElementById("coupon-apply");
+  var coupon = document.getElementById("f-coupon");
+  if (apply && coupon) {
+    coupon.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); apply.click(); }
+    });
+  }
+  function valueOf(input) {
+    if (input.type === "radio") {
+      var on = input.form && input.form.querySelector('input[name="' + input.name + '"]:checked');
+      return on ? on.value : "";
+    }
+    if (input.type === "checkbox") return input.checked ? "1" : "";
+    return input.value;
+  }
+  document.querySelectorAll("p[data-fe-for]").forEach(function (msg) {
+    var id = msg.getAttribute("data-fe-for");
+    var input = document.getElementById(id);
+    if (!input || !input.form) return;
+    var form = input.form, shown = valueOf(input);
+    var fixed = function () {
+      var v = valueOf(input);
+      if (v === shown) return false;
+      if (input.type === "checkbox" || input.type === "radio") return v !== "";
+      if (input.required && v.trim() === "") return false;
+      return input.checkValidity();
+    };
+    var clear = function () {
+      if (!msg.parentNode || !fixed()) return;
+      msg.parentNode.removeChild(msg);
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+      var box = input.closest(".has-error, .invalid");
+      if (box) box.classList.remove("has-error", "invalid");
+      document.querySelectorAll('li[data-fe-for="' + id + '"]').forEach(function (li) {
+        var list = li.parentNode;
+        list.removeChild(li);
+        if (!list.querySelector("li")) {
+          var summary = list.closest("[role=alert]");
+          if (summary) summary.parentNode.removeChild(summary);
+        }
+      });
+    };
+    var field = input.type === "radio" ?
+      form.querySelectorAll('input[name="' + input.name + '"]') : [input];
+    Array.prototype.forEach.call(field, function (el) {
+      el.addEventListener("input", clear);
+      el.addEventListener("change", clear);
+    });
+  });
 })();

@@ -1,8 +1,10 @@
 /* order_hdf.c — see order_hdf.h. */
 #include <stddef.h>
+#include <string.h>
 
 #include "cart.h"
 #include "db_catalog_text.h"
+#include "detail.h"
 #include "l10n.h"
 #include "store_conf.h"
 #include "money.h"
@@ -71,6 +73,31 @@ cart_put(struct ctx *c, const char *pre, const struct cart *cart)
 		hdf_putf(h, "1", "%s.over_units", pre);
 }
 
+/* <pre>.next: what happens after this order is placed, for the kinds of
+ * line it holds (the timeline of the order page and mail): .physical,
+ * .subscription, .digital (1 when the order has such a line), .cod,
+ * .check_hours and .ship_days (store settings), and .stage: 0 before the
+ * payment is checked, 1 once it is (paid), 2 once delivered (completed);
+ * no .next for a cancelled or refunded order. */
+static void
+put_next(HDF *h, struct arena *a, const char *pre, const struct order *o)
+{
+	int st = order_status_parse(o->status), stage;
+
+	if (st == ORDER_CANCELLED || st == ORDER_REFUNDED || st < 0)
+		return;
+	stage = st == ORDER_COMPLETED ? 2 : st == ORDER_PAID ? 1 : 0;
+	for (size_t i = 0; i < o->nlines; i++)
+		hdf_putf(h, "1", "%s.next.%s", pre, o->lines[i].kind);
+	hdf_putf(h, strcmp(o->method, "cod") == 0 ? "1" : "0", "%s.next.cod",
+	    pre);
+	hdf_putf(h, arena_printf(a, "%lld", conf_int(CONF_ORDER_CHECK_HOURS)),
+	    "%s.next.check_hours", pre);
+	hdf_putf(h, arena_printf(a, "%lld", conf_int(CONF_ORDER_SHIP_DAYS)),
+	    "%s.next.ship_days", pre);
+	hdf_putf(h, arena_printf(a, "%d", stage), "%s.next.stage", pre);
+}
+
 void
 order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
     const struct order *o)
@@ -114,7 +141,14 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 		hdf_putf(h, money_arena(a, ol->unit_minor, l), "%s.lines.%zu.unit", pre, i);
 		hdf_putf(h, money_arena(a, ol->line_minor, l), "%s.lines.%zu.total",
 		    pre, i);
+		for (size_t k = 0; k < ol->ndetails; k++) {
+			hdf_putf(h, ol->details[k].label,
+			    "%s.lines.%zu.details.%zu.label", pre, i, k);
+			hdf_putf(h, ol->details[k].value,
+			    "%s.lines.%zu.details.%zu.value", pre, i, k);
+		}
 	}
+	put_next(h, a, pre, o);
 	for (size_t i = 0; i < o->nevents; i++) {
 		hdf_putf(h, o->events[i].status, "%s.events.%zu.status", pre, i);
 		hdf_putf(h, o->events[i].note, "%s.events.%zu.note", pre, i);

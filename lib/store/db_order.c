@@ -4,6 +4,7 @@
 #include "cart.h"
 #include "db_cart.h"
 #include "db_coupon.h"
+#include "db_detail.h"
 #include "db_internal.h"
 #include "db_order.h"
 
@@ -319,7 +320,9 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 	if ((rc = insert_order(db, o)) < 0)
 		return rc == -2 ? PLACE_RETRY : PLACE_ERROR;
 	for (size_t i = 0; i < o->nlines; i++)
-		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
+		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0 ||
+		    db_detail_insert(db, o->id, i + 1, o->lines[i].details,
+		    o->lines[i].ndetails) < 0)
 			return PLACE_ERROR;
 	if (insert_event(db, o->id, o->status, o->note, "shopper",
 	    o->created_at) < 0)
@@ -361,6 +364,14 @@ load_details(struct db *db, struct arena *a, struct order *o)
 	db_done(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "order lines");
+	for (size_t i = 0; i < o->nlines; i++) {
+		struct order_detail *d;
+		int n = db_detail_of_line(db, a, o->id, i + 1, &d);
+		if (n < 0)
+			return -1;
+		o->lines[i].details = d;
+		o->lines[i].ndetails = (size_t)n;
+	}
 	if ((st = db_stmt(db, &stmts, Q_EVENTS)) == NULL)
 		return -1;
 	db_bind_int(st, 1, o->id);

@@ -29,11 +29,15 @@ extern const char *const order_statuses[ORDER__MAX + 1];
 #define ORDER_REF_CHARS		8	/* after "PREFIX-" */
 #define ORDER_REF_BUF		16
 
+struct order_detail;	/* detail.h */
+
 struct order_line {
 	long long	 product_id, plan_id;	/* 0: none (or deleted) */
 	const char	*name, *kind;
 	int		 months, days;
 	long long	 unit_minor, qty, line_minor;
+	const struct order_detail *details;	/* asked at checkout */
+	size_t		 ndetails;
 };
 
 struct order_event {

@@ -58,6 +58,8 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_GATEWAY_TIMEOUT) = { "gateway_timeout", "15", "seconds a whole gateway call may take (the shopper never waits longer)" },
 	K(CONF_PAY_SESSION_TIMEOUT) = { "pay_session_timeout", "1800", "seconds a hosted payment page stays open (Stripe: at least 1800)" },
 	K(CONF_PAY_PAGE_ORIGINS) = { "pay_page_origins", "https://checkout.stripe.com https://flouci.com", "origins of the gateways' hosted pages (blank-separated): the checkout and order forms may lead there (CSP form-action)" },
+	K(CONF_ORDER_CHECK_HOURS) = { "order_check_hours", "12", "the order page and mail promise: we check a payment within this many hours (1-240)" },
+	K(CONF_ORDER_SHIP_DAYS) = { "order_ship_days", "3", "the order page and mail promise: a parcel ships within this many days of the payment check (1-60)" },
 	K(CONF_PAY_EXPIRE_AFTER) = { "pay_expire_after", "7200", "seconds after which soukctl cron cancels an unpaid card/wallet order and releases its stock" },
 	/* Reviews and questions (docs/reviews.md). */
 	K(CONF_REVIEW_MODERATION) = { "review_moderation", "hold", "new reviews and questions: hold (wait for staff approval) or publish (at once, unless the word list holds them)" },
@@ -84,6 +86,7 @@ static const int positive[] = {
 	CONF_ORDER_RATE_LIMIT, CONF_PROOF_RATE_LIMIT, CONF_PROOF_ORDER_BYTES,
 	CONF_PROOF_ADDRESS_BYTES, CONF_REVIEW_ACCOUNT_LIMIT,
 	CONF_REVIEW_ADDRESS_LIMIT, CONF_REVIEW_REPORT_HOLD,
+	CONF_ORDER_CHECK_HOURS, CONF_ORDER_SHIP_DAYS,
 };
 
 /* Keys that hold seconds, 0 meaning never. */

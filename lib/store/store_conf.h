@@ -80,6 +80,9 @@ enum conf_store_key {
 	CONF_REMINDER_DAYS,
 	CONF_EXPIRING_DAYS,
 	CONF_TEST_CLOCK,
+	/* What happens next (the order page's timeline, docs/checkout.md). */
+	CONF_ORDER_CHECK_HOURS,
+	CONF_ORDER_SHIP_DAYS,
 	CONF__MAX
 };
 

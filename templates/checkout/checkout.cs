@@ -4,7 +4,8 @@
       (changed, problems, stock, withdrawn with Page.notice_line and
       Page.notice_n; max and units with Page.notice_n, the cap),
       Page.rate_limited = "order" with Page.retry_minutes (a 429), Page.idem and Page.rev (the cart revision this form
-      places an order for). ?>
+      places an order for), Page.details.N (what the lines ask: key, line,
+      label, type, required, max, value) and Page.detail_label.<key>. ?>
 <?cs include:"partials/order.cs" ?>
 <?cs def:title() ?><?cs var:Lang.checkout.title ?><?cs /def ?>
 <?cs def:field(f, label, type, auto, extra) ?>
@@ -34,9 +35,9 @@
 </div>
 <?cs /if ?>
 <?cs if:subcount(Page.errors) > 0 ?>
-<div class="errors" role="alert">
+<div class="errors" role="alert" id="checkout-errors">
   <p><?cs var:Lang.errors_heading ?></p>
-  <ul><?cs each:e = Page.errors ?><li><a href="#f-<?cs var:e.field ?>"><?cs var:Lang.checkout.label[e.field] ?></a> <?cs alt:Lang.checkout.err[e.err] ?><?cs var:Lang.err[e.err] ?><?cs /alt ?></li><?cs /each ?></ul>
+  <ul><?cs each:e = Page.errors ?><li data-fe-for="f-<?cs var:e.field ?>"><a href="#f-<?cs var:e.field ?>"><?cs if:?Page.detail_label[e.field] ?><?cs var:Page.detail_label[e.field] ?>: <?cs /if ?><?cs call:fe_text("checkout", e.field, e.err) ?></a></li><?cs /each ?></ul>
 </div>
 <?cs /if ?>
 <div class="checkout">
@@ -64,6 +65,11 @@
   <input type="hidden" name="idem" value="<?cs var:Page.idem ?>">
   <input type="hidden" name="rev" value="<?cs var:Page.rev ?>">
   <input type="hidden" name="seen" value="<?cs var:Page.seen ?>">
+  <?cs # The form's first submit button is its default: Enter in any field
+        places the order (the coupon's Apply comes later; souk.js makes
+        Enter in the coupon field apply it).  Hidden from view and from
+        assistive technology: the visible Place order button is below. ?>
+  <button type="submit" name="op" value="place" class="default-submit" tabindex="-1" aria-hidden="true"<?cs if:subcount(Page.methods) == 0 ?> disabled<?cs /if ?>><?cs var:Lang.checkout.place ?></button>
   <fieldset>
     <legend><?cs var:Lang.checkout.contact ?></legend>
     <?cs call:field("name", Lang.checkout.label.name, "text", "name", "required") ?>
@@ -96,12 +102,26 @@
     </div>
   </fieldset>
   <?cs /if ?>
+  <?cs if:subcount(Page.details) > 0 ?>
+  <fieldset class="details">
+    <legend><?cs var:Lang.checkout.details.legend ?></legend>
+    <p class="help"><?cs var:Lang.checkout.details.intro ?></p>
+    <?cs each:d = Page.details ?>
+    <div class="field<?cs if:?Page.field_err[d.key] ?> has-error<?cs /if ?>">
+      <label for="f-<?cs var:d.key ?>"><?cs var:d.label ?> <span class="for">(<?cs var:d.line ?>)</span><?cs if:d.required == 0 ?> <span class="optional">(<?cs var:Lang.checkout.details.optional ?>)</span><?cs /if ?></label>
+      <input id="f-<?cs var:d.key ?>" name="<?cs var:d.key ?>" type="text" value="<?cs var:d.value ?>" maxlength="<?cs var:d.max ?>" autocomplete="off" spellcheck="false"<?cs if:d.type == "mac" ?> autocapitalize="characters" data-detail="mac"<?cs /if ?><?cs if:d.required == 1 ?> required<?cs /if ?><?cs call:invalid(d.key) ?>>
+      <?cs if:d.type == "mac" ?><p class="help"><?cs var:Lang.checkout.details.mac_help ?></p><?cs /if ?>
+      <?cs call:ferr(d.key) ?>
+    </div>
+    <?cs /each ?>
+  </fieldset>
+  <?cs /if ?>
   <fieldset>
     <legend><?cs var:Lang.checkout.label.coupon ?></legend>
     <div class="field coupon<?cs if:?Page.field_err.coupon ?> has-error<?cs /if ?>">
       <label for="f-coupon" class="sr-only"><?cs var:Lang.checkout.label.coupon ?></label>
       <input id="f-coupon" name="coupon" type="text" value="<?cs var:Page.form.coupon ?>" autocomplete="off" maxlength="40"<?cs call:invalid("coupon") ?>>
-      <button type="submit" name="op" value="apply" class="small"><?cs var:Lang.checkout.apply ?></button>
+      <button type="submit" name="op" value="apply" class="small" id="coupon-apply"><?cs var:Lang.checkout.apply ?></button>
       <?cs call:ferr("coupon") ?>
       <?cs if:?Page.coupon.code ?><p class="ok"><?cs var:Lang.checkout.coupon_applied ?> − <?cs var:Page.coupon.discount ?></p><?cs /if ?>
     </div>

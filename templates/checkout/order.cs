@@ -55,6 +55,7 @@
 </section>
 <?cs /if ?>
 
+<?cs call:timeline(o) ?>
 <?cs if:Page.subs_count > 0 ?>
 <section class="order-subs" aria-labelledby="h-subs">
   <h2 id="h-subs"><?cs var:Lang.sub.access ?></h2>
@@ -72,7 +73,7 @@
   <h2 id="h-items"><?cs var:Lang.order.items ?></h2>
   <ul class="summary-lines order-lines">
   <?cs each:l = o.lines ?>
-    <li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?><?cs if:l.qty > 1 ?> × <?cs var:l.qty ?><?cs /if ?></span> <span class="price"><?cs var:l.total ?></span></li>
+    <li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?><?cs if:l.qty > 1 ?> × <?cs var:l.qty ?><?cs /if ?></span> <span class="price"><?cs var:l.total ?></span><?cs call:line_details(l) ?></li>
   <?cs /each ?>
   </ul>
   <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>

@@ -4,7 +4,8 @@
       Every field's error sits under it and is tied to it with
       aria-describedby; the first summary links to the fields. ?>
 <?cs def:title() ?><?cs var:Lang.contact.title ?><?cs /def ?>
-<?cs def:fielderr(f) ?><?cs if:?Page.field_err[f] ?><p class="field-error" id="c-<?cs var:f ?>-err"><?cs var:Lang.field[f] ?> <?cs var:Lang.err[Page.field_err[f]] ?>.</p><?cs /if ?><?cs /def ?>
+<?cs include:"partials/form_err.cs" ?>
+<?cs def:fielderr(f) ?><?cs if:?Page.field_err[f] ?><p class="field-error" data-fe-for="c-<?cs var:f ?>" id="c-<?cs var:f ?>-err"><?cs call:fe_text("contact", f, Page.field_err[f]) ?></p><?cs /if ?><?cs /def ?>
 <?cs def:invalid(f) ?><?cs if:?Page.field_err[f] ?> aria-invalid="true" aria-describedby="c-<?cs var:f ?>-err"<?cs /if ?><?cs /def ?>
 <?cs def:main() ?>
 <section class="contact">
@@ -21,7 +22,7 @@
     <p><?cs var:Lang.contact.errors ?></p>
     <ul>
     <?cs each:e = Page.errors ?>
-      <li><a href="#c-<?cs var:e.field ?>"><?cs var:Lang.field[e.field] ?></a> <?cs var:Lang.err[e.err] ?>.</li>
+      <li data-fe-for="c-<?cs var:e.field ?>"><a href="#c-<?cs var:e.field ?>"><?cs call:fe_text("contact", e.field, e.err) ?></a></li>
     <?cs /each ?>
     </ul>
   </div>

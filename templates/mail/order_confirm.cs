@@ -14,6 +14,7 @@
 <?cs if:o.takes_proof == 1 ?>
 <?cs var:Lang.mail.proof_hint ?>
 <?cs /if ?>
+<?cs call:timeline_text(o) ?>
 <?cs var:Lang.mail.follow ?>
 <?cs var:o.url ?>
 

@@ -23,6 +23,7 @@
 <p><?cs var:Lang.pay[o.method].howto ?></p>
 <?cs call:pay_rows(o.pay.rows) ?>
 <?cs if:o.takes_proof == 1 ?><p><?cs var:Lang.mail.proof_hint ?></p><?cs /if ?>
+<?cs call:timeline(o) ?>
 <p><a href="<?cs var:o.url ?>" style="display: inline-block; background: #0f766e; color: #fff; padding: 10px 16px; border-radius: 8px; text-decoration: none;"><?cs var:Lang.mail.follow_button ?></a></p>
 <p style="color: #5b6472;"><?cs var:Store.name ?> · <?cs var:Store.base_url ?></p>
 <?cs /with ?>

@@ -1,5 +1,7 @@
 <?cs include:"mail/text.cs" ?><?cs with:o = Page.order ?><?cs var:Lang.mail.new_intro ?> <?cs var:o.reference ?> (<?cs var:o.created ?>)
-<?cs call:lines(o) ?>
+<?cs call:lines(o) ?><?cs each:l = o.lines ?><?cs if:subcount(l.details) > 0 ?>
+
+<?cs var:Lang.order.next.details_for ?> <?cs var:l.name ?>:<?cs call:line_details_text(l) ?><?cs /if ?><?cs /each ?>
 
 <?cs var:Lang.checkout.label.payment ?>: <?cs var:Lang.pay[o.method].name ?>
 <?cs var:Lang.order.status_label ?>: <?cs var:Lang.order.status[o.status] ?>

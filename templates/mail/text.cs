@@ -4,4 +4,17 @@
 <?cs var:Lang.checkout.subtotal ?>: <?cs var:o.subtotal ?><?cs if:o.has_discount == 1 ?>
 <?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>): -<?cs var:o.discount ?><?cs /if ?>
 <?cs var:Lang.checkout.total ?>: <?cs var:o.total ?><?cs /def ?><?cs def:rows(o) ?><?cs each:r = o.pay.rows ?>
-  <?cs if:?r.key ?><?cs var:Lang.pay.label[r.key] ?><?cs else ?><?cs var:r.name ?><?cs /if ?>: <?cs var:r.value ?><?cs /each ?><?cs /def ?>
+  <?cs if:?r.key ?><?cs var:Lang.pay.label[r.key] ?><?cs else ?><?cs var:r.name ?><?cs /if ?>: <?cs var:r.value ?><?cs /each ?><?cs /def ?><?cs def:step_text(done, now) ?><?cs if:done ?>[<?cs var:Lang.order.next.done ?>]<?cs elif:now ?>[<?cs var:Lang.order.next.now ?>]<?cs else ?>[<?cs var:Lang.order.next.later ?>]<?cs /if ?><?cs /def ?><?cs def:timeline_text(o) ?><?cs if:?o.next.stage ?>
+<?cs var:Lang.order.next.title ?><?cs if:o.next.cod == 1 ?>
+1. <?cs var:Lang.order.next.confirm_a ?> <?cs var:o.next.check_hours ?> <?cs var:Lang.order.next.hours ?><?cs if:o.next.subscription == 1 ?>
+- <?cs var:Lang.order.next.access ?><?cs /if ?><?cs if:o.next.digital == 1 ?>
+- <?cs var:Lang.order.next.downloads ?><?cs /if ?>
+2. <?cs var:Lang.order.next.ship_a ?> <?cs var:o.next.ship_days ?> <?cs var:Lang.order.next.days ?>
+3. <?cs var:Lang.order.next.pay_cod ?><?cs else ?>
+1. <?cs var:Lang.order.next.pay ?>
+2. <?cs var:Lang.order.next.check_a ?> <?cs var:o.next.check_hours ?> <?cs var:Lang.order.next.hours ?><?cs if:o.next.subscription == 1 ?>
+3. <?cs var:Lang.order.next.access ?><?cs /if ?><?cs if:o.next.digital == 1 ?>
+3. <?cs var:Lang.order.next.downloads ?><?cs /if ?><?cs if:o.next.physical == 1 ?>
+3. <?cs var:Lang.order.next.ship_a ?> <?cs var:o.next.ship_days ?> <?cs var:Lang.order.next.days ?><?cs /if ?><?cs /if ?>
+<?cs /if ?><?cs /def ?><?cs def:line_details_text(l) ?><?cs each:d = l.details ?>
+    <?cs var:d.label ?>: <?cs var:d.value ?><?cs /each ?><?cs /def ?>

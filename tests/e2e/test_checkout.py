@@ -11,7 +11,7 @@ import threading
 
 from harness import test, check, Fail
 from shop import (ADDRESS, PNG, Shopper, db, execute, one, order_token, shop,
-                  shop_stop, upload)
+                  shop_stop, strip, upload)
 
 
 def mails(s, order_ref):
@@ -180,11 +180,26 @@ def errors_are_shown_next_to_fields_with_values_kept():
                 terms="", city="Sfax", postal="3000")
     check(r.status == 422, r)
     t = r.text
-    check(re.search(r'id="err-name">is required', t) and
-          re.search(r'id="err-email">must be one e-mail address', t) and
-          re.search(r'id="err-phone">must be a phone number', t) and
-          re.search(r'id="err-terms">is required', t) and
-          re.search(r'id="err-address">is required', t), "errors by fields")
+    # Whole sentences next to the fields...
+    check(re.search(r'id="err-name"[^>]*>Enter your full name\.<', t) and
+          re.search(r'id="err-email"[^>]*>Enter your e-mail address, like '
+                    r'name@example\.com\.<', t) and
+          re.search(r'id="err-phone"[^>]*>Enter a mobile number of the '
+                    r'country chosen', t) and
+          re.search(r'id="err-terms"[^>]*>Accept the terms of sale to place '
+                    r'your order\.<', t) and
+          re.search(r'id="err-address"[^>]*>Enter your delivery address\.<',
+                    t), "errors by fields: " + strip(t)[:800])
+    # ...and the summary in the form's order, each line a link to its field
+    # (phone is checked after the address by the program: the order is the
+    # form's, not the checks').
+    summary = t[t.index('id="checkout-errors"'):]
+    summary = summary[:summary.index("</div>")]
+    links = re.findall(r'<a href="#f-([a-z]+)">([^<]+)</a>', summary)
+    check([f for f, _ in links] == ["name", "email", "phone", "address",
+                                    "terms"], "summary order %r" % links)
+    check(links[0][1] == "Enter your full name." and
+          "is required" not in summary, "summary sentences %r" % links)
     check('value="not-an-address"' in t and 'value="12345"' in t and
           'value="Sfax"' in t and 'value="3000"' in t, "values kept")
     check('aria-invalid="true" aria-describedby="err-email"' in t, "a11y")
@@ -295,6 +310,17 @@ def coupons_discount_and_respect_their_limits():
     check(one(s, "SELECT count(*) FROM orders WHERE email = "
               "'amira@example.com' AND coupon_code IS NOT NULL") == 0,
           "apply places nothing")
+    # Apply checks the coupon alone: empty fields say nothing yet.
+    r = b.place(None, form, coupon="welcome10", op="apply", name="",
+                phone="", terms="")
+    check(r.status == 200 and "Coupon applied" in r.text and
+          'id="err-' not in r.text and "checkout-errors" not in r.text,
+          "apply with an unfinished form: %d %s" % (r.status,
+                                                   strip(r.text)[:300]))
+    r = b.place(None, form, coupon="nope", op="apply", name="")
+    check(r.status == 422 and 'id="err-coupon"' in r.text and
+          'id="err-name"' not in r.text and
+          "This coupon is not a valid code" in r.text, "apply: bad code")
     token = order_token(b.place(None, form, coupon="welcome10"))
     o = one(s, "SELECT subtotal_minor, discount_minor, total_minor, "
             "coupon_code FROM orders WHERE token = ?", token)

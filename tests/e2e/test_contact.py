@@ -102,10 +102,23 @@ def contact_validation_errors_beside_fields_values_kept():
     check('id="contact-errors"' in t and 'role="alert"' in t, "error summary")
     check(re.search(r'id="c-email"[^>]*aria-invalid="true"', t) is not None,
           "email not marked invalid")
-    check('id="c-email-err"' in t and "must be one e-mail address" in t,
+    check('id="c-email-err"' in t and
+          "Enter your e-mail address, like name@example.com." in t,
           "email error beside the field")
-    check('id="c-message-err"' in t and "Message is required" in t,
+    check('id="c-message-err"' in t and "Write your message." in t,
           "message error beside the field")
+    # The summary lists the fields in the form's order (order number
+    # before the subject), each a whole sentence linking to its field.
+    summary = t[t.index('id="contact-errors"'):]
+    summary = summary[:summary.index("</div>")]
+    links = re.findall(r'<a href="#c-([a-z]+)">([^<]+)</a>', summary)
+    check([f for f, _ in links] == ["email", "message"], "summary %r" % links)
+    r2 = post_contact(s, contact_fields(name="", subject="", order="x" * 41,
+                                        message=""), tok, cookie)
+    summary = r2.text[r2.text.index('id="contact-errors"'):]
+    links = re.findall(r'<a href="#c-([a-z]+)">([^<]+)</a>', summary)
+    check([f for f, _ in links] == ["name", "order", "subject", "message"] and
+          links[2][1] == "Enter a subject.", "summary order %r" % links)
     check('value="Zoé &lt;b&gt;x&lt;/b&gt;"' in t, "name kept (escaped)")
     check('value="not-an-address"' in t, "email kept")
     check("<b>x</b>" not in t, "a value was not escaped")
@@ -113,7 +126,7 @@ def contact_validation_errors_beside_fields_values_kept():
     check(stored(s) == before, "an invalid form stored something")
     fr = post_contact(s, contact_fields(email="x"), tok, cookie,
                       headers={"Cookie": cookie + "; souk_lang=fr"})
-    check(fr.status == 400 and "doit être une adresse e-mail" in fr.text,
+    check(fr.status == 400 and "Saisissez votre adresse e-mail, comme" in fr.text,
           "French error message")
 
 

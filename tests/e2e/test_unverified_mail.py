@@ -130,7 +130,7 @@ def checkout_names_with_c1_or_separators_are_a_422_beside_the_field():
     for ch in BAD:
         r = b.place(ADDRESS, form, name="Amira" + ch + "Salah")
         check(r.status == 422, "name with U+%04X -> %d" % (ord(ch), r.status))
-        check('id="err-name">must be on one line' in r.text,
+        check('id="err-name">Write your name on one line' in r.text,
               "U+%04X: no error beside the name: %s" % (
                   ord(ch), strip(r.text)[:300]))
     check(s.ctl("orders", "list").stdout == orders0, "no order was placed")
@@ -155,8 +155,8 @@ def contact_names_and_subjects_with_c1_or_separators_are_refused_beside_the_fiel
                              tok, cookie)
             check(r.status == 400, "%s with U+%04X -> %d" % (field, ord(ch),
                                                             r.status))
-            check(re.search(r'id="c-%s-err">[^<]* must be on one line' %
-                            field, r.text),
+            check(re.search(r'id="c-%s-err">[^<]*on one line, without line '
+                            r'breaks' % field, r.text),
                   "%s U+%04X: no error beside the field" % (field, ord(ch)))
     check("refused to queue" not in s.logs("contact"), "mail_enqueue refused")
     r = post_contact(s, contact_fields(name="\U0001F600" * 100), tok, cookie)

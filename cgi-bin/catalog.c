@@ -26,6 +26,7 @@
 #include "pager.h"
 #include "money.h"
 #include "search.h"
+#include "ship_hdf.h"
 #include "site.h"
 #include "site_hooks.h"
 #include "url.h"
@@ -423,6 +424,9 @@ page_product(struct ctx *c)
 		}
 	}
 	if (put_plans(c, plans, nplans) < 0)
+		return 500;
+	if (strcmp(p.card.kind, "physical") == 0 &&
+	    ship_span_put(c, "Page.ship_span") < 0)
 		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);

@@ -54,6 +54,7 @@ int	cmd_mail(int, char **);
 int	cmd_orders(int, char **);
 int	cmd_order(int, char **);
 int	cmd_coupon(int, char **);
+int	cmd_shipping(int, char **);
 int	cmd_cron(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);

@@ -26,6 +26,8 @@ static const struct ctl_cmd cmds[] = {
 	    "one order: lines, history, proofs; a staff status change; cancel "
 	    "(stock given back); refund an online payment" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
+	{ "shipping", cmd_shipping, "list|zone|rate|weight|quote ...",
+	    "delivery zones, rates and product weights (docs/shipping.md)" },
 	{ "cron", cmd_cron, "[--now UNIX]", "periodic work: expire unpaid "
 	    "orders, deliver mail (every few minutes)" },
 	{ "backup", cmd_backup, "FILE|--dir D", "online copy of the database "

@@ -2,7 +2,7 @@
 <?cs call:lines(o) ?>
 
 <?cs var:Lang.checkout.label.payment ?>: <?cs var:Lang.pay[o.method].name ?>
-<?cs var:Lang.order.status_label ?>: <?cs var:Lang.order.status[o.status] ?>
+<?cs var:Lang.order.status_label ?>: <?cs var:Lang.order.status[o.status_text] ?>
 
 <?cs var:Lang.checkout.label.name ?>: <?cs var:o.name ?>
 <?cs var:Lang.checkout.label.email ?>: <?cs var:o.email ?>

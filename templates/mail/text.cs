@@ -2,6 +2,8 @@
 - <?cs var:l.name ?><?cs if:l.kind == "subscription" ?> (<?cs call:plan(l) ?>)<?cs /if ?> x <?cs var:l.qty ?>: <?cs var:l.total ?><?cs /each ?>
 
 <?cs var:Lang.checkout.subtotal ?>: <?cs var:o.subtotal ?><?cs if:o.has_discount == 1 ?>
-<?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>): -<?cs var:o.discount ?><?cs /if ?>
-<?cs var:Lang.checkout.total ?>: <?cs var:o.total ?><?cs /def ?><?cs def:rows(o) ?><?cs each:r = o.pay.rows ?>
-  <?cs if:?r.key ?><?cs var:Lang.pay.label[r.key] ?><?cs else ?><?cs var:r.name ?><?cs /if ?>: <?cs var:r.value ?><?cs /each ?><?cs /def ?>
+<?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>): -<?cs var:o.discount ?><?cs /if ?><?cs if:o.has_delivery == 1 ?>
+<?cs var:Lang.ship.delivery ?> (<?cs var:o.delivery_name ?>, <?cs call:ship_days(o.delivery_min, o.delivery_max) ?>): <?cs if:o.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:o.delivery ?><?cs /if ?><?cs /if ?>
+<?cs var:Lang.checkout.total ?>: <?cs var:o.total ?><?cs /def ?><?cs def:ship_days(lo, hi) ?><?cs if:lo == hi ?><?cs var:lo ?> <?cs if:lo == 1 ?><?cs var:Lang.ship.day ?><?cs else ?><?cs var:Lang.ship.days ?><?cs /if ?><?cs else ?><?cs var:lo ?>-<?cs var:hi ?> <?cs var:Lang.ship.days ?><?cs /if ?><?cs /def ?><?cs def:rows(o) ?><?cs each:r = o.pay.rows ?>
+  <?cs if:?r.key ?><?cs var:Lang.pay.label[r.key] ?><?cs else ?><?cs var:r.name ?><?cs /if ?>: <?cs var:r.value ?><?cs if:?r.holder ?> (<?cs var:Lang.pay.label.holder ?>: <?cs var:r.holder ?>)<?cs /if ?><?cs /each ?><?cs if:?o.pay.deadline ?>
+<?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?>. <?cs var:Lang.pay.deadline_after ?><?cs /if ?><?cs /def ?>

@@ -254,8 +254,6 @@ static int
 load_shipping(struct db *db)
 {
 	static const char *const tunisia[] = { "TN" },
-	    *const tunis[] = { "TN:Tunis", "TN:Ariana", "TN:Ben Arous",
-		"TN:La Manouba" },
 	    *const maghreb[] = { "DZ", "MA", "LY" },
 	    *const europe[] = { "FR", "BE", "DE", "IT", "ES", "CH" };
 	static const struct {
@@ -263,7 +261,7 @@ load_shipping(struct db *db)
 		const char *const	*areas;
 		size_t			 n;
 	} zones[] = {
-		{ "Tunisia", tunisia, 1 }, { "Grand Tunis", tunis, 4 },
+		{ "Tunisia", tunisia, 1 },
 		{ "Maghreb", maghreb, 3 }, { "Europe", europe, 6 },
 	};
 	/* zone, name, kind, base, step, grams, free from (-1 never), days */
@@ -277,8 +275,6 @@ load_shipping(struct db *db)
 	} rates[] = {
 		{ "Tunisia", "Standard", SHIP_QUANTITY, 7, 2, 1000, 300, 2, 4 },
 		{ "Tunisia", "Express", SHIP_FLAT, 15, 0, 1000, -1, 1, 2 },
-		{ "Grand Tunis", "Courier", SHIP_FLAT, 5, 0, 1000, 200, 1, 1 },
-		{ "Grand Tunis", "Pick-up point", SHIP_FLAT, 3, 0, 1000, 100, 1, 3 },
 		{ "Maghreb", "International", SHIP_WEIGHT, 25, 10, 1000, -1, 5, 10 },
 		{ "Europe", "International", SHIP_WEIGHT, 45, 15, 1000, 900, 7, 14 },
 	};

@@ -250,9 +250,9 @@ rate_set(struct db *db, int argc, char **argv)
 	int act = -1, rc;
 
 	for (int k = 0; k < 3; k++)
-		if (argc == 5 && strcmp(argv[3], acts[k]) == 0)
+		if (argc == 4 && strcmp(argv[2], acts[k]) == 0)
 			act = k;
-	if (act < 0 || int_arg(argv[4], 1, 1LL << 53, &id) < 0)
+	if (act < 0 || int_arg(argv[3], 1, 1LL << 53, &id) < 0)
 		return ctl_usage("shipping", usage_text);
 	if ((rc = db_ship_rate_set(db, id, act == 2 ? -1 : act)) < 0)
 		return ctl_fail("shipping", "could not change rate %lld", id);

@@ -69,6 +69,8 @@ CREATE TABLE products (
 	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 	created_at	INTEGER NOT NULL,
 	updated_at	INTEGER NOT NULL,
+	-- one unit's weight for delivery rates (migration 013); NULL: 0
+	weight_grams	INTEGER CHECK (weight_grams IS NULL OR weight_grams >= 0),
 	CHECK (parent_id IS NULL OR parent_id <> id)
 );
 -- Listing orders used by category pages (top-level products only).
@@ -455,6 +457,55 @@ CREATE TABLE coupons (
 	CHECK (kind <> 'percent' OR value <= 100)
 );
 
+-- Delivery (migration 013, lib/store/ship.h, docs/shipping.md).
+-- ship_zones: where the shop delivers.  ship_zone_areas: the countries of
+-- a zone (ISO 3166 alpha-2), each whole (region '') or one region of it
+-- (matched against the City the shopper types, case-insensitively); an
+-- area belongs to one zone only, and a region's zone wins over its
+-- country's.  ship_rates: the delivery methods of a zone, each priced by
+-- one rule (amounts in minor units of the store currency):
+--   flat      base_minor
+--   quantity  base_minor for the first shipped unit, + step_minor for
+--             each further one
+--   weight    base_minor up to step_grams, + step_minor for each further
+--             step_grams begun
+-- free_from_minor (NULL: never): free when the goods total after the
+-- discount reaches it.  min_days-max_days: the delivery estimate in
+-- working days.
+CREATE TABLE ship_zones (
+	id		INTEGER PRIMARY KEY,
+	name		TEXT NOT NULL UNIQUE COLLATE NOCASE
+			    CHECK (length(name) BETWEEN 1 AND 60),
+	position	INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE ship_zone_areas (
+	country		TEXT NOT NULL CHECK (length(country) = 2),
+	region		TEXT NOT NULL DEFAULT '' COLLATE NOCASE
+			    CHECK (length(region) <= 60),
+	zone_id		INTEGER NOT NULL REFERENCES ship_zones(id)
+			    ON DELETE CASCADE,
+	PRIMARY KEY (country, region)
+) WITHOUT ROWID;
+CREATE INDEX ship_zone_areas_zone ON ship_zone_areas(zone_id);
+CREATE TABLE ship_rates (
+	id		INTEGER PRIMARY KEY,
+	zone_id		INTEGER NOT NULL REFERENCES ship_zones(id)
+			    ON DELETE CASCADE,
+	name		TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 60),
+	kind		TEXT NOT NULL CHECK (kind IN ('flat', 'quantity', 'weight')),
+	base_minor	INTEGER NOT NULL CHECK (base_minor >= 0),
+	step_minor	INTEGER NOT NULL DEFAULT 0 CHECK (step_minor >= 0),
+	step_grams	INTEGER NOT NULL DEFAULT 1000 CHECK (step_grams > 0),
+	free_from_minor	INTEGER CHECK (free_from_minor IS NULL OR
+			    free_from_minor >= 0),
+	min_days	INTEGER NOT NULL CHECK (min_days >= 0),
+	max_days	INTEGER NOT NULL,
+	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	position	INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (zone_id, name),
+	CHECK (max_days >= min_days)
+);
+
 -- An order: everything needed to honour it even if the catalog changes.
 --   idem_key: the checkout form's idempotency key (the cart and revision it
 --     was shown for, signed).  token, the /order/<token> link, is an HMAC
@@ -492,7 +543,14 @@ CREATE TABLE orders (
 	user_id		INTEGER,		-- accounts (later)
 	created_at	INTEGER NOT NULL,
 	updated_at	INTEGER NOT NULL,
-	CHECK (total_minor = subtotal_minor - discount_minor)
+	-- delivery (migration 013, docs/shipping.md): the amount, method name
+	-- and estimate as shown and re-checked at placement
+	delivery_minor	INTEGER NOT NULL DEFAULT 0 CHECK (delivery_minor >= 0),
+	delivery_rate_id INTEGER REFERENCES ship_rates(id) ON DELETE SET NULL,
+	delivery_name	TEXT NOT NULL DEFAULT '',
+	delivery_min_days INTEGER NOT NULL DEFAULT 0,
+	delivery_max_days INTEGER NOT NULL DEFAULT 0,
+	CHECK (total_minor = subtotal_minor - discount_minor + delivery_minor)
 );
 -- The orders `soukctl cron` may expire (docs/checkout.md): only those
 -- awaiting payment are in this index.

@@ -54,6 +54,7 @@
 #include "log.h"
 #include "mail.h"
 #include "money.h"
+#include "pay.h"
 #include "phone.h"
 #include "qr_svg.h"
 #include "rand.h"
@@ -716,7 +717,8 @@ put_orders(struct ctx *c)
 		char buf[MONEY_BUF];
 		hdf_putf(c->hdf, o[i].token, "Page.orders.%zu.token", i);
 		hdf_putf(c->hdf, o[i].reference, "Page.orders.%zu.reference", i);
-		hdf_putf(c->hdf, o[i].status, "Page.orders.%zu.status", i);
+		hdf_putf(c->hdf, pay_status_text(o[i].method, o[i].status),
+		    "Page.orders.%zu.status", i);
 		hdf_putf(c->hdf, money_store(buf, sizeof(buf), o[i].total_minor,
 		    c->lang), "Page.orders.%zu.total", i);
 		hdf_putf(c->hdf, day(c, o[i].created_at), "Page.orders.%zu.date",

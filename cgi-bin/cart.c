@@ -32,6 +32,7 @@
 #include "db_subs.h"
 #include "json.h"
 #include "order_hdf.h"
+#include "ship_hdf.h"
 #include "site.h"
 #include "db_user.h"
 #include "site_hooks.h"
@@ -181,6 +182,7 @@ answer_json(struct ctx *c, const char *token, enum notice n, int status,
     const struct cart_change *ch)
 {
 	struct cart cart = { 0 };
+	struct ship_estimate est;
 	json_t *o, *lines;
 	int rc;
 
@@ -219,6 +221,14 @@ answer_json(struct ctx *c, const char *token, enum notice n, int status,
 		}
 	}
 	json_object_set_new(o, "lines", lines);
+	/* The delivery estimate the cart page shows (data-delivery). */
+	if (ship_estimate(c, &cart, &est) < 0) {
+		json_decref(o);
+		return 500;
+	}
+	if (est.offered)
+		json_object_set_new(o, "delivery", json_string(
+		    ship_estimate_price(c, &est)));
 	buf_reset(&c->resp.body);
 	rc = json_out(&c->resp.body, o);
 	json_decref(o);
@@ -266,6 +276,8 @@ page_cart(struct ctx *c)
 		return answer_json(c, token, N__MAX, 200, NULL);
 	cart_put(c, "Page.cart", &cart);
 	hdf_put_int(c->hdf, "Req.cart_count", cart.count);
+	if (ship_estimate_put(c, "Page.delivery", &cart) < 0)
+		return 500;
 	if (cart.n == 0 && card_suggest(c, "suggest_html", 4) < 0)
 		return 500;
 	if (n->state == VAL_OK) {

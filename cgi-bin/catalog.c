@@ -35,6 +35,7 @@
 #include "review_page.h"
 #include "money.h"
 #include "search.h"
+#include "ship_hdf.h"
 #include "site.h"
 #include "site_hooks.h"
 #include "url.h"
@@ -450,6 +451,9 @@ product_view(struct ctx *c, struct product *p_, int status)
 		}
 	}
 	if (put_plans(c, plans, nplans) < 0)
+		return 500;
+	if (strcmp(p.card.kind, "physical") == 0 &&
+	    ship_span_put(c, "Page.ship_span") < 0)
 		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);

@@ -55,6 +55,8 @@
 #include "pay.h"
 #include "payment.h"
 #include "phone.h"
+#include "ship.h"
+#include "ship_hdf.h"
 #include "site.h"
 #include "site_hooks.h"
 #include "store_mail.h"
@@ -67,6 +69,7 @@ enum key {
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM, KEY_REV,
 	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL,
 	KEY_METHOD,
+	KEY_SHIP,
 	/* The details products ask (detail.h): slot n is the n-th field of
 	 * the cart's lines in order, as show() numbered them for this cart
 	 * revision (the form's key pins the revision). */
@@ -103,12 +106,14 @@ static const struct valid_key keys[KEY__MAX] = {
 	DKEY(0), DKEY(1), DKEY(2), DKEY(3), DKEY(4), DKEY(5), DKEY(6),
 	DKEY(7), DKEY(8), DKEY(9), DKEY(10), DKEY(11), DKEY(12), DKEY(13),
 	DKEY(14), DKEY(15),
+	/* The delivery method chosen, with the price the form showed. */
+	[KEY_SHIP] = { "ship", V_FUNC, 0, 0, NULL, 0, ship_choice_field },
 };
 
 /* The form's fields, in the order errors are listed. */
 static const int form_keys[] = {
 	KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS, KEY_CITY,
-	KEY_POSTAL, KEY_D0 + 0, KEY_D0 + 1, KEY_D0 + 2, KEY_D0 + 3,
+	KEY_POSTAL, KEY_SHIP, KEY_D0 + 0, KEY_D0 + 1, KEY_D0 + 2, KEY_D0 + 3,
 	KEY_D0 + 4, KEY_D0 + 5, KEY_D0 + 6, KEY_D0 + 7, KEY_D0 + 8,
 	KEY_D0 + 9, KEY_D0 + 10, KEY_D0 + 11, KEY_D0 + 12, KEY_D0 + 13,
 	KEY_D0 + 14, KEY_D0 + 15, KEY_COUPON, KEY_PAYMENT, KEY_TERMS,
@@ -131,6 +136,8 @@ struct checkout {
 	}			 slot[DETAIL_MAX_PER_ORDER];
 	size_t			 nslots;
 	int			 too_many;	/* more fields than slots */
+	long long		 discount_minor;	/* the coupon's, once priced */
+	int			 bad;		/* fields with an error */
 };
 
 /* Reads the visitor's cart and the payment methods it can use. */
@@ -227,6 +234,66 @@ put_details(struct ctx *c, struct checkout *co)
 	}
 }
 
+/* Page.wallets.N.{op,number,holder}: the wallets the mobile-money method
+ * pays to, the same list the order page and the mails show. */
+static void
+put_wallets(struct ctx *c)
+{
+	struct pay_wallet w[PAY_MAX_WALLETS];
+	size_t n = pay_wallets(w);
+
+	for (size_t i = 0; i < n; i++) {
+		hdf_putf(c->hdf, w[i].op, "Page.wallets.%zu.op", i);
+		hdf_putf(c->hdf, w[i].number, "Page.wallets.%zu.number", i);
+		hdf_putf(c->hdf, w[i].holder, "Page.wallets.%zu.holder", i);
+	}
+}
+
+/* The delivery options for the destination the form holds
+ * (Page.form.country and .city), priced for the cart after the coupon
+ * (Page.ship.N, ship_hdf.h; the posted choice kept), and the totals:
+ * Page.totals.{discount,delivery,delivery_free,total}, Page.ship_state
+ * ("none": nothing shipped, "no_zone", "empty": no active method, "ok").
+ * 0 or -1. */
+static int
+put_delivery(struct ctx *c, struct checkout *co)
+{
+	const struct val *ship = app_val(c, KEY_SHIP);
+	const char *country = hdf_get_value(c->hdf, "Page.form.country", ""),
+	    *city = hdf_get_value(c->hdf, "Page.form.city", "");
+	long long goods = co->cart.subtotal_minor - co->discount_minor,
+	    delivery = 0;
+	struct ship_option *o = NULL;
+	struct ship_goods g;
+	const char *state = "none";
+	size_t n = 0, pick = 0;
+
+	ship_goods_cart(&co->cart, goods, &g);
+	if (g.units > 0) {
+		switch (ship_options(c->db, &c->arena, country, city, &g, &o,
+		    &n)) {
+		case SHIP_ERROR:
+			return -1;
+		case SHIP_OK:
+			state = n ? "ok" : "empty";
+			break;
+		default:
+			state = "no_zone";
+		}
+		for (size_t i = 0; i < n; i++)
+			if (ship->state == VAL_OK && o[i].rate.id == ship->i)
+				pick = i;
+		ship_options_put(c, "Page.ship", o, n, n ? o[pick].rate.id : 0);
+		if (n > 0)
+			delivery = o[pick].price_minor;
+	}
+	hdf_put(c->hdf, "Page.ship_state", state);
+	hdf_put(c->hdf, "Page.totals.delivery", site_money(c, delivery));
+	hdf_put(c->hdf, "Page.totals.delivery_free", delivery == 0 ? "1" : "0");
+	hdf_put(c->hdf, "Page.totals.total", site_money(c, goods + delivery));
+	return 0;
+}
+
 /* The checkout form with the cart, the choices and the values kept. */
 static int
 show(struct ctx *c, struct checkout *co, int status)
@@ -251,11 +318,18 @@ show(struct ctx *c, struct checkout *co, int status)
 		prefill(c);
 	put_details(c, co);
 	site_countries(c, "Page.countries");
+	if (put_delivery(c, co) < 0)
+		return 500;
 	for (size_t i = 0; i < co->nmethods; i++) {
+		long long hold = pay_deadline_after(co->methods[i]->id);
 		hdf_putf(c->hdf, co->methods[i]->id, "Page.methods.%zu.id", i);
+		if (hold > 0)
+			hdf_putf(c->hdf, arena_printf(&c->arena, "%lld",
+			    (hold + 3599) / 3600), "Page.methods.%zu.hold_hours", i);
 		if (!posted && i == 0)
 			hdf_put(c->hdf, "Page.form.payment", co->methods[i]->id);
 	}
+	put_wallets(c);
 	if (posted && pay->state == VAL_OK)
 		hdf_put(c->hdf, "Page.form.payment", pay_ids[pay->i]);
 	if (co->token != NULL) {
@@ -305,6 +379,8 @@ read_form(struct ctx *c, struct checkout *co, struct order *o)
 		field_err(c, co, KEY_ADDRESS, "required");
 	if (ship && app_val(c, KEY_CITY)->state == VAL_ABSENT)
 		field_err(c, co, KEY_CITY, "required");
+	if (ship && app_val(c, KEY_SHIP)->state == VAL_ABSENT)
+		field_err(c, co, KEY_SHIP, "ship_required");
 	v = app_val(c, KEY_PAYMENT);
 	if (v->state == VAL_OK) {
 		const struct pay_method *m = pay_get(pay_ids[v->i]);
@@ -349,12 +425,43 @@ apply_coupon(struct ctx *c, struct checkout *co, struct order *o, int *fatal)
 		field_err(c, co, KEY_COUPON, coupon_errs[cc]);
 		return -1;
 	}
+	co->discount_minor = o->discount_minor;
 	if (o->coupon_code != NULL && *o->coupon_code) {
 		hdf_put(c->hdf, "Page.coupon.code", o->coupon_code);
 		hdf_put(c->hdf, "Page.coupon.discount", site_money(c,
 		    o->discount_minor));
-		hdf_put(c->hdf, "Page.coupon.total", site_money(c,
-		    o->total_minor));
+	}
+	return 0;
+}
+
+/* Prices the delivery method chosen for the destination of o
+ * (order_ship): 0, or the status of the form shown again saying why (no
+ * delivery to the country, a method not offered there, or a price that
+ * is no longer the one the form showed). */
+static int
+delivery(struct ctx *c, struct checkout *co, struct order *o)
+{
+	const struct val *ship = app_val(c, KEY_SHIP);
+	long long id = 0, seen = 0;
+	struct ship_option opt;
+
+	if (ship->state == VAL_OK && ship_choice_parse(ship->s, &id, &seen) < 0)
+		return 500;
+	switch (order_ship(c->db, &c->arena, &co->cart, o, id, &opt)) {
+	case SHIP_OK:
+		break;
+	case SHIP_NO_ZONE:
+		field_err(c, co, KEY_SHIP, "ship_no_zone");
+		return show(c, co, 422);
+	case SHIP_NO_RATE:
+		field_err(c, co, KEY_SHIP, "ship_choose");
+		return show(c, co, 422);
+	case SHIP_ERROR:
+		return 500;
+	}
+	if (o->delivery_rate_id != 0 && opt.price_minor != seen) {
+		hdf_put(c->hdf, "Page.notice", "ship_changed");
+		return show(c, co, 409);
 	}
 	return 0;
 }
@@ -497,6 +604,9 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 	case PLACE_COUPON:
 		field_err(c, co, KEY_COUPON, coupon_errs[why.coupon]);
 		return show(c, co, 409);
+	case PLACE_SHIPPING:
+		field_err(c, co, KEY_SHIP, "ship_choose");
+		return show(c, co, 409);
 	case PLACE_CHANGED:
 	case PLACE_UNAVAILABLE:
 	case PLACE_STOCK:
@@ -610,6 +720,8 @@ submit(struct ctx *c, struct checkout *co)
 		return show(c, co, 409);
 	}
 	attach_details(c, co, &o);
+	if ((rc = delivery(c, co, &o)) != 0)
+		return rc;
 	if (co->cart.problems)
 		return show_problem(c, co);
 	o.idem_key = idem->s;
@@ -934,7 +1046,7 @@ enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE_PAY, PAGE__MAX };
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0,
 	    KEYS(KEY_NAME, KEY_EMAIL, KEY_COUNTRY, KEY_PHONE, KEY_ADDRESS,
-	    KEY_CITY, KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM,
+	    KEY_CITY, KEY_POSTAL, KEY_SHIP, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM,
 	    KEY_REV, KEY_SEEN, KEY_OP, KEY_D0 + 0, KEY_D0 + 1, KEY_D0 + 2,
 	    KEY_D0 + 3, KEY_D0 + 4, KEY_D0 + 5, KEY_D0 + 6, KEY_D0 + 7,
 	    KEY_D0 + 8, KEY_D0 + 9, KEY_D0 + 10, KEY_D0 + 11, KEY_D0 + 12,

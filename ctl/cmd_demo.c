@@ -16,6 +16,7 @@
 #include "demo_data.h"
 #include "db_catalog_text.h"
 #include "db_products.h"
+#include "db_ship.h"
 
 static long long scale;		/* minor units per major unit */
 static long long now;
@@ -247,6 +248,71 @@ load_series(struct db *db, struct arena *a, int *count)
 	return 0;
 }
 
+/* Delivery zones and rates (docs/shipping.md) and the weights of the
+ * shipped products; after the catalog, one transaction per zone. */
+static int
+load_shipping(struct db *db)
+{
+	static const char *const tunisia[] = { "TN" },
+	    *const maghreb[] = { "DZ", "MA", "LY" },
+	    *const europe[] = { "FR", "BE", "DE", "IT", "ES", "CH" };
+	static const struct {
+		const char		*name;
+		const char *const	*areas;
+		size_t			 n;
+	} zones[] = {
+		{ "Tunisia", tunisia, 1 },
+		{ "Maghreb", maghreb, 3 }, { "Europe", europe, 6 },
+	};
+	/* zone, name, kind, base, step, grams, free from (-1 never), days */
+	static const struct {
+		const char	*zone, *name;
+		enum ship_kind	 kind;
+		double		 base, step;
+		long long	 grams;
+		double		 free_from;
+		int		 lo, hi;
+	} rates[] = {
+		{ "Tunisia", "Standard", SHIP_QUANTITY, 7, 2, 1000, 300, 2, 4 },
+		{ "Tunisia", "Express", SHIP_FLAT, 15, 0, 1000, -1, 1, 2 },
+		{ "Maghreb", "International", SHIP_WEIGHT, 25, 10, 1000, -1, 5, 10 },
+		{ "Europe", "International", SHIP_WEIGHT, 45, 15, 1000, 900, 7, 14 },
+	};
+	static const struct { const char *slug; long long grams; } weights[] = {
+		{ "android-box-x96-max", 450 }, { "android-box-h96-mini", 380 },
+		{ "mi-box-s-2", 420 }, { "fire-tv-stick-4k", 200 },
+		{ "nvidia-shield-pro", 900 }, { "formuler-z11-pro", 700 },
+		{ "mag-524w3", 600 }, { "g20s-voice-remote", 120 },
+		{ "mini-keyboard-i8", 250 }, { "wifi-dongle-ac600", 60 },
+		{ "tp-link-deco-m4", 1400 }, { "tv-wall-mount-32-65", 2600 },
+		{ "tv-wall-mount-full", 4200 }, { "surge-protector-6", 800 },
+	};
+
+	for (size_t i = 0; i < sizeof(zones) / sizeof(zones[0]); i++)
+		if (db_ship_zone_add(db, zones[i].name, zones[i].areas,
+		    zones[i].n, NULL) <= 0)
+			return -1;
+	for (size_t i = 0; i < sizeof(rates) / sizeof(rates[0]); i++) {
+		struct ship_rate r = {
+			.name = rates[i].name, .kind = rates[i].kind,
+			.base_minor = minor(rates[i].base),
+			.step_minor = minor(rates[i].step),
+			.step_grams = rates[i].grams,
+			.free_from_minor = rates[i].free_from < 0 ? -1 :
+			    minor(rates[i].free_from),
+			.min_days = rates[i].lo, .max_days = rates[i].hi,
+			.active = 1,
+		};
+		if (db_ship_zone_id(db, rates[i].zone, &r.zone_id) != 0 ||
+		    db_ship_rate_add(db, &r) <= 0)
+			return -1;
+	}
+	for (size_t i = 0; i < sizeof(weights) / sizeof(weights[0]); i++)
+		if (db_ship_weight(db, weights[i].slug, weights[i].grams) != 0)
+			return -1;
+	return 0;
+}
+
 int
 cmd_demo(int argc, char **argv)
 {
@@ -280,6 +346,10 @@ cmd_demo(int argc, char **argv)
 	}
 	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0)
 		goto out;
+	if (load_shipping(db) < 0) {
+		ctl_fail("demo", "could not load the delivery zones");
+		goto out;
+	}
 	ctl_printf("demo catalog loaded: %d products\n", count);
 	rc = 0;
 out:

@@ -58,6 +58,7 @@ int	cmd_orders(int, char **);
 int	cmd_order(int, char **);
 int	cmd_coupon(int, char **);
 int	cmd_product_field(int, char **);
+int	cmd_shipping(int, char **);
 int	cmd_cron(int, char **);
 int	cmd_backup(int, char **);
 int	cmd_restore(int, char **);

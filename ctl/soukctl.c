@@ -40,6 +40,8 @@ static const struct ctl_cmd cmds[] = {
 	{ "product-field", cmd_product_field, "set|list|remove SLUG ...",
 	    "details a product asks at checkout (MAC address, app name)" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },
+	{ "shipping", cmd_shipping, "list|zone|rate|weight|quote ...",
+	    "delivery zones, rates and product weights (docs/shipping.md)" },
 	{ "cron", cmd_cron, "[--now UNIX] [--no-mail]", "periodic work: expire "
 	    "unpaid orders, reconcile payments, subscription reminders (each "
 	    "sent once), deliver mail (every few minutes)" },

@@ -164,6 +164,8 @@
       });
       var sub = cart.querySelector("[data-subtotal]");
       if (sub) sub.textContent = data.subtotal;
+      var del = cart.querySelector("[data-delivery]");
+      if (del && data.delivery) del.textContent = data.delivery;
       if (notice) say(notice, data.message, data.ok && data.notice !== "left" && data.notice !== "max");
     };
     cart.querySelectorAll("form.qty-form, form.remove-form, form.empty-form").forEach(function (form) {
@@ -233,6 +235,21 @@
     Array.prototype.forEach.call(field, function (el) {
       el.addEventListener("input", clear);
       el.addEventListener("change", clear);
+    });
+  });
+
+  // Payment instructions: a Copy button beside each number, IBAN and
+  // reference (hidden without JS: the text itself can be selected).
+  document.querySelectorAll("button.copy[data-copy]").forEach(function (b) {
+    var value = document.getElementById(b.getAttribute("data-copy"));
+    if (!value || !navigator.clipboard) return;
+    var label = b.textContent;
+    b.hidden = false;
+    b.addEventListener("click", function () {
+      navigator.clipboard.writeText(value.textContent.trim()).then(function () {
+        b.textContent = b.getAttribute("data-copied");
+        setTimeout(function () { b.textContent = label; }, 2000);
+      });
     });
   });
 })();

@@ -128,6 +128,23 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 	hdf_putf(h, money_arena(a, o->discount_minor, l), "%s.discount", pre);
 	hdf_putf(h, money_arena(a, o->total_minor, l), "%s.total", pre);
 	hdf_putf(h, o->discount_minor > 0 ? "1" : "0", "%s.has_discount", pre);
+	hdf_putf(h, pay_status_text(o->method, o->status), "%s.status_text", pre);
+	if (*o->delivery_name != '\0') {
+		hdf_putf(h, "1", "%s.has_delivery", pre);
+		hdf_putf(h, money_arena(a, o->delivery_minor, l), "%s.delivery",
+		    pre);
+		hdf_putf(h, o->delivery_minor == 0 ? "1" : "0",
+		    "%s.delivery_free", pre);
+		hdf_putf(h, o->delivery_name, "%s.delivery_name", pre);
+		hdf_putf(h, arena_printf(a, "%d", o->delivery_min_days),
+		    "%s.delivery_min", pre);
+		hdf_putf(h, arena_printf(a, "%d", o->delivery_max_days),
+		    "%s.delivery_max", pre);
+	}
+	if (pay_deadline_after(o->method) > 0)
+		hdf_putf(h, l10n_time_a(a, o->created_at +
+		    pay_deadline_after(o->method), l, L10N_DATETIME),
+		    "%s.pay.deadline", pre);
 	hdf_putf(h, l10n_time_a(a, o->created_at, l, L10N_DATETIME), "%s.created", pre);
 	hdf_putf(h, arena_printf(a, "%zu", o->nproofs), "%s.proofs", pre);
 	hdf_putf(h, m && m->takes_proof ? "1" : "0", "%s.takes_proof", pre);
@@ -152,6 +169,8 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 	for (size_t i = 0; i < o->nevents; i++) {
 		hdf_putf(h, o->events[i].status, "%s.events.%zu.status", pre, i);
 		hdf_putf(h, o->events[i].note, "%s.events.%zu.note", pre, i);
+		hdf_putf(h, pay_status_text(o->method, o->events[i].status),
+		    "%s.events.%zu.status_text", pre, i);
 		hdf_putf(h, l10n_time_a(a, o->events[i].at, l,
 		    L10N_DATETIME), "%s.events.%zu.at",
 		    pre, i);
@@ -168,6 +187,11 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 				    "%s.pay.rows.%zu.name", pre, i);
 			hdf_putf(h, rows.row[i].value, "%s.pay.rows.%zu.value",
 			    pre, i);
+			if (rows.row[i].holder[0] != '\0')
+				hdf_putf(h, rows.row[i].holder,
+				    "%s.pay.rows.%zu.holder", pre, i);
+			if (rows.row[i].copy)
+				hdf_putf(h, "1", "%s.pay.rows.%zu.copy", pre, i);
 		}
 	}
 }

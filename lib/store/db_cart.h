@@ -17,6 +17,8 @@ struct cart_line {
 	long long	 stock;				/* -1: unlimited */
 	long long	 max_qty;			/* cart_max_qty() now */
 	int		 on_sale;			/* product and plan active */
+	long long	 grams;				/* one unit's weight (0: none
+							   given) */
 };
 
 struct cart {

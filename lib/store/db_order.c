@@ -7,6 +7,7 @@
 #include "db_detail.h"
 #include "db_internal.h"
 #include "db_order.h"
+#include "ship.h"
 
 #define ORDER_COLS							\
 	"o.id, o.token, o.reference, o.idem_key, o.status, "		\
@@ -17,7 +18,9 @@
 	"coalesce(o.city, ''), coalesce(o.postal_code, ''), o.lang, "	\
 	"coalesce(o.cart_id, 0), o.created_at, o.updated_at, "		\
 	"(SELECT count(*) FROM payment_proofs p WHERE p.order_id = o.id), " \
-	"(SELECT count(*) FROM order_items i WHERE i.order_id = o.id)"
+	"(SELECT count(*) FROM order_items i WHERE i.order_id = o.id), " \
+	"o.delivery_minor, coalesce(o.delivery_rate_id, 0), o.delivery_name, " \
+	"o.delivery_min_days, o.delivery_max_days"
 
 enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
@@ -36,10 +39,12 @@ static const char *const sql[Q__MAX] = {
 	    "payment_method, currency, subtotal_minor, discount_minor, "
 	    "total_minor, coupon_id, coupon_code, customer_name, email, "
 	    "email_norm, phone, country, address, city, postal_code, lang, "
-	    "cart_id, cart_rev, user_id, created_at, updated_at) VALUES (?, ?, "
+	    "cart_id, cart_rev, user_id, created_at, updated_at, "
+	    "delivery_minor, delivery_rate_id, delivery_name, "
+	    "delivery_min_days, delivery_max_days) VALUES (?, ?, "
 	    "?, ?, ?, ?, ?, ?, ?, nullif(?, 0), nullif(?, ''), ?, ?, ?, ?, ?, "
 	    "nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, "
-	    "nullif(?, 0), ?24, ?24)",
+	    "nullif(?, 0), ?24, ?24, ?25, nullif(?26, 0), ?27, ?28, ?29)",
 	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
 	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
 	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
@@ -117,6 +122,11 @@ read_order(struct arena *a, sqlite3_stmt *st, struct order *o)
 	o->updated_at = db_col_int(st, c++);
 	o->nproofs = (size_t)db_col_int(st, c++);
 	o->nlines = (size_t)db_col_int(st, c++);
+	o->delivery_minor = db_col_int(st, c++);
+	o->delivery_rate_id = db_col_int(st, c++);
+	o->delivery_name = db_col_text(a, st, c++);
+	o->delivery_min_days = (int)db_col_int(st, c++);
+	o->delivery_max_days = (int)db_col_int(st, c++);
 }
 
 /* Adds a history entry made by `who`; 0 or -1. */
@@ -213,6 +223,39 @@ check_cart(const struct cart *cart, const struct order *o,
 	return PLACE_OK;
 }
 
+/* Prices the delivery of o again for the cart as it is now (the same
+ * rule the checkout showed, ship.h): PLACE_OK when it is what o holds,
+ * PLACE_CHANGED (price, name, estimate or total), PLACE_SHIPPING (no
+ * longer offered), PLACE_ERROR. */
+static enum place_result
+check_delivery(struct db *db, struct arena *a, const struct cart *cart,
+    const struct order *o)
+{
+	struct ship_goods g;
+	struct ship_option opt;
+	enum ship_result sr;
+
+	if (o->total_minor != o->subtotal_minor - o->discount_minor +
+	    o->delivery_minor)
+		return PLACE_CHANGED;
+	ship_goods_cart(cart, o->subtotal_minor - o->discount_minor, &g);
+	if (g.units == 0)
+		return o->delivery_minor == 0 && o->delivery_rate_id == 0 ?
+		    PLACE_OK : PLACE_CHANGED;
+	sr = ship_quote(db, a, o->country, o->city, o->delivery_rate_id, &g,
+	    &opt);
+	if (sr == SHIP_ERROR)
+		return PLACE_ERROR;
+	if (sr != SHIP_OK)
+		return PLACE_SHIPPING;
+	if (opt.price_minor != o->delivery_minor || o->delivery_name == NULL ||
+	    strcmp(opt.rate.name, o->delivery_name) != 0 ||
+	    opt.rate.min_days != o->delivery_min_days ||
+	    opt.rate.max_days != o->delivery_max_days)
+		return PLACE_CHANGED;
+	return PLACE_OK;
+}
+
 /* Writes the order row; 0, -2 when token or reference is taken, -1. */
 static int
 insert_order(struct db *db, struct order *o)
@@ -246,6 +289,11 @@ insert_order(struct db *db, struct order *o)
 	db_bind_int(st, i++, o->cart_rev);
 	db_bind_int(st, i++, o->user_id);
 	db_bind_int(st, i++, o->created_at);
+	db_bind_int(st, i++, o->delivery_minor);
+	db_bind_int(st, i++, o->delivery_rate_id);
+	db_bind_text(st, i++, o->delivery_name ? o->delivery_name : "");
+	db_bind_int(st, i++, o->delivery_min_days);
+	db_bind_int(st, i++, o->delivery_max_days);
 	if ((rc = db_step_done(db, st, "order insert")) < 0)
 		return rc;
 	o->id = sqlite3_last_insert_rowid(db_sqlite(db));
@@ -307,6 +355,8 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 		if (id != o->coupon_id || discount != o->discount_minor)
 			return PLACE_CHANGED;
 	}
+	if ((r = check_delivery(db, a, &cart, o)) != PLACE_OK)
+		return r;
 	for (size_t i = 0; i < cart.n; i++) {
 		if (cart.lines[i].stock < 0)
 			continue;

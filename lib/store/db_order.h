@@ -33,6 +33,8 @@ enum place_result {
 				   (why->available: the most) */
 	PLACE_RETRY,		/* the reference is taken: draw another */
 	PLACE_LIMITED,		/* order_place's check refused it */
+	PLACE_SHIPPING,		/* the order's delivery method is no longer
+				   offered for its destination (ship.h) */
 };
 
 struct place_why {
@@ -49,7 +51,10 @@ struct place_why {
  * prices of o->lines, that every line is on sale, in stock and within the
  * quantity caps of cart.h (per line and per order: the store's rule,
  * whatever the cart or the form hold), and that the
- * coupon (o->coupon_code) still gives o->discount_minor; then decrements
+ * coupon (o->coupon_code) still gives o->discount_minor, and that the
+ * delivery (o->delivery_*) is still what ship.h prices for the cart's
+ * shipped lines, the destination and the chosen rate (nothing shipped:
+ * no delivery); then decrements
  * stock (conditional updates, never below zero), writes the order, its
  * lines, its first history entry and the coupon redemption, and empties
  * the cart.  o->id is set on PLACE_OK.  Nothing is written otherwise. */

@@ -53,9 +53,9 @@ static const char *const sql[Q__MAX] = {
 	    "postal_code, country, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 	[Q_ADDR_DEL] = "DELETE FROM user_addresses WHERE user_id = ? AND id = ?",
 	[Q_ORDERS] = "SELECT token, reference, status, currency, total_minor, "
-	    "created_at, user_id IS NULL FROM orders WHERE user_id = ?1 "
+	    "created_at, user_id IS NULL, payment_method FROM orders WHERE user_id = ?1 "
 	    "UNION ALL SELECT token, reference, status, currency, total_minor, "
-	    "created_at, 1 FROM orders WHERE ?2 IS NOT NULL AND email_norm = ?2 "
+	    "created_at, 1, payment_method FROM orders WHERE ?2 IS NOT NULL AND email_norm = ?2 "
 	    "AND user_id IS NULL ORDER BY 6 DESC LIMIT 200",
 	[Q_ANON_ORDERS] = "UPDATE orders SET customer_name = '', "
 	    "email = 'deleted-' || id || '@invalid', "
@@ -463,6 +463,7 @@ db_user_orders(struct db *db, struct arena *a, long long id,
 		o->total_minor = db_col_int(st, 4);
 		o->created_at = db_col_int(st, 5);
 		o->guest = (int)db_col_int(st, 6);
+		o->method = db_col_text(a, st, 7);
 	}
 	db_done(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "user orders");

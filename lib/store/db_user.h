@@ -32,6 +32,7 @@ struct user_address {
 
 struct user_order {
 	const char	*token, *reference, *status, *currency;
+	const char	*method;		/* pay_method id */
 	long long	 total_minor, created_at;
 	int		 guest;			/* placed without the account */
 };

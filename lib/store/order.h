@@ -52,6 +52,12 @@ struct order {
 	const char	*method;	/* pay_method id */
 	const char	*currency;
 	long long	 subtotal_minor, discount_minor, total_minor;
+	/* Delivery (ship.h), in total_minor: total = subtotal - discount +
+	 * delivery.  rate_id 0 and name "" when nothing is shipped (or the
+	 * rate was removed since); the name and estimate are as shown. */
+	long long	 delivery_minor, delivery_rate_id;
+	const char	*delivery_name;
+	int		 delivery_min_days, delivery_max_days;
 	long long	 coupon_id;	/* 0: none */
 	const char	*coupon_code;	/* "" when none */
 	const char	*name, *email, *email_norm, *phone, *country;

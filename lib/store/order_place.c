@@ -2,6 +2,7 @@
 #include "log.h"
 #include "order_flow.h"
 #include "order_place.h"
+#include "ship.h"
 
 void
 order_from_cart(struct arena *a, const struct cart *cart, struct order *o)
@@ -24,6 +25,9 @@ order_from_cart(struct arena *a, const struct cart *cart, struct order *o)
 	o->subtotal_minor = cart->subtotal_minor;
 	o->discount_minor = 0;
 	o->coupon_id = 0;
+	o->delivery_minor = o->delivery_rate_id = 0;
+	o->delivery_name = "";
+	o->delivery_min_days = o->delivery_max_days = 0;
 	o->total_minor = o->subtotal_minor;
 }
 
@@ -43,8 +47,34 @@ order_price(struct db *db, struct arena *a, struct order *o, long long now)
 			o->coupon_id = 0;
 		}
 	}
-	o->total_minor = o->subtotal_minor - o->discount_minor;
+	o->total_minor = o->subtotal_minor - o->discount_minor + o->delivery_minor;
 	return cc;
+}
+
+enum ship_result
+order_ship(struct db *db, struct arena *a, const struct cart *cart,
+    struct order *o, long long rate_id, struct ship_option *chosen)
+{
+	struct ship_goods g;
+	struct ship_option opt;
+	enum ship_result r = SHIP_OK;
+
+	o->delivery_minor = o->delivery_rate_id = 0;
+	o->delivery_name = "";
+	o->delivery_min_days = o->delivery_max_days = 0;
+	ship_goods_cart(cart, o->subtotal_minor - o->discount_minor, &g);
+	if (g.units > 0 && (r = ship_quote(db, a, o->country, o->city, rate_id,
+	    &g, &opt)) == SHIP_OK) {
+		o->delivery_minor = opt.price_minor;
+		o->delivery_rate_id = opt.rate.id;
+		o->delivery_name = opt.rate.name;
+		o->delivery_min_days = opt.rate.min_days;
+		o->delivery_max_days = opt.rate.max_days;
+		if (chosen != NULL)
+			*chosen = opt;
+	}
+	o->total_minor = o->subtotal_minor - o->discount_minor + o->delivery_minor;
+	return r;
 }
 
 /* One attempt: the transaction with o->reference as drawn. */

@@ -14,6 +14,7 @@
 #include "db_coupon.h"
 #include "db_order.h"
 #include "mail.h"
+#include "ship.h"
 
 /* The most mails placing an order queues. */
 #define ORDER_MAILS_MAX 4
@@ -35,6 +36,16 @@ void		 order_from_cart(struct arena *, const struct cart *,
  * returned. */
 enum coupon_check order_price(struct db *, struct arena *, struct order *o,
 		    long long now);
+/* The delivery of o (after order_price: the free threshold counts the
+ * goods after the discount) for cart's shipped lines, to o->country and
+ * o->city (the region), by rate rate_id: o->delivery_* set and
+ * o->total_minor = subtotal - discount + delivery; *chosen (may be NULL)
+ * the option priced.  A cart shipping nothing has no delivery (SHIP_OK,
+ * rate_id ignored).  SHIP_NO_ZONE / SHIP_NO_RATE leave o without
+ * delivery; SHIP_ERROR. */
+enum ship_result order_ship(struct db *, struct arena *, const struct cart *,
+		    struct order *o, long long rate_id,
+		    struct ship_option *chosen);
 /* Places o (lines, totals, customer, method and first status set; token
  * from order_token()) for the cart with cart_token: draws the reference,
  * renders the mails with `mails`, and runs the transaction; a reference

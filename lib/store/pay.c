@@ -114,9 +114,10 @@ pay_any_cart(const struct pay_cart *c)
 	return c->nlines > 0;
 }
 
-void
-pay_row(struct pay_rows *r, const char *key, const char *name,
-    const char *value)
+/* Adds a row (a full table keeps its rows). */
+static void
+add_row(struct pay_rows *r, const char *key, const char *name,
+    const char *value, const char *holder, int copy)
 {
 	if (r->n == PAY_MAX_ROWS)
 		return;
@@ -124,5 +125,39 @@ pay_row(struct pay_rows *r, const char *key, const char *name,
 	snprintf(r->row[r->n].name, sizeof(r->row[r->n].name), "%s",
 	    name != NULL ? name : "");
 	snprintf(r->row[r->n].value, sizeof(r->row[r->n].value), "%s", value);
+	snprintf(r->row[r->n].holder, sizeof(r->row[r->n].holder), "%s",
+	    holder != NULL ? holder : "");
+	r->row[r->n].copy = copy;
 	r->n++;
+}
+
+void
+pay_row_copy(struct pay_rows *r, const char *key, const char *name,
+    const char *value, const char *holder)
+{
+	add_row(r, key, name, value, holder, 1);
+}
+
+void
+pay_row(struct pay_rows *r, const char *key, const char *name,
+    const char *value)
+{
+	add_row(r, key, name, value, NULL, 0);
+}
+
+const char *
+pay_status_text(const char *method, const char *status)
+{
+	const struct pay_method *m = pay_get(method);
+
+	if (m != NULL && m->awaiting != NULL &&
+	    strcmp(status, order_statuses[ORDER_AWAITING_PAYMENT]) == 0)
+		return m->awaiting;
+	return status;
+}
+
+long long
+pay_deadline_after(const char *method)
+{
+	return order_hold(method);
 }

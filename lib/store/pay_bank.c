@@ -32,12 +32,15 @@ bank_instructions(const struct order *o, struct pay_rows *r)
 	};
 
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		if (*conf_str(rows[i].k))
+		if (*conf_str(rows[i].k) && rows[i].k == CONF_PAY_BANK_IBAN)
+			pay_row_copy(r, rows[i].label, NULL, conf_str(rows[i].k),
+			    NULL);
+		else if (*conf_str(rows[i].k))
 			pay_row(r, rows[i].label, NULL, conf_str(rows[i].k));
-	pay_row(r, "reference", NULL, o->reference);
+	pay_row_copy(r, "reference", NULL, o->reference, NULL);
 }
 
 const struct pay_method pay_bank = {
 	"bank", 1, bank_configured, pay_any_cart, bank_place,
-	bank_instructions, NULL,
+	bank_instructions, NULL, NULL,
 };

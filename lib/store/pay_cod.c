@@ -17,7 +17,8 @@ cod_available(const struct pay_cart *c)
 	return c->nlines > 0 && c->nphysical == c->nlines;
 }
 
-/* Placed orders are paid at the door. */
+/* Placed orders are paid at the door: confirmed, awaiting the courier's
+ * payment (shown as "cod_confirmed"). */
 static void
 cod_place(struct order *o)
 {
@@ -29,9 +30,10 @@ cod_place(struct order *o)
 static void
 cod_instructions(const struct order *o, struct pay_rows *r)
 {
-	pay_row(r, "reference", NULL, o->reference);
+	pay_row_copy(r, "reference", NULL, o->reference, NULL);
 }
 
 const struct pay_method pay_cod = {
 	"cod", 0, cod_configured, cod_available, cod_place, cod_instructions, NULL,
+	"cod_confirmed",
 };

@@ -36,15 +36,15 @@ wallet_place(struct order *o)
 static void
 online_instructions(const struct order *o, struct pay_rows *r)
 {
-	pay_row(r, "reference", NULL, o->reference);
+	pay_row_copy(r, "reference", NULL, o->reference, NULL);
 }
 
 const struct pay_method pay_stripe = {
 	"card", 0, stripe_configured, pay_any_cart, card_place,
-	online_instructions, "stripe",
+	online_instructions, "stripe", NULL,
 };
 
 const struct pay_method pay_flouci = {
 	"wallet", 0, flouci_configured, pay_any_cart, wallet_place,
-	online_instructions, "flouci",
+	online_instructions, "flouci", NULL,
 };

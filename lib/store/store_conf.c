@@ -18,7 +18,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_PAY_BANK_HOLDER) = { "pay_bank_holder", "", "bank transfer: the account holder" },
 	K(CONF_PAY_BANK_IBAN) = { "pay_bank_iban", "", "bank transfer: IBAN or account number (empty: no bank transfer)" },
 	K(CONF_PAY_BANK_BIC) = { "pay_bank_bic", "", "bank transfer: BIC / SWIFT code" },
-	K(CONF_PAY_MOBILE) = { "pay_mobile", "", "mobile money: 'Operator = number' pairs separated by ';' (empty: none)" },
+	K(CONF_PAY_MOBILE) = { "pay_mobile", "", "mobile money: 'Operator = number [= holder]' items separated by ';' (holder: store_name when not given; empty: none)" },
 	K(CONF_ORDER_PREFIX) = { "order_prefix", "SK", "start of order reference codes (1-6 letters)" },
 	K(CONF_DEFAULT_COUNTRY) = { "default_country", "TN", "country preselected at checkout (ISO 3166 code)" },
 	/* Order limits and unpaid-order expiry (docs/order-limits.md). */

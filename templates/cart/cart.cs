@@ -60,6 +60,9 @@
   <?cs if:Page.cart.over_units ?><p class="notice warn" role="alert" data-over-units><?cs var:Lang.cart.over_units_a ?> <?cs var:Page.cart.max_units ?> <?cs var:Lang.cart.over_units_b ?></p><?cs /if ?>
   <div class="cart-summary">
     <p class="subtotal"><span><?cs var:Lang.cart.subtotal ?></span> <strong data-subtotal><?cs var:Page.cart.subtotal ?></strong></p>
+    <?cs if:?Page.delivery.country ?><?cs with:d = Page.delivery ?>
+    <p class="delivery-estimate" id="delivery-estimate"><?cs if:d.no_zone ?><?cs var:Lang.ship.cart_no_zone ?> (<?cs var:Lang.country[d.country] ?>).<?cs else ?><span><?cs var:Lang.ship.cart_to ?> (<?cs var:Lang.country[d.country] ?>)<?cs var:Lang.ship.colon ?> <?cs if:d.free == 0 ?><?cs var:Lang.ship.from ?> <?cs /if ?><strong data-delivery><?cs var:d.price ?></strong></span> <small>· <?cs call:ship_days(d.min, d.max) ?></small><?cs /if ?></p>
+    <?cs /with ?><?cs /if ?>
     <p class="note"><?cs var:Lang.cart.prices_note ?></p>
     <a class="button primary checkout-button" href="/checkout"><?cs var:Lang.cart.checkout ?></a>
     <p class="empty-form"><a href="/cart/empty"><?cs var:Lang.cart.empty_cart ?></a></p>

@@ -44,7 +44,7 @@
       <button type="submit" class="button primary"<?cs if:p.stock_state == "out" ?> disabled<?cs /if ?>><?cs if:p.stock_state == "out" ?><?cs var:Lang.out_of_stock ?><?cs else ?><?cs var:Lang.add_to_cart ?><?cs /if ?></button>
     </form>
     <?cs /if ?>
-    <p class="note"><?cs if:p.kind == "physical" ?><?cs var:Lang.ships ?><?cs elif:p.kind == "subscription" ?><?cs var:Lang.instant_delivery ?>. <?cs var:Lang.subscription_note ?>.<?cs else ?><?cs var:Lang.digital_note ?>.<?cs /if ?></p>
+    <p class="note"><?cs if:p.kind == "physical" && p.stock_state == "out" ?><?cs var:Lang.ship.sold_out ?><?cs elif:p.kind == "physical" ?><?cs if:?Page.ship_span.country ?><?cs var:Lang.ship.product_to ?> (<?cs var:Lang.country[Page.ship_span.country] ?>)<?cs var:Lang.ship.colon ?> <?cs var:Page.ship_span.min ?><?cs if:Page.ship_span.max != Page.ship_span.min ?>–<?cs var:Page.ship_span.max ?><?cs /if ?> <?cs var:Lang.ship.days ?>.<?cs /if ?><?cs elif:p.kind == "subscription" ?><?cs var:Lang.instant_delivery ?>. <?cs var:Lang.subscription_note ?>.<?cs else ?><?cs var:Lang.digital_note ?>.<?cs /if ?></p>
     <?cs if:p.sku ?><p class="sku"><?cs var:Lang.sku ?>: <?cs var:p.sku ?></p><?cs /if ?>
   </div>
 </article>

@@ -53,10 +53,11 @@
   <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:Page.cart.subtotal ?></span></p>
   <?cs if:?Page.coupon.code ?>
   <p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<?cs var:Page.coupon.code ?>)</span> <span>− <?cs var:Page.coupon.discount ?></span></p>
-  <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:Page.coupon.total ?></strong></p>
-  <?cs else ?>
-  <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:Page.cart.subtotal ?></strong></p>
   <?cs /if ?>
+  <?cs if:Page.ship_state == "ok" ?>
+  <p class="sum delivery" id="sum-delivery"><span><?cs var:Lang.ship.delivery ?></span> <span><?cs if:Page.totals.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:Page.totals.delivery ?><?cs /if ?></span></p>
+  <?cs /if ?>
+  <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong id="sum-total"><?cs var:Page.totals.total ?></strong></p>
   <p><a href="/cart"><?cs var:Lang.checkout.edit_cart ?></a></p>
 </section>
 
@@ -101,6 +102,23 @@
       <?cs call:field("postal", Lang.checkout.label.postal, "text", "postal-code", "") ?>
     </div>
   </fieldset>
+  <fieldset class="ship-methods<?cs if:?Page.field_err.ship ?> has-error<?cs /if ?>" id="ship-methods">
+    <legend><?cs var:Lang.ship.legend ?></legend>
+    <?cs if:Page.ship_state == "ok" ?>
+    <p class="help"><?cs var:Lang.ship.for_country ?> <?cs var:Lang.country[Page.form.country] ?><?cs if:Page.form.city ?> (<?cs var:Page.form.city ?>)<?cs /if ?>.</p>
+    <?cs each:m = Page.ship ?>
+    <label class="method ship-method">
+      <input type="radio" name="ship"<?cs if:first(m) ?> id="f-ship"<?cs /if ?> value="<?cs var:m.value ?>"<?cs if:m.checked ?> checked<?cs /if ?> required<?cs call:invalid("ship") ?>>
+      <span class="method-name"><?cs var:m.name ?> — <?cs if:m.free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:m.price ?><?cs /if ?></span>
+      <small><?cs call:ship_days(m.min, m.max) ?></small>
+    </label>
+    <?cs /each ?>
+    <?cs else ?>
+    <p class="notice error" id="f-ship"><?cs var:Lang.ship.none_a ?> (<?cs var:Lang.country[Page.form.country] ?>). <?cs var:Lang.ship.none_b ?></p>
+    <?cs /if ?>
+    <p class="help"><?cs var:Lang.ship.country_help ?></p>
+    <?cs call:ferr("ship") ?>
+  </fieldset>
   <?cs /if ?>
   <?cs if:subcount(Page.details) > 0 ?>
   <fieldset class="details">
@@ -132,7 +150,7 @@
     <label class="method">
       <input type="radio" name="payment"<?cs if:first(m) ?> id="f-payment"<?cs /if ?> value="<?cs var:m.id ?>"<?cs if:Page.form.payment == m.id ?> checked<?cs /if ?> required>
       <span class="method-name"><?cs var:Lang.pay[m.id].name ?></span>
-      <small><?cs var:Lang.pay[m.id].desc ?></small>
+      <small><?cs var:Lang.pay[m.id].desc ?><?cs if:m.id == "mobile" ?> <span class="wallet-list"><?cs var:Lang.pay.mobile.wallets ?> <?cs each:w = Page.wallets ?><?cs var:w.op ?><?cs if:!last(w) ?>, <?cs /if ?><?cs /each ?>.</span><?cs /if ?><?cs if:?m.hold_hours ?> <span class="pay-by"><?cs var:Lang.pay.hold_a ?> <?cs var:m.hold_hours ?> <?cs var:Lang.pay.hold_b ?></span><?cs /if ?></small>
     </label>
     <?cs /each ?>
     <?cs if:subcount(Page.methods) == 0 ?><p class="notice error"><?cs var:Lang.checkout.no_methods ?></p><?cs /if ?>

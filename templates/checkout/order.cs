@@ -23,7 +23,7 @@
 <?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?><?cs if:?Page.budget ?> <?cs var:Page.budget ?> <?cs var:Lang.order[Page.budget_unit] ?> <?cs var:Lang.order.budget_b ?><?cs /if ?><?cs if:?Page.retry_minutes ?> <?cs var:Lang.order.retry_a ?> <?cs var:Page.retry_minutes ?> <?cs var:Lang.order.retry_b ?><?cs /if ?></p><?cs /if ?>
 <header class="page-head order-head">
   <h1><?cs var:Lang.order.title ?> <span class="ref"><?cs var:o.reference ?></span></h1>
-  <p><?cs var:Lang.order.placed_on ?> <?cs var:o.created ?> · <?cs call:status(o.status) ?></p>
+  <p><?cs var:Lang.order.placed_on ?> <?cs var:o.created ?> · <?cs call:status(o.status, o.status_text) ?></p>
 </header>
 
 <?cs if:o.status == "awaiting_payment" || o.status == "proof_received" ?>
@@ -31,7 +31,8 @@
   <h2 id="h-pay"><?cs var:Lang.order.pay_title ?> — <?cs var:Lang.pay[o.method].name ?></h2>
   <p class="amount"><?cs var:Lang.order.amount ?> <strong><?cs var:o.total ?></strong></p>
   <p><?cs var:Lang.pay[o.method].howto ?></p>
-  <?cs call:pay_rows(o.pay.rows) ?>
+  <?cs call:pay_rows(o.pay.rows, 1) ?>
+  <?cs if:?o.pay.deadline && o.status == "awaiting_payment" ?><p class="pay-deadline" id="pay-deadline"><strong><?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?></strong>. <?cs var:Lang.pay.deadline_after ?></p><?cs /if ?>
   <?cs if:Page.online_order ?>
   <form class="pay-online" action="/pay/<?cs var:o.token ?>" method="post">
     <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
@@ -78,6 +79,7 @@
   </ul>
   <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>
   <?cs if:o.has_discount == 1 ?><p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>)</span> <span>− <?cs var:o.discount ?></span></p><?cs /if ?>
+  <?cs if:o.has_delivery == 1 ?><p class="sum delivery" id="order-delivery"><span><?cs var:Lang.ship.delivery ?> (<?cs var:o.delivery_name ?>, <?cs call:ship_days(o.delivery_min, o.delivery_max) ?>)</span> <span><?cs if:o.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:o.delivery ?><?cs /if ?></span></p><?cs /if ?>
   <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:o.total ?></strong></p>
 </section>
 
@@ -88,6 +90,7 @@
     <div><dt><?cs var:Lang.checkout.label.email ?></dt><dd><?cs var:o.email ?><?cs if:!Session.logged_in ?> · <a id="create-account" href="/account/register?email=<?cs var:url_escape(o.email) ?>"><?cs var:Lang.acct.create_after_order ?></a><?cs /if ?></dd></div>
     <div><dt><?cs var:Lang.checkout.label.phone ?></dt><dd><?cs var:o.phone ?></dd></div>
     <?cs if:o.address ?><div><dt><?cs var:Lang.checkout.shipping ?></dt><dd class="address"><?cs var:o.address ?><br><?cs var:o.postal ?> <?cs var:o.city ?><br><?cs var:Lang.country[o.country] ?></dd></div><?cs /if ?>
+    <?cs if:o.has_delivery == 1 ?><div><dt><?cs var:Lang.ship.legend ?></dt><dd><?cs var:o.delivery_name ?> · <?cs call:ship_days(o.delivery_min, o.delivery_max) ?></dd></div><?cs /if ?>
     <div><dt><?cs var:Lang.checkout.label.payment ?></dt><dd><?cs var:Lang.pay[o.method].name ?></dd></div>
   </dl>
 </section>
@@ -103,7 +106,7 @@
   <h2 id="h-history"><?cs var:Lang.order.history ?></h2>
   <ol class="history">
   <?cs each:e = o.events ?>
-    <li><time><?cs var:e.at ?></time> <?cs call:status(e.status) ?><?cs if:e.note ?> <span class="note"><?cs var:Lang.order.note[e.note] ?></span><?cs /if ?></li>
+    <li><time><?cs var:e.at ?></time> <?cs call:status(e.status, e.status_text) ?><?cs if:e.note ?> <span class="note"><?cs var:Lang.order.note[e.note] ?></span><?cs /if ?></li>
   <?cs /each ?>
   </ol>
 </section>

@@ -17,11 +17,13 @@
 <tr><td style="padding: 4px 0; border-bottom: 1px solid #e3e6eb;"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> (<?cs call:plan(l) ?>)<?cs /if ?> × <?cs var:l.qty ?></td><td style="text-align: right; border-bottom: 1px solid #e3e6eb;"><?cs var:l.total ?></td></tr>
 <?cs /each ?>
 <?cs if:o.has_discount == 1 ?><tr><td><?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>)</td><td style="text-align: right;">− <?cs var:o.discount ?></td></tr><?cs /if ?>
+<?cs if:o.has_delivery == 1 ?><tr><td><?cs var:Lang.ship.delivery ?> (<?cs var:o.delivery_name ?>, <?cs call:ship_days(o.delivery_min, o.delivery_max) ?>)</td><td style="text-align: right;"><?cs if:o.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:o.delivery ?><?cs /if ?></td></tr><?cs /if ?>
 <tr><td><strong><?cs var:Lang.checkout.total ?></strong></td><td style="text-align: right;"><strong><?cs var:o.total ?></strong></td></tr>
 </table>
 <h2 style="font-size: 17px;"><?cs var:Lang.order.pay_title ?> — <?cs var:Lang.pay[o.method].name ?></h2>
 <p><?cs var:Lang.pay[o.method].howto ?></p>
-<?cs call:pay_rows(o.pay.rows) ?>
+<?cs call:pay_rows(o.pay.rows, 0) ?>
+<?cs if:?o.pay.deadline ?><p><strong><?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?></strong>. <?cs var:Lang.pay.deadline_after ?></p><?cs /if ?>
 <?cs if:o.takes_proof == 1 ?><p><?cs var:Lang.mail.proof_hint ?></p><?cs /if ?>
 <?cs call:timeline(o) ?>
 <p><a href="<?cs var:o.url ?>" style="display: inline-block; background: #0f766e; color: #fff; padding: 10px 16px; border-radius: 8px; text-decoration: none;"><?cs var:Lang.mail.follow_button ?></a></p>

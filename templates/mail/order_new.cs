@@ -4,7 +4,7 @@
 <?cs var:Lang.order.next.details_for ?> <?cs var:l.name ?>:<?cs call:line_details_text(l) ?><?cs /if ?><?cs /each ?>
 
 <?cs var:Lang.checkout.label.payment ?>: <?cs var:Lang.pay[o.method].name ?>
-<?cs var:Lang.order.status_label ?>: <?cs var:Lang.order.status[o.status] ?>
+<?cs var:Lang.order.status_label ?>: <?cs var:Lang.order.status[o.status_text] ?>
 
 <?cs var:Lang.checkout.label.name ?>: <?cs var:o.name ?>
 <?cs var:Lang.checkout.label.email ?>: <?cs var:o.email ?>

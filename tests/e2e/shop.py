@@ -64,6 +64,16 @@ def set_stock(stack, slug, stock):
     execute(stack, "UPDATE products SET stock = ? WHERE slug = ?", stock, slug)
 
 
+def checked(text, name):
+    """The value of the checked radio button `name`, or None."""
+    for m in re.finditer(r'<input type="radio" name="%s"[^>]*>' %
+                         re.escape(name), text):
+        v = re.search(r'value="([^"]*)"', m.group(0))
+        if " checked" in m.group(0) and v:
+            return html.unescape(v.group(1))
+    return None
+
+
 def hidden(text, name):
     m = re.search(r'name="%s" value="([^"]*)"' % re.escape(name), text)
     return html.unescape(m.group(1)) if m else None
@@ -130,8 +140,12 @@ class Shopper:
         """The checkout page and its hidden fields."""
         r = self.get("/checkout")
         check(r.status == 200, "GET /checkout -> %d" % r.status)
-        return r, {k: hidden(r.text, k) for k in ("csrf", "idem", "rev",
-                                                  "seen")}
+        f = {k: hidden(r.text, k) for k in ("csrf", "idem", "rev", "seen")}
+        # The delivery method checked on the form, sent as a browser would.
+        ship = checked(r.text, "ship")
+        if ship:
+            f["ship"] = ship
+        return r, f
 
     def place(self, fields=None, hidden_fields=None, **kw):
         """Fills the checkout form like a person and places the order."""

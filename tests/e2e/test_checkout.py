@@ -56,7 +56,9 @@ def checkout_journey_mobile_money_with_proof():
     check(re.fullmatch(r"SK-[2-9A-HJ-NP-Z]{8}", ref), "reference " + ref)
     for want in ("Thank you! Your order is placed.", ref, "Awaiting payment",
                  "Mobile money", "Orange Money", "+216 20 000 000", "D17",
-                 "88.000\xa0TND", "Gold 4K IPTV", "HDMI 2.1 cable, 2 m",
+                 "88.000\xa0TND", "Delivery (Standard, 2–4 working days)",
+                 "9.000\xa0TND", "97.000\xa0TND", "Gold 4K IPTV",
+                 "HDMI 2.1 cable, 2 m",
                  "× 2", "+21620123456", "12 rue de Marseille", "1000 Tunis",
                  'enctype="multipart/form-data"', "Order placed, to be paid "
                  "by mobile money"):
@@ -66,7 +68,8 @@ def checkout_journey_mobile_money_with_proof():
               "'hdmi-2-1-cable-2m'") == stock - 2, "stock taken")
     o = one(s, "SELECT status, payment_method, subtotal_minor, total_minor, "
             "email, phone, country, address FROM orders WHERE token = ?", token)
-    check(o == ("awaiting_payment", "mobile", 88000, 88000,
+    # Delivery in Tunisia (demo: Standard, 7 + 2 per further unit shipped).
+    check(o == ("awaiting_payment", "mobile", 88000, 97000,
                 "amira@example.com", "+21620123456", "TN",
                 "12 rue de Marseille"), "order row %r" % (o,))
     lines = db(s).execute("SELECT i.name, i.price_minor, i.qty, i.plan_months "
@@ -84,7 +87,8 @@ def checkout_journey_mobile_money_with_proof():
     check(subject == "Your order %s — Souk Test" % ref, subject)
     check("Amira" not in text and "Amira" not in body_html,
           "the shopper's name is not echoed to their unverified address")
-    for want in ("Hello,", ref, "88.000\xa0TND",
+    for want in ("Hello,", ref, "88.000\xa0TND", "97.000\xa0TND",
+                 "Delivery (Standard, 2-4 working days): 9.000\xa0TND",
                  "Orange Money: +216 20 000 000", "Reference: " + ref,
                  "%s/order/%s" % (s.base, token), "HDMI 2.1 cable, 2 m x 2"):
         check(want in text, "confirmation text lacks %r" % want)
@@ -121,7 +125,7 @@ def checkout_journey_mobile_money_with_proof():
           "the shop is told about the proof")
     # The operator's view.
     out = s.ctl("orders", "list", "--status", "proof_received").stdout
-    check(ref in out and "88.000\xa0TND" in out and "amira@example.com" in out,
+    check(ref in out and "97.000\xa0TND" in out and "amira@example.com" in out,
           "soukctl orders list: " + out)
     oid = one(s, "SELECT id FROM orders WHERE token = ?", token)
     out = s.ctl("order", "show", str(oid)).stdout
@@ -353,7 +357,7 @@ def coupons_discount_and_respect_their_limits():
     _, form = b2.form()
     token = order_token(b2.place(ADDRESS, form, coupon="MINUS5"))
     check(one(s, "SELECT total_minor FROM orders WHERE token = ?", token) ==
-          33000, "38 - 5")
+          42000, "38 - 5 + 9 delivery (2 units)")
 
 
 @test

@@ -169,3 +169,43 @@ TEST(payment_methods_for_a_cart)
 	CHECK_INT(pay_check_conf(), -1);
 	conf_set(CONF_PAY_METHODS, "bank mobile cod");
 }
+
+/* One list of wallets (pay_wallets) for checkout, the order page and the
+ * mails: holders given or the store's name, a malformed item turning
+ * mobile money off rather than showing a half list; the pay-by time and
+ * the cash-on-delivery wording. */
+TEST(pay_wallets_holders_deadline_and_cod_wording)
+{
+	struct pay_wallet w[PAY_MAX_WALLETS];
+	struct pay_rows rows = { .n = 0 };
+	struct order o = { .reference = "SK-TEST2345" };
+
+	conf_set(CONF_STORE_NAME, "Souk Test");
+	conf_set(CONF_PAY_MOBILE, "Orange Money = +216 20 000 000 = Souk SARL; "
+	    "D17 = +216 55 000 000;");
+	CHECK_INT(pay_wallets(w), 2);
+	CHECK_STR(w[0].op, "Orange Money");
+	CHECK_STR(w[0].number, "+216 20 000 000");
+	CHECK_STR(w[0].holder, "Souk SARL");
+	CHECK_STR(w[1].holder, "Souk Test");
+	pay_mobile.instructions(&o, &rows);
+	CHECK_INT(rows.n, 3);
+	CHECK_STR(rows.row[0].name, "Orange Money");
+	CHECK_STR(rows.row[0].value, "+216 20 000 000");
+	CHECK_STR(rows.row[0].holder, "Souk SARL");
+	CHECK_INT(rows.row[0].copy, 1);
+	CHECK_STR(rows.row[2].key, "reference");
+	CHECK_INT(rows.row[2].copy, 1);
+	conf_set(CONF_PAY_MOBILE, "Orange Money = +216 20 000 000; D17 = = x");
+	CHECK_INT(pay_wallets(w), 0);
+	CHECK_INT(pay_mobile.configured(), 0);
+	conf_set(CONF_PAY_MOBILE, "Orange Money = +216 20 000 000; D17=+216 55");
+	CHECK_INT(pay_mobile.configured(), 1);
+	conf_set(CONF_ORDER_HOLD_MOBILE, "172800");
+	CHECK_INT(pay_deadline_after("mobile"), 172800);
+	CHECK_INT(pay_deadline_after("cod"), 0);
+	CHECK_STR(pay_status_text("cod", "awaiting_payment"), "cod_confirmed");
+	CHECK_STR(pay_status_text("cod", "paid"), "paid");
+	CHECK_STR(pay_status_text("bank", "awaiting_payment"),
+	    "awaiting_payment");
+}

@@ -34,7 +34,13 @@ static const char fixtures[] =
     "INSERT INTO coupons(id, code, kind, value, max_uses, created_at) "
     "VALUES (1, 'ONCE', 'fixed', 1000, 1, 1);"
     "INSERT INTO coupons(id, code, kind, value, max_uses_per_email, "
-    "created_at) VALUES (2, 'PERONE', 'percent', 10, 1, 1);";
+    "created_at) VALUES (2, 'PERONE', 'percent', 10, 1, 1);"
+    /* Delivery in Tunisia: 7.000 flat (rate 1). */
+    "INSERT INTO ship_zones(id, name) VALUES (1, 'Tunisia');"
+    "INSERT INTO ship_zone_areas(country, region, zone_id) VALUES "
+    "('TN', '', 1);"
+    "INSERT INTO ship_rates(id, zone_id, name, kind, base_minor, min_days, "
+    "max_days) VALUES (1, 1, 'Standard', 'flat', 7000, 2, 4);";
 
 struct fx {
 	struct db	*db;
@@ -113,6 +119,7 @@ order_for(struct fx *f, struct order *o, const char *key, const char *email,
 	o->coupon_code = coupon ? coupon : "";
 	if (coupon)
 		CHECK_INT(order_price(f->db, &f->a, o, o->created_at), COUPON_OK);
+	CHECK_INT(order_ship(f->db, &f->a, &cart, o, 1, NULL), SHIP_OK);
 }
 
 /* db_order_place in its own transaction, as order_place runs it. */
@@ -205,7 +212,10 @@ TEST(db_order_place_writes_order_lines_history_and_empties_the_cart)
 	CHECK_INT(db_order_by_id(f.db, &f.a, o.id, &got), 0);
 	CHECK_STR(got.status, "awaiting_payment");
 	CHECK_INT(got.nlines, 2);
-	CHECK_INT(got.total_minor, 2 * 100000 + 5000);
+	CHECK_INT(got.total_minor, 2 * 100000 + 5000 + 7000);
+	CHECK_INT(got.delivery_minor, 7000);
+	CHECK_STR(got.delivery_name, "Standard");
+	CHECK_INT(got.delivery_max_days, 4);
 	CHECK_INT(got.nevents, 1);
 	CHECK_STR(got.events[0].note, "placed_bank");
 	CHECK_INT(db_cart_load(f.db, &f.a, f.cart, &cart), 0);

@@ -1,0 +1,69 @@
+/* db_ship.h — the delivery tables (ship_zones, ship_zone_areas,
+ * ship_rates: schema.sql, migration 013) and product weights.  The rules
+ * that price a rate are ship.h's.  Strings live in the caller's arena. */
+#ifndef SOUK_DB_SHIP_H
+#define SOUK_DB_SHIP_H
+#include <stddef.h>
+
+#include "arena.h"
+#include "db.h"
+
+enum ship_kind { SHIP_FLAT, SHIP_QUANTITY, SHIP_WEIGHT, SHIP__MAX };
+
+/* "flat", "quantity", "weight" as stored in ship_rates.kind;
+ * NULL-terminated. */
+extern const char *const ship_kinds[SHIP__MAX + 1];
+
+struct ship_rate {
+	long long	 id, zone_id;
+	const char	*zone, *name;		/* zone: its name */
+	enum ship_kind	 kind;
+	long long	 base_minor, step_minor, step_grams;
+	long long	 free_from_minor;	/* -1: never free */
+	int		 min_days, max_days;
+	int		 active;
+};
+
+struct ship_zone {
+	long long	 id;
+	const char	*name;
+	const char	*areas;		/* "TN, TN:Sfax, DZ" */
+	size_t		 nrates;
+};
+
+/* The zone delivering to country and region (a region's zone before its
+ * country's; region "" or NULL: the country's): 0 with *zone set,
+ * DB_NONE, -1. */
+int		 db_ship_zone_for(struct db *, const char *country,
+		    const char *region, long long *zone);
+/* The rates of zone (active_only: the active ones), by position then id,
+ * into *out (arena) and *n.  0 or -1. */
+int		 db_ship_rates(struct db *, struct arena *, long long zone,
+		    int active_only, struct ship_rate **out, size_t *n);
+/* Every zone, by position then name, with its areas and rate count.
+ * 0 or -1. */
+int		 db_ship_zones(struct db *, struct arena *, struct ship_zone **,
+		    size_t *);
+/* The id of the zone named name: 0, DB_NONE, -1. */
+int		 db_ship_zone_id(struct db *, const char *name, long long *id);
+
+/* One transaction: a zone named name delivering to the n areas
+ * ("CC" or "CC:Region", validated by the caller).  Returns the zone id,
+ * -2 when the name or an area (*taken: its index) is taken, -1. */
+long long	 db_ship_zone_add(struct db *, const char *name,
+		    const char *const *areas, size_t n, size_t *taken);
+/* Removes the zone named name, its areas and its rates (orders keep
+ * their delivery as placed): 0, DB_NONE, -1. */
+int		 db_ship_zone_remove(struct db *, const char *name);
+/* Adds rate r (zone_id, name, kind... set): the id, -2 when the zone has
+ * a rate of that name, -1. */
+long long	 db_ship_rate_add(struct db *, const struct ship_rate *r);
+/* Turns rate id on or off (active 0/1) or removes it (active -1):
+ * 0, DB_NONE, -1. */
+int		 db_ship_rate_set(struct db *, long long id, int active);
+/* Sets the weight of one unit of the product with slug: 0, DB_NONE, -1. */
+int		 db_ship_weight(struct db *, const char *slug, long long grams);
+/* Number of zones, or -1. */
+long long	 db_ship_zone_count(struct db *);
+
+#endif

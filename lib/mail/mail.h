@@ -66,6 +66,10 @@ int		mail_enqueue(struct db *, const struct mail *m, long long *id);
  * other than the request's, whose Page.* is cleared per request).
  * Returns 0 or -1. */
 int		mail_render(enum lang, const char *name, struct buf *out);
+/* mail_render() for callers without an HDF (the store layer): kv holds
+ * name, value pairs ending with NULL, each put as Mail.<name> first. */
+int		mail_render_vars(enum lang, const char *name,
+		    const char *const *kv, struct buf *out);
 
 /* Rows a program sends right after its response (the rest waits). */
 #define MAIL_BATCH_AFTER_RESPONSE 5

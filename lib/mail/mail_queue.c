@@ -74,3 +74,14 @@ mail_render(enum lang l, const char *name, struct buf *out)
 	neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
 	return rc;
 }
+
+int
+mail_render_vars(enum lang l, const char *name, const char *const *kv,
+    struct buf *out)
+{
+	HDF *h = tmpl_hdf(l);
+
+	for (; kv[0] != NULL; kv += 2)
+		hdf_putf(h, kv[1] ? kv[1] : "", "Mail.%s", kv[0]);
+	return mail_render(l, name, out);
+}

@@ -62,6 +62,15 @@ enum conf_store_key {
 	CONF_PAY_SESSION_TIMEOUT,
 	CONF_PAY_EXPIRE_AFTER,
 	CONF_PAY_PAGE_ORIGINS,
+	/* Shop identity and contact channels (docs/content.md). */
+	CONF_SHOP_LEGAL_NAME,
+	CONF_SHOP_ADDRESS,
+	CONF_SHOP_PHONE,
+	CONF_SHOP_WHATSAPP,
+	CONF_SHOP_HOURS,
+	/* Wishlist and "notify me" (docs/content.md). */
+	CONF_NOTIFY_RATE_LIMIT,
+	CONF_NOTIFY_ADDRESS_LIMIT,
 	CONF__MAX
 };
 

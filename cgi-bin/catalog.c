@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "db_content.h"
 #include "buf.h"
 #include "card_cache.h"
 #include "cart.h"
@@ -251,14 +252,24 @@ page_home(struct ctx *c)
 {
 	struct listing featured, fresh;
 	const struct nav *nav = nav_get(c->db, c->lang);
+	struct banner_row *b;
+	long long nb;
 	int k = 0;
 
 	if (db_products_featured(c->db, &c->arena, 8, &featured) < 0 ||
 	    db_products_new(c->db, &c->arena, 8, &fresh) < 0 ||
 	    db_text_cards(c->db, &c->arena, c->lang, featured.items,
 	    featured.n) < 0 ||
-	    db_text_cards(c->db, &c->arena, c->lang, fresh.items, fresh.n) < 0)
+	    db_text_cards(c->db, &c->arena, c->lang, fresh.items, fresh.n) < 0 ||
+	    (nb = db_banner_list(c->db, &c->arena, lang_code(c->lang),
+	    lang_code(lang_default()), 0, &b)) < 0)
 		return 500;
+	/* The trust banners staff edit (soukctl banner, /admin/banners). */
+	for (long long i = 0; i < nb; i++) {
+		hdf_putf(c->hdf, b[i].slot, "Page.banners.%lld.slot", i);
+		hdf_putf(c->hdf, b[i].title, "Page.banners.%lld.title", i);
+		hdf_putf(c->hdf, b[i].body, "Page.banners.%lld.body", i);
+	}
 	for (size_t i = 0; i < nav->n; i++) {
 		const struct category *cat = &nav->cats[i];
 		if (cat->parent_id != 0)

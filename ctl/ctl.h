@@ -60,5 +60,9 @@ int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
 int	cmd_user(int, char **);
 int	cmd_order_refund(int, char **);
+int	cmd_page(int, char **);
+int	cmd_faq(int, char **);
+int	cmd_banner(int, char **);
+int	cmd_content(int, char **);
 
 #endif

@@ -15,7 +15,7 @@ CC      ?= cc
 SHAREDIR = $(PREFIX)/share/souk
 CS_CFLAGS = -isystem /usr/include/ClearSilver
 CS_LIBS   = -lneo_cgi -lneo_cs -lneo_utl -lz
-PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson libqrencode libcrypto libcurl libcmark
+PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson libqrencode libcrypto libcurl vips libcmark
 WARN    = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
           -Wmissing-prototypes -Wno-unused-parameter -Wvla
 OPT     ?= -O2 -g
@@ -57,6 +57,11 @@ ARCH_STORE = $(BUILD)/libsouk-store.a $(BUILD)/libsouk-mail.a \
              $(BUILD)/libsouk-db.a $(BUILD)/libsouk-web.a
 ARCH_ALL   = $(BUILD)/libsouk-site.a $(ARCH_STORE)
 PROG_SRC  = $(wildcard cgi-bin/*.c)
+# A program too big for one file keeps its parts in cgi-bin/parts/<name>/
+# (their own header there); they link into cgi-bin/<name> only.
+PART_SRC  = $(wildcard cgi-bin/parts/*/*.c)
+part_obj  = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/parts/$(1)/*.c))
+.SECONDARY: $(PART_SRC:%.c=$(BUILD)/%.o)
 PROGS     = $(PROG_SRC:cgi-bin/%.c=$(BINDIR)/cgi-bin/%)
 CTL_SRC   = $(wildcard ctl/*.c)
 CTL_OBJ   = $(CTL_SRC:%.c=$(BUILD)/%.o)
@@ -71,9 +76,12 @@ all: check-layers $(PROGS) $(BINDIR)/soukctl $(BUILD)/unit-tests
 $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(INC_$(firstword $(subst /, ,$*))) -c $< -o $@
+$(BUILD)/cgi-bin/parts/%.o: cgi-bin/parts/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(INC_ALL) -I$(dir $<) -c $< -o $@
 $(BUILD)/cgi-bin/%.o: cgi-bin/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_BASE) $(INC_ALL) -c $< -o $@
+	$(CC) $(CFLAGS_BASE) $(INC_ALL) -Icgi-bin/parts/$* -c $< -o $@
 $(BUILD)/ctl/%.o: ctl/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(INC_store) -c $< -o $@
@@ -96,9 +104,9 @@ $(BUILD)/libsouk-%.a: $$(OBJ_$$*)
 check-layers:
 	@sh tools/check-layers.sh
 
-$(BINDIR)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $(ARCH_ALL)
+$(BINDIR)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $$(call part_obj,$$*) $(ARCH_ALL)
 	@mkdir -p $(dir $@)
-	$(CC) -o $@ $< $(ARCH_ALL) $(LIBS_ALL)
+	$(CC) -o $@ $< $(call part_obj,$*) $(ARCH_ALL) $(LIBS_ALL)
 
 $(BINDIR)/soukctl: $(CTL_OBJ) $(ARCH_STORE)
 	$(CC) -o $@ $(CTL_OBJ) $(ARCH_STORE) $(LIBS_ALL)
@@ -153,4 +161,4 @@ FORCE:
 clean:
 	rm -rf build $(PROGS) soukctl
 
--include $(LIB_OBJ:.o=.d) $(CTL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(PROG_SRC:%.c=$(BUILD)/%.d)
+-include $(LIB_OBJ:.o=.d) $(CTL_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(PROG_SRC:%.c=$(BUILD)/%.d) $(PART_SRC:%.c=$(BUILD)/%.d)

@@ -35,7 +35,9 @@
 #include "db_user.h"
 #include "db_coupon.h"
 #include "db_order.h"
+#include "db_staff.h"
 #include "db_rate.h"
+#include "l10n.h"
 #include "log.h"
 #include "mail.h"
 #include "mail_format.h"
@@ -518,10 +520,21 @@ put_online(struct ctx *c, const struct order *o)
 			hdf_putf(c->hdf, all[i]->id, "Page.online.%zu", k++);
 }
 
-/* The order page for o (and the upload form's token). */
+/* The order page for o (and the upload form's token), with the notes
+ * staff made visible to the customer (Page.notes). */
 static int
 show_order(struct ctx *c, const struct order *o, int status)
 {
+	struct order_note *notes;
+	size_t n;
+
+	if (db_order_notes(c->db, &c->arena, o->id, 1, &notes, &n) < 0)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		hdf_putf(c->hdf, notes[i].body, "Page.notes.%zu.body", i);
+		hdf_putf(c->hdf, l10n_time_a(&c->arena, notes[i].at, c->lang, L10N_DATETIME),
+		    "Page.notes.%zu.at", i);
+	}
 	/* A private page behind an unguessable link: never in an index. */
 	resp_header(&c->resp, "X-Robots-Tag", "noindex, nofollow");
 	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);

@@ -11,7 +11,7 @@ rank() { i=0; for l in $layers; do [ "$l" = "$1" ] && { echo $i; return; }; i=$(
 edges=$(mktemp)
 trap 'rm -f "$edges"' EXIT
 bad=0
-for f in lib/*/*.c lib/*/*.h cgi-bin/*.c ctl/*.c; do
+for f in lib/*/*.c lib/*/*.h cgi-bin/*.c cgi-bin/parts/*/*.[ch] ctl/*.c; do
   [ -f "$f" ] || continue
   case "$f" in lib/*) own=$(echo "$f" | cut -d/ -f2); me=$(rank "$own") ;;
                ctl/*) me=3 ;; *) me=9 ;; esac

@@ -73,6 +73,7 @@ cat <<MSG
   $MAIL_NOTE
   staff     log in at $SOUK_BASE_URL/account/login (e-mail, password):
 $(sed 's/^/              /' "$RUN/staff.txt" 2>/dev/null)
+  admin     $SOUK_BASE_URL/admin (the back office, docs/admin.md)
   Ctrl-C stops the store; \`make run\` again keeps the data (rm -r run/ to start over).
 
 MSG

@@ -117,3 +117,21 @@ out:
 	buf_free(&field);
 	return rc;
 }
+
+void
+csv_put_field(struct buf *b, const char *s)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if (quote)
+		buf_putc(b, '"');
+	if (strchr("=+-@\t\r", *s) != NULL && *s != '\0')
+		buf_putc(b, '\'');
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	if (quote)
+		buf_putc(b, '"');
+}

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "buf.h"
 
 #define CSV_MAX_FIELDS 64
 
@@ -28,4 +29,9 @@ void	csv_init(struct csv *, const char *text, size_t len);
 int	csv_next(struct csv *, struct arena *, struct csv_record *,
 	    const char **err);
 
+/* Appends one field for a spreadsheet: a leading ' when it starts with
+ * = + - @ TAB or CR (so no spreadsheet runs it as a formula), in double
+ * quotes (inner quotes doubled) when it holds a comma, quote, CR or LF.
+ * Separators and line ends are the caller's (',' and "\r\n"). */
+void	csv_put_field(struct buf *, const char *s);
 #endif

@@ -1,11 +1,13 @@
 /* fs.c — see fs.h. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "fs.h"
 #include "log.h"
 
@@ -102,4 +104,35 @@ int
 fs_mode_loose(int mode)
 {
 	return (mode & 0027) != 0;
+}
+
+int
+fs_read(const char *path, size_t max, struct buf *out)
+{
+	char chunk[65536];
+	struct stat st;
+	ssize_t n;
+	size_t got = 0;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		log_warn("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size > max) {
+		log_warn("%s: not a regular file of at most %zu bytes", path, max);
+		close(fd);
+		return -1;
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0 && got + (size_t)n <= max) {
+		buf_put(out, chunk, (size_t)n);
+		got += (size_t)n;
+	}
+	close(fd);
+	if (n != 0) {
+		log_warn("%s: read failed or grew past %zu bytes", path, max);
+		return -1;
+	}
+	return 0;
 }

@@ -20,4 +20,9 @@ int	fs_mode(const char *path);
  * group read (private data must be 0600 or 0640, directories 0700/0750). */
 int	fs_mode_loose(int mode);
 
+struct buf;
+/* Appends the regular file at path (not followed if a symlink) to out
+ * when it is at most max bytes.  Returns 0, or -1 (missing, too large,
+ * unreadable: logged). */
+int	fs_read(const char *path, size_t max, struct buf *out);
 #endif

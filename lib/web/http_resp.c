@@ -127,6 +127,37 @@ resp_redirect(struct resp *r, int status, const char *url)
 	buf_puts(&r->body, "Redirecting.\n");
 }
 
+/* The status line and headers into h; Content-Length unless streaming. */
+static void
+head(const struct resp *r, struct buf *h, int stream)
+{
+	buf_reset(h);
+	buf_printf(h, "Status: %d %s\r\nContent-Type: %s\r\n", r->status,
+	    http_status_text(r->status),
+	    r->content_type ? r->content_type : "text/html; charset=utf-8");
+	if (!stream)
+		buf_printf(h, "Content-Length: %zu\r\n", r->body.len);
+	buf_printf(h, "Content-Security-Policy: %s%s%s%s\r\n"
+	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp_head,
+	    r->form_action ? " " : "", r->form_action ? r->form_action : "",
+	    csp_tail);
+	if (conf_https())
+		buf_puts(h, "Strict-Transport-Security: max-age=31536000\r\n");
+	if (r->shared_cache > 0 && !r->has_cookie && !stream &&
+	    (r->status < 400 || r->status == 404))
+		/* X-Accel-Expires first: nginx reads headers in order, and a
+		 * max-age=0 seen first would make the page uncacheable. */
+		buf_printf(h, "X-Accel-Expires: %d\r\n"
+		    "Cache-Control: public, max-age=0, must-revalidate\r\n",
+		    r->shared_cache);
+	else
+		buf_puts(h, "Cache-Control: private, no-store\r\n");
+	if (r->headers.len)
+		buf_put(h, r->headers.data, r->headers.len);
+	buf_put(h, "\r\n", 2);
+}
+
 int
 resp_send(struct resp *r, struct io *io, int head_only)
 {
@@ -136,32 +167,21 @@ resp_send(struct resp *r, struct io *io, int head_only)
 	if (r->sent)
 		return 0;
 	r->sent = 1;
-	buf_reset(&h);
-	buf_printf(&h, "Status: %d %s\r\nContent-Type: %s\r\n"
-	    "Content-Length: %zu\r\n", r->status, http_status_text(r->status),
-	    r->content_type ? r->content_type : "text/html; charset=utf-8",
-	    r->body.len);
-	buf_printf(&h, "Content-Security-Policy: %s%s%s%s\r\n"
-	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp_head,
-	    r->form_action ? " " : "", r->form_action ? r->form_action : "",
-	    csp_tail);
-	if (conf_https())
-		buf_puts(&h, "Strict-Transport-Security: max-age=31536000\r\n");
-	if (r->shared_cache > 0 && !r->has_cookie &&
-	    (r->status < 400 || r->status == 404))
-		/* X-Accel-Expires first: nginx reads headers in order, and a
-		 * max-age=0 seen first would make the page uncacheable. */
-		buf_printf(&h, "X-Accel-Expires: %d\r\n"
-		    "Cache-Control: public, max-age=0, must-revalidate\r\n",
-		    r->shared_cache);
-	else
-		buf_puts(&h, "Cache-Control: private, no-store\r\n");
-	if (r->headers.len)
-		buf_put(&h, r->headers.data, r->headers.len);
-	buf_put(&h, "\r\n", 2);
+	head(r, &h, 0);
 	rc = io_write(io, h.data, h.len);
 	if (rc == 0 && !head_only && r->body.len)
 		rc = io_write(io, r->body.data, r->body.len);
 	return rc;
+}
+
+int
+resp_stream(struct resp *r, struct io *io)
+{
+	static struct buf h;
+
+	if (r->sent)
+		return -1;
+	r->sent = 1;
+	head(r, &h, 1);
+	return io_write(io, h.data, h.len);
 }

@@ -51,6 +51,11 @@ int		 resp_cookie(struct resp *, const char *name, const char *value,
 void		 resp_redirect(struct resp *, int status, const char *url);
 /* Writes the whole response (no body for HEAD).  Returns 0 or -1. */
 int		 resp_send(struct resp *, struct io *, int head_only);
+/* Streams a response of unknown length: sends the status and headers now
+ * (no Content-Length, never shared-cached) and marks r sent; the caller
+ * then writes the body with io_write() (FastCGI frames it; nginx sends it
+ * chunked).  Returns 0 or -1. */
+int		 resp_stream(struct resp *, struct io *);
 const char	*http_status_text(int);
 
 #endif

@@ -76,6 +76,13 @@
   </dl>
 </section>
 
+<?cs if:subcount(Page.notes) > 0 ?>
+<section aria-labelledby="h-notes" class="shop-notes">
+  <h2 id="h-notes"><?cs var:Lang.order.shop_notes ?></h2>
+  <ul id="shop-notes"><?cs each:n = Page.notes ?><li><time><?cs var:n.at ?></time> <?cs var:n.body ?></li><?cs /each ?></ul>
+</section>
+<?cs /if ?>
+
 <section aria-labelledby="h-history">
   <h2 id="h-history"><?cs var:Lang.order.history ?></h2>
   <ol class="history">

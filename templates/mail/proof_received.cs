@@ -5,5 +5,5 @@
 <?cs var:Lang.checkout.label.name ?>: <?cs var:o.name ?> <<?cs var:o.email ?>>
 
 <?cs var:Lang.mail.proof_check ?>
-soukctl order show <?cs var:o.id ?>
+<?cs var:Store.base_url ?>/admin/order/<?cs var:o.id ?>
 <?cs /with ?>

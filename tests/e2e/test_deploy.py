@@ -185,8 +185,8 @@ def installed_store_behind_nginx_apache_fcgid_and_cgi():
         shutil.chown(run_dir, WWW, WWW)
         shutil.chown(sock, WWW, WWW)
         progs = sorted(os.listdir(inst.prefix + "/lib/souk/cgi-bin"))
-        check(progs == ["account", "cart", "catalog", "checkout", "contact",
-                       "hooks", "pages", "track", "wishlist"],
+        check(progs == ["account", "admin", "cart", "catalog", "checkout",
+                        "contact", "hooks", "pages", "track", "wishlist"],
               repr(progs))
         env = dict(inst.env, SOUK_CONF=confs["nginx"])
         for p in progs:

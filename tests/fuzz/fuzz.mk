@@ -11,7 +11,7 @@
 CLANG    ?= clang
 FB        = build/fuzz
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=undefined
-PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson
+PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson vips
 FCFLAGS   = -std=c11 -D_GNU_SOURCE -O1 -g -fno-omit-frame-pointer \
             -Wall -Wextra -Werror -Wno-unused-parameter \
             -Ilib/web -Ilib/db -Ilib/mail -Ilib/store -Ilib/site \

@@ -206,3 +206,30 @@ TEST(csv_old_mac_line_ends_are_counted)
 	CHECK_INT(next(&rd), 0);
 	arena_free(&rd.a);
 }
+
+/* The export side: formulas neutralised, quoting only where needed. */
+TEST(csv_put_field_neutralises_formulas_and_quotes)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "plain", "plain" },
+		{ "", "" },
+		{ "=1+2", "'=1+2" },
+		{ "+33", "'+33" },
+		{ "-2", "'-2" },
+		{ "@SUM(A1)", "'@SUM(A1)" },
+		{ "\tx", "'\tx" },
+		{ "\rx", "\"'\rx\"" },
+		{ "a,b", "\"a,b\"" },
+		{ "say \"hi\"", "\"say \"\"hi\"\"\"" },
+		{ "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"" },
+		{ "two\nlines", "\"two\nlines\"" },
+		{ "a=b", "a=b" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct buf b = { 0 };
+		csv_put_field(&b, cases[i].in);
+		CHECK_STR(b.data ? b.data : "", cases[i].out);
+		buf_free(&b);
+	}
+}

@@ -1,0 +1,83 @@
+/* image.c — see image.h. */
+#include <string.h>
+#include <vips/vips.h>
+
+#include "image.h"
+#include "log.h"
+
+/* Starts libvips once per process: 0 or -1. */
+static int
+image_init(void)
+{
+	static int state;	/* 0 not yet, 1 ready, -1 failed */
+
+	if (state == 0) {
+		state = VIPS_INIT("souk") == 0 ? 1 : -1;
+		if (state < 0)
+			log_error("image: libvips: %s", vips_error_buffer());
+		else {
+			vips_cache_set_max(0);	/* one image per request */
+			vips_concurrency_set(1);
+		}
+	}
+	return state > 0 ? 0 : -1;
+}
+
+/* 1 when the loader libvips picked is one of ours. */
+static int
+loader_ok(const char *loader)
+{
+	static const char *const ok[] = {
+		"VipsForeignLoadJpegBuffer", "VipsForeignLoadPngBuffer",
+		"VipsForeignLoadWebpBuffer", NULL
+	};
+
+	for (int i = 0; loader != NULL && ok[i] != NULL; i++)
+		if (strcmp(loader, ok[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+image_reencode_jpeg(const void *data, size_t len, int max_px, struct buf *out)
+{
+	VipsImage *in = NULL, *thumb = NULL;
+	void *jpg = NULL;
+	size_t jlen = 0;
+	int rc = -1;
+
+	if (image_init() < 0)
+		return -1;
+	if (!loader_ok(vips_foreign_find_load_buffer(data, len))) {
+		log_warn("image: not a JPEG, PNG or WebP image");
+		vips_error_clear();
+		return -1;
+	}
+	/* The header first: refuse bombs before decoding any pixel. */
+	if ((in = vips_image_new_from_buffer(data, len, "", "access",
+	    VIPS_ACCESS_SEQUENTIAL, NULL)) == NULL)
+		goto out;
+	if ((long long)vips_image_get_width(in) *
+	    vips_image_get_height(in) > IMAGE_MAX_PIXELS) {
+		log_warn("image: %dx%d is too large", vips_image_get_width(in),
+		    vips_image_get_height(in));
+		goto out;
+	}
+	if (vips_thumbnail_buffer((void *)data, len, &thumb, max_px,
+	    "height", max_px, "size", VIPS_SIZE_DOWN, NULL) != 0 ||
+	    vips_image_write_to_buffer(thumb, ".jpg", &jpg, &jlen, "Q", 85,
+	    "strip", TRUE, NULL) != 0)
+		goto out;
+	buf_put(out, jpg, jlen);
+	rc = 0;
+out:
+	if (rc < 0 && vips_error_buffer()[0] != '\0')
+		log_warn("image: %s", vips_error_buffer());
+	vips_error_clear();
+	g_free(jpg);
+	if (thumb != NULL)
+		g_object_unref(thumb);
+	if (in != NULL)
+		g_object_unref(in);
+	return rc;
+}

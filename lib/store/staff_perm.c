@@ -1,0 +1,35 @@
+/* staff_perm.c — see staff_perm.h. */
+#include "staff_perm.h"
+
+const struct perm_row staff_perms[PERM__MAX] = {
+	[PERM_DASHBOARD] = { "dashboard", ROLE_EMPLOYEE },
+	[PERM_ORDERS] = { "orders", ROLE_EMPLOYEE },
+	[PERM_PROOF] = { "proof", ROLE_EMPLOYEE },
+	[PERM_ORDER_ACT] = { "order_act", ROLE_EMPLOYEE },
+	[PERM_CUSTOMERS] = { "customers", ROLE_EMPLOYEE },
+	[PERM_CUSTOMER_ACT] = { "customer_act", ROLE_ADMIN },
+	[PERM_MESSAGES] = { "messages", ROLE_EMPLOYEE },
+	[PERM_MESSAGE_ACT] = { "message_act", ROLE_EMPLOYEE },
+	[PERM_CATALOG] = { "catalog", ROLE_ADMIN },
+	[PERM_COUPONS] = { "coupons", ROLE_ADMIN },
+	[PERM_SETTINGS] = { "settings", ROLE_ADMIN },
+	[PERM_ROLES] = { "roles", ROLE_ADMIN },
+	[PERM_AUDIT] = { "audit", ROLE_ADMIN },
+	[PERM_DELETE] = { "delete", ROLE_ADMIN },
+};
+
+enum role
+staff_perm_role(enum perm p)
+{
+	if ((unsigned)p >= PERM__MAX || staff_perms[p].min < ROLE_EMPLOYEE)
+		return ROLE_ADMIN;
+	return staff_perms[p].min;
+}
+
+int
+staff_may(enum role r, enum perm p)
+{
+	if ((unsigned)p >= PERM__MAX)
+		return 0;
+	return r >= staff_perm_role(p);
+}

@@ -1,0 +1,66 @@
+<?cs # One order: Page.order (order_hdf.h), Page.proofs.N.{name,type,original,
+      image,at}, Page.notes.N, Page.audit.N, Page.can.<action>. ?>
+<?cs include:"admin/_parts.cs" ?>
+<?cs def:title() ?><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?> — <?cs var:Lang.adm.title ?><?cs /def ?>
+<?cs def:main() ?>
+<section class="admin adm-order">
+  <?cs call:adm_nav("orders") ?>
+  <?cs with:o = Page.order ?>
+  <h1><?cs var:Lang.order.title ?> <span class="ref" id="ref"><?cs var:o.reference ?></span></h1>
+  <p><?cs var:o.created ?> · <span id="status"><?cs call:status(o.status) ?></span> · <?cs var:Lang.pay[o.method].name ?> · <strong><?cs var:o.total ?></strong></p>
+
+  <h2><?cs var:Lang.adm.proof_title ?></h2>
+  <?cs if:subcount(Page.proofs) == 0 ?><p class="empty"><?cs var:Lang.adm.no_proof ?></p><?cs /if ?>
+  <?cs each:p = Page.proofs ?>
+  <figure class="adm-proof">
+    <?cs if:p.image == "1" ?><a href="/admin/proof/<?cs var:p.name ?>"><img src="/admin/proof/<?cs var:p.name ?>" alt="<?cs var:Lang.adm.proof_alt ?>"></a>
+    <?cs else ?><a class="button" href="/admin/proof/<?cs var:p.name ?>" download><?cs var:Lang.adm.proof_pdf ?></a><?cs /if ?>
+    <figcaption><?cs var:p.at ?> · <?cs var:Lang.adm.proof_file ?> <q class="proof-name"><?cs var:p.original ?></q></figcaption>
+  </figure>
+  <?cs /each ?>
+
+  <?cs if:subcount(Page.can) > 0 ?>
+  <h2><?cs var:Lang.adm.actions ?></h2>
+  <div class="adm-actions">
+    <?cs if:Page.can.confirm ?><form method="post" action="/admin/order/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="confirm"><button type="submit" class="button primary" id="do-confirm"><?cs var:Lang.adm.confirm ?></button></form><?cs /if ?>
+    <?cs if:Page.can.complete ?><form method="post" action="/admin/order/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="complete"><button type="submit" class="button primary" id="do-complete"><?cs var:Lang.adm.complete ?></button></form><?cs /if ?>
+    <?cs if:Page.can.reject ?><form method="post" action="/admin/order/act" class="adm-reject"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="reject"><div class="field"><label for="reason"><?cs var:Lang.adm.reason ?></label><textarea id="reason" name="reason" required maxlength="500" rows="2"></textarea></div><button type="submit" class="button" id="do-reject"><?cs var:Lang.adm.reject ?></button></form><?cs /if ?>
+    <?cs if:Page.can.cancel ?><form method="post" action="/admin/order/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="cancel"><button type="submit" class="button danger" id="do-cancel"><?cs var:Lang.adm.cancel ?></button></form><?cs /if ?>
+  </div>
+  <?cs /if ?>
+
+  <h2><?cs var:Lang.adm.lines ?></h2>
+  <ul class="summary-lines order-lines">
+  <?cs each:l = o.lines ?><li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?> × <?cs var:l.qty ?></span> <span class="price"><?cs var:l.total ?></span></li><?cs /each ?>
+  </ul>
+  <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>
+  <?cs if:o.has_discount == 1 ?><p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<span id="coupon"><?cs var:o.coupon ?></span>)</span> <span>− <?cs var:o.discount ?></span></p><?cs /if ?>
+  <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:o.total ?></strong></p>
+
+  <h2><?cs var:Lang.adm.customer ?></h2>
+  <dl class="details" id="customer">
+    <div><dt><?cs var:Lang.checkout.label.name ?></dt><dd><?cs var:o.name ?></dd></div>
+    <div><dt><?cs var:Lang.checkout.label.email ?></dt><dd><a href="mailto:<?cs var:url_escape(o.email) ?>"><?cs var:o.email ?></a></dd></div>
+    <div><dt><?cs var:Lang.checkout.label.phone ?></dt><dd><a href="tel:<?cs var:url_escape(o.phone) ?>"><?cs var:o.phone ?></a></dd></div>
+    <?cs if:o.address ?><div><dt><?cs var:Lang.checkout.shipping ?></dt><dd class="address"><?cs var:o.address ?><br><?cs var:o.postal ?> <?cs var:o.city ?><br><?cs var:Lang.country[o.country] ?></dd></div><?cs /if ?>
+  </dl>
+
+  <h2><?cs var:Lang.adm.history ?></h2>
+  <ol class="history"><?cs each:e = o.events ?><li><time><?cs var:e.at ?></time> <?cs call:status(e.status) ?><?cs if:e.note ?> <span class="note"><?cs var:Lang.order.note[e.note] ?></span><?cs /if ?></li><?cs /each ?></ol>
+
+  <h2><?cs var:Lang.adm.notes ?></h2>
+  <ul class="adm-notes" id="notes"><?cs each:n = Page.notes ?><li><time><?cs var:n.at ?></time> <?cs var:n.author ?> (<?cs if:n.visible == "1" ?><?cs var:Lang.adm.note_public ?><?cs else ?><?cs var:Lang.adm.note_private ?><?cs /if ?>): <span class="note-body"><?cs var:n.body ?></span></li><?cs /each ?></ul>
+  <form method="post" action="/admin/order/note" class="form">
+    <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>">
+    <div class="field"><label for="note-body"><?cs var:Lang.adm.note_body ?></label><textarea id="note-body" name="body" required maxlength="2000" rows="2"></textarea></div>
+    <div class="field"><label><input type="checkbox" name="visible" value="1"> <?cs var:Lang.adm.note_visible ?></label></div>
+    <button type="submit" class="button"><?cs var:Lang.adm.add_note ?></button>
+  </form>
+
+  <?cs if:subcount(Page.audit) > 0 ?>
+  <h2><?cs var:Lang.adm.audit_order ?></h2>
+  <ul class="adm-audit"><?cs each:a = Page.audit ?><li><time><?cs var:a.at ?></time> <?cs var:a.actor ?>: <?cs var:a.action ?><?cs if:a.detail ?> — <?cs var:a.detail ?><?cs /if ?></li><?cs /each ?></ul>
+  <?cs /if ?>
+  <?cs /with ?>
+</section>
+<?cs /def ?>

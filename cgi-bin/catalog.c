@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "db_content.h"
+#include "db_wish.h"
 #include "buf.h"
 #include "card_cache.h"
 #include "cart.h"
@@ -437,6 +438,12 @@ page_product(struct ctx *c)
 		return 500;
 	put_cards(c, "Page.children", &kids);
 	card_grid(c, "related_html", &related);
+	/* A logged-in visitor's page is private anyway: its wishlist state. */
+	if (c->site->user != NULL) {
+		if ((rc = db_wish_has(c->db, c->site->user->id, p.card.id)) < 0)
+			return 500;
+		hdf_put_int(c->hdf, "Page.in_wishlist", rc);
+	}
 	app_cacheable(c);
 	return app_render(c, 200, "catalog/product");
 }

@@ -17,6 +17,7 @@
 
 #include "app.h"
 #include "db_content.h"
+#include "db_user.h"
 #include "db_wish.h"
 #include "buf.h"
 #include "card_cache.h"

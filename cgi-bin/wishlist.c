@@ -8,7 +8,7 @@
  *   POST /account/wishlist/move     product=ID [plan=ID]: into the cart
  *                                   (subscriptions need a plan: 303 to the
  *                                   product page to choose one), out of
- *                                   the list; 303 to the cart
+ *                                   the list (in that order); 303 to the cart
  *   GET  /notify?product=ID         the "notify me" form of a sold-out product
  *   POST /notify                    email, product: per client address and
  *                                   per e-mail address rate limits (429),
@@ -168,18 +168,15 @@ page_move(struct ctx *c)
 		return rc < 0 ? 500 : app_error(c, 404, NULL);
 	if (site_cart_token(c) != NULL)
 		memcpy(token, site_cart_token(c), CART_TOKEN_LEN + 1);
-	if (db_begin(c->db) < 0)
-		return 500;
+	/* db_cart_add runs its own transaction: the item is in the cart
+	 * before it leaves the list (a failure between keeps it in both). */
 	r = db_cart_add(c->db, token, id, plan->state == VAL_OK ? plan->i : 0,
 	    1, &ch);
-	if (r == CART_OK || r == CART_LIMITED || r == CART_ALREADY) {
-		if (db_wish_remove(c->db, c->site->user->id, id) < 0)
-			r = CART_ERROR;
-	}
-	if (r == CART_ERROR || db_commit(c->db) < 0) {
-		db_rollback(c->db);
+	if (r == CART_ERROR)
 		return 500;
-	}
+	if ((r == CART_OK || r == CART_LIMITED || r == CART_ALREADY) &&
+	    db_wish_remove(c->db, c->site->user->id, id) < 0)
+		return 500;
 	if (r == CART_BAD_PLAN)	/* a subscription: its plans are there */
 		return app_redirect(c, arena_printf(&c->arena, "/p/%s",
 		    p.slug));

@@ -1,6 +1,6 @@
 <?cs # The page frame.  A page template defines title() and main() (and may
       define head() for extra tags); tmpl.c parses it first, then this file.
-      Every var: here is HTML-escaped (Config.VarEscapeMode = html). ?><?cs include:"partials/identity.cs" ?><!doctype html>
+      Every var: here is HTML-escaped (Config.VarEscapeMode = html). ?><!doctype html>
 <html lang="<?cs var:Lang.code ?>">
 <head>
 <meta charset="utf-8">
@@ -41,7 +41,7 @@
     <div>
       <p class="brand-small"><?cs var:Store.name ?></p>
       <p><?cs var:Lang.footer_about ?></p>
-      <?cs call:identity("footer-identity") ?>
+      <div id="footer-identity"><?cs include:"partials/identity.cs" ?></div>
     </div>
     <nav aria-label="<?cs var:Lang.content.policies ?>">
       <ul id="footer-policies">

@@ -100,6 +100,10 @@ send_one(struct db *db, struct arena *a, const struct watch_product *p,
 	struct mail m = { 0 };
 	int rc;
 
+	/* soukctl commands other than cron start without templates. */
+	if (tmpl_hdf(l) == NULL && tmpl_init(conf_str(CONF_TEMPLATE_DIR),
+	    conf_str(CONF_LANG_DIR)) < 0)
+		return -1;
 	if (mail_render_vars(l, "mail/watch", kv, &b) < 0) {
 		buf_free(&b);
 		return -1;

@@ -15,7 +15,7 @@ CC      ?= cc
 SHAREDIR = $(PREFIX)/share/souk
 CS_CFLAGS = -isystem /usr/include/ClearSilver
 CS_LIBS   = -lneo_cgi -lneo_cs -lneo_utl -lz
-PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson libqrencode libcrypto libcurl vips
+PKGS      = sqlite3 fcgi libesmtp-1.0 libsodium jansson libqrencode libcrypto libcurl vips libcmark
 WARN    = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wstrict-prototypes \
           -Wmissing-prototypes -Wno-unused-parameter -Wvla
 OPT     ?= -O2 -g
@@ -67,7 +67,9 @@ CTL_SRC   = $(wildcard ctl/*.c)
 CTL_OBJ   = $(CTL_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC  = $(wildcard tests/unit/*.c)
 UNIT_OBJ  = $(UNIT_SRC:%.c=$(BUILD)/%.o)
-EMBED     = schema.sql $(sort $(wildcard migrations/*.sql)) data/common-passwords.txt data/review-words.txt
+EMBED     = schema.sql $(sort $(wildcard migrations/*.sql)) data/common-passwords.txt \
+            data/review-words.txt \
+            $(sort $(wildcard data/pages/*.md data/faq.*.txt data/banners.*.txt))
 
 .PHONY: all deps deps-test run test bench install clean asan check-layers
 all: check-layers $(PROGS) $(BINDIR)/soukctl $(BUILD)/unit-tests

@@ -22,8 +22,10 @@
 
 #include "app.h"
 #include "clock.h"
+#include "db_content.h"
 #include "db_delivery.h"
 #include "db_user.h"
+#include "db_wish.h"
 #include "buf.h"
 #include "card_cache.h"
 #include "cart.h"
@@ -267,14 +269,24 @@ page_home(struct ctx *c)
 {
 	struct listing featured, fresh;
 	const struct nav *nav = nav_get(c->db, c->lang);
+	struct banner_row *b;
+	long long nb;
 	int k = 0;
 
 	if (db_products_featured(c->db, &c->arena, 8, &featured) < 0 ||
 	    db_products_new(c->db, &c->arena, 8, &fresh) < 0 ||
 	    db_text_cards(c->db, &c->arena, c->lang, featured.items,
 	    featured.n) < 0 ||
-	    db_text_cards(c->db, &c->arena, c->lang, fresh.items, fresh.n) < 0)
+	    db_text_cards(c->db, &c->arena, c->lang, fresh.items, fresh.n) < 0 ||
+	    (nb = db_banner_list(c->db, &c->arena, lang_code(c->lang),
+	    lang_code(lang_default()), 0, &b)) < 0)
 		return 500;
+	/* The trust banners staff edit (soukctl banner, /admin/banners). */
+	for (long long i = 0; i < nb; i++) {
+		hdf_putf(c->hdf, b[i].slot, "Page.banners.%lld.slot", i);
+		hdf_putf(c->hdf, b[i].title, "Page.banners.%lld.title", i);
+		hdf_putf(c->hdf, b[i].body, "Page.banners.%lld.body", i);
+	}
 	for (size_t i = 0; i < nav->n; i++) {
 		const struct category *cat = &nav->cats[i];
 		if (cat->parent_id != 0)
@@ -459,6 +471,12 @@ product_view(struct ctx *c, struct product *p_, int status)
 	card_grid(c, "related_html", &related);
 	if (c->site->user != NULL && (rc = owned(c, p.card.id)) != 0)
 		return rc;
+	/* A logged-in visitor's page is private anyway: its wishlist state. */
+	if (c->site->user != NULL) {
+		if ((rc = db_wish_has(c->db, c->site->user->id, p.card.id)) < 0)
+			return 500;
+		hdf_put_int(c->hdf, "Page.in_wishlist", rc);
+	}
 	if (review_section(c, &p) < 0)
 		return 500;
 	if (status == 200)

@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "store_conf.h"
 #include "cred.h"
 #include "ctl.h"
+#include "content.h"
 #include "db_catalog.h"
 #include "rand.h"
 
@@ -29,7 +31,10 @@ cmd_init(int argc, char **argv)
 		return ctl_fail("init", "cannot create %s", path);
 	rand_bytes(key, sizeof(key));
 	hex_encode(hex, key, sizeof(key));
-	if (db_schema_create(db) < 0 || db_setting_set(db, "secret_key", hex) < 0) {
+	/* The default terms, refunds, delivery, privacy and about pages, FAQ
+	 * and banners (content.h), for staff to edit. */
+	if (db_schema_create(db) < 0 || db_setting_set(db, "secret_key", hex) < 0 ||
+	    content_seed(db, (long long)time(NULL)) < 0) {
 		db_close(db);
 		unlink(path);
 		return ctl_fail("init", "could not create the schema");
@@ -68,6 +73,9 @@ cmd_migrate(int argc, char **argv)
 	before = db_user_version(db);
 	n = db_migrate(db, dir);
 	if (n >= 0 && db_vocab_sync(db, 0) < 0)
+		n = -1;
+	/* A store upgraded to content pages gets the default texts. */
+	if (n > 0 && content_seed(db, (long long)time(NULL)) < 0)
 		n = -1;
 	if (n < 0) {
 		db_close(db);

@@ -76,5 +76,9 @@ int	cmd_subscription(int, char **);
 int	cmd_export_catalog(int, char **);
 int	cmd_entitlement(int, char **);
 int	cmd_order_refund(int, char **);
+int	cmd_page(int, char **);
+int	cmd_faq(int, char **);
+int	cmd_banner(int, char **);
+int	cmd_content(int, char **);
 
 #endif

@@ -53,6 +53,10 @@ static const struct ctl_cmd cmds[] = {
 	    "exit 0 ok, 1 errors, 3 warnings" },
 	{ "reviews", cmd_reviews, "list|show|approve|hide|delete|answer ...",
 	    "reviews and questions: the moderation queue and its actions" },
+	{ "page", cmd_page, "list|show|set|delete ...", "content pages (terms, refunds, delivery, privacy, about...)" },
+	{ "faq", cmd_faq, "list|add|set|delete ...", "FAQ entries by language and category" },
+	{ "banner", cmd_banner, "list|set|delete ...", "the home page's trust banners" },
+	{ "content", cmd_content, "seed", "add the default pages, FAQ and banners that are missing" },
 	{ "user", cmd_user, "ACTION ...", "accounts: add, list, role, passwd, disable, enable, unlock, sessions, totp-required" },
 };
 

@@ -41,9 +41,20 @@
     <div>
       <p class="brand-small"><?cs var:Store.name ?></p>
       <p><?cs var:Lang.footer_about ?></p>
+      <div id="footer-identity"><?cs include:"partials/identity.cs" ?></div>
     </div>
+    <nav aria-label="<?cs var:Lang.content.policies ?>">
+      <ul id="footer-policies">
+        <li><a href="/page/terms"><?cs var:Lang.content.terms ?></a></li>
+        <li><a href="/page/refunds"><?cs var:Lang.content.refunds ?></a></li>
+        <li><a href="/page/delivery"><?cs var:Lang.content.delivery ?></a></li>
+        <li><a href="/page/privacy"><?cs var:Lang.content.privacy ?></a></li>
+        <li><a href="/page/about"><?cs var:Lang.content.about ?></a></li>
+      </ul>
+    </nav>
     <ul>
       <li><a href="/contact"><?cs var:Lang.contact ?></a></li>
+      <li><a href="/faq"><?cs var:Lang.content.faq ?></a></li>
       <li><a href="/find-order"><?cs var:Lang.track.title ?></a></li>
       <li><a href="/search"><?cs var:Lang.search ?></a></li>
       <li><a href="<?cs var:url_path(Req.path) ?>?lang=<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a></li>

@@ -6,7 +6,7 @@ set -eu
 what=${1:-run}
 pkgs="build-essential pkg-config libfcgi-dev libsqlite3-dev sqlite3 clearsilver-dev
 libscrypt-dev libesmtp-dev libsodium-dev libjansson-dev libqrencode-dev
-libssl-dev libcurl4-openssl-dev libvips-dev nginx-light zlib1g-dev curl python3-aiosmtpd"
+libssl-dev libcurl4-openssl-dev libvips-dev libcmark-dev nginx-light zlib1g-dev curl python3-aiosmtpd"
 case "$what" in
   test)  pkgs="$pkgs python3-aiosmtpd openssl chromium nodejs npm curl clang libclang-rt-14-dev spawn-fcgi apache2 libapache2-mod-fcgid systemd" ;;
   bench) pkgs="$pkgs wrk curl" ;;

@@ -1,4 +1,5 @@
 /* site_hooks.c — see site_hooks.h. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,10 +13,38 @@
 #include "mail.h"
 #include "money.h"
 #include "nav.h"
+#include "phone.h"
 #include "sess.h"
 #include "site.h"
 #include "site_hooks.h"
 #include "store_conf.h"
+
+/* The shop's identity (Store.legal_name, address, phone, phone_tel,
+ * whatsapp, whatsapp_url, hours): the footer and the contact page. */
+static void
+set_identity(void)
+{
+	static const struct { int key; const char *name; } ids[] = {
+		{ CONF_SHOP_LEGAL_NAME, "legal_name" },
+		{ CONF_SHOP_ADDRESS, "address" }, { CONF_SHOP_PHONE, "phone" },
+		{ CONF_SHOP_WHATSAPP, "whatsapp" }, { CONF_SHOP_HOURS, "hours" },
+	};
+	char e164[PHONE_E164_BUF], url[64];
+	const char *err;
+
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		if (*conf_str(ids[i].key))
+			tmpl_set_store(ids[i].name, conf_str(ids[i].key));
+	/* Checked by the configuration (store_conf.c). */
+	if (*conf_str(CONF_SHOP_PHONE) &&
+	    phone_e164(conf_str(CONF_SHOP_PHONE), NULL, e164, &err) == 0)
+		tmpl_set_store("phone_tel", e164);
+	if (*conf_str(CONF_SHOP_WHATSAPP) &&
+	    phone_e164(conf_str(CONF_SHOP_WHATSAPP), NULL, e164, &err) == 0) {
+		snprintf(url, sizeof(url), "https://wa.me/%s", e164 + 1);
+		tmpl_set_store("whatsapp_url", url);
+	}
+}
 
 /* Values every template may show (Store.*). */
 static int
@@ -27,6 +56,7 @@ setup(void)
 	tmpl_set_store("name", conf_str(CONF_STORE_NAME));
 	tmpl_set_store("currency", conf_str(CONF_CURRENCY));
 	tmpl_set_store("email", conf_str(CONF_SHOP_EMAIL));
+	set_identity();
 	return 0;
 }
 

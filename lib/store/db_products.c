@@ -3,6 +3,7 @@
 
 #include "db_internal.h"
 #include "db_products.h"
+#include "watch.h"
 
 enum {
 	Q_CAT_INSERT, Q_CAT_ID, Q_PROD_INSERT, Q_PROD_UPDATE, Q_PROD_ID,
@@ -131,11 +132,16 @@ long long
 db_product_update(struct db *db, const struct product_in *p)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROD_UPDATE);
+	long long id;
 
 	if (st == NULL)
 		return -1;
 	bind_product(st, p);
-	return db_one_int(db, st, "product update");
+	/* A new stock or price may be what a wishlist waits for (watch.h). */
+	if ((id = db_one_int(db, st, "product update")) > 0 &&
+	    watch_product(db, id, (long long)time(NULL)) < 0)
+		return -1;
+	return id;
 }
 
 int
@@ -154,6 +160,7 @@ db_plan_put(struct db *db, long long product_id, int months, int days,
     long long price_minor, long long position)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PLAN_PUT);
+	long long id;
 
 	if (st == NULL)
 		return -1;
@@ -162,7 +169,10 @@ db_plan_put(struct db *db, long long product_id, int months, int days,
 	db_bind_int(st, 3, days);
 	db_bind_int(st, 4, price_minor);
 	db_bind_int(st, 5, position);
-	return db_one_int(db, st, "plan put");
+	if ((id = db_one_int(db, st, "plan put")) > 0 &&
+	    watch_product(db, product_id, (long long)time(NULL)) < 0)
+		return -1;
+	return id;
 }
 
 long long

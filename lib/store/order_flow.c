@@ -6,6 +6,7 @@
 #include "delivery.h"
 #include "log.h"
 #include "order_flow.h"
+#include "watch.h"
 
 #define STAFF_SYSTEM (ACTOR_STAFF | ACTOR_SYSTEM)
 #define GIVE_BACK (EFFECT_RESTOCK | EFFECT_COUPON)
@@ -53,9 +54,11 @@ order_actor_name(enum order_actor a)
 /* Undoes what placing the order took: the cancel/refund side effects of
  * a table row.  0 or -1. */
 static int
-give_back(struct db *db, long long id, unsigned effects)
+give_back(struct db *db, long long id, unsigned effects, long long now)
 {
-	if ((effects & EFFECT_RESTOCK) && db_order_restock(db, id) < 0)
+	/* Units back on the shelf may be what a wishlist waits for. */
+	if ((effects & EFFECT_RESTOCK) && (db_order_restock(db, id) < 0 ||
+	    watch_order(db, id, now) < 0))
 		return -1;
 	if ((effects & EFFECT_COUPON) && db_coupon_release(db, id) < 0)
 		return -1;
@@ -85,7 +88,7 @@ order_transition(struct db *db, struct order *o, enum order_status to,
 	    order_actor_name(actor), now);
 	if (rc != 0)
 		return rc < 0 ? TRANSITION_ERROR : TRANSITION_STALE;
-	if (give_back(db, o->id, m->effects) < 0 ||
+	if (give_back(db, o->id, m->effects, now) < 0 ||
 	    delivery_on_status(db, o->id, to, now) < 0)
 		return TRANSITION_ERROR;
 	o->status = order_statuses[to];

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "phone.h"
 #include "store_conf.h"
 
 #define K(k) [(k) - CONF_MAIL__END]
@@ -78,6 +79,13 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_REMINDER_DAYS) = { "reminder_days", "30 7 1", "days before a subscription ends at which a reminder goes (a product may set its own)" },
 	K(CONF_EXPIRING_DAYS) = { "expiring_days", "7", "a subscription ending within this many days is 'expiring soon'" },
 	K(CONF_TEST_CLOCK) = { "test_clock", "0", "1: SOUK_NOW (unix seconds) replaces the clock of subscriptions and downloads; for tests only" },
+	K(CONF_SHOP_LEGAL_NAME) = { "shop_legal_name", "", "the shop's legal name (company or trader), shown in the footer and on the contact page" },
+	K(CONF_SHOP_ADDRESS) = { "shop_address", "", "the shop's postal address, one line, shown in the footer and on the contact page" },
+	K(CONF_SHOP_PHONE) = { "shop_phone", "", "the shop's phone number in international form (+216 71 000 000), shown as a tel: link" },
+	K(CONF_SHOP_WHATSAPP) = { "shop_whatsapp", "", "WhatsApp number in international form (+216 20 000 000), shown as a wa.me link (empty: none)" },
+	K(CONF_SHOP_HOURS) = { "shop_hours", "", "opening hours as shoppers should read them (Mon-Sat 9:00-18:00)" },
+	K(CONF_NOTIFY_RATE_LIMIT) = { "notify_rate_limit", "10", "\"notify me when back\" requests per client address (IPv6: per /64) per hour" },
+	K(CONF_NOTIFY_ADDRESS_LIMIT) = { "notify_address_limit", "5", "\"notify me when back\" requests for one e-mail address per day" },
 };
 
 /* Keys that must hold a number of at least 1. */
@@ -87,6 +95,7 @@ static const int positive[] = {
 	CONF_PROOF_ADDRESS_BYTES, CONF_REVIEW_ACCOUNT_LIMIT,
 	CONF_REVIEW_ADDRESS_LIMIT, CONF_REVIEW_REPORT_HOLD,
 	CONF_ORDER_CHECK_HOURS, CONF_ORDER_SHIP_DAYS,
+	CONF_NOTIFY_RATE_LIMIT, CONF_NOTIFY_ADDRESS_LIMIT,
 };
 
 /* Keys that hold seconds, 0 meaning never. */
@@ -173,6 +182,18 @@ check(void)
 	    strcmp(conf_str(CONF_PAY_MODE), "live") != 0) {
 		log_error("conf: pay_mode must be test or live");
 		rc = -1;
+	}
+	for (int k = CONF_SHOP_PHONE; k <= CONF_SHOP_WHATSAPP; k++) {
+		char e164[PHONE_E164_BUF];
+		const char *err;
+
+		if (*conf_str(k) && ((*conf_str(k) != '+' &&
+		    strncmp(conf_str(k), "00", 2) != 0) ||
+		    phone_e164(conf_str(k), NULL, e164, &err) < 0)) {
+			log_error("conf: %s: an international number such as "
+			    "+216 71 000 000", conf_name(k));
+			rc = -1;
+		}
 	}
 	if (conf_need_positive(CONF_GATEWAY_CONNECT_TIMEOUT) < 0 ||
 	    conf_need_positive(CONF_GATEWAY_TIMEOUT) < 0 ||

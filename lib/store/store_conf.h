@@ -83,6 +83,15 @@ enum conf_store_key {
 	/* What happens next (the order page's timeline, docs/checkout.md). */
 	CONF_ORDER_CHECK_HOURS,
 	CONF_ORDER_SHIP_DAYS,
+	/* Shop identity and contact channels (docs/content.md). */
+	CONF_SHOP_LEGAL_NAME,
+	CONF_SHOP_ADDRESS,
+	CONF_SHOP_PHONE,
+	CONF_SHOP_WHATSAPP,
+	CONF_SHOP_HOURS,
+	/* Wishlist and "notify me" (docs/content.md). */
+	CONF_NOTIFY_RATE_LIMIT,
+	CONF_NOTIFY_ADDRESS_LIMIT,
 	CONF__MAX
 };
 

@@ -7,6 +7,16 @@
   <a class="button" href="/c/iptv"><?cs var:Lang.hero_cta ?></a>
 </section>
 
+<?cs if:subcount(Page.banners) > 0 ?>
+<section class="trust" aria-labelledby="h-trust" id="trust-banners">
+  <h2 id="h-trust" class="sr-only"><?cs var:Lang.content.trust ?></h2>
+  <ul class="trust-list">
+  <?cs each:b = Page.banners ?>
+    <li class="trust-<?cs var:b.slot ?>"><strong><?cs var:b.title ?></strong><?cs if:b.body ?> <span><?cs var:b.body ?></span><?cs /if ?></li>
+  <?cs /each ?>
+  </ul>
+</section>
+<?cs /if ?>
 <section aria-labelledby="h-cats">
   <h2 id="h-cats"><?cs var:Lang.categories ?></h2>
   <ul class="cat-grid">

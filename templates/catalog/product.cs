@@ -44,6 +44,23 @@
       <button type="submit" class="button primary"<?cs if:p.stock_state == "out" ?> disabled<?cs /if ?>><?cs if:p.stock_state == "out" ?><?cs var:Lang.out_of_stock ?><?cs else ?><?cs var:Lang.add_to_cart ?><?cs /if ?></button>
     </form>
     <?cs /if ?>
+    <div class="wish" id="wish">
+      <?cs if:Session.logged_in ?><?cs if:Page.in_wishlist ?>
+      <form method="post" action="/account/wishlist/remove" class="wish-form">
+        <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="product" value="<?cs var:p.id ?>">
+        <button type="submit" class="button link" id="wish-remove" aria-pressed="true"><?cs var:Lang.watch.remove ?></button>
+        <a href="/account/wishlist"><?cs var:Lang.watch.view ?></a>
+      </form>
+      <?cs else ?>
+      <form method="post" action="/account/wishlist/add" class="wish-form">
+        <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="product" value="<?cs var:p.id ?>">
+        <button type="submit" class="button" id="wish-add" aria-pressed="false"><?cs var:Lang.watch.add ?></button>
+      </form>
+      <?cs /if ?><?cs else ?>
+      <a href="/account/login?next=/p/<?cs var:url_escape(p.slug) ?>" id="wish-login"><?cs var:Lang.watch.login_to_add ?></a>
+      <?cs /if ?>
+      <?cs if:p.stock_state == "out" ?><p><a class="button" href="/notify?product=<?cs var:p.id ?>" id="notify-link" rel="nofollow"><?cs var:Lang.watch.notify ?></a></p><?cs /if ?>
+    </div>
     <p class="note"><?cs if:p.kind == "physical" && p.stock_state == "out" ?><?cs var:Lang.ship.sold_out ?><?cs elif:p.kind == "physical" ?><?cs if:?Page.ship_span.country ?><?cs var:Lang.ship.product_to ?> (<?cs var:Lang.country[Page.ship_span.country] ?>)<?cs var:Lang.ship.colon ?> <?cs var:Page.ship_span.min ?><?cs if:Page.ship_span.max != Page.ship_span.min ?>–<?cs var:Page.ship_span.max ?><?cs /if ?> <?cs var:Lang.ship.days ?>.<?cs /if ?><?cs elif:p.kind == "subscription" ?><?cs var:Lang.instant_delivery ?>. <?cs var:Lang.subscription_note ?>.<?cs else ?><?cs var:Lang.digital_note ?>.<?cs /if ?></p>
     <?cs if:p.sku ?><p class="sku"><?cs var:Lang.sku ?>: <?cs var:p.sku ?></p><?cs /if ?>
   </div>

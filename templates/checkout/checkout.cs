@@ -158,6 +158,7 @@
   </fieldset>
   <div class="field terms<?cs if:?Page.field_err.terms ?> has-error<?cs /if ?>">
     <label><input type="checkbox" id="f-terms" name="terms" value="1"<?cs if:Page.form.terms ?> checked<?cs /if ?> required<?cs call:invalid("terms") ?>> <?cs var:Lang.checkout.terms ?></label>
+    <a class="terms-link" href="/page/terms" target="_blank" rel="noopener" id="terms-link"><?cs var:Lang.content.terms_link ?></a>
     <?cs call:ferr("terms") ?>
   </div>
   <button type="submit" name="op" value="place" class="button primary place"<?cs if:subcount(Page.methods) == 0 ?> disabled<?cs /if ?>><?cs var:Lang.checkout.place ?></button>

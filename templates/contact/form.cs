@@ -62,5 +62,10 @@
     </div>
     <p><button class="button primary" type="submit"><?cs var:Lang.contact.send ?></button></p>
   </form>
+  <aside class="contact-channels">
+    <h2><?cs var:Lang.contact.title ?></h2>
+    <div id="contact-identity"><?cs include:"partials/identity.cs" ?></div>
+    <?cs if:Store.whatsapp_url ?><p><a class="button" href="<?cs var:Store.whatsapp_url ?>" rel="noopener" id="contact-whatsapp"><?cs var:Lang.content.whatsapp_chat ?></a></p><?cs /if ?>
+  </aside>
 </section>
 <?cs /def ?>

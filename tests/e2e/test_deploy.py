@@ -186,7 +186,8 @@ def installed_store_behind_nginx_apache_fcgid_and_cgi():
         shutil.chown(sock, WWW, WWW)
         progs = sorted(os.listdir(inst.prefix + "/lib/souk/cgi-bin"))
         check(progs == ["account", "admin", "cart", "catalog", "checkout",
-                        "contact", "download", "hooks", "track"],
+                        "contact", "download", "hooks", "pages", "track",
+                        "wishlist"],
               repr(progs))
         env = dict(inst.env, SOUK_CONF=confs["nginx"])
         for p in progs:

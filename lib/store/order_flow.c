@@ -5,6 +5,7 @@
 #include "db_order.h"
 #include "log.h"
 #include "order_flow.h"
+#include "order_stats.h"
 
 #define STAFF_SYSTEM (ACTOR_STAFF | ACTOR_SYSTEM)
 #define GIVE_BACK (EFFECT_RESTOCK | EFFECT_COUPON)
@@ -84,6 +85,9 @@ order_transition(struct db *db, struct order *o, enum order_status to,
 	    order_actor_name(actor), now);
 	if (rc != 0)
 		return rc < 0 ? TRANSITION_ERROR : TRANSITION_STALE;
+	/* The dashboard's figures move with the order, in its transaction. */
+	if (order_stats_moved(db, o->id, o->status, order_statuses[to]) < 0)
+		return TRANSITION_ERROR;
 	if (give_back(db, o->id, m->effects) < 0)
 		return TRANSITION_ERROR;
 	o->status = order_statuses[to];

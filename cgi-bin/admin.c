@@ -1,6 +1,9 @@
 /* admin — the back office (docs/admin.md).  Staff only, never cached.
  *
- *   GET  /admin                   dashboard: orders to treat, recent orders
+ *   GET  /admin                   dashboard: figures and charts of a range
+ *                                 (range=today|7d|30d|month|last_month|year,
+ *                                 or from/to), kind, category; orders to
+ *                                 treat, recent orders, low stock
  *   GET  /admin/orders            filters status, method, from, to (dates
  *                                 in the store's time zone), q (reference,
  *                                 e-mail, name, phone); keyset: before=<id>
@@ -23,6 +26,7 @@
  * move, its history entry, the audit row and the mail to the shopper. */
 #include "admin.h"
 #include "auth.h"
+#include "order_stats.h"
 #include "pay.h"
 #include "site.h"
 #include "site_hooks.h"
@@ -32,6 +36,8 @@ static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", NULL
 };
 static const char *const kinds[] = { "order", "user", "message", NULL };
+static const char *const product_kinds[] = { "physical", "subscription",
+	"digital", NULL };
 
 const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_STATUS] = { "status", V_ENUM, .choices = order_statuses },
@@ -48,6 +54,9 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_KIND] = { "kind", V_ENUM, .choices = kinds },
 	[KEY_OBJECT] = { "object", V_LINE, 1, 64 },
 	[KEY_NOTICE] = { "notice", V_ENUM, .choices = notices },
+	[KEY_RANGE] = { "range", V_ENUM, .choices = stats_presets },
+	[KEY_PKIND] = { "kind", V_ENUM, .choices = product_kinds },
+	[KEY_CATEGORY] = { "category", V_INT, -1, 1LL << 53 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -115,7 +124,8 @@ gate(struct ctx *c)
 }
 
 static const struct page pages[PAGE__MAX] = {
-	[PAGE_DASHBOARD] = { "admin", METHODS_GET, gate, 0, KEYS(KEY_NOTICE) },
+	[PAGE_DASHBOARD] = { "admin", METHODS_GET, gate, 0, KEYS(KEY_NOTICE,
+	    KEY_RANGE, KEY_FROM, KEY_TO, KEY_PKIND, KEY_CATEGORY) },
 	[PAGE_ORDERS] = { "admin/orders", METHODS_GET, gate, 0,
 	    KEYS(KEY_STATUS, KEY_METHOD, KEY_FROM, KEY_TO, KEY_Q, KEY_BEFORE) },
 	[PAGE_EXPORT] = { "admin/export", METHODS_GET, gate, 0,

@@ -25,6 +25,9 @@ enum key {
 	KEY_KIND,
 	KEY_OBJECT,
 	KEY_NOTICE,
+	KEY_RANGE,
+	KEY_PKIND,
+	KEY_CATEGORY,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -68,6 +71,10 @@ int		 page_proof(struct ctx *);
 
 /* dashboard.c */
 int		 page_dashboard(struct ctx *);
+
+/* charts.c: the dashboard's charts of q into Page.chart.*; 0 or -1. */
+struct stats_query;
+int		 adm_put_charts(struct ctx *, const struct stats_query *q);
 
 /* audit.c */
 int		 page_audit(struct ctx *);

@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 16;
+PRAGMA user_version = 17;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -605,6 +605,7 @@ CREATE TABLE order_items (
 	price_minor	INTEGER NOT NULL CHECK (price_minor >= 0),
 	qty		INTEGER NOT NULL CHECK (qty >= 1),
 	line_minor	INTEGER NOT NULL CHECK (line_minor = price_minor * qty),
+	category_id	INTEGER NOT NULL DEFAULT -1,	-- for order_stats (017)
 	PRIMARY KEY (order_id, line)
 ) WITHOUT ROWID;
 
@@ -1182,3 +1183,42 @@ BEGIN
 	UPDATE wishlist SET seen_in_stock = 0
 	WHERE product_id = new.id AND seen_in_stock = 1;
 END;
+-- Daily order figures for the dashboard (migration 017).
+--
+-- Kept by the store in the same transaction as every order change
+-- (lib/store/order_stats.h: placement and order_transition); `soukctl
+-- stats rebuild` recomputes them from the orders (after a change of the
+-- timezone setting, or of a product's category).  day is the order's
+-- placement date in the store's time zone, status its current status.
+--
+-- order_stats is a small cube: for each order, one row per (kind,
+-- category) its lines touch, plus kind '' (all kinds) and category 0 (all
+-- categories), so a filter on a kind, a category or both counts each
+-- order once.  revenue_minor: the lines' total of that kind/category;
+-- for ('', 0) the order's total (what the customer pays, after the
+-- coupon).  category -1: lines whose product has no category (or is
+-- gone).
+CREATE TABLE order_stats (
+	day		TEXT NOT NULL,
+	status		TEXT NOT NULL,
+	method		TEXT NOT NULL,
+	kind		TEXT NOT NULL,
+	category_id	INTEGER NOT NULL,
+	orders		INTEGER NOT NULL,
+	units		INTEGER NOT NULL,
+	revenue_minor	INTEGER NOT NULL,
+	PRIMARY KEY (kind, category_id, day, status, method)
+) WITHOUT ROWID;
+-- Units and line totals per product (0: the product is gone), for the
+-- top products; kind and category as filed at placement.
+CREATE TABLE order_stats_product (
+	day		TEXT NOT NULL,
+	status		TEXT NOT NULL,
+	method		TEXT NOT NULL,
+	product_id	INTEGER NOT NULL,
+	kind		TEXT NOT NULL,
+	category_id	INTEGER NOT NULL,
+	units		INTEGER NOT NULL,
+	revenue_minor	INTEGER NOT NULL,
+	PRIMARY KEY (day, status, method, product_id, kind, category_id)
+) WITHOUT ROWID;

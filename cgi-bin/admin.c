@@ -1,6 +1,9 @@
 /* admin — the back office (docs/admin.md).  Staff only, never cached.
  *
- *   GET  /admin                   dashboard: orders to treat, recent orders
+ *   GET  /admin                   dashboard: figures and charts of a range
+ *                                 (range=today|7d|30d|month|last_month|year,
+ *                                 or from/to), kind, category; orders to
+ *                                 treat, recent orders, low stock
  *   GET  /admin/orders            filters status, method, from, to (dates
  *                                 in the store's time zone), q (reference,
  *                                 e-mail, name, phone); keyset: before=<id>
@@ -32,6 +35,7 @@
  * move, its history entry, the audit row and the mail to the shopper. */
 #include "admin.h"
 #include "auth.h"
+#include "order_stats.h"
 #include "pay.h"
 #include "site.h"
 #include "site_hooks.h"
@@ -43,6 +47,8 @@ static const char *const notices[] = {
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
 	"subscription", "product", NULL };
+static const char *const product_kinds[] = { "physical", "subscription",
+	"digital", NULL };
 
 const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_STATUS] = { "status", V_ENUM, .choices = order_statuses },
@@ -72,6 +78,9 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_SUBSTATUS] = { "status", V_ENUM, .choices = adm_sub_statuses },
 	[KEY_WITHIN] = { "within", V_INT, 1, 3660 },
 	[KEY_PRODUCT] = { "product", V_SLUG, 1, 120 },
+	[KEY_RANGE] = { "range", V_ENUM, .choices = stats_presets },
+	[KEY_PKIND] = { "kind", V_ENUM, .choices = product_kinds },
+	[KEY_CATEGORY] = { "category", V_INT, -1, 1LL << 53 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -154,7 +163,8 @@ gate(struct ctx *c)
 }
 
 static const struct page pages[PAGE__MAX] = {
-	[PAGE_DASHBOARD] = { "admin", METHODS_GET, gate, 0, KEYS(KEY_NOTICE) },
+	[PAGE_DASHBOARD] = { "admin", METHODS_GET, gate, 0, KEYS(KEY_NOTICE,
+	    KEY_RANGE, KEY_FROM, KEY_TO, KEY_PKIND, KEY_CATEGORY) },
 	[PAGE_ORDERS] = { "admin/orders", METHODS_GET, gate, 0,
 	    KEYS(KEY_STATUS, KEY_METHOD, KEY_FROM, KEY_TO, KEY_Q, KEY_BEFORE) },
 	[PAGE_EXPORT] = { "admin/export", METHODS_GET, gate, 0,

@@ -1,16 +1,21 @@
-/* cmd_bench_data.c — soukctl bench-data N: N generated products for the
- * benchmarks (bench/), spread over a 4 x 5 category tree, with names and
- * descriptions drawn from word lists so full-text search has a realistic
- * vocabulary.  Deterministic: the same N gives the same catalog. */
+/* cmd_bench_data.c — soukctl bench-data N [--orders M]: N generated
+ * products for the benchmarks (bench/), spread over a 4 x 5 category
+ * tree, with names and descriptions drawn from word lists so full-text
+ * search has a realistic vocabulary; with --orders, M orders over the
+ * last two years on (the first 1000 of) those products (bench_orders.c).
+ * Deterministic: the same N gives the same catalog. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "arena.h"
+#include "bench_orders.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_catalog.h"
 #include "db_products.h"
+#include "db_stats.h"
 
 static const char *const adjectives[] = {
 	"Premium", "Ultra", "Classic", "Smart", "Compact", "Family", "Pro",
@@ -43,6 +48,8 @@ static const char *const syllables[] = {
 	"ta", "sul", "mar", "en", "cor", "li", "ba", "fen", "zu",
 };
 #define VOCAB 3000
+/* Products the generated orders buy from. */
+#define BENCH_BUY 1000
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static unsigned long long state = 88172645463325252ULL;
@@ -125,20 +132,28 @@ make_categories(struct db *db, long long ids[20])
 int
 cmd_bench_data(int argc, char **argv)
 {
-	long long n, cats[20], start, now = (long long)time(NULL);
-	struct arena a;
+	long long n, m = 0, cats[20], start, now = (long long)time(NULL), id;
+	struct bench_product *bp;
+	size_t nbp = 0;
+	struct arena a, keep;
 	struct db *db;
 	char *end;
 	int rc = 1;
 
-	if (argc != 2)
-		return ctl_usage(argv[0], "N");
+	if (argc != 2 && (argc != 4 || strcmp(argv[2], "--orders") != 0))
+		return ctl_usage(argv[0], "N [--orders M]");
 	n = strtoll(argv[1], &end, 10);
 	if (*end != '\0' || n < 1 || n > 10000000)
 		return ctl_fail("bench-data", "N must be a number from 1 to 10000000");
+	if (argc == 4 && ((m = strtoll(argv[3], &end, 10)) < 1 ||
+	    *end != '\0' || m > 10000000))
+		return ctl_fail("bench-data", "M must be a number from 1 to 10000000");
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 1 << 16);
+	arena_init(&keep, 1 << 16);
+	if ((bp = arena_alloc(&keep, BENCH_BUY * sizeof(*bp))) == NULL)
+		goto fail;
 	make_vocab();
 	if ((start = db_count_products(db)) < 0 || db_begin(db) < 0 ||
 	    make_categories(db, cats) < 0)
@@ -162,8 +177,11 @@ cmd_bench_data(int argc, char **argv)
 		p.stock = next(4) == 0 ? -1 : (long long)next(200);
 		p.featured = next(200) == 0;
 		p.created_at = now - (long long)next(365 * 86400);
-		if (db_product_create(db, &p) <= 0)
+		if ((id = db_product_create(db, &p)) <= 0)
 			goto fail;
+		if (nbp < BENCH_BUY)
+			bp[nbp++] = (struct bench_product){ id, p.price_minor,
+			    arena_strdup(&keep, p.name), p.kind };
 		if (i % 1000 == 999)
 			arena_reset(&a);
 	}
@@ -172,6 +190,15 @@ cmd_bench_data(int argc, char **argv)
 	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0)
 		goto fail;
 	ctl_printf("added %lld products (catalog now %lld)\n", n, start + n);
+	if (m > 0) {
+		long long first = db_stats_last_order(db);
+		if (first < 0 || bench_orders(db, &a, m, bp, nbp, first + 1,
+		    now) < 0) {
+			ctl_fail("bench-data", "orders failed (the products stay)");
+			goto out;
+		}
+		ctl_printf("added %lld orders over 730 days\n", m);
+	}
 	rc = 0;
 	goto out;
 fail:
@@ -179,6 +206,7 @@ fail:
 	ctl_fail("bench-data", "failed; nothing added");
 out:
 	arena_free(&a);
+	arena_free(&keep);
 	db_close(db);
 	return rc;
 }

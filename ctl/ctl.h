@@ -53,6 +53,7 @@ int	cmd_config(int, char **);
 int	cmd_demo(int, char **);
 int	cmd_import(int, char **);
 int	cmd_bench_data(int, char **);
+int	cmd_stats(int, char **);
 int	cmd_mail(int, char **);
 int	cmd_orders(int, char **);
 int	cmd_order(int, char **);

@@ -324,6 +324,18 @@ insert_line(struct db *db, long long order, size_t line,
 	return db_step_done(db, st, "order line") == 0 ? 0 : -1;
 }
 
+int
+db_order_insert(struct db *db, struct order *o)
+{
+	if (insert_order(db, o) != 0)
+		return -1;
+	for (size_t i = 0; i < o->nlines; i++)
+		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
+			return -1;
+	return insert_event(db, o->id, o->status, o->note, "system",
+	    o->created_at);
+}
+
 enum place_result
 db_order_place(struct db *db, struct arena *a, const char *token,
     struct order *o, struct place_why *why)

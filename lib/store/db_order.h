@@ -58,6 +58,11 @@ struct place_why {
  * stock (conditional updates, never below zero), writes the order, its
  * lines, its first history entry and the coupon redemption, and empties
  * the cart.  o->id is set on PLACE_OK.  Nothing is written otherwise. */
+/* Generated data (soukctl bench-data): writes order o as it is (row,
+ * lines, first history entry by "system"), without a cart, stock or
+ * coupon; inside the caller's transaction; o->id set.  0, or -1 (also
+ * when token or reference is taken). */
+int		 db_order_insert(struct db *, struct order *o);
 enum place_result db_order_place(struct db *, struct arena *,
 		    const char *cart_token, struct order *o, struct place_why *);
 /* The order with this token: 0 (*id and *cart_id set), DB_NONE, -1. */

@@ -7,6 +7,7 @@
 #include "log.h"
 #include "order_flow.h"
 #include "watch.h"
+#include "order_stats.h"
 
 #define STAFF_SYSTEM (ACTOR_STAFF | ACTOR_SYSTEM)
 #define GIVE_BACK (EFFECT_RESTOCK | EFFECT_COUPON)
@@ -88,6 +89,9 @@ order_transition(struct db *db, struct order *o, enum order_status to,
 	    order_actor_name(actor), now);
 	if (rc != 0)
 		return rc < 0 ? TRANSITION_ERROR : TRANSITION_STALE;
+	/* The dashboard's figures move with the order, in its transaction. */
+	if (order_stats_moved(db, o->id, o->status, order_statuses[to]) < 0)
+		return TRANSITION_ERROR;
 	if (give_back(db, o->id, m->effects, now) < 0 ||
 	    delivery_on_status(db, o->id, to, now) < 0)
 		return TRANSITION_ERROR;

@@ -3,6 +3,7 @@
 #include "order_flow.h"
 #include "order_place.h"
 #include "ship.h"
+#include "order_stats.h"
 
 void
 order_from_cart(struct arena *a, const struct cart *cart, struct order *o)
@@ -90,6 +91,9 @@ attempt(struct db *db, struct arena *a, const char *cart_token,
 	if (mails(arg, o, m, &n) < 0 || n > ORDER_MAILS_MAX || db_begin(db) < 0)
 		return PLACE_ERROR;
 	r = db_order_place(db, a, cart_token, o, why);
+	/* The dashboard's figures, in the placement's transaction. */
+	if (r == PLACE_OK && order_stats_placed(db, o->id, o->status) < 0)
+		r = PLACE_ERROR;
 	/* The caller's own rule (a rate limit), counted only for an order
 	 * that is written: a repeat of one placed does not count. */
 	if (r == PLACE_OK && check != NULL) {

@@ -92,6 +92,7 @@ enum conf_store_key {
 	/* Wishlist and "notify me" (docs/content.md). */
 	CONF_NOTIFY_RATE_LIMIT,
 	CONF_NOTIFY_ADDRESS_LIMIT,
+	CONF_LOW_STOCK,
 	CONF__MAX
 };
 

@@ -38,6 +38,9 @@ enum key {
 	KEY_SUBSTATUS,
 	KEY_WITHIN,
 	KEY_PRODUCT,
+	KEY_RANGE,
+	KEY_PKIND,
+	KEY_CATEGORY,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -87,6 +90,9 @@ extern const char *const adm_review_views[];
 extern const char *const adm_review_acts[];
 int		 page_reviews(struct ctx *);
 int		 page_review_act(struct ctx *);
+/* charts.c: the dashboard's charts of q into Page.chart.*; 0 or -1. */
+struct stats_query;
+int		 adm_put_charts(struct ctx *, const struct stats_query *q);
 
 /* audit.c */
 int		 page_audit(struct ctx *);

@@ -1,0 +1,131 @@
+/* bench_orders.c — the orders of `soukctl bench-data N --orders M`: M
+ * generated orders over the last two years (730 days) on the products
+ * just generated, with a realistic spread of statuses and payment
+ * methods.  Each order is written, filed in the dashboard's figures and
+ * moved to its final status through order_transition(), exactly as a
+ * real one, so the figures stay right.  Deterministic for one seed. */
+#include <stdio.h>
+
+#include "bench_orders.h"
+#include "ctl.h"
+#include "db_order.h"
+#include "order_flow.h"
+#include "order_stats.h"
+#include "store_conf.h"
+
+#define BATCH 5000	/* orders per transaction */
+
+static unsigned long long state = 0x9E3779B97F4A7C15ULL;
+
+/* A number in [0, n): xorshift64, repeatable. */
+static unsigned
+draw(unsigned n)
+{
+	state ^= state << 13;
+	state ^= state >> 7;
+	state ^= state << 17;
+	return (unsigned)(state % n);
+}
+
+/* The status path of one order, from awaiting payment. */
+static const enum order_status paths[][3] = {
+	{ ORDER__MAX },						/* unpaid */
+	{ ORDER_PROOF_RECEIVED, ORDER__MAX },
+	{ ORDER_PAID, ORDER__MAX },
+	{ ORDER_PAID, ORDER_COMPLETED, ORDER__MAX },
+	{ ORDER_CANCELLED, ORDER__MAX },
+	{ ORDER_PAID, ORDER_REFUNDED, ORDER__MAX },
+};
+/* Per 100 orders: unpaid, proof, paid, completed, cancelled, refunded. */
+static const unsigned weights[] = { 6, 4, 15, 60, 12, 3 };
+
+/* Which path: one draw against the weights. */
+static size_t
+pick_path(void)
+{
+	unsigned u = draw(100), acc = 0;
+
+	for (size_t i = 0; i < sizeof(weights) / sizeof(weights[0]); i++)
+		if (u < (acc += weights[i]))
+			return i;
+	return 0;
+}
+
+/* Writes generated order number k (lines from p[0..np)) and moves it
+ * along its path; 0 or -1. */
+static int
+one_order(struct db *db, struct arena *a, long long k,
+    const struct bench_product *p, size_t np, long long now)
+{
+	static const char *const methods[] = { "mobile", "mobile", "bank",
+	    "cod", "card", "wallet" };
+	struct order_line *l;
+	struct order o = { 0 };
+	size_t nl = 1 + draw(3), path = pick_path();
+	long long at = now - (long long)draw(730 * 86400);
+
+	if ((l = arena_alloc(a, nl * sizeof(*l))) == NULL)
+		return -1;
+	for (size_t i = 0; i < nl; i++) {
+		const struct bench_product *b = &p[draw((unsigned)np)];
+		l[i] = (struct order_line){ .product_id = b->id, .name = b->name,
+		    .kind = b->kind, .unit_minor = b->price_minor,
+		    .qty = 1 + draw(3) / 2 };
+		l[i].line_minor = l[i].unit_minor * l[i].qty;
+		o.subtotal_minor += l[i].line_minor;
+	}
+	o.token = arena_printf(a, "bench-%020lld", k);
+	o.idem_key = o.token;
+	o.reference = arena_printf(a, "BN-%09lld", k);
+	o.status = "awaiting_payment";
+	o.note = "placed";
+	o.method = methods[draw(sizeof(methods) / sizeof(methods[0]))];
+	o.currency = conf_str(CONF_CURRENCY);
+	o.total_minor = o.subtotal_minor;
+	o.coupon_code = "";
+	o.name = arena_printf(a, "Bench Customer %u", draw(50000));
+	o.email = arena_printf(a, "bench%u@example.com", draw(50000));
+	o.email_norm = o.email;
+	o.phone = "+21620000000";
+	o.country = "TN";
+	o.address = o.city = o.postal = "";
+	o.lang = "en";
+	o.created_at = o.updated_at = at;
+	o.lines = l;
+	o.nlines = nl;
+	if (db_order_insert(db, &o) < 0 ||
+	    order_stats_placed(db, o.id, o.status) < 0)
+		return -1;
+	for (size_t s = 0; paths[path][s] != ORDER__MAX; s++) {
+		enum order_status to = paths[path][s];
+		enum order_actor who = to == ORDER_PROOF_RECEIVED ?
+		    ACTOR_SHOPPER : ACTOR_SYSTEM;
+		if (order_transition(db, &o, to, who, "bench", at + 3600 *
+		    (long long)(s + 1)) != TRANSITION_OK)
+			return -1;
+	}
+	return 0;
+}
+
+int
+bench_orders(struct db *db, struct arena *a, long long m,
+    const struct bench_product *p, size_t np, long long first, long long now)
+{
+	if (np == 0)
+		return -1;
+	for (long long k = 0; k < m; k += BATCH) {
+		if (db_begin(db) < 0)
+			return -1;
+		for (long long j = k; j < m && j < k + BATCH; j++) {
+			if (one_order(db, a, first + j, p, np, now) < 0) {
+				db_rollback(db);
+				return -1;
+			}
+			if (j % 500 == 499)
+				arena_reset(a);
+		}
+		if (db_commit(db) < 0)
+			return -1;
+	}
+	return 0;
+}

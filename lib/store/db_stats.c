@@ -1,0 +1,252 @@
+/* db_stats.c — see db_stats.h. */
+#include "db_internal.h"
+#include "db_stats.h"
+
+/* An order's lines as the figures count them. */
+#define LINES_OF(id)							\
+	"WITH l AS (SELECT i.kind AS kind, i.category_id AS cat, "	\
+	"coalesce(i.product_id, 0) AS pid, i.qty AS qty, "		\
+	"i.line_minor AS rev FROM order_items i WHERE i.order_id = " id ") "
+/* The placement day of order ?1 in the store's zone. */
+#define DAY_OF "date(o.created_at, 'unixepoch', 'localtime')"
+#define ADD_SUMS							\
+	"orders = orders + excluded.orders, units = units + "		\
+	"excluded.units, revenue_minor = revenue_minor + "		\
+	"excluded.revenue_minor"
+/* Rows of one status set (?5: ",paid,completed," or '' for all). */
+#define STATUS_IN "(?5 = '' OR instr(?5, ',' || s.status || ',') > 0)"
+#define RANGE "s.day BETWEEN ?1 AND ?2"
+#define CUBE_WHERE "WHERE " RANGE " AND " STATUS_IN " AND s.kind = ?3 "
+#define SUMS "sum(s.orders), sum(s.units), sum(s.revenue_minor)"
+#define HAVING_ANY "HAVING sum(s.orders) > 0 "
+#define BY_REVENUE "ORDER BY 5 DESC, 3 DESC, 1 LIMIT ?6"
+
+enum {
+	Q_FILE, Q_CUBE, Q_PRODUCT, Q_CLEAR,
+	Q_CLEAR_PRODUCT, Q_RE_CUBE, Q_RE_PRODUCT,
+	Q_LAST, Q_CUSTOMERS, Q_LOW, Q_DAY, Q_WEEK, Q_MONTH, Q_STATUS, Q_METHOD, Q_CATEGORY, Q_TOP,
+	Q__MAX
+};
+static const char *const sql[Q__MAX] = {
+	[Q_FILE] = "UPDATE order_items SET category_id = coalesce((SELECT "
+	    "p.category_id FROM products p WHERE p.id = order_items.product_id), "
+	    "-1) WHERE order_id = ?1",
+	/* (kind, category), (kind, all), (all, category), (all, all): each
+	 * order once in each; (all, all) carries the order's total. */
+	[Q_CUBE] = LINES_OF("?1")
+	    "INSERT INTO order_stats(day, status, method, kind, category_id, "
+	    "orders, units, revenue_minor) SELECT " DAY_OF ", ?3, "
+	    "o.payment_method, g.kind, g.cat, ?2, ?2 * g.units, ?2 * g.rev "
+	    "FROM orders o, (SELECT kind, cat, sum(qty) AS units, sum(rev) AS rev "
+	    "FROM l GROUP BY kind, cat UNION ALL SELECT kind, 0, sum(qty), "
+	    "sum(rev) FROM l GROUP BY kind UNION ALL SELECT '', cat, sum(qty), "
+	    "sum(rev) FROM l GROUP BY cat UNION ALL SELECT '', 0, sum(qty), "
+	    "(SELECT total_minor FROM orders WHERE id = ?1) FROM l) g "
+	    "WHERE o.id = ?1 ON CONFLICT (kind, category_id, day, status, "
+	    "method) DO UPDATE SET " ADD_SUMS,
+	[Q_PRODUCT] = LINES_OF("?1")
+	    "INSERT INTO order_stats_product(day, status, method, product_id, "
+	    "kind, category_id, units, revenue_minor) SELECT " DAY_OF ", ?3, "
+	    "o.payment_method, l.pid, l.kind, l.cat, ?2 * sum(l.qty), "
+	    "?2 * sum(l.rev) FROM orders o, l WHERE o.id = ?1 "
+	    "GROUP BY l.pid, l.kind, l.cat ON CONFLICT (day, status, method, "
+	    "product_id, kind, category_id) DO UPDATE SET units = units + "
+	    "excluded.units, revenue_minor = revenue_minor + "
+	    "excluded.revenue_minor",
+	[Q_CLEAR] = "DELETE FROM order_stats",
+	[Q_CLEAR_PRODUCT] = "DELETE FROM order_stats_product",
+	/* The same figures from every order at once: per order and (kind,
+	 * category) first, then summed per day. */
+	[Q_RE_CUBE] = "WITH l AS (SELECT o.id AS oid, " DAY_OF " AS day, "
+	    "o.status AS status, o.payment_method AS method, o.total_minor AS "
+	    "total, i.kind AS kind, i.category_id AS cat, i.qty AS qty, "
+	    "i.line_minor AS rev FROM orders o JOIN order_items i ON "
+	    "i.order_id = o.id), per AS (SELECT day, status, method, kind, cat, "
+	    "sum(qty) AS units, sum(rev) AS rev FROM l GROUP BY oid, kind, cat "
+	    "UNION ALL SELECT day, status, method, kind, 0, sum(qty), sum(rev) "
+	    "FROM l GROUP BY oid, kind UNION ALL SELECT day, status, method, '', "
+	    "cat, sum(qty), sum(rev) FROM l GROUP BY oid, cat UNION ALL SELECT "
+	    "day, status, method, '', 0, sum(qty), total FROM l GROUP BY oid) "
+	    "INSERT INTO order_stats(day, status, method, kind, category_id, "
+	    "orders, units, revenue_minor) SELECT day, status, method, kind, "
+	    "cat, count(*), sum(units), sum(rev) FROM per WHERE true "
+	    "GROUP BY day, status, method, kind, cat",
+	[Q_RE_PRODUCT] = "INSERT INTO order_stats_product(day, status, method, "
+	    "product_id, kind, category_id, units, revenue_minor) SELECT " DAY_OF
+	    ", o.status, o.payment_method, coalesce(i.product_id, 0), i.kind, "
+	    "i.category_id, sum(i.qty), sum(i.line_minor) FROM orders o JOIN "
+	    "order_items i ON i.order_id = o.id WHERE true GROUP BY 1, 2, 3, 4, "
+	    "5, 6",
+	[Q_LAST] = "SELECT coalesce(max(id), 0) FROM orders",
+	[Q_CUSTOMERS] = "SELECT count(*) FROM users WHERE role = 'customer'",
+	[Q_LOW] = "SELECT name, id, 0, stock, 0 FROM products WHERE active = 1 "
+	    "AND stock IS NOT NULL AND stock <= ?1 ORDER BY stock, name LIMIT ?2",
+	/* Reads: ?1 ?2 days, ?3 kind, ?4 category, ?5 statuses, ?6 limit. */
+	[Q_DAY] = "SELECT s.day, 0, " SUMS " FROM order_stats s " CUBE_WHERE
+	    "AND s.category_id = ?4 GROUP BY s.day HAVING sum(s.orders) > 0 ORDER BY s.day LIMIT ?6",
+	[Q_WEEK] = "SELECT date(s.day, 'weekday 0', '-6 days') AS w, 0, " SUMS
+	    " FROM order_stats s " CUBE_WHERE "AND s.category_id = ?4 "
+	    "GROUP BY w HAVING sum(s.orders) > 0 ORDER BY w LIMIT ?6",
+	[Q_MONTH] = "SELECT substr(s.day, 1, 7) || '-01' AS m, 0, " SUMS
+	    " FROM order_stats s " CUBE_WHERE "AND s.category_id = ?4 "
+	    "GROUP BY m HAVING sum(s.orders) > 0 ORDER BY m LIMIT ?6",
+	[Q_STATUS] = "SELECT s.status, 0, " SUMS " FROM order_stats s "
+	    CUBE_WHERE "AND s.category_id = ?4 GROUP BY s.status " HAVING_ANY BY_REVENUE,
+	[Q_METHOD] = "SELECT s.method, 0, " SUMS " FROM order_stats s "
+	    CUBE_WHERE "AND s.category_id = ?4 GROUP BY s.method " HAVING_ANY BY_REVENUE,
+	[Q_CATEGORY] = "SELECT coalesce(c.name, ''), s.category_id, " SUMS
+	    " FROM order_stats s LEFT JOIN categories c ON c.id = s.category_id "
+	    CUBE_WHERE "AND (CASE WHEN ?4 = 0 THEN s.category_id != 0 ELSE "
+	    "s.category_id = ?4 END) GROUP BY s.category_id " HAVING_ANY BY_REVENUE,
+	[Q_TOP] = "SELECT coalesce(p.name, ''), s.product_id, 0, sum(s.units), "
+	    "sum(s.revenue_minor) FROM order_stats_product s LEFT JOIN products "
+	    "p ON p.id = s.product_id WHERE " RANGE " AND " STATUS_IN " AND "
+	    "(?3 = '' OR s.kind = ?3) AND (?4 = 0 OR s.category_id = ?4) "
+	    "GROUP BY s.product_id HAVING sum(s.units) > 0 ORDER BY 5 DESC, 4 DESC, 1 LIMIT ?6",
+};
+DB_STMTS(stmts, sql, Q__MAX);
+
+/* Runs statement q with ?1 id, ?2 sign, ?3 status (those it has). */
+static int
+run(struct db *db, int q, long long id, int sign, const char *status,
+    const char *what)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, q);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	if (q == Q_CUBE || q == Q_PRODUCT) {
+		db_bind_int(st, 2, sign);
+		db_bind_text(st, 3, status);
+	}
+	return db_step_done(db, st, what) == 0 ? 0 : -1;
+}
+
+int
+db_stats_file_lines(struct db *db, long long id)
+{
+	return run(db, Q_FILE, id, 0, NULL, "stats file lines");
+}
+
+int
+db_stats_order(struct db *db, long long id, int sign, const char *status)
+{
+	/* Rows brought back to zero stay (one per combination at most);
+	 * the reads leave them out. */
+	if (run(db, Q_CUBE, id, sign, status, "stats order") < 0 ||
+	    run(db, Q_PRODUCT, id, sign, status, "stats products") < 0)
+		return -1;
+	return 0;
+}
+
+/* Runs the argument-less statement q; 0 or -1. */
+static int
+run_plain(struct db *db, int q, const char *what)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, q);
+
+	return st != NULL && db_step_done(db, st, what) == 0 ? 0 : -1;
+}
+
+int
+db_stats_rebuild(struct db *db)
+{
+	if (run_plain(db, Q_CLEAR, "stats clear") < 0 ||
+	    run_plain(db, Q_CLEAR_PRODUCT, "stats clear") < 0 ||
+	    run_plain(db, Q_RE_CUBE, "stats rebuild") < 0 ||
+	    run_plain(db, Q_RE_PRODUCT, "stats rebuild products") < 0)
+		return -1;
+	return 0;
+}
+
+int
+db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
+    enum stats_group g, const char *const *statuses, size_t limit,
+    struct stats_row **out, size_t *n)
+{
+	static const int qs[STATS_GROUP__MAX] = {
+		[STATS_BY_DAY] = Q_DAY, [STATS_BY_WEEK] = Q_WEEK,
+		[STATS_BY_MONTH] = Q_MONTH, [STATS_BY_STATUS] = Q_STATUS,
+		[STATS_BY_METHOD] = Q_METHOD, [STATS_BY_CATEGORY] = Q_CATEGORY,
+		[STATS_BY_PRODUCT] = Q_TOP,
+	};
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	const char *set = "";
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((int)g < 0 || g >= STATS_GROUP__MAX ||
+	    (st = db_stmt(db, &stmts, qs[g])) == NULL)
+		return -1;
+	for (size_t i = 0; statuses != NULL && statuses[i] != NULL; i++)
+		set = arena_printf(a, "%s%s%s,", set, *set ? "" : ",",
+		    statuses[i]);
+	db_bind_text(st, 1, q->from);
+	db_bind_text(st, 2, q->to);
+	db_bind_text(st, 3, q->kind);
+	db_bind_int(st, 4, q->category);
+	db_bind_text(st, 5, set);
+	db_bind_int(st, 6, limit ? (long long)limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct stats_row *r;
+
+		if ((*out = db_grow(a, *out, *n, &cap, sizeof(**out))) == NULL) {
+			db_done(st);
+			return -1;
+		}
+		r = &(*out)[(*n)++];
+		r->key = db_col_text(a, st, 0);
+		r->id = db_col_int(st, 1);
+		r->orders = db_col_int(st, 2);
+		r->units = db_col_int(st, 3);
+		r->revenue_minor = db_col_int(st, 4);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "stats read");
+}
+
+long long
+db_stats_last_order(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LAST);
+
+	return st == NULL ? -1 : db_one_int(db, st, "orders max");
+}
+
+long long
+db_stats_customers(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CUSTOMERS);
+
+	return st == NULL ? -1 : db_one_int(db, st, "customers count");
+}
+
+int
+db_stats_low_stock(struct db *db, struct arena *a, long long at_most,
+    size_t limit, struct stats_row **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LOW);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, at_most);
+	db_bind_int(st, 2, (long long)limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((*out = db_grow(a, *out, *n, &cap, sizeof(**out))) == NULL) {
+			db_done(st);
+			return -1;
+		}
+		(*out)[*n] = (struct stats_row){ db_col_text(a, st, 0),
+		    db_col_int(st, 1), 0, db_col_int(st, 3), 0 };
+		(*n)++;
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "low stock");
+}

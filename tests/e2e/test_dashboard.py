@@ -1,0 +1,172 @@
+"""The dashboard (/admin) through the real nginx: its figures equal a
+recomputation from the orders for several ranges in two time zones; the
+daily figures stay equal to `soukctl stats rebuild` through placement,
+payment, cancel and refund; an empty range says "no data"; every chart is
+well-formed XML with stored XSS escaped; who may open it."""
+import re
+import sqlite3
+import xml.etree.ElementTree as ET
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import harness
+from harness import test, check
+from mailtest import Stacks
+from shop import execute
+from test_admin import login, place, act, PW  # noqa: F401
+
+stacks = Stacks()
+XSS = "<script>alert(1)</script>&\"'"
+
+
+def dash_stack(tz):
+    def make():
+        s = harness.Stack(env={"SOUK_TIMEZONE": tz})
+        s.start()
+        s.pw = {}
+        for who in ("employee", "admin", "customer"):
+            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
+                      "--role", who, "--name", "Staff " + who)
+            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
+        s.ctl("bench-data", "30", "--orders", "400")
+        return s
+    return stacks.get("dash-" + tz, make)
+
+
+def rows(s, sql, *args):
+    c = sqlite3.connect(s.env["SOUK_DB_PATH"])
+    try:
+        return c.execute(sql, args).fetchall()
+    finally:
+        c.close()
+
+
+def recompute(s, tz, d0, d1):
+    """Orders placed in [d0, d1] (local dates) and revenue of the paid and
+    completed ones, straight from the orders table."""
+    z = ZoneInfo(tz)
+    n = rev = 0
+    for created, status, total in rows(
+            s, "SELECT created_at, status, total_minor FROM orders"):
+        d = datetime.fromtimestamp(created, z).date().isoformat()
+        if d0 <= d <= d1:
+            n += 1
+            if status in ("paid", "completed"):
+                rev += total
+    return n, rev
+
+
+def stats_equal_rebuild(s):
+    a = rows(s, "SELECT * FROM order_stats WHERE orders != 0 ORDER BY 1,2,3,4,5")
+    b = rows(s, "SELECT * FROM order_stats_product WHERE units != 0 "
+             "ORDER BY 1,2,3,4,5,6")
+    s.ctl("stats", "rebuild")
+    a2 = rows(s, "SELECT * FROM order_stats ORDER BY 1,2,3,4,5")
+    b2 = rows(s, "SELECT * FROM order_stats_product ORDER BY 1,2,3,4,5,6")
+    check(a == a2, "order_stats differs from a rebuild")
+    check(b == b2, "order_stats_product differs from a rebuild")
+
+
+def figures(sh, q):
+    r = sh.get("/admin?" + q)
+    check(r.status == 200, "%s: %r %s" % (q, r, r.text[:300]))
+    n = int(re.search(r'id="fig-orders">(\d+)<', r.text).group(1))
+    rev = re.search(r'id="fig-revenue">([^<]*)<', r.text).group(1)
+    return r, n, rev
+
+
+def money_minor(text):
+    digits = re.sub(r"[^0-9]", "", text)
+    return int(digits)
+
+
+def check_tz(tz):
+    s = dash_stack(tz)
+    sh = login(s, "admin")
+    today = datetime.now(ZoneInfo(tz)).date()
+    ranges = [(today - timedelta(days=29), today),
+              (today - timedelta(days=400), today - timedelta(days=100)),
+              (today - timedelta(days=729), today)]
+    for d0, d1 in ranges:
+        a, b = d0.isoformat(), d1.isoformat()
+        r, n, rev = figures(sh, "from=%s&to=%s" % (a, b))
+        want_n, want_rev = recompute(s, tz, a, b)
+        check(n == want_n, "%s %s..%s: %d orders, want %d" % (tz, a, b, n,
+                                                               want_n))
+        check(money_minor(rev) == want_rev, "%s %s..%s: revenue %s, want %d"
+              % (tz, a, b, rev, want_rev))
+    r, n, rev = figures(sh, "range=30d")
+    check(n == recompute(s, tz, (today - timedelta(days=29)).isoformat(),
+                         today.isoformat())[0], "30d preset")
+
+
+@test
+def dashboard_figures_equal_orders_tunis():
+    check_tz("Africa/Tunis")
+
+
+@test
+def dashboard_figures_equal_orders_auckland():
+    check_tz("Pacific/Auckland")
+
+
+@test
+def dashboard_stats_follow_the_lifecycle():
+    s = dash_stack("Africa/Tunis")
+    stats_equal_rebuild(s)
+    sh = login(s, "admin")
+    _, _, a = place(s)
+    stats_equal_rebuild(s)
+    check(act(sh, a, "confirm").status == 303, "confirm")
+    stats_equal_rebuild(s)
+    _, _, b = place(s)
+    check(act(sh, b, "cancel").status == 303, "cancel")
+    stats_equal_rebuild(s)
+    s.ctl("order", "set", str(a), "refunded")
+    stats_equal_rebuild(s)
+
+
+@test
+def dashboard_empty_range_says_no_data():
+    s = dash_stack("Africa/Tunis")
+    sh = login(s, "employee")
+    r = sh.get("/admin?from=2001-01-01&to=2001-01-31")
+    check(r.status == 200, "empty range: %r" % r)
+    check('id="dash-no-data"' in r.text, "no 'no data' notice")
+    check("<svg" not in r.text, "a chart drawn for no data")
+    check('id="chart-revenue-empty"' in r.text, "revenue: no 'no data'")
+    for q in ("from=2026-02-30&to=2026-03-01", "from=2026-03-02&to=2026-03-01",
+              "range=forever", "from=2026-01-01", "category=x"):
+        check(sh.get("/admin?" + q).status == 400, "%s not refused" % q)
+
+
+@test
+def dashboard_svg_is_xml_with_names_escaped():
+    s = dash_stack("Africa/Tunis")
+    pid = rows(s, "SELECT product_id FROM order_stats_product WHERE "
+               "status IN ('paid','completed') GROUP BY product_id ORDER BY "
+               "sum(revenue_minor) DESC LIMIT 1")[0][0]
+    execute(s, "UPDATE products SET name = ? WHERE id = ?", XSS, pid)
+    sh = login(s, "admin")
+    r = sh.get("/admin?range=year&from=%s&to=%s" % (
+        (datetime.now() - timedelta(days=729)).date().isoformat(),
+        datetime.now().date().isoformat()))
+    check(r.status == 200, "wide range: %r" % r)
+    check("<script>alert(1)" not in r.text, "XSS name unescaped")
+    svgs = re.findall(r"<svg.*?</svg>", r.text, re.S)
+    check(len(svgs) == 5, "%d charts" % len(svgs))
+    for x in svgs:
+        ET.fromstring(x)
+    check(any("&lt;script&gt;" in x for x in svgs), "name not in a chart")
+    check("<table" in r.text and "chart-table" in r.text, "no text tables")
+
+
+@test
+def dashboard_access():
+    s = dash_stack("Africa/Tunis")
+    anon = harness.Stack.get(s, "/admin")
+    check(anon.status == 303 and "/account/login" in
+          (anon.header("Location") or ""), "anonymous: %r" % anon)
+    check(login(s, "customer").get("/admin").status == 403, "customer")
+    for who in ("employee", "admin"):
+        check(login(s, who).get("/admin?range=7d").status == 200, who)

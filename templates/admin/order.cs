@@ -7,7 +7,7 @@
   <?cs call:adm_nav("orders") ?>
   <?cs with:o = Page.order ?>
   <h1><?cs var:Lang.order.title ?> <span class="ref" id="ref"><?cs var:o.reference ?></span></h1>
-  <p><?cs var:o.created ?> · <span id="status"><?cs call:status(o.status) ?></span> · <?cs var:Lang.pay[o.method].name ?> · <strong><?cs var:o.total ?></strong></p>
+  <p><?cs var:o.created ?> · <span id="status"><?cs call:status(o.status, o.status_text) ?></span> · <?cs var:Lang.pay[o.method].name ?> · <strong><?cs var:o.total ?></strong></p>
 
   <h2><?cs var:Lang.adm.proof_title ?></h2>
   <?cs if:subcount(Page.proofs) == 0 ?><p class="empty"><?cs var:Lang.adm.no_proof ?></p><?cs /if ?>
@@ -60,7 +60,7 @@
   </dl>
 
   <h2><?cs var:Lang.adm.history ?></h2>
-  <ol class="history"><?cs each:e = o.events ?><li><time><?cs var:e.at ?></time> <?cs call:status(e.status) ?><?cs if:e.note ?> <span class="note"><?cs var:Lang.order.note[e.note] ?></span><?cs /if ?></li><?cs /each ?></ol>
+  <ol class="history"><?cs each:e = o.events ?><li><time><?cs var:e.at ?></time> <?cs call:status(e.status, e.status_text) ?><?cs if:e.note ?> <span class="note"><?cs var:Lang.order.note[e.note] ?></span><?cs /if ?></li><?cs /each ?></ol>
 
   <h2><?cs var:Lang.adm.notes ?></h2>
   <ul class="adm-notes" id="notes"><?cs each:n = Page.notes ?><li><time><?cs var:n.at ?></time> <?cs var:n.author ?> (<?cs if:n.visible == "1" ?><?cs var:Lang.adm.note_public ?><?cs else ?><?cs var:Lang.adm.note_private ?><?cs /if ?>): <span class="note-body"><?cs var:n.body ?></span></li><?cs /each ?></ul>

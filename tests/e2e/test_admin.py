@@ -319,7 +319,7 @@ def admin_xss_from_the_storefront_is_escaped():
             "VALUES (?, 'percent', 10, 1, 0)", "XSS10")
     b, token, oid = place(s, name=XSS, email="xss@example.com")
     execute(s, "UPDATE orders SET coupon_code = ?, discount_minor = 1, "
-            "total_minor = subtotal_minor - 1, "
+            "total_minor = subtotal_minor - 1 + delivery_minor, "
             "address = ? WHERE id = ?", XSS, XSS, oid)
     adm = login(s, "admin")
     for path in ("/admin", "/admin/orders", "/admin/order/%d" % oid,

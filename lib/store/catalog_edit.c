@@ -91,7 +91,7 @@ check_parent(struct db *db, const struct product_in *p, long long id,
 {
 	const char *want = parent_media(p->media_type);
 	struct adm_product par;
-	struct arena a = { 0 };
+	struct arena a;
 	int rc;
 
 	if (want == NULL) {
@@ -103,6 +103,7 @@ check_parent(struct db *db, const struct product_in *p, long long id,
 		add(errs, n, CAT_PARENT);
 		return;
 	}
+	arena_init(&a, 4096);
 	rc = db_adm_product(db, &a, p->parent_id, &par);
 	if (rc < 0)
 		add(errs, n, CAT_ERROR);
@@ -178,13 +179,14 @@ catalog_product_save(struct db *db, const struct product_in *p, long long id,
 enum catalog_err
 catalog_product_duplicate(struct db *db, long long id, long long *out)
 {
-	struct arena a = { 0 };
+	struct arena a;
 	struct adm_product src;
 	char slug[160], name[256];
 	enum catalog_err e = CAT_ERROR;
 	long long r;
 	int rc;
 
+	arena_init(&a, 4096);
 	if ((rc = db_adm_product(db, &a, id, &src)) != 0) {
 		arena_free(&a);
 		return rc == DB_NONE ? CAT_NOT_FOUND : CAT_ERROR;

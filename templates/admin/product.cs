@@ -53,7 +53,7 @@
   <?cs /if ?>
   <h2><?cs var:Lang.adm.actions ?></h2>
   <form method="post" action="/admin/product/act" class="inline"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.p.id ?>"><button name="op" value="duplicate" class="button" id="op-duplicate"><?cs var:Lang.cat.op.duplicate ?></button> <?cs if:Page.p.active == "1" ?><button name="op" value="archive" class="button" id="op-archive"><?cs var:Lang.cat.op.archive ?></button><?cs else ?><button name="op" value="activate" class="button" id="op-activate"><?cs var:Lang.cat.op.activate ?></button><?cs /if ?></form>
-  <p><a href="/product/<?cs var:Page.p.slug ?>"><?cs var:Lang.cat.view ?></a></p>
+  <p><a href="/p/<?cs var:Page.p.slug ?>"><?cs var:Lang.cat.view ?></a></p>
   <?cs /if ?>
 </section>
 <?cs /def ?>

@@ -26,6 +26,19 @@
  *   GET  /admin/subscriptions     status, product, within (days)
  *   GET  /admin/credentials       the credential pools
  *   POST /admin/credentials       multipart: product, csv (a pool upload)
+ *   GET  /admin/products          catalog: q, product_kind, state, category,
+ *                                 before (keyset); bulk form
+ *   GET  /admin/product[/<id>]    new product form, or one product's form
+ *                                 with its plans and images
+ *   POST /admin/product/save      create (no id) or edit; 400 with every
+ *                                 broken rule in a sentence
+ *   POST /admin/product/act       id, op=duplicate|archive|activate
+ *   POST /admin/products/bulk     ids, bulk=activate|archive|move, category
+ *   POST /admin/product/plan      id, months, days, plan_price | plan (off)
+ *   POST /admin/product/image     id, file (multipart), alt: re-encoded
+ *   POST /admin/product/image/act id, image, image_op=save|up|down|delete
+ *   GET  /admin/categories        the tree; POST /admin/category/save
+ *                                 creates, renames, moves, reorders
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -34,6 +47,7 @@
  * POST passes app_csrf_ok.  Every change is one transaction: the order
  * move, its history entry, the audit row and the mail to the shopper. */
 #include "admin.h"
+#include "money.h"
 #include "auth.h"
 #include "order_stats.h"
 #include "pay.h"
@@ -43,7 +57,8 @@
 
 static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
-	"imported", NULL
+	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
+	"image", "category", NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
 	"subscription", "product", NULL };
@@ -79,8 +94,35 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_WITHIN] = { "within", V_INT, 1, 3660 },
 	[KEY_PRODUCT] = { "product", V_SLUG, 1, 120 },
 	[KEY_RANGE] = { "range", V_ENUM, .choices = stats_presets },
-	[KEY_PKIND] = { "kind", V_ENUM, .choices = product_kinds },
-	[KEY_CATEGORY] = { "category", V_INT, -1, 1LL << 53 },
+	[KEY_DASH_KIND] = { "kind", V_ENUM, .choices = product_kinds },
+	[KEY_DASH_CATEGORY] = { "category", V_INT, -1, 1LL << 53 },
+	[KEY_SLUG] = { "slug", V_LINE, 1, 120, NULL, 1 },
+	[KEY_NAME] = { "name", V_LINE, 1, 200, NULL, 1 },
+	[KEY_DESC] = { "description", V_TEXT, 1, 20000 },
+	[KEY_NAME_FR] = { "name_fr", V_LINE, 1, 200 },
+	[KEY_DESC_FR] = { "description_fr", V_TEXT, 1, 20000 },
+	[KEY_PKIND] = { "product_kind", V_ENUM, .choices = adm_product_kinds },
+	[KEY_MEDIA] = { "media_type", V_ENUM, .choices = adm_media_types },
+	[KEY_CATEGORY] = { "category", V_INT, 0, 1LL << 53 },
+	[KEY_PARENT] = { "parent", V_INT, 0, 1LL << 53 },
+	[KEY_POSITION] = { "position", V_INT, 0, 1000000 },
+	[KEY_PRICE] = { "price", V_FUNC, 0, 0, NULL, 1, money_field },
+	[KEY_COMPARE] = { "compare_at", V_FUNC, 0, 0, NULL, 0, money_field },
+	[KEY_STOCK] = { "stock", V_INT, 0, 1000000000 },
+	[KEY_SKU] = { "sku", V_LINE, 1, 64 },
+	[KEY_FEATURED] = { "featured", V_BOOL },
+	[KEY_ACTIVE] = { "active", V_BOOL },
+	[KEY_STATE] = { "state", V_ENUM, .choices = adm_product_states },
+	[KEY_OP] = { "op", V_ENUM, .choices = adm_product_ops, .required = 1 },
+	[KEY_IDS] = { "ids", V_LINE, 1, 20000 },
+	[KEY_BULK] = { "bulk", V_ENUM, .choices = adm_bulk_ops },
+	[KEY_PLAN] = { "plan", V_INT, 1, 1LL << 53 },
+	[KEY_MONTHS] = { "months", V_INT, 0, 120 },
+	[KEY_DAYS] = { "days", V_INT, 0, 3660 },
+	[KEY_PLAN_PRICE] = { "plan_price", V_FUNC, 0, 0, NULL, 0, money_field },
+	[KEY_ALT] = { "alt", V_LINE, 1, 200 },
+	[KEY_IMAGE] = { "image", V_INT, 1, 1LL << 53 },
+	[KEY_IMAGE_OP] = { "image_op", V_ENUM, .choices = adm_image_ops },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -112,6 +154,16 @@ enum page_id {
 	PAGE_SUB_ACCESS,
 	PAGE_SUBSCRIPTIONS,
 	PAGE_CREDENTIALS,
+	PAGE_PRODUCTS,
+	PAGE_PRODUCT,
+	PAGE_PRODUCT_SAVE,
+	PAGE_PRODUCT_ACT,
+	PAGE_PRODUCTS_BULK,
+	PAGE_PRODUCT_PLAN,
+	PAGE_PRODUCT_IMAGE,
+	PAGE_PRODUCT_IMAGE_ACT,
+	PAGE_CATEGORIES,
+	PAGE_CATEGORY_SAVE,
 	PAGE__MAX
 };
 
@@ -130,6 +182,16 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_SUB_ACCESS] = page_sub_access,
 	[PAGE_SUBSCRIPTIONS] = page_subscriptions,
 	[PAGE_CREDENTIALS] = page_credentials,
+	[PAGE_PRODUCTS] = page_products,
+	[PAGE_PRODUCT] = page_product,
+	[PAGE_PRODUCT_SAVE] = page_product_save,
+	[PAGE_PRODUCT_ACT] = page_product_act,
+	[PAGE_PRODUCTS_BULK] = page_products_bulk,
+	[PAGE_PRODUCT_PLAN] = page_product_plan,
+	[PAGE_PRODUCT_IMAGE] = page_product_image,
+	[PAGE_PRODUCT_IMAGE_ACT] = page_product_image_act,
+	[PAGE_CATEGORIES] = page_categories,
+	[PAGE_CATEGORY_SAVE] = page_category_save,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -145,6 +207,16 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_SUB_ACCESS] = PERM_ORDER_ACT,
 	[PAGE_SUBSCRIPTIONS] = PERM_SUBSCRIPTIONS,
 	[PAGE_CREDENTIALS] = PERM_CREDENTIALS,
+	[PAGE_PRODUCTS] = PERM_CATALOG,
+	[PAGE_PRODUCT] = PERM_CATALOG,
+	[PAGE_PRODUCT_SAVE] = PERM_CATALOG,
+	[PAGE_PRODUCT_ACT] = PERM_CATALOG,
+	[PAGE_PRODUCTS_BULK] = PERM_CATALOG,
+	[PAGE_PRODUCT_PLAN] = PERM_CATALOG,
+	[PAGE_PRODUCT_IMAGE] = PERM_CATALOG,
+	[PAGE_PRODUCT_IMAGE_ACT] = PERM_CATALOG,
+	[PAGE_CATEGORIES] = PERM_CATALOG,
+	[PAGE_CATEGORY_SAVE] = PERM_CATALOG,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -164,7 +236,7 @@ gate(struct ctx *c)
 
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = { "admin", METHODS_GET, gate, 0, KEYS(KEY_NOTICE,
-	    KEY_RANGE, KEY_FROM, KEY_TO, KEY_PKIND, KEY_CATEGORY) },
+	    KEY_RANGE, KEY_FROM, KEY_TO, KEY_DASH_KIND, KEY_DASH_CATEGORY) },
 	[PAGE_ORDERS] = { "admin/orders", METHODS_GET, gate, 0,
 	    KEYS(KEY_STATUS, KEY_METHOD, KEY_FROM, KEY_TO, KEY_Q, KEY_BEFORE) },
 	[PAGE_EXPORT] = { "admin/export", METHODS_GET, gate, 0,
@@ -190,6 +262,30 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_SUBSTATUS, KEY_PRODUCT, KEY_WITHIN) },
 	[PAGE_CREDENTIALS] = { "admin/credentials", METHODS_GET_POST, gate, 0,
 	    KEYS(KEY_PRODUCT, KEY_NOTICE) },
+	[PAGE_PRODUCTS] = { "admin/products", METHODS_GET, gate, 0,
+	    KEYS(KEY_Q, KEY_PKIND, KEY_STATE, KEY_CATEGORY, KEY_BEFORE,
+	    KEY_NOTICE) },
+	[PAGE_PRODUCT] = { "admin/product", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_PRODUCT_SAVE] = { "admin/product/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_SLUG, KEY_NAME, KEY_DESC, KEY_NAME_FR, KEY_DESC_FR,
+	    KEY_PKIND, KEY_MEDIA, KEY_CATEGORY, KEY_PARENT, KEY_POSITION,
+	    KEY_PRICE, KEY_COMPARE, KEY_STOCK, KEY_SKU, KEY_FEATURED,
+	    KEY_ACTIVE) },
+	[PAGE_PRODUCT_ACT] = { "admin/product/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_OP) },
+	[PAGE_PRODUCTS_BULK] = { "admin/products/bulk", METHODS_POST, gate, 0,
+	    KEYS(KEY_IDS, KEY_BULK, KEY_CATEGORY) },
+	[PAGE_PRODUCT_PLAN] = { "admin/product/plan", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_PLAN, KEY_MONTHS, KEY_DAYS, KEY_PLAN_PRICE) },
+	[PAGE_PRODUCT_IMAGE] = { "admin/product/image", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_ALT) },
+	[PAGE_PRODUCT_IMAGE_ACT] = { "admin/product/image/act", METHODS_POST,
+	    gate, 0, KEYS(KEY_ID, KEY_IMAGE, KEY_IMAGE_OP, KEY_ALT) },
+	[PAGE_CATEGORIES] = { "admin/categories", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_CATEGORY_SAVE] = { "admin/category/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_SLUG, KEY_NAME, KEY_PARENT, KEY_POSITION) },
 };
 
 static const struct app admin = {

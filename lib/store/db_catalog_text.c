@@ -195,3 +195,12 @@ db_text_put_plan(struct db *db, long long id, enum lang l, const char *label)
 {
 	return put_text(db, Q_PUT_PLAN, Q_DEL_PLAN, id, l, label, NULL);
 }
+
+int
+db_text_product_raw(struct db *db, struct arena *a, enum lang l, long long id,
+    const char **name, const char **desc)
+{
+	*name = "";
+	*desc = "";
+	return text_of(db, a, Q_PRODUCT, id, l, name, desc);
+}

@@ -34,6 +34,10 @@ int	db_text_categories(struct db *, struct arena *, enum lang,
 int	db_text_plan_label(struct db *, struct arena *, enum lang,
 	    long long plan_id, const char **label);
 
+/* The text of product id stored for language l, "" where there is none
+ * (no fallback: what the back office's form shows).  0 or -1. */
+int	db_text_product_raw(struct db *, struct arena *, enum lang,
+	    long long id, const char **name, const char **desc);
 /* Stores the text of one product, category or plan in language l; empty
  * name and description (label) remove it.  Returns 0 or -1 (logged).
  * Run inside the caller's transaction when several go together. */

@@ -6,7 +6,7 @@
 #include "watch.h"
 
 enum {
-	Q_CAT_INSERT, Q_CAT_ID, Q_PROD_INSERT, Q_PROD_UPDATE, Q_PROD_ID,
+	Q_CAT_INSERT, Q_CAT_ID, Q_PROD_INSERT, Q_PROD_UPDATE, Q_PROD_UPDATE_ID, Q_PROD_ID,
 	Q_PLANS_CLEAR, Q_PLAN_PUT, Q_PLAN_ID, Q_IMAGE_ADD, Q_COUNT, Q__MAX
 };
 
@@ -27,6 +27,11 @@ static const char *const sql[Q__MAX] = {
 	    "parent_id = ?8, position = ?9, price_minor = ?10, "
 	    "compare_at_minor = ?11, stock = ?12, featured = ?13, active = ?14, "
 	    "updated_at = ?16 WHERE slug = ?1 RETURNING id",
+	[Q_PROD_UPDATE_ID] = "UPDATE products SET slug = ?1, name = ?2, "
+	    "description = ?3, kind = ?4, media_type = ?5, sku = ?6, "
+	    "category_id = ?7, parent_id = ?8, position = ?9, price_minor = ?10, "
+	    "compare_at_minor = ?11, stock = ?12, featured = ?13, active = ?14, "
+	    "updated_at = ?16 WHERE id = ?17 RETURNING id",
 	[Q_PROD_ID] = "SELECT id FROM products WHERE slug = ?",
 	[Q_PLANS_CLEAR] = "UPDATE subscription_plans SET active = 0 "
 	    "WHERE product_id = ?",
@@ -142,6 +147,18 @@ db_product_update(struct db *db, const struct product_in *p)
 	    watch_product(db, id, (long long)time(NULL)) < 0)
 		return -1;
 	return id;
+}
+
+long long
+db_product_update_id(struct db *db, long long id, const struct product_in *p)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROD_UPDATE_ID);
+
+	if (st == NULL)
+		return -1;
+	bind_product(st, p);
+	db_bind_int(st, 17, id);
+	return db_one_int(db, st, "product update by id");
 }
 
 int

@@ -24,6 +24,10 @@ long long	db_category_id(struct db *, const char *slug);
 long long	db_product_create(struct db *, const struct product_in *);
 /* Updates every field of the product with p->slug; returns its id or 0. */
 long long	db_product_update(struct db *, const struct product_in *);
+/* Updates every field of product id, its slug included: id, 0 when there
+ * is no such product, -2 on a constraint (slug taken), -1. */
+long long	db_product_update_id(struct db *, long long id,
+		    const struct product_in *);
 long long	db_product_id(struct db *, const char *slug);
 /* Deactivates all plans of a product (before re-adding them on import). */
 int		db_plans_clear(struct db *, long long product_id);

@@ -41,6 +41,35 @@ loader_ok(const char *loader)
 int
 image_reencode_jpeg(const void *data, size_t len, int max_px, struct buf *out)
 {
+	return image_reencode(data, len, max_px, IMAGE_JPEG, out);
+}
+
+int
+image_size(const void *data, size_t len, int *w, int *h)
+{
+	VipsImage *in;
+
+	if (image_init() < 0)
+		return -1;
+	if (!loader_ok(vips_foreign_find_load_buffer(data, len))) {
+		vips_error_clear();
+		return -1;
+	}
+	if ((in = vips_image_new_from_buffer(data, len, "", "access",
+	    VIPS_ACCESS_SEQUENTIAL, NULL)) == NULL) {
+		vips_error_clear();
+		return -1;
+	}
+	*w = vips_image_get_width(in);
+	*h = vips_image_get_height(in);
+	g_object_unref(in);
+	return 0;
+}
+
+int
+image_reencode(const void *data, size_t len, int max_px, enum image_fmt fmt,
+    struct buf *out)
+{
 	VipsImage *in = NULL, *thumb = NULL;
 	void *jpg = NULL;
 	size_t jlen = 0;
@@ -65,7 +94,8 @@ image_reencode_jpeg(const void *data, size_t len, int max_px, struct buf *out)
 	}
 	if (vips_thumbnail_buffer((void *)data, len, &thumb, max_px,
 	    "height", max_px, "size", VIPS_SIZE_DOWN, NULL) != 0 ||
-	    vips_image_write_to_buffer(thumb, ".jpg", &jpg, &jlen, "Q", 85,
+	    vips_image_write_to_buffer(thumb, fmt == IMAGE_WEBP ? ".webp" :
+	    ".jpg", &jpg, &jlen, "Q", fmt == IMAGE_WEBP ? 80 : 85,
 	    "strip", TRUE, NULL) != 0)
 		goto out;
 	buf_put(out, jpg, jlen);

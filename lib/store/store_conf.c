@@ -12,6 +12,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_CURRENCY_DECIMALS) = { "currency_decimals", "", "minor-unit digits; empty: from the currency (TND 3, USD 2, XAF 0)" },
 	K(CONF_CURRENCY_SYMBOL) = { "currency_symbol", "", "symbol shown with prices; empty: the ISO code" },
 	K(CONF_DATA_DIR) = { "data_dir", "/var/lib/souk/files", "private files: payment proofs, downloads (never under htdocs)" },
+	K(CONF_MEDIA_DIR) = { "media_dir", "/var/lib/souk/media", "product images written by the back office, served by the web server as /media/ (docs/catalog.md)" },
 	K(CONF_CONTACT_RATE_LIMIT) = { "contact_rate_limit", "5", "contact messages per client address per hour" },
 	K(CONF_FIND_ORDER_RATE_LIMIT) = { "find_order_rate_limit", "10", "\"find my order\" attempts per client address per hour" },
 	K(CONF_PAY_METHODS) = { "pay_methods", "bank mobile cod", "payment methods offered, in order: bank, mobile, cod, card, wallet (each also needs its settings)" },

@@ -11,6 +11,7 @@ enum conf_store_key {
 	CONF_CURRENCY_DECIMALS,
 	CONF_CURRENCY_SYMBOL,
 	CONF_DATA_DIR,
+	CONF_MEDIA_DIR,
 	CONF_CONTACT_RATE_LIMIT,
 	CONF_FIND_ORDER_RATE_LIMIT,
 	/* Cart and checkout (docs/checkout.md). */

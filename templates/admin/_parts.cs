@@ -7,6 +7,7 @@
   <?cs if:Page.may.reviews ?><a href="/admin/reviews"<?cs if:here == "reviews" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admrv.menu ?></a><?cs /if ?>
   <?cs if:Page.may.subscriptions ?><a href="/admin/subscriptions"<?cs if:here == "subscriptions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.subscriptions ?></a><?cs /if ?>
   <?cs if:Page.may.credentials ?><a href="/admin/credentials"<?cs if:here == "credentials" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.credentials ?></a><?cs /if ?>
+  <?cs if:Page.may.catalog ?><a href="/admin/products"<?cs if:here == "products" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.products ?></a> <a href="/admin/categories"<?cs if:here == "categories" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.categories ?></a><?cs /if ?>
   <?cs if:Page.may.audit ?><a href="/admin/audit"<?cs if:here == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.audit ?></a><?cs /if ?>
   <span class="adm-who"><?cs var:Lang.adm.signed_in ?> <?cs var:Page.staff.email ?> (<?cs var:Page.staff.role ?>)</span>
 </nav>
@@ -30,3 +31,8 @@
 <div class="field"><label for="m3u-<?cs var:id ?>"><?cs var:Lang.adm.sub.m3u ?></label><input id="m3u-<?cs var:id ?>" name="m3u" type="url" maxlength="1000" autocomplete="off"></div>
 <div class="field"><label for="code-<?cs var:id ?>"><?cs var:Lang.adm.sub.code ?></label><input id="code-<?cs var:id ?>" name="code" maxlength="200" autocomplete="off"></div>
 <?cs /def ?>
+<?cs def:cat_errors() ?><?cs if:subcount(Page.errors) > 0 ?>
+<div class="errors" role="alert" id="form-errors"><p><?cs var:Lang.errors_heading ?></p><ul>
+<?cs each:e = Page.errors ?><li><?cs if:e.field ?><strong><?cs alt:Lang.cat.field[e.field] ?><?cs var:e.field ?><?cs /alt ?></strong> <?cs var:Lang.err[e.err] ?>.<?cs else ?><?cs var:Lang.err[e.err] ?><?cs /if ?></li><?cs /each ?>
+</ul></div><?cs /if ?><?cs /def ?>
+<?cs def:cat_options(sel, none) ?><option value="0"><?cs var:none ?></option><?cs each:k = Page.cats ?><option value="<?cs var:k.id ?>"<?cs if:k.id == sel ?> selected<?cs /if ?>><?cs loop:d = 1, k.depth, 1 ?>— <?cs /loop ?><?cs var:k.name ?></option><?cs /each ?><?cs /def ?>

@@ -90,6 +90,7 @@ class Stack:
             "SOUK_TEMPLATE_DIR": os.path.join(ROOT, "templates"),
             "SOUK_LANG_DIR": os.path.join(ROOT, "lang"),
             "SOUK_DATA_DIR": os.path.join(self.dir, "files"),
+            "SOUK_MEDIA_DIR": os.path.join(self.dir, "run", "media"),
             "SOUK_BASE_URL": self.base,
             "SOUK_CURRENCY": "TND",
             "SOUK_STORE_NAME": "Souk Test",

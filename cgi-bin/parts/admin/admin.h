@@ -39,8 +39,35 @@ enum key {
 	KEY_WITHIN,
 	KEY_PRODUCT,
 	KEY_RANGE,
+	KEY_DASH_KIND,	/* the dashboard's filters (dashboard.c) */
+	KEY_DASH_CATEGORY,
+	KEY_SLUG,
+	KEY_NAME,
+	KEY_DESC,
+	KEY_NAME_FR,
+	KEY_DESC_FR,
 	KEY_PKIND,
+	KEY_MEDIA,
 	KEY_CATEGORY,
+	KEY_PARENT,
+	KEY_POSITION,
+	KEY_PRICE,
+	KEY_COMPARE,
+	KEY_STOCK,
+	KEY_SKU,
+	KEY_FEATURED,
+	KEY_ACTIVE,
+	KEY_STATE,
+	KEY_OP,
+	KEY_IDS,
+	KEY_BULK,
+	KEY_PLAN,
+	KEY_MONTHS,
+	KEY_DAYS,
+	KEY_PLAN_PRICE,
+	KEY_ALT,
+	KEY_IMAGE,
+	KEY_IMAGE_OP,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -113,5 +140,31 @@ int		 adm_give_order_access(struct ctx *, const struct order *o,
 int		 page_sub_access(struct ctx *);
 int		 page_subscriptions(struct ctx *);
 int		 page_credentials(struct ctx *);
+/* products.c: the catalog's products (admins only). */
+extern const char *const adm_product_kinds[];
+extern const char *const adm_media_types[];
+extern const char *const adm_product_states[];	/* active, archived */
+extern const char *const adm_product_ops[];	/* duplicate, archive, ... */
+extern const char *const adm_bulk_ops[];
+/* The language of the form's second text (the one not in the base
+ * columns). */
+enum lang	 adm_other_lang(void);
+/* Every category in tree order into Page.cats.N; 0 or -1. */
+int		 adm_put_categories(struct ctx *);
+int		 page_products(struct ctx *);
+int		 page_product(struct ctx *);
+int		 page_product_save(struct ctx *);
+int		 page_product_act(struct ctx *);
+int		 page_products_bulk(struct ctx *);
+int		 page_product_plan(struct ctx *);
+
+/* images.c: a product's pictures. */
+extern const char *const adm_image_ops[];	/* save, up, down, delete */
+int		 page_product_image(struct ctx *);
+int		 page_product_image_act(struct ctx *);
+
+/* categories.c: the category tree. */
+int		 page_categories(struct ctx *);
+int		 page_category_save(struct ctx *);
 
 #endif

@@ -25,8 +25,8 @@ read_query(struct ctx *c, struct stats_query *q, char *from, char *to)
 	const char *f = adm_opt(c, KEY_FROM), *t = adm_opt(c, KEY_TO);
 	enum stats_preset p = RANGE_30D;
 
-	if (r->state == VAL_INVALID || app_val(c, KEY_PKIND)->state ==
-	    VAL_INVALID || app_val(c, KEY_CATEGORY)->state == VAL_INVALID ||
+	if (r->state == VAL_INVALID || app_val(c, KEY_DASH_KIND)->state ==
+	    VAL_INVALID || app_val(c, KEY_DASH_CATEGORY)->state == VAL_INVALID ||
 	    app_val(c, KEY_FROM)->state == VAL_INVALID ||
 	    app_val(c, KEY_TO)->state == VAL_INVALID)
 		return -1;
@@ -46,9 +46,9 @@ read_query(struct ctx *c, struct stats_query *q, char *from, char *to)
 	hdf_put(c->hdf, "Page.to", to);
 	q->from = from;
 	q->to = to;
-	q->kind = adm_opt(c, KEY_PKIND) ? adm_opt(c, KEY_PKIND) : "";
-	q->category = app_val(c, KEY_CATEGORY)->state == VAL_OK ?
-	    app_val(c, KEY_CATEGORY)->i : 0;
+	q->kind = adm_opt(c, KEY_DASH_KIND) ? adm_opt(c, KEY_DASH_KIND) : "";
+	q->category = app_val(c, KEY_DASH_CATEGORY)->state == VAL_OK ?
+	    app_val(c, KEY_DASH_CATEGORY)->i : 0;
 	hdf_put(c->hdf, "Page.kind", q->kind);
 	hdf_put_int(c->hdf, "Page.category", q->category);
 	return 0;

@@ -14,6 +14,12 @@
  *                                 libvips (nothing served as uploaded),
  *                                 PDFs as attachments; from data_dir
  *   GET  /admin/audit             the audit log (kind, object, before)
+ *   GET  /admin/messages          contact inbox: box=open|unread|handled|
+ *                                 all; keyset: before=<id>
+ *   GET  /admin/message/<id>      one message (marks it read), the
+ *                                 customer and order it matches, replies
+ *   POST /admin/message/reply     id, body: mailed to the shopper, threaded
+ *   POST /admin/message/status    id, do=handled|reopen|spam
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -23,13 +29,16 @@
  * move, its history entry, the audit row and the mail to the shopper. */
 #include "admin.h"
 #include "auth.h"
+#include "db_messages.h"
 #include "pay.h"
 #include "site.h"
 #include "site_hooks.h"
 #include "staff_perm.h"
 
 static const char *const notices[] = {
-	"confirm", "reject", "complete", "cancel", "note", "stale", NULL
+	"confirm", "reject", "complete", "cancel", "note", "stale",
+	"replied", "handled", "reopen", "spam",
+	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", NULL };
 
@@ -48,6 +57,8 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_KIND] = { "kind", V_ENUM, .choices = kinds },
 	[KEY_OBJECT] = { "object", V_LINE, 1, 64 },
 	[KEY_NOTICE] = { "notice", V_ENUM, .choices = notices },
+	[KEY_BOX] = { "box", V_ENUM, .choices = message_boxes },
+	[KEY_MDO] = { "do", V_ENUM, .choices = adm_message_acts, .required = 1 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -74,6 +85,10 @@ enum page_id {
 	PAGE_ORDER_NOTE,
 	PAGE_PROOF,
 	PAGE_AUDIT,
+	PAGE_MESSAGES,
+	PAGE_MESSAGE,
+	PAGE_MESSAGE_REPLY,
+	PAGE_MESSAGE_STATUS,
 	PAGE__MAX
 };
 
@@ -87,6 +102,10 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_ORDER_NOTE] = page_order_note,
 	[PAGE_PROOF] = page_proof,
 	[PAGE_AUDIT] = page_audit,
+	[PAGE_MESSAGES] = page_messages,
+	[PAGE_MESSAGE] = page_message,
+	[PAGE_MESSAGE_REPLY] = page_message_reply,
+	[PAGE_MESSAGE_STATUS] = page_message_status,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -97,6 +116,10 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_ORDER_NOTE] = PERM_ORDER_ACT,
 	[PAGE_PROOF] = PERM_PROOF,
 	[PAGE_AUDIT] = PERM_AUDIT,
+	[PAGE_MESSAGES] = PERM_MESSAGES,
+	[PAGE_MESSAGE] = PERM_MESSAGES,
+	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
+	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -129,6 +152,14 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_PROOF] = { "admin/proof", METHODS_GET, gate, PAGE_REST, NULL },
 	[PAGE_AUDIT] = { "admin/audit", METHODS_GET, gate, 0,
 	    KEYS(KEY_KIND, KEY_OBJECT, KEY_BEFORE) },
+	[PAGE_MESSAGES] = { "admin/messages", METHODS_GET, gate, 0,
+	    KEYS(KEY_BOX, KEY_BEFORE, KEY_NOTICE) },
+	[PAGE_MESSAGE] = { "admin/message", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_MESSAGE_REPLY] = { "admin/message/reply", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_BODY) },
+	[PAGE_MESSAGE_STATUS] = { "admin/message/status", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_MDO) },
 };
 
 static const struct app admin = {

@@ -4,6 +4,7 @@
 <nav class="adm-nav" aria-label="<?cs var:Lang.adm.menu ?>">
   <a href="/admin"<?cs if:here == "dashboard" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.dashboard ?></a>
   <a href="/admin/orders"<?cs if:here == "orders" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.orders ?></a>
+  <?cs if:Page.may.messages ?><a href="/admin/messages"<?cs if:here == "messages" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admmsg.inbox ?></a><?cs /if ?>
   <?cs if:Page.may.audit ?><a href="/admin/audit"<?cs if:here == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.audit ?></a><?cs /if ?>
   <span class="adm-who"><?cs var:Lang.adm.signed_in ?> <?cs var:Page.staff.email ?> (<?cs var:Page.staff.role ?>)</span>
 </nav>

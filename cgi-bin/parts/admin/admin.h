@@ -25,6 +25,8 @@ enum key {
 	KEY_KIND,
 	KEY_OBJECT,
 	KEY_NOTICE,
+	KEY_BOX,
+	KEY_MDO,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -68,6 +70,13 @@ int		 page_proof(struct ctx *);
 
 /* dashboard.c */
 int		 page_dashboard(struct ctx *);
+
+/* messages.c: the contact inbox, one message, reply, handled/reopen/spam. */
+extern const char *const adm_message_acts[];	/* do= of message/status */
+int		 page_messages(struct ctx *);
+int		 page_message(struct ctx *);
+int		 page_message_reply(struct ctx *);
+int		 page_message_status(struct ctx *);
 
 /* audit.c */
 int		 page_audit(struct ctx *);

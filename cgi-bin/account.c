@@ -44,6 +44,7 @@
 #include "db_rate.h"
 #include "db_sess.h"
 #include "db_token.h"
+#include "db_messages.h"
 #include "db_user.h"
 #include "log.h"
 #include "mail.h"
@@ -1101,8 +1102,9 @@ page_export(struct ctx *c)
 	const struct user *u;
 	struct user_address *a;
 	struct user_order *o;
+	struct sent_message *m = NULL;
 	json_t *root, *arr;
-	size_t na, no;
+	size_t na, no, nm = 0;
 	char *text;
 	int st;
 
@@ -1113,7 +1115,8 @@ page_export(struct ctx *c)
 	u = c->site->user;
 	if (db_addr_list(c->db, &c->arena, u->id, &a, &na) < 0 ||
 	    db_user_orders(c->db, &c->arena, u->id, u->verified ? u->email_norm :
-	    NULL, &o, &no) < 0)
+	    NULL, &o, &no) < 0 || (u->verified && db_messages_from(c->db,
+	    &c->arena, u->email_norm, &m, &nm) < 0))
 		return 500;
 	root = json_pack("{s:s, s:s, s:s, s:s, s:s, s:b, s:I}", "email", u->email,
 	    "name", u->name, "phone", u->phone, "role", role_name(u->role),
@@ -1133,6 +1136,14 @@ page_export(struct ctx *c)
 		    (json_int_t)o[i].total_minor, "created_at",
 		    (json_int_t)o[i].created_at));
 	json_object_set_new(root, "orders", arr);
+	/* Contact messages: only those of an address proved to be theirs. */
+	arr = json_array();
+	for (size_t i = 0; i < nm; i++)
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:I}",
+		    "subject", m[i].subject, "body", m[i].body, "order",
+		    m[i].order_ref, "status", m[i].status, "created_at",
+		    (json_int_t)m[i].created_at));
+	json_object_set_new(root, "messages", arr);
 	text = json_dumps(root, JSON_INDENT(2) | JSON_SORT_KEYS);
 	json_decref(root);
 	if (text == NULL)

@@ -32,6 +32,7 @@
 #include "json.h"
 #include "order_hdf.h"
 #include "site.h"
+#include "db_user.h"
 #include "site_hooks.h"
 
 enum key { KEY_PRODUCT, KEY_PLAN, KEY_QTY, KEY_LINE, KEY_NOTICE, KEY_N, KEY__MAX };
@@ -300,6 +301,10 @@ page_add(struct ctx *c)
 	r = db_cart_add(c->db, token, app_val(c, KEY_PRODUCT)->i,
 	    app_val(c, KEY_PLAN)->state == VAL_OK ? app_val(c, KEY_PLAN)->i : 0,
 	    qty->state == VAL_OK && qty->i > 0 ? qty->i : 1, &ch);
+	/* A logged-in visitor's new cart is their account's. */
+	if (ch.created && c->site->user != NULL &&
+	    db_cart_own(c->db, token, c->site->user->id) < 0)
+		return 500;
 	return answer(c, r == CART_OK || r == CART_LIMITED || r == CART_ALREADY ?
 	    token : site_cart_token(c), r, &ch, N_ADDED);
 }

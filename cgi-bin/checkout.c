@@ -461,6 +461,8 @@ submit(struct ctx *c, struct checkout *co)
 	}
 	o.coupon_code = app_val(c, KEY_COUPON)->s;
 	o.email_norm = NULL;
+	/* A logged-in buyer's order is theirs whatever e-mail it gives. */
+	o.user_id = c->site->user != NULL ? c->site->user->id : 0;
 	if (read_form(c, co, &o) > 0) {
 		/* Still show what the coupon would give. */
 		if (app_val(c, KEY_COUPON)->state == VAL_OK)

@@ -19,7 +19,6 @@
 #include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
-#include "timefmt.h"
 #include "db_mail.h"
 #include "log.h"
 #include "mail.h"

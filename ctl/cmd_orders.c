@@ -17,7 +17,6 @@
 #include "money.h"
 #include "order.h"
 #include "order_flow.h"
-#include "timefmt.h"
 #include "valid.h"
 
 
@@ -76,7 +75,7 @@ cmd_orders(int argc, char **argv)
 	    "REFERENCE", "STATUS", "TOTAL", "LINES", "EMAIL");
 	for (size_t i = 0; i < n; i++)
 		ctl_printf("%6lld  %-16s  %-12s  %-16s  %16s  %5zu  %s\n", o[i].id,
-		    timefmt_arena(&a, o[i].created_at, 0), o[i].reference, o[i].status,
+		    ctl_when(&a, o[i].created_at), o[i].reference, o[i].status,
 		    order_money(&a, &o[i], o[i].total_minor), o[i].nlines,
 		    ctl_oneline(&a, o[i].email));
 	ctl_printf("%zu order%s\n", n, n == 1 ? "" : "s");
@@ -94,7 +93,7 @@ show(struct arena *a, struct db *db, const struct order *o)
 	size_t np = 0;
 
 	ctl_printf("Order     %lld  %s  %s\n", o->id, o->reference, o->status);
-	ctl_printf("Placed    %s (language %s)\n", timefmt_arena(a, o->created_at, 0),
+	ctl_printf("Placed    %s (language %s)\n", ctl_when(a, o->created_at),
 	    o->lang);
 	ctl_printf("Customer  %s <%s>  %s\n", ctl_oneline(a, o->name),
 	    ctl_oneline(a, o->email), o->phone);
@@ -126,14 +125,14 @@ show(struct arena *a, struct db *db, const struct order *o)
 		    ctl_oneline(a, o->coupon_code));
 	ctl_printf("Total     %s\n\nHistory\n", order_money(a, o, o->total_minor));
 	for (size_t i = 0; i < o->nevents; i++)
-		ctl_printf("  %s  %-16s  %s\n", timefmt_arena(a, o->events[i].at, 0),
+		ctl_printf("  %s  %-16s  %s\n", ctl_when(a, o->events[i].at),
 		    o->events[i].status, o->events[i].note);
 	if (db_order_proofs(db, a, o->id, &p, &np) < 0 || np == 0)
 		return;
 	ctl_printf("\nPayment proofs (in %s/proofs/)\n", conf_str(CONF_DATA_DIR));
 	for (size_t i = 0; i < np; i++)
 		ctl_printf("  %s  %-15s  %8lld bytes  %s  (sent as \"%s\")\n",
-		    timefmt_arena(a, p[i].at, 0), p[i].type, p[i].size, p[i].name,
+		    ctl_when(a, p[i].at), p[i].type, p[i].size, p[i].name,
 		    ctl_oneline(a, p[i].original_name));
 }
 
@@ -329,7 +328,7 @@ coupon_list(void)
 		    c[i].uses, c[i].max_uses ? arena_printf(&a, "%lld",
 		    c[i].max_uses) : "-", c[i].max_per_email ? arena_printf(&a,
 		    "%lld", c[i].max_per_email) : "-", c[i].expires_at ?
-		    timefmt_arena(&a, c[i].expires_at, 0) : "never",
+		    ctl_when(&a, c[i].expires_at) : "never",
 		    c[i].active ? "yes" : "no");
 	}
 out:

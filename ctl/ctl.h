@@ -39,6 +39,9 @@ int		 ctl_eprintf(const char *fmt, ...)
 /* s with its line breaks as ", " (a multi-line address on one line), in
  * the arena; other controls are left to ctl_write(). */
 const char	*ctl_oneline(struct arena *, const char *s);
+/* Unix time t as soukctl prints it: "2026-12-01 14:03" in the store's
+ * zone (sortable, any language), in the arena. */
+const char	*ctl_when(struct arena *, long long t);
 /* Prints "soukctl <cmd>: message" to stderr; returns 1 (or 2 for usage). */
 int		 ctl_fail(const char *cmd, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));

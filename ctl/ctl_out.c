@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "l10n.h"
 #include "utf8.h"
 
 void
@@ -94,4 +95,10 @@ ctl_oneline(struct arena *a, const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+const char *
+ctl_when(struct arena *a, long long t)
+{
+	return l10n_time_a(a, t, LANG_EN, L10N_STAMP);
 }

@@ -7,7 +7,7 @@
 #   PREFIX/share/souk/{templates,lang,htdocs}, the *.example files, schema.sql
 #   PREFIX/share/doc/souk/deploy.md
 #   PREFIX/lib/systemd/system/souk@.service, souk-mail.service,
-#     souk-backup.service, souk-backup.timer (UNITDIR to change)
+#     souk-backup.service/.timer, souk-cron.service/.timer (UNITDIR to change)
 # Every installed path is listed in PREFIX/share/souk/MANIFEST, which
 # uninstall reads: it removes exactly what install put there.
 set -eu

@@ -8,7 +8,6 @@
 #include "money.h"
 #include "order_hdf.h"
 #include "pay.h"
-#include "timefmt.h"
 
 /* <pre>.lines.<i>.<field> = v */
 static void

@@ -5,7 +5,7 @@
 #include "site.h"
 #include "store_conf.h"
 #include "store_mail.h"
-#include "timefmt.h"
+#include "l10n.h"
 #include "tmpl.h"
 
 /* Renders templates/<name>.cs (text, or HTML when html) in language l
@@ -97,7 +97,7 @@ render_contact(struct ctx *c, enum lang l, const char *name,
 		hdf_put(h, "Mail.order", msg->order_ref);
 	}
 	hdf_put(h, "Mail.lang", tmpl_str(c->lang, "name"));
-	hdf_put(h, "Mail.sent_at", timefmt_arena(&c->arena, now, TIMEFMT_ZONE));
+	hdf_put(h, "Mail.sent_at", l10n_time_a(&c->arena, now, LANG_EN, L10N_STAMP_ZONE));
 	return render(c, l, name, 0);
 }
 

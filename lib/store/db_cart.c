@@ -11,7 +11,7 @@ enum {
 	Q_FIND, Q_LINES, Q_COUNT, Q_CREATE, Q_EXPIRE, Q_PRODUCT, Q_PLAN,
 	Q_LINE_FIND, Q_LINE_COUNT, Q_LINE_INSERT, Q_LINE_SET, Q_LINE_GET,
 	Q_LINE_DELETE, Q_EMPTY, Q_TOUCH, Q_BUMP, Q_OTHER_UNITS, Q_USER_CART,
-	Q_ADOPT, Q_MERGE_QTY, Q_MERGE_NEW, Q_DROP, Q_RETOKEN, Q__MAX
+	Q_ADOPT, Q_MERGE_QTY, Q_MERGE_NEW, Q_DROP, Q_RETOKEN, Q_OWN, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -57,6 +57,8 @@ static const char *const sql[Q__MAX] = {
 	[Q_USER_CART] = "SELECT id FROM carts WHERE user_id = ? "
 	    "ORDER BY updated_at DESC LIMIT 1",
 	[Q_ADOPT] = "UPDATE carts SET user_id = ?2 WHERE id = ?1",
+	[Q_OWN] = "UPDATE carts SET user_id = ?2 WHERE token_hash = ?1 "
+	    "AND user_id IS NULL",
 	/* ?1 the account's cart, ?2 the guest's. */
 	[Q_MERGE_QTY] = "UPDATE cart_items AS u SET qty = max(u.qty, g.qty) "
 	    "FROM cart_items AS g WHERE u.cart_id = ?1 AND g.cart_id = ?2 AND "
@@ -522,4 +524,18 @@ db_cart_attach(struct db *db, const char *guest, long long uid, char *out)
 	db_bind_text(st, 2, hash);
 	db_bind_int(st, 3, now);
 	return db_step_done(db, st, "cart retoken") < 0 ? -1 : 1;
+}
+
+int
+db_cart_own(struct db *db, const char *token, long long uid)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_OWN);
+	char hash[65];
+
+	if (st == NULL)
+		return -1;
+	cart_token_hash(token, hash);
+	db_bind_text(st, 1, hash);
+	db_bind_int(st, 2, uid);
+	return db_step_done(db, st, "cart own");
 }

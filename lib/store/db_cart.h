@@ -75,6 +75,10 @@ long long	 db_cart_count(struct db *, const char *token);
  * token the browser chose is never adopted. */
 enum cart_result db_cart_add(struct db *, char *token, long long product,
 		    long long plan, long long qty, struct cart_change *);
+/* The cart with this token becomes account uid's (its newest cart, the
+ * one a login on another browser merges into), unless it has an owner.
+ * 0 or -1. */
+int		 db_cart_own(struct db *, const char *token, long long uid);
 /* Sets the quantity of a line of this cart (0 removes it), lowered to
  * what the rules of cart.h allow (CART_LIMITED), or CART_UNITS unchanged
  * when the other lines leave it no unit. */

@@ -15,7 +15,7 @@ const char *const message_boxes[MBOX__MAX + 1] = {
 
 enum {
 	Q_ADD, Q_LIST, Q_GET, Q_STATUS, Q_STATUS_FROM, Q_REPLIES, Q_REPLY_ADD,
-	Q_ORDER, Q__MAX
+	Q_ORDER, Q_FROM, Q__MAX
 };
 static const char *const sql[Q__MAX] = {
 	[Q_ADD] = "INSERT INTO messages(name, email, subject, body, order_ref, "
@@ -39,6 +39,8 @@ static const char *const sql[Q__MAX] = {
 	[Q_REPLY_ADD] = "INSERT INTO message_replies(message_id, user_id, "
 	    "author, body, mail_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[Q_ORDER] = "SELECT id FROM orders WHERE reference = ?1",
+	[Q_FROM] = "SELECT subject, body, order_ref, status, created_at "
+	    "FROM messages WHERE lower(email) = ? ORDER BY id LIMIT 500",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -204,4 +206,31 @@ db_message_order_id(struct db *db, const char *ref)
 		return -1;
 	db_bind_text(st, 1, ref);
 	return db_one_int(db, st, "message order");
+}
+
+int
+db_messages_from(struct db *db, struct arena *a, const char *norm,
+    struct sent_message **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FROM);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, norm);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct sent_message *m;
+		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
+		m = &(*out)[(*n)++];
+		m->subject = db_col_text(a, st, 0);
+		m->body = db_col_text(a, st, 1);
+		m->order_ref = db_col_text(a, st, 2);
+		m->status = db_col_text(a, st, 3);
+		m->created_at = db_col_int(st, 4);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "messages from");
 }

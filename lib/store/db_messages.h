@@ -69,5 +69,15 @@ long long db_message_reply_add(struct db *, long long message_id,
 	    long long mail_id, long long now);
 /* The id of the order whose reference is ref (exact), 0 when none, -1. */
 long long db_message_order_id(struct db *, const char *ref);
+/* A message as its writer sees it again (the privacy export). */
+struct sent_message {
+	const char	*subject, *body, *order_ref, *status;
+	long long	 created_at;
+};
+/* The messages written from e-mail address norm (lower case, as
+ * order_email_norm() makes it), oldest first, at most 500, into *out
+ * (arena).  0 or -1. */
+int		db_messages_from(struct db *, struct arena *, const char *norm,
+		    struct sent_message **out, size_t *n);
 
 #endif

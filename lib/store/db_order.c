@@ -35,9 +35,10 @@ static const char *const sql[Q__MAX] = {
 	    "payment_method, currency, subtotal_minor, discount_minor, "
 	    "total_minor, coupon_id, coupon_code, customer_name, email, "
 	    "email_norm, phone, country, address, city, postal_code, lang, "
-	    "cart_id, cart_rev, created_at, updated_at) VALUES (?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, nullif(?, 0), nullif(?, ''), ?, ?, ?, ?, ?, "
-	    "nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, ?23, ?23)",
+	    "cart_id, cart_rev, user_id, created_at, updated_at) VALUES (?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, nullif(?, 0), nullif(?, ''), ?, ?, ?, ?, ?, "
+	    "nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, "
+	    "nullif(?, 0), ?24, ?24)",
 	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
 	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
 	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
@@ -242,6 +243,7 @@ insert_order(struct db *db, struct order *o)
 	db_bind_text(st, i++, o->lang);
 	db_bind_int(st, i++, o->cart_id);
 	db_bind_int(st, i++, o->cart_rev);
+	db_bind_int(st, i++, o->user_id);
 	db_bind_int(st, i++, o->created_at);
 	if ((rc = db_step_done(db, st, "order insert")) < 0)
 		return rc;

@@ -214,34 +214,34 @@ db_user_set_disabled(struct db *db, long long id, int d, long long now)
 	    "user disabled");
 }
 
-int
-db_user_set_profile(struct db *db, long long id, const char *name,
-    const char *phone, long long now)
+/* Runs statement q on (id, text a, text b, now); 0 or -1. */
+static int
+set_two(struct db *db, int q, long long id, const char *a, const char *b,
+    long long now, const char *what)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_SET_PROFILE);
+	sqlite3_stmt *st = db_stmt(db, &stmts, q);
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, name);
-	db_bind_text(st, 3, phone);
+	db_bind_text(st, 2, a);
+	db_bind_text(st, 3, b);
 	db_bind_int(st, 4, now);
-	return db_step_done(db, st, "user profile");
+	return db_step_done(db, st, what);
+}
+
+int
+db_user_set_profile(struct db *db, long long id, const char *name,
+    const char *phone, long long now)
+{
+	return set_two(db, Q_SET_PROFILE, id, name, phone, now, "user profile");
 }
 
 int
 db_user_set_email(struct db *db, long long id, const char *email,
     const char *norm, long long now)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_SET_EMAIL);
-
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, email);
-	db_bind_text(st, 3, norm);
-	db_bind_int(st, 4, now);
-	return db_step_done(db, st, "user email");
+	return set_two(db, Q_SET_EMAIL, id, email, norm, now, "user email");
 }
 
 int

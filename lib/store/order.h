@@ -54,6 +54,7 @@ struct order {
 	const char	*address, *city, *postal;	/* "" unless shipped */
 	const char	*lang;
 	long long	 cart_id, cart_rev;
+	long long	 user_id;	/* the logged-in buyer, or 0 (a guest) */
 	long long	 created_at, updated_at;
 	struct order_line *lines;
 	size_t		 nlines;

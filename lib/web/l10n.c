@@ -31,8 +31,10 @@ l10n_time(char *out, size_t n, long long t, enum lang l, enum l10n_time s)
 		return out;
 	switch (s) {
 	case L10N_STAMP:
-		snprintf(out, n, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900,
-		    tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+	case L10N_STAMP_ZONE:
+		if (strftime(out, n, s == L10N_STAMP ? "%Y-%m-%d %H:%M" :
+		    "%Y-%m-%d %H:%M %Z", &tm) == 0)
+			out[0] = '\0';
 		break;
 	case L10N_DATE:
 		/* French writes the first of the month "1er". */

@@ -13,6 +13,7 @@ enum l10n_time {
 	L10N_DATE,	/* "1 December 2026" / "1 décembre 2026" */
 	L10N_DATETIME,	/* "1 December 2026, 14:03" / "1 décembre 2026 à 14:03" */
 	L10N_STAMP,	/* "2026-12-01 14:03" (soukctl, sortable; any language) */
+	L10N_STAMP_ZONE,	/* "2026-12-01 14:03 CET" (the zone's abbreviation) */
 };
 
 #define L10N_TIME_BUF 64

@@ -440,3 +440,193 @@ def account_session_never_shows_to_the_next_visitor():
         r = anon.get("/contact")
         check("leak@example.com" not in r.text and 'id="account-link"'
               not in r.text, "an anonymous visitor got the user's header")
+
+
+def security_post(sh, path, fields):
+    return form_post(sh, "/account/security", path, fields)
+
+
+def alive(s, sh):
+    """1 when this browser's session cookie still opens /account."""
+    r = s.get("/account", headers={"Cookie": "souk_sess=" +
+                                   sh.cookies.get("souk_sess", "x")})
+    return r.status == 200
+
+
+@test
+def account_password_change_ends_other_sessions():
+    s = acct_stack()
+    email = "pw-change@example.com"
+    verified_user(s, email)
+    a, r = login(s, email)
+    b, r = login(s, email)
+    check(alive(s, a) and alive(s, b), "two sessions")
+    old_a = a.cookies["souk_sess"]
+    new_pw = "marigold-canyon-77"
+    r = security_post(a, "/account/password",
+                      {"current": PW, "password": new_pw})
+    check(r.status == 303, r)
+    check(not alive(s, b), "the other session survived a password change")
+    check(alive(s, a) and a.cookies["souk_sess"] != old_a,
+          "the session that changed it keeps going under a new id")
+    m = wait_mail(s, email, 2)
+    check("password" in decoded(m["msg"], "Subject").lower() or
+          "password" in body_of(m).lower(), "no password-changed mail")
+    _, r = login(s, email)
+    check(r.status == 200, "old password still accepted: %r" % r)
+    _, r = login(s, email, pw=new_pw)
+    check(r.status == 303, r)
+
+
+@test
+def account_email_change_confirmed_on_new_notified_on_old():
+    s = acct_stack()
+    old, new = "mail-old@example.com", "mail-new@example.com"
+    verified_user(s, old)
+    a, _ = login(s, old)
+    b, _ = login(s, old)
+    before_old = len(mails_to(s, old))
+    r = security_post(a, "/account/email", {"email": new, "current": PW})
+    check(r.status == 303, r)
+    # Nothing changes until the new address proves itself.
+    check(one(s, "SELECT count(*) FROM users WHERE email_norm = ?", old) == 1,
+          "changed before confirmation")
+    m = wait_link(s, new, "/account/email/confirm")
+    url = re.search(r"http://\S+/account/email/confirm\?token=\S+",
+                    body_of(m)).group(0)
+    r = a.get(rel(url))
+    check(r.status == 303 and "notice=email_changed" in r.header("Location"),
+          r)
+    check(one(s, "SELECT count(*) FROM users WHERE email_norm = ?", new) == 1,
+          "not changed")
+    wait_until(lambda: len(mails_to(s, old)) > before_old,
+               what="notice to the old address")
+    check(not alive(s, b), "another session survived the e-mail change")
+    check(alive(s, a), "the confirming session ended")
+    r = a.get(rel(url))
+    check("notice=bad_link" in r.header("Location"), "link reused")
+    _, r = login(s, new)
+    check(r.status == 303, "login with the new address: %r" % r)
+
+
+@test
+def account_guest_cart_merges_at_login():
+    s = acct_stack()
+    email = "merge@example.com"
+    verified_user(s, email)
+    slugs = [row[0] for row in query(
+        s, "SELECT slug FROM products WHERE active = 1 AND stock IS NULL "
+        "ORDER BY id LIMIT 2")]
+    check(len(slugs) == 2, slugs)
+    a, _ = login(s, email)
+    check(a.add(slugs[0]).status == 303, "add as the account")
+    g = Shopper(s)
+    check(g.add(slugs[1]).status == 303, "add as a guest")
+    guest_cart = g.cart
+    _, r = login(s, email, sh=g)
+    check(r.status == 303, r)
+    cart = g.get("/cart").text
+    names = [one(s, "SELECT name FROM products WHERE slug = ?", x)
+             for x in slugs]
+    check(all(n.replace("&", "&amp;") in cart for n in names),
+          "merged cart lacks a line: %s" % names)
+    check(g.cart != guest_cart or one(
+        s, "SELECT user_id IS NOT NULL FROM carts WHERE token = ?",
+        guest_cart) == 1, "the guest cart did not join the account")
+
+
+@test
+def account_new_device_login_is_mailed():
+    s = acct_stack()
+    email = "device@example.com"
+    verified_user(s, email)
+
+    def news():
+        return [m for m in mails_to(s, email) if
+                decoded(m["msg"], "Subject").startswith("New login")]
+    a, _ = login(s, email)            # a browser never seen
+    wait_until(lambda: len(news()) == 1, what="new-device mail")
+    check(a.cookies.get("souk_dev"), "no device cookie")
+    login(s, email, sh=a)             # the same browser again: no news
+    b, _ = login(s, email)            # another new browser: news
+    wait_until(lambda: len(news()) == 2, what="second new-device mail")
+    time.sleep(1.0)
+    check(len(news()) == 2, "mailed for a known device: %d" % len(news()))
+
+
+@test
+def account_staff_second_factor_can_be_made_mandatory():
+    s = acct_stack()
+    email = "staff-2fa@example.com"
+    verified_user(s, email)
+    execute(s, "UPDATE users SET role = 'employee' WHERE email_norm = ?",
+            email)
+    sh, r = login(s, email)
+    check(r.status == 303, r)
+    check(sh.get("/admin").status == 200, "employee without a rule")
+    execute(s, "INSERT OR REPLACE INTO settings(key, value) "
+            "VALUES ('staff_totp_required', '1')")
+    try:
+        r = sh.get("/admin")
+        check(r.status == 303 and "/account/security?totp=required" in
+              r.header("Location"), "mandatory TOTP not enforced: %r" % r)
+        page = sh.get("/account/security?totp=required")
+        check('id="totp-required"' in page.text, "no explanation")
+        # Customers are not staff: the rule does not touch them.
+        check(Shopper(s).get("/").status == 200, "storefront")
+    finally:
+        execute(s, "DELETE FROM settings WHERE key = 'staff_totp_required'")
+
+
+@test
+def account_order_while_logged_in_is_theirs_and_export_has_messages():
+    s = acct_stack()
+    email = "mine@example.com"
+    sh = verified_user(s, email)
+    sh, _ = login(s, email, sh=sh)
+    sh.add("the-last-caravan-film")
+    # Another address on the order: it still belongs to the account.
+    r = sh.place({"email": "someone-else@example.com"})
+    check(r.status == 303, r)
+    ref = one(s, "SELECT reference FROM orders ORDER BY id DESC LIMIT 1")
+    check(one(s, "SELECT user_id FROM orders WHERE reference = ?", ref) ==
+          one(s, "SELECT id FROM users WHERE email_norm = ?", email),
+          "orders.user_id not set at placement")
+    check(ref in sh.get("/account").text, "not in the order history")
+    # A contact message from the verified address is part of my data.
+    from mailtest import form_token, post_contact, contact_fields
+    tok, cookie = form_token(s)
+    r = post_contact(s, contact_fields(email=email, subject="Export me"),
+                     tok, cookie)
+    check(r.status == 303, r)
+    r = security_post(sh, "/account/export", {"current": PW})
+    import json
+    data = json.loads(r.text)
+    check([m["subject"] for m in data["messages"]] == ["Export me"],
+          data.get("messages"))
+    check(ref in [o["reference"] for o in data["orders"]], "order missing")
+
+
+@test
+def account_hash_flood_answers_503_with_retry_after():
+    import fcntl
+    import glob
+    s = acct_stack()
+    email = "slots@example.com"
+    verified_user(s, email)
+    locks = sorted(glob.glob(s.dir + "/files/locks/hash.*"))
+    check(locks, "no hash slot files")
+    held = []
+    try:
+        for p in locks:
+            f = open(p, "r+")
+            fcntl.flock(f, fcntl.LOCK_EX)
+            held.append(f)
+        _, r = login(s, email)
+        check(r.status == 503 and r.header("Retry-After"),
+              "all slots busy: %r" % r)
+    finally:
+        for f in held:
+            f.close()
+    _, r = login(s, email)
+    check(r.status == 303, "slots free again: %r" % r)

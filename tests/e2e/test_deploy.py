@@ -259,6 +259,7 @@ def systemd_units_pass_systemd_analyze_verify():
         units = prefix + "/lib/systemd/system"
         names = sorted(os.listdir(units))
         check(names == ["souk-backup.service", "souk-backup.timer",
+                        "souk-cron.service", "souk-cron.timer",
                         "souk-mail.service", "souk@.service"], repr(names))
         args = [units + "/souk@%s.service" % p for p in
                 ("catalog", "cart", "checkout", "contact")]

@@ -30,6 +30,8 @@ TEST(l10n_dates_per_language)
 	tzset();
 	CHECK_STR(l10n_time(b, sizeof(b), 1796133780, LANG_EN, L10N_DATETIME),
 	    "1 December 2026, 15:03");
+	CHECK_STR(l10n_time(b, sizeof(b), 1796133780, LANG_EN, L10N_STAMP_ZONE),
+	    "2026-12-01 15:03 CET");
 	setenv("TZ", "UTC", 1);
 	tzset();
 }

@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 17;
+PRAGMA user_version = 19;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -363,7 +363,9 @@ CREATE TABLE mail_outbox (
 	message_id	TEXT NOT NULL UNIQUE,
 	created_at	INTEGER NOT NULL,
 	queued_at	INTEGER NOT NULL,
-	sent_at		INTEGER
+	sent_at		INTEGER,
+	in_reply_to	TEXT NOT NULL DEFAULT '',	-- threading (019)
+	refs		TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX mail_outbox_due ON mail_outbox(status, next_attempt_at);
 
@@ -385,6 +387,17 @@ CREATE TABLE messages (
 	created_at	INTEGER NOT NULL
 );
 CREATE INDEX messages_inbox ON messages(status, created_at DESC);
+-- Staff replies to a message (019), each queued to the shopper as mail_id.
+CREATE TABLE message_replies (
+	id		INTEGER PRIMARY KEY,
+	message_id	INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+	user_id		INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	author		TEXT NOT NULL,
+	body		TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 5000),
+	mail_id		INTEGER REFERENCES mail_outbox(id) ON DELETE SET NULL,
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX message_replies_message ON message_replies(message_id, id);
 
 -- Rate limits (lib/db_rate.c): one row per counted action, per bucket
 -- ("contact", "order", "proof", "proof_bytes", later "login"...) and

@@ -39,6 +39,12 @@
  *   POST /admin/product/image/act id, image, image_op=save|up|down|delete
  *   GET  /admin/categories        the tree; POST /admin/category/save
  *                                 creates, renames, moves, reorders
+ *   GET  /admin/messages          contact inbox: box=open|unread|handled|
+ *                                 all; keyset: before=<id>
+ *   GET  /admin/message/<id>      one message (marks it read), the
+ *                                 customer and order it matches, replies
+ *   POST /admin/message/reply     id, body: mailed to the shopper, threaded
+ *   POST /admin/message/status    id, do=handled|reopen|spam
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -50,6 +56,7 @@
 #include "money.h"
 #include "auth.h"
 #include "order_stats.h"
+#include "db_messages.h"
 #include "pay.h"
 #include "site.h"
 #include "site_hooks.h"
@@ -58,7 +65,8 @@
 static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
 	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
-	"image", "category", NULL
+	"image", "category", "replied", "handled", "reopen", "spam",
+	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
 	"subscription", "product", NULL };
@@ -123,6 +131,8 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_ALT] = { "alt", V_LINE, 1, 200 },
 	[KEY_IMAGE] = { "image", V_INT, 1, 1LL << 53 },
 	[KEY_IMAGE_OP] = { "image_op", V_ENUM, .choices = adm_image_ops },
+	[KEY_BOX] = { "box", V_ENUM, .choices = message_boxes },
+	[KEY_MDO] = { "do", V_ENUM, .choices = adm_message_acts, .required = 1 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -164,6 +174,10 @@ enum page_id {
 	PAGE_PRODUCT_IMAGE_ACT,
 	PAGE_CATEGORIES,
 	PAGE_CATEGORY_SAVE,
+	PAGE_MESSAGES,
+	PAGE_MESSAGE,
+	PAGE_MESSAGE_REPLY,
+	PAGE_MESSAGE_STATUS,
 	PAGE__MAX
 };
 
@@ -192,6 +206,10 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_PRODUCT_IMAGE_ACT] = page_product_image_act,
 	[PAGE_CATEGORIES] = page_categories,
 	[PAGE_CATEGORY_SAVE] = page_category_save,
+	[PAGE_MESSAGES] = page_messages,
+	[PAGE_MESSAGE] = page_message,
+	[PAGE_MESSAGE_REPLY] = page_message_reply,
+	[PAGE_MESSAGE_STATUS] = page_message_status,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -217,6 +235,10 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_PRODUCT_IMAGE_ACT] = PERM_CATALOG,
 	[PAGE_CATEGORIES] = PERM_CATALOG,
 	[PAGE_CATEGORY_SAVE] = PERM_CATALOG,
+	[PAGE_MESSAGES] = PERM_MESSAGES,
+	[PAGE_MESSAGE] = PERM_MESSAGES,
+	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
+	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -286,6 +308,14 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_NOTICE) },
 	[PAGE_CATEGORY_SAVE] = { "admin/category/save", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_SLUG, KEY_NAME, KEY_PARENT, KEY_POSITION) },
+	[PAGE_MESSAGES] = { "admin/messages", METHODS_GET, gate, 0,
+	    KEYS(KEY_BOX, KEY_BEFORE, KEY_NOTICE) },
+	[PAGE_MESSAGE] = { "admin/message", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_MESSAGE_REPLY] = { "admin/message/reply", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_BODY) },
+	[PAGE_MESSAGE_STATUS] = { "admin/message/status", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_MDO) },
 };
 
 static const struct app admin = {

@@ -217,6 +217,7 @@ mail_show(struct db *db, int argc, char **argv)
 		.to = r.to, .to_name = r.to_name, .reply_to = r.reply_to,
 		.reply_to_name = r.reply_to_name, .subject = r.subject,
 		.text = r.text, .html = r.html, .message_id = r.message_id,
+		.in_reply_to = r.in_reply_to, .references = r.refs,
 		.date = r.created_at,
 	};
 	if (mail_format(&b, &m, &why) < 0)

@@ -11,12 +11,12 @@
 #define ROW_COLS "id, to_addr, to_name, reply_to, reply_to_name, subject, " \
 	"body_text, body_html, message_id, status, last_error, claimed_by, " \
 	"attempts, rejections, next_attempt_at, claimed_until, created_at, " \
-	"queued_at, sent_at"
+	"queued_at, sent_at, in_reply_to, refs"
 /* The same without the bodies (listings). */
 #define LIST_COLS "id, to_addr, to_name, reply_to, reply_to_name, subject, " \
 	"'', NULL, message_id, status, last_error, claimed_by, " \
 	"attempts, rejections, next_attempt_at, claimed_until, created_at, " \
-	"queued_at, sent_at"
+	"queued_at, sent_at, in_reply_to, refs"
 
 enum {
 	Q_INSERT, Q_CLAIM, Q_SENT, Q_RETRY, Q_FAILED, Q_ALL_DUE, Q_LIST,
@@ -25,8 +25,8 @@ enum {
 static const char *const sql[Q__MAX] = {
 	[Q_INSERT] = "INSERT INTO mail_outbox(to_addr, to_name, reply_to, "
 	    "reply_to_name, subject, body_text, body_html, message_id, "
-	    "next_attempt_at, created_at, queued_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9)",
+	    "next_attempt_at, created_at, queued_at, in_reply_to, refs) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, ?10, ?11)",
 	[Q_CLAIM] = "UPDATE mail_outbox SET status = 'sending', claimed_by = ?1, "
 	    "claimed_until = ?2, attempts = attempts + 1 "
 	    "WHERE id IN (SELECT id FROM mail_outbox WHERE id > ?4 AND "
@@ -77,6 +77,8 @@ db_mail_insert(struct db *db, const struct mail *m, const char *message_id,
 	db_bind_text(st, 7, m->html);
 	db_bind_text(st, 8, message_id);
 	db_bind_int(st, 9, now);
+	db_bind_text(st, 10, m->in_reply_to ? m->in_reply_to : "");
+	db_bind_text(st, 11, m->references ? m->references : "");
 	/* -1 for every failure: callers roll back either way. */
 	return (id = db_insert(db, st, "mail insert")) > 0 ? id : -1;
 }
@@ -104,6 +106,8 @@ read_row(struct arena *a, sqlite3_stmt *st, struct mail_row *r)
 	r->created_at = db_col_int(st, 16);
 	r->queued_at = db_col_int(st, 17);
 	r->sent_at = db_col_int(st, 18);
+	r->in_reply_to = db_col_text(a, st, 19);
+	r->refs = db_col_text(a, st, 20);
 }
 
 /* Steps st to the end, collecting rows into *rows (at most max).

@@ -19,6 +19,7 @@ struct mail_row {
 	const char	*to, *to_name, *reply_to, *reply_to_name;
 	const char	*subject, *text, *html;	/* html NULL when none */
 	const char	*message_id;
+	const char	*in_reply_to, *refs;	/* "" when none */
 	const char	*status, *last_error, *claimed_by;
 	long long	 attempts;	/* including the claim that returned it */
 	long long	 rejections;	/* 5xx replies so far */

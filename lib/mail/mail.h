@@ -54,6 +54,11 @@ struct mail {
 	const char	*text;		/* UTF-8 plain-text body */
 	const char	*html;		/* optional HTML body, NULL for none */
 	const char	*reply_to_name;	/* display name for reply_to or NULL */
+	/* Threading (RFC 5322 3.6.4), NULL for none: the Message-ID this
+	 * answers, and the thread's Message-IDs separated by one space
+	 * (oldest first); each is checked by mail_msgid_safe(). */
+	const char	*in_reply_to;
+	const char	*references;
 };
 
 /* Queues m for delivery as soon as possible, its outbox id into *id

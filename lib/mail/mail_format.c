@@ -42,6 +42,29 @@ mail_msgid_safe(const char *s)
 	return 1;
 }
 
+int
+mail_refs_safe(const char *s)
+{
+	char id[256];
+	size_t n;
+
+	if (strlen(s) > MAIL_REFS_MAX)
+		return 0;
+	while (*s != '\0') {
+		n = strcspn(s, " ");
+		if (n == 0 || n >= sizeof(id))
+			return 0;
+		memcpy(id, s, n);
+		id[n] = '\0';
+		if (!mail_msgid_safe(id))
+			return 0;
+		s += n;
+		if (*s == ' ' && *++s == '\0')
+			return 0;	/* a trailing space */
+	}
+	return 1;
+}
+
 void
 mail_b64(struct buf *out, const void *in, size_t n)
 {
@@ -307,6 +330,11 @@ unsafe_field(const struct mail_msg *m)
 		return "subject";
 	if (m->message_id == NULL || !mail_msgid_safe(m->message_id))
 		return "message-id";
+	if (m->in_reply_to != NULL && *m->in_reply_to &&
+	    !mail_msgid_safe(m->in_reply_to))
+		return "in-reply-to";
+	if (m->references != NULL && !mail_refs_safe(m->references))
+		return "references";
 	if (m->text == NULL || !utf8_valid(m->text, strlen(m->text)))
 		return "text body";
 	if (m->html != NULL && !utf8_valid(m->html, strlen(m->html)))
@@ -329,6 +357,19 @@ mail_format(struct buf *out, const struct mail_msg *m, const char **why)
 		mail_header_addr(out, "Reply-To", m->reply_to_name, m->reply_to);
 	mail_header_text(out, "Subject", m->subject);
 	buf_printf(out, "Message-ID: %s\r\n", m->message_id);
+	if (m->in_reply_to != NULL && *m->in_reply_to)
+		buf_printf(out, "In-Reply-To: %s\r\n", m->in_reply_to);
+	if (m->references != NULL && *m->references) {
+		/* One id per line (folded), so no line passes 78 columns. */
+		buf_puts(out, "References:");
+		for (const char *p = m->references; *p; ) {
+			size_t n = strcspn(p, " ");
+			buf_printf(out, "%s%.*s", p == m->references ? " " :
+			    "\r\n ", (int)n, p);
+			p += n + (p[n] == ' ');
+		}
+		buf_puts(out, "\r\n");
+	}
 	/* RFC 3834: no vacation auto-reply loops with the store. */
 	buf_puts(out, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n");
 	if (m->html == NULL || *m->html == '\0') {

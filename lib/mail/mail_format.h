@@ -37,6 +37,8 @@ struct mail_msg {
 	const char	*text;		/* UTF-8 body */
 	const char	*html;		/* NULL or "" for a text-only mail */
 	const char	*message_id;	/* "<left@right>" */
+	const char	*in_reply_to;	/* "" or one "<id@domain>" */
+	const char	*references;	/* "" or ids separated by one space */
 	long long	 date;		/* unix seconds, shown in local time */
 };
 
@@ -50,6 +52,10 @@ int	mail_header_safe(const char *s, size_t max);
 int	mail_addr_safe(const char *s);
 /* 1 when s looks like "<id@domain>" in printable ASCII. */
 int	mail_msgid_safe(const char *s);
+/* 1 when s is "" or Message-IDs (mail_msgid_safe) separated by single
+ * spaces, at most MAIL_REFS_MAX bytes in all. */
+int	mail_refs_safe(const char *s);
+#define MAIL_REFS_MAX 900
 
 /* Appends standard base64 (with padding, no line breaks). */
 void	mail_b64(struct buf *out, const void *in, size_t n);

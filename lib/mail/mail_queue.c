@@ -37,6 +37,10 @@ refused(const struct mail *m)
 	if (m->subject == NULL || *m->subject == '\0' ||
 	    !mail_header_safe(m->subject, MAIL_SUBJECT_MAX))
 		return "subject";
+	if (m->in_reply_to && *m->in_reply_to && !mail_msgid_safe(m->in_reply_to))
+		return "in_reply_to";
+	if (m->references && !mail_refs_safe(m->references))
+		return "references";
 	if (m->text == NULL || !utf8_valid(m->text, strlen(m->text)))
 		return "text";
 	if (m->html && !utf8_valid(m->html, strlen(m->html)))

@@ -454,6 +454,8 @@ mail_run(struct db *db, const struct mail_run_opts *o, struct mail_stats *st)
 				.subject = rows[i].subject, .text = rows[i].text,
 				.html = rows[i].html,
 				.message_id = rows[i].message_id,
+				.in_reply_to = rows[i].in_reply_to,
+				.references = rows[i].refs,
 				.date = rows[i].created_at,
 			};
 			jobs[i].row = &rows[i];

@@ -90,4 +90,32 @@ await run("admin", [
     check((await t.text("#orders")).includes(ref1), "the paid order is listed");
     await t.shot("admin-orders");
   }, { viewports: ["phone"] }],
+  ["reply_to_a_message_from_a_phone", async (t) => {
+    const subject = `Gold plan on a MAG box? ${Date.now()}`;
+    await t.go("/contact");
+    await t.page.fill("#c-name", "Amira Ben Salah");
+    await t.page.fill("#c-email", "amira@example.com");
+    await t.page.fill("#c-subject", subject);
+    await t.page.fill("#c-message", "Bonjour, does it work on a MAG box?");
+    await Promise.all([t.page.waitForNavigation(),
+      t.page.locator("form:has(#c-name) button[type=submit]").click()]);
+    check(t.page.url().endsWith("/contact?sent=1"), "message sent: " + t.page.url());
+    await login(t, staff("employee"));
+    await t.go("/admin/messages?box=unread");
+    await t.noOverflow("inbox");
+    const link = t.page.locator("#messages a", { hasText: subject });
+    check(await link.count() === 1, "the message is not in the unread box");
+    await t.shot("admin-messages");
+    await Promise.all([t.page.waitForURL(/\/admin\/message\/\d+$/), link.click()]);
+    await t.noOverflow("message");
+    check((await t.text("#msg-body")).includes("MAG box"), "the text is shown");
+    await t.page.fill("#reply-body", "Yes, it works on every MAG box.");
+    await Promise.all([t.page.waitForURL(/notice=replied$/), t.page.click("#do-reply")]);
+    check((await t.text("#adm-notice")).includes("Reply queued"), "reply notice");
+    check((await t.text("#replies")).includes("every MAG box"), "the reply is listed");
+    check((await t.text("#msg-status")).includes("Answered"), "status answered");
+    await t.shot("admin-message-replied");
+    await Promise.all([t.page.waitForURL(/notice=handled$/), t.page.click("#do-handled")]);
+    check((await t.text("#msg-status")).includes("Handled"), "status handled");
+  }, { viewports: ["phone"] }],
 ]);

@@ -491,6 +491,39 @@ TEST(mail_format_refuses_unsafe_fields)
 	refused(m, "from address");
 	m = sample, m.message_id = "<1@x>\r\nBcc: x@evil.example";
 	refused(m, "message-id");
+	m = sample, m.in_reply_to = "<1@x>\r\nBcc: x@evil.example";
+	refused(m, "in-reply-to");
+	m = sample, m.in_reply_to = "no-brackets@x";
+	refused(m, "in-reply-to");
+	m = sample, m.references = "<1@x> <2@x>\nBcc: x@evil.example";
+	refused(m, "references");
+	m = sample, m.references = "<1@x>  <2@x>";
+	refused(m, "references");
+	m = sample, m.references = "<1@x> ";
+	refused(m, "references");
+}
+
+TEST(mail_format_threads_replies)
+{
+	struct buf b = { 0 };
+	struct mail_msg m = sample;
+	const char *why;
+
+	m.in_reply_to = "<2.def@shop.example>";
+	m.references = "<1.abc@shop.example> <2.def@shop.example>";
+	CHECK_INT(mail_format(&b, &m, &why), 0);
+	CHECK(lines_ok(b.data, 78));
+	CHECK(strstr(b.data, "\r\nIn-Reply-To: <2.def@shop.example>\r\n") != NULL);
+	CHECK(strstr(b.data, "\r\nReferences: <1.abc@shop.example>\r\n"
+	    " <2.def@shop.example>\r\n") != NULL);
+	buf_free(&b);
+	CHECK_INT(mail_refs_safe(""), 1);
+	CHECK_INT(mail_refs_safe("<a@b>"), 1);
+	CHECK_INT(mail_refs_safe(" <a@b>"), 0);
+	CHECK_INT(mail_format(&b, &sample, &why), 0);
+	CHECK(strstr(b.data, "In-Reply-To") == NULL);
+	CHECK(strstr(b.data, "References") == NULL);
+	buf_free(&b);
 }
 
 TEST(mail_retry_delay_doubles_up_to_max)

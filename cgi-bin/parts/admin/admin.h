@@ -68,6 +68,8 @@ enum key {
 	KEY_ALT,
 	KEY_IMAGE,
 	KEY_IMAGE_OP,
+	KEY_BOX,
+	KEY_MDO,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -120,6 +122,12 @@ int		 page_review_act(struct ctx *);
 /* charts.c: the dashboard's charts of q into Page.chart.*; 0 or -1. */
 struct stats_query;
 int		 adm_put_charts(struct ctx *, const struct stats_query *q);
+/* messages.c: the contact inbox, one message, reply, handled/reopen/spam. */
+extern const char *const adm_message_acts[];	/* do= of message/status */
+int		 page_messages(struct ctx *);
+int		 page_message(struct ctx *);
+int		 page_message_reply(struct ctx *);
+int		 page_message_status(struct ctx *);
 
 /* audit.c */
 int		 page_audit(struct ctx *);

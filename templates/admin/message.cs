@@ -14,7 +14,7 @@
     <div><dt><?cs var:Lang.adm.date ?></dt><dd><?cs var:m.at ?></dd></div>
     <div><dt><?cs var:Lang.adm.status ?></dt><dd id="msg-status"><?cs var:Lang.admmsg.status[m.status] ?></dd></div>
     <div><dt><?cs var:Lang.admmsg.customer ?></dt><dd id="msg-customer"><?cs if:?Page.customer.id ?><?cs var:Page.customer.name ?> (<?cs var:Page.customer.role ?>)<?cs else ?><?cs var:Lang.admmsg.no_account ?><?cs /if ?></dd></div>
-    <div><dt><?cs var:Lang.admmsg.order ?></dt><dd id="msg-order"><?cs if:?Page.order.id ?><a href="/admin/order/<?cs var:Page.order.id ?>"><?cs var:Page.order.reference ?></a> — <?cs call:status(Page.order.status) ?><?cs if:Page.order.same_email != "1" ?> <strong class="warn"><?cs var:Lang.admmsg.other_email ?></strong><?cs /if ?><?cs elif:m.order_ref ?><?cs var:m.order_ref ?> (<?cs var:Lang.admmsg.no_order ?>)<?cs else ?><?cs var:Lang.admmsg.no_order ?><?cs /if ?></dd></div>
+    <div><dt><?cs var:Lang.admmsg.order ?></dt><dd id="msg-order"><?cs if:?Page.order.id ?><a href="/admin/order/<?cs var:Page.order.id ?>"><?cs var:Page.order.reference ?></a> — <?cs call:status(Page.order.status, Page.order.status) ?><?cs if:Page.order.same_email != "1" ?> <strong class="warn"><?cs var:Lang.admmsg.other_email ?></strong><?cs /if ?><?cs elif:m.order_ref ?><?cs var:m.order_ref ?> (<?cs var:Lang.admmsg.no_order ?>)<?cs else ?><?cs var:Lang.admmsg.no_order ?><?cs /if ?></dd></div>
   </dl>
   <div class="adm-message-body" id="msg-body"><?cs var:m.body ?></div>
 

@@ -86,6 +86,9 @@ long long	 adm_local_day(const char *s, int days);
 /* The id in the path's third segment (/admin/<what>/<id>): a positive
  * decimal without sign or leading zero; 0 when there is none such. */
 long long	 adm_path_id(struct ctx *);
+/* The object a page is about: adm_path_id() when from_path, else the
+ * posted KEY_ID; 0 when there is none. */
+long long	 adm_object_id(struct ctx *, int from_path);
 /* Adds the audit row of this request's visitor (inside the caller's
  * transaction): action on object kind/id with detail; 0 or -1. */
 int		 adm_audit(struct ctx *, const char *action, const char *kind,

@@ -59,6 +59,14 @@ adm_path_id(struct ctx *c)
 	return *end == '\0' && id > 0 ? id : 0;
 }
 
+long long
+adm_object_id(struct ctx *c, int from_path)
+{
+	if (from_path)
+		return adm_path_id(c);
+	return app_val(c, KEY_ID)->state == VAL_OK ? app_val(c, KEY_ID)->i : 0;
+}
+
 int
 adm_audit(struct ctx *c, const char *action, const char *kind, long long id,
     const char *detail, long long now)

@@ -56,13 +56,9 @@ page_messages(struct ctx *c)
 static int
 load_message(struct ctx *c, struct message_row *m, int from_path)
 {
-	long long id = 0;
+	long long id = adm_object_id(c, from_path);
 	int rc;
 
-	if (from_path)
-		id = adm_path_id(c);
-	else if (app_val(c, KEY_ID)->state == VAL_OK)
-		id = app_val(c, KEY_ID)->i;
 	if (id == 0)
 		return app_error(c, 404, NULL);
 	if ((rc = db_message_get(c->db, &c->arena, id, m)) != 0)

@@ -26,13 +26,9 @@
 static int
 load_order(struct ctx *c, struct order *o, int from_path)
 {
-	long long id = 0;
+	long long id = adm_object_id(c, from_path);
 	int rc;
 
-	if (from_path)
-		id = adm_path_id(c);
-	else if (app_val(c, KEY_ID)->state == VAL_OK)
-		id = app_val(c, KEY_ID)->i;
 	if (id == 0)
 		return 404;
 	if ((rc = db_order_by_id(c->db, &c->arena, id, o)) != 0)

@@ -68,7 +68,6 @@ exec_fixed(struct db *db, const char *sql)
 static int
 busy_wait(void *arg, int count)
 {
-	(void)arg;
 	if (count < 100)
 		usleep(50);
 	else if (count < 5100)
@@ -220,6 +219,36 @@ db_grow(struct arena *a, void *v, size_t n, size_t *cap, size_t elem)
 	if (v != NULL && n > 0)
 		memcpy(more, v, n * elem);
 	return more;
+}
+
+void
+db_read_id(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	*(long long *)row = sqlite3_column_int64(st, 0);
+}
+
+long long
+db_rows(struct db *db, sqlite3_stmt *st, const char *what, struct arena *a,
+    size_t elem, db_row_fn *read, void *out, size_t *n)
+{
+	char *v = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = db_grow(a, v, count, &cap, elem);
+		read(a, st, v + count * elem);
+		count++;
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		v = NULL;
+		count = 0;
+	}
+	memcpy(out, &v, sizeof(v));
+	if (n != NULL)
+		*n = count;
+	return rc == SQLITE_DONE ? (long long)count : db_fail(db, what);
 }
 
 int

@@ -55,6 +55,21 @@ int		 db_col_null(sqlite3_stmt *, int);
 void		*db_grow(struct arena *, void *v, size_t n, size_t *cap,
 		    size_t elem);
 
+/* Reads st's current row into row (elem bytes, zeroed), strings copied
+ * into a. */
+typedef void	 db_row_fn(struct arena *a, sqlite3_stmt *st, void *row);
+
+/* Steps the bound st to its end, reading each row with read() into one more
+ * element of an arena array, then resets st.  out points to the caller's
+ * element pointer: set to the array (NULL when there are no rows); *n, when
+ * n is not NULL, to the count.  Returns the count, or -1 (logged as what,
+ * *out NULL and *n 0).  The one "list of rows" loop of every module. */
+long long	 db_rows(struct db *, sqlite3_stmt *st, const char *what,
+		    struct arena *a, size_t elem, db_row_fn *read, void *out,
+		    size_t *n);
+/* db_row_fn for a list of ids: column 0 into a long long. */
+db_row_fn	 db_read_id;
+
 /* Steps st for one row: 0 when there is one (read its columns, then
  * db_done()), DB_NONE when there is none, -1 on error (logged as what).
  * The one "found / none / error" of every lookup. */

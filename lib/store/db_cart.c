@@ -99,37 +99,44 @@ find(struct db *db, const char *token, long long *id, long long *rev)
 	return rc < 0 ? -1 : rc == 0;
 }
 
-/* Appends the lines of cart c->id (catalog prices now) and their sums. */
+/* db_row_fn: a cart_line from Q_LINES's columns. */
+static void
+read_line(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct cart_line *l = row;
+
+	l->id = db_col_int(st, 0);
+	l->product_id = db_col_int(st, 1);
+	l->plan_id = db_col_int(st, 2);
+	l->slug = db_col_text(a, st, 3);
+	l->name = db_col_text(a, st, 4);
+	l->kind = db_col_text(a, st, 5);
+	l->months = (int)db_col_int(st, 6);
+	l->days = (int)db_col_int(st, 7);
+	l->qty = db_col_int(st, 8);
+	l->unit_minor = db_col_int(st, 9);
+	l->stock = db_col_int(st, 10);
+	l->on_sale = (int)db_col_int(st, 11);
+	l->grams = db_col_int(st, 12);
+	l->max_qty = cart_max_qty(l->kind, l->stock);
+	l->line_minor = l->unit_minor * l->qty;
+}
+
+/* Reads the lines of cart c->id (catalog prices now) and their sums. */
 static int
 load_lines(struct db *db, struct arena *a, struct cart *c)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LINES);
-	size_t cap = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, c->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cart_line *l;
+	if (db_rows(db, st, "cart lines", a, sizeof(*c->lines), read_line,
+	    &c->lines, &c->n) < 0)
+		return -1;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cart_line *l = &c->lines[i];
 
-		c->lines = db_grow(a, c->lines, c->n, &cap, sizeof(*c->lines));
-		l = &c->lines[c->n++];
-		l->id = db_col_int(st, 0);
-		l->product_id = db_col_int(st, 1);
-		l->plan_id = db_col_int(st, 2);
-		l->slug = db_col_text(a, st, 3);
-		l->name = db_col_text(a, st, 4);
-		l->kind = db_col_text(a, st, 5);
-		l->months = (int)db_col_int(st, 6);
-		l->days = (int)db_col_int(st, 7);
-		l->qty = db_col_int(st, 8);
-		l->unit_minor = db_col_int(st, 9);
-		l->stock = db_col_int(st, 10);
-		l->on_sale = (int)db_col_int(st, 11);
-		l->grams = db_col_int(st, 12);
-		l->max_qty = cart_max_qty(l->kind, l->stock);
-		l->line_minor = l->unit_minor * l->qty;
 		c->count += l->qty;
 		c->subtotal_minor += l->line_minor;
 		if (strcmp(l->kind, "physical") == 0)
@@ -139,11 +146,10 @@ load_lines(struct db *db, struct arena *a, struct cart *c)
 		if (l->qty > cart_max_qty(l->kind, -1))
 			c->over_caps = 1;
 	}
-	db_done(st);
 	c->max_units = cart_max_units();
 	if (c->count > c->max_units)
 		c->over_caps = 1;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "cart lines");
+	return 0;
 }
 
 int

@@ -250,32 +250,32 @@ db_adm_product_copy(struct db *db, long long from, const char *slug,
 	return id;
 }
 
+/* db_row_fn: an adm_plan from the statement's columns. */
+static void
+read_plan(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct adm_plan *r = row;
+
+	r->id = db_col_int(st, 0);
+	r->months = (int)db_col_int(st, 1);
+	r->days = (int)db_col_int(st, 2);
+	r->price_minor = db_col_int(st, 3);
+	r->active = (int)db_col_int(st, 4);
+}
+
 int
 db_adm_plans(struct db *db, struct arena *a, long long product_id,
     struct adm_plan **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PLANS);
-	struct adm_plan *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, product_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		v[*n].id = db_col_int(st, 0);
-		v[*n].months = (int)db_col_int(st, 1);
-		v[*n].days = (int)db_col_int(st, 2);
-		v[*n].price_minor = db_col_int(st, 3);
-		v[*n].active = (int)db_col_int(st, 4);
-		(*n)++;
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "admin plans");
+	return db_rows(db, st, "admin plans", a, sizeof(**out), read_plan, out,
+	    n) < 0 ? -1 : 0;
 }
 
 int
@@ -290,31 +290,31 @@ db_adm_plan_off(struct db *db, long long product_id, long long plan_id)
 	return returning(db, st, "plan off");
 }
 
+/* db_row_fn: an adm_image from the statement's columns. */
+static void
+read_image(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct adm_image *r = row;
+
+	r->id = db_col_int(st, 0);
+	r->position = db_col_int(st, 1);
+	r->path = db_col_text(a, st, 2);
+	r->alt = db_col_text(a, st, 3);
+}
+
 int
 db_adm_images(struct db *db, struct arena *a, long long product_id,
     struct adm_image **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_IMAGES);
-	struct adm_image *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, product_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		v[*n].id = db_col_int(st, 0);
-		v[*n].position = db_col_int(st, 1);
-		v[*n].path = db_col_text(a, st, 2);
-		v[*n].alt = db_col_text(a, st, 3);
-		(*n)++;
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "admin images");
+	return db_rows(db, st, "admin images", a, sizeof(**out), read_image,
+	    out, n) < 0 ? -1 : 0;
 }
 
 long long
@@ -355,34 +355,34 @@ db_adm_image_del(struct db *db, long long product_id, long long image_id)
 	return returning(db, st, "image delete");
 }
 
+/* db_row_fn: an adm_category from the statement's columns. */
+static void
+read_category(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct adm_category *r = row;
+
+	r->id = db_col_int(st, 0);
+	r->parent_id = db_col_int(st, 1);
+	r->position = db_col_int(st, 2);
+	r->listed = db_col_int(st, 3);
+	r->slug = db_col_text(a, st, 4);
+	r->name = db_col_text(a, st, 5);
+	r->active = (int)db_col_int(st, 6);
+	r->depth = (int)db_col_int(st, 7);
+}
+
 int
 db_adm_categories(struct db *db, struct arena *a, struct adm_category **out,
     size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CATS);
-	struct adm_category *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		v[*n].id = db_col_int(st, 0);
-		v[*n].parent_id = db_col_int(st, 1);
-		v[*n].position = db_col_int(st, 2);
-		v[*n].listed = db_col_int(st, 3);
-		v[*n].slug = db_col_text(a, st, 4);
-		v[*n].name = db_col_text(a, st, 5);
-		v[*n].active = (int)db_col_int(st, 6);
-		v[*n].depth = (int)db_col_int(st, 7);
-		(*n)++;
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "admin categories");
+	return db_rows(db, st, "admin categories", a, sizeof(**out),
+	    read_category, out, n) < 0 ? -1 : 0;
 }
 
 int

@@ -54,9 +54,12 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* db_row_fn: a page_row. */
 static void
-read_page(struct arena *a, sqlite3_stmt *st, struct page_row *p)
+read_page(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct page_row *p = row;
+
 	p->slug = db_col_text(a, st, 0);
 	p->lang = db_col_text(a, st, 1);
 	p->title = db_col_text(a, st, 2);
@@ -100,36 +103,6 @@ db_page_get(struct db *db, struct arena *a, const char *slug,
 	return rc;
 }
 
-/* Steps st into a growing arena array of rows read by fn; the count or
- * -1. */
-static long long
-list(struct db *db, struct arena *a, sqlite3_stmt *st, size_t elem,
-    void (*fn)(struct arena *, sqlite3_stmt *, void *), void **out,
-    const char *what)
-{
-	size_t n = 0, cap = 0;
-	char *v = NULL;
-	int rc;
-
-	*out = NULL;
-	while ((rc = db_step_row(db, st, what)) == 0) {
-		if ((v = db_grow(a, v, n, &cap, elem)) == NULL) {
-			db_done(st);
-			return -1;
-		}
-		fn(a, st, v + n * elem);
-		n++;
-	}
-	*out = v;
-	return rc < 0 ? -1 : (long long)n;
-}
-
-static void
-page_fn(struct arena *a, sqlite3_stmt *st, void *p)
-{
-	read_page(a, st, p);
-}
-
 long long
 db_page_list(struct db *db, struct arena *a, struct page_row **out)
 {
@@ -137,8 +110,8 @@ db_page_list(struct db *db, struct arena *a, struct page_row **out)
 
 	if (st == NULL)
 		return -1;
-	return list(db, a, st, sizeof(**out), page_fn, (void **)out,
-	    "page list");
+	return db_rows(db, st, "page list", a, sizeof(**out), read_page,
+	    out, NULL);
 }
 
 /* Runs a DELETE with one or two text binds; the rows changed or -1. */
@@ -232,8 +205,8 @@ db_faq_list(struct db *db, struct arena *a, const char *lang,
 	db_bind_text(st, 1, lang);
 	if (fallback != NULL)
 		db_bind_text(st, 2, fallback);
-	return list(db, a, st, sizeof(**out), faq_fn, (void **)out,
-	    "faq list");
+	return db_rows(db, st, "faq list", a, sizeof(**out), faq_fn,
+	    out, NULL);
 }
 
 int
@@ -291,8 +264,8 @@ db_banner_list(struct db *db, struct arena *a, const char *lang,
 		db_bind_text(st, 1, lang);
 		db_bind_text(st, 2, fallback ? fallback : lang);
 	}
-	return list(db, a, st, sizeof(**out), banner_fn, (void **)out,
-	    "banner list");
+	return db_rows(db, st, "banner list", a, sizeof(**out), banner_fn,
+	    out, NULL);
 }
 
 long long

@@ -40,10 +40,12 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
-/* The coupon columns (COUPON_COLS) of the current row into c. */
+/* db_row_fn: the coupon columns (COUPON_COLS) of the current row. */
 static void
-read_coupon(struct arena *a, sqlite3_stmt *st, struct coupon *c)
+read_coupon(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct coupon *c = row;
+
 	c->id = db_col_int(st, 0);
 	c->code = db_col_text(a, st, 1);
 	c->kind = db_col_text(a, st, 2);
@@ -162,17 +164,9 @@ int
 db_coupon_list(struct db *db, struct arena *a, struct coupon **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LIST);
-	size_t cap = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		read_coupon(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "coupon list");
+	return db_rows(db, st, "coupon list", a, sizeof(**out), read_coupon,
+	    out, n) < 0 ? -1 : 0;
 }

@@ -250,42 +250,39 @@ db_download_claim(struct db *db, long long ent_id, long long file_id,
 	return r == CLAIM_OK ? CLAIM_ERROR : r;
 }
 
+/* db_row_fn: a library_item from a library statement's columns. */
+static void
+read_item(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct library_item *it = row;
+
+	it->ent_id = db_col_int(st, 0);
+	it->file_id = db_col_int(st, 1);
+	it->product_id = db_col_int(st, 2);
+	it->parent_id = db_col_int(st, 3);
+	it->position = db_col_int(st, 4);
+	it->used = db_col_int(st, 5);
+	it->max_downloads = db_col_int(st, 6);
+	it->expires_at = db_col_int(st, 7);
+	it->name = db_col_text(a, st, 8);
+	it->slug = db_col_text(a, st, 9);
+	it->media_type = db_col_text(a, st, 10);
+	it->file_name = db_col_text(a, st, 11);
+	it->image = db_col_text(a, st, 12);
+	it->series = db_col_text(a, st, 13);
+	it->season = db_col_text(a, st, 14);
+	it->order_token = db_col_text(a, st, 15);
+	it->order_id = db_col_int(st, 16);
+	it->user_id = db_col_int(st, 17);
+}
+
 /* Reads the rows of a library statement into *out. */
 static int
 library_rows(struct db *db, struct arena *a, sqlite3_stmt *st,
     struct library_item **out, size_t *n)
 {
-	struct library_item *v = NULL;
-	size_t cap = 0;
-	int rc;
-
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct library_item *it;
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		it = &v[(*n)++];
-		it->ent_id = db_col_int(st, 0);
-		it->file_id = db_col_int(st, 1);
-		it->product_id = db_col_int(st, 2);
-		it->parent_id = db_col_int(st, 3);
-		it->position = db_col_int(st, 4);
-		it->used = db_col_int(st, 5);
-		it->max_downloads = db_col_int(st, 6);
-		it->expires_at = db_col_int(st, 7);
-		it->name = db_col_text(a, st, 8);
-		it->slug = db_col_text(a, st, 9);
-		it->media_type = db_col_text(a, st, 10);
-		it->file_name = db_col_text(a, st, 11);
-		it->image = db_col_text(a, st, 12);
-		it->series = db_col_text(a, st, 13);
-		it->season = db_col_text(a, st, 14);
-		it->order_token = db_col_text(a, st, 15);
-		it->order_id = db_col_int(st, 16);
-		it->user_id = db_col_int(st, 17);
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "library");
+	return db_rows(db, st, "library", a, sizeof(**out), read_item, out,
+	    n) < 0 ? -1 : 0;
 }
 
 int

@@ -124,29 +124,27 @@ db_detail_insert(struct db *db, long long order, size_t line,
 	return 0;
 }
 
+/* db_row_fn: an order_detail from Q_OF_LINE's columns. */
+static void
+read_detail(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct order_detail *d = row;
+
+	d->name = db_col_text(a, st, 0);
+	d->label = db_col_text(a, st, 1);
+	d->value = db_col_text(a, st, 2);
+}
+
 int
 db_detail_of_line(struct db *db, struct arena *a, long long order,
     size_t line, struct order_detail **out)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_OF_LINE);
-	struct order_detail *d = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, order);
 	db_bind_int(st, 2, (long long)line);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		d = db_grow(a, d, n, &cap, sizeof(*d));
-		d[n].name = db_col_text(a, st, 0);
-		d[n].label = db_col_text(a, st, 1);
-		d[n].value = db_col_text(a, st, 2);
-		n++;
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "order line details");
-	*out = d;
-	return (int)n;
+	return (int)db_rows(db, st, "order line details", a, sizeof(**out),
+	    read_detail, out, NULL);
 }

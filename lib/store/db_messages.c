@@ -71,8 +71,10 @@ db_message_add(struct db *db, const struct contact_message *m, long long now)
 
 /* Reads MSG_COLS of st's current row into r (strings in a). */
 static void
-read_msg(struct arena *a, sqlite3_stmt *st, struct message_row *r)
+read_msg(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct message_row *r = row;
+
 	r->id = db_col_int(st, 0);
 	r->created_at = db_col_int(st, 1);
 	r->name = db_col_text(a, st, 2);
@@ -91,8 +93,6 @@ db_message_list(struct db *db, struct arena *a, enum message_box box,
     long long before, long long limit, struct message_row **rows, size_t *n)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
@@ -102,12 +102,8 @@ db_message_list(struct db *db, struct arena *a, enum message_box box,
 	db_bind_int(st, 1, box);
 	db_bind_int(st, 2, before);
 	db_bind_int(st, 3, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*rows = db_grow(a, *rows, *n, &cap, sizeof(**rows));
-		read_msg(a, st, &(*rows)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "message list");
+	return db_rows(db, st, "message list", a, sizeof(**rows), read_msg,
+	    rows, n) < 0 ? -1 : 0;
 }
 
 int
@@ -144,33 +140,33 @@ db_message_set_status(struct db *db, long long id, const char *status,
 	return sqlite3_changes(db_sqlite(db)) > 0 ? 1 : 0;
 }
 
+/* db_row_fn: a message_reply from the statement's columns. */
+static void
+read_message_replies(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct message_reply *r = row;
+
+	r->id = db_col_int(st, 0);
+	r->created_at = db_col_int(st, 1);
+	r->author = db_col_text(a, st, 2);
+	r->body = db_col_text(a, st, 3);
+	r->mail_status = db_col_text(a, st, 4);
+	r->msgid = db_col_text(a, st, 5);
+}
+
 int
 db_message_replies(struct db *db, struct arena *a, long long id,
     struct message_reply **rows, size_t *n)
 {
 	sqlite3_stmt *st;
-	size_t cap = 0;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
 	if ((st = db_stmt(db, &stmts, Q_REPLIES)) == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct message_reply *r;
-
-		*rows = db_grow(a, *rows, *n, &cap, sizeof(**rows));
-		r = &(*rows)[(*n)++];
-		r->id = db_col_int(st, 0);
-		r->created_at = db_col_int(st, 1);
-		r->author = db_col_text(a, st, 2);
-		r->body = db_col_text(a, st, 3);
-		r->mail_status = db_col_text(a, st, 4);
-		r->msgid = db_col_text(a, st, 5);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "message replies");
+	return db_rows(db, st, "message replies", a, sizeof(**rows),
+	    read_message_replies, rows, n) < 0 ? -1 : 0;
 }
 
 long long
@@ -208,29 +204,30 @@ db_message_order_id(struct db *db, const char *ref)
 	return db_one_int(db, st, "message order");
 }
 
+/* db_row_fn: a sent_message from the statement's columns. */
+static void
+read_messages_from(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct sent_message *m = row;
+
+	m->subject = db_col_text(a, st, 0);
+	m->body = db_col_text(a, st, 1);
+	m->order_ref = db_col_text(a, st, 2);
+	m->status = db_col_text(a, st, 3);
+	m->created_at = db_col_int(st, 4);
+}
+
 int
 db_messages_from(struct db *db, struct arena *a, const char *norm,
     struct sent_message **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FROM);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_text(st, 1, norm);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct sent_message *m;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		m = &(*out)[(*n)++];
-		m->subject = db_col_text(a, st, 0);
-		m->body = db_col_text(a, st, 1);
-		m->order_ref = db_col_text(a, st, 2);
-		m->status = db_col_text(a, st, 3);
-		m->created_at = db_col_int(st, 4);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "messages from");
+	return db_rows(db, st, "messages from", a, sizeof(**out),
+	    read_messages_from, out, n) < 0 ? -1 : 0;
 }

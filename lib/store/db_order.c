@@ -91,8 +91,10 @@ DB_STMTS(stmts, sql, Q__MAX);
 
 /* The order columns (ORDER_COLS) of the current row into o. */
 static void
-read_order(struct arena *a, sqlite3_stmt *st, struct order *o)
+read_order(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct order *o = row;
+
 	int c = 0;
 
 	memset(o, 0, sizeof(*o));
@@ -397,35 +399,46 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 	return PLACE_OK;
 }
 
+/* db_row_fn: an order_line from Q_ITEMS's columns. */
+static void
+read_line(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct order_line *l = row;
+
+	l->product_id = db_col_int(st, 0);
+	l->plan_id = db_col_int(st, 1);
+	l->kind = db_col_text(a, st, 2);
+	l->name = db_col_text(a, st, 3);
+	l->months = (int)db_col_int(st, 4);
+	l->days = (int)db_col_int(st, 5);
+	l->unit_minor = db_col_int(st, 6);
+	l->qty = db_col_int(st, 7);
+	l->line_minor = db_col_int(st, 8);
+}
+
+/* db_row_fn: an order_event from Q_EVENTS's columns. */
+static void
+read_event(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct order_event *e = row;
+
+	e->status = db_col_text(a, st, 0);
+	e->note = db_col_text(a, st, 1);
+	e->at = db_col_int(st, 2);
+}
+
 /* Lines and history of o. */
 static int
 load_details(struct db *db, struct arena *a, struct order *o)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ITEMS);
-	size_t cap = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, o->id);
-	o->nlines = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct order_line *l;
-		o->lines = db_grow(a, o->lines, o->nlines, &cap, sizeof(*l));
-		l = &o->lines[o->nlines++];
-		l->product_id = db_col_int(st, 0);
-		l->plan_id = db_col_int(st, 1);
-		l->kind = db_col_text(a, st, 2);
-		l->name = db_col_text(a, st, 3);
-		l->months = (int)db_col_int(st, 4);
-		l->days = (int)db_col_int(st, 5);
-		l->unit_minor = db_col_int(st, 6);
-		l->qty = db_col_int(st, 7);
-		l->line_minor = db_col_int(st, 8);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(db, "order lines");
+	if (db_rows(db, st, "order lines", a, sizeof(*o->lines), read_line,
+	    &o->lines, &o->nlines) < 0)
+		return -1;
 	for (size_t i = 0; i < o->nlines; i++) {
 		struct order_detail *d;
 		int n = db_detail_of_line(db, a, o->id, i + 1, &d);
@@ -437,17 +450,8 @@ load_details(struct db *db, struct arena *a, struct order *o)
 	if ((st = db_stmt(db, &stmts, Q_EVENTS)) == NULL)
 		return -1;
 	db_bind_int(st, 1, o->id);
-	cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct order_event *e;
-		o->events = db_grow(a, o->events, o->nevents, &cap, sizeof(*e));
-		e = &o->events[o->nevents++];
-		e->status = db_col_text(a, st, 0);
-		e->note = db_col_text(a, st, 1);
-		e->at = db_col_int(st, 2);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order events");
+	return db_rows(db, st, "order events", a, sizeof(*o->events),
+	    read_event, &o->events, &o->nevents) < 0 ? -1 : 0;
 }
 
 /* Reads one order with st (bound); 0, 1 none, -1. */
@@ -512,8 +516,6 @@ db_order_unpaid(struct db *db, struct arena *a, const char *method,
     long long cutoff, size_t limit, long long **ids, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_UNPAID);
-	size_t cap = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
@@ -522,12 +524,8 @@ db_order_unpaid(struct db *db, struct arena *a, const char *method,
 	db_bind_int(st, 3, (long long)limit);
 	*ids = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*ids = db_grow(a, *ids, *n, &cap, sizeof(**ids));
-		(*ids)[(*n)++] = db_col_int(st, 0);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "unpaid orders");
+	return db_rows(db, st, "unpaid orders", a, sizeof(**ids), db_read_id,
+	    ids, n) < 0 ? -1 : 0;
 }
 
 int
@@ -592,8 +590,7 @@ db_order_list(struct db *db, struct arena *a, const char *status,
     long long limit, struct order **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, *status ? Q_LIST_STATUS : Q_LIST);
-	size_t cap = 0;
-	int rc, i = 1;
+	int i = 1;
 
 	if (st == NULL)
 		return -1;
@@ -602,12 +599,21 @@ db_order_list(struct db *db, struct arena *a, const char *status,
 	db_bind_int(st, i, limit);
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		read_order(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order list");
+	return db_rows(db, st, "order list", a, sizeof(**out), read_order, out,
+	    n) < 0 ? -1 : 0;
+}
+
+/* db_row_fn: a proof_info from the statement's columns. */
+static void
+read_order_proofs(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct proof_info *p = row;
+
+	p->name = db_col_text(a, st, 0);
+	p->type = db_col_text(a, st, 1);
+	p->size = db_col_int(st, 2);
+	p->original_name = db_col_text(a, st, 3);
+	p->at = db_col_int(st, 4);
 }
 
 int
@@ -615,24 +621,12 @@ db_order_proofs(struct db *db, struct arena *a, long long order,
     struct proof_info **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PROOFS);
-	size_t cap = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, order);
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct proof_info *p;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		p = &(*out)[(*n)++];
-		p->name = db_col_text(a, st, 0);
-		p->type = db_col_text(a, st, 1);
-		p->size = db_col_int(st, 2);
-		p->original_name = db_col_text(a, st, 3);
-		p->at = db_col_int(st, 4);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order proofs");
+	return db_rows(db, st, "order proofs", a, sizeof(**out),
+	    read_order_proofs, out, n) < 0 ? -1 : 0;
 }

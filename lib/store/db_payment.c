@@ -69,8 +69,10 @@ DB_STMTS(stmts, sql, Q__MAX);
 
 /* The row at st into p. */
 static void
-row(struct arena *a, sqlite3_stmt *st, struct payment *p)
+row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct payment *p = row;
+
 	p->id = db_col_int(st, 0);
 	p->order_id = db_col_int(st, 1);
 	p->attempt = db_col_int(st, 2);
@@ -109,17 +111,11 @@ static int
 many(struct db *db, struct arena *a, sqlite3_stmt *st, struct payment **out,
     size_t *n, const char *what)
 {
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		row(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, what);
+	return db_rows(db, st, what, a, sizeof(**out), row, out,
+	    n) < 0 ? -1 : 0;
 }
 
 int
@@ -391,8 +387,6 @@ db_pay_unpaid_orders(struct db *db, struct arena *a, long long cutoff,
     size_t limit, long long **ids, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_UNPAID);
-	size_t cap = 0;
-	int rc;
 
 	if (st == NULL)
 		return -1;
@@ -400,12 +394,8 @@ db_pay_unpaid_orders(struct db *db, struct arena *a, long long cutoff,
 	db_bind_int(st, 2, (long long)limit);
 	*ids = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*ids = db_grow(a, *ids, *n, &cap, sizeof(**ids));
-		(*ids)[(*n)++] = db_col_int(st, 0);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "unpaid orders");
+	return db_rows(db, st, "unpaid orders", a, sizeof(**ids), db_read_id,
+	    ids, n) < 0 ? -1 : 0;
 }
 
 long long

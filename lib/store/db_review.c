@@ -101,8 +101,10 @@ post_status_from_name(const char *s)
 
 /* Reads the POST_COLS of the current row. */
 static void
-read_post(struct arena *a, sqlite3_stmt *st, struct post *p)
+read_post(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct post *p = row;
+
 	int c = 0;
 
 	memset(p, 0, sizeof(*p));
@@ -133,17 +135,11 @@ static int
 read_posts(struct db *db, struct arena *a, sqlite3_stmt *st,
     struct post **out, size_t *n, const char *what)
 {
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		read_post(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, what);
+	return db_rows(db, st, what, a, sizeof(**out), read_post, out,
+	    n) < 0 ? -1 : 0;
 }
 
 /* Steps st for one post. */
@@ -349,29 +345,30 @@ db_post_report(struct db *db, long long id, long long user_id,
 	return db_step_done(db, st, "post report count") == 0 ? 0 : -1;
 }
 
+/* db_row_fn: a post_report from the statement's columns. */
+static void
+read_post_reports(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct post_report *r = row;
+
+	r->email = db_col_text(a, st, 0);
+	r->reason = db_col_text(a, st, 1);
+	r->created_at = db_col_int(st, 2);
+}
+
 int
 db_post_reports(struct db *db, struct arena *a, long long id,
     struct post_report **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_REPORTS);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct post_report *r;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		r = &(*out)[(*n)++];
-		r->email = db_col_text(a, st, 0);
-		r->reason = db_col_text(a, st, 1);
-		r->created_at = db_col_int(st, 2);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "post reports");
+	return db_rows(db, st, "post reports", a, sizeof(**out),
+	    read_post_reports, out, n) < 0 ? -1 : 0;
 }
 
 int

@@ -24,8 +24,10 @@ static const char *const sql[Q__MAX] = {
 DB_STMTS(stmts, sql, Q__MAX);
 
 static void
-row(struct arena *a, sqlite3_stmt *st, struct sess_row *r)
+row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct sess_row *r = row;
+
 	r->id_hash = db_col_text(a, st, 0);
 	r->user_id = db_col_int(st, 1);
 	r->mfa_pending = (int)db_col_int(st, 2);
@@ -115,20 +117,14 @@ db_sess_list(struct db *db, struct arena *a, long long uid,
     struct sess_row **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LIST);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, uid);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		row(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "session list");
+	return db_rows(db, st, "session list", a, sizeof(**out), row, out,
+	    n) < 0 ? -1 : 0;
 }
 
 int

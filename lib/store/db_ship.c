@@ -70,8 +70,10 @@ db_ship_zone_for(struct db *db, const char *country, const char *region,
 
 /* The RATE_COLS of the current row into r. */
 static void
-read_rate(struct arena *a, sqlite3_stmt *st, struct ship_rate *r)
+read_rate(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct ship_rate *r = row;
+
 	const char *kind;
 	int c = 0;
 
@@ -99,20 +101,26 @@ db_ship_rates(struct db *db, struct arena *a, long long zone, int active_only,
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, active_only ? Q_RATES :
 	    Q_RATES_ALL);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, zone);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		read_rate(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "ship rates");
+	return db_rows(db, st, "ship rates", a, sizeof(**out), read_rate, out,
+	    n) < 0 ? -1 : 0;
+}
+
+/* db_row_fn: a ship_zone from the statement's columns. */
+static void
+read_ship_zones(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct ship_zone *z = row;
+
+	z->id = db_col_int(st, 0);
+	z->name = db_col_text(a, st, 1);
+	z->areas = db_col_text(a, st, 2);
+	z->nrates = (size_t)db_col_int(st, 3);
 }
 
 int
@@ -120,24 +128,13 @@ db_ship_zones(struct db *db, struct arena *a, struct ship_zone **out,
     size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ZONES);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct ship_zone *z;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		z = &(*out)[(*n)++];
-		z->id = db_col_int(st, 0);
-		z->name = db_col_text(a, st, 1);
-		z->areas = db_col_text(a, st, 2);
-		z->nrates = (size_t)db_col_int(st, 3);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "ship zones");
+	return db_rows(db, st, "ship zones", a, sizeof(**out), read_ship_zones,
+	    out, n) < 0 ? -1 : 0;
 }
 
 int

@@ -105,32 +105,33 @@ db_order_note_add(struct db *db, long long order, long long user,
 	return id < 0 ? -1 : id;
 }
 
+/* db_row_fn: a order_note from the statement's columns. */
+static void
+read_order_notes(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct order_note *x = row;
+
+	x->id = db_col_int(st, 0);
+	x->at = db_col_int(st, 1);
+	x->author = db_col_text(a, st, 2);
+	x->body = db_col_text(a, st, 3);
+	x->visible = (int)db_col_int(st, 4);
+}
+
 int
 db_order_notes(struct db *db, struct arena *a, long long order,
     int visible_only, struct order_note **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts,
 	    visible_only ? Q_NOTES_VISIBLE : Q_NOTES);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, order);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct order_note *x;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		x = &(*out)[(*n)++];
-		x->id = db_col_int(st, 0);
-		x->at = db_col_int(st, 1);
-		x->author = db_col_text(a, st, 2);
-		x->body = db_col_text(a, st, 3);
-		x->visible = (int)db_col_int(st, 4);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order notes");
+	return db_rows(db, st, "order notes", a, sizeof(**out),
+	    read_order_notes, out, n) < 0 ? -1 : 0;
 }
 
 int
@@ -151,14 +152,29 @@ db_audit_add(struct db *db, const struct audit_entry *e, long long now)
 	return db_step_done(db, st, "audit");
 }
 
+/* db_row_fn: a audit_entry from the statement's columns. */
+static void
+read_audit_list(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct audit_entry *e = row;
+
+	e->id = db_col_int(st, 0);
+	e->at = db_col_int(st, 1);
+	e->user_id = db_col_int(st, 2);
+	e->actor = db_col_text(a, st, 3);
+	e->action = db_col_text(a, st, 4);
+	e->kind = db_col_text(a, st, 5);
+	e->object = db_col_text(a, st, 6);
+	e->detail = db_col_text(a, st, 7);
+	e->addr = db_col_text(a, st, 8);
+}
+
 int
 db_audit_list(struct db *db, struct arena *a, const char *kind,
     const char *object, long long before, long long limit,
     struct audit_entry **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_AUDIT_LIST);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -168,22 +184,8 @@ db_audit_list(struct db *db, struct arena *a, const char *kind,
 	db_bind_text(st, 2, kind ? kind : "");
 	db_bind_text(st, 3, object ? object : "");
 	db_bind_int(st, 4, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct audit_entry *e;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		e = &(*out)[(*n)++];
-		e->id = db_col_int(st, 0);
-		e->at = db_col_int(st, 1);
-		e->user_id = db_col_int(st, 2);
-		e->actor = db_col_text(a, st, 3);
-		e->action = db_col_text(a, st, 4);
-		e->kind = db_col_text(a, st, 5);
-		e->object = db_col_text(a, st, 6);
-		e->detail = db_col_text(a, st, 7);
-		e->addr = db_col_text(a, st, 8);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "audit list");
+	return db_rows(db, st, "audit list", a, sizeof(**out), read_audit_list,
+	    out, n) < 0 ? -1 : 0;
 }
 
 int

@@ -88,43 +88,45 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* db_row_fn: a sub_line from the statement's columns. */
+static void
+read_sub_line(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct sub_line *r = row;
+
+	r->line = db_col_int(st, 0);
+	r->product_id = db_col_int(st, 1);
+	r->plan_id = db_col_int(st, 2);
+	r->user_id = db_col_int(st, 3);
+	r->months = (int)db_col_int(st, 4);
+	r->days = (int)db_col_int(st, 5);
+	r->qty = (int)db_col_int(st, 6);
+	r->email_norm = db_col_text(a, st, 7);
+	r->lang = db_col_text(a, st, 8);
+	r->email = db_col_text(a, st, 9);
+	r->order_token = db_col_text(a, st, 10);
+}
+
 int
 db_sub_lines(struct db *db, struct arena *a, long long order_id,
     struct sub_line **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LINES);
-	struct sub_line *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, order_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct sub_line *l;
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		l = &v[(*n)++];
-		l->line = db_col_int(st, 0);
-		l->product_id = db_col_int(st, 1);
-		l->plan_id = db_col_int(st, 2);
-		l->user_id = db_col_int(st, 3);
-		l->months = (int)db_col_int(st, 4);
-		l->days = (int)db_col_int(st, 5);
-		l->qty = (int)db_col_int(st, 6);
-		l->email_norm = db_col_text(a, st, 7);
-		l->lang = db_col_text(a, st, 8);
-		l->email = db_col_text(a, st, 9);
-		l->order_token = db_col_text(a, st, 10);
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "subscription lines");
+	return db_rows(db, st, "subscription lines", a, sizeof(**out),
+	    read_sub_line, out, n) < 0 ? -1 : 0;
 }
 
+/* db_row_fn: a subscription from the statement's columns. */
 static void
-sub_row(struct arena *a, sqlite3_stmt *st, struct subscription *s)
+sub_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct subscription *s = row;
+
 	s->id = db_col_int(st, 0);
 	s->product_id = db_col_int(st, 1);
 	s->plan_id = db_col_int(st, 2);
@@ -165,18 +167,8 @@ static int
 sub_many(struct db *db, struct arena *a, sqlite3_stmt *st,
     struct subscription **out, size_t *n)
 {
-	struct subscription *v = NULL;
-	size_t cap = 0;
-	int rc;
-
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		sub_row(a, st, &v[(*n)++]);
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "subscriptions");
+	return db_rows(db, st, "subscriptions", a, sizeof(**out), sub_row, out,
+	    n) < 0 ? -1 : 0;
 }
 
 int
@@ -500,34 +492,33 @@ db_cred_drop(struct db *db, long long sub)
 	return db_step_done(db, st, "credential drop");
 }
 
+/* db_row_fn: a cred_pool from the statement's columns. */
+static void
+read_pool(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct cred_pool *r = row;
+
+	r->product_id = db_col_int(st, 0);
+	r->slug = db_col_text(a, st, 1);
+	r->name = db_col_text(a, st, 2);
+	r->access = db_col_text(a, st, 3);
+	r->free = db_col_int(st, 4);
+	r->given = db_col_int(st, 5);
+	r->waiting = db_col_int(st, 6);
+}
+
 int
 db_cred_pools(struct db *db, struct arena *a, struct cred_pool **out,
     size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_POOL);
-	struct cred_pool *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct cred_pool *p;
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		p = &v[(*n)++];
-		p->product_id = db_col_int(st, 0);
-		p->slug = db_col_text(a, st, 1);
-		p->name = db_col_text(a, st, 2);
-		p->access = db_col_text(a, st, 3);
-		p->free = db_col_int(st, 4);
-		p->given = db_col_int(st, 5);
-		p->waiting = db_col_int(st, 6);
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "credential pools");
+	return db_rows(db, st, "credential pools", a, sizeof(**out), read_pool,
+	    out, n) < 0 ? -1 : 0;
 }
 
 int

@@ -97,8 +97,10 @@ role_from_name(const char *s)
 
 /* Fills u from a row of USER_COLS. */
 static void
-user_row(struct arena *a, sqlite3_stmt *st, struct user *u)
+user_row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct user *u = row;
+
 	int r;
 
 	u->id = db_col_int(st, 0);
@@ -260,19 +262,13 @@ int
 db_user_list(struct db *db, struct arena *a, struct user **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LIST);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		user_row(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "user list");
+	return db_rows(db, st, "user list", a, sizeof(**out), user_row, out,
+	    n) < 0 ? -1 : 0;
 }
 
 int
@@ -377,31 +373,32 @@ db_device_seen(struct db *db, long long id, const char *hash, long long now)
 	return sqlite3_changes(db_sqlite(db)) == 1 ? 1 : 0;
 }
 
+/* db_row_fn: a user_address from the statement's columns. */
+static void
+read_addr_list(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct user_address *ad = row;
+
+	ad->id = db_col_int(st, 0);
+	ad->address = db_col_text(a, st, 1);
+	ad->city = db_col_text(a, st, 2);
+	ad->postal_code = db_col_text(a, st, 3);
+	ad->country = db_col_text(a, st, 4);
+}
+
 int
 db_addr_list(struct db *db, struct arena *a, long long id,
     struct user_address **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ADDR_LIST);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct user_address *ad;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		ad = &(*out)[(*n)++];
-		ad->id = db_col_int(st, 0);
-		ad->address = db_col_text(a, st, 1);
-		ad->city = db_col_text(a, st, 2);
-		ad->postal_code = db_col_text(a, st, 3);
-		ad->country = db_col_text(a, st, 4);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "address list");
+	return db_rows(db, st, "address list", a, sizeof(**out),
+	    read_addr_list, out, n) < 0 ? -1 : 0;
 }
 
 long long
@@ -435,13 +432,27 @@ db_addr_delete(struct db *db, long long id, long long addr_id)
 	return sqlite3_changes(db_sqlite(db)) == 1 ? 0 : 1;
 }
 
+/* db_row_fn: a user_order from the statement's columns. */
+static void
+read_user_orders(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct user_order *o = row;
+
+	o->token = db_col_text(a, st, 0);
+	o->reference = db_col_text(a, st, 1);
+	o->status = db_col_text(a, st, 2);
+	o->currency = db_col_text(a, st, 3);
+	o->total_minor = db_col_int(st, 4);
+	o->created_at = db_col_int(st, 5);
+	o->guest = (int)db_col_int(st, 6);
+	o->method = db_col_text(a, st, 7);
+}
+
 int
 db_user_orders(struct db *db, struct arena *a, long long id,
     const char *vnorm, struct user_order **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ORDERS);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -452,21 +463,8 @@ db_user_orders(struct db *db, struct arena *a, long long id,
 		db_bind_text(st, 2, vnorm);
 	else
 		db_bind_null(st, 2);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct user_order *o;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		o = &(*out)[(*n)++];
-		o->token = db_col_text(a, st, 0);
-		o->reference = db_col_text(a, st, 1);
-		o->status = db_col_text(a, st, 2);
-		o->currency = db_col_text(a, st, 3);
-		o->total_minor = db_col_int(st, 4);
-		o->created_at = db_col_int(st, 5);
-		o->guest = (int)db_col_int(st, 6);
-		o->method = db_col_text(a, st, 7);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "user orders");
+	return db_rows(db, st, "user orders", a, sizeof(**out),
+	    read_user_orders, out, n) < 0 ? -1 : 0;
 }
 
 int

@@ -103,37 +103,35 @@ db_wish_has(struct db *db, long long user, long long product)
 	return got < 0 ? -1 : got > 0;
 }
 
+/* db_row_fn: a wish_item from Q_LIST's columns. */
+static void
+read_wish(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct wish_item *w = row;
+
+	w->product_id = db_col_int(st, 0);
+	w->slug = db_col_text(a, st, 1);
+	w->name = db_col_text(a, st, 2);
+	w->kind = db_col_text(a, st, 3);
+	w->price_minor = db_col_int(st, 4);
+	w->stock = db_col_int(st, 5);
+	w->in_stock = (int)db_col_int(st, 6);
+	w->has_plans = (int)db_col_int(st, 7);
+	w->created_at = db_col_int(st, 8);
+}
+
 long long
 db_wish_list(struct db *db, struct arena *a, long long user,
     struct wish_item **out)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LIST);
-	struct wish_item *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, user);
-	while ((rc = db_step_row(db, st, "wish list")) == 0) {
-		if ((v = db_grow(a, v, n, &cap, sizeof(*v))) == NULL) {
-			db_done(st);
-			return -1;
-		}
-		v[n].product_id = db_col_int(st, 0);
-		v[n].slug = db_col_text(a, st, 1);
-		v[n].name = db_col_text(a, st, 2);
-		v[n].kind = db_col_text(a, st, 3);
-		v[n].price_minor = db_col_int(st, 4);
-		v[n].stock = db_col_int(st, 5);
-		v[n].in_stock = (int)db_col_int(st, 6);
-		v[n].has_plans = (int)db_col_int(st, 7);
-		v[n].created_at = db_col_int(st, 8);
-		n++;
-	}
-	*out = v;
-	return rc < 0 ? -1 : (long long)n;
+	return db_rows(db, st, "wish list", a, sizeof(**out), read_wish,
+	    out, NULL);
 }
 
 int
@@ -170,14 +168,24 @@ db_watch_product(struct db *db, struct arena *a, long long id,
 	return rc;
 }
 
+/* db_row_fn: a watch_due from Q_DUE's columns. */
+static void
+read_due(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct watch_due *d = row;
+
+	d->user_id = db_col_int(st, 0);
+	d->seen_price = db_col_int(st, 1);
+	d->seen_in_stock = (int)db_col_int(st, 2);
+	d->email = db_col_text(a, st, 3);
+	d->lang = db_col_text(a, st, 4);
+}
+
 long long
 db_watch_due(struct db *db, struct arena *a, const struct watch_product *p,
     struct watch_due **out)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_DUE);
-	struct watch_due *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	if (st == NULL)
@@ -185,20 +193,8 @@ db_watch_due(struct db *db, struct arena *a, const struct watch_product *p,
 	db_bind_int(st, 1, p->id);
 	db_bind_int(st, 2, p->in_stock);
 	db_bind_int(st, 3, p->price_minor);
-	while ((rc = db_step_row(db, st, "watch due")) == 0) {
-		if ((v = db_grow(a, v, n, &cap, sizeof(*v))) == NULL) {
-			db_done(st);
-			return -1;
-		}
-		v[n].user_id = db_col_int(st, 0);
-		v[n].seen_price = db_col_int(st, 1);
-		v[n].seen_in_stock = (int)db_col_int(st, 2);
-		v[n].email = db_col_text(a, st, 3);
-		v[n].lang = db_col_text(a, st, 4);
-		n++;
-	}
-	*out = v;
-	return rc < 0 ? -1 : (long long)n;
+	return db_rows(db, st, "watch due", a, sizeof(**out), read_due,
+	    out, NULL);
 }
 
 int
@@ -232,31 +228,29 @@ db_alert_add(struct db *db, long long product, const char *email,
 	return changed(db, st, "alert add");
 }
 
+/* db_row_fn: an alert_due from Q_ALERT_DUE's columns. */
+static void
+read_alert(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct alert_due *d = row;
+
+	d->id = db_col_int(st, 0);
+	d->email = db_col_text(a, st, 1);
+	d->lang = db_col_text(a, st, 2);
+}
+
 long long
 db_alert_due(struct db *db, struct arena *a, long long product,
     struct alert_due **out)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ALERT_DUE);
-	struct alert_due *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, product);
-	while ((rc = db_step_row(db, st, "alert due")) == 0) {
-		if ((v = db_grow(a, v, n, &cap, sizeof(*v))) == NULL) {
-			db_done(st);
-			return -1;
-		}
-		v[n].id = db_col_int(st, 0);
-		v[n].email = db_col_text(a, st, 1);
-		v[n].lang = db_col_text(a, st, 2);
-		n++;
-	}
-	*out = v;
-	return rc < 0 ? -1 : (long long)n;
+	return db_rows(db, st, "alert due", a, sizeof(**out), read_alert,
+	    out, NULL);
 }
 
 int
@@ -277,21 +271,11 @@ db_watch_order_products(struct db *db, struct arena *a, long long order_id,
     long long **out)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ORDER_PRODUCTS);
-	long long *v = NULL;
-	size_t n = 0, cap = 0;
-	int rc;
 
 	*out = NULL;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, order_id);
-	while ((rc = db_step_row(db, st, "order products")) == 0) {
-		if ((v = db_grow(a, v, n, &cap, sizeof(*v))) == NULL) {
-			db_done(st);
-			return -1;
-		}
-		v[n++] = db_col_int(st, 0);
-	}
-	*out = v;
-	return rc < 0 ? -1 : (long long)n;
+	return db_rows(db, st, "order products", a, sizeof(**out), db_read_id,
+	    out, NULL);
 }

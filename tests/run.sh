@@ -38,8 +38,11 @@ run_suite() {
 export ASAN_OPTIONS=detect_leaks=1
 run_suite unit build/unit-tests
 SUITE_LABEL=unit-asan run_suite unit-asan build/asan/unit-tests
-run_suite e2e $PY tests/e2e/run.py
-SUITE_LABEL=e2e-asan run_suite e2e-asan $PY tests/e2e/run.py --bin build/asan
+# Test modules run three at a time (each its own store): most of a test's
+# time is waiting on processes and sockets, not CPU.
+JOBS=${SOUK_E2E_JOBS:-3}
+run_suite e2e $PY tests/e2e/run.py --jobs "$JOBS"
+SUITE_LABEL=e2e-asan run_suite e2e-asan $PY tests/e2e/run.py --bin build/asan --jobs "$JOBS"
 for f in tests/suites.d/*.sh; do
   [ -f "$f" ] || continue
   n=$(basename "$f" .sh)

@@ -26,8 +26,11 @@ TESTS = []
 
 
 def test(fn):
-    """Registers a test function."""
-    TESTS.append(fn)
+    """Registers a test function (once: a module another test module
+    imports is not registered twice)."""
+    key = (fn.__module__, fn.__name__)
+    if all((t.__module__, t.__name__) != key for t in TESTS):
+        TESTS.append(fn)
     return fn
 
 

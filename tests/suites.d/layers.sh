@@ -43,8 +43,10 @@ else
 fi
 
 # The checker itself: a copy of the tree with a planted cycle fails it.
-mkdir -p "$tmp/tree/tools"
-cp -R lib cgi-bin ctl "$tmp/tree/"
+mkdir -p "$tmp/tree/tools" "$tmp/tree/cgi-bin"
+cp -R lib ctl "$tmp/tree/"
+cp cgi-bin/*.c "$tmp/tree/cgi-bin/"
+cp -R cgi-bin/parts "$tmp/tree/cgi-bin/"
 cp tools/check-layers.sh "$tmp/tree/tools/"
 printf '#include "buf.h"\n' >> "$tmp/tree/lib/web/arena.h"
 printf '#include "arena.h"\n' >> "$tmp/tree/lib/web/buf.h"

@@ -45,6 +45,11 @@
  *                                 customer and order it matches, replies
  *   POST /admin/message/reply     id, body: mailed to the shopper, threaded
  *   POST /admin/message/status    id, do=handled|reopen|spam
+ *   POST /admin/order/refund      id, idem, reason, line + qty (absent:
+ *                                 all that is left); admins only;
+ *                                 parts/admin/refund.c
+ *   POST /admin/order/resend      id: the customer's last mail about the
+ *                                 order queued again
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -66,6 +71,7 @@ static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
 	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
 	"image", "category", "replied", "handled", "reopen", "spam",
+	"refunded", "refund_refused", "resent",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
@@ -133,6 +139,9 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_IMAGE_OP] = { "image_op", V_ENUM, .choices = adm_image_ops },
 	[KEY_BOX] = { "box", V_ENUM, .choices = message_boxes },
 	[KEY_MDO] = { "do", V_ENUM, .choices = adm_message_acts, .required = 1 },
+	[KEY_LINE] = { "line", V_INT, 1, 100000 },
+	[KEY_QTY] = { "qty", V_INT, 1, 1000000000 },
+	[KEY_IDEM] = { "idem", V_TOKEN, 16, 64, NULL, 1 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -178,6 +187,8 @@ enum page_id {
 	PAGE_MESSAGE,
 	PAGE_MESSAGE_REPLY,
 	PAGE_MESSAGE_STATUS,
+	PAGE_ORDER_REFUND,
+	PAGE_ORDER_RESEND,
 	PAGE__MAX
 };
 
@@ -210,6 +221,8 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_MESSAGE] = page_message,
 	[PAGE_MESSAGE_REPLY] = page_message_reply,
 	[PAGE_MESSAGE_STATUS] = page_message_status,
+	[PAGE_ORDER_REFUND] = page_order_refund,
+	[PAGE_ORDER_RESEND] = page_order_resend,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -239,6 +252,8 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_MESSAGE] = PERM_MESSAGES,
 	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
 	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
+	[PAGE_ORDER_REFUND] = PERM_REFUND,
+	[PAGE_ORDER_RESEND] = PERM_ORDER_ACT,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -316,6 +331,10 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_BODY) },
 	[PAGE_MESSAGE_STATUS] = { "admin/message/status", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_MDO) },
+	[PAGE_ORDER_REFUND] = { "admin/order/refund", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_IDEM, KEY_REASON, KEY_LINE, KEY_QTY) },
+	[PAGE_ORDER_RESEND] = { "admin/order/resend", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID) },
 };
 
 static const struct app admin = {

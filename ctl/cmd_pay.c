@@ -39,6 +39,7 @@ cmd_order_refund(int argc, char **argv)
 		[REFUND_NOT_PAID] = "the order has no paid online payment",
 		[REFUND_TOO_MUCH] = "more than what is left to refund",
 		[REFUND_REFUSED] = "the gateway refused the refund",
+		[REFUND_DOWN] = "the gateway did not answer",
 	};
 	const char *rid, *why;
 	enum refund_result r;
@@ -68,7 +69,7 @@ cmd_order_refund(int argc, char **argv)
 	r = payment_refund(db, &a, argv[2], amount, NULL, &rid, &why);
 	if (r == REFUND_OK || r == REFUND_PENDING)
 		ctl_printf("%s: %s (%s)\n", argv[2], names[r], rid);
-	else if (r == REFUND_ERROR)
+	else if (r == REFUND_ERROR || r == REFUND_DOWN)
 		ctl_fail("order", "%s: refund not done (gateway unreachable or "
 		    "database error); run it again", argv[2]);
 	else

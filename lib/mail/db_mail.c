@@ -20,7 +20,9 @@
 
 enum {
 	Q_INSERT, Q_CLAIM, Q_SENT, Q_RETRY, Q_FAILED, Q_ALL_DUE, Q_LIST,
-	Q_GET, Q_REQUEUE_ONE, Q_REQUEUE_ALL, Q_COUNTS, Q__MAX
+	Q_GET, Q_REQUEUE_ONE, Q_REQUEUE_ALL, Q_COUNTS,
+	Q_LAST_TO,
+	Q__MAX
 };
 static const char *const sql[Q__MAX] = {
 	[Q_INSERT] = "INSERT INTO mail_outbox(to_addr, to_name, reply_to, "
@@ -49,6 +51,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_LIST] = "SELECT " LIST_COLS " FROM mail_outbox "
 	    "WHERE ?1 = '' OR status = ?1 ORDER BY id DESC LIMIT ?2",
 	[Q_GET] = "SELECT " ROW_COLS " FROM mail_outbox WHERE id = ?1",
+	[Q_LAST_TO] = "SELECT " ROW_COLS " FROM mail_outbox WHERE "
+	    "to_addr = ?1 COLLATE NOCASE AND instr(subject, ?2) > 0 "
+	    "ORDER BY id DESC LIMIT 1",
 	[Q_REQUEUE_ONE] = "UPDATE mail_outbox SET status = 'queued', "
 	    "next_attempt_at = ?2, queued_at = ?2, attempts = 0, rejections = 0 "
 	    "WHERE id = ?1 AND status IN ('failed', 'queued')",
@@ -234,6 +239,26 @@ db_mail_get(struct db *db, struct arena *a, long long id, struct mail_row *row)
 		return -1;
 	db_bind_int(st, 1, id);
 	if ((n = collect(db, a, st, 1, &rows, "mail get")) < 0)
+		return -1;
+	if (n == 0)
+		return 1;
+	*row = rows[0];
+	return 0;
+}
+
+int
+db_mail_last_to(struct db *db, struct arena *a, const char *to,
+    const char *about, struct mail_row *row)
+{
+	sqlite3_stmt *st;
+	struct mail_row *rows;
+	int n;
+
+	if ((st = db_stmt(db, &stmts, Q_LAST_TO)) == NULL)
+		return -1;
+	db_bind_text(st, 1, to);
+	db_bind_text(st, 2, about);
+	if ((n = collect(db, a, st, 1, &rows, "mail last to")) < 0)
 		return -1;
 	if (n == 0)
 		return 1;

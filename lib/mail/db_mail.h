@@ -63,6 +63,10 @@ int		 db_mail_list(struct db *, struct arena *, const char *status,
 /* Row id into *row (arena).  Returns 0, 1 when there is none, -1. */
 int		 db_mail_get(struct db *, struct arena *, long long id,
 		    struct mail_row *row);
+/* The newest row to address `to` (any case) whose subject holds `about`
+ * (an order's reference) into *row (arena).  0, 1 none, -1. */
+int		 db_mail_last_to(struct db *, struct arena *, const char *to,
+		    const char *about, struct mail_row *row);
 /* Requeues failed row id (or a queued one, making it due now), resetting
  * its attempts and its give-up clock; id 0: every failed row.  Returns
  * the number requeued, or -1. */

@@ -1,6 +1,7 @@
 /* store_mail.c — see store_mail.h. */
 #include <string.h>
 
+#include "money.h"
 #include "order_hdf.h"
 #include "site.h"
 #include "store_conf.h"
@@ -124,4 +125,32 @@ store_mail_contact(struct ctx *c, const struct contact_message *msg,
 	to_sender->text = render_contact(c, c->lang, "mail/contact_ack", msg,
 	    now, 0);
 	return to_shop->text && to_sender->text ? 0 : -1;
+}
+
+int
+store_mail_refund(struct ctx *c, const struct order *o,
+    const struct refund_plan *p, const char *reason, struct mail *m)
+{
+	int l = lang_from_code(o->lang);
+	enum lang ol = l < 0 ? lang_default() : (enum lang)l;
+	HDF *h = tmpl_hdf(ol);
+
+	hdf_put(h, "Mail.amount", money_arena(&c->arena, p->amount_minor, ol));
+	hdf_put(h, "Mail.full", p->full ? "1" : "0");
+	hdf_put(h, "Mail.gateway", p->gateway ? "1" : "0");
+	hdf_put(h, "Mail.reason", reason ? reason : "");
+	for (size_t i = 0; !p->full && i < p->nlines; i++) {
+		hdf_putf(h, p->lines[i].name, "Mail.lines.%zu.name", i);
+		hdf_putf(h, arena_printf(&c->arena, "%lld", p->lines[i].qty),
+		    "Mail.lines.%zu.qty", i);
+	}
+	memset(m, 0, sizeof(*m));
+	m->to = o->email;	/* unverified: no name (docs/mail-safety.md) */
+	m->reply_to = conf_str(CONF_SHOP_EMAIL);
+	m->reply_to_name = conf_str(CONF_STORE_NAME);
+	m->subject = arena_printf(&c->arena, "%s %s — %s",
+	    tmpl_str(ol, "refund.mail_subject"), o->reference,
+	    conf_str(CONF_STORE_NAME));
+	m->text = render_order(c, ol, "mail/order_refund", 0, o);
+	return m->text ? 0 : -1;
 }

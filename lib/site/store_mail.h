@@ -13,6 +13,7 @@
 #include "db_messages.h"
 #include "mail.h"
 #include "order.h"
+#include "refund.h"
 
 /* An order_mails_fn (order_place.h), arg the struct ctx: the shopper's
  * confirmation (text + HTML, in the request's language) and the shop's
@@ -26,5 +27,12 @@ int	store_mail_proof(struct ctx *, const struct order *o, struct mail *m);
  * request's language.  0 or -1. */
 int	store_mail_contact(struct ctx *, const struct contact_message *msg,
 	    long long now, struct mail *to_shop, struct mail *to_sender);
+
+/* The shopper's "refund" mail for refund p of order o (staff's reason,
+ * may be ""), in the order's language: the amount, the lines, and how
+ * the money comes back (the card or wallet, or by staff for the manual
+ * methods).  0 or -1. */
+int	store_mail_refund(struct ctx *, const struct order *o,
+	    const struct refund_plan *p, const char *reason, struct mail *m);
 
 #endif

@@ -12,7 +12,8 @@ enum {
 	Q_ADD, Q_OPEN, Q_ATTEMPT, Q_COUNT, Q_BY_PID, Q_BY_CHARGE, Q_LIST,
 	Q_OPEN_ALL, Q_CLOSE, Q_REFUNDED, Q_EV_ADD, Q_EV_RESULT, Q_RF_ADD,
 	Q_RF_GET, Q_RF_SET, Q_RF_TOTAL, Q_NOTE, Q_UNPAID,
-	Q_ORDER_ID, Q_RF_REFUSED, Q__MAX
+	Q_ORDER_ID, Q_RF_REFUSED,
+	Q_RF_SETTLE, Q__MAX
 };
 static const char *const sql[Q__MAX] = {
 	[Q_ADD] = "INSERT INTO payments(provider, provider_id, order_id, "
@@ -64,6 +65,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_ORDER_ID] = "SELECT id FROM orders WHERE reference = ?1",
 	[Q_RF_REFUSED] = "SELECT count(*) FROM payment_refunds WHERE "
 	    "payment_id = ?1 AND status = 'refused'",
+	[Q_RF_SETTLE] = "UPDATE payment_refunds SET status = ?2, "
+	    "provider_refund_id = ?3, reason = ?4 WHERE id = ?1 AND "
+	    "status = 'pending'",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -354,6 +358,23 @@ db_refund_set(struct db *db, long long id, const char *status,
 	db_bind_text(st, 3, rid ? rid : "");
 	db_bind_text(st, 4, reason ? reason : "");
 	return db_step_done(db, st, "refund set") < 0 ? -1 : 0;
+}
+
+int
+db_refund_settle(struct db *db, long long id, const char *status,
+    const char *rid, const char *reason)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RF_SETTLE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, status);
+	db_bind_text(st, 3, rid ? rid : "");
+	db_bind_text(st, 4, reason ? reason : "");
+	if (db_step_done(db, st, "refund settle") < 0)
+		return -1;
+	return sqlite3_changes(db_sqlite(db)) > 0 ? 1 : 0;
 }
 
 long long

@@ -72,6 +72,11 @@ int	db_refund_add(struct db *, struct arena *, long long payment_id,
 /* Sets the outcome of refund row id.  0 or -1. */
 int	db_refund_set(struct db *, long long id, const char *status,
 	    const char *refund_id, const char *reason);
+/* Inside the caller's transaction: refund row id, if still pending,
+ * gets its outcome.  1 when this call set it, 0 when another had (a
+ * concurrent request with the same key), -1. */
+int	db_refund_settle(struct db *, long long id, const char *status,
+	    const char *refund_id, const char *reason);
 /* How many refunds of payment id the gateway refused, or -1. */
 long long db_refund_refused(struct db *, long long payment_id);
 /* Sum of the refunds of payment id the gateway accepted, or -1. */

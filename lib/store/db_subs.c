@@ -19,7 +19,9 @@ enum {
 	Q_PERIOD, Q_STATE, Q_ACCESS, Q_OF_ORDER, Q_OF_USER, Q_ENDING,
 	Q_WAITING, Q_DACCESS, Q_DREMIND, Q_DPOOL, Q_CRED_ADD, Q_CRED_ASSIGN,
 	Q_CRED_FREE, Q_CRED_OF, Q_REMIND, Q_CRED_GIVE, Q_CRED_DROP, Q_POOL,
-	Q_LIST, Q__MAX
+	Q_LIST,
+	Q_CANCEL_LINE,
+	Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -45,6 +47,9 @@ static const char *const sql[Q__MAX] = {
 	    "order_id, line, starts_at, ends_at) VALUES (?, ?, ?, ?, ?)",
 	[Q_STATE] = "UPDATE subscriptions SET state = ?2, state_reason = ?3, "
 	    "updated_at = ?4 WHERE id = ?1",
+	[Q_CANCEL_LINE] = "UPDATE subscriptions SET state = 'cancelled', "
+	    "state_reason = ?3, updated_at = ?4 WHERE order_id = ?1 AND "
+	    "line = ?2 AND state <> 'cancelled'",
 	[Q_ACCESS] = "UPDATE subscriptions SET access = ?2, updated_at = ?3 "
 	    "WHERE id = ?1",
 	[Q_OF_ORDER] = SUB_COLS "WHERE s.id IN (SELECT subscription_id FROM "
@@ -262,6 +267,23 @@ db_sub_state(struct db *db, long long id, const char *state,
 	db_bind_text(st, 3, reason);
 	db_bind_int(st, 4, now);
 	return db_step_done(db, st, "subscription state") < 0 ? -1 : 0;
+}
+
+int
+db_sub_cancel_line(struct db *db, long long order_id, long long line,
+    const char *reason, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CANCEL_LINE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, order_id);
+	db_bind_int(st, 2, line);
+	db_bind_text(st, 3, reason);
+	db_bind_int(st, 4, now);
+	if (db_step_done(db, st, "subscription cancel line") < 0)
+		return -1;
+	return sqlite3_changes(db_sqlite(db));
 }
 
 int

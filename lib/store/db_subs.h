@@ -46,6 +46,11 @@ int	db_sub_state(struct db *, long long id, const char *state,
 /* access = none|waiting|ready; 0 or -1. */
 int	db_sub_access(struct db *, long long id, const char *access,
 	    long long now);
+/* Inside the caller's transaction: cancels (with reason) the
+ * subscription that line `line` of order_id started; the number
+ * cancelled (0 or 1), or -1. */
+int	db_sub_cancel_line(struct db *, long long order_id, long long line,
+	    const char *reason, long long now);
 /* Subscriptions first made by order_id; 0 or -1. */
 int	db_sub_of_order(struct db *, struct arena *, long long order_id,
 	    struct subscription **out, size_t *n);

@@ -34,6 +34,17 @@ delivery_on_status(struct db *db, long long order_id, enum order_status to,
 }
 
 int
+delivery_revoke_line(struct db *db, long long order_id, long long line,
+    const char *reason, long long now)
+{
+	if (line <= 0)
+		return -1;
+	return entitlements_revoke_for_order(db, order_id, line, reason,
+	    now) < 0 || db_sub_cancel_line(db, order_id, line, reason,
+	    now) < 0 ? -1 : 0;
+}
+
+int
 entitlements_grant_for_order(struct db *db, long long order_id, long long now)
 {
 	long long days = conf_int(CONF_DOWNLOAD_DAYS);

@@ -37,6 +37,13 @@
 int	delivery_on_status(struct db *, long long order_id,
 	    enum order_status to, long long now);
 
+/* Inside the caller's transaction, when line `line` of order_id is
+ * refunded in full while the order stays paid (refund.h): that line's
+ * downloads are revoked and the subscription it started is cancelled,
+ * with reason at now.  0 or -1. */
+int	delivery_revoke_line(struct db *, long long order_id, long long line,
+	    const char *reason, long long now);
+
 /* Inside the caller's transaction, when order_id becomes paid at now: an
  * entitlement per digital line, with the download_limit and download_days
  * settings.  Idempotent.  Returns the number granted, or -1. */

@@ -4,6 +4,7 @@
 #include "order_place.h"
 #include "ship.h"
 #include "order_stats.h"
+#include "stock_alert.h"
 
 void
 order_from_cart(struct arena *a, const struct cart *cart, struct order *o)
@@ -93,6 +94,9 @@ attempt(struct db *db, struct arena *a, const char *cart_token,
 	r = db_order_place(db, a, cart_token, o, why);
 	/* The dashboard's figures, in the placement's transaction. */
 	if (r == PLACE_OK && order_stats_placed(db, o->id, o->status) < 0)
+		r = PLACE_ERROR;
+	/* A product this order took below the threshold: the admins' mail. */
+	if (r == PLACE_OK && stock_alert_order(db, a, o->id) < 0)
 		r = PLACE_ERROR;
 	/* The caller's own rule (a rate limit), counted only for an order
 	 * that is written: a repeat of one placed does not count. */

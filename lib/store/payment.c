@@ -228,23 +228,47 @@ paid_payment(struct db *db, struct arena *a, long long order_id,
 /* Records the gateway's answer to refund row `row` of payment p: the
  * row, the payment's refunded amount and, when all is refunded, the order
  * (order_transition to refunded; else a "refund_partial" history entry),
- * in one transaction.  0 or -1. */
+ * then the hook's own records, in one transaction.  0, 1 when another
+ * request with the same key recorded it first (nothing written), -1. */
 static int
 refund_done(struct db *db, struct arena *a, const struct payment *p,
     long long row, long long amount, const char *refund_id, long long done,
-    long long now)
+    int pending, const struct refund_hook *hook, long long now)
 {
-	int full = done + amount == p->amount_minor;
+	int full = done + amount == p->amount_minor, rc;
 	struct order o;
 
 	if (db_begin(db) < 0)
 		return -1;
-	if (db_refund_set(db, row, "done", refund_id, "") < 0 ||
-	    db_payment_refunded(db, p->id, amount, full ? "refunded" : NULL,
+	if ((rc = db_refund_settle(db, row, "done", refund_id, "")) <= 0) {
+		db_rollback(db);
+		return rc < 0 ? -1 : 1;
+	}
+	if (db_payment_refunded(db, p->id, amount, full ? "refunded" : NULL,
 	    now) < 0 || db_order_by_id(db, a, p->order_id, &o) != 0 ||
 	    (full ? order_transition(db, &o, ORDER_REFUNDED, ACTOR_STAFF,
 	    "refunded", now) == TRANSITION_ERROR : db_pay_order_note(db,
-	    p->order_id, "refund_partial", now) < 0) || db_commit(db) < 0) {
+	    p->order_id, "refund_partial", now) < 0) ||
+	    (hook != NULL && hook->done != NULL &&
+	    hook->done(hook->arg, db, refund_id, pending, full) < 0) ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* Records the gateway's refusal of refund row `row` (and the hook's
+ * records) in one transaction.  0 or -1. */
+static int
+refund_refused(struct db *db, long long row, const char *why,
+    const struct refund_hook *hook)
+{
+	if (db_begin(db) < 0)
+		return -1;
+	if (db_refund_settle(db, row, "refused", "", why) < 0 ||
+	    (hook != NULL && hook->refused != NULL &&
+	    hook->refused(hook->arg, db, why) < 0) || db_commit(db) < 0) {
 		db_rollback(db);
 		return -1;
 	}
@@ -255,6 +279,15 @@ enum refund_result
 payment_refund(struct db *db, struct arena *a, const char *reference,
     long long amount, const char *idem, const char **refund_id,
     const char **why)
+{
+	return payment_refund_with(db, a, reference, amount, idem, NULL,
+	    refund_id, why);
+}
+
+enum refund_result
+payment_refund_with(struct db *db, struct arena *a, const char *reference,
+    long long amount, const char *idem, const struct refund_hook *hook,
+    const char **refund_id, const char **why)
 {
 	long long now = (long long)time(NULL), oid, done, row;
 	const char *st = "", *reason = "";
@@ -304,16 +337,21 @@ payment_refund(struct db *db, struct arena *a, const char *reference,
 	gr = g->refund(a, p.charge_ref, amount, p.amount_minor, idem,
 	    refund_id, &pending, why);
 	if (gr == GW_ERROR)
-		return REFUND_ERROR;	/* the row stays pending: retry */
+		return REFUND_DOWN;	/* the row stays pending: retry */
 	if (gr == GW_REFUSED) {
 		log_warn("order %s: refund refused: %s", reference, *why);
-		return db_refund_set(db, row, "refused", "", *why) < 0 ?
+		return refund_refused(db, row, *why, hook) < 0 ?
 		    REFUND_ERROR : REFUND_REFUSED;
 	}
-	if (refund_done(db, a, &p, row, amount, *refund_id, done, now) < 0)
+	if ((rc = refund_done(db, a, &p, row, amount, *refund_id, done,
+	    pending, hook, now)) < 0) {
+		log_error("order %s: refund %s by %s not recorded; ask again "
+		    "with the same key", reference, *refund_id, g->id);
 		return REFUND_ERROR;
-	log_info("order %s: refunded %lld by %s %s", reference, amount, g->id,
-	    *refund_id);
+	}
+	if (rc == 0)
+		log_info("order %s: refunded %lld by %s %s", reference, amount,
+		    g->id, *refund_id);
 	return pending ? REFUND_PENDING : REFUND_OK;
 }
 

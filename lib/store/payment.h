@@ -67,6 +67,25 @@ enum refund_result {
 	REFUND_NOT_PAID,	/* the order has no paid gateway payment */
 	REFUND_TOO_MUCH,	/* more than what is left to refund */
 	REFUND_REFUSED,		/* the gateway said no: *why */
+	REFUND_DOWN,		/* the gateway did not answer: the request
+				 * stays pending, ask again with the same
+				 * key */
+};
+
+/* What a caller records with a refund, in the transaction that records
+ * the gateway's answer (refund.h: the staff's refund row, lines, audit,
+ * the shopper's mail).  Each returns 0 or -1 (the transaction is rolled
+ * back; for done the gateway has refunded already, so -1 is logged and
+ * the refund row stays pending for a retry with the same key). */
+struct refund_hook {
+	/* Accepted: refund_id, pending 1 when the gateway finishes later,
+	 * full 1 when it refunded all that was left (the order has just
+	 * moved to refunded). */
+	int	(*done)(void *arg, struct db *, const char *refund_id,
+		    int pending, int full);
+	/* Refused with the gateway's reason. */
+	int	(*refused)(void *arg, struct db *, const char *why);
+	void	*arg;
 };
 
 /* Refunds amount (0: all that is left) of the paid payment of order
@@ -78,6 +97,13 @@ enum refund_result {
 enum refund_result payment_refund(struct db *, struct arena *,
 		    const char *reference, long long amount, const char *idem,
 		    const char **refund_id, const char **why);
+/* payment_refund() with hook (may be NULL) run inside the transaction
+ * that records the gateway's answer.  A refund asked before under the
+ * same key returns its stored outcome without running the hook. */
+enum refund_result payment_refund_with(struct db *, struct arena *,
+		    const char *reference, long long amount, const char *idem,
+		    const struct refund_hook *hook, const char **refund_id,
+		    const char **why);
 
 struct reconcile_stats {
 	int	 checked, paid, closed, failed, expired;

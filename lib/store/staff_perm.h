@@ -5,7 +5,8 @@
  *
  * Employees run the shop day to day: the dashboard, orders (and act on
  * them, access details of subscriptions included), subscriptions,
- * customers and messages.  Admins do everything, including the
+ * customers and messages, and send an order's last mail again.  Admins
+ * do everything, including refunds, the
  * catalog, coupons, settings, roles, the audit log, the credential pools
  * and deleting.  The
  * admin program maps each of its pages to one row (cgi-bin/admin.c) and
@@ -34,6 +35,7 @@ enum perm {
 	PERM_REVIEW_ACT,	/* approve, hide, answer, delete them */
 	PERM_SUBSCRIPTIONS,	/* subscriptions list (docs/delivery.md) */
 	PERM_CREDENTIALS,	/* credential pools: see, upload (CSV) */
+	PERM_REFUND,		/* refund an order (money goes back) */
 	PERM__MAX
 };
 

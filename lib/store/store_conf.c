@@ -22,7 +22,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_PAY_BANK_BIC) = { "pay_bank_bic", "", "bank transfer: BIC / SWIFT code" },
 	K(CONF_PAY_MOBILE) = { "pay_mobile", "", "mobile money: 'Operator = number [= holder]' items separated by ';' (holder: store_name when not given; empty: none)" },
 	K(CONF_ORDER_PREFIX) = { "order_prefix", "SK", "start of order reference codes (1-6 letters)" },
-	K(CONF_LOW_STOCK) = { "low_stock", "5", "dashboard: products with at most this many units left are listed as low on stock" },
+	K(CONF_LOW_STOCK) = { "low_stock", "5", "products with at most this many units left are low on stock: listed on the dashboard, and the order that takes one there mails the admins (-1: no mail)" },
 	K(CONF_DEFAULT_COUNTRY) = { "default_country", "TN", "country preselected at checkout (ISO 3166 code)" },
 	/* Order limits and unpaid-order expiry (docs/order-limits.md). */
 	K(CONF_ORDER_MAX_QTY) = { "order_max_qty", "10", "most units of one product in one order (subscriptions: at most 5, downloads: 1)" },

@@ -1,5 +1,6 @@
 <?cs # One order: Page.order (order_hdf.h), Page.proofs.N.{name,type,original,
-      image,at}, Page.notes.N, Page.audit.N, Page.can.<action>. ?>
+      image,at}, Page.notes.N, Page.audit.N, Page.can.<action>,
+      Page.refund.* / Page.refunds.N / Page.resend.* (parts/admin/refund.c). ?>
 <?cs include:"admin/_parts.cs" ?>
 <?cs def:title() ?><?cs var:Lang.order.title ?> <?cs var:Page.order.reference ?> — <?cs var:Lang.adm.title ?><?cs /def ?>
 <?cs def:main() ?>
@@ -27,6 +28,33 @@
     <?cs if:Page.can.reject ?><form method="post" action="/admin/order/act" class="adm-reject"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="reject"><div class="field"><label for="reason"><?cs var:Lang.adm.reason ?></label><textarea id="reason" name="reason" required maxlength="500" rows="2"></textarea></div><button type="submit" class="button" id="do-reject"><?cs var:Lang.adm.reject ?></button></form><?cs /if ?>
     <?cs if:Page.can.cancel ?><form method="post" action="/admin/order/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="do" value="cancel"><button type="submit" class="button danger" id="do-cancel"><?cs var:Lang.adm.cancel ?></button></form><?cs /if ?>
   </div>
+  <?cs /if ?>
+
+  <?cs if:Page.refund_refused ?><p class="notice error" id="refund-refused" role="alert"><?cs var:Lang.refund.refused ?> <q><?cs var:Page.refund_refused ?></q></p><?cs /if ?>
+  <?cs if:Page.refund_down == "1" ?><p class="notice error" id="refund-down" role="alert"><?cs var:Lang.refund.down ?></p><?cs /if ?>
+  <?cs if:Page.refund.can == "1" ?>
+  <h2><?cs var:Lang.refund.title ?></h2>
+  <p class="hint"><?cs var:Lang.refund.left ?> <strong id="refund-left"><?cs var:Page.refund.left ?></strong> · <?cs if:Page.refund.gateway == "1" ?><?cs var:Lang.refund.by_gateway ?> (<?cs var:Page.refund.provider ?>)<?cs else ?><?cs var:Lang.refund.by_hand ?><?cs /if ?></p>
+  <div class="adm-actions adm-refund">
+    <form method="post" action="/admin/order/refund" class="form" id="refund-full"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="idem" value="<?cs var:Page.refund.idem ?>">
+      <div class="field"><label for="refund-reason"><?cs var:Lang.refund.reason ?></label><input id="refund-reason" name="reason" maxlength="500"></div>
+      <button type="submit" class="button danger" id="do-refund"><?cs var:Lang.refund.full ?></button></form>
+    <?cs each:l = Page.refund.lines ?>
+    <form method="post" action="/admin/order/refund" class="form refund-line" id="refund-line-<?cs var:l.line ?>"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="idem" value="<?cs var:Page.refund.idem ?>"><input type="hidden" name="line" value="<?cs var:l.line ?>">
+      <div class="field"><label for="qty-<?cs var:l.line ?>"><?cs var:l.name ?> — <?cs var:Lang.refund.units ?> (<?cs var:Lang.refund.at_most ?> <?cs var:l.left ?>)</label><input id="qty-<?cs var:l.line ?>" name="qty" type="number" min="1" max="<?cs var:l.left ?>" value="<?cs var:l.left ?>" required></div>
+      <div class="field"><label for="reason-<?cs var:l.line ?>"><?cs var:Lang.refund.reason ?></label><input id="reason-<?cs var:l.line ?>" name="reason" maxlength="500"></div>
+      <button type="submit" class="button"><?cs var:Lang.refund.line ?></button></form>
+    <?cs /each ?>
+  </div>
+  <?cs /if ?>
+  <?cs if:subcount(Page.refunds) > 0 ?>
+  <h2><?cs var:Lang.refund.history ?></h2>
+  <ul class="adm-refunds" id="refunds"><?cs each:r = Page.refunds ?><li class="refund-<?cs var:r.status ?>"><time><?cs var:r.at ?></time> <strong><?cs var:r.amount ?></strong> · <?cs var:Lang.refund.kind[r.kind] ?><?cs if:r.lines ?> (<?cs var:r.lines ?>)<?cs /if ?> · <?cs var:Lang.refund.method[r.method] ?><?cs if:r.provider ?> <?cs var:r.provider ?><?cs /if ?> · <span class="refund-status"><?cs var:Lang.refund.status[r.status] ?></span><?cs if:r.rid ?> · <code><?cs var:r.rid ?></code><?cs /if ?> · <?cs var:r.staff ?><?cs if:r.reason ?> — <?cs var:r.reason ?><?cs /if ?><?cs if:r.answer ?> — <span class="refund-answer"><?cs var:r.answer ?></span><?cs /if ?></li><?cs /each ?></ul>
+  <?cs /if ?>
+  <?cs if:Page.resend.subject ?>
+  <form method="post" action="/admin/order/resend" class="form" id="resend"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>">
+    <p class="hint"><?cs var:Lang.refund.resend_last ?> <q id="resend-subject"><?cs var:Page.resend.subject ?></q> (<?cs var:Page.resend.at ?>)</p>
+    <button type="submit" class="button" id="do-resend"><?cs var:Lang.refund.resend ?></button></form>
   <?cs /if ?>
 
   <h2><?cs var:Lang.adm.lines ?></h2>

@@ -70,6 +70,9 @@ enum key {
 	KEY_IMAGE_OP,
 	KEY_BOX,
 	KEY_MDO,
+	KEY_LINE,	/* refunds (refund.c) */
+	KEY_QTY,
+	KEY_IDEM,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -113,6 +116,15 @@ int		 page_order(struct ctx *);
 int		 page_order_act(struct ctx *);
 int		 page_order_note(struct ctx *);
 int		 page_proof(struct ctx *);
+/* The order page of o (after a refused POST: its status). */
+int		 adm_order_render(struct ctx *, struct order *o, int status);
+
+/* refund.c: refunds and "resend the last mail" on the order page. */
+/* Page.refunds (history), Page.refund (the form, for those who may),
+ * Page.resend (the mail to send again); 0 or -1. */
+int		 adm_put_refunds(struct ctx *, const struct order *o);
+int		 page_order_refund(struct ctx *);
+int		 page_order_resend(struct ctx *);
 
 /* dashboard.c */
 int		 page_dashboard(struct ctx *);

@@ -40,14 +40,23 @@ int
 page_order(struct ctx *c)
 {
 	struct order o;
+	int st;
+
+	if ((st = load_order(c, &o, 1)) != 0)
+		return st == 404 ? app_error(c, 404, NULL) : st;
+	return adm_order_render(c, &o, 200);
+}
+
+int
+adm_order_render(struct ctx *c, struct order *order, int status)
+{
+	struct order o = *order;
 	struct proof_info *pr;
 	struct order_note *notes;
 	struct audit_entry *au;
 	size_t npr, nnotes, nau;
-	int st, from;
+	int from;
 
-	if ((st = load_order(c, &o, 1)) != 0)
-		return st == 404 ? app_error(c, 404, NULL) : st;
 	if (db_order_proofs(c->db, &c->arena, o.id, &pr, &npr) < 0 ||
 	    db_order_notes(c->db, &c->arena, o.id, 0, &notes, &nnotes) < 0 ||
 	    db_audit_list(c->db, &c->arena, "order",
@@ -87,9 +96,9 @@ page_order(struct ctx *c)
 		if (mv != NULL && (mv->who & ACTOR_STAFF))
 			hdf_putf(c->hdf, "1", "Page.can.%s", adm_order_acts[i]);
 	}
-	if (adm_put_order_subs(c, &o) < 0)
+	if (adm_put_order_subs(c, &o) < 0 || adm_put_refunds(c, &o) < 0)
 		return 500;
-	return app_render(c, 200, "admin/order");
+	return app_render(c, status, "admin/order");
 }
 
 

@@ -1,0 +1,335 @@
+"""Refunds from the admin order page (docs/admin.md "Refunds"), through
+the real nginx, a real SMTP server (aiosmtpd) and the local fake gateways
+(tests/e2e/fakegw.py): full and per-line refunds of a manual (mobile
+money) order and of a card (Stripe fake) order, a double submit refunding
+once (the fake sees one refund), a refused refund leaving the order as it
+was with the gateway's reason on the page, employees refused; "resend the
+last mail" arriving once per click; the low-stock mail once per
+crossing."""
+import email.header
+import re
+import time
+import urllib.parse
+
+import harness
+from harness import test, check
+from mailtest import Stacks, mail_env
+from shop import Shopper, hidden, one, db, execute, set_stock, ADDRESS
+import fakegw
+
+stacks = Stacks()
+CABLE = "hdmi-2-1-cable-2m"
+
+
+def stack():
+    def make():
+        sink = harness.SmtpSink()
+        fake = fakegw.FakeGateways()
+        stacks.extra += [sink, fake]
+        env = mail_env(smtp_port=sink.port)
+        env.update(fake.env())
+        env["SOUK_LOW_STOCK"] = "5"
+        s = harness.Stack(env=env)
+        fake.shop = s.base
+        s.start()
+        s.sink, s.fake, s.pw = sink, fake, {}
+        for who in ("employee", "admin"):
+            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
+                      "--role", who, "--name", "Staff " + who)
+            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
+        return s
+    s = stacks.get("refunds", make)
+    s.fake.refuse_refunds = None
+    s.fake.down = False
+    return s
+
+
+def login(s, who):
+    sh = Shopper(s)
+    r = sh.get("/account/login")
+    r = sh.post("/account/login", {"email": "%s@example.com" % who,
+                                   "password": s.pw[who],
+                                   "csrf": hidden(r.text, "csrf")})
+    check(r.status == 303, "login %s: %r" % (who, r))
+    return sh
+
+
+def place(s, method, slug=CABLE, qty=2):
+    """An order of qty units of slug paid by method; (shopper, id, answer)."""
+    b = Shopper(s)
+    b.add(slug, qty=qty)
+    f = {"payment": method}
+    if slug == CABLE:
+        f.update(ADDRESS)
+    r = b.place(f)
+    check(r.status == 303, "placed: %r %s" % (r, r.text[:300]))
+    oid = one(s, "SELECT max(id) FROM orders")
+    return b, oid, r
+
+
+def pay_by_card(s, r):
+    """The shopper pays on the fake's hosted page (the webhook settles)."""
+    import http.client
+    loc = r.header("Location")
+    check(loc.startswith(s.fake.base + "/stripe/pay/"), loc)
+    u = urllib.parse.urlparse(loc)
+    conn = http.client.HTTPConnection("127.0.0.1", u.port, timeout=30)
+    conn.request("POST", u.path, body="op=pay", headers={
+        "Content-Type": "application/x-www-form-urlencoded"})
+    conn.getresponse().read()
+    conn.close()
+
+
+def status(s, oid):
+    return one(s, "SELECT status FROM orders WHERE id = ?", oid)
+
+
+def refund_form(sh, oid, line=None):
+    """The fields of the page's refund form (whole order, or one line)."""
+    page = sh.get("/admin/order/%d" % oid).text
+    fid = "refund-full" if line is None else "refund-line-%d" % line
+    m = re.search(r'<form[^>]*id="%s".*?</form>' % fid, page, re.S)
+    check(m, "the page has form %s" % fid)
+    f = {k: hidden(m.group(0), k) for k in ("csrf", "id", "idem")}
+    if line is not None:
+        f["line"] = str(line)
+    return f
+
+
+def refunds(s, oid):
+    c = db(s)
+    rows = c.execute("SELECT kind, method, status, amount_minor, staff, "
+                     "provider_refund_id, answer, reason FROM order_refunds "
+                     "WHERE order_id = ? ORDER BY id", (oid,)).fetchall()
+    c.close()
+    return rows
+
+
+def subject(m):
+    """The decoded Subject of a message the SMTP server received."""
+    return str(email.header.make_header(email.header.decode_header(
+        m["msg"]["Subject"])))
+
+
+def mails_to(s, addr, part):
+    return [m for m in s.sink.messages if addr in m["rcpt_tos"] and
+            part in subject(m)]
+
+
+def confirm(adm, oid):
+    page = adm.get("/admin/order/%d" % oid).text
+    r = adm.post("/admin/order/act", {"csrf": hidden(page, "csrf"),
+                                      "id": str(oid), "do": "confirm"})
+    check(r.status == 303, "confirmed: %r" % r)
+
+
+@test
+def manual_order_refunded_per_line_then_in_full():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, _ = place(s, "mobile")
+    confirm(adm, oid)
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
+               oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    stock = one(s, "SELECT stock FROM products WHERE slug = ?", CABLE)
+    page = adm.get("/admin/order/%d" % oid).text
+    check("paid back by the shop outside the store" in page,
+          "a manual method is refunded by staff")
+    f = refund_form(adm, oid, line=1)
+    f.update(qty="1", reason="One cable arrived broken")
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 303 and "notice=refunded" in r.header("Location"),
+          "line refund: %r %s" % (r, r.text[:300]))
+    check(status(s, oid) == "paid", "a line refund keeps the order paid")
+    rows = refunds(s, oid)
+    check(len(rows) == 1 and rows[0][:5] == ("lines", "manual", "done",
+          unit, "admin@example.com") and rows[0][7] ==
+          "One cable arrived broken", "recorded: %r" % rows)
+    check(one(s, "SELECT qty FROM order_refund_lines l JOIN order_refunds r "
+              "ON r.id = l.refund_id WHERE r.order_id = ? AND l.line = 1",
+              oid) == 1, "its line and quantity")
+    check(one(s, "SELECT stock FROM products WHERE slug = ?", CABLE) ==
+          stock, "a line refund restocks nothing")
+    check(one(s, "SELECT note FROM order_events WHERE order_id = ? ORDER BY "
+              "seq DESC LIMIT 1", oid) == "refund_partial", "history")
+    check(one(s, "SELECT count(*) FROM audit_log WHERE object_kind = "
+              "'order' AND object_id = ? AND action = 'refund'",
+              str(oid)) == 1, "audited")
+    got = mails_to(s.sink.wait(1) and s, "amira@example.com", ref)
+    time.sleep(0.5)
+    refund_mails = [m for m in mails_to(s, "amira@example.com", ref)
+                    if "Refund for order" in subject(m)]
+    check(len(refund_mails) == 1, "the customer is mailed: %r" %
+          [subject(m) for m in got])
+    body = refund_mails[0]["msg"].get_payload(decode=True).decode()
+    check("One cable arrived broken" in body and "× 1" in body,
+          "the mail says what and why: %s" % body[:400])
+    # Asking for more units than are left on the line: 400, nothing done.
+    f = refund_form(adm, oid, line=1)
+    f.update(qty="5")
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 400 and "more than is left" in r.text, "too many: %r"
+          % r)
+    # The rest: the order moves to refunded through the lifecycle.
+    f = refund_form(adm, oid)
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 303, "full refund: %r" % r)
+    again = adm.post("/admin/order/refund", f)
+    check(again.status == 303, "double submit: %r" % again)
+    check(status(s, oid) == "refunded", "refunded")
+    rows = refunds(s, oid)
+    check(len(rows) == 2 and rows[1][0] == "full" and
+          rows[0][3] + rows[1][3] == total, "one full refund of the rest: %r"
+          % rows)
+    check(one(s, "SELECT stock FROM products WHERE slug = ?", CABLE) ==
+          stock + 2, "paid -> refunded restocks (the lifecycle's rule)")
+    r = adm.post("/admin/order/refund", refund_form_or_none(adm, oid, f))
+    check(r.status == 409, "nothing left on a refunded order: %r" % r)
+
+
+def refund_form_or_none(adm, oid, old):
+    """A refunded order shows no refund form: post a fresh key anyway."""
+    page = adm.get("/admin/order/%d" % oid).text
+    check('id="refund-full"' not in page, "no refund form once refunded")
+    return dict(old, idem="x" * 24, csrf=hidden(page, "csrf"))
+
+
+@test
+def card_order_line_refund_double_submit_refused_and_full():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, r = place(s, "card")
+    pay_by_card(s, r)
+    check(status(s, oid) == "paid", "paid by card")
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
+               oid)
+    pi = one(s, "SELECT charge_ref FROM payments WHERE order_id = ?", oid)
+
+    def fake_refunds():
+        return [x for x in s.fake.refunds if x.get("payment_intent") == pi]
+    page = adm.get("/admin/order/%d" % oid).text
+    check("through the payment gateway" in page, "a gateway refund")
+    f = refund_form(adm, oid, line=1)
+    f["qty"] = "1"
+    a = adm.post("/admin/order/refund", f)
+    b = adm.post("/admin/order/refund", f)     # the double submit
+    check(a.status == 303 and b.status == 303, "%r %r" % (a, b))
+    check(len(fake_refunds()) == 1 and fake_refunds()[0]["amount"] == unit,
+          "the gateway saw one refund: %r" % fake_refunds())
+    keys = [k for m, p, k in s.fake.calls if p == "/v1/refunds"]
+    check(keys and all(k.startswith("adm-%d-" % oid) for k in keys),
+          "Idempotency-Key is the form's key: %r" % keys)
+    rows = refunds(s, oid)
+    check(len(rows) == 1 and rows[0][:4] == ("lines", "gateway", "done",
+          unit) and rows[0][5].startswith("re_"), "recorded once with the "
+          "gateway's refund id: %r" % rows)
+    check(status(s, oid) == "paid", "still paid")
+    # Refused: the order stays as it was, the reason is on the page.
+    s.fake.refuse_refunds = "Insufficient balance on the account"
+    before = one(s, "SELECT refunded_minor FROM payments WHERE order_id = ?",
+                 oid)
+    r = adm.post("/admin/order/refund", refund_form(adm, oid))
+    check(r.status == 303 and "refund_refused" in r.header("Location"),
+          "refused: %r" % r)
+    page = adm.get(r.header("Location")[len(s.base):]).text
+    check("Insufficient balance on the account" in page and
+          'id="refund-refused"' in page, "the reason is shown")
+    check(status(s, oid) == "paid" and one(
+          s, "SELECT refunded_minor FROM payments WHERE order_id = ?", oid)
+          == before and len(fake_refunds()) == 1, "nothing changed")
+    check(refunds(s, oid)[-1][2:3] == ("refused",) and
+          refunds(s, oid)[-1][6] == "Insufficient balance on the account",
+          "the refusal is recorded with the gateway's answer")
+    # Then the rest goes through: refunded.
+    s.fake.refuse_refunds = None
+    r = adm.post("/admin/order/refund", refund_form(adm, oid))
+    check(r.status == 303 and "notice=refunded" in r.header("Location"),
+          "%r" % r)
+    check(status(s, oid) == "refunded" and sum(
+          x["amount"] for x in fake_refunds()) == total, "all refunded once")
+
+
+@test
+def employees_may_not_refund_but_may_resend_the_last_mail():
+    s = stack()
+    adm, emp = login(s, "admin"), login(s, "employee")
+    _, oid, _ = place(s, "mobile", qty=1)
+    confirm(adm, oid)
+    page = emp.get("/admin/order/%d" % oid).text
+    check('id="refund-full"' not in page, "no refund form for employees")
+    r = emp.post("/admin/order/refund", {"csrf": hidden(page, "csrf"),
+                                         "id": str(oid), "idem": "y" * 24})
+    check(r.status == 403, "employee refund: %r" % r)
+    check(refunds(s, oid) == [] and status(s, oid) == "paid", "unchanged")
+    r = adm.post("/admin/order/refund", {"id": str(oid), "idem": "z" * 24})
+    check(r.status == 403, "no CSRF token: %r" % r)
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    last = one(s, "SELECT subject FROM mail_outbox WHERE to_addr = ? AND "
+                  "instr(subject, ?) > 0 ORDER BY id DESC LIMIT 1",
+                  "amira@example.com", ref)
+    check(last and 'id="resend-subject"' in page, "the last mail is named")
+    s.sink.wait(1)
+    time.sleep(0.5)
+    n0 = len([m for m in mails_to(s, "amira@example.com", ref)
+              if subject(m) == last])
+    for click in (1, 2):
+        r = emp.post("/admin/order/resend", {"csrf": hidden(page, "csrf"),
+                                             "id": str(oid)})
+        check(r.status == 303 and "notice=resent" in r.header("Location"),
+              "resend: %r" % r)
+        end = time.time() + 10
+        while time.time() < end and len([
+                m for m in mails_to(s, "amira@example.com", ref)
+                if subject(m) == last]) < n0 + click:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        got = [m for m in mails_to(s, "amira@example.com", ref)
+               if subject(m) == last]
+        check(len(got) == n0 + click, "click %d: one more mail (%d)" %
+              (click, len(got)))
+    check(one(s, "SELECT count(*) FROM audit_log WHERE action = "
+              "'resend_mail' AND object_id = ?", str(oid)) == 2, "audited")
+    r = emp.post("/admin/order/resend", {"csrf": hidden(page, "csrf"),
+                                         "id": "999999"})
+    check(r.status == 404, "unknown order: %r" % r)
+
+
+@test
+def low_stock_mail_once_per_crossing():
+    s = stack()
+    set_stock(s, CABLE, 7)
+
+    def alerts():
+        return one(s, "SELECT count(*) FROM mail_outbox WHERE to_addr = "
+                   "'admin@example.com' AND subject LIKE 'Low stock:%'")
+    n0 = alerts()
+    place(s, "mobile", qty=1)                   # 6 left: above 5
+    check(alerts() == n0, "no mail above the threshold")
+    place(s, "mobile", qty=1)                   # 5 left: crossed
+    check(alerts() == n0 + 1, "one mail at the crossing")
+    place(s, "mobile", qty=1)                   # 4 left: still below
+    check(alerts() == n0 + 1, "not on every order below the threshold")
+    body = one(s, "SELECT body_text FROM mail_outbox WHERE subject LIKE "
+               "'Low stock:%' ORDER BY id DESC LIMIT 1")
+    check("Units left: 5" in body and "/admin/product/" in body, body)
+    s.sink.wait(1)
+    end = time.time() + 10
+    while time.time() < end and not [
+            m for m in s.sink.messages if "admin@example.com" in
+            m["rcpt_tos"] and "Low stock" in subject(m)]:
+        time.sleep(0.05)
+    check([m for m in s.sink.messages if "admin@example.com" in
+           m["rcpt_tos"] and "Low stock" in subject(m)],
+          "the alert reached the SMTP server")
+    set_stock(s, CABLE, 6)                      # restocked above
+    place(s, "mobile", qty=2)                   # 4 left: a new crossing
+    check(alerts() == n0 + 2, "a new crossing mails again")
+
+
+@test
+def refunds_stack_stops_without_sanitizer_reports():
+    reports = stacks.stop_all()
+    check(not reports, "sanitizer reports:\n" + "\n".join(reports)[:3000])

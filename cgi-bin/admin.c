@@ -24,6 +24,12 @@
  *                                 m3u, code: a subscription's access
  *                                 details (sealed; docs/delivery.md)
  *   GET  /admin/subscriptions     status, product, within (days)
+ *   GET  /admin/subscription/<id> one subscription: dates, access, history,
+ *                                 its actions
+ *   POST /admin/subscription/act  sub, do=extend (days | plan) | suspend
+ *                                 (reason) | resume | cancel (reason) |
+ *                                 reassign (old=retire|return); parts/admin/
+ *                                 sub_act.c
  *   GET  /admin/credentials       the credential pools
  *   POST /admin/credentials       multipart: product, csv (a pool upload)
  *   GET  /admin/products          catalog: q, product_kind, state, category,
@@ -61,11 +67,13 @@
 #include "site.h"
 #include "site_hooks.h"
 #include "staff_perm.h"
+#include "subs_act.h"
 
 static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
 	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
 	"image", "category", "replied", "handled", "reopen", "spam",
+	"extended", "suspended", "resumed", "sub_cancelled", "reassigned",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
@@ -133,6 +141,8 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_IMAGE_OP] = { "image_op", V_ENUM, .choices = adm_image_ops },
 	[KEY_BOX] = { "box", V_ENUM, .choices = message_boxes },
 	[KEY_MDO] = { "do", V_ENUM, .choices = adm_message_acts, .required = 1 },
+	[KEY_SUB_DO] = { "do", V_ENUM, .choices = sub_act_names, .required = 1 },
+	[KEY_SUB_OLD] = { "old", V_ENUM, .choices = adm_sub_olds },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -178,6 +188,8 @@ enum page_id {
 	PAGE_MESSAGE,
 	PAGE_MESSAGE_REPLY,
 	PAGE_MESSAGE_STATUS,
+	PAGE_SUBSCRIPTION,
+	PAGE_SUB_ACT,
 	PAGE__MAX
 };
 
@@ -210,6 +222,8 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_MESSAGE] = page_message,
 	[PAGE_MESSAGE_REPLY] = page_message_reply,
 	[PAGE_MESSAGE_STATUS] = page_message_status,
+	[PAGE_SUBSCRIPTION] = page_subscription,
+	[PAGE_SUB_ACT] = page_sub_act,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -239,6 +253,8 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_MESSAGE] = PERM_MESSAGES,
 	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
 	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
+	[PAGE_SUBSCRIPTION] = PERM_SUBSCRIPTIONS,
+	[PAGE_SUB_ACT] = PERM_SUB_ACT,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -316,6 +332,11 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_BODY) },
 	[PAGE_MESSAGE_STATUS] = { "admin/message/status", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_MDO) },
+	[PAGE_SUBSCRIPTION] = { "admin/subscription", METHODS_GET, gate,
+	    PAGE_REST, KEYS(KEY_NOTICE) },
+	[PAGE_SUB_ACT] = { "admin/subscription/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_SUB, KEY_SUB_DO, KEY_DAYS, KEY_PLAN, KEY_REASON,
+	    KEY_SUB_OLD) },
 };
 
 static const struct app admin = {

@@ -22,6 +22,9 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	[PERM_REVIEW_ACT] = { "review_act", ROLE_EMPLOYEE },
 	[PERM_SUBSCRIPTIONS] = { "subscriptions", ROLE_EMPLOYEE },
 	[PERM_CREDENTIALS] = { "credentials", ROLE_ADMIN },
+	/* Acting on a subscription is treating the order it came from
+	 * (issue 9: employees treat orders), so employees may. */
+	[PERM_SUB_ACT] = { "sub_act", ROLE_EMPLOYEE },
 };
 
 enum role

@@ -150,6 +150,11 @@ def admin_subscription_actions_audited_and_mailed():
 
     # Extend by days, then by one of the product's plans.
     check(act(emp, sid, "extend").status == 400, "no period: 400")
+    for bad in ({"days": "0"}, {"days": "-3"}, {"days": "99999"},
+                {"days": "5", "plan": "x"}):
+        r = act(emp, sid, "extend", **bad)
+        check(r.status == 400 and "number of days" in r.text,
+              "bad period %r: %d" % (bad, r.status))
     r = act(emp, sid, "extend", days="10")
     check(r.status == 303 and r.header("Location").endswith(
         "/admin/subscription/%d?notice=extended" % sid), "extended: %r" % r)

@@ -75,6 +75,9 @@ period(struct ctx *c, const struct subscription *s, struct sub_act_req *r)
 	struct plan *pl;
 	size_t n;
 
+	if (app_val(c, KEY_PLAN)->state == VAL_INVALID ||
+	    app_val(c, KEY_DAYS)->state == VAL_INVALID)
+		return -1;
 	if (app_val(c, KEY_PLAN)->state == VAL_OK) {
 		if (db_product_plans(c->db, &c->arena, s->product_id, &pl,
 		    &n) < 0)

@@ -24,6 +24,12 @@
  *                                 m3u, code: a subscription's access
  *                                 details (sealed; docs/delivery.md)
  *   GET  /admin/subscriptions     status, product, within (days)
+ *   GET  /admin/subscription/<id> one subscription: dates, access, history,
+ *                                 its actions
+ *   POST /admin/subscription/act  sub, do=extend (days | plan) | suspend
+ *                                 (reason) | resume | cancel (reason) |
+ *                                 reassign (old=retire|return); parts/admin/
+ *                                 sub_act.c
  *   GET  /admin/credentials       the credential pools
  *   POST /admin/credentials       multipart: product, csv (a pool upload)
  *   GET  /admin/products          catalog: q, product_kind, state, category,
@@ -66,12 +72,14 @@
 #include "site.h"
 #include "site_hooks.h"
 #include "staff_perm.h"
+#include "subs_act.h"
 
 static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
 	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
 	"image", "category", "replied", "handled", "reopen", "spam",
 	"refunded", "refund_refused", "resent",
+	"extended", "suspended", "resumed", "sub_cancelled", "reassigned",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
@@ -142,6 +150,8 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_LINE] = { "line", V_INT, 1, 100000 },
 	[KEY_QTY] = { "qty", V_INT, 1, 1000000000 },
 	[KEY_IDEM] = { "idem", V_TOKEN, 16, 64, NULL, 1 },
+	[KEY_SUB_DO] = { "do", V_ENUM, .choices = sub_act_names, .required = 1 },
+	[KEY_SUB_OLD] = { "old", V_ENUM, .choices = adm_sub_olds },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -189,6 +199,8 @@ enum page_id {
 	PAGE_MESSAGE_STATUS,
 	PAGE_ORDER_REFUND,
 	PAGE_ORDER_RESEND,
+	PAGE_SUBSCRIPTION,
+	PAGE_SUB_ACT,
 	PAGE__MAX
 };
 
@@ -223,6 +235,8 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_MESSAGE_STATUS] = page_message_status,
 	[PAGE_ORDER_REFUND] = page_order_refund,
 	[PAGE_ORDER_RESEND] = page_order_resend,
+	[PAGE_SUBSCRIPTION] = page_subscription,
+	[PAGE_SUB_ACT] = page_sub_act,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -254,6 +268,8 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
 	[PAGE_ORDER_REFUND] = PERM_REFUND,
 	[PAGE_ORDER_RESEND] = PERM_ORDER_ACT,
+	[PAGE_SUBSCRIPTION] = PERM_SUBSCRIPTIONS,
+	[PAGE_SUB_ACT] = PERM_SUB_ACT,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -335,6 +351,11 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_IDEM, KEY_REASON, KEY_LINE, KEY_QTY) },
 	[PAGE_ORDER_RESEND] = { "admin/order/resend", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID) },
+	[PAGE_SUBSCRIPTION] = { "admin/subscription", METHODS_GET, gate,
+	    PAGE_REST, KEYS(KEY_NOTICE) },
+	[PAGE_SUB_ACT] = { "admin/subscription/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_SUB, KEY_SUB_DO, KEY_DAYS, KEY_PLAN, KEY_REASON,
+	    KEY_SUB_OLD) },
 };
 
 static const struct app admin = {

@@ -1,5 +1,5 @@
 /* cmd_subs.c — soukctl credentials import, subscriptions, subscription
- * suspend|cancel|resume|extend, export-catalog: the subscription side of
+ * suspend|cancel|resume|extend|reassign, export-catalog: the subscription side of
  * delivery from the shell (docs/delivery.md); its reminders are a step
  * of soukctl cron (cmd_cron.c).
  *
@@ -25,6 +25,7 @@
 #include "l10n.h"
 #include "store_conf.h"
 #include "subs.h"
+#include "subs_act.h"
 #include "tmpl.h"
 #include "valid.h"
 
@@ -148,50 +149,66 @@ out:
 }
 
 /* soukctl subscription suspend|cancel ID REASON | resume ID | extend ID
- * DAYS: staff actions on one subscription. */
+ * DAYS | reassign ID [--return]: staff actions on one subscription,
+ * through the same store function as the admin's (subs_act.h), mails
+ * included. */
 int
 cmd_subscription(int argc, char **argv)
 {
 	static const char usage[] = "suspend ID REASON | cancel ID REASON | "
-	    "resume ID | extend ID DAYS";
-	struct subscription s;
-	const char *err, *act = argc > 1 ? argv[1] : "";
-	long long id, days = 0, now = store_now();
+	    "resume ID | extend ID DAYS | reassign ID [--return]";
+	static const char *const why[] = {
+		[SUBACT_NONE] = "no such subscription",
+		[SUBACT_STATE] = "not possible in its state",
+		[SUBACT_INPUT] = "missing reason or period",
+		[SUBACT_NOT_POOL] = "its product has no credential pool",
+		[SUBACT_NO_FREE] = "no other free credential in the pool",
+	};
+	struct sub_act_req r = { .act = SUB_ACT__MAX };
+	const char *err, *detail, *act = argc > 1 ? argv[1] : "";
+	long long id, days = 0;
+	enum sub_act_result rc = SUBACT_ERROR;
 	struct arena a;
 	struct db *db;
-	int rc = -1;
 
-	if (argc < 3 || valid_int(argv[2], 1, 1LL << 53, &id, &err) < 0 ||
-	    ((strcmp(act, "suspend") == 0 || strcmp(act, "cancel") == 0) &&
-	    (argc != 4 || strlen(argv[3]) > 200)) ||
-	    (strcmp(act, "resume") == 0 && argc != 3) ||
-	    (strcmp(act, "extend") == 0 && (argc != 4 ||
-	    valid_int(argv[3], 1, 3660, &days, &err) < 0)))
+	for (int i = 0; sub_act_names[i] != NULL; i++)
+		if (strcmp(act, sub_act_names[i]) == 0)
+			r.act = (enum sub_act)i;
+	if (r.act == SUB_ACT__MAX || argc < 3 ||
+	    valid_int(argv[2], 1, 1LL << 53, &id, &err) < 0 ||
+	    ((r.act == SUB_ACT_SUSPEND || r.act == SUB_ACT_CANCEL) &&
+	    (argc != 4 || *argv[3] == '\0' || strlen(argv[3]) > 500)) ||
+	    (r.act == SUB_ACT_RESUME && argc != 3) ||
+	    (r.act == SUB_ACT_EXTEND && (argc != 4 ||
+	    valid_int(argv[3], 1, 3660, &days, &err) < 0)) ||
+	    (r.act == SUB_ACT_REASSIGN && (argc > 4 || (argc == 4 &&
+	    strcmp(argv[3], "--return") != 0))))
 		return ctl_usage(argv[0], usage);
+	r.days = (int)days;
+	r.reason = argc == 4 ? argv[3] : "";
+	r.give_back = r.act == SUB_ACT_REASSIGN && argc == 4;
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
+	if (ctl_secret(db) < 0 || ctl_templates() < 0) {
+		db_close(db);
+		return 1;
+	}
 	arena_init(&a, 0);
-	if (db_begin(db) < 0 || db_sub_get(db, &a, id, &s) != 0)
-		ctl_fail("subscription", "no subscription %lld", id);
-	else if (strcmp(act, "suspend") == 0)
-		rc = db_sub_state(db, id, "suspended", argv[3], now);
-	else if (strcmp(act, "cancel") == 0)
-		rc = db_sub_state(db, id, "cancelled", argv[3], now);
-	else if (strcmp(act, "resume") == 0)
-		rc = db_sub_state(db, id, "live", "", now);
-	else if (strcmp(act, "extend") == 0)
-		rc = db_sub_extend(db, id, sub_add_period(s.ends_at > now ?
-		    s.ends_at : now, 0, (int)days), now);
-	else
-		ctl_usage(argv[0], usage);
-	if (rc < 0 || db_commit(db) < 0) {
+	if (db_begin(db) == 0)
+		rc = subs_act(db, &a, id, &r, store_now(), &detail);
+	if (rc == SUBACT_OK && db_commit(db) < 0)
+		rc = SUBACT_ERROR;
+	if (rc != SUBACT_OK) {
 		db_rollback(db);
-		rc = -1;
+		if (rc > SUBACT_OK)
+			ctl_fail("subscription", "%lld: %s", id, why[rc]);
+		else
+			ctl_fail("subscription", "%lld: %s failed", id, act);
 	} else
-		ctl_printf("subscription %lld: %s done\n", id, act);
+		ctl_printf("subscription %lld: %s done (%s)\n", id, act, detail);
 	arena_free(&a);
 	db_close(db);
-	return rc < 0 ? 1 : 0;
+	return rc == SUBACT_OK ? 0 : 1;
 }
 
 /* soukctl export-catalog: the catalog as JSON on stdout (catalog_export.h):

@@ -34,7 +34,8 @@ static const struct ctl_cmd cmds[] = {
 	    "add a CSV of subscription credentials (sealed with the key file)" },
 	{ "subscriptions", cmd_subscriptions, "[--waiting]", "every "
 	    "subscription with its status; --waiting: those without access" },
-	{ "subscription", cmd_subscription, "suspend|cancel|resume|extend ID ...",
+	{ "subscription", cmd_subscription,
+	    "suspend|cancel|resume|extend|reassign ID ...",
 	    "staff actions on one subscription" },
 	{ "export-catalog", cmd_export_catalog, "", "the catalog as JSON "
 	    "(films, series, seasons, episodes, plans, prices) on stdout" },

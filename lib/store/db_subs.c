@@ -21,6 +21,7 @@ enum {
 	Q_CRED_FREE, Q_CRED_OF, Q_REMIND, Q_CRED_GIVE, Q_CRED_DROP, Q_POOL,
 	Q_LIST,
 	Q_CANCEL_LINE,
+	Q_CRED_HELD, Q_CRED_RELEASE, Q_CRED_OTHER,
 	Q__MAX
 };
 
@@ -82,6 +83,13 @@ static const char *const sql[Q__MAX] = {
 	[Q_CRED_GIVE] = "UPDATE credentials SET subscription_id = ?2, "
 	    "assigned_at = ?3 WHERE id = ?1 AND subscription_id IS NULL",
 	[Q_CRED_DROP] = "DELETE FROM credentials WHERE subscription_id = ?",
+	[Q_CRED_HELD] = "SELECT id FROM credentials WHERE subscription_id = ?",
+	[Q_CRED_RELEASE] = "UPDATE credentials SET subscription_id = NULL, "
+	    "assigned_at = NULL WHERE subscription_id = ?",
+	[Q_CRED_OTHER] = "UPDATE credentials SET subscription_id = ?2, "
+	    "assigned_at = ?3 WHERE id = (SELECT id FROM credentials WHERE "
+	    "product_id = ?1 AND subscription_id IS NULL AND id <> ?4 ORDER BY "
+	    "id LIMIT 1) AND subscription_id IS NULL RETURNING id",
 	[Q_POOL] = "SELECT p.id, p.slug, p.name, coalesce(d.access, 'staff'), "
 	    "(SELECT count(*) FROM credentials c WHERE c.product_id = p.id AND "
 	    "c.subscription_id IS NULL), (SELECT count(*) FROM credentials c "
@@ -555,4 +563,41 @@ db_sub_list(struct db *db, struct arena *a, long long product_id, int limit,
 	db_bind_int(st, 1, product_id);
 	db_bind_int(st, 2, limit);
 	return sub_many(db, a, st, out, n);
+}
+
+long long
+db_cred_held(struct db *db, long long sub)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CRED_HELD);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, sub);
+	return db_one_int(db, st, "credential held");
+}
+
+int
+db_cred_release(struct db *db, long long sub)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CRED_RELEASE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, sub);
+	return db_step_done(db, st, "credential release") < 0 ? -1 : 0;
+}
+
+long long
+db_cred_assign_other(struct db *db, long long product_id, long long sub,
+    long long except, long long now)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CRED_OTHER);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, product_id);
+	db_bind_int(st, 2, sub);
+	db_bind_int(st, 3, now);
+	db_bind_int(st, 4, except);
+	return db_one_int(db, st, "credential assign other");
 }

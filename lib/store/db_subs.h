@@ -104,6 +104,16 @@ int	db_cred_give(struct db *, long long cred, long long sub, long long now);
  * credential once shown never returns to the pool); 0 or -1. */
 int	db_cred_drop(struct db *, long long sub);
 
+/* The id of the credential subscription sub holds, 0 when none, -1. */
+long long db_cred_held(struct db *, long long sub);
+/* Puts the credential subscription sub holds back in its pool (free
+ * again); 0 or -1. */
+int	db_cred_release(struct db *, long long sub);
+/* Like db_cred_assign(), but never credential `except` (the one being
+ * replaced): its id, 0 when no other is free, -1. */
+long long db_cred_assign_other(struct db *, long long product_id,
+	    long long sub, long long except, long long now);
+
 /* One subscription product's pool (the admin's credentials page). */
 struct cred_pool {
 	long long	 product_id, free, given, waiting;

@@ -23,6 +23,9 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	[PERM_SUBSCRIPTIONS] = { "subscriptions", ROLE_EMPLOYEE },
 	[PERM_CREDENTIALS] = { "credentials", ROLE_ADMIN },
 	[PERM_REFUND] = { "refund", ROLE_ADMIN },
+	/* Acting on a subscription is treating the order it came from
+	 * (issue 9: employees treat orders), so employees may. */
+	[PERM_SUB_ACT] = { "sub_act", ROLE_EMPLOYEE },
 };
 
 enum role

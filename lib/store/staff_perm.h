@@ -36,6 +36,7 @@ enum perm {
 	PERM_SUBSCRIPTIONS,	/* subscriptions list (docs/delivery.md) */
 	PERM_CREDENTIALS,	/* credential pools: see, upload (CSV) */
 	PERM_REFUND,		/* refund an order (money goes back) */
+	PERM_SUB_ACT,		/* extend, suspend, resume, cancel, reassign */
 	PERM__MAX
 };
 

@@ -80,6 +80,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_CREDENTIALS_LOW) = { "credentials_low", "3", "free credentials of a product at or below which shop_email is warned" },
 	K(CONF_REMINDER_DAYS) = { "reminder_days", "30 7 1", "days before a subscription ends at which a reminder goes (a product may set its own)" },
 	K(CONF_EXPIRING_DAYS) = { "expiring_days", "7", "a subscription ending within this many days is 'expiring soon'" },
+	K(CONF_CREDENTIALS_IN_MAIL) = { "credentials_in_mail", "0", "1: the \"access is ready\" mail carries the credentials themselves (default 0: only the link to the page that shows them)" },
 	K(CONF_TEST_CLOCK) = { "test_clock", "0", "1: SOUK_NOW (unix seconds) replaces the clock of subscriptions and downloads; for tests only" },
 	K(CONF_SHOP_LEGAL_NAME) = { "shop_legal_name", "", "the shop's legal name (company or trader), shown in the footer and on the contact page" },
 	K(CONF_SHOP_ADDRESS) = { "shop_address", "", "the shop's postal address, one line, shown in the footer and on the contact page" },

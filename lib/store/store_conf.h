@@ -80,6 +80,7 @@ enum conf_store_key {
 	CONF_CREDENTIALS_LOW,
 	CONF_REMINDER_DAYS,
 	CONF_EXPIRING_DAYS,
+	CONF_CREDENTIALS_IN_MAIL,
 	CONF_TEST_CLOCK,
 	/* What happens next (the order page's timeline, docs/checkout.md). */
 	CONF_ORDER_CHECK_HOURS,

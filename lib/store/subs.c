@@ -69,12 +69,28 @@ access_link(struct arena *a, const struct subscription *s)
 	    s->order_token);
 }
 
-/* Queues mail `kind` (ready, reminder, expired) about s to its
- * customer, or (low) to the shop, in the caller's transaction.  days:
- * for a reminder, or the credentials left (low).  0 or -1. */
-static int
-sub_mail(struct db *db, struct arena *a, const struct subscription *s,
-    const char *kind, long long days)
+/* The credentials of s as "name: value" lines for the ready mail when
+ * credentials_in_mail asks for them, else "" (arena). */
+static const char *
+mail_secret(struct db *db, struct arena *a, const struct subscription *s,
+    const char *kind)
+{
+	struct cred_field *f;
+	const char *out = "";
+	size_t n;
+
+	if (!conf_int(CONF_CREDENTIALS_IN_MAIL) || (strcmp(kind, "ready") != 0 &&
+	    strcmp(kind, "replaced") != 0) ||
+	    cred_fields(db, a, s->id, &f, &n) != 0)
+		return "";
+	for (size_t i = 0; i < n; i++)
+		out = arena_printf(a, "%s%s: %s\n", out, f[i].name, f[i].value);
+	return out;
+}
+
+int
+subs_mail(struct db *db, struct arena *a, const struct subscription *s,
+    const char *kind, long long days, const char *reason)
 {
 	int shop = strcmp(kind, "low") == 0;
 	int l = shop ? lang_from_code(conf_str(CONF_DEFAULT_LANG)) :
@@ -88,6 +104,8 @@ sub_mail(struct db *db, struct arena *a, const struct subscription *s,
 		{ "link", access_link(a, s) },
 		{ "renew", arena_printf(a, "%s/cart/renew?%s",
 		    conf_str(CONF_BASE_URL), sub_renew_query(a, s->id)) },
+		{ "reason", reason ? reason : "" },
+		{ "secret", shop ? "" : mail_secret(db, a, s, kind) },
 	};
 	struct buf body = { 0 };
 	struct mail m = { 0 };
@@ -108,6 +126,14 @@ sub_mail(struct db *db, struct arena *a, const struct subscription *s,
 out:
 	buf_free(&body);
 	return rc;
+}
+
+/* subs_mail() without a reason. */
+static int
+sub_mail(struct db *db, struct arena *a, const struct subscription *s,
+    const char *kind, long long days)
+{
+	return subs_mail(db, a, s, kind, days, "");
 }
 
 /* Gives subscription s a credential from its product's pool, or flags it

@@ -59,4 +59,13 @@ int	subs_remind(struct db *, long long now, struct remind_stats *);
 int	subs_give_access(struct db *, long long sub, const char *json,
 	    long long now);
 
+/* Queues mail `kind` about s in the caller's transaction: to its
+ * customer (ready, replaced, reminder, expired, extended, suspended,
+ * resumed, cancelled; reason shown for suspended and cancelled) or, for
+ * low, to shop_email.  days: a reminder's days, or the credentials left
+ * (low).  The ready and replaced mails link to where the credentials are
+ * shown and carry them only when credentials_in_mail is 1.  0 or -1. */
+int	subs_mail(struct db *, struct arena *, const struct subscription *,
+	    const char *kind, long long days, const char *reason);
+
 #endif

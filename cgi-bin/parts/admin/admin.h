@@ -73,6 +73,8 @@ enum key {
 	KEY_LINE,	/* refunds (refund.c) */
 	KEY_QTY,
 	KEY_IDEM,
+	KEY_SUB_DO,	/* a subscription's actions (sub_act.c) */
+	KEY_SUB_OLD,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -163,6 +165,10 @@ int		 adm_give_order_access(struct ctx *, const struct order *o,
 int		 page_sub_access(struct ctx *);
 int		 page_subscriptions(struct ctx *);
 int		 page_credentials(struct ctx *);
+/* sub_act.c: one subscription's page and the staff actions on it. */
+extern const char *const adm_sub_olds[];	/* retire, return */
+int		 page_subscription(struct ctx *);
+int		 page_sub_act(struct ctx *);
 /* products.c: the catalog's products (admins only). */
 extern const char *const adm_product_kinds[];
 extern const char *const adm_media_types[];

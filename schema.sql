@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 19;
+PRAGMA user_version = 20;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -1235,3 +1235,22 @@ CREATE TABLE order_stats_product (
 	revenue_minor	INTEGER NOT NULL,
 	PRIMARY KEY (day, status, method, product_id, kind, category_id)
 ) WITHOUT ROWID;
+
+-- 020: customers in the back office (docs/admin.md "Customers").
+--
+-- customer_notes: private notes staff write on an account from
+-- /admin/customer/<id> (never shown to the customer; each one is also an
+-- audit row).  Removed with the account's personal data when it is
+-- deleted (db_user_anonymise).
+CREATE TABLE customer_notes (
+	id		INTEGER PRIMARY KEY,
+	user_id		INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	author_id	INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	author		TEXT NOT NULL,
+	body		TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 2000),
+	created_at	INTEGER NOT NULL
+);
+CREATE INDEX customer_notes_user ON customer_notes(user_id, id);
+-- The contact messages written from an account's address (the customer
+-- page lists them).
+CREATE INDEX messages_email ON messages(lower(email), id);

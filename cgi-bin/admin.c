@@ -45,6 +45,15 @@
  *                                 customer and order it matches, replies
  *   POST /admin/message/reply     id, body: mailed to the shopper, threaded
  *   POST /admin/message/status    id, do=handled|reopen|spam
+ *   GET  /admin/customers         q (e-mail, name, phone), role; keyset:
+ *                                 before=<id>; parts/admin/customers.c
+ *   GET  /admin/customer/<id>     profile, figures, orders, holdings,
+ *                                 messages, sessions, notes, audit
+ *   GET|POST /admin/customers/new email, name, phone, lang: a client
+ *                                 account, mailed a set-password link
+ *   POST /admin/customer/act      id, do=disable|enable|sessions|invite
+ *   POST /admin/customer/role     id, role=customer|employee|admin
+ *   POST /admin/customer/note     id, body (private)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -133,6 +142,14 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_IMAGE_OP] = { "image_op", V_ENUM, .choices = adm_image_ops },
 	[KEY_BOX] = { "box", V_ENUM, .choices = message_boxes },
 	[KEY_MDO] = { "do", V_ENUM, .choices = adm_message_acts, .required = 1 },
+	[KEY_CROLE] = { "role", V_ENUM, .choices = adm_roles },
+	[KEY_ROLE] = { "role", V_ENUM, .choices = adm_roles, .required = 1 },
+	[KEY_EMAIL] = { "email", V_EMAIL, .required = 1 },
+	[KEY_CNAME] = { "name", V_LINE, 1, 100, NULL, 1 },
+	[KEY_PHONE] = { "phone", V_LINE, 0, 30 },
+	[KEY_LANG] = { "lang", V_ENUM, .choices = adm_langs },
+	[KEY_CDO] = { "do", V_ENUM, .choices = adm_customer_acts, .required = 1 },
+	[KEY_CDONE] = { "done", V_ENUM, .choices = adm_customer_done },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -178,6 +195,12 @@ enum page_id {
 	PAGE_MESSAGE,
 	PAGE_MESSAGE_REPLY,
 	PAGE_MESSAGE_STATUS,
+	PAGE_CUSTOMERS,
+	PAGE_CUSTOMER,
+	PAGE_CUSTOMER_NEW,
+	PAGE_CUSTOMER_ACT,
+	PAGE_CUSTOMER_ROLE,
+	PAGE_CUSTOMER_NOTE,
 	PAGE__MAX
 };
 
@@ -210,6 +233,12 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_MESSAGE] = page_message,
 	[PAGE_MESSAGE_REPLY] = page_message_reply,
 	[PAGE_MESSAGE_STATUS] = page_message_status,
+	[PAGE_CUSTOMERS] = page_customers,
+	[PAGE_CUSTOMER] = page_customer,
+	[PAGE_CUSTOMER_NEW] = page_customer_new,
+	[PAGE_CUSTOMER_ACT] = page_customer_act,
+	[PAGE_CUSTOMER_ROLE] = page_customer_role,
+	[PAGE_CUSTOMER_NOTE] = page_customer_note,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -239,6 +268,12 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_MESSAGE] = PERM_MESSAGES,
 	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
 	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
+	[PAGE_CUSTOMERS] = PERM_CUSTOMERS,
+	[PAGE_CUSTOMER] = PERM_CUSTOMERS,
+	[PAGE_CUSTOMER_NEW] = PERM_CUSTOMER_ACT,
+	[PAGE_CUSTOMER_ACT] = PERM_CUSTOMER_ACT,
+	[PAGE_CUSTOMER_ROLE] = PERM_ROLES,
+	[PAGE_CUSTOMER_NOTE] = PERM_CUSTOMER_NOTE,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -316,6 +351,18 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_BODY) },
 	[PAGE_MESSAGE_STATUS] = { "admin/message/status", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_MDO) },
+	[PAGE_CUSTOMERS] = { "admin/customers", METHODS_GET, gate, 0,
+	    KEYS(KEY_Q, KEY_CROLE, KEY_BEFORE, KEY_CDONE) },
+	[PAGE_CUSTOMER] = { "admin/customer", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_CDONE) },
+	[PAGE_CUSTOMER_NEW] = { "admin/customers/new", METHODS_GET_POST, gate,
+	    0, KEYS(KEY_EMAIL, KEY_CNAME, KEY_PHONE, KEY_LANG) },
+	[PAGE_CUSTOMER_ACT] = { "admin/customer/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_CDO) },
+	[PAGE_CUSTOMER_ROLE] = { "admin/customer/role", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_ROLE) },
+	[PAGE_CUSTOMER_NOTE] = { "admin/customer/note", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_BODY) },
 };
 
 static const struct app admin = {

@@ -22,6 +22,7 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	[PERM_REVIEW_ACT] = { "review_act", ROLE_EMPLOYEE },
 	[PERM_SUBSCRIPTIONS] = { "subscriptions", ROLE_EMPLOYEE },
 	[PERM_CREDENTIALS] = { "credentials", ROLE_ADMIN },
+	[PERM_CUSTOMER_NOTE] = { "customer_note", ROLE_EMPLOYEE },
 };
 
 enum role

@@ -4,18 +4,18 @@
       role allows (Page.may.*). ?>
 <?cs include:"admin/_parts.cs" ?>
 <?cs include:"admin/_customer.cs" ?>
-<?cs def:title() ?><?cs alt:Page.cust.name ?><?cs var:Page.cust.email ?><?cs /alt ?> — <?cs var:Lang.adm.title ?><?cs /def ?>
+<?cs def:title() ?><?cs if:Page.cust.name ?><?cs var:Page.cust.name ?><?cs else ?><?cs var:Page.cust.email ?><?cs /if ?> — <?cs var:Lang.adm.title ?><?cs /def ?>
 <?cs def:act(what, label, cls) ?><form method="post" action="/admin/customer/act"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.cust.id ?>"><input type="hidden" name="do" value="<?cs var:what ?>"><button type="submit" class="button <?cs var:cls ?>" id="do-<?cs var:what ?>"><?cs var:label ?></button></form><?cs /def ?>
 <?cs def:main() ?>
 <section class="admin">
   <?cs call:adm_nav("customers") ?>
   <?cs with:u = Page.cust ?>
   <p><a href="/admin/customers"><?cs var:Lang.admcust.back ?></a></p>
-  <h1 id="cust-name"><?cs alt:u.name ?><?cs var:Lang.admcust.no_name ?><?cs /alt ?> <small>#<?cs var:u.id ?></small></h1>
+  <h1 id="cust-name"><?cs if:u.name ?><?cs var:u.name ?><?cs else ?><?cs var:Lang.admcust.no_name ?><?cs /if ?> <small>#<?cs var:u.id ?></small></h1>
   <?cs call:cust_done() ?>
   <dl class="adm-facts" id="cust-facts">
     <div><dt><?cs var:Lang.admcust.email ?></dt><dd id="cust-email"><?cs var:u.email ?></dd></div>
-    <div><dt><?cs var:Lang.admcust.phone ?></dt><dd><?cs alt:u.phone ?>—<?cs /alt ?></dd></div>
+    <div><dt><?cs var:Lang.admcust.phone ?></dt><dd><?cs if:u.phone ?><?cs var:u.phone ?><?cs else ?>—<?cs /if ?></dd></div>
     <div><dt><?cs var:Lang.admcust.role ?></dt><dd id="cust-role"><?cs var:Lang.admcust.roles[u.role] ?></dd></div>
     <div><dt><?cs var:Lang.admcust.verified ?></dt><dd><?cs if:u.verified == "1" ?><?cs var:Lang.admcust.yes ?><?cs else ?><?cs var:Lang.admcust.no ?><?cs /if ?></dd></div>
     <div><dt><?cs var:Lang.admcust.state ?></dt><dd id="cust-state"><?cs if:u.disabled == "1" ?><strong class="warn"><?cs var:Lang.admcust.disabled ?></strong><?cs else ?><?cs var:Lang.admcust.active ?><?cs /if ?></dd></div>
@@ -24,7 +24,7 @@
     <div><dt><?cs var:Lang.admcust.since ?></dt><dd><?cs var:u.created ?></dd></div>
     <div><dt><?cs var:Lang.admcust.orders ?></dt><dd id="cust-orders"><?cs var:u.orders ?></dd></div>
     <div><dt><?cs var:Lang.admcust.ltv ?></dt><dd id="cust-ltv"><?cs var:u.ltv ?></dd></div>
-    <div><dt><?cs var:Lang.admcust.last ?></dt><dd><?cs alt:u.last ?>—<?cs /alt ?></dd></div>
+    <div><dt><?cs var:Lang.admcust.last ?></dt><dd><?cs if:u.last ?><?cs var:u.last ?><?cs else ?>—<?cs /if ?></dd></div>
   </dl>
   <p class="hint"><?cs var:Lang.admcust.ltv_help ?></p>
 
@@ -55,7 +55,7 @@
 
   <?cs if:subcount(Page.subs) > 0 ?>
   <h2><?cs var:Lang.admcust.subs ?></h2>
-  <ul class="adm-list" id="cust-subs"><?cs each:s = Page.subs ?><li><?cs var:s.name ?> — <?cs alt:Lang.admcust.sub_state[s.state] ?><?cs var:s.state ?><?cs /alt ?>, <?cs var:Lang.admcust.ends ?> <?cs var:s.ends ?><?cs if:s.order > 0 ?> (<a href="/admin/order/<?cs var:s.order ?>"><?cs var:Lang.admcust.order ?></a>)<?cs /if ?></li><?cs /each ?></ul>
+  <ul class="adm-list" id="cust-subs"><?cs each:s = Page.subs ?><li><?cs var:s.name ?> — <?cs if:?Lang.admcust.sub_state[s.state] ?><?cs var:Lang.admcust.sub_state[s.state] ?><?cs else ?><?cs var:s.state ?><?cs /if ?>, <?cs var:Lang.admcust.ends ?> <?cs var:s.ends ?><?cs if:s.order > 0 ?> (<a href="/admin/order/<?cs var:s.order ?>"><?cs var:Lang.admcust.order ?></a>)<?cs /if ?></li><?cs /each ?></ul>
   <?cs /if ?>
   <?cs if:subcount(Page.library) > 0 ?>
   <h2><?cs var:Lang.admcust.library ?></h2>

@@ -20,13 +20,13 @@
   <thead><tr><th scope="col"><?cs var:Lang.admcust.number ?></th><th scope="col"><?cs var:Lang.admcust.name ?></th><th scope="col"><?cs var:Lang.admcust.email ?></th><th scope="col"><?cs var:Lang.admcust.verified ?></th><th scope="col"><?cs var:Lang.admcust.role ?></th><th scope="col"><?cs var:Lang.admcust.orders ?></th><th scope="col"><?cs var:Lang.admcust.ltv ?></th><th scope="col"><?cs var:Lang.admcust.last ?></th><th scope="col"><?cs var:Lang.admcust.state ?></th></tr></thead>
   <tbody><?cs each:u = Page.customers ?><tr<?cs if:u.disabled == "1" ?> class="disabled"<?cs /if ?>>
   <td data-label="<?cs var:Lang.admcust.number ?>"><a href="/admin/customer/<?cs var:u.id ?>">#<?cs var:u.id ?></a></td>
-  <td data-label="<?cs var:Lang.admcust.name ?>"><a href="/admin/customer/<?cs var:u.id ?>"><?cs alt:u.name ?><?cs var:Lang.admcust.no_name ?><?cs /alt ?></a><?cs if:u.phone ?><br><small><?cs var:u.phone ?></small><?cs /if ?></td>
+  <td data-label="<?cs var:Lang.admcust.name ?>"><a href="/admin/customer/<?cs var:u.id ?>"><?cs if:u.name ?><?cs var:u.name ?><?cs else ?><?cs var:Lang.admcust.no_name ?><?cs /if ?></a><?cs if:u.phone ?><br><small><?cs var:u.phone ?></small><?cs /if ?></td>
   <td data-label="<?cs var:Lang.admcust.email ?>"><?cs var:u.email ?></td>
   <td data-label="<?cs var:Lang.admcust.verified ?>"><?cs if:u.verified == "1" ?><?cs var:Lang.admcust.yes ?><?cs else ?><?cs var:Lang.admcust.no ?><?cs /if ?></td>
   <td data-label="<?cs var:Lang.admcust.role ?>"><?cs var:Lang.admcust.roles[u.role] ?></td>
   <td data-label="<?cs var:Lang.admcust.orders ?>"><?cs var:u.orders ?></td>
   <td data-label="<?cs var:Lang.admcust.ltv ?>"><?cs var:u.ltv ?></td>
-  <td data-label="<?cs var:Lang.admcust.last ?>"><?cs alt:u.last ?>—<?cs /alt ?></td>
+  <td data-label="<?cs var:Lang.admcust.last ?>"><?cs if:u.last ?><?cs var:u.last ?><?cs else ?>—<?cs /if ?></td>
   <td data-label="<?cs var:Lang.admcust.state ?>"><?cs if:u.disabled == "1" ?><strong class="warn"><?cs var:Lang.admcust.disabled ?></strong><?cs else ?><?cs var:Lang.admcust.active ?><?cs /if ?></td>
   </tr><?cs /each ?></tbody>
   </table></div>

@@ -182,7 +182,7 @@ def admin_creates_a_client_account_mailed_a_set_password_link():
     check(row == ("customer", 1, 0, "+21620123456", "fr", "Nadia Client"),
           "account: %r" % (row,))
     check(audit_actions(s, new) == ["create"], "audited")
-    m, path = welcome_link(s, "new.client@example.com")
+    m, path = welcome_link(s, email)
     text = body_of(m)
     check("Nadia Client" in text and email in text, "greeting and login")
     check("Bonjour" in text, "in the account's language: %r" % text[:200])
@@ -219,7 +219,7 @@ def admin_creates_a_client_account_mailed_a_set_password_link():
     r = post(adm, "/admin/customer/act", {"id": str(new), "do": "invite"},
              "/admin/customer/%d" % new)
     check(r.status == 303 and "done=invite" in r.header("Location"), r)
-    _, path2 = welcome_link(s, "new.client@example.com", 2)
+    _, path2 = welcome_link(s, email, 2)
     check(path2 != path, "a fresh token")
     check(audit_actions(s, new) == ["create", "invite"], "invite audited")
 
@@ -345,7 +345,8 @@ def admin_customer_notes_ltv_search_and_xss():
     r = adm.get("/admin/customers?q=ltv%40example")
     check(r.status == 200 and page in r.text, "search by e-mail")
     check(XSS not in r.text and "&lt;script&gt;" in r.text, "list escaped")
-    row = r.text.split(page)[1].split("</tr>")[0]
+    at = r.text.index(page)
+    row = r.text[at:r.text.index("</tr>", at)]
     check(">1<" in row, "one order in the list: %r" % row[:400])
     r = adm.get("/admin/customers?q=nobody-matches-this")
     check('id="customers-empty"' in r.text, "no match")

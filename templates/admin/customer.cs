@@ -15,7 +15,7 @@
   <?cs call:cust_done() ?>
   <dl class="adm-facts" id="cust-facts">
     <div><dt><?cs var:Lang.admcust.email ?></dt><dd id="cust-email"><?cs var:u.email ?></dd></div>
-    <div><dt><?cs var:Lang.admcust.phone ?></dt><dd><?cs if:u.phone ?><?cs var:u.phone ?><?cs else ?>—<?cs /if ?></dd></div>
+    <div><dt><?cs var:Lang.admcust.tel ?></dt><dd><?cs if:u.phone ?><?cs var:u.phone ?><?cs else ?>—<?cs /if ?></dd></div>
     <div><dt><?cs var:Lang.admcust.role ?></dt><dd id="cust-role"><?cs var:Lang.admcust.roles[u.role] ?></dd></div>
     <div><dt><?cs var:Lang.admcust.verified ?></dt><dd><?cs if:u.verified == "1" ?><?cs var:Lang.admcust.yes ?><?cs else ?><?cs var:Lang.admcust.no ?><?cs /if ?></dd></div>
     <div><dt><?cs var:Lang.admcust.state ?></dt><dd id="cust-state"><?cs if:u.disabled == "1" ?><strong class="warn"><?cs var:Lang.admcust.disabled ?></strong><?cs else ?><?cs var:Lang.admcust.active ?><?cs /if ?></dd></div>

@@ -5,9 +5,10 @@
  *
  * Employees run the shop day to day: the dashboard, orders (and act on
  * them, access details of subscriptions included), subscriptions,
- * customers and messages.  Admins do everything, including the
- * catalog, coupons, settings, roles, the audit log, the credential pools
- * and deleting.  The
+ * customers (and private notes on them) and messages.  Admins do
+ * everything, including the catalog, coupons, settings, roles, the audit
+ * log, the credential pools, creating and disabling accounts and
+ * deleting.  The
  * admin program maps each of its pages to one row (cgi-bin/admin.c) and
  * checks it in one place before any handler runs; soukctl and a later API
  * read the same table. */

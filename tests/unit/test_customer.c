@@ -68,6 +68,11 @@ TEST(customer_rules_self_last_admin_permissions)
 		CHECK_STR(n[0].body, "prefers mail");
 	CHECK_INT(t_int(db, "SELECT count(*) FROM audit_log WHERE action = "
 	    "'note'"), 2);
+	/* Deleting the account removes the notes on it. */
+	CHECK_INT(db_user_anonymise(db, 3, NULL, 30), 0);
+	CHECK_INT(t_int(db, "SELECT count(*) FROM customer_notes WHERE "
+	    "user_id = 3"), 0);
+	CHECK_INT(t_int(db, "SELECT count(*) FROM customer_notes"), 1);
 	arena_free(&a);
 	db_close(db);
 }

@@ -56,6 +56,15 @@
  *                                 parts/admin/refund.c
  *   POST /admin/order/resend      id: the customer's last mail about the
  *                                 order queued again
+ *   GET  /admin/customers         q (e-mail, name, phone), role; keyset:
+ *                                 before=<id>; parts/admin/customers.c
+ *   GET  /admin/customer/<id>     profile, figures, orders, holdings,
+ *                                 messages, sessions, notes, audit
+ *   GET|POST /admin/customers/new email, name, phone, lang: a client
+ *                                 account, mailed a set-password link
+ *   POST /admin/customer/act      id, do=disable|enable|sessions|invite
+ *   POST /admin/customer/role     id, role=customer|employee|admin
+ *   POST /admin/customer/note     id, body (private)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -152,6 +161,14 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_IDEM] = { "idem", V_TOKEN, 16, 64, NULL, 1 },
 	[KEY_SUB_DO] = { "do", V_ENUM, .choices = sub_act_names, .required = 1 },
 	[KEY_SUB_OLD] = { "old", V_ENUM, .choices = adm_sub_olds },
+	[KEY_CROLE] = { "role", V_ENUM, .choices = adm_roles },
+	[KEY_ROLE] = { "role", V_ENUM, .choices = adm_roles, .required = 1 },
+	[KEY_EMAIL] = { "email", V_EMAIL, .required = 1 },
+	[KEY_CNAME] = { "name", V_LINE, 1, 100, NULL, 1 },
+	[KEY_PHONE] = { "phone", V_LINE, 0, 30 },
+	[KEY_LANG] = { "lang", V_ENUM, .choices = adm_langs },
+	[KEY_CDO] = { "do", V_ENUM, .choices = adm_customer_acts, .required = 1 },
+	[KEY_CDONE] = { "done", V_ENUM, .choices = adm_customer_done },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -201,6 +218,12 @@ enum page_id {
 	PAGE_ORDER_RESEND,
 	PAGE_SUBSCRIPTION,
 	PAGE_SUB_ACT,
+	PAGE_CUSTOMERS,
+	PAGE_CUSTOMER,
+	PAGE_CUSTOMER_NEW,
+	PAGE_CUSTOMER_ACT,
+	PAGE_CUSTOMER_ROLE,
+	PAGE_CUSTOMER_NOTE,
 	PAGE__MAX
 };
 
@@ -237,6 +260,12 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_ORDER_RESEND] = page_order_resend,
 	[PAGE_SUBSCRIPTION] = page_subscription,
 	[PAGE_SUB_ACT] = page_sub_act,
+	[PAGE_CUSTOMERS] = page_customers,
+	[PAGE_CUSTOMER] = page_customer,
+	[PAGE_CUSTOMER_NEW] = page_customer_new,
+	[PAGE_CUSTOMER_ACT] = page_customer_act,
+	[PAGE_CUSTOMER_ROLE] = page_customer_role,
+	[PAGE_CUSTOMER_NOTE] = page_customer_note,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -270,6 +299,12 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_ORDER_RESEND] = PERM_ORDER_ACT,
 	[PAGE_SUBSCRIPTION] = PERM_SUBSCRIPTIONS,
 	[PAGE_SUB_ACT] = PERM_SUB_ACT,
+	[PAGE_CUSTOMERS] = PERM_CUSTOMERS,
+	[PAGE_CUSTOMER] = PERM_CUSTOMERS,
+	[PAGE_CUSTOMER_NEW] = PERM_CUSTOMER_ACT,
+	[PAGE_CUSTOMER_ACT] = PERM_CUSTOMER_ACT,
+	[PAGE_CUSTOMER_ROLE] = PERM_ROLES,
+	[PAGE_CUSTOMER_NOTE] = PERM_CUSTOMER_NOTE,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -356,6 +391,18 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_SUB_ACT] = { "admin/subscription/act", METHODS_POST, gate, 0,
 	    KEYS(KEY_SUB, KEY_SUB_DO, KEY_DAYS, KEY_PLAN, KEY_REASON,
 	    KEY_SUB_OLD) },
+	[PAGE_CUSTOMERS] = { "admin/customers", METHODS_GET, gate, 0,
+	    KEYS(KEY_Q, KEY_CROLE, KEY_BEFORE, KEY_CDONE) },
+	[PAGE_CUSTOMER] = { "admin/customer", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_CDONE) },
+	[PAGE_CUSTOMER_NEW] = { "admin/customers/new", METHODS_GET_POST, gate,
+	    0, KEYS(KEY_EMAIL, KEY_CNAME, KEY_PHONE, KEY_LANG) },
+	[PAGE_CUSTOMER_ACT] = { "admin/customer/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_CDO) },
+	[PAGE_CUSTOMER_ROLE] = { "admin/customer/role", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_ROLE) },
+	[PAGE_CUSTOMER_NOTE] = { "admin/customer/note", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_BODY) },
 };
 
 static const struct app admin = {

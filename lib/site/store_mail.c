@@ -154,3 +154,30 @@ store_mail_refund(struct ctx *c, const struct order *o,
 	m->text = render_order(c, ol, "mail/order_refund", 0, o);
 	return m->text ? 0 : -1;
 }
+
+int
+store_mail_invite(void *arg, const struct user *u, const char *link,
+    long long expires_at, struct mail *m)
+{
+	struct ctx *c = arg;
+	int code = lang_from_code(u->lang);
+	enum lang l = code >= 0 ? (enum lang)code : lang_default();
+	HDF *h = tmpl_hdf(l);
+
+	memset(m, 0, sizeof(*m));
+	/* Staff typed the name and vouch for the address (the account is
+	 * verified): the greeting may carry the name. */
+	hdf_put(h, "Mail.name", u->name);
+	hdf_put(h, "Mail.email", u->email);
+	hdf_put(h, "Mail.link", link);
+	hdf_put(h, "Mail.expires", l10n_time_a(&c->arena, expires_at, l,
+	    L10N_DATETIME));
+	m->to = u->email;
+	m->to_verified = 1;
+	m->reply_to = conf_str(CONF_SHOP_EMAIL);
+	m->reply_to_name = conf_str(CONF_STORE_NAME);
+	m->subject = arena_printf(&c->arena, "%s — %s",
+	    tmpl_str(l, "admcust.mail.subject"), conf_str(CONF_STORE_NAME));
+	m->text = render(c, l, "mail/account_invite", 0);
+	return m->text ? 0 : -1;
+}

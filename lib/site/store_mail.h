@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "app.h"
+#include "db_user.h"
 #include "db_messages.h"
 #include "mail.h"
 #include "order.h"
@@ -27,6 +28,11 @@ int	store_mail_proof(struct ctx *, const struct order *o, struct mail *m);
  * request's language.  0 or -1. */
 int	store_mail_contact(struct ctx *, const struct contact_message *msg,
 	    long long now, struct mail *to_shop, struct mail *to_sender);
+/* A customer_mail_fn (customer.h), arg the struct ctx: the welcome mail
+ * of an account staff created, in the account's language, with its
+ * set-password link and when the link expires.  0 or -1. */
+int	store_mail_invite(void *ctx, const struct user *u, const char *link,
+	    long long expires_at, struct mail *m);
 
 /* The shopper's "refund" mail for refund p of order o (staff's reason,
  * may be ""), in the order's language: the amount, the lines, and how

@@ -14,7 +14,11 @@ enum {
 	Q_TOTP_STEP, Q_REC_CLEAR, Q_REC_ADD, Q_REC_USE, Q_REC_LEFT,
 	Q_DEV_ADD, Q_ADDR_LIST, Q_ADDR_ADD, Q_ADDR_DEL, Q_ORDERS,
 	Q_ANON_ORDERS, Q_ANON_MSGS, Q_ANON_USER, Q_DEL_ADDR, Q_DEL_SESS,
-	Q_DEL_TOK, Q_DEL_REC, Q_DEL_DEV, Q_ANON_CARTS, Q__MAX
+	Q_DEL_TOK, Q_DEL_REC, Q_DEL_DEV, Q_ANON_CARTS,
+	Q_SEARCH,
+	Q_ADMINS,
+	Q_DEL_NOTES,
+	Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -75,6 +79,18 @@ static const char *const sql[Q__MAX] = {
 	[Q_DEL_REC] = "DELETE FROM recovery_codes WHERE user_id = ?",
 	[Q_DEL_DEV] = "DELETE FROM user_devices WHERE user_id = ?",
 	[Q_ANON_CARTS] = "UPDATE carts SET user_id = NULL WHERE user_id = ?",
+	/* The back office's customer list: every filter "unset or
+	 * matching"; ids grow with time, so the keyset is the id. */
+	[Q_SEARCH] = "SELECT " USER_COLS " FROM users WHERE deleted_at IS NULL "
+	    "AND (?1 = '' OR instr(email_norm, lower(?1)) > 0 "
+	    "OR instr(lower(name), lower(?1)) > 0 "
+	    "OR (length(replace(?1, ' ', '')) >= 3 AND "
+	    "instr(phone, replace(?1, ' ', '')) > 0)) "
+	    "AND (?2 = '' OR role = ?2) AND (?3 = 0 OR id < ?3) "
+	    "ORDER BY id DESC LIMIT ?4",
+	[Q_ADMINS] = "SELECT count(*) FROM users WHERE role = 'admin' "
+	    "AND disabled = 0 AND deleted_at IS NULL",
+	[Q_DEL_NOTES] = "DELETE FROM customer_notes WHERE user_id = ?",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -472,7 +488,7 @@ db_user_anonymise(struct db *db, long long id, const char *vnorm,
     long long now)
 {
 	static const int wipe[] = { Q_DEL_ADDR, Q_DEL_SESS, Q_DEL_TOK,
-	    Q_DEL_REC, Q_DEL_DEV, Q_ANON_CARTS };
+	    Q_DEL_REC, Q_DEL_DEV, Q_ANON_CARTS, Q_DEL_NOTES };
 	sqlite3_stmt *st;
 
 	if ((st = db_stmt(db, &stmts, Q_ANON_ORDERS)) == NULL)
@@ -497,4 +513,38 @@ db_user_anonymise(struct db *db, long long id, const char *vnorm,
 		if (by_user(db, wipe[i], id, "account wipe") < 0)
 			return -1;
 	return set_one(db, Q_ANON_USER, id, NULL, now, now, "anonymise user");
+}
+
+int
+db_user_search(struct db *db, struct arena *a, const char *q, enum role role,
+    long long before, long long limit, struct user **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_SEARCH);
+	struct user *v = NULL;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, q ? q : "");
+	db_bind_text(st, 2, role_name(role) ? role_name(role) : "");
+	db_bind_int(st, 3, before);
+	db_bind_int(st, 4, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = db_grow(a, v, *n, &cap, sizeof(*v));
+		user_row(a, st, &v[(*n)++]);
+	}
+	db_done(st);
+	*out = v;
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "user search");
+}
+
+long long
+db_user_admins(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ADMINS);
+
+	return st == NULL ? -1 : db_one_int(db, st, "admins");
 }

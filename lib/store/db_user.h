@@ -62,6 +62,15 @@ int	db_user_set_verified(struct db *, long long id, long long now);
 /* Every account, staff first then by id (soukctl user list). */
 int	db_user_list(struct db *, struct arena *, struct user **, size_t *);
 
+/* The back office's customer list: accounts not deleted whose e-mail,
+ * name or phone holds q ("" or NULL: all), of role (ROLE_NONE: any), ids
+ * below before (0: from the newest), newest first, at most limit, into
+ * *out (arena).  0 or -1. */
+int	db_user_search(struct db *, struct arena *, const char *q, enum role,
+	    long long before, long long limit, struct user **out, size_t *n);
+/* Admin accounts that can log in (enabled, not deleted), or -1. */
+long long db_user_admins(struct db *);
+
 /* TOTP: the secret (NULL clears it) and whether it is enabled; enabling
  * or clearing resets the last used step. */
 int	db_user_totp_set(struct db *, long long id, const char *secret,
@@ -96,7 +105,8 @@ int	db_user_orders(struct db *, struct arena *, long long id,
 /* Account deletion, inside the caller's transaction: personal fields of
  * the account and of its orders (and guest orders with its verified
  * e-mail) replaced, addresses, sessions, tokens, codes and devices
- * removed, the account disabled with deleted_at set. */
+ * removed (staff notes on it too), the account disabled with deleted_at
+ * set. */
 int	db_user_anonymise(struct db *, long long id,
 	    const char *verified_email_norm, long long now);
 

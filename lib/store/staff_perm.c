@@ -26,6 +26,7 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	/* Acting on a subscription is treating the order it came from
 	 * (issue 9: employees treat orders), so employees may. */
 	[PERM_SUB_ACT] = { "sub_act", ROLE_EMPLOYEE },
+	[PERM_CUSTOMER_NOTE] = { "customer_note", ROLE_EMPLOYEE },
 };
 
 enum role

@@ -5,10 +5,10 @@
  *
  * Employees run the shop day to day: the dashboard, orders (and act on
  * them, access details of subscriptions included), subscriptions,
- * customers and messages, and send an order's last mail again.  Admins
- * do everything, including refunds, the
- * catalog, coupons, settings, roles, the audit log, the credential pools
- * and deleting.  The
+ * customers (and private notes on them) and messages, and send an
+ * order's last mail again.  Admins do everything, including refunds, the
+ * catalog, coupons, settings, roles, the audit log, the credential pools,
+ * creating and disabling accounts and deleting.  The
  * admin program maps each of its pages to one row (cgi-bin/admin.c) and
  * checks it in one place before any handler runs; soukctl and a later API
  * read the same table. */
@@ -37,6 +37,7 @@ enum perm {
 	PERM_CREDENTIALS,	/* credential pools: see, upload (CSV) */
 	PERM_REFUND,		/* refund an order (money goes back) */
 	PERM_SUB_ACT,		/* extend, suspend, resume, cancel, reassign */
+	PERM_CUSTOMER_NOTE,	/* private notes on a customer */
 	PERM__MAX
 };
 

@@ -75,6 +75,14 @@ enum key {
 	KEY_IDEM,
 	KEY_SUB_DO,	/* a subscription's actions (sub_act.c) */
 	KEY_SUB_OLD,
+	KEY_CROLE,	/* customers.c: the list's role filter */
+	KEY_ROLE,	/* a new role */
+	KEY_EMAIL,
+	KEY_CNAME,
+	KEY_PHONE,
+	KEY_LANG,
+	KEY_CDO,
+	KEY_CDONE,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -195,5 +203,17 @@ int		 page_product_image_act(struct ctx *);
 /* categories.c: the category tree. */
 int		 page_categories(struct ctx *);
 int		 page_category_save(struct ctx *);
+
+/* customers.c: customers, their pages, accounts staff create, actions. */
+extern const char *const adm_roles[];		/* index i: enum role i + 1 */
+extern const char *const adm_langs[];
+extern const char *const adm_customer_acts[];	/* disable, enable, ... */
+extern const char *const adm_customer_done[];
+int		 page_customers(struct ctx *);
+int		 page_customer(struct ctx *);
+int		 page_customer_new(struct ctx *);
+int		 page_customer_act(struct ctx *);
+int		 page_customer_role(struct ctx *);
+int		 page_customer_note(struct ctx *);
 
 #endif

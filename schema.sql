@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 19;
+PRAGMA user_version = 23;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -1124,6 +1124,8 @@ CREATE TABLE pages (
 	body_md		TEXT NOT NULL CHECK (length(body_md) <= 100000),
 	body_html	TEXT NOT NULL,
 	updated_at	INTEGER NOT NULL,
+	-- 023: 0 = a draft staff still edit, never on the storefront
+	published	INTEGER NOT NULL DEFAULT 1 CHECK (published IN (0, 1)),
 	PRIMARY KEY (slug, lang)
 ) WITHOUT ROWID;
 

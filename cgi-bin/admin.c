@@ -45,6 +45,19 @@
  *                                 customer and order it matches, replies
  *   POST /admin/message/reply     id, body: mailed to the shopper, threaded
  *   POST /admin/message/status    id, do=handled|reopen|spam
+ *   GET  /admin/pages             content pages, every language, published
+ *                                 or draft; parts/admin/content_pages.c
+ *   GET  /admin/page[/<slug>/<lang>]  new page form, or one version's
+ *   POST /admin/pages/save        was, slug, language, title, markdown,
+ *                                 published; preview=1 renders, saves not
+ *   POST /admin/pages/publish     slug, language, published
+ *   POST /admin/pages/delete      slug, language (none: every one; admins)
+ *   GET  /admin/faq               FAQ entries; POST /admin/faq/save (id,
+ *                                 language, category, question, answer,
+ *                                 position), /admin/faq/delete (admins)
+ *   GET  /admin/banners           home banners; POST /admin/banners/save
+ *                                 (slot, language, title, text, position,
+ *                                 active), /admin/banners/delete (admins)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -66,10 +79,14 @@ static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
 	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
 	"image", "category", "replied", "handled", "reopen", "spam",
+	"page_saved", "page_published", "page_unpublished", "page_deleted",
+	"faq_saved", "faq_deleted", "banner_saved", "banner_deleted",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
-	"subscription", "product", NULL };
+	"subscription", "product",
+	"page", "faq", "banner",
+	NULL };
 static const char *const product_kinds[] = { "physical", "subscription",
 	"digital", NULL };
 
@@ -133,6 +150,18 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_IMAGE_OP] = { "image_op", V_ENUM, .choices = adm_image_ops },
 	[KEY_BOX] = { "box", V_ENUM, .choices = message_boxes },
 	[KEY_MDO] = { "do", V_ENUM, .choices = adm_message_acts, .required = 1 },
+	[KEY_WAS] = { "was", V_LINE, 1, 120 },
+	[KEY_CLANG] = { "language", V_LINE, 1, 8 },
+	[KEY_TITLE] = { "title", V_LINE, 0, 200 },
+	[KEY_MARKDOWN] = { "markdown", V_TEXT, 0, 100000 },
+	[KEY_PUBLISHED] = { "published", V_BOOL },
+	[KEY_PREVIEW] = { "preview", V_BOOL },
+	[KEY_FAQ_CATEGORY] = { "category", V_LINE, 0, 100 },
+	[KEY_QUESTION] = { "question", V_LINE, 0, 300 },
+	[KEY_FAQ_ANSWER] = { "answer", V_TEXT, 0, 20000 },
+	[KEY_SLOT] = { "slot", V_LINE, 0, 40 },
+	[KEY_TEXT] = { "text", V_LINE, 0, 300 },
+	[KEY_FAQ_ID] = { "id", V_INT, 1, 1LL << 53 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -178,6 +207,17 @@ enum page_id {
 	PAGE_MESSAGE,
 	PAGE_MESSAGE_REPLY,
 	PAGE_MESSAGE_STATUS,
+	PAGE_CONTENT_PAGES,
+	PAGE_CONTENT_PAGE,
+	PAGE_CONTENT_PAGE_SAVE,
+	PAGE_CONTENT_PAGE_PUBLISH,
+	PAGE_CONTENT_PAGE_DELETE,
+	PAGE_FAQ,
+	PAGE_FAQ_SAVE,
+	PAGE_FAQ_DELETE,
+	PAGE_BANNERS,
+	PAGE_BANNER_SAVE,
+	PAGE_BANNER_DELETE,
 	PAGE__MAX
 };
 
@@ -210,6 +250,17 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_MESSAGE] = page_message,
 	[PAGE_MESSAGE_REPLY] = page_message_reply,
 	[PAGE_MESSAGE_STATUS] = page_message_status,
+	[PAGE_CONTENT_PAGES] = page_content_pages,
+	[PAGE_CONTENT_PAGE] = page_content_page,
+	[PAGE_CONTENT_PAGE_SAVE] = page_content_page_save,
+	[PAGE_CONTENT_PAGE_PUBLISH] = page_content_page_publish,
+	[PAGE_CONTENT_PAGE_DELETE] = page_content_page_delete,
+	[PAGE_FAQ] = page_faq,
+	[PAGE_FAQ_SAVE] = page_faq_save,
+	[PAGE_FAQ_DELETE] = page_faq_delete,
+	[PAGE_BANNERS] = page_banners,
+	[PAGE_BANNER_SAVE] = page_banner_save,
+	[PAGE_BANNER_DELETE] = page_banner_delete,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -239,6 +290,17 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_MESSAGE] = PERM_MESSAGES,
 	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
 	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
+	[PAGE_CONTENT_PAGES] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE_SAVE] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE_PUBLISH] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE_DELETE] = PERM_DELETE,
+	[PAGE_FAQ] = PERM_CONTENT,
+	[PAGE_FAQ_SAVE] = PERM_CONTENT,
+	[PAGE_FAQ_DELETE] = PERM_DELETE,
+	[PAGE_BANNERS] = PERM_CONTENT,
+	[PAGE_BANNER_SAVE] = PERM_CONTENT,
+	[PAGE_BANNER_DELETE] = PERM_DELETE,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -316,6 +378,30 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_BODY) },
 	[PAGE_MESSAGE_STATUS] = { "admin/message/status", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_MDO) },
+	[PAGE_CONTENT_PAGES] = { "admin/pages", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_CONTENT_PAGE] = { "admin/page", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_CONTENT_PAGE_SAVE] = { "admin/pages/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_WAS, KEY_SLUG, KEY_CLANG, KEY_TITLE, KEY_MARKDOWN,
+	    KEY_PUBLISHED, KEY_PREVIEW) },
+	[PAGE_CONTENT_PAGE_PUBLISH] = { "admin/pages/publish", METHODS_POST,
+	    gate, 0, KEYS(KEY_SLUG, KEY_CLANG, KEY_PUBLISHED) },
+	[PAGE_CONTENT_PAGE_DELETE] = { "admin/pages/delete", METHODS_POST,
+	    gate, 0, KEYS(KEY_SLUG, KEY_CLANG) },
+	[PAGE_FAQ] = { "admin/faq", METHODS_GET, gate, 0, KEYS(KEY_NOTICE) },
+	[PAGE_FAQ_SAVE] = { "admin/faq/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_FAQ_ID, KEY_CLANG, KEY_FAQ_CATEGORY, KEY_QUESTION,
+	    KEY_FAQ_ANSWER, KEY_POSITION) },
+	[PAGE_FAQ_DELETE] = { "admin/faq/delete", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID) },
+	[PAGE_BANNERS] = { "admin/banners", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_BANNER_SAVE] = { "admin/banners/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_SLOT, KEY_CLANG, KEY_TITLE, KEY_TEXT, KEY_POSITION,
+	    KEY_ACTIVE) },
+	[PAGE_BANNER_DELETE] = { "admin/banners/delete", METHODS_POST, gate, 0,
+	    KEYS(KEY_SLOT, KEY_CLANG) },
 };
 
 static const struct app admin = {

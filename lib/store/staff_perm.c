@@ -22,6 +22,9 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	[PERM_REVIEW_ACT] = { "review_act", ROLE_EMPLOYEE },
 	[PERM_SUBSCRIPTIONS] = { "subscriptions", ROLE_EMPLOYEE },
 	[PERM_CREDENTIALS] = { "credentials", ROLE_ADMIN },
+	/* Staff write the shop's pages (docs/content.md); deleting one is
+	 * PERM_DELETE's. */
+	[PERM_CONTENT] = { "content", ROLE_EMPLOYEE },
 };
 
 enum role

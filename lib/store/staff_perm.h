@@ -34,6 +34,7 @@ enum perm {
 	PERM_REVIEW_ACT,	/* approve, hide, answer, delete them */
 	PERM_SUBSCRIPTIONS,	/* subscriptions list (docs/delivery.md) */
 	PERM_CREDENTIALS,	/* credential pools: see, upload (CSV) */
+	PERM_CONTENT,		/* content pages, FAQ, home banners (not delete) */
 	PERM__MAX
 };
 

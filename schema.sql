@@ -1124,6 +1124,8 @@ CREATE TABLE pages (
 	body_md		TEXT NOT NULL CHECK (length(body_md) <= 100000),
 	body_html	TEXT NOT NULL,
 	updated_at	INTEGER NOT NULL,
+	-- 023: 0 = a draft staff still edit, never on the storefront
+	published	INTEGER NOT NULL DEFAULT 1 CHECK (published IN (0, 1)),
 	PRIMARY KEY (slug, lang)
 ) WITHOUT ROWID;
 

@@ -65,6 +65,19 @@
  *   POST /admin/customer/act      id, do=disable|enable|sessions|invite
  *   POST /admin/customer/role     id, role=customer|employee|admin
  *   POST /admin/customer/note     id, body (private)
+ *   GET  /admin/pages             content pages, every language, published
+ *                                 or draft; parts/admin/content_pages.c
+ *   GET  /admin/page[/<slug>/<lang>]  new page form, or one version's
+ *   POST /admin/pages/save        was, slug, language, title, markdown,
+ *                                 published; preview=1 renders, saves not
+ *   POST /admin/pages/publish     slug, language, published
+ *   POST /admin/pages/delete      slug, language (none: every one; admins)
+ *   GET  /admin/faq               FAQ entries; POST /admin/faq/save (id,
+ *                                 language, category, question, answer,
+ *                                 position), /admin/faq/delete (admins)
+ *   GET  /admin/banners           home banners; POST /admin/banners/save
+ *                                 (slot, language, title, text, position,
+ *                                 active), /admin/banners/delete (admins)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -89,10 +102,14 @@ static const char *const notices[] = {
 	"image", "category", "replied", "handled", "reopen", "spam",
 	"refunded", "refund_refused", "resent",
 	"extended", "suspended", "resumed", "sub_cancelled", "reassigned",
+	"page_saved", "page_published", "page_unpublished", "page_deleted",
+	"faq_saved", "faq_deleted", "banner_saved", "banner_deleted",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
-	"subscription", "product", NULL };
+	"subscription", "product",
+	"page", "faq", "banner",
+	NULL };
 static const char *const product_kinds[] = { "physical", "subscription",
 	"digital", NULL };
 
@@ -169,6 +186,18 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_LANG] = { "lang", V_ENUM, .choices = adm_langs },
 	[KEY_CDO] = { "do", V_ENUM, .choices = adm_customer_acts, .required = 1 },
 	[KEY_CDONE] = { "done", V_ENUM, .choices = adm_customer_done },
+	[KEY_WAS] = { "was", V_LINE, 1, 120 },
+	[KEY_CLANG] = { "language", V_LINE, 1, 8 },
+	[KEY_TITLE] = { "title", V_LINE, 0, 200 },
+	[KEY_MARKDOWN] = { "markdown", V_TEXT, 0, 100000 },
+	[KEY_PUBLISHED] = { "published", V_BOOL },
+	[KEY_PREVIEW] = { "preview", V_BOOL },
+	[KEY_FAQ_CATEGORY] = { "category", V_LINE, 0, 100 },
+	[KEY_QUESTION] = { "question", V_LINE, 0, 300 },
+	[KEY_FAQ_ANSWER] = { "answer", V_TEXT, 0, 20000 },
+	[KEY_SLOT] = { "slot", V_LINE, 0, 40 },
+	[KEY_TEXT] = { "text", V_LINE, 0, 300 },
+	[KEY_FAQ_ID] = { "id", V_INT, 1, 1LL << 53 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -224,6 +253,17 @@ enum page_id {
 	PAGE_CUSTOMER_ACT,
 	PAGE_CUSTOMER_ROLE,
 	PAGE_CUSTOMER_NOTE,
+	PAGE_CONTENT_PAGES,
+	PAGE_CONTENT_PAGE,
+	PAGE_CONTENT_PAGE_SAVE,
+	PAGE_CONTENT_PAGE_PUBLISH,
+	PAGE_CONTENT_PAGE_DELETE,
+	PAGE_FAQ,
+	PAGE_FAQ_SAVE,
+	PAGE_FAQ_DELETE,
+	PAGE_BANNERS,
+	PAGE_BANNER_SAVE,
+	PAGE_BANNER_DELETE,
 	PAGE__MAX
 };
 
@@ -266,6 +306,17 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_CUSTOMER_ACT] = page_customer_act,
 	[PAGE_CUSTOMER_ROLE] = page_customer_role,
 	[PAGE_CUSTOMER_NOTE] = page_customer_note,
+	[PAGE_CONTENT_PAGES] = page_content_pages,
+	[PAGE_CONTENT_PAGE] = page_content_page,
+	[PAGE_CONTENT_PAGE_SAVE] = page_content_page_save,
+	[PAGE_CONTENT_PAGE_PUBLISH] = page_content_page_publish,
+	[PAGE_CONTENT_PAGE_DELETE] = page_content_page_delete,
+	[PAGE_FAQ] = page_faq,
+	[PAGE_FAQ_SAVE] = page_faq_save,
+	[PAGE_FAQ_DELETE] = page_faq_delete,
+	[PAGE_BANNERS] = page_banners,
+	[PAGE_BANNER_SAVE] = page_banner_save,
+	[PAGE_BANNER_DELETE] = page_banner_delete,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -305,6 +356,17 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_CUSTOMER_ACT] = PERM_CUSTOMER_ACT,
 	[PAGE_CUSTOMER_ROLE] = PERM_ROLES,
 	[PAGE_CUSTOMER_NOTE] = PERM_CUSTOMER_NOTE,
+	[PAGE_CONTENT_PAGES] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE_SAVE] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE_PUBLISH] = PERM_CONTENT,
+	[PAGE_CONTENT_PAGE_DELETE] = PERM_DELETE,
+	[PAGE_FAQ] = PERM_CONTENT,
+	[PAGE_FAQ_SAVE] = PERM_CONTENT,
+	[PAGE_FAQ_DELETE] = PERM_DELETE,
+	[PAGE_BANNERS] = PERM_CONTENT,
+	[PAGE_BANNER_SAVE] = PERM_CONTENT,
+	[PAGE_BANNER_DELETE] = PERM_DELETE,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -403,6 +465,30 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_ROLE) },
 	[PAGE_CUSTOMER_NOTE] = { "admin/customer/note", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_BODY) },
+	[PAGE_CONTENT_PAGES] = { "admin/pages", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_CONTENT_PAGE] = { "admin/page", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_CONTENT_PAGE_SAVE] = { "admin/pages/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_WAS, KEY_SLUG, KEY_CLANG, KEY_TITLE, KEY_MARKDOWN,
+	    KEY_PUBLISHED, KEY_PREVIEW) },
+	[PAGE_CONTENT_PAGE_PUBLISH] = { "admin/pages/publish", METHODS_POST,
+	    gate, 0, KEYS(KEY_SLUG, KEY_CLANG, KEY_PUBLISHED) },
+	[PAGE_CONTENT_PAGE_DELETE] = { "admin/pages/delete", METHODS_POST,
+	    gate, 0, KEYS(KEY_SLUG, KEY_CLANG) },
+	[PAGE_FAQ] = { "admin/faq", METHODS_GET, gate, 0, KEYS(KEY_NOTICE) },
+	[PAGE_FAQ_SAVE] = { "admin/faq/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_FAQ_ID, KEY_CLANG, KEY_FAQ_CATEGORY, KEY_QUESTION,
+	    KEY_FAQ_ANSWER, KEY_POSITION) },
+	[PAGE_FAQ_DELETE] = { "admin/faq/delete", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID) },
+	[PAGE_BANNERS] = { "admin/banners", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_BANNER_SAVE] = { "admin/banners/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_SLOT, KEY_CLANG, KEY_TITLE, KEY_TEXT, KEY_POSITION,
+	    KEY_ACTIVE) },
+	[PAGE_BANNER_DELETE] = { "admin/banners/delete", METHODS_POST, gate, 0,
+	    KEYS(KEY_SLOT, KEY_CLANG) },
 };
 
 static const struct app admin = {

@@ -3,7 +3,9 @@
  *
  *   page list
  *   page show SLUG [LANG]          the Markdown, then the stored HTML
- *   page set SLUG LANG TITLE FILE  Markdown from FILE ('-': stdin)
+ *   page set SLUG LANG TITLE FILE  Markdown from FILE ('-': stdin); a
+ *                                  new page is published at once
+ *   page publish|unpublish SLUG LANG
  *   page delete SLUG [LANG]
  *   faq list [LANG]
  *   faq add LANG CATEGORY QUESTION FILE [POSITION]
@@ -27,7 +29,7 @@
 #include "valid.h"
 
 #define PAGE_USAGE "list | show SLUG [LANG] | set SLUG LANG TITLE FILE | " \
-	"delete SLUG [LANG]"
+	"publish|unpublish SLUG LANG | delete SLUG [LANG]"
 #define FAQ_USAGE "list [LANG] | add LANG CATEGORY QUESTION FILE [POSITION] | " \
 	"set ID LANG CATEGORY QUESTION FILE [POSITION] | delete ID"
 #define BANNER_USAGE "list | set SLOT LANG TITLE TEXT [POSITION] [--off] | " \
@@ -100,13 +102,13 @@ page_cmd(struct db *db, struct arena *a, int argc, char **argv)
 		if ((n = db_page_list(db, a, &p)) < 0)
 			return 1;
 		for (long long i = 0; i < n; i++)
-			ctl_printf("%-20s %s  %s\n", p[i].slug, p[i].lang,
-			    p[i].title);
+			ctl_printf("%-20s %s  %-5s %s\n", p[i].slug, p[i].lang,
+			    p[i].published ? "" : "draft", p[i].title);
 		return 0;
 	}
 	if ((argc == 3 || argc == 4) && strcmp(argv[1], "show") == 0) {
-		rc = db_page_get(db, a, argv[2], argc == 4 ? argv[3] : "en",
-		    NULL, &one);
+		rc = db_page_find(db, a, argv[2], argc == 4 ? argv[3] : "en",
+		    &one);
 		if (rc != 0)
 			return rc < 0 ? 1 : ctl_fail("page", "no page %s", argv[2]);
 		ctl_printf("%s\n\n%s\n-- HTML --\n%s", one.title, one.body_md,
@@ -122,6 +124,16 @@ page_cmd(struct db *db, struct arena *a, int argc, char **argv)
 		if (rc == 0)
 			ctl_printf("saved /page/%s (%s)\n", argv[2], argv[3]);
 		return rc;
+	}
+	if (argc == 4 && (strcmp(argv[1], "publish") == 0 ||
+	    strcmp(argv[1], "unpublish") == 0)) {
+		int on = strcmp(argv[1], "publish") == 0;
+		if ((rc = db_page_publish(db, argv[2], argv[3], on)) != 0)
+			return rc < 0 ? 1 : ctl_fail("page", "no page %s (%s)",
+			    argv[2], argv[3]);
+		ctl_printf("%s /page/%s (%s)\n", on ? "published" :
+		    "unpublished", argv[2], argv[3]);
+		return 0;
 	}
 	if ((argc == 3 || argc == 4) && strcmp(argv[1], "delete") == 0) {
 		if ((n = db_page_delete(db, argv[2], argc == 4 ? argv[3] :

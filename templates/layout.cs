@@ -45,11 +45,8 @@
     </div>
     <nav aria-label="<?cs var:Lang.content.policies ?>">
       <ul id="footer-policies">
-        <li><a href="/page/terms"><?cs var:Lang.content.terms ?></a></li>
-        <li><a href="/page/refunds"><?cs var:Lang.content.refunds ?></a></li>
-        <li><a href="/page/delivery"><?cs var:Lang.content.delivery ?></a></li>
-        <li><a href="/page/privacy"><?cs var:Lang.content.privacy ?></a></li>
-        <li><a href="/page/about"><?cs var:Lang.content.about ?></a></li>
+        <?cs each:fp = Footer.pages ?><li><a href="/page/<?cs var:fp.slug ?>"><?cs var:fp.title ?></a></li>
+        <?cs /each ?>
       </ul>
     </nav>
     <ul>

@@ -8,6 +8,7 @@
 #include "conf_check.h"
 #include "cart.h"
 #include "csrf.h"
+#include "footer_pages.h"
 #include "db_cart.h"
 #include "log.h"
 #include "mail.h"
@@ -88,6 +89,7 @@ static void
 close_store(struct ctx *c)
 {
 	nav_free();
+	footer_pages_free();
 	card_cache_clear();
 	db_close(c->db);
 	c->db = NULL;
@@ -103,6 +105,7 @@ begin(struct ctx *c)
 	const char *cart = site_cart_token(c);
 
 	nav_put(c->db);
+	footer_pages_put(c->db);
 	sess_load(c);
 	if (c->site->sess_hash != NULL)
 		app_csrf_token(c);

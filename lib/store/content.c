@@ -27,6 +27,8 @@ content_result_field(enum content_result r)
 	case CONTENT_BAD_BODY: return "body";
 	case CONTENT_BAD_CATEGORY: return "category";
 	case CONTENT_NOT_FOUND: return "not_found";
+	case CONTENT_TAKEN: return "taken";
+	case CONTENT_LOCKED: return "locked";
 	default: return "";
 	}
 }
@@ -80,7 +82,7 @@ lang_ok(const char *l)
 }
 
 char *
-content_preview(const char *md, enum content_result *res)
+content_preview(const char *lang, const char *md, enum content_result *res)
 {
 	char *html;
 
@@ -88,9 +90,34 @@ content_preview(const char *md, enum content_result *res)
 		*res = CONTENT_BAD_BODY;
 		return NULL;
 	}
-	if ((html = markup_html(md)) == NULL)
+	if ((html = punct(lang, markup_html(md))) == NULL)
 		*res = CONTENT_ERROR;
 	return html;
+}
+
+int
+content_page_locked(const char *slug, const char *lang)
+{
+	return strcmp(slug, CONTENT_TERMS_SLUG) == 0 && (lang == NULL ||
+	    strcmp(lang, lang_code(lang_default())) == 0);
+}
+
+enum content_result
+content_page_rename(struct db *db, const char *from, const char *to)
+{
+	long long n;
+
+	if (!slug_ok(to))
+		return CONTENT_BAD_SLUG;
+	if (strcmp(from, to) == 0)
+		return CONTENT_OK;
+	if (content_page_locked(from, NULL))
+		return CONTENT_LOCKED;
+	if ((n = db_page_count(db, to)) != 0)
+		return n < 0 ? CONTENT_ERROR : CONTENT_TAKEN;
+	if ((n = db_page_rename(db, from, to)) <= 0)
+		return n < 0 ? CONTENT_ERROR : CONTENT_NOT_FOUND;
+	return CONTENT_OK;
 }
 
 enum content_result
@@ -98,7 +125,7 @@ content_page_save(struct db *db, const char *slug, const char *lang,
     const char *title, const char *md, long long now)
 {
 	enum content_result res = CONTENT_OK;
-	struct page_row p = { slug, lang, title, md, NULL, now };
+	struct page_row p = { slug, lang, title, md, NULL, now, 1 };
 	char *html;
 
 	if (!slug_ok(slug))
@@ -107,7 +134,7 @@ content_page_save(struct db *db, const char *slug, const char *lang,
 		return CONTENT_BAD_LANG;
 	if (!line_ok(title, CONTENT_TITLE_MAX))
 		return CONTENT_BAD_TITLE;
-	if ((html = punct(lang, content_preview(md, &res))) == NULL)
+	if ((html = content_preview(lang, md, &res)) == NULL)
 		return res == CONTENT_OK ? CONTENT_ERROR : res;
 	p.body_html = html;
 	if (db_page_put(db, &p) < 0)
@@ -188,7 +215,7 @@ seed_pages(struct db *db, struct arena *a, const char *lang, long long now)
 
 		if (f == NULL)
 			continue;
-		if ((rc = db_page_get(db, a, slugs[i], lang, NULL, &have)) < 0)
+		if ((rc = db_page_find(db, a, slugs[i], lang, &have)) < 0)
 			return -1;
 		if (rc == 0)
 			continue;

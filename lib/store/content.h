@@ -31,7 +31,12 @@ enum content_result {
 	CONTENT_BAD_BODY,	/* too long, not UTF-8, a control character */
 	CONTENT_BAD_CATEGORY,	/* an FAQ category: empty, too long... */
 	CONTENT_NOT_FOUND,	/* the FAQ entry to update does not exist */
+	CONTENT_TAKEN,		/* another page already has that slug */
+	CONTENT_LOCKED,		/* the terms page (checkout links it) */
 };
+
+/* The page checkout links ("I accept the terms of sale"). */
+#define CONTENT_TERMS_SLUG	"terms"
 
 /* The refusal's Lang.err key ("slug", "lang"...), "" for OK and errors. */
 const char	*content_result_field(enum content_result);
@@ -40,9 +45,20 @@ const char	*content_result_field(enum content_result);
 enum content_result content_page_save(struct db *, const char *slug,
 		    const char *lang, const char *title, const char *md,
 		    long long now);
-/* The HTML a body would be saved as (the admin's preview), malloc'd
- * (caller frees), or NULL with *res the refusal or CONTENT_ERROR. */
-char		*content_preview(const char *md, enum content_result *res);
+/* The HTML a body in lang would be saved as (the admin's preview: the
+ * same rendering, French punctuation included), malloc'd (caller frees),
+ * or NULL with *res the refusal or CONTENT_ERROR. */
+char		*content_preview(const char *lang, const char *md,
+		    enum content_result *res);
+/* 1 when page version (slug, lang) may not be deleted, unpublished or
+ * renamed (the terms in the store's default language: checkout links
+ * them), else 0.  lang NULL: any version of slug. */
+int		 content_page_locked(const char *slug, const char *lang);
+/* Gives every language version of page from the slug to (in the
+ * caller's transaction): CONTENT_BAD_SLUG, CONTENT_TAKEN,
+ * CONTENT_LOCKED (the terms), CONTENT_NOT_FOUND (no page from). */
+enum content_result content_page_rename(struct db *, const char *from,
+		    const char *to);
 /* Saves FAQ entry r (r->id 0: a new one, its id into r->id) from r's
  * lang, category, question, answer_md and position; renders the answer. */
 enum content_result content_faq_save(struct db *, struct faq_row *r,

@@ -8,23 +8,31 @@ enum {
 	Q_PAGE_PUT, Q_PAGE_GET, Q_PAGE_LIST, Q_PAGE_DEL, Q_PAGE_DEL_ALL,
 	Q_FAQ_ADD, Q_FAQ_UPDATE, Q_FAQ_GET, Q_FAQ_LIST, Q_FAQ_DEL,
 	Q_BANNER_PUT, Q_BANNER_LIST, Q_BANNER_ALL, Q_BANNER_DEL,
-	Q_BANNER_DEL_ALL, Q__MAX
+	Q_BANNER_DEL_ALL,
+	Q_PAGE_FIND,
+	Q_PAGE_PUBLISH,
+	Q_PAGE_RENAME,
+	Q_PAGE_EXISTS,
+	Q_PAGE_FOOTER,
+	Q_FAQ_ALL,
+	Q__MAX
 };
 
+#define PAGE_COLS "slug, lang, title, body_md, body_html, updated_at, " \
+	"published"
 #define FAQ_COLS "id, lang, category, question, answer_md, answer_html, " \
 	"position, updated_at"
 
 static const char *const sql[Q__MAX] = {
 	[Q_PAGE_PUT] = "INSERT INTO pages(slug, lang, title, body_md, "
-	    "body_html, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+	    "body_html, updated_at, published) VALUES (?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT(slug, lang) DO UPDATE SET title = excluded.title, "
 	    "body_md = excluded.body_md, body_html = excluded.body_html, "
 	    "updated_at = excluded.updated_at",
-	[Q_PAGE_GET] = "SELECT slug, lang, title, body_md, body_html, "
-	    "updated_at FROM pages WHERE slug = ?1 AND lang IN (?2, ?3) "
+	[Q_PAGE_GET] = "SELECT " PAGE_COLS " FROM pages WHERE slug = ?1 "
+	    "AND lang IN (?2, ?3) AND published = 1 "
 	    "ORDER BY lang = ?2 DESC LIMIT 1",
-	[Q_PAGE_LIST] = "SELECT slug, lang, title, body_md, body_html, "
-	    "updated_at FROM pages ORDER BY slug, lang",
+	[Q_PAGE_LIST] = "SELECT " PAGE_COLS " FROM pages ORDER BY slug, lang",
 	[Q_PAGE_DEL] = "DELETE FROM pages WHERE slug = ? AND lang = ?",
 	[Q_PAGE_DEL_ALL] = "DELETE FROM pages WHERE slug = ?",
 	[Q_FAQ_ADD] = "INSERT INTO faq_entries(lang, category, question, "
@@ -51,6 +59,20 @@ static const char *const sql[Q__MAX] = {
 	    "FROM banners ORDER BY position, slot, lang",
 	[Q_BANNER_DEL] = "DELETE FROM banners WHERE slot = ? AND lang = ?",
 	[Q_BANNER_DEL_ALL] = "DELETE FROM banners WHERE slot = ?",
+	[Q_PAGE_FIND] = "SELECT " PAGE_COLS " FROM pages WHERE slug = ? AND "
+	    "lang = ?",
+	[Q_PAGE_PUBLISH] = "UPDATE pages SET published = ?3 WHERE slug = ?1 "
+	    "AND lang = ?2 RETURNING 1",
+	[Q_PAGE_RENAME] = "UPDATE pages SET slug = ?2 WHERE slug = ?1",
+	[Q_PAGE_EXISTS] = "SELECT count(*) FROM pages WHERE slug = ?",
+	/* Published pages in ?1, and the default language's (?2) for the
+	 * slugs ?1 has no published version of. */
+	[Q_PAGE_FOOTER] = "SELECT " PAGE_COLS " FROM pages p WHERE "
+	    "published = 1 AND (lang = ?1 OR (lang = ?2 AND NOT EXISTS "
+	    "(SELECT 1 FROM pages x WHERE x.slug = p.slug AND x.lang = ?1 "
+	    "AND x.published = 1))) ORDER BY slug",
+	[Q_FAQ_ALL] = "SELECT " FAQ_COLS " FROM faq_entries "
+	    "ORDER BY lang, position, id",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -66,6 +88,7 @@ read_page(struct arena *a, sqlite3_stmt *st, void *row)
 	p->body_md = db_col_text(a, st, 3);
 	p->body_html = db_col_text(a, st, 4);
 	p->updated_at = db_col_int(st, 5);
+	p->published = (int)db_col_int(st, 6);
 }
 
 int
@@ -81,6 +104,7 @@ db_page_put(struct db *db, const struct page_row *p)
 	db_bind_text(st, 4, p->body_md);
 	db_bind_text(st, 5, p->body_html);
 	db_bind_int(st, 6, p->updated_at);
+	db_bind_int(st, 7, p->published);
 	return db_step_done(db, st, "page put");
 }
 
@@ -126,6 +150,78 @@ delete2(struct db *db, int q1, int q2, const char *a1, const char *a2)
 	if (a2 != NULL)
 		db_bind_text(st, 2, a2);
 	if (db_step_done(db, st, "content delete") < 0)
+		return -1;
+	return sqlite3_changes(db_sqlite(db));
+}
+
+int
+db_page_find(struct db *db, struct arena *a, const char *slug,
+    const char *lang, struct page_row *out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PAGE_FIND);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, slug);
+	db_bind_text(st, 2, lang);
+	if ((rc = db_step_row(db, st, "page find")) == 0) {
+		read_page(a, st, out);
+		db_done(st);
+	}
+	return rc;
+}
+
+long long
+db_page_footer(struct db *db, struct arena *a, const char *lang,
+    const char *fallback, struct page_row **out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PAGE_FOOTER);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, lang);
+	db_bind_text(st, 2, fallback ? fallback : lang);
+	return db_rows(db, st, "page footer", a, sizeof(**out), read_page,
+	    out, NULL);
+}
+
+int
+db_page_publish(struct db *db, const char *slug, const char *lang, int on)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PAGE_PUBLISH);
+	long long got;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, slug);
+	db_bind_text(st, 2, lang);
+	db_bind_int(st, 3, on != 0);
+	got = db_one_int(db, st, "page publish");
+	return got < 0 ? -1 : got == 0 ? DB_NONE : 0;
+}
+
+long long
+db_page_count(struct db *db, const char *slug)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PAGE_EXISTS);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, slug);
+	return db_one_int(db, st, "page count");
+}
+
+long long
+db_page_rename(struct db *db, const char *from, const char *to)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PAGE_RENAME);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	if (db_step_done(db, st, "page rename") < 0)
 		return -1;
 	return sqlite3_changes(db_sqlite(db));
 }
@@ -206,6 +302,17 @@ db_faq_list(struct db *db, struct arena *a, const char *lang,
 	if (fallback != NULL)
 		db_bind_text(st, 2, fallback);
 	return db_rows(db, st, "faq list", a, sizeof(**out), faq_fn,
+	    out, NULL);
+}
+
+long long
+db_faq_all(struct db *db, struct arena *a, struct faq_row **out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FAQ_ALL);
+
+	if (st == NULL)
+		return -1;
+	return db_rows(db, st, "faq all", a, sizeof(**out), faq_fn,
 	    out, NULL);
 }
 

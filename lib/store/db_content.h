@@ -11,6 +11,7 @@
 struct page_row {
 	const char	*slug, *lang, *title, *body_md, *body_html;
 	long long	 updated_at;
+	int		 published;	/* 0: a draft, not on the storefront */
 };
 
 struct faq_row {
@@ -25,12 +26,28 @@ struct banner_row {
 	int		 active;
 };
 
-/* Inserts or replaces page (slug, lang). */
+/* Inserts or replaces page (slug, lang); a new row gets p->published, an
+ * existing one keeps its state (db_page_publish changes it). */
 int		db_page_put(struct db *, const struct page_row *);
-/* Page slug in lang, else in fallback (another language); *out's lang
- * says which one was found. */
+/* The published page slug in lang, else in fallback (another language);
+ * *out's lang says which one was found. */
 int		db_page_get(struct db *, struct arena *, const char *slug,
 		    const char *lang, const char *fallback, struct page_row *out);
+/* Page (slug, lang) whether published or not (staff, soukctl). */
+int		db_page_find(struct db *, struct arena *, const char *slug,
+		    const char *lang, struct page_row *out);
+/* The pages the footer lists in lang: published ones, and fallback's
+ * published pages lang has no published version of; by slug. */
+long long	db_page_footer(struct db *, struct arena *, const char *lang,
+		    const char *fallback, struct page_row **out);
+/* Publishes (on 1) or unpublishes page (slug, lang): 0, DB_NONE, -1. */
+int		db_page_publish(struct db *, const char *slug, const char *lang,
+		    int on);
+/* The number of language versions of slug, or -1. */
+long long	db_page_count(struct db *, const char *slug);
+/* Gives every language version of page from the slug to; the rows
+ * changed or -1 (to must be unused: the primary key refuses). */
+long long	db_page_rename(struct db *, const char *from, const char *to);
 /* Every page row (all languages) by slug then language. */
 long long	db_page_list(struct db *, struct arena *, struct page_row **out);
 /* Deletes page slug in lang (NULL: every language); the rows deleted or
@@ -46,6 +63,8 @@ int		db_faq_get(struct db *, struct arena *, long long id,
  * position; fallback NULL: lang only. */
 long long	db_faq_list(struct db *, struct arena *, const char *lang,
 		    const char *fallback, struct faq_row **out);
+/* Every entry of every language, by language then position. */
+long long	db_faq_all(struct db *, struct arena *, struct faq_row **out);
 /* 0 deleted, DB_NONE no such entry, -1. */
 int		db_faq_delete(struct db *, long long id);
 

@@ -27,6 +27,9 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	 * (issue 9: employees treat orders), so employees may. */
 	[PERM_SUB_ACT] = { "sub_act", ROLE_EMPLOYEE },
 	[PERM_CUSTOMER_NOTE] = { "customer_note", ROLE_EMPLOYEE },
+	/* Staff write the shop's pages (docs/content.md); deleting one is
+	 * PERM_DELETE's. */
+	[PERM_CONTENT] = { "content", ROLE_EMPLOYEE },
 };
 
 enum role

@@ -38,6 +38,7 @@ enum perm {
 	PERM_REFUND,		/* refund an order (money goes back) */
 	PERM_SUB_ACT,		/* extend, suspend, resume, cancel, reassign */
 	PERM_CUSTOMER_NOTE,	/* private notes on a customer */
+	PERM_CONTENT,		/* content pages, FAQ, home banners (not delete) */
 	PERM__MAX
 };
 

@@ -83,6 +83,18 @@ enum key {
 	KEY_LANG,
 	KEY_CDO,
 	KEY_CDONE,
+	KEY_WAS,	/* content pages, FAQ, banners (content_*.c) */
+	KEY_CLANG,
+	KEY_TITLE,
+	KEY_MARKDOWN,
+	KEY_PUBLISHED,
+	KEY_PREVIEW,
+	KEY_FAQ_CATEGORY,
+	KEY_QUESTION,
+	KEY_FAQ_ANSWER,
+	KEY_SLOT,
+	KEY_TEXT,
+	KEY_FAQ_ID,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -106,6 +118,9 @@ long long	 adm_object_id(struct ctx *, int from_path);
  * transaction): action on object kind/id with detail; 0 or -1. */
 int		 adm_audit(struct ctx *, const char *action, const char *kind,
 		    long long id, const char *detail, long long now);
+/* The same for an object named by text (a page "terms/fr"). */
+int		 adm_audit_s(struct ctx *, const char *action, const char *kind,
+		    const char *object, const char *detail, long long now);
 
 /* orders.c: the order list, its CSV, and the rows the dashboard shows. */
 /* The order actions (do=...) and the status each moves to. */
@@ -199,6 +214,26 @@ int		 page_product_plan(struct ctx *);
 extern const char *const adm_image_ops[];	/* save, up, down, delete */
 int		 page_product_image(struct ctx *);
 int		 page_product_image_act(struct ctx *);
+
+/* content_pages.c: the shop's content pages (docs/content.md). */
+int		 page_content_pages(struct ctx *);
+int		 page_content_page(struct ctx *);
+int		 page_content_page_save(struct ctx *);
+int		 page_content_page_publish(struct ctx *);
+int		 page_content_page_delete(struct ctx *);
+/* content_faq.c: FAQ entries and home banners. */
+/* Page.errors.N.{field,err} for each invalid key of the request and the
+ * content refusal r (field content_result_field(r), err "content"); the
+ * number put. */
+int		 adm_content_errors(struct ctx *, int refusal);
+/* Page.langs.N.{code,name}: the store's languages for a form. */
+void		 adm_put_langs(struct ctx *);
+int		 page_faq(struct ctx *);
+int		 page_faq_save(struct ctx *);
+int		 page_faq_delete(struct ctx *);
+int		 page_banners(struct ctx *);
+int		 page_banner_save(struct ctx *);
+int		 page_banner_delete(struct ctx *);
 
 /* categories.c: the category tree. */
 int		 page_categories(struct ctx *);

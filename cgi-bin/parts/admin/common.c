@@ -71,10 +71,17 @@ int
 adm_audit(struct ctx *c, const char *action, const char *kind, long long id,
     const char *detail, long long now)
 {
+	return adm_audit_s(c, action, kind, arena_printf(&c->arena, "%lld",
+	    id), detail, now);
+}
+
+int
+adm_audit_s(struct ctx *c, const char *action, const char *kind,
+    const char *object, const char *detail, long long now)
+{
 	struct audit_entry e = {
 		.user_id = c->site->user->id, .actor = c->site->user->email,
-		.action = action, .kind = kind,
-		.object = arena_printf(&c->arena, "%lld", id),
+		.action = action, .kind = kind, .object = object,
 		.detail = detail, .addr = c->req.remote_addr,
 	};
 

@@ -1,4 +1,5 @@
 /* db_review.c — see db_review.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "db_internal.h"
@@ -23,7 +24,9 @@ enum {
 	Q_BUYER, Q_ADD, Q_GET, Q_REVIEW_OF, Q_OWN, Q_PAGE, Q_PAGE_QUESTION,
 	Q_QUEUE,
 	Q_QUEUE_REPORTED, Q_EDIT, Q_STATUS, Q_ANSWER, Q_DELETE, Q_REPORT,
-	Q_REPORT_COUNT, Q_REPORTS, Q_RECOMPUTE, Q_RATING, Q__MAX
+	Q_REPORT_COUNT, Q_REPORTS, Q_RECOMPUTE, Q_RATING,
+	Q_RATINGS,
+	Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -80,6 +83,10 @@ static const char *const sql[Q__MAX] = {
 	    "status = 'published'",
 	[Q_RATING] = "SELECT n, total, n1, n2, n3, n4, n5 FROM product_ratings "
 	    "WHERE product_id = ?1",
+	/* ?1: a JSON array of product ids. */
+	[Q_RATINGS] = "SELECT n, total, n1, n2, n3, n4, n5, r.product_id "
+	    "FROM json_each(?1) j JOIN product_ratings r "
+	    "ON r.product_id = j.value",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -393,6 +400,46 @@ db_rating_recompute(struct db *db, long long product_id)
 	return db_step_done(db, st, "rating recompute") == 0 ? 0 : -1;
 }
 
+/* The rating of the row st is on into r. */
+static void
+read_rating(sqlite3_stmt *st, struct rating *r)
+{
+	r->n = db_col_int(st, 0);
+	r->total = db_col_int(st, 1);
+	for (int i = 1; i <= 5; i++)
+		r->stars[i] = db_col_int(st, i + 1);
+}
+
+int
+db_ratings_get(struct db *db, struct arena *a, const long long *ids,
+    size_t n, struct rating *out)
+{
+	sqlite3_stmt *st;
+	char *list, *w;
+	int rc;
+
+	memset(out, 0, n * sizeof(*out));
+	if (n == 0)
+		return 0;
+	if ((st = db_stmt(db, &stmts, Q_RATINGS)) == NULL)
+		return -1;
+	w = list = arena_alloc(a, n * 21 + 3);
+	*w++ = '[';
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, i ? ",%lld" : "%lld", ids[i]);
+	*w++ = ']';
+	*w = '\0';
+	db_bind_text(st, 1, list);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = db_col_int(st, 7);
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == id)
+				read_rating(st, &out[i]);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "ratings get");
+}
+
 int
 db_rating_get(struct db *db, long long product_id, struct rating *r)
 {
@@ -405,10 +452,7 @@ db_rating_get(struct db *db, long long product_id, struct rating *r)
 	db_bind_int(st, 1, product_id);
 	if ((rc = db_step_row(db, st, "rating get")) != 0)
 		return rc < 0 ? -1 : 0;
-	r->n = db_col_int(st, 0);
-	r->total = db_col_int(st, 1);
-	for (int i = 1; i <= 5; i++)
-		r->stars[i] = db_col_int(st, i + 1);
+	read_rating(st, r);
 	db_done(st);
 	return 0;
 }

@@ -60,16 +60,14 @@ signature(const struct product_card *p, const struct rating *r)
 }
 
 /* The card's HTML from the cache, rendering it on a miss; NULL on error.
- * The product's ratings (one row of product_ratings) are part of what
+ * The product's ratings r (its row of product_ratings) are part of what
  * the card shows. */
 static const struct slot *
-card(struct ctx *c, const struct product_card *p)
+card(struct ctx *c, const struct product_card *p, const struct rating *rp)
 {
-	struct rating r;
+	struct rating r = *rp;
 	uint64_t sig;
 
-	if (db_rating_get(c->db, p->id, &r) < 0)
-		memset(&r, 0, sizeof(r));	/* logged: the card without */
 	sig = signature(p, &r);
 	struct slot *s = &slots[(unsigned long long)(p->id * LANG__MAX + c->lang) %
 	    SLOTS];
@@ -101,10 +99,21 @@ card_grid(struct ctx *c, const char *name, const struct listing *l)
 	struct buf grid = { 0 };
 	char key[64];
 
+	struct rating *r;
+	long long *ids;
+
 	if (l->n == 0)
 		return;		/* templates test ?Page.<name> */
+	/* Every card's ratings in one statement (one per card was a seventh
+	 * of a category page's instructions, callgrind). */
+	ids = arena_alloc(&c->arena, l->n * sizeof(*ids));
+	r = arena_alloc(&c->arena, l->n * sizeof(*r));
+	for (size_t i = 0; i < l->n; i++)
+		ids[i] = l->items[i].id;
+	if (db_ratings_get(c->db, &c->arena, ids, l->n, r) < 0)
+		memset(r, 0, l->n * sizeof(*r));	/* logged: cards without */
 	for (size_t i = 0; i < l->n; i++) {
-		const struct slot *s = card(c, &l->items[i]);
+		const struct slot *s = card(c, &l->items[i], &r[i]);
 		if (s != NULL)
 			buf_put(&grid, s->html, s->len);
 	}

@@ -55,14 +55,20 @@ store_mail_order(void *arg, const struct order *o, struct mail *m, size_t *n)
 	m[0].subject = arena_printf(&c->arena, "%s %s — %s",
 	    tmpl_str(c->lang, "mail.confirm_subject"), o->reference,
 	    conf_str(CONF_STORE_NAME));
-	m[0].text = render_order(c, c->lang, "mail/order_confirm", 0, o);
-	m[0].html = render_order(c, c->lang, "mail/order_confirm_html", 1, o);
+	/* The request's tree keeps Page.order after a render: the order is
+	 * put there once for the mails in the visitor's language (putting
+	 * it was a third of the order mails' instructions, callgrind). */
+	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
+	m[0].text = render(c, c->lang, "mail/order_confirm", 0);
+	m[0].html = render(c, c->lang, "mail/order_confirm_html", 1);
 	m[1].to = conf_str(CONF_SHOP_EMAIL);
 	m[1].reply_to = o->email;
 	m[1].subject = arena_printf(&c->arena, "%s %s (%s)",
 	    tmpl_str(shop, "mail.new_subject"), o->reference,
 	    site_money(c, o->total_minor));
-	m[1].text = render_order(c, shop, "mail/order_new", 0, o);
+	m[1].text = tmpl_hdf(shop) == c->hdf ?
+	    render(c, shop, "mail/order_new", 0) :
+	    render_order(c, shop, "mail/order_new", 0, o);
 	*n = 2;
 	return m[0].text && m[0].html && m[1].text ? 0 : -1;
 }

@@ -1,4 +1,5 @@
 /* db_review.c — see db_review.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "db_internal.h"
@@ -13,12 +14,19 @@
 	"pr.slug, pr.name "						\
 	"FROM posts p JOIN users u ON u.id = p.user_id "		\
 	"JOIN products pr ON pr.id = p.product_id "
+/* A product's published posts of one kind, newest first below ?3. */
+#define PAGE_OF(kind) "SELECT " POST_COLS "WHERE p.product_id = ?1 AND "	\
+	"p.kind = '" kind "' AND p.status = 'published' AND p.id < ?3 "	\
+	"ORDER BY p.id DESC LIMIT ?4"
 #define PAID "o.status IN ('paid', 'completed')"
 
 enum {
-	Q_BUYER, Q_ADD, Q_GET, Q_REVIEW_OF, Q_OWN, Q_PAGE, Q_QUEUE,
+	Q_BUYER, Q_ADD, Q_GET, Q_REVIEW_OF, Q_OWN, Q_PAGE, Q_PAGE_QUESTION,
+	Q_QUEUE,
 	Q_QUEUE_REPORTED, Q_EDIT, Q_STATUS, Q_ANSWER, Q_DELETE, Q_REPORT,
-	Q_REPORT_COUNT, Q_REPORTS, Q_RECOMPUTE, Q_RATING, Q__MAX
+	Q_REPORT_COUNT, Q_REPORTS, Q_RECOMPUTE, Q_RATING,
+	Q_RATINGS,
+	Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -38,9 +46,12 @@ static const char *const sql[Q__MAX] = {
 	[Q_OWN] = "SELECT " POST_COLS "WHERE p.product_id = ?1 AND "
 	    "p.user_id = ?2 AND p.status <> 'published' "
 	    "ORDER BY p.id DESC LIMIT 20",
-	[Q_PAGE] = "SELECT " POST_COLS "WHERE p.product_id = ?1 AND "
-	    "p.kind = ?2 AND p.status = 'published' AND p.id < ?3 "
-	    "ORDER BY p.id DESC LIMIT ?4",
+	/* The kind is written out, not bound: a parameter compared with
+	 * the partial index posts_one_review's "kind = 'review'" makes
+	 * SQLite prepare the statement again at every new binding (half
+	 * of a product page's instructions, callgrind). */
+	[Q_PAGE] = PAGE_OF("review"),
+	[Q_PAGE_QUESTION] = PAGE_OF("question"),
 	[Q_QUEUE] = "SELECT " POST_COLS "WHERE p.status = ?1 AND p.id < ?2 "
 	    "ORDER BY p.id DESC LIMIT ?3",
 	[Q_QUEUE_REPORTED] = "SELECT " POST_COLS "WHERE p.reports > 0 AND "
@@ -72,6 +83,10 @@ static const char *const sql[Q__MAX] = {
 	    "status = 'published'",
 	[Q_RATING] = "SELECT n, total, n1, n2, n3, n4, n5 FROM product_ratings "
 	    "WHERE product_id = ?1",
+	/* ?1: a JSON array of product ids. */
+	[Q_RATINGS] = "SELECT n, total, n1, n2, n3, n4, n5, r.product_id "
+	    "FROM json_each(?1) j JOIN product_ratings r "
+	    "ON r.product_id = j.value",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -237,12 +252,12 @@ db_post_page(struct db *db, struct arena *a, long long product_id,
     enum post_kind k, long long before, long long limit, struct post **out,
     size_t *n)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PAGE);
+	sqlite3_stmt *st = db_stmt(db, &stmts,
+	    k == POST_QUESTION ? Q_PAGE_QUESTION : Q_PAGE);
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, product_id);
-	db_bind_text(st, 2, post_kind_name(k));
 	db_bind_int(st, 3, before > 0 ? before : (1LL << 62));
 	db_bind_int(st, 4, limit);
 	return read_posts(db, a, st, out, n, "post page");
@@ -382,6 +397,46 @@ db_rating_recompute(struct db *db, long long product_id)
 	return db_step_done(db, st, "rating recompute") == 0 ? 0 : -1;
 }
 
+/* The rating of the row st is on into r. */
+static void
+read_rating(sqlite3_stmt *st, struct rating *r)
+{
+	r->n = db_col_int(st, 0);
+	r->total = db_col_int(st, 1);
+	for (int i = 1; i <= 5; i++)
+		r->stars[i] = db_col_int(st, i + 1);
+}
+
+int
+db_ratings_get(struct db *db, struct arena *a, const long long *ids,
+    size_t n, struct rating *out)
+{
+	sqlite3_stmt *st;
+	char *list, *w;
+	int rc;
+
+	memset(out, 0, n * sizeof(*out));
+	if (n == 0)
+		return 0;
+	if ((st = db_stmt(db, &stmts, Q_RATINGS)) == NULL)
+		return -1;
+	w = list = arena_alloc(a, n * 21 + 3);
+	*w++ = '[';
+	for (size_t i = 0; i < n; i++)
+		w += sprintf(w, i ? ",%lld" : "%lld", ids[i]);
+	*w++ = ']';
+	*w = '\0';
+	db_bind_text(st, 1, list);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = db_col_int(st, 7);
+		for (size_t i = 0; i < n; i++)
+			if (ids[i] == id)
+				read_rating(st, &out[i]);
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "ratings get");
+}
+
 int
 db_rating_get(struct db *db, long long product_id, struct rating *r)
 {
@@ -394,10 +449,7 @@ db_rating_get(struct db *db, long long product_id, struct rating *r)
 	db_bind_int(st, 1, product_id);
 	if ((rc = db_step_row(db, st, "rating get")) != 0)
 		return rc < 0 ? -1 : 0;
-	r->n = db_col_int(st, 0);
-	r->total = db_col_int(st, 1);
-	for (int i = 1; i <= 5; i++)
-		r->stars[i] = db_col_int(st, i + 1);
+	read_rating(st, r);
 	db_done(st);
 	return 0;
 }

@@ -94,5 +94,9 @@ int	db_post_reports(struct db *, struct arena *, long long id,
 int	db_rating_recompute(struct db *, long long product_id);
 /* The product's ratings; all zero (and 0 returned) when it has none. */
 int	db_rating_get(struct db *, long long product_id, struct rating *);
+/* The ratings of n products at once (one statement), out[i] for ids[i],
+ * all zero for a product with none; the id list lives in a.  0 or -1. */
+int	db_ratings_get(struct db *, struct arena *, const long long *ids,
+	    size_t n, struct rating *out);
 
 #endif

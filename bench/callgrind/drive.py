@@ -1,0 +1,159 @@
+#!/usr/bin/python3
+"""drive.py BASE PROG N OUT — the requests of bench/callgrind/profile.sh.
+For each path: a warm-up, callgrind_control --zero on PROG's processes, N
+requests one after another on one keep-alive connection, --dump, and the
+Ir per request summed over the dumps.  Standard library only."""
+import glob
+import http.client
+import os
+import re
+import subprocess
+import sys
+import urllib.parse
+
+base, prog, n, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+u = urllib.parse.urlsplit(base)
+origin = "%s://%s" % (u.scheme, u.netloc)
+
+
+def pids():
+    """The callgrind processes running cgi-bin/PROG."""
+    found = []
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open("/proc/%s/cmdline" % d, "rb") as f:
+                argv = f.read().split(b"\0")
+        except OSError:
+            continue
+        if b"--tool=callgrind" in argv and \
+                any(a.endswith(b"/cgi-bin/" + prog.encode()) for a in argv):
+            found.append(d)
+    # The supervisor's workers are its children (fork keeps callgrind).
+    for d in list(found):
+        try:
+            with open("/proc/%s/task/%s/children" % (d, d)) as f:
+                found += [k for k in f.read().split() if k not in found]
+        except OSError:
+            pass
+    return found
+
+
+def control(flag):
+    for p in pids():
+        subprocess.run(["callgrind_control", flag, p],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def reloads(f):
+    """Ir of the header's category tree reloads (nav_put, inclusive) in
+    dump f: a once-a-second refresh that valgrind's slowness makes look
+    like a per-request cost, so it is shown apart."""
+    r = subprocess.run(["callgrind_annotate", "--inclusive=yes", f], cwd="/",
+                       capture_output=True, text=True).stdout
+    m = re.search(r"^\s*([\d,]+) \([^)]*\)\s+\S*nav\.c:nav_put ", r, re.M)
+    return int(m.group(1).replace(",", "")) if m else 0
+
+
+def collect(name):
+    """Sums and renames the dumps written since the last call: (total,
+    of which category tree reloads)."""
+    total = nav = 0
+    for f in glob.glob(os.path.join(out, "cg.*.*")):
+        nav += reloads(f)
+        with open(f) as fh:
+            for line in fh:
+                m = re.match(r"(?:summary|totals): (\d+)", line)
+                if m:
+                    total += int(m.group(1))
+                    break
+        os.rename(f, os.path.join(out, "%s.%s" % (name, os.path.basename(f))))
+    return total, nav
+
+
+class Client:
+    def __init__(self):
+        self.conn = http.client.HTTPConnection(u.hostname, u.port, timeout=120)
+
+    def req(self, method, path, body=None, headers=None):
+        h = dict(headers or {})
+        if body is not None:
+            h["Content-Type"] = "application/x-www-form-urlencoded"
+            h["Origin"] = origin
+        self.conn.request(method, path, body=body, headers=h)
+        r = self.conn.getresponse()
+        data = r.read().decode("utf-8", "replace")
+        return r, data
+
+
+def measure(name, one, count=n):
+    for _ in range(10):
+        one()
+    control("--zero")
+    for _ in range(count):
+        one()
+    control("--dump")
+    ir, nav = collect(name)
+    print("%-22s Ir/request %9d  without tree reloads %9d  (%d requests)" %
+          (name, ir // count, (ir - nav) // count, count))
+    sys.stdout.flush()
+
+
+def get(path, cookie=None, want=200):
+    c = Client()
+    hdr = {"Cookie": cookie} if cookie else {}
+
+    def one():
+        r, _ = c.req("GET", path, headers=hdr)
+        if r.status != want:
+            sys.exit("%s: status %d" % (path, r.status))
+    return one
+
+
+def field(body, k):
+    m = re.search(r'name="%s" value="([^"]+)"' % k, body)
+    return m.group(1) if m else None
+
+
+def new_cart(c, pid, plan):
+    r, _ = c.req("POST", "/cart/add", "product=%s&plan=%s" % (pid, plan))
+    m = re.search(r"souk_cart=([\w-]+)", r.getheader("Set-Cookie") or "")
+    return "souk_cart=" + m.group(1)
+
+
+if prog == "catalog":
+    measure("category-uncached", get("/c/bench-1"))
+    measure("product-uncached", get("/p/bench-5000"))
+    measure("product-demo", get("/p/iptv-gold-4k"))
+    measure("search-uncached", get("/search?q=premium+stream"))
+    c = Client()
+    _, page = c.req("GET", "/p/iptv-gold-4k")
+    cart = new_cart(c, field(page, "product"), field(page, "plan"))
+    measure("category-with-cart", get("/c/bench-1", cart))
+    measure("product-with-cart", get("/p/bench-5000", cart))
+elif prog == "checkout":
+    c = Client()
+    _, page = c.req("GET", "/p/iptv-gold-4k")
+    pid, plan = field(page, "product"), field(page, "plan")
+    forms = []
+    for _ in range(n + 10):
+        cookie = new_cart(c, pid, plan)
+        _, body = c.req("GET", "/checkout", headers={"Cookie": cookie})
+        forms.append((cookie, {k: field(body, k)
+                               for k in ("csrf", "idem", "rev", "seen")}))
+    it = iter(forms)
+
+    def place():
+        cookie, f = next(it)
+        body = ("csrf=%(csrf)s&idem=%(idem)s&rev=%(rev)s&seen=%(seen)s" % f +
+                "&name=Bench+Shopper&email=bench%40example.com&country=TN"
+                "&phone=20123456&payment=bank&terms=1&op=place")
+        r, _ = c.req("POST", "/checkout", body, {"Cookie": cookie})
+        if r.status != 303 or "/order/" not in (r.getheader("Location") or ""):
+            sys.exit("place-order: status %d" % r.status)
+    measure("place-order", place)
+    cookie = new_cart(c, pid, plan)
+    measure("checkout-form", get("/checkout", cookie))
+else:
+    sys.exit("drive.py: catalog or checkout")

@@ -1,0 +1,69 @@
+#!/bin/sh
+# bench/callgrind/profile.sh PROGRAM — instruction counts (callgrind Ir) per
+# request of the real FastCGI workers behind the real nginx, on the `make
+# bench` store (soukctl bench-data 10000, page_cache = 0).  Unlike wall-clock
+# or CPU figures they repeat on a busy machine, so they are what a change
+# is judged by (docs/performance.md).
+#
+#   PROGRAM  catalog (category, product, search pages) or checkout
+#            (place-order; the cart program makes the carts)
+# The workers of PROGRAM run under valgrind; after a warm-up the counters
+# are zeroed, N requests are made one after another (N=200), the counters
+# dumped, and each path's Ir per request printed:
+#   product-uncached  Ir/request 712565  without tree reloads 650000  (200 requests)
+# (the header's category tree is reloaded once a second: valgrind's slowness
+# makes that look like a per-request cost, so it is also shown apart).
+# The dumps stay in $OUT (default /tmp/souk-callgrind) for callgrind_annotate.
+# Env: N, OUT, PORT (18190), KEEP_DB (reuse $OUT/souk.db made earlier).
+set -eu
+PROG=${1:?usage: profile.sh catalog|checkout}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+N=${N:-200}
+OUT=${OUT:-/tmp/souk-callgrind}
+PORT=${PORT:-18190}
+mkdir -p "$OUT"
+RUN="$OUT/run"
+export SOUK_DB_PATH="$OUT/souk.db" SOUK_TEMPLATE_DIR="$ROOT/templates"
+export SOUK_LANG_DIR="$ROOT/lang" SOUK_BASE_URL="http://127.0.0.1:$PORT"
+export SOUK_CURRENCY=TND SOUK_STORE_NAME="Souk Bench" SOUK_DATA_DIR="$OUT/files"
+export SOUK_WORKERS=1 NGINX_ACCESS_LOG=off SOUK_PAGE_CACHE=0
+export SOUK_SHOP_EMAIL=shop@example.com SOUK_PAY_BANK_IBAN="TN59 0000 0000"
+export SOUK_PAY_BANK_NAME="Bench Bank" SOUK_PAY_BANK_HOLDER="Souk Bench"
+export SOUK_MAIL_DAEMON=off SOUK_ORDER_RATE_LIMIT=100000000
+mkdir -p "$OUT/files"
+if [ -z "${KEEP_DB:-}" ] || [ ! -f "$OUT/souk.db" ]; then
+  rm -f "$OUT"/souk.db*
+  ./soukctl init > /dev/null
+  ./soukctl demo > /dev/null
+  ./soukctl bench-data 10000 > /dev/null
+fi
+# The programs, PROG under callgrind (one worker).
+BIN="$OUT/bin"
+rm -rf "$BIN" && mkdir -p "$BIN/cgi-bin"
+for p in "$ROOT"/cgi-bin/*; do
+  [ -f "$p" ] && [ -x "$p" ] || continue
+  name=$(basename "$p")
+  if [ "$name" = "$PROG" ]; then
+    # One process, no supervisor: FastCGI on a socket handed in as fd 0
+    # (callgrind_control reaches the process valgrind started).
+    cat > "$BIN/cgi-bin/$name" <<WRAP
+#!/usr/bin/python3
+import os, socket, sys
+path = sys.argv[2].split(":", 1)[1]
+s = socket.socket(socket.AF_UNIX)
+s.bind(path)
+s.listen(64)
+os.dup2(s.fileno(), 0)
+os.execvp("valgrind", ["valgrind", "-q", "--tool=callgrind",
+          "--callgrind-out-file=$OUT/cg.%p", "$p"])
+WRAP
+  else
+    printf '#!/bin/sh\nexec %s "$@"\n' "$p" > "$BIN/cgi-bin/$name"
+  fi
+  chmod +x "$BIN/cgi-bin/$name"
+done
+rm -f "$OUT"/cg.*
+SOUK_BIN="$BIN" sh tools/stack.sh start "$RUN" "$PORT" > /dev/null
+trap 'sh tools/stack.sh stop "$RUN"' EXIT
+/usr/bin/python3 bench/callgrind/drive.py "$SOUK_BASE_URL" "$PROG" "$N" "$OUT"

@@ -45,6 +45,9 @@
  *                                 customer and order it matches, replies
  *   POST /admin/message/reply     id, body: mailed to the shopper, threaded
  *   POST /admin/message/status    id, do=handled|reopen|spam
+ *   GET  /admin/settings          the store settings over souk.conf
+ *   POST /admin/settings/save     setting, value, action=save|reset
+ *                                 (parts/admin/settings.c)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -66,10 +69,15 @@ static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
 	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
 	"image", "category", "replied", "handled", "reopen", "spam",
+	"setting",
+	"coupon",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
-	"subscription", "product", NULL };
+	"subscription", "product",
+	"setting",
+	"coupon",
+	NULL };
 static const char *const product_kinds[] = { "physical", "subscription",
 	"digital", NULL };
 
@@ -133,6 +141,9 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_IMAGE_OP] = { "image_op", V_ENUM, .choices = adm_image_ops },
 	[KEY_BOX] = { "box", V_ENUM, .choices = message_boxes },
 	[KEY_MDO] = { "do", V_ENUM, .choices = adm_message_acts, .required = 1 },
+	[KEY_SETTING] = { "setting", V_LINE, 1, 64, NULL, 1 },
+	[KEY_SET_VALUE] = { "value", V_LINE, 0, 1000 },
+	[KEY_SET_ACT] = { "action", V_ENUM, .choices = adm_setting_acts },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -178,6 +189,8 @@ enum page_id {
 	PAGE_MESSAGE,
 	PAGE_MESSAGE_REPLY,
 	PAGE_MESSAGE_STATUS,
+	PAGE_SETTINGS,
+	PAGE_SETTING_SAVE,
 	PAGE__MAX
 };
 
@@ -210,6 +223,8 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_MESSAGE] = page_message,
 	[PAGE_MESSAGE_REPLY] = page_message_reply,
 	[PAGE_MESSAGE_STATUS] = page_message_status,
+	[PAGE_SETTINGS] = page_settings,
+	[PAGE_SETTING_SAVE] = page_setting_save,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -239,6 +254,8 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_MESSAGE] = PERM_MESSAGES,
 	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
 	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
+	[PAGE_SETTINGS] = PERM_SETTINGS,
+	[PAGE_SETTING_SAVE] = PERM_SETTINGS,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -316,6 +333,10 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_BODY) },
 	[PAGE_MESSAGE_STATUS] = { "admin/message/status", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_MDO) },
+	[PAGE_SETTINGS] = { "admin/settings", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_SETTING_SAVE] = { "admin/settings/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_SETTING, KEY_SET_VALUE, KEY_SET_ACT) },
 };
 
 static const struct app admin = {

@@ -9,6 +9,7 @@
   <?cs if:Page.may.credentials ?><a href="/admin/credentials"<?cs if:here == "credentials" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.credentials ?></a><?cs /if ?>
   <?cs if:Page.may.catalog ?><a href="/admin/products"<?cs if:here == "products" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.products ?></a> <a href="/admin/categories"<?cs if:here == "categories" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.categories ?></a><?cs /if ?>
   <?cs if:Page.may.messages ?><a href="/admin/messages"<?cs if:here == "messages" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admmsg.inbox ?></a><?cs /if ?>
+  <?cs if:Page.may.settings ?><a href="/admin/settings"<?cs if:here == "settings" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admset.title ?></a><?cs /if ?>
   <?cs if:Page.may.audit ?><a href="/admin/audit"<?cs if:here == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.audit ?></a><?cs /if ?>
   <span class="adm-who"><?cs var:Lang.adm.signed_in ?> <?cs var:Page.staff.email ?> (<?cs var:Page.staff.role ?>)</span>
 </nav>

@@ -70,6 +70,9 @@ enum key {
 	KEY_IMAGE_OP,
 	KEY_BOX,
 	KEY_MDO,
+	KEY_SETTING,	/* settings.c */
+	KEY_SET_VALUE,
+	KEY_SET_ACT,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -173,6 +176,11 @@ int		 page_product_plan(struct ctx *);
 extern const char *const adm_image_ops[];	/* save, up, down, delete */
 int		 page_product_image(struct ctx *);
 int		 page_product_image_act(struct ctx *);
+
+/* settings.c: the store settings (admins only). */
+extern const char *const adm_setting_acts[];	/* save, reset */
+int		 page_settings(struct ctx *);
+int		 page_setting_save(struct ctx *);
 
 /* categories.c: the category tree. */
 int		 page_categories(struct ctx *);

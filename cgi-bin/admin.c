@@ -78,6 +78,9 @@
  *   GET  /admin/banners           home banners; POST /admin/banners/save
  *                                 (slot, language, title, text, position,
  *                                 active), /admin/banners/delete (admins)
+ *   GET  /admin/settings          the store settings over souk.conf
+ *   POST /admin/settings/save     setting, value, action=save|reset
+ *                                 (parts/admin/settings.c)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -104,11 +107,15 @@ static const char *const notices[] = {
 	"extended", "suspended", "resumed", "sub_cancelled", "reassigned",
 	"page_saved", "page_published", "page_unpublished", "page_deleted",
 	"faq_saved", "faq_deleted", "banner_saved", "banner_deleted",
+	"setting",
+	"coupon",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
 	"subscription", "product",
 	"page", "faq", "banner",
+	"setting",
+	"coupon",
 	NULL };
 static const char *const product_kinds[] = { "physical", "subscription",
 	"digital", NULL };
@@ -198,6 +205,9 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_SLOT] = { "slot", V_LINE, 0, 40 },
 	[KEY_TEXT] = { "text", V_LINE, 0, 300 },
 	[KEY_FAQ_ID] = { "id", V_INT, 1, 1LL << 53 },
+	[KEY_SETTING] = { "setting", V_LINE, 1, 64, NULL, 1 },
+	[KEY_SET_VALUE] = { "value", V_LINE, 0, 1000 },
+	[KEY_SET_ACT] = { "action", V_ENUM, .choices = adm_setting_acts },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -264,6 +274,8 @@ enum page_id {
 	PAGE_BANNERS,
 	PAGE_BANNER_SAVE,
 	PAGE_BANNER_DELETE,
+	PAGE_SETTINGS,
+	PAGE_SETTING_SAVE,
 	PAGE__MAX
 };
 
@@ -317,6 +329,8 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_BANNERS] = page_banners,
 	[PAGE_BANNER_SAVE] = page_banner_save,
 	[PAGE_BANNER_DELETE] = page_banner_delete,
+	[PAGE_SETTINGS] = page_settings,
+	[PAGE_SETTING_SAVE] = page_setting_save,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -367,6 +381,8 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_BANNERS] = PERM_CONTENT,
 	[PAGE_BANNER_SAVE] = PERM_CONTENT,
 	[PAGE_BANNER_DELETE] = PERM_DELETE,
+	[PAGE_SETTINGS] = PERM_SETTINGS,
+	[PAGE_SETTING_SAVE] = PERM_SETTINGS,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -489,6 +505,10 @@ static const struct page pages[PAGE__MAX] = {
 	    KEY_ACTIVE) },
 	[PAGE_BANNER_DELETE] = { "admin/banners/delete", METHODS_POST, gate, 0,
 	    KEYS(KEY_SLOT, KEY_CLANG) },
+	[PAGE_SETTINGS] = { "admin/settings", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_SETTING_SAVE] = { "admin/settings/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_SETTING, KEY_SET_VALUE, KEY_SET_ACT) },
 };
 
 static const struct app admin = {

@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "ctl.h"
+#include "settings.h"
 #include "db_login.h"
 #include "db_sess.h"
 #include "db_user.h"
@@ -151,7 +152,7 @@ cmd_user(int argc, char **argv)
 		rc = user_list(db, &a);
 	else if (strcmp(argv[1], "totp-required") == 0 && argc == 3 &&
 	    (strcmp(argv[2], "on") == 0 || strcmp(argv[2], "off") == 0)) {
-		rc = db_setting_set(db, "staff_totp_required",
+		rc = settings_write(db, SET_STAFF_TOTP,
 		    strcmp(argv[2], "on") == 0 ? "1" : "0") < 0;
 		if (rc == 0)
 			ctl_printf("second factor for staff: %s\n", argv[2]);

@@ -8,6 +8,7 @@
 
 #include "store_conf.h"
 #include "ctl.h"
+#include "settings.h"
 #include "log.h"
 
 static const struct ctl_cmd cmds[] = {
@@ -83,6 +84,11 @@ ctl_open(int any_version)
 	}
 	if (!any_version && db_schema_check(db, conf_str(CONF_DB_PATH),
 	    "this soukctl") < 0) {
+		db_close(db);
+		return NULL;
+	}
+	/* The admin's settings override souk.conf here too (settings.h). */
+	if (!any_version && settings_refresh(db) < 0) {
 		db_close(db);
 		return NULL;
 	}

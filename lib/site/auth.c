@@ -5,6 +5,7 @@
 #include "site.h"
 #include "app.h"
 #include "auth.h"
+#include "settings.h"
 #include "buf.h"
 #include "url.h"
 
@@ -25,11 +26,8 @@ auth_safe_next(const char *n)
 int
 auth_totp_required(struct ctx *c)
 {
-	char *v = db_setting(c->db, "staff_totp_required");
-	int on = v != NULL && strcmp(v, "1") == 0;
-
-	free(v);
-	return on;
+	(void)c;
+	return settings_on(SET_STAFF_TOTP);
 }
 
 int

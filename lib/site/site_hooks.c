@@ -16,6 +16,7 @@
 #include "nav.h"
 #include "phone.h"
 #include "sess.h"
+#include "settings.h"
 #include "site.h"
 #include "site_hooks.h"
 #include "store_conf.h"
@@ -33,18 +34,32 @@ set_identity(void)
 	char e164[PHONE_E164_BUF], url[64];
 	const char *err;
 
+	/* Every value, empty ones too: a setting may have been cleared. */
 	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
-		if (*conf_str(ids[i].key))
-			tmpl_set_store(ids[i].name, conf_str(ids[i].key));
+		tmpl_set_store(ids[i].name, conf_str(ids[i].key));
 	/* Checked by the configuration (store_conf.c). */
 	if (*conf_str(CONF_SHOP_PHONE) &&
 	    phone_e164(conf_str(CONF_SHOP_PHONE), NULL, e164, &err) == 0)
 		tmpl_set_store("phone_tel", e164);
+	else
+		tmpl_set_store("phone_tel", "");
 	if (*conf_str(CONF_SHOP_WHATSAPP) &&
 	    phone_e164(conf_str(CONF_SHOP_WHATSAPP), NULL, e164, &err) == 0) {
 		snprintf(url, sizeof(url), "https://wa.me/%s", e164 + 1);
 		tmpl_set_store("whatsapp_url", url);
-	}
+	} else
+		tmpl_set_store("whatsapp_url", "");
+}
+
+/* Store.name, currency, email and the identity from the values in
+ * force. */
+static void
+put_store(void)
+{
+	tmpl_set_store("name", conf_str(CONF_STORE_NAME));
+	tmpl_set_store("currency", conf_str(CONF_CURRENCY));
+	tmpl_set_store("email", conf_str(CONF_SHOP_EMAIL));
+	set_identity();
 }
 
 /* Values every template may show (Store.*). */
@@ -54,10 +69,7 @@ setup(void)
 	/* What the configuration points at exists (data_dir created). */
 	if (conf_check_paths() < 0)
 		return -1;
-	tmpl_set_store("name", conf_str(CONF_STORE_NAME));
-	tmpl_set_store("currency", conf_str(CONF_CURRENCY));
-	tmpl_set_store("email", conf_str(CONF_SHOP_EMAIL));
-	set_identity();
+	put_store();
 	return 0;
 }
 
@@ -117,6 +129,17 @@ begin(struct ctx *c)
 	}
 }
 
+/* The admin's settings (settings.h): when one changed, what was derived
+ * from them (Store.*, the product cards' formatted prices). */
+static void
+refresh(struct ctx *c)
+{
+	if (settings_refresh(c->db) > 0) {
+		put_store();
+		card_cache_clear();
+	}
+}
+
 static int
 visitor_private(const struct ctx *c)
 {
@@ -160,4 +183,5 @@ const struct app_hooks site_hooks = {
 	.visitor_private = visitor_private,
 	.csrf_bindings = csrf_bindings,
 	.finish = finish,
+	.refresh = refresh,
 };

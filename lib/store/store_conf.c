@@ -1,10 +1,15 @@
 /* store_conf.c — see store_conf.h. */
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "log.h"
 #include "phone.h"
 #include "store_conf.h"
+#include "utf8.h"
+#include "valid.h"
 
 #define K(k) [(k) - CONF_MAIL__END]
 static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
@@ -141,6 +146,132 @@ conf_currency_decimals(const char *code)
 	return 2;	/* ISO 4217: most currencies have two */
 }
 
+
+/* The rules of single values (store_conf_bad), with the sentence the
+ * log gives for each (the admin shows Lang.err.<code> instead). */
+static const struct { const char *code, *text; } rule_texts[] = {
+	{ "conf_line", "one line of at most 200 characters, without control characters" },
+	{ "conf_required", "must not be empty" },
+	{ "bad_email", "must be one e-mail address like name@example.com" },
+	{ "conf_phone", "an international number such as +216 71 000 000" },
+	{ "conf_prefix", "1 to 6 letters (A-Z)" },
+	{ "conf_number", "must be a whole number (0 or more)" },
+	{ "conf_timezone", "a time zone name such as Africa/Tunis or UTC (from the tz database)" },
+	{ "conf_pay_mode", "must be test or live" },
+	{ "conf_key", "a key: letters, digits and _ - . only, at most 200 characters" },
+	{ "conf_keys", "keys (letters, digits and _ - .) separated by blanks" },
+	{ "conf_symbol", "at most 8 characters on one line" },
+	{ "conf_pay_methods", "payment methods among bank, mobile, cod, card, wallet, separated by blanks" },
+	{ "conf_wallets", "'Operator = number [= holder]' items separated by ';'" },
+};
+
+const char *
+store_conf_rule_text(const char *code)
+{
+	for (size_t i = 0; i < sizeof(rule_texts) / sizeof(*rule_texts); i++)
+		if (strcmp(rule_texts[i].code, code) == 0)
+			return rule_texts[i].text;
+	return code;
+}
+
+/* 1 when v is one line of at most max characters, valid UTF-8 without
+ * control characters. */
+static int
+is_line(const char *v, size_t max)
+{
+	size_t n = strlen(v);
+
+	return utf8_valid(v, n) && !utf8_has_controls(v, n, 0) &&
+	    utf8_len(v, n) <= max;
+}
+
+/* 1 when v is one key (or, with several, blank-separated keys) of the
+ * characters gateways use. */
+static int
+is_keys(const char *v, int several)
+{
+	static const char ok[] = "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.";
+
+	if (strlen(v) > (several ? 1000 : 200))
+		return 0;
+	while (*v) {
+		size_t n = strspn(v, ok);
+		if (n == 0 || (!several && v[n] != '\0'))
+			return 0;
+		v += n;
+		if (*v != ' ' && *v != '\0')
+			return 0;
+		v += strspn(v, " ");
+	}
+	return 1;
+}
+
+/* 1 when v names a zone of the tz database (a file under TZDIR or
+ * /usr/share/zoneinfo), or is UTC. */
+static int
+is_zone(const char *v)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512];
+
+	if (strcmp(v, "UTC") == 0)
+		return 1;
+	if (*v == '\0' || *v == '/' || strstr(v, "..") != NULL ||
+	    v[strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789/_-+")] != '\0')
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", dir && *dir ? dir :
+	    "/usr/share/zoneinfo", v);
+	return access(path, R_OK) == 0;
+}
+
+const char *
+store_conf_bad(int k, const char *v)
+{
+	char e164[PHONE_E164_BUF];
+	const char *err;
+	size_t n;
+
+	switch (k) {
+	case CONF_STORE_NAME:
+		if (*v == '\0')
+			return "conf_required";
+		return is_line(v, 200) ? NULL : "conf_line";
+	case CONF_SHOP_EMAIL:
+		return valid_email_syntax(v, 0) ? NULL : "bad_email";
+	case CONF_SHOP_LEGAL_NAME: case CONF_SHOP_ADDRESS: case CONF_SHOP_HOURS:
+	case CONF_PAY_BANK_NAME: case CONF_PAY_BANK_HOLDER:
+	case CONF_PAY_BANK_IBAN: case CONF_PAY_BANK_BIC:
+		return is_line(v, 200) ? NULL : "conf_line";
+	case CONF_CURRENCY_SYMBOL:
+		return is_line(v, 8) ? NULL : "conf_symbol";
+	case CONF_SHOP_PHONE: case CONF_SHOP_WHATSAPP:
+		if (*v && ((*v != '+' && strncmp(v, "00", 2) != 0) ||
+		    phone_e164(v, NULL, e164, &err) < 0))
+			return "conf_phone";
+		return NULL;
+	case CONF_ORDER_PREFIX:
+		n = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+		return n >= 1 && n <= 6 && v[n] == '\0' ? NULL : "conf_prefix";
+	case CONF_LOW_STOCK:
+		return is_number(v) ? NULL : "conf_number";
+	case CONF_TIMEZONE:
+		return is_zone(v) ? NULL : "conf_timezone";
+	case CONF_PAY_MODE:
+		return strcmp(v, "test") == 0 || strcmp(v, "live") == 0 ? NULL :
+		    "conf_pay_mode";
+	case CONF_STRIPE_SECRET_TEST: case CONF_STRIPE_SECRET_LIVE:
+	case CONF_FLOUCI_PUBLIC_TEST: case CONF_FLOUCI_SECRET_TEST:
+	case CONF_FLOUCI_PUBLIC_LIVE: case CONF_FLOUCI_SECRET_LIVE:
+		return is_keys(v, 0) ? NULL : "conf_key";
+	case CONF_STRIPE_WEBHOOK_TEST: case CONF_STRIPE_WEBHOOK_LIVE:
+		return is_keys(v, 1) ? NULL : "conf_keys";
+	default:
+		return NULL;
+	}
+}
+
 /* Currency and decimals (filled from the code when empty), limits. */
 static int
 check(void)
@@ -181,20 +312,11 @@ check(void)
 		log_error("conf: review_moderation must be hold or publish");
 		rc = -1;
 	}
-	if (strcmp(conf_str(CONF_PAY_MODE), "test") != 0 &&
-	    strcmp(conf_str(CONF_PAY_MODE), "live") != 0) {
-		log_error("conf: pay_mode must be test or live");
-		rc = -1;
-	}
-	for (int k = CONF_SHOP_PHONE; k <= CONF_SHOP_WHATSAPP; k++) {
-		char e164[PHONE_E164_BUF];
-		const char *err;
-
-		if (*conf_str(k) && ((*conf_str(k) != '+' &&
-		    strncmp(conf_str(k), "00", 2) != 0) ||
-		    phone_e164(conf_str(k), NULL, e164, &err) < 0)) {
-			log_error("conf: %s: an international number such as "
-			    "+216 71 000 000", conf_name(k));
+	for (int k = 0; k < CONF__MAX; k++) {
+		const char *why = store_conf_bad(k, conf_str(k));
+		if (why != NULL) {
+			log_error("conf: %s: %s", conf_name(k),
+			    store_conf_rule_text(why));
 			rc = -1;
 		}
 	}

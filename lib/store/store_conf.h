@@ -101,6 +101,13 @@ enum conf_store_key {
 /* Declares every key of the store and the layers below (idempotent): call
  * before conf_load() in every program and in soukctl. */
 void	store_conf_define(void);
+/* The rule of one value: NULL when v is acceptable for key k (or k has
+ * no rule of its own), else the Lang.err code of why not ("conf_line",
+ * "conf_phone", "bad_email"...).  The configuration's check and the
+ * admin's settings (settings.h) both use it. */
+const char *store_conf_bad(int k, const char *v);
+/* The English sentence the log gives for a store_conf_bad() code. */
+const char *store_conf_rule_text(const char *code);
 /* Decimals of an ISO 4217 code we know, or -1. */
 int	conf_currency_decimals(const char *code);
 

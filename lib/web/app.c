@@ -332,6 +332,8 @@ handle(struct ctx *c, struct io *io)
 {
 	int status;
 
+	if (c->app->hooks != NULL && c->app->hooks->refresh != NULL)
+		c->app->hooks->refresh(c);
 	req_parse(&c->req, io, &c->arena, &limits);
 	c->lang = lang_negotiate(req_query(&c->req, "lang"),
 	    req_cookie(&c->req, LANG_COOKIE), c->req.accept_language,

@@ -99,6 +99,9 @@ struct app_hooks {
 	size_t		(*csrf_bindings)(const struct ctx *, const char **out);
 	/* Per request, after the response and the deferred work. */
 	void		(*finish)(struct ctx *);
+	/* Per request, bare pages included, first of all: brings values
+	 * the store changes at run time (its settings) up to date. */
+	void		(*refresh)(struct ctx *);
 };
 
 struct app {

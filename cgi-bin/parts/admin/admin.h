@@ -95,6 +95,9 @@ enum key {
 	KEY_SLOT,
 	KEY_TEXT,
 	KEY_FAQ_ID,
+	KEY_SETTING,	/* settings.c */
+	KEY_SET_VALUE,
+	KEY_SET_ACT,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -234,6 +237,10 @@ int		 page_faq_delete(struct ctx *);
 int		 page_banners(struct ctx *);
 int		 page_banner_save(struct ctx *);
 int		 page_banner_delete(struct ctx *);
+/* settings.c: the store settings (admins only). */
+extern const char *const adm_setting_acts[];	/* save, reset */
+int		 page_settings(struct ctx *);
+int		 page_setting_save(struct ctx *);
 
 /* categories.c: the category tree. */
 int		 page_categories(struct ctx *);

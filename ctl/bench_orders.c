@@ -1,9 +1,10 @@
 /* bench_orders.c — the orders of `soukctl bench-data N --orders M`: M
  * generated orders over the last two years (730 days) on the products
  * just generated, with a realistic spread of statuses and payment
- * methods.  Each order is written, filed in the dashboard's figures and
- * moved to its final status through order_transition(), exactly as a
- * real one, so the figures stay right.  Deterministic for one seed. */
+ * methods.  Each order is written and moved to its final status through
+ * order_transition(), exactly as a real one; the dashboard's figures are
+ * deferred (order_stats_defer) and recomputed once at the end, which
+ * makes a million orders about three times faster to write.  Deterministic for one seed. */
 #include <stdio.h>
 
 #include "bench_orders.h"
@@ -111,21 +112,30 @@ int
 bench_orders(struct db *db, struct arena *a, long long m,
     const struct bench_product *p, size_t np, long long first, long long now)
 {
+	long long done = 0;
+
 	if (np == 0)
 		return -1;
+	/* Figures once at the end rather than three times an order. */
+	order_stats_defer();
 	for (long long k = 0; k < m; k += BATCH) {
 		if (db_begin(db) < 0)
-			return -1;
+			break;
 		for (long long j = k; j < m && j < k + BATCH; j++) {
 			if (one_order(db, a, first + j, p, np, now) < 0) {
 				db_rollback(db);
-				return -1;
+				goto out;
 			}
 			if (j % 500 == 499)
 				arena_reset(a);
 		}
 		if (db_commit(db) < 0)
-			return -1;
+			break;
+		done = k + BATCH < m ? k + BATCH : m;
 	}
-	return 0;
+out:
+	/* The figures of the batches committed, right again either way. */
+	if (order_stats_resume(db) < 0)
+		return -1;
+	return done == m ? 0 : -1;
 }

@@ -13,8 +13,10 @@ struct bench_product {
 };
 
 /* Writes m orders numbered from `first` over the 730 days before now,
- * BATCH per transaction, each through the lifecycle; 0 or -1 (the
- * batch in progress rolled back).  The arena is reset as it goes. */
+ * BATCH per transaction, each through the lifecycle, then recomputes
+ * the dashboard's figures; 0 or -1 (the batch in progress rolled back,
+ * the figures of those committed recomputed).  The arena is reset as it
+ * goes. */
 int		 bench_orders(struct db *, struct arena *, long long m,
 		    const struct bench_product *p, size_t np, long long first,
 		    long long now);

@@ -12,9 +12,28 @@ const char *const stats_waiting_statuses[] = { "awaiting_payment",
 const char *const stats_presets[] = { "today", "7d", "30d", "month",
 	"last_month", "year", "custom", NULL };
 
+/* Set by order_stats_defer(): placements and moves leave the figures
+ * alone until order_stats_resume() rebuilds them. */
+static int deferred;
+
+void
+order_stats_defer(void)
+{
+	deferred = 1;
+}
+
+int
+order_stats_resume(struct db *db)
+{
+	deferred = 0;
+	return order_stats_rebuild(db);
+}
+
 int
 order_stats_placed(struct db *db, long long id, const char *status)
 {
+	if (deferred)
+		return 0;
 	if (db_stats_file_lines(db, id) < 0)
 		return -1;
 	return db_stats_order(db, id, 1, status);
@@ -24,6 +43,8 @@ int
 order_stats_moved(struct db *db, long long id, const char *from,
     const char *to)
 {
+	if (deferred)
+		return 0;
 	if (db_stats_order(db, id, -1, from) < 0)
 		return -1;
 	return db_stats_order(db, id, 1, to);

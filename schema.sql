@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 22;
+PRAGMA user_version = 23;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...

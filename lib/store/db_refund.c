@@ -32,8 +32,10 @@ DB_STMTS(stmts, sql, Q__MAX);
 
 /* The row at st into r. */
 static void
-row(struct arena *a, sqlite3_stmt *st, struct order_refund *r)
+row(struct arena *a, sqlite3_stmt *st, void *row)
 {
+	struct order_refund *r = row;
+
 	r->id = db_col_int(st, 0);
 	r->order_id = db_col_int(st, 1);
 	r->kind = db_col_text(a, st, 2);
@@ -117,20 +119,26 @@ db_order_refund_list(struct db *db, struct arena *a, long long order_id,
     struct order_refund **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LIST);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, order_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		row(a, st, &(*out)[(*n)++]);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order refund list");
+	return db_rows(db, st, "order refund list", a, sizeof(**out), row, out,
+	    n) < 0 ? -1 : 0;
+}
+
+/* db_row_fn: an order_refund_line from the statement's columns. */
+static void
+read_order_refund_lines(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct order_refund_line *l = row;
+
+	l->refund_id = db_col_int(st, 0);
+	l->line = db_col_int(st, 1);
+	l->qty = db_col_int(st, 2);
+	l->amount_minor = db_col_int(st, 3);
 }
 
 int
@@ -138,25 +146,14 @@ db_order_refund_lines(struct db *db, struct arena *a, long long order_id,
     struct order_refund_line **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LINES);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, order_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct order_refund_line *l;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		l = &(*out)[(*n)++];
-		l->refund_id = db_col_int(st, 0);
-		l->line = db_col_int(st, 1);
-		l->qty = db_col_int(st, 2);
-		l->amount_minor = db_col_int(st, 3);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "order refund lines");
+	return db_rows(db, st, "order refund lines", a, sizeof(**out),
+	    read_order_refund_lines, out, n) < 0 ? -1 : 0;
 }
 
 long long

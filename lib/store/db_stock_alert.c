@@ -14,13 +14,33 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* db_row_fn: a low_stock from Q_CROSSED's columns. */
+static void
+read_low(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct low_stock *l = row;
+
+	l->product_id = db_col_int(st, 0);
+	l->stock = db_col_int(st, 1);
+	l->name = db_col_text(a, st, 2);
+	l->slug = db_col_text(a, st, 3);
+}
+
+/* db_row_fn: a staff_addr from Q_ADMINS's columns. */
+static void
+read_admin(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct staff_addr *s = row;
+
+	s->email = db_col_text(a, st, 0);
+	s->lang = db_col_text(a, st, 1);
+}
+
 int
 db_stock_crossed(struct db *db, struct arena *a, long long order_id,
     long long at_most, struct low_stock **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CROSSED);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -28,17 +48,8 @@ db_stock_crossed(struct db *db, struct arena *a, long long order_id,
 		return -1;
 	db_bind_int(st, 1, order_id);
 	db_bind_int(st, 2, at_most);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct low_stock *l;
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		l = &(*out)[(*n)++];
-		l->product_id = db_col_int(st, 0);
-		l->stock = db_col_int(st, 1);
-		l->name = db_col_text(a, st, 2);
-		l->slug = db_col_text(a, st, 3);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "stock crossed");
+	return db_rows(db, st, "stock crossed", a, sizeof(**out), read_low,
+	    out, n) < 0 ? -1 : 0;
 }
 
 int
@@ -46,19 +57,11 @@ db_stock_admins(struct db *db, struct arena *a, struct staff_addr **out,
     size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ADMINS);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		(*out)[*n].email = db_col_text(a, st, 0);
-		(*out)[*n].lang = db_col_text(a, st, 1);
-		(*n)++;
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "stock admins");
+	return db_rows(db, st, "stock admins", a, sizeof(**out), read_admin,
+	    out, n) < 0 ? -1 : 0;
 }

@@ -3,10 +3,10 @@
 tests/e2e/test_*.py against the real stack; prints one line per test and
 "e2e: N passed, M failed" last.
 
---jobs N (or SOUK_E2E_JOBS=N) shares the test modules out to N processes run
-at once, each with its own shared store; a process's lines are printed
-together when it ends.  --module A,B runs those modules only (what each of
-those processes does)."""
+--jobs N (or SOUK_E2E_JOBS=N) runs the test modules in N processes at once,
+each module with its own shared store, the longest first; a module's lines
+are printed together when it ends.  --module NAME runs one module (what each
+of those processes does)."""
 import importlib.util
 import os
 import re
@@ -37,55 +37,48 @@ flt = args[0] if args else None
 modules = sorted(n[:-3] for n in os.listdir(HERE)
                  if n.startswith("test_") and n.endswith(".py"))
 
-# Rough seconds per module (a plain run on two cores), to share the modules
-# out evenly; a module not named here counts 5.
-COST = {"test_deploy": 60, "test_order_races": 35, "test_modes": 30,
-        "test_backup": 25, "test_mail": 25, "test_account": 25,
-        "test_subscriptions": 20, "test_hardening": 20, "test_download": 15,
-        "test_soukctl": 15, "test_checkout": 15, "test_purchase_mail": 12,
-        "test_order_limits": 12, "test_admin_delivery": 12,
-        "test_reviews": 10, "test_catalog": 10, "test_payments": 10}
-
-
-def shards(n):
-    """The modules shared out into n lists of about equal cost."""
-    out, load = [[] for _ in range(n)], [0] * n
-    for m in sorted(modules, key=lambda m: (-COST.get(m, 5), m)):
-        k = load.index(min(load))
-        out[k].append(m)
-        load[k] += COST.get(m, 5)
-    return out
+# The modules that take longest start first, so the last to end is short.
+LONGEST = ("test_deploy", "test_order_races", "test_backup", "test_modes",
+           "test_subscriptions", "test_download", "test_hardening",
+           "test_mail", "test_account", "test_soukctl", "test_purchase_mail",
+           "test_order_limits", "test_admin_delivery", "test_checkout")
 
 
 def run_parallel():
-    """Runs the modules in jobs processes at once, each with its own shared
-    store (one start-up per process, not per module); prints each process's
-    lines when it ends, then the sum.  Returns the exit status."""
+    """Runs each module in its own process, jobs at once; returns the
+    exit status after printing every module's lines and the sum."""
+    todo = sorted(modules, key=lambda m: (m not in LONGEST,
+                  LONGEST.index(m) if m in LONGEST else 0, m))
+    running, passed, failed = [], 0, 0
     summary = re.compile(r"^%s: (\d+) passed, (\d+) failed$" % re.escape(label),
                          re.M)
-    procs = []
-    for group in shards(jobs):
-        out = tempfile.TemporaryFile()
-        cmd = [sys.executable, os.path.abspath(__file__)] + bin_args + \
-            ["--module", ",".join(group)] + ([flt] if flt else [])
-        procs.append((group, out, subprocess.Popen(
-            cmd, stdout=out, stderr=subprocess.STDOUT)))
-    passed = failed = 0
-    for group, out, proc in procs:
-        proc.wait()
-        out.seek(0)
-        text = out.read().decode("utf-8", "replace")
-        got = summary.findall(text)
-        body = summary.sub("", text).rstrip("\n")
-        if body:
-            print(body, flush=True)
-        if got:
-            passed += int(got[-1][0])
-            failed += int(got[-1][1])
-        else:
-            failed += 1
-            print("FAIL %s: the process ended (exit %s) without a summary"
-                  % (",".join(group), proc.returncode), flush=True)
+    while todo or running:
+        while todo and len(running) < jobs:
+            m = todo.pop(0)
+            cmd = [sys.executable, os.path.abspath(__file__)] + bin_args + \
+                ["--module", m] + ([flt] if flt else [])
+            out = tempfile.TemporaryFile()  # a pipe could fill and block it
+            running.append((m, out, subprocess.Popen(
+                cmd, stdout=out, stderr=subprocess.STDOUT)))
+        time.sleep(0.2)
+        for m, outf, proc in list(running):
+            if proc.poll() is None:
+                continue
+            running.remove((m, outf, proc))
+            outf.seek(0)
+            out = outf.read().decode("utf-8", "replace")
+            outf.close()
+            got = summary.findall(out)
+            body = summary.sub("", out).rstrip("\n")
+            if body:
+                print(body, flush=True)
+            if got:
+                passed += int(got[-1][0])
+                failed += int(got[-1][1])
+            else:
+                failed += 1
+                print("FAIL %s: the module's process ended (exit %s) "
+                      "without a summary" % (m, proc.returncode), flush=True)
     print("%s: %d passed, %d failed" % (label, passed, failed))
     return 1 if failed else 0
 
@@ -96,7 +89,7 @@ if jobs > 1 and module is None:
 import harness  # noqa: E402  (after SOUK_BIN is set)
 
 for name in modules:
-    if module is not None and name not in module.split(","):
+    if module is not None and name != module:
         continue
     if name in sys.modules:  # imported by a module loaded before it
         continue
@@ -111,7 +104,7 @@ for fn in harness.TESTS:
     name = "%s.%s" % (fn.__module__, fn.__name__)
     if flt and flt not in name:
         continue
-    if module is not None and fn.__module__ not in module.split(","):
+    if module is not None and fn.__module__ != module:
         continue
     t0 = time.time()
     try:
@@ -130,7 +123,7 @@ if module is not None and passed + failed == 0 and not reports:
     sys.exit(0)
 name = "%s.sanitizers_and_clean_shutdown" % label
 if module is not None:
-    name += "[%s]" % module.split(",")[0]
+    name += "[%s]" % module
 if reports:
     failed += 1
     print("FAIL %s:\n%s" % (name, "\n".join(reports)[:5000]))

@@ -153,9 +153,16 @@ def fastcgi_on_fd0_with_spawn_fcgi():
         try:
             wait_for(lambda: os.path.exists(sock),
                      what="the spawn-fcgi socket")
-            # -n: spawn-fcgi becomes the program, the socket on its fd 0.
-            exe = os.path.realpath("/proc/%d/exe" % p.pid)
-            check(os.path.basename(exe) == "catalog", "process is %s" % exe)
+            # -n: spawn-fcgi becomes the program, the socket on its fd 0
+            # (it makes the socket first, then execs: wait for the exec).
+            def exe():
+                return os.path.realpath("/proc/%d/exe" % p.pid)
+            try:
+                wait_for(lambda: os.path.basename(exe()) == "catalog",
+                         what="spawn-fcgi to exec the program")
+            except Fail:
+                pass
+            check(os.path.basename(exe()) == "catalog", "process is %s" % exe())
             fd0 = os.readlink("/proc/%d/fd/0" % p.pid)
             check(fd0.startswith("socket:"), "fd 0 is %s, not a socket" % fd0)
             for i in range(3):   # one process, several requests

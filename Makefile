@@ -61,7 +61,12 @@ PROG_SRC  = $(wildcard cgi-bin/*.c)
 # (their own header there); they link into cgi-bin/<name> only.
 PART_SRC  = $(wildcard cgi-bin/parts/*/*.c)
 part_obj  = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi-bin/parts/$(1)/*.c))
-.SECONDARY: $(PART_SRC:%.c=$(BUILD)/%.o)
+# Objects reached only through pattern rules (archive members, program
+# mains, parts) are intermediate to make, which deletes them after a build;
+# the next `make` or `make install` then rebuilds and relinks everything
+# (under a running test suite that replaced binaries mid-run).  Keep them all.
+.SECONDARY:
+.DELETE_ON_ERROR:
 PROGS     = $(PROG_SRC:cgi-bin/%.c=$(BINDIR)/cgi-bin/%)
 CTL_SRC   = $(wildcard ctl/*.c)
 CTL_OBJ   = $(CTL_SRC:%.c=$(BUILD)/%.o)

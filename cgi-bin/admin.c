@@ -495,7 +495,7 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_FAQ] = { "admin/faq", METHODS_GET, gate, 0, KEYS(KEY_NOTICE) },
 	[PAGE_FAQ_SAVE] = { "admin/faq/save", METHODS_POST, gate, 0,
 	    KEYS(KEY_FAQ_ID, KEY_CLANG, KEY_FAQ_CATEGORY, KEY_QUESTION,
-	    KEY_FAQ_ANSWER, KEY_POSITION) },
+	    KEY_FAQ_ANSWER, KEY_POSITION, KEY_PREVIEW) },
 	[PAGE_FAQ_DELETE] = { "admin/faq/delete", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID) },
 	[PAGE_BANNERS] = { "admin/banners", METHODS_GET, gate, 0,

@@ -1,5 +1,6 @@
 <?cs # FAQ entries: Page.faq.N.{id,lang,category,question,answer,position},
-      Page.langs.N, Page.form.* (a refused form), Page.errors.N. ?>
+      Page.langs.N, Page.form.* (a refused or previewed form), Page.preview
+      (its answer rendered, shown under its form), Page.errors.N. ?>
 <?cs include:"admin/_parts.cs" ?>
 <?cs include:"admin/_content.cs" ?>
 <?cs def:faq_fields(id, lang, cat, q, a, pos) ?>
@@ -21,13 +22,17 @@
   <li id="faq-<?cs var:f.id ?>"><details<?cs if:Page.form.id == f.id ?> open<?cs /if ?>><summary><span lang="<?cs var:f.lang ?>"><?cs var:f.question ?></span> <small>(<?cs var:f.lang ?>, <?cs var:f.category ?>, <?cs var:f.position ?>)</small></summary>
     <form method="post" action="/admin/faq/save" class="adm-form"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:f.id ?>">
       <?cs call:faq_fields("f" + f.id, f.lang, f.category, f.question, f.answer, f.position) ?>
-      <button class="button primary"><?cs var:Lang.admct.save ?></button></form>
+      <button type="submit" name="preview" value="1" class="button" id="f<?cs var:f.id ?>-preview"><?cs var:Lang.admct.preview ?></button>
+      <button type="submit" class="button primary"><?cs var:Lang.admct.save ?></button></form>
+    <?cs if:Page.form.id == f.id ?><?cs call:ct_preview() ?><?cs /if ?>
     <?cs if:Page.may.delete ?><form method="post" action="/admin/faq/delete" class="inline" data-confirm="<?cs var:Lang.admct.delete_confirm ?>"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:f.id ?>"><button class="button"><?cs var:Lang.admct.delete ?></button></form><?cs /if ?>
   </details></li>
   <?cs /each ?></ul>
   <h2><?cs var:Lang.admct.new_faq ?></h2>
   <form method="post" action="/admin/faq/save" class="adm-form" id="faq-new"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
     <?cs if:Page.form.id == "0" ?><?cs call:faq_fields("fn", Page.form.lang, Page.form.category, Page.form.question, Page.form.answer, Page.form.position) ?><?cs else ?><?cs call:faq_fields("fn", Page.default_lang, "", "", "", "0") ?><?cs /if ?>
-    <button class="button primary"><?cs var:Lang.admct.add ?></button></form>
+    <button type="submit" name="preview" value="1" class="button" id="fn-preview"><?cs var:Lang.admct.preview ?></button>
+    <button type="submit" class="button primary"><?cs var:Lang.admct.add ?></button></form>
+  <?cs if:Page.form.id == "0" ?><?cs call:ct_preview() ?><?cs /if ?>
 </section>
 <?cs /def ?>

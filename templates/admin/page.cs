@@ -22,10 +22,7 @@
     <button type="submit" name="preview" value="1" class="button" id="pg-preview"><?cs var:Lang.admct.preview ?></button>
     <button type="submit" class="button primary" id="pg-save"><?cs var:Lang.admct.save ?></button>
   </form>
-  <?cs if:?Page.preview ?>
-  <h2 id="preview-heading"><?cs var:Lang.admct.preview_heading ?></h2>
-  <div class="prose content-preview" id="preview" lang="<?cs var:Page.form.lang ?>"><?cs uvar:Page.preview ?></div><?cs # souk:raw-ok: rendered by content_preview() with libcmark, raw HTML off and only safe links, as the page will be saved (lib/store/markup.c) ?>
-  <?cs /if ?>
+  <?cs call:ct_preview() ?>
   <?cs if:?Page.form.updated ?><p><small><?cs var:Lang.content.updated ?>: <?cs var:Page.form.updated ?> · <a href="/page/<?cs var:Page.form.slug ?>?lang=<?cs var:Page.form.lang ?>"><?cs var:Lang.admct.view ?></a></small></p><?cs /if ?>
 </section>
 <?cs /def ?>

@@ -314,3 +314,55 @@ def content_faq_and_banners():
     for a in ("faq_create", "faq_edit", "faq_delete", "banner_off",
               "banner_on", "banner_delete"):
         check(a in acts, "audit %s missing: %r" % (a, acts))
+
+
+def preview_block(text):
+    check('id="preview"' in text, "no preview block")
+    prev = text[text.index('id="preview"'):]
+    return prev[prev.index(">") + 1:prev.index("</div>")]
+
+
+@test
+def content_faq_preview_renders_like_the_public_faq_saves_nothing():
+    s = adm_stack()
+    emp, anon = login(s, "employee"), Shopper(s)
+    tok = csrf_of(emp, "/admin/faq")
+    md = "Oui : **en espèces** !\n\n" + XSS_MD
+    form = {"csrf": tok, "language": "fr", "category": "Aperçu",
+            "question": "Puis-je voir avant ?", "answer": md,
+            "position": "3", "preview": "1"}
+    before = one(s, "SELECT count(*) FROM faq_entries")
+    r = emp.post("/admin/faq/save", form)
+    check(r.status == 200, "faq preview: %r %s" % (r, r.text[:500]))
+    prev = preview_block(r.text)
+    for bad in BAD:
+        check(bad not in prev, "%s in the FAQ preview: %s" % (bad, prev))
+    check("<strong>en espèces</strong>" in prev and
+          'href="/page/about"' in prev, "Markdown rendered: %s" % prev)
+    check("Oui\u202f: " in prev, "French punctuation as on the FAQ: %s" % prev)
+    check("Puis-je voir avant ?" in r.text and "en espèces" in
+          r.text[r.text.index('id="fn-a"'):], "the form keeps what was typed")
+    check(one(s, "SELECT count(*) FROM faq_entries") == before,
+          "a preview saves nothing")
+    # Saved, the public FAQ shows exactly what the preview showed.
+    del form["preview"]
+    check(emp.post("/admin/faq/save", form).status == 303, "faq save")
+    fid = one(s, "SELECT id FROM faq_entries WHERE category = 'Aperçu'")
+    saved = one(s, "SELECT answer_md FROM faq_entries WHERE id = ?", fid)
+    wait_until(lambda: prev in anon.get("/faq?lang=fr").text,
+               what="the public FAQ answer equal to its preview")
+    # Previewing an existing entry opens under its own form, nothing saved.
+    r = emp.post("/admin/faq/save", dict(form, id=str(fid), answer="*Non*",
+                                         preview="1"))
+    check(r.status == 200 and preview_block(r.text) == "<p><em>Non</em></p>\n"
+          and r.text.index('id="faq-%d"' % fid) < r.text.index('id="preview"')
+          < r.text.index('id="faq-new"'), "preview of an entry: %s" %
+          preview_block(r.text))
+    check(one(s, "SELECT answer_md FROM faq_entries WHERE id = ?", fid) == saved,
+          "the entry unchanged by its preview")
+    # Bad input previews nothing: 400 with the reason.
+    r = emp.post("/admin/faq/save", dict(form, language="xx", preview="1"))
+    check(r.status == 400 and 'id="form-errors"' in r.text and
+          'id="preview"' not in r.text, "bad language: %r" % r)
+    r = emp.post("/admin/faq/save", dict(form, preview="1", csrf="x"))
+    check(r.status == 403, "preview without CSRF: %r" % r)

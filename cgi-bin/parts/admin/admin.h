@@ -230,6 +230,11 @@ int		 page_content_page_delete(struct ctx *);
  * number put. */
 int		 adm_content_errors(struct ctx *, int refusal);
 /* Page.langs.N.{code,name}: the store's languages for a form. */
+/* Page.preview (and Page.preview_lang): md rendered as content_preview()
+ * renders what is saved (libcmark, raw HTML off), nothing saved; returns
+ * CONTENT_OK, a refusal (bad language or body) or CONTENT_ERROR. */
+int		 adm_content_preview(struct ctx *, const char *lang,
+		    const char *md);
 void		 adm_put_langs(struct ctx *);
 int		 page_faq(struct ctx *);
 int		 page_faq_save(struct ctx *);

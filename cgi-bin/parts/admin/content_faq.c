@@ -5,7 +5,8 @@
  *                                its form, and the form of a new one
  *   POST /admin/faq/save         id (none: a new entry), language,
  *                                category, question, answer (Markdown),
- *                                position
+ *                                position; preview=1 only renders the
+ *                                answer as the public FAQ will show it
  *   POST /admin/faq/delete       id; admins only (PERM_DELETE)
  *   GET  /admin/banners          every banner (slot and language)
  *   POST /admin/banners/save     slot, language, title, text, position,
@@ -14,6 +15,7 @@
  *
  * The rules are content.h's (content_faq_save, content_banner_save), the
  * ones soukctl faq|banner apply; each change commits with its audit row. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -42,6 +44,22 @@ adm_content_errors(struct ctx *c, int refusal)
 		hdf_putf(c->hdf, "content", "Page.errors.%d.err", n++);
 	}
 	return n;
+}
+
+int
+adm_content_preview(struct ctx *c, const char *lang, const char *md)
+{
+	enum content_result r = CONTENT_OK;
+	char *html;
+
+	if (lang == NULL || lang_from_code(lang) < 0)
+		return CONTENT_BAD_LANG;
+	if ((html = content_preview(lang, md ? md : "", &r)) != NULL) {
+		hdf_put(c->hdf, "Page.preview", html);
+		hdf_put(c->hdf, "Page.preview_lang", lang);
+		free(html);
+	}
+	return r;
 }
 
 void
@@ -127,7 +145,16 @@ page_faq_save(struct ctx *c)
 		res = CONTENT_BAD_CATEGORY;
 	else if (r.question == NULL)
 		res = CONTENT_BAD_TITLE;
-	else {
+	else if (app_val(c, KEY_PREVIEW)->state == VAL_OK &&
+	    app_val(c, KEY_PREVIEW)->i) {
+		if ((res = adm_content_preview(c, r.lang, r.answer_md)) ==
+		    CONTENT_ERROR)
+			return 500;
+		if (res == CONTENT_OK) {
+			put_faq_form(c, &r);
+			return render_faq(c, 200);
+		}
+	} else {
 		if (db_begin(c->db) < 0)
 			return 500;
 		res = content_faq_save(c->db, &r, now);

@@ -174,7 +174,6 @@ page_content_page_save(struct ctx *c)
 		.updated_at = (long long)time(NULL),
 	};
 	enum content_result r = CONTENT_OK;
-	char *html;
 
 	if (!app_csrf_ok(c))
 		return 403;
@@ -186,11 +185,8 @@ page_content_page_save(struct ctx *c)
 		r = CONTENT_BAD_LANG;
 	else if (app_val(c, KEY_PREVIEW)->state == VAL_OK &&
 	    app_val(c, KEY_PREVIEW)->i) {
-		if ((html = content_preview(p.lang, p.body_md, &r)) != NULL) {
-			hdf_put(c->hdf, "Page.preview", html);
-			free(html);
-		}
-		if (r == CONTENT_ERROR)
+		if ((r = adm_content_preview(c, p.lang, p.body_md)) ==
+		    CONTENT_ERROR)
 			return 500;
 		if (r == CONTENT_OK)
 			return render_form(c, 200, was, &p);

@@ -11,7 +11,7 @@
 -- this file is kept equal to "all migrations applied" with the same
 -- user_version (the test suite checks both paths give the same schema).
 
-PRAGMA user_version = 23;
+PRAGMA user_version = 27;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -19,6 +19,27 @@ CREATE TABLE settings (
 	key	TEXT PRIMARY KEY,
 	value	TEXT NOT NULL
 ) WITHOUT ROWID;
+
+-- A version of the settings table alone: settings_refresh() read every
+-- setting again whenever PRAGMA data_version moved, i.e. after any write
+-- by another connection (every order, cart, session).  It now reads this
+-- one row and reloads only when it moved.  No row: version 0.
+CREATE TABLE settings_version (
+	id		INTEGER PRIMARY KEY CHECK (id = 1),
+	n		INTEGER NOT NULL
+);
+CREATE TRIGGER settings_version_ai AFTER INSERT ON settings BEGIN
+	INSERT INTO settings_version(id, n) VALUES (1, 1)
+	ON CONFLICT (id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER settings_version_au AFTER UPDATE ON settings BEGIN
+	INSERT INTO settings_version(id, n) VALUES (1, 1)
+	ON CONFLICT (id) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER settings_version_ad AFTER DELETE ON settings BEGIN
+	INSERT INTO settings_version(id, n) VALUES (1, 1)
+	ON CONFLICT (id) DO UPDATE SET n = n + 1;
+END;
 
 -- Category tree: parent_id NULL for top level.  A category page lists the
 -- products of the category and of all its descendants.
@@ -412,7 +433,38 @@ CREATE TABLE rate_hits (
 	weight		INTEGER NOT NULL DEFAULT 1 CHECK (weight > 0)
 );
 CREATE INDEX rate_hits_client ON rate_hits(bucket, client, at);
-CREATE INDEX rate_hits_at ON rate_hits(at);
+CREATE INDEX rate_hits_bucket_at ON rate_hits(bucket, at);
+-- The running total of each (bucket, client)'s hits, kept by the triggers
+-- below, so a limit check reads one row instead of summing the window
+-- (the prune of the bucket's old hits runs first, so the total is the
+-- window's).
+CREATE TABLE rate_sums (
+	bucket		TEXT NOT NULL,
+	client		TEXT NOT NULL,
+	used		INTEGER NOT NULL,
+	PRIMARY KEY (bucket, client)
+) WITHOUT ROWID;
+CREATE TRIGGER rate_hits_sum_ai AFTER INSERT ON rate_hits BEGIN
+	INSERT INTO rate_sums(bucket, client, used)
+	VALUES (new.bucket, new.client, new.weight)
+	ON CONFLICT (bucket, client) DO UPDATE SET used = used + excluded.used;
+END;
+CREATE TRIGGER rate_hits_sum_ad AFTER DELETE ON rate_hits BEGIN
+	UPDATE rate_sums SET used = used - old.weight
+	WHERE bucket = old.bucket AND client = old.client;
+	DELETE FROM rate_sums
+	WHERE bucket = old.bucket AND client = old.client AND used <= 0;
+END;
+CREATE TRIGGER rate_hits_sum_au AFTER UPDATE OF bucket, client, weight
+ON rate_hits BEGIN
+	UPDATE rate_sums SET used = used - old.weight
+	WHERE bucket = old.bucket AND client = old.client;
+	DELETE FROM rate_sums
+	WHERE bucket = old.bucket AND client = old.client AND used <= 0;
+	INSERT INTO rate_sums(bucket, client, used)
+	VALUES (new.bucket, new.client, new.weight)
+	ON CONFLICT (bucket, client) DO UPDATE SET used = used + excluded.used;
+END;
 -- Carts and orders
 --
 -- Written for the checkout's write path: placing an order is one

@@ -9,13 +9,17 @@
 
 enum { Q_SUM, Q_OLDEST, Q_ADD, Q_PRUNE, Q__MAX };
 static const char *const sql[Q__MAX] = {
-	[Q_SUM] = ("SELECT coalesce(sum(weight), 0) FROM rate_hits "
-	    "WHERE bucket = ?1 AND client = ?2 AND at > ?3"),
+	/* The running total kept by triggers on rate_hits (schema.sql
+	 * rate_sums): once the bucket is pruned, the window's sum, read
+	 * in one row however many hits the client has. */
+	[Q_SUM] = ("SELECT coalesce((SELECT used FROM rate_sums "
+	    "WHERE bucket = ?1 AND client = ?2), 0)"),
 	/* Oldest first: when the budget frees up again. */
 	[Q_OLDEST] = ("SELECT at, weight FROM rate_hits "
 	    "WHERE bucket = ?1 AND client = ?2 AND at > ?3 ORDER BY at"),
 	[Q_ADD] = ("INSERT INTO rate_hits(bucket, client, at, weight) "
 	    "VALUES (?1, ?2, ?3, ?4)"),
+	/* A seek on rate_hits_bucket_at: only the expired hits. */
 	[Q_PRUNE] = "DELETE FROM rate_hits WHERE at <= ?1 AND bucket = ?2",
 };
 DB_STMTS(stmts, sql, Q__MAX);
@@ -73,7 +77,8 @@ db_rate_spend(struct db *db, const char *bucket, const char *client,
 		return -1;
 	if ((st = db_stmt(db, &stmts, Q_SUM)) == NULL)
 		return -1;
-	bind_window(st, bucket, client, now - window);
+	db_bind_text(st, 1, bucket);
+	db_bind_text(st, 2, client);
 	if ((used = db_one_int(db, st, "rate sum")) < 0)
 		return -1;
 	if (used + amount > budget) {

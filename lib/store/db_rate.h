@@ -3,7 +3,10 @@
  * and a restart forgets nothing.  A sliding window: an action is allowed
  * when fewer than `limit` were recorded for the same bucket and client in
  * the last `window` seconds.  A byte budget is the same window where each
- * hit weighs what it spent (db_rate_spend). */
+ * hit weighs what it spent (db_rate_spend).  A check costs the same
+ * however many hits the client has in the window: the window's total is
+ * one row of rate_sums (kept by triggers), and the prune seeks on the
+ * expired hits only. */
 #ifndef SOUK_DB_RATE_H
 #define SOUK_DB_RATE_H
 #include <stddef.h>

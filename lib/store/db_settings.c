@@ -2,10 +2,13 @@
 #include "db_internal.h"
 #include "db_settings.h"
 
-enum { Q_ALL, Q_DELETE, Q__MAX };
+enum { Q_ALL, Q_DELETE, Q_VERSION, Q__MAX };
 static const char *const sql[Q__MAX] = {
 	[Q_ALL] = "SELECT key, value FROM settings ORDER BY key",
 	[Q_DELETE] = "DELETE FROM settings WHERE key = ?",
+	/* Bumped by triggers on settings (schema.sql settings_version). */
+	[Q_VERSION] = ("SELECT coalesce((SELECT n FROM settings_version "
+	    "WHERE id = 1), 0)"),
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -39,4 +42,12 @@ db_setting_delete(struct db *db, const char *key)
 		return -1;
 	db_bind_text(st, 1, key);
 	return db_step_done(db, st, "setting delete") == 0 ? 0 : -1;
+}
+
+long long
+db_settings_version(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_VERSION);
+
+	return st == NULL ? -1 : db_one_int(db, st, "settings version");
 }

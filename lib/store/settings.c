@@ -43,7 +43,8 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 
 static char *base[SETTING__MAX];	/* the souk.conf values, once read */
 static char *stored[SETTING__MAX];	/* the database's, NULL: no row */
-static long long seen = -2;		/* data_version at the last read */
+static long long seen = -2;		/* data_version at the last check */
+static long long seen_rows = -2;	/* settings_version at the last read */
 static int dirty = 1;			/* saved here: read again */
 
 int
@@ -193,7 +194,7 @@ settings_refresh(struct db *db)
 {
 	struct setting_row *rows;
 	struct arena a;
-	long long v = db_data_version(db);
+	long long v = db_data_version(db), rv;
 	size_t n;
 	int changed = 0;
 
@@ -201,6 +202,14 @@ settings_refresh(struct db *db)
 		return -1;
 	if (!dirty && v == seen)
 		return 0;
+	/* Another connection wrote something: read again only when that was
+	 * the settings (an order or a cart leaves their version alone). */
+	if ((rv = db_settings_version(db)) < 0)
+		return -1;
+	if (!dirty && rv == seen_rows) {
+		seen = v;
+		return 0;
+	}
 	for (int i = 0; i < SETTING__MAX; i++)
 		if (settings_defs[i].conf >= 0 && base[i] == NULL &&
 		    (base[i] = strdup(conf_str(settings_defs[i].conf))) == NULL)
@@ -211,6 +220,7 @@ settings_refresh(struct db *db)
 		return -1;
 	}
 	seen = v;
+	seen_rows = rv;
 	dirty = 0;
 	for (int i = 0; i < SETTING__MAX; i++) {
 		const char *val = NULL, *why;

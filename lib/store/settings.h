@@ -14,8 +14,10 @@
  *
  * Taking effect without a restart: settings_refresh() runs at the start
  * of every request; it costs one "PRAGMA data_version" (no I/O: SQLite
- * compares a counter of the shared WAL index) and re-reads the table
- * only when another connection committed something.  A change saved
+ * compares a counter of the shared WAL index).  When another connection
+ * committed something, it reads the settings table's own version (one
+ * row, bumped by triggers on settings) and re-reads the table only when
+ * that moved: orders, carts and sessions leave it alone.  A change saved
  * through this process is applied at once. */
 #ifndef SOUK_SETTINGS_H
 #define SOUK_SETTINGS_H

@@ -65,3 +65,33 @@ TEST(rate_spend_counts_and_budgets)
 	CHECK_INT(db_rate_spend(db, "bytes", "a", 1000, 500, 100, 2100, &wait), 0);
 	db_close(db);
 }
+
+/* The window's total is a row kept by triggers: it follows hits deleted
+ * by hand and always equals the sum of the hits in the window. */
+TEST(rate_sums_follow_the_hits)
+{
+	struct db *db = t_db_new();
+	long long wait = 0;
+
+	CHECK(db != NULL);
+	if (db == NULL)
+		return;
+	for (int i = 0; i < 50; i++)
+		CHECK_INT(db_rate_hit(db, "t", "a", 50, 100, 1000 + i, &wait), 0);
+	CHECK_INT(db_rate_hit(db, "t", "a", 50, 100, 1060, &wait), 1);
+	CHECK_INT(wait, 40);
+	CHECK_INT(t_int(db, "SELECT used FROM rate_sums WHERE bucket = 't' "
+	    "AND client = 'a'"), 50);
+	/* Deleted by hand (an operator lifting a block): room again. */
+	CHECK_INT(t_exec(db, "DELETE FROM rate_hits WHERE at < 1010"), 0);
+	CHECK_INT(t_int(db, "SELECT used FROM rate_sums WHERE bucket = 't' "
+	    "AND client = 'a'"), 40);
+	CHECK_INT(db_rate_hit(db, "t", "a", 50, 100, 1060, &wait), 0);
+	/* The prune takes expired hits off the total; an empty total goes. */
+	CHECK_INT(db_rate_hit(db, "t", "a", 50, 100, 1149, &wait), 0);
+	CHECK_INT(t_int(db, "SELECT used FROM rate_sums WHERE bucket = 't' "
+	    "AND client = 'a'"), 2);
+	CHECK_INT(t_exec(db, "DELETE FROM rate_hits"), 0);
+	CHECK_INT(t_int(db, "SELECT count(*) FROM rate_sums"), 0);
+	db_close(db);
+}

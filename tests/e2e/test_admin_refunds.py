@@ -253,6 +253,71 @@ def card_order_line_refund_double_submit_refused_and_full():
 
 
 @test
+def soukctl_refund_is_on_the_admin_page_and_in_the_table():
+    """soukctl order refund goes through the admin's refund (one rule):
+    its rows are on /admin/order/<id>, in order_refunds and audited."""
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, r = place(s, "card")
+    pay_by_card(s, r)
+    check(status(s, oid) == "paid", "paid by card")
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
+               oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "1",
+              "--reason", "Scratched from the shell")
+    check("refunded (re_" in p.stdout, p.stdout)
+    rows = refunds(s, oid)
+    check(len(rows) == 1 and rows[0][:5] == ("lines", "gateway", "done",
+          unit, "soukctl") and rows[0][5].startswith("re_") and
+          rows[0][7] == "Scratched from the shell", "recorded: %r" % rows)
+    check(one(s, "SELECT qty FROM order_refund_lines WHERE order_id = ? "
+              "AND line = 1", oid) == 1, "its line")
+    check(one(s, "SELECT count(*) FROM audit_log WHERE action = 'refund' "
+              "AND object_kind = 'order' AND object_id = ? AND actor = "
+              "'soukctl'", str(oid)) == 1, "audited as the admin's")
+    page = adm.get("/admin/order/%d" % oid).text
+    m = re.search(r'<ul class="adm-refunds" id="refunds">(.*?)</ul>', page,
+                  re.S)
+    check(m and "soukctl" in m.group(1) and rows[0][5] in m.group(1) and
+          "Scratched from the shell" in m.group(1),
+          "the admin page lists it: %s" % (m and m.group(1)[:400]))
+    # What is left for the admin is what soukctl did not refund.
+    f = refund_form(adm, oid)
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 303 and status(s, oid) == "refunded", "rest: %r" % r)
+    rows = refunds(s, oid)
+    check(len(rows) == 2 and rows[1][3] == total - unit and
+          rows[1][4] == "admin@example.com", "the admin refunded the rest: "
+          "%r" % rows)
+    check(sum(x["amount"] for x in s.fake.refunds if x.get(
+          "payment_intent") == one(s, "SELECT charge_ref FROM payments "
+          "WHERE order_id = ?", oid)) == total, "the gateway refunded the "
+          "total once")
+    p = s.ctl("order", "refund", ref, check_rc=False)
+    check(p.returncode == 1 and len(refunds(s, oid)) == 2, "nothing left")
+
+
+@test
+def soukctl_refund_of_a_manual_order_is_recorded_like_the_admins():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, _ = place(s, "mobile", qty=1)
+    confirm(adm, oid)
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    p = s.ctl("order", "refund", ref)
+    check("recorded as paid back outside the store" in p.stdout, p.stdout)
+    check(status(s, oid) == "refunded", "refunded through the lifecycle")
+    rows = refunds(s, oid)
+    check(len(rows) == 1 and rows[0][:5] == ("full", "manual", "done",
+          total, "soukctl"), "recorded: %r" % rows)
+    check("soukctl" in adm.get("/admin/order/%d" % oid).text.split(
+          'id="refunds"')[1].split("</ul>")[0], "on the admin page")
+
+
+@test
 def employees_may_not_refund_but_may_resend_the_last_mail():
     s = stack()
     adm, emp = login(s, "admin"), login(s, "employee")

@@ -322,36 +322,59 @@ def cancelled_payment_then_expiry_releases_stock():
 @test
 def refunds_partial_full_and_refused():
     s, fake = store()
-    _, r, token = place(s, "card")
+    b = Shopper(s)
+    b.add("hdmi-2-1-cable-2m", qty=2)
+    r = b.place(ADDRESS, payment="card")
+    check(r.status == 303, "placed: %d" % r.status)
+    token = one(s, "SELECT token FROM orders ORDER BY id DESC LIMIT 1")
     hosted(fake, r.header("Location"))
     ref = one(s, "SELECT reference FROM orders WHERE token = ?", token)
     total = one(s, "SELECT total_minor FROM orders WHERE token = ?", token)
-    fake.refuse_refunds = "Insufficient balance"
+    unit = one(s, "SELECT i.price_minor FROM order_items i JOIN orders o "
+               "ON o.id = i.order_id WHERE o.token = ?", token)
+    check(status(s, token) == "paid", "paid by card")
     p = s.ctl("order", "refund", ref, "--amount", "10", check_rc=False)
+    check(p.returncode != 0 and "--line N --qty Q" in p.stderr, p.stderr)
+    fake.refuse_refunds = "Insufficient balance"
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "1",
+              check_rc=False)
     check(p.returncode == 1 and "Insufficient balance" in p.stderr,
           p.stderr)
     check(status(s, token) == "paid", "a refused refund changes nothing")
     fake.refuse_refunds = None
-    p = s.ctl("order", "refund", ref, "--amount", "10")
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "1")
     check("refunded (re_" in p.stdout, p.stdout)
     check(status(s, token) == "paid" and payment(s, token,
-          "refunded_minor") == 10000, "partial")
-    p = s.ctl("order", "refund", ref, "--amount", "1000", check_rc=False)
+          "refunded_minor") == unit, "partial: one unit")
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "5",
+              check_rc=False)
     check(p.returncode == 1 and "more than" in p.stderr, "too much")
+    p = s.ctl("order", "refund", ref, "--line", "2", "--qty", "1",
+              check_rc=False)
+    check(p.returncode == 1 and "no line 2" in p.stderr, p.stderr)
     p = s.ctl("order", "refund", ref)
     check(status(s, token) == "refunded" and payment(s, token) ==
           "refunded" and sum(x["amount"] for x in fake.refunds
                              if x.get("payment_intent") ==
                              payment(s, token, "charge_ref")) == total,
           "the rest: order refunded")
-    check(s.ctl("order", "refund", ref, check_rc=False).returncode == 1,
-          "nothing left")
+    p = s.ctl("order", "refund", ref, check_rc=False)
+    check(p.returncode == 1 and "refunded: only a paid" in p.stderr,
+          "nothing left: %s" % p.stderr)
     c = db(s)
     rows = c.execute("SELECT status, provider_refund_id FROM "
                      "payment_refunds ORDER BY id").fetchall()
+    mine = c.execute("SELECT r.kind, r.status, r.amount_minor, r.staff "
+                     "FROM order_refunds r JOIN orders o ON o.id = "
+                     "r.order_id WHERE o.token = ? ORDER BY r.id",
+                     (token,)).fetchall()
     c.close()
     check([x[0] for x in rows[-3:]] == ["refused", "done", "done"] and
           rows[-1][1].startswith("re_"), "refund ids recorded: %r" % rows)
+    check(mine == [("lines", "refused", unit, "soukctl"),
+                   ("lines", "done", unit, "soukctl"),
+                   ("full", "done", total - unit, "soukctl")],
+          "the admin's refund rows: %r" % mine)
 
 
 @test

@@ -5,6 +5,7 @@
 #include "db_order.h"
 #include "db_payment.h"
 #include "delivery.h"
+#include "gateway.h"
 #include "lang.h"
 #include "log.h"
 #include "money.h"
@@ -87,8 +88,10 @@ refund_plan(struct db *db, struct arena *a, const struct order *o,
 	    (rc = paid_payment(db, a, o->id, &pay)) < 0)
 		return RCHECK_ERROR;
 	if (rc == 0) {
+		const struct gateway *g = gw_get(pay.provider);
 		p->gateway = 1;
 		p->provider = pay.provider;
+		p->whole_only = g != NULL && g->whole_only;
 	}
 	if (p->left_minor <= 0)
 		return RCHECK_NOTHING;

@@ -48,6 +48,8 @@ struct refund_plan {
 	int		 full;		/* 1: all that is left */
 	int		 gateway;	/* 1: through the paid gateway payment */
 	const char	*provider;	/* that gateway's id, "" when manual */
+	int		 whole_only;	/* 1: that gateway refunds whole
+					 * payments only (Flouci) */
 	long long	 amount_minor;	/* this refund */
 	long long	 left_minor;	/* what was left to refund before */
 	struct refund_line *lines;	/* the lines it pays back */

@@ -69,9 +69,14 @@ def place(s, method, slug=CABLE, qty=2):
 
 def pay_by_card(s, r):
     """The shopper pays on the fake's hosted page (the webhook settles)."""
-    import http.client
     loc = r.header("Location")
     check(loc.startswith(s.fake.base + "/stripe/pay/"), loc)
+    pay_on_gateway(s, loc)
+
+
+def pay_on_gateway(s, loc):
+    """Pay pressed on the fake's hosted page at loc."""
+    import http.client
     u = urllib.parse.urlparse(loc)
     conn = http.client.HTTPConnection("127.0.0.1", u.port, timeout=30)
     conn.request("POST", u.path, body="op=pay", headers={
@@ -315,6 +320,54 @@ def soukctl_refund_of_a_manual_order_is_recorded_like_the_admins():
           total, "soukctl"), "recorded: %r" % rows)
     check("soukctl" in adm.get("/admin/order/%d" % oid).text.split(
           'id="refunds"')[1].split("</ul>")[0], "on the admin page")
+
+
+@test
+def flouci_wallet_refund_is_whole_only_and_the_page_says_so():
+    """Flouci's refund_payment takes a payment id and no amount: the page
+    offers the whole refund only and says why; a line refund posted anyway
+    is refused with that reason and changes nothing."""
+    s = stack()
+    adm = login(s, "admin")
+    b, oid, r = place(s, "wallet")
+    loc = r.header("Location")
+    check(loc.startswith(s.fake.base + "/flouci/pay/"), loc)
+    pay_on_gateway(s, loc)
+    b.get("/order/%s" % one(s, "SELECT token FROM orders WHERE id = ?", oid))
+    end = time.time() + 10
+    while time.time() < end and status(s, oid) != "paid":
+        time.sleep(0.05)
+    check(status(s, oid) == "paid", "paid by wallet")
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    pid = one(s, "SELECT charge_ref FROM payments WHERE order_id = ? AND "
+              "status = 'paid'", oid)
+
+    def fake_refunds():
+        return [x for x in s.fake.refunds if x.get("payment_id") == pid]
+    page = adm.get("/admin/order/%d" % oid).text
+    check('id="refund-whole-only"' in page and "refunds whole payments "
+          "only" in page and "(flouci)" in page, "the page says so")
+    check('id="refund-full"' in page and 'id="refund-line-1"' not in page,
+          "the whole refund only")
+    f = refund_form(adm, oid)
+    f.update(line="1", qty="1")
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 303 and "refund_refused" in r.header("Location"),
+          "a line refund anyway: %r" % r)
+    page = adm.get(r.header("Location")[len(s.base):]).text
+    check('id="refund-refused"' in page and "Flouci refunds whole payments "
+          "only" in page, "the reason is shown")
+    check(status(s, oid) == "paid" and fake_refunds() == [] and
+          refunds(s, oid)[-1][:3] == ("lines", "gateway", "refused"),
+          "nothing changed, the refusal recorded: %r" % refunds(s, oid))
+    r = adm.post("/admin/order/refund", refund_form(adm, oid))
+    check(r.status == 303 and "notice=refunded" in r.header("Location"),
+          "whole refund: %r" % r)
+    rows = refunds(s, oid)
+    check(status(s, oid) == "refunded" and len(fake_refunds()) == 1 and
+          rows[-1][:4] == ("full", "gateway", "done", total) and
+          rows[-1][5] == fake_refunds()[0]["refund_id"],
+          "refunded once through Flouci: %r" % rows)
 
 
 @test

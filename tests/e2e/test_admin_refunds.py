@@ -371,6 +371,44 @@ def flouci_wallet_refund_is_whole_only_and_the_page_says_so():
 
 
 @test
+def refund_with_the_gateway_down_is_a_502_and_records_nothing():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, r = place(s, "card")
+    pay_by_card(s, r)
+    check(status(s, oid) == "paid", "paid by card")
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    pi = one(s, "SELECT charge_ref FROM payments WHERE order_id = ?", oid)
+
+    def fake_refunds():
+        return [x for x in s.fake.refunds if x.get("payment_intent") == pi]
+    s.fake.down = True
+    f = refund_form(adm, oid)
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 502 and 'id="refund-down"' in r.text and
+          "did not answer" in r.text, "down: %d %s" % (r.status,
+                                                       r.text[:300]))
+    check(re.search(r'id="refund-full".*?name="idem" value="%s"' %
+                    re.escape(f["idem"]), r.text, re.S),
+          "the same key on the page again")
+    check(refunds(s, oid) == [] and status(s, oid) == "paid" and
+          fake_refunds() == [], "nothing recorded, nothing refunded")
+    p = s.ctl("order", "refund", ref, check_rc=False)
+    check(p.returncode == 1 and "did not answer" in p.stderr, p.stderr)
+    check(refunds(s, oid) == [] and status(s, oid) == "paid",
+          "soukctl: nothing recorded either")
+    s.fake.down = False
+    r = adm.post("/admin/order/refund", f)      # submitted again
+    check(r.status == 303 and "notice=refunded" in r.header("Location"),
+          "the gateway back: %r" % r)
+    rows = refunds(s, oid)
+    check(status(s, oid) == "refunded" and len(rows) == 1 and
+          rows[0][3] == total and len(fake_refunds()) == 1,
+          "refunded once: %r %r" % (rows, fake_refunds()))
+
+
+@test
 def employees_may_not_refund_but_may_resend_the_last_mail():
     s = stack()
     adm, emp = login(s, "admin"), login(s, "employee")

@@ -9,6 +9,7 @@ import harness
 from harness import test, check, SmtpSink
 from mailtest import Stacks, mail_env, query, wait_until, decoded
 from shop import Shopper, hidden, execute, one
+from staff import mails_to
 
 stacks = Stacks()
 PW = "tangerine-orbit-42"
@@ -33,10 +34,6 @@ def form_post(sh, get_path, post_path, fields):
     f = dict(fields)
     f["csrf"] = hidden(r.text, "csrf")
     return sh.post(post_path, f)
-
-
-def mails_to(s, addr):
-    return [m for m in s.sink.messages if addr in m["rcpt_tos"]]
 
 
 def rel(url):

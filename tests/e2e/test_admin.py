@@ -13,6 +13,7 @@ from harness import test, check
 from mailtest import Stacks
 from shop import (Shopper, hidden, one, db, execute, order_token, upload, PNG,
                   ADDRESS, multipart)
+from staff import add_staff, login
 
 stacks = Stacks()
 PW = "tangerine-orbit-42"
@@ -24,23 +25,9 @@ def adm_stack():
     def make():
         s = harness.Stack()
         s.start()
-        s.pw = {}
-        for who in ("employee", "admin", "customer"):
-            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
-                      "--role", who, "--name", "Staff " + who)
-            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
+        add_staff(s)
         return s
     return stacks.get("admin", make)
-
-
-def login(s, who):
-    sh = Shopper(s)
-    r = sh.get("/account/login")
-    r = sh.post("/account/login", {"email": "%s@example.com" % who,
-                                   "password": s.pw[who],
-                                   "csrf": hidden(r.text, "csrf")})
-    check(r.status == 303, "login %s: %r %s" % (who, r, r.text[:300]))
-    return sh
 
 
 def place(s, payment="mobile", name="Amira Ben Salah", email=None,

@@ -10,11 +10,11 @@ enable, end all sessions, roles (admins only, never one's own), private
 notes and their audit rows, the lifetime value, stored XSS escaped."""
 import re
 
-import harness
-from harness import test, check, SmtpSink
-from mailtest import (Stacks, mail_env, query, wait_until, form_token,
+from harness import test, check
+from mailtest import (Stacks, query, wait_until, form_token,
                       post_contact, contact_fields)
 from shop import Shopper, hidden, one, order_token, ADDRESS
+from staff import mail_store, login, login_as, mails_to
 
 stacks = Stacks()
 XSS = "<script>alert(1)</script>"
@@ -22,35 +22,8 @@ PW = "lagoon-copper-fern-31"
 
 
 def cust_stack():
-    def make():
-        sink = SmtpSink()
-        stacks.extra.append(sink)
-        env = mail_env(smtp_port=sink.port)
-        env["SOUK_REGISTER_RATE_LIMIT"] = "1000"
-        s = harness.Stack(env=env)
-        s.sink = sink
-        s.start()
-        s.pw = {}
-        for who in ("employee", "admin", "customer"):
-            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
-                      "--role", who, "--name", "Staff " + who)
-            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
-        return s
-    return stacks.get("customers", make)
-
-
-def login_as(s, email, pw):
-    sh = Shopper(s)
-    r = sh.get("/account/login")
-    r = sh.post("/account/login", {"email": email, "password": pw,
-                                   "csrf": hidden(r.text, "csrf")})
-    return sh, r
-
-
-def login(s, who):
-    sh, r = login_as(s, "%s@example.com" % who, s.pw[who])
-    check(r.status == 303, "login %s: %r %s" % (who, r, r.text[:300]))
-    return sh
+    return stacks.get("customers", lambda: mail_store(
+        stacks, {"SOUK_REGISTER_RATE_LIMIT": "1000"}))
 
 
 def uid(s, email):
@@ -75,10 +48,6 @@ def body_of(m):
         if part.get_content_type() == "text/plain":
             return part.get_payload(decode=True).decode("utf-8")
     return ""
-
-
-def mails_to(s, addr):
-    return [m for m in s.sink.messages if addr in m["rcpt_tos"]]
 
 
 def create(adm, email, name="Nadia Client", phone="", lang="en"):

@@ -9,6 +9,7 @@ import re
 
 from harness import Stack, test, check
 from shop import Shopper, hidden, multipart, one, order_token
+from staff import add_staff, login
 
 PLAN = "iptv-gold-4k"
 POOL = "iptv-family-3-screens"
@@ -16,22 +17,8 @@ POOL = "iptv-family-3-screens"
 
 def staff_store():
     s = Stack().start()
-    s.pw = {}
-    for who in ("employee", "admin"):
-        p = s.ctl("user", "add", "--email", "%s@example.com" % who,
-                  "--role", who, "--name", "Staff " + who)
-        s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
+    add_staff(s, ("employee", "admin"))
     return s
-
-
-def login(s, who):
-    sh = Shopper(s)
-    r = sh.get("/account/login")
-    r = sh.post("/account/login", {"email": "%s@example.com" % who,
-                                   "password": s.pw[who],
-                                   "csrf": hidden(r.text, "csrf")})
-    check(r.status == 303, "login %s: %r" % (who, r))
-    return sh
 
 
 def guest_order(s, slug, email):

@@ -4,42 +4,18 @@ matrix of its routes, unknown ids 404, CSRF on every POST, stored XSS
 escaped, the message linked to its customer and order, replies mailed to
 the shopper threaded after the shop's copy (In-Reply-To, References),
 handled / reopen / spam with their audit rows."""
-import re
-
-import harness
 from harness import test, check
-from mailtest import (Stacks, mail_env, form_token, contact_fields,
+from mailtest import (Stacks, form_token, contact_fields,
                       post_contact, query, wait_until)
 from shop import Shopper, hidden, one, order_token, ADDRESS
+from staff import mail_store, login
 
 stacks = Stacks()
 XSS = "<script>alert(1)</script>"
 
 
 def msg_stack():
-    def make():
-        sink = harness.SmtpSink()
-        stacks.extra.append(sink)
-        s = harness.Stack(env=mail_env(smtp_port=sink.port))
-        s.sink = sink
-        s.start()
-        s.pw = {}
-        for who in ("employee", "admin", "customer"):
-            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
-                      "--role", who, "--name", "Staff " + who)
-            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
-        return s
-    return stacks.get("messages", make)
-
-
-def login(s, who):
-    sh = Shopper(s)
-    r = sh.get("/account/login")
-    r = sh.post("/account/login", {"email": "%s@example.com" % who,
-                                   "password": s.pw[who],
-                                   "csrf": hidden(r.text, "csrf")})
-    check(r.status == 303, "login %s: %r" % (who, r))
-    return sh
+    return stacks.get("messages", lambda: mail_store(stacks))
 
 
 def contact(s, **kw):

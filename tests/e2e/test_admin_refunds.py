@@ -16,6 +16,7 @@ from harness import test, check
 from mailtest import Stacks, mail_env
 from shop import Shopper, hidden, one, db, execute, set_stock, ADDRESS
 import fakegw
+from staff import login
 
 stacks = Stacks()
 CABLE = "hdmi-2-1-cable-2m"
@@ -42,16 +43,6 @@ def stack():
     s.fake.refuse_refunds = None
     s.fake.down = False
     return s
-
-
-def login(s, who):
-    sh = Shopper(s)
-    r = sh.get("/account/login")
-    r = sh.post("/account/login", {"email": "%s@example.com" % who,
-                                   "password": s.pw[who],
-                                   "csrf": hidden(r.text, "csrf")})
-    check(r.status == 303, "login %s: %r" % (who, r))
-    return sh
 
 
 def place(s, method, slug=CABLE, qty=2):

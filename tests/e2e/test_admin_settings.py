@@ -13,6 +13,7 @@ import harness
 from harness import test, check
 from mailtest import Stacks
 from shop import Shopper, hidden, one, order_token, execute, ADDRESS
+from staff import add_staff, login
 
 stacks = Stacks()
 SECRET = "sk_test_Zq8WvNotShownAnywhere9Tail"
@@ -22,23 +23,9 @@ def set_stack():
     def make():
         s = harness.Stack()
         s.start()
-        s.pw = {}
-        for who in ("employee", "admin", "customer"):
-            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
-                      "--role", who, "--name", "Staff " + who)
-            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
+        add_staff(s)
         return s
     return stacks.get("settings", make)
-
-
-def login(s, who):
-    sh = Shopper(s)
-    r = sh.get("/account/login")
-    r = sh.post("/account/login", {"email": "%s@example.com" % who,
-                                   "password": s.pw[who],
-                                   "csrf": hidden(r.text, "csrf")})
-    check(r.status == 303, "login %s: %r" % (who, r))
-    return sh
 
 
 def save(sh, name, value, action="save"):

@@ -8,13 +8,12 @@ two reassigns at once never give one credential twice; the
 credentials_in_mail setting and soukctl's reassign."""
 import email.header
 import os
-import re
 import threading
 
-import harness
 from harness import test, check
-from mailtest import Stacks, mail_env, wait_until
+from mailtest import Stacks, wait_until
 from shop import Shopper, hidden, one, order_token, db
+from staff import mail_store, login
 
 stacks = Stacks()
 POOL = "iptv-family-3-screens"
@@ -22,31 +21,7 @@ DAY = 86400
 
 
 def sub_stack(name="subs", **env):
-    def make():
-        sink = harness.SmtpSink()
-        stacks.extra.append(sink)
-        e = mail_env(smtp_port=sink.port)
-        e.update(env)
-        s = harness.Stack(env=e)
-        s.sink = sink
-        s.start()
-        s.pw = {}
-        for who in ("employee", "admin", "customer"):
-            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
-                      "--role", who, "--name", "Staff " + who)
-            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
-        return s
-    return stacks.get(name, make)
-
-
-def login(s, who):
-    sh = Shopper(s)
-    r = sh.get("/account/login")
-    r = sh.post("/account/login", {"email": "%s@example.com" % who,
-                                   "password": s.pw[who],
-                                   "csrf": hidden(r.text, "csrf")})
-    check(r.status == 303, "login %s: %r" % (who, r))
-    return sh
+    return stacks.get(name, lambda: mail_store(stacks, env))
 
 
 def creds(s, first, n):

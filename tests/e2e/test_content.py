@@ -12,6 +12,7 @@ import harness
 from harness import test, check, SmtpSink, strip_tags
 from mailtest import Stacks, mail_env, wait_until, mail_run, count, decoded
 from shop import Shopper, hidden, execute, one, product, ADDRESS
+from staff import mails_to
 
 stacks = Stacks()
 PW = "tangerine-orbit-42"
@@ -42,10 +43,6 @@ def ctl(s, *args, input=None):
     return subprocess.run([os.path.join(s.bin, "soukctl")] + list(args),
                           env=s.env, capture_output=True, text=True,
                           input=input, timeout=60)
-
-
-def mails_to(s, addr):
-    return [m for m in s.sink.messages if addr in m["rcpt_tos"]]
 
 
 def body_of(msg):

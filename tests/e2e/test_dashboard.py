@@ -14,6 +14,7 @@ from harness import test, check
 from mailtest import Stacks
 from shop import execute
 from test_admin import login, place, act, PW  # noqa: F401
+from staff import add_staff
 
 stacks = Stacks()
 XSS = "<script>alert(1)</script>&\"'"
@@ -23,11 +24,7 @@ def dash_stack(tz):
     def make():
         s = harness.Stack(env={"SOUK_TIMEZONE": tz})
         s.start()
-        s.pw = {}
-        for who in ("employee", "admin", "customer"):
-            p = s.ctl("user", "add", "--email", "%s@example.com" % who,
-                      "--role", who, "--name", "Staff " + who)
-            s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
+        add_staff(s)
         s.ctl("bench-data", "30", "--orders", "400")
         return s
     return stacks.get("dash-" + tz, make)

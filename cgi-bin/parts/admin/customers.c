@@ -382,6 +382,27 @@ page_customer_new(struct ctx *c)
 	}
 }
 
+/* The start of every POST on a customer: the CSRF check, then the
+ * customer the form names into u.  Returns 0, or the status to answer. */
+static int
+post_begin(struct ctx *c, struct user *u)
+{
+	if (!app_csrf_ok(c))
+		return 403;
+	return load(c, u, 0);
+}
+
+/* The end of a POST that asked customer_*() for r: the refusal's page,
+ * or back to the customer page saying what was done. */
+static int
+post_end(struct ctx *c, const struct user *u, enum customer_result r,
+    const char *what)
+{
+	if (r != CUST_OK)
+		return refused(c, u, r);
+	return done(c, u->id, what);
+}
+
 int
 page_customer_act(struct ctx *c)
 {
@@ -391,9 +412,7 @@ page_customer_act(struct ctx *c)
 	enum customer_result r = CUST_ERROR;
 	int st;
 
-	if (!app_csrf_ok(c))
-		return 403;
-	if ((st = load(c, &u, 0)) != 0)
+	if ((st = post_begin(c, &u)) != 0)
 		return st;
 	if (app_val(c, KEY_CDO)->state != VAL_OK)
 		return app_error(c, 400, "action");
@@ -414,9 +433,7 @@ page_customer_act(struct ctx *c)
 			site_mail_defer(c);
 		break;
 	}
-	if (r != CUST_OK)
-		return refused(c, &u, r);
-	return done(c, u.id, app_val(c, KEY_CDO)->s);
+	return post_end(c, &u, r, app_val(c, KEY_CDO)->s);
 }
 
 int
@@ -427,17 +444,13 @@ page_customer_role(struct ctx *c)
 	enum customer_result r;
 	int st;
 
-	if (!app_csrf_ok(c))
-		return 403;
-	if ((st = load(c, &u, 0)) != 0)
+	if ((st = post_begin(c, &u)) != 0)
 		return st;
 	if (app_val(c, KEY_ROLE)->state != VAL_OK)
 		return customer_page(c, &u, 400, "role");
 	r = customer_set_role(c->db, &c->arena, &a, u.id,
 	    (enum role)(app_val(c, KEY_ROLE)->i + 1), (long long)time(NULL));
-	if (r != CUST_OK)
-		return refused(c, &u, r);
-	return done(c, u.id, "role");
+	return post_end(c, &u, r, "role");
 }
 
 int
@@ -448,15 +461,11 @@ page_customer_note(struct ctx *c)
 	enum customer_result r;
 	int st;
 
-	if (!app_csrf_ok(c))
-		return 403;
-	if ((st = load(c, &u, 0)) != 0)
+	if ((st = post_begin(c, &u)) != 0)
 		return st;
 	if (app_val(c, KEY_BODY)->state != VAL_OK)
 		return customer_page(c, &u, 400, "note");
 	r = customer_note(c->db, &c->arena, &a, u.id, app_val(c, KEY_BODY)->s,
 	    (long long)time(NULL));
-	if (r != CUST_OK)
-		return refused(c, &u, r);
-	return done(c, u.id, "note");
+	return post_end(c, &u, r, "note");
 }

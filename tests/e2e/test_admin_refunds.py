@@ -314,6 +314,35 @@ def soukctl_refund_of_a_manual_order_is_recorded_like_the_admins():
 
 
 @test
+def soukctl_line_refund_counts_in_the_lifetime_value():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, _ = place(s, "mobile", qty=2)
+    confirm(adm, oid)
+    s.ctl("user", "add", "--email", "ltv-ctl@example.com", "--role",
+          "customer", "--name", "Ltv Ctl")
+    uid = one(s, "SELECT id FROM users WHERE email = ?",
+              "ltv-ctl@example.com")
+    execute(s, "UPDATE orders SET user_id = ? WHERE id = ?", uid, oid)
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
+               oid)
+
+    def ltv():
+        t = adm.get("/admin/customer/%d" % uid).text
+        return int(re.sub(r"\D", "", t.split('id="cust-ltv">')[1].split(
+            "<")[0]))
+    before = ltv()
+    s.ctl("order", "refund", ref, "--line", "1", "--qty", "1")
+    check(status(s, oid) == "paid", "a line refund keeps it paid")
+    after = ltv()
+    check(before * (total - unit) == after * total and after < before,
+          "the lifetime value loses the refund: %d -> %d (total %d, unit "
+          "%d)" % (before, after, total, unit))
+
+
+@test
 def flouci_wallet_refund_is_whole_only_and_the_page_says_so():
     """Flouci's refund_payment takes a payment id and no amount: the page
     offers the whole refund only and says why; a line refund posted anyway

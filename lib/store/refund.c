@@ -44,7 +44,8 @@ refund_left(struct db *db, struct arena *a, const struct order *o,
 	    db_order_refund_lines(db, a, o->id, &rl, &n) < 0 ||
 	    (rc = paid_payment(db, a, o->id, &pay)) < 0)
 		return -1;
-	/* Refunds made by soukctl order refund count too. */
+	/* Gateway refunds recorded before soukctl went through here (only in
+	 * payment_refunds) count too. */
 	if (rc == 0 && pay.refunded_minor > done)
 		done = pay.refunded_minor;
 	*left_minor = done >= o->total_minor ? 0 : o->total_minor - done;

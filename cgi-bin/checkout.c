@@ -506,9 +506,12 @@ show_problem(struct ctx *c, struct checkout *co)
 	return show(c, co, 409);
 }
 
+static int show_order(struct ctx *, const struct order *, int);
+
 /* Opens (or reuses) the online payment of the order with this token by
  * method and answers 303 to the gateway's hosted page; when the gateway
- * cannot be reached, 303 to the order page saying so (the order waits). */
+ * cannot be reached (down, refused, timed out), 502 with the order page
+ * saying so: the order waits, its buttons try again or another method. */
 static int
 to_gateway(struct ctx *c, const char *token, const char *method)
 {
@@ -529,8 +532,9 @@ to_gateway(struct ctx *c, const char *token, const char *method)
 		return app_redirect(c, arena_printf(&c->arena, "/order/%s",
 		    token));
 	case START_DOWN:
-		return app_redirect(c, arena_printf(&c->arena,
-		    "/order/%s?payfail=1", token));
+		hdf_put(c->hdf, "Page.payfail", "1");
+		hdf_put(c->hdf, "Page.paydown", "1");
+		return show_order(c, &o, 502);
 	case START_ERROR:
 		break;
 	}

@@ -26,9 +26,9 @@ static const struct ctl_cmd cmds[] = {
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "
 	    "show, retry" },
 	{ "orders", cmd_orders, "list [--status S]", "the newest orders" },
-	{ "order", cmd_order, "show ID | set ID STATUS | cancel ID | refund REF [--amount X]",
+	{ "order", cmd_order, "show ID | set ID STATUS | cancel ID | refund REF [--line N --qty Q] [--reason TEXT]",
 	    "one order: lines, history, proofs; a staff status change; cancel "
-	    "(stock given back); refund an online payment" },
+	    "(stock given back); refund (whole or per line, as the admin)" },
 	{ "media", cmd_media, "add FILE --product SLUG", "a file to download "
 	    "for a digital product (into data_dir/downloads)" },
 	{ "credentials", cmd_credentials, "import FILE --product SLUG",

@@ -18,9 +18,11 @@ enum {
 static const char *const sql[Q__MAX] = {
 	[Q_STATS] = "SELECT count(*), coalesce(sum(CASE WHEN o.status IN "
 	    "('paid', 'completed') AND o.currency = ?3 THEN o.total_minor - "
+	    "max((SELECT coalesce(sum(r.amount_minor), 0) FROM order_refunds r "
+	    "WHERE r.order_id = o.id AND r.status IN ('done', 'pending')), "
 	    "(SELECT coalesce(sum(r.amount_minor), 0) FROM payment_refunds r "
 	    "JOIN payments p ON p.id = r.payment_id WHERE p.order_id = o.id "
-	    "AND r.status = 'done') ELSE 0 END), 0), "
+	    "AND r.status = 'done')) ELSE 0 END), 0), "
 	    "coalesce(max(o.created_at), 0) FROM (" CUSTOMER_ORDERS ") o",
 	[Q_ORDERS] = "SELECT o.id, o.total_minor, o.created_at, o.reference, "
 	    "o.status, o.currency, o.payment_method, o.user_id IS NULL FROM ("

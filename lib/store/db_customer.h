@@ -22,8 +22,9 @@ struct customer_stats {
 /* The figures of account id (vnorm: its verified normalised e-mail, or
  * NULL).  The lifetime value is the total of its paid and completed
  * orders in `currency` (the store's), less the refunds recorded on them
- * (payment_refunds done); refunded, cancelled and unpaid orders count
- * nothing.  0 or -1. */
+ * (order_refunds accepted, or the gateway payment's own refunds when
+ * larger, as refund_left() counts); refunded, cancelled and unpaid orders
+ * count nothing.  0 or -1. */
 int	db_customer_stats(struct db *, long long id, const char *vnorm,
 	    const char *currency, struct customer_stats *);
 

@@ -65,6 +65,7 @@ struct gateway {
 			    long long amount_minor, long long full_minor,
 			    const char *idem_key, const char **refund_id,
 			    int *pending, const char **why);
+	int		 whole_only;	/* 1: refunds whole payments only */
 };
 
 extern const struct gateway gw_stripe, gw_flouci;

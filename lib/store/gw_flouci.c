@@ -231,4 +231,5 @@ flouci_refund(struct arena *a, const char *charge_ref, long long amount,
 const struct gateway gw_flouci = {
 	"flouci", flouci_configured, flouci_create, flouci_verify,
 	flouci_refund,
+	1,	/* refund_payment takes a payment_id, no amount */
 };

@@ -199,4 +199,5 @@ stripe_refund(struct arena *a, const char *charge_ref, long long amount,
 const struct gateway gw_stripe = {
 	"stripe", stripe_configured, stripe_create, stripe_verify,
 	stripe_refund,
+	0,
 };

@@ -5,6 +5,7 @@
 #include "db_order.h"
 #include "db_payment.h"
 #include "delivery.h"
+#include "gateway.h"
 #include "lang.h"
 #include "log.h"
 #include "money.h"
@@ -43,7 +44,8 @@ refund_left(struct db *db, struct arena *a, const struct order *o,
 	    db_order_refund_lines(db, a, o->id, &rl, &n) < 0 ||
 	    (rc = paid_payment(db, a, o->id, &pay)) < 0)
 		return -1;
-	/* Refunds made by soukctl order refund count too. */
+	/* Gateway refunds recorded before soukctl went through here (only in
+	 * payment_refunds) count too. */
 	if (rc == 0 && pay.refunded_minor > done)
 		done = pay.refunded_minor;
 	*left_minor = done >= o->total_minor ? 0 : o->total_minor - done;
@@ -87,8 +89,10 @@ refund_plan(struct db *db, struct arena *a, const struct order *o,
 	    (rc = paid_payment(db, a, o->id, &pay)) < 0)
 		return RCHECK_ERROR;
 	if (rc == 0) {
+		const struct gateway *g = gw_get(pay.provider);
 		p->gateway = 1;
 		p->provider = pay.provider;
+		p->whole_only = g != NULL && g->whole_only;
 	}
 	if (p->left_minor <= 0)
 		return RCHECK_NOTHING;

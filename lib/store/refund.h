@@ -1,12 +1,14 @@
-/* refund.h — refunds staff make from the admin order page (docs/admin.md
- * "Refunds", docs/payments.md): the whole order (all that is left) or
- * some units of some lines, whatever the payment method.
+/* refund.h — refunds staff make from the admin order page or with
+ * `soukctl order refund` (one rule for both: docs/admin.md "Refunds",
+ * docs/payments.md): the whole order (all that is left) or some units of
+ * some lines, whatever the payment method.
  *
  *   - only a paid or completed order is refunded;
  *   - an order paid through a gateway (its card or wallet payment is
  *     paid) is refunded through that gateway by payment_refund_with()
- *     (payment.h: the soukctl order refund path, with the form's one-time
- *     key as Idempotency-Key, so a double submit is one refund); a refund
+ *     (payment.h, with the caller's key as Idempotency-Key: the form's
+ *     one-time key, so a double submit is one refund; soukctl's key is
+ *     the same until a refund is recorded, so a retry is one refund); a refund
  *     the gateway refuses changes nothing but its refused row;
  *   - any other order (mobile money, bank transfer, cash on delivery, or
  *     a card order staff confirmed by hand) is refunded by staff outside
@@ -48,6 +50,8 @@ struct refund_plan {
 	int		 full;		/* 1: all that is left */
 	int		 gateway;	/* 1: through the paid gateway payment */
 	const char	*provider;	/* that gateway's id, "" when manual */
+	int		 whole_only;	/* 1: that gateway refunds whole
+					 * payments only (Flouci) */
 	long long	 amount_minor;	/* this refund */
 	long long	 left_minor;	/* what was left to refund before */
 	struct refund_line *lines;	/* the lines it pays back */

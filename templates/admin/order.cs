@@ -35,6 +35,7 @@
   <?cs if:Page.refund.can == "1" ?>
   <h2><?cs var:Lang.refund.title ?></h2>
   <p class="hint"><?cs var:Lang.refund.left ?> <strong id="refund-left"><?cs var:Page.refund.left ?></strong> · <?cs if:Page.refund.gateway == "1" ?><?cs var:Lang.refund.by_gateway ?> (<?cs var:Page.refund.provider ?>)<?cs else ?><?cs var:Lang.refund.by_hand ?><?cs /if ?></p>
+  <?cs if:Page.refund.whole_only == "1" ?><p class="notice" id="refund-whole-only"><?cs var:Lang.refund.whole_only ?></p><?cs /if ?>
   <div class="adm-actions adm-refund">
     <form method="post" action="/admin/order/refund" class="form" id="refund-full"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:o.id ?>"><input type="hidden" name="idem" value="<?cs var:Page.refund.idem ?>">
       <div class="field"><label for="refund-reason"><?cs var:Lang.refund.reason ?></label><input id="refund-reason" name="reason" maxlength="500"></div>

@@ -18,7 +18,7 @@
 <div class="notice ok paid" role="status"><p><strong><?cs var:Lang.order.paid_ok ?></strong></p></div>
 <?cs /if ?>
 <?cs if:Page.payfail && o.status == "awaiting_payment" ?>
-<p class="notice error pay-failed" role="alert"><?cs var:Lang.order.pay_failed ?></p>
+<p class="notice error pay-failed" role="alert"><?cs if:Page.paydown ?><span id="pay-down"><?cs var:Lang.order.pay_down ?></span> <?cs /if ?><?cs var:Lang.order.pay_failed ?></p>
 <?cs /if ?>
 <?cs if:?Page.upload_err ?><p class="notice error" id="err-proof" role="alert"><?cs var:Lang.order.upload_err[Page.upload_err] ?><?cs if:?Page.budget ?> <?cs var:Page.budget ?> <?cs var:Lang.order[Page.budget_unit] ?> <?cs var:Lang.order.budget_b ?><?cs /if ?><?cs if:?Page.retry_minutes ?> <?cs var:Lang.order.retry_a ?> <?cs var:Page.retry_minutes ?> <?cs var:Lang.order.retry_b ?><?cs /if ?></p><?cs /if ?>
 <header class="page-head order-head">

@@ -60,9 +60,14 @@ def place(s, method, slug=CABLE, qty=2):
 
 def pay_by_card(s, r):
     """The shopper pays on the fake's hosted page (the webhook settles)."""
-    import http.client
     loc = r.header("Location")
     check(loc.startswith(s.fake.base + "/stripe/pay/"), loc)
+    pay_on_gateway(s, loc)
+
+
+def pay_on_gateway(s, loc):
+    """Pay pressed on the fake's hosted page at loc."""
+    import http.client
     u = urllib.parse.urlparse(loc)
     conn = http.client.HTTPConnection("127.0.0.1", u.port, timeout=30)
     conn.request("POST", u.path, body="op=pay", headers={
@@ -241,6 +246,186 @@ def card_order_line_refund_double_submit_refused_and_full():
           "%r" % r)
     check(status(s, oid) == "refunded" and sum(
           x["amount"] for x in fake_refunds()) == total, "all refunded once")
+
+
+@test
+def soukctl_refund_is_on_the_admin_page_and_in_the_table():
+    """soukctl order refund goes through the admin's refund (one rule):
+    its rows are on /admin/order/<id>, in order_refunds and audited."""
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, r = place(s, "card")
+    pay_by_card(s, r)
+    check(status(s, oid) == "paid", "paid by card")
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
+               oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "1",
+              "--reason", "Scratched from the shell")
+    check("refunded (re_" in p.stdout, p.stdout)
+    rows = refunds(s, oid)
+    check(len(rows) == 1 and rows[0][:5] == ("lines", "gateway", "done",
+          unit, "soukctl") and rows[0][5].startswith("re_") and
+          rows[0][7] == "Scratched from the shell", "recorded: %r" % rows)
+    check(one(s, "SELECT qty FROM order_refund_lines WHERE order_id = ? "
+              "AND line = 1", oid) == 1, "its line")
+    check(one(s, "SELECT count(*) FROM audit_log WHERE action = 'refund' "
+              "AND object_kind = 'order' AND object_id = ? AND actor = "
+              "'soukctl'", str(oid)) == 1, "audited as the admin's")
+    page = adm.get("/admin/order/%d" % oid).text
+    m = re.search(r'<ul class="adm-refunds" id="refunds">(.*?)</ul>', page,
+                  re.S)
+    check(m and "soukctl" in m.group(1) and rows[0][5] in m.group(1) and
+          "Scratched from the shell" in m.group(1),
+          "the admin page lists it: %s" % (m and m.group(1)[:400]))
+    # What is left for the admin is what soukctl did not refund.
+    f = refund_form(adm, oid)
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 303 and status(s, oid) == "refunded", "rest: %r" % r)
+    rows = refunds(s, oid)
+    check(len(rows) == 2 and rows[1][3] == total - unit and
+          rows[1][4] == "admin@example.com", "the admin refunded the rest: "
+          "%r" % rows)
+    check(sum(x["amount"] for x in s.fake.refunds if x.get(
+          "payment_intent") == one(s, "SELECT charge_ref FROM payments "
+          "WHERE order_id = ?", oid)) == total, "the gateway refunded the "
+          "total once")
+    p = s.ctl("order", "refund", ref, check_rc=False)
+    check(p.returncode == 1 and len(refunds(s, oid)) == 2, "nothing left")
+
+
+@test
+def soukctl_refund_of_a_manual_order_is_recorded_like_the_admins():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, _ = place(s, "mobile", qty=1)
+    confirm(adm, oid)
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    p = s.ctl("order", "refund", ref)
+    check("recorded as paid back outside the store" in p.stdout, p.stdout)
+    check(status(s, oid) == "refunded", "refunded through the lifecycle")
+    rows = refunds(s, oid)
+    check(len(rows) == 1 and rows[0][:5] == ("full", "manual", "done",
+          total, "soukctl"), "recorded: %r" % rows)
+    check("soukctl" in adm.get("/admin/order/%d" % oid).text.split(
+          'id="refunds"')[1].split("</ul>")[0], "on the admin page")
+
+
+@test
+def soukctl_line_refund_counts_in_the_lifetime_value():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, _ = place(s, "mobile", qty=2)
+    confirm(adm, oid)
+    s.ctl("user", "add", "--email", "ltv-ctl@example.com", "--role",
+          "customer", "--name", "Ltv Ctl")
+    uid = one(s, "SELECT id FROM users WHERE email = ?",
+              "ltv-ctl@example.com")
+    execute(s, "UPDATE orders SET user_id = ? WHERE id = ?", uid, oid)
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
+               oid)
+
+    def ltv():
+        t = adm.get("/admin/customer/%d" % uid).text
+        return int(re.sub(r"\D", "", t.split('id="cust-ltv">')[1].split(
+            "<")[0]))
+    before = ltv()
+    s.ctl("order", "refund", ref, "--line", "1", "--qty", "1")
+    check(status(s, oid) == "paid", "a line refund keeps it paid")
+    after = ltv()
+    check(before * (total - unit) == after * total and after < before,
+          "the lifetime value loses the refund: %d -> %d (total %d, unit "
+          "%d)" % (before, after, total, unit))
+
+
+@test
+def flouci_wallet_refund_is_whole_only_and_the_page_says_so():
+    """Flouci's refund_payment takes a payment id and no amount: the page
+    offers the whole refund only and says why; a line refund posted anyway
+    is refused with that reason and changes nothing."""
+    s = stack()
+    adm = login(s, "admin")
+    b, oid, r = place(s, "wallet")
+    loc = r.header("Location")
+    check(loc.startswith(s.fake.base + "/flouci/pay/"), loc)
+    pay_on_gateway(s, loc)
+    b.get("/order/%s" % one(s, "SELECT token FROM orders WHERE id = ?", oid))
+    end = time.time() + 10
+    while time.time() < end and status(s, oid) != "paid":
+        time.sleep(0.05)
+    check(status(s, oid) == "paid", "paid by wallet")
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    pid = one(s, "SELECT charge_ref FROM payments WHERE order_id = ? AND "
+              "status = 'paid'", oid)
+
+    def fake_refunds():
+        return [x for x in s.fake.refunds if x.get("payment_id") == pid]
+    page = adm.get("/admin/order/%d" % oid).text
+    check('id="refund-whole-only"' in page and "refunds whole payments "
+          "only" in page and "(flouci)" in page, "the page says so")
+    check('id="refund-full"' in page and 'id="refund-line-1"' not in page,
+          "the whole refund only")
+    f = refund_form(adm, oid)
+    f.update(line="1", qty="1")
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 303 and "refund_refused" in r.header("Location"),
+          "a line refund anyway: %r" % r)
+    page = adm.get(r.header("Location")[len(s.base):]).text
+    check('id="refund-refused"' in page and "Flouci refunds whole payments "
+          "only" in page, "the reason is shown")
+    check(status(s, oid) == "paid" and fake_refunds() == [] and
+          refunds(s, oid)[-1][:3] == ("lines", "gateway", "refused"),
+          "nothing changed, the refusal recorded: %r" % refunds(s, oid))
+    r = adm.post("/admin/order/refund", refund_form(adm, oid))
+    check(r.status == 303 and "notice=refunded" in r.header("Location"),
+          "whole refund: %r" % r)
+    rows = refunds(s, oid)
+    check(status(s, oid) == "refunded" and len(fake_refunds()) == 1 and
+          rows[-1][:4] == ("full", "gateway", "done", total) and
+          rows[-1][5] == fake_refunds()[0]["refund_id"],
+          "refunded once through Flouci: %r" % rows)
+
+
+@test
+def refund_with_the_gateway_down_is_a_502_and_records_nothing():
+    s = stack()
+    adm = login(s, "admin")
+    _, oid, r = place(s, "card")
+    pay_by_card(s, r)
+    check(status(s, oid) == "paid", "paid by card")
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    pi = one(s, "SELECT charge_ref FROM payments WHERE order_id = ?", oid)
+
+    def fake_refunds():
+        return [x for x in s.fake.refunds if x.get("payment_intent") == pi]
+    s.fake.down = True
+    f = refund_form(adm, oid)
+    r = adm.post("/admin/order/refund", f)
+    check(r.status == 502 and 'id="refund-down"' in r.text and
+          "did not answer" in r.text, "down: %d %s" % (r.status,
+                                                       r.text[:300]))
+    check(re.search(r'id="refund-full".*?name="idem" value="%s"' %
+                    re.escape(f["idem"]), r.text, re.S),
+          "the same key on the page again")
+    check(refunds(s, oid) == [] and status(s, oid) == "paid" and
+          fake_refunds() == [], "nothing recorded, nothing refunded")
+    p = s.ctl("order", "refund", ref, check_rc=False)
+    check(p.returncode == 1 and "did not answer" in p.stderr, p.stderr)
+    check(refunds(s, oid) == [] and status(s, oid) == "paid",
+          "soukctl: nothing recorded either")
+    s.fake.down = False
+    r = adm.post("/admin/order/refund", f)      # submitted again
+    check(r.status == 303 and "notice=refunded" in r.header("Location"),
+          "the gateway back: %r" % r)
+    rows = refunds(s, oid)
+    check(status(s, oid) == "refunded" and len(rows) == 1 and
+          rows[0][3] == total and len(fake_refunds()) == 1,
+          "refunded once: %r %r" % (rows, fake_refunds()))
 
 
 @test

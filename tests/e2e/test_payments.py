@@ -13,6 +13,7 @@ import urllib.parse
 
 from harness import Stack, check, test
 from shop import ADDRESS, Shopper, db, execute, one
+from mailtest import closed_port
 import fakegw
 
 _store = None
@@ -248,16 +249,79 @@ def amount_or_currency_mismatch_is_flagged_not_paid():
         check(paid_mails(s, token) == 0, knob + ": no paid mail")
 
 
+def down_page(r, s, token, what):
+    """The 502 page of an unreachable gateway: the order kept, awaiting
+    payment, with the buttons to try again or pay the other way."""
+    check(r.status == 502, "%s: %d %s" % (what, r.status, r.text[:300]))
+    check('id="pay-down"' in r.text and "could not be reached" in r.text and
+          "was not completed" in r.text, "%s: the page says why" % what)
+    check('action="/pay/%s"' % token in r.text and 'value="card"' in r.text
+          and 'value="wallet"' in r.text, "%s: try again or the other "
+          "method" % what)
+    check(status(s, token) == "awaiting_payment", "%s: the order waits" % what)
+
+
+@test
+def gateway_unreachable_at_checkout_is_a_502_page_keeping_the_order():
+    s, fake = store()
+    fake.down = True                        # the API answers 503
+    b = Shopper(s)
+    b.add("iptv-gold-4k")
+    r = b.place(None, payment="card")
+    token = one(s, "SELECT token FROM orders ORDER BY id DESC LIMIT 1")
+    down_page(r, s, token, "placement, gateway down")
+    fake.down = False
+    fake.delay = 3                          # over gateway_timeout (2 s)
+    t0 = time.time()
+    r = b.post("/pay/" + token, {"csrf": b.token("/order/" + token),
+                                 "method": "wallet"})
+    check(time.time() - t0 < 6, "the shopper waited at most the timeout")
+    down_page(r, s, token, "retry, gateway timed out")
+    fake.delay = 0
+    r = b.post("/pay/" + token, {"csrf": b.token("/order/" + token),
+                                 "method": "card"})
+    check(r.status == 303 and r.header("Location").startswith(fake.base),
+          "the gateway back: the retry goes to it (%d)" % r.status)
+
+
+@test
+def gateway_refusing_connections_at_checkout_is_a_502_page():
+    fake = fakegw.FakeGateways()
+    env = fake.env()
+    fake.stop()
+    port = closed_port()
+    env["SOUK_STRIPE_API"] = env["SOUK_FLOUCI_API"] = \
+        "http://127.0.0.1:%d" % port
+    s = Stack(env=env)
+    s.start()
+    try:
+        b = Shopper(s)
+        b.add("iptv-gold-4k")
+        r = b.place(None, payment="wallet")
+        token = one(s, "SELECT token FROM orders ORDER BY id DESC LIMIT 1")
+        down_page(r, s, token, "placement, connection refused")
+        r = b.post("/pay/" + token, {"csrf": b.token("/order/" + token),
+                                     "method": "card"})
+        down_page(r, s, token, "retry, connection refused")
+        check(one(s, "SELECT count(*) FROM payments p JOIN orders o ON "
+                  "o.id = p.order_id WHERE o.token = ?", token) == 0,
+              "no payment recorded")
+    finally:
+        s.stop()
+        reports = s.sanitizer_reports()
+        s.cleanup()
+    check(not reports, "sanitizer reports:\n" + "\n".join(reports)[:3000])
+
+
 @test
 def gateway_down_or_slow_then_reconciliation():
     s, fake = store()
     fake.down = True
-    b, r, token = place(s, "card")
-    check(r.header("Location").endswith("/order/%s?payfail=1" % token) and
-          status(s, token) == "awaiting_payment", "down: the order waits")
-    page = b.get("/order/%s?payfail=1" % token).text
-    check("was not completed" in page and 'value="card"' in page and
-          'value="wallet"' in page, "try again or the other method")
+    b = Shopper(s)
+    b.add("iptv-gold-4k")
+    r = b.place(None, payment="card")
+    token = one(s, "SELECT token FROM orders ORDER BY id DESC LIMIT 1")
+    down_page(r, s, token, "down")
     fake.down = False
     fake.webhooks = False
     r = b.post("/pay/" + token, {"csrf": b.token("/order/" + token),
@@ -322,36 +386,59 @@ def cancelled_payment_then_expiry_releases_stock():
 @test
 def refunds_partial_full_and_refused():
     s, fake = store()
-    _, r, token = place(s, "card")
+    b = Shopper(s)
+    b.add("hdmi-2-1-cable-2m", qty=2)
+    r = b.place(ADDRESS, payment="card")
+    check(r.status == 303, "placed: %d" % r.status)
+    token = one(s, "SELECT token FROM orders ORDER BY id DESC LIMIT 1")
     hosted(fake, r.header("Location"))
     ref = one(s, "SELECT reference FROM orders WHERE token = ?", token)
     total = one(s, "SELECT total_minor FROM orders WHERE token = ?", token)
-    fake.refuse_refunds = "Insufficient balance"
+    unit = one(s, "SELECT i.price_minor FROM order_items i JOIN orders o "
+               "ON o.id = i.order_id WHERE o.token = ?", token)
+    check(status(s, token) == "paid", "paid by card")
     p = s.ctl("order", "refund", ref, "--amount", "10", check_rc=False)
+    check(p.returncode != 0 and "--line N --qty Q" in p.stderr, p.stderr)
+    fake.refuse_refunds = "Insufficient balance"
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "1",
+              check_rc=False)
     check(p.returncode == 1 and "Insufficient balance" in p.stderr,
           p.stderr)
     check(status(s, token) == "paid", "a refused refund changes nothing")
     fake.refuse_refunds = None
-    p = s.ctl("order", "refund", ref, "--amount", "10")
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "1")
     check("refunded (re_" in p.stdout, p.stdout)
     check(status(s, token) == "paid" and payment(s, token,
-          "refunded_minor") == 10000, "partial")
-    p = s.ctl("order", "refund", ref, "--amount", "1000", check_rc=False)
+          "refunded_minor") == unit, "partial: one unit")
+    p = s.ctl("order", "refund", ref, "--line", "1", "--qty", "5",
+              check_rc=False)
     check(p.returncode == 1 and "more than" in p.stderr, "too much")
+    p = s.ctl("order", "refund", ref, "--line", "2", "--qty", "1",
+              check_rc=False)
+    check(p.returncode == 1 and "no line 2" in p.stderr, p.stderr)
     p = s.ctl("order", "refund", ref)
     check(status(s, token) == "refunded" and payment(s, token) ==
           "refunded" and sum(x["amount"] for x in fake.refunds
                              if x.get("payment_intent") ==
                              payment(s, token, "charge_ref")) == total,
           "the rest: order refunded")
-    check(s.ctl("order", "refund", ref, check_rc=False).returncode == 1,
-          "nothing left")
+    p = s.ctl("order", "refund", ref, check_rc=False)
+    check(p.returncode == 1 and "refunded: only a paid" in p.stderr,
+          "nothing left: %s" % p.stderr)
     c = db(s)
     rows = c.execute("SELECT status, provider_refund_id FROM "
                      "payment_refunds ORDER BY id").fetchall()
+    mine = c.execute("SELECT r.kind, r.status, r.amount_minor, r.staff "
+                     "FROM order_refunds r JOIN orders o ON o.id = "
+                     "r.order_id WHERE o.token = ? ORDER BY r.id",
+                     (token,)).fetchall()
     c.close()
     check([x[0] for x in rows[-3:]] == ["refused", "done", "done"] and
           rows[-1][1].startswith("re_"), "refund ids recorded: %r" % rows)
+    check(mine == [("lines", "refused", unit, "soukctl"),
+                   ("lines", "done", unit, "soukctl"),
+                   ("full", "done", total - unit, "soukctl")],
+          "the admin's refund rows: %r" % mine)
 
 
 @test

@@ -112,13 +112,15 @@ put_form(struct ctx *c, const struct order *o)
 	hdf_put(c->hdf, "Page.refund.left", site_money(c, p.left_minor));
 	hdf_put(c->hdf, "Page.refund.gateway", p.gateway ? "1" : "0");
 	hdf_put(c->hdf, "Page.refund.provider", p.provider);
+	/* No line forms for a gateway that refunds whole payments only. */
+	hdf_put(c->hdf, "Page.refund.whole_only", p.whole_only ? "1" : "0");
 	/* One key per form shown: its double submit is one refund.  A
 	 * gateway that did not answer gets the same key again. */
 	if (hdf_get_value(c->hdf, "Page.refund.idem", NULL) == NULL) {
 		rand_token(tok, IDEM_BYTES);
 		hdf_put(c->hdf, "Page.refund.idem", tok);
 	}
-	for (size_t i = 0; i < o->nlines; i++) {
+	for (size_t i = 0; !p.whole_only && i < o->nlines; i++) {
 		if (left[i] <= 0)
 			continue;
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%zu", i + 1),

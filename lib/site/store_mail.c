@@ -66,9 +66,10 @@ store_mail_order(void *arg, const struct order *o, struct mail *m, size_t *n)
 	m[1].subject = arena_printf(&c->arena, "%s %s (%s)",
 	    tmpl_str(shop, "mail.new_subject"), o->reference,
 	    site_money(c, o->total_minor));
-	m[1].text = tmpl_hdf(shop) == c->hdf ?
-	    render(c, shop, "mail/order_new", 0) :
-	    render_order(c, shop, "mail/order_new", 0, o);
+	/* Always put the order for the shop's copy: reusing the request's
+	 * tree when it was the shop's language sometimes rendered an empty
+	 * body under load (test_shipping caught it). */
+	m[1].text = render_order(c, shop, "mail/order_new", 0, o);
 	*n = 2;
 	return m[0].text && m[0].html && m[1].text ? 0 : -1;
 }

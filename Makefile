@@ -136,15 +136,19 @@ deps:
 deps-test:
 	@sh tools/deps.sh test
 
-run: deps all
+# Packages first, then a fresh make: the pkg-config flags above are read when
+# this Makefile is parsed, so the build must be a new make run after deps.
+run: deps
+	@$(MAKE) --no-print-directory all
 	@sh tools/run.sh
 
 test: deps-test
 	@$(MAKE) --no-print-directory all asan >/dev/null
 	@sh tests/run.sh
 
-bench: deps all
+bench: deps
 	@sh tools/deps.sh bench
+	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh
 
 # tools/install.sh does the copying (and lists what it installed in

@@ -1,8 +1,10 @@
-/* cmd_bench_data.c — soukctl bench-data N [--orders M]: N generated
+/* cmd_bench_data.c — soukctl bench-data N [--orders M] [--reviews R]: N generated
  * products for the benchmarks (bench/), spread over a 4 x 5 category
  * tree, with names and descriptions drawn from word lists so full-text
  * search has a realistic vocabulary; with --orders, M orders over the
- * last two years on (the first 1000 of) those products (bench_orders.c).
+ * last two years on (the first 1000 of) those products (bench_orders.c);
+ * with --reviews, R published reviews on the first of them
+ * (bench_reviews.c).
  * Deterministic: the same N gives the same catalog. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 
 #include "arena.h"
 #include "bench_orders.h"
+#include "bench_reviews.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_catalog.h"
@@ -102,6 +105,8 @@ zipf_word(void)
 	return vocab[lo];
 }
 
+#define USAGE "N [--orders M] [--reviews R]"
+
 static int
 make_categories(struct db *db, long long ids[20])
 {
@@ -132,7 +137,8 @@ make_categories(struct db *db, long long ids[20])
 int
 cmd_bench_data(int argc, char **argv)
 {
-	long long n, m = 0, cats[20], start, now = (long long)time(NULL), id;
+	long long n, m = 0, r = 0, cats[20], start, first_id = 0, id;
+	long long now = (long long)time(NULL);
 	struct bench_product *bp;
 	size_t nbp = 0;
 	struct arena a, keep;
@@ -140,14 +146,22 @@ cmd_bench_data(int argc, char **argv)
 	char *end;
 	int rc = 1;
 
-	if (argc != 2 && (argc != 4 || strcmp(argv[2], "--orders") != 0))
-		return ctl_usage(argv[0], "N [--orders M]");
+	if (argc < 2 || argc % 2 != 0)
+		return ctl_usage(argv[0], USAGE);
 	n = strtoll(argv[1], &end, 10);
 	if (*end != '\0' || n < 1 || n > 10000000)
 		return ctl_fail("bench-data", "N must be a number from 1 to 10000000");
-	if (argc == 4 && ((m = strtoll(argv[3], &end, 10)) < 1 ||
-	    *end != '\0' || m > 10000000))
-		return ctl_fail("bench-data", "M must be a number from 1 to 10000000");
+	for (int i = 2; i < argc; i += 2) {
+		long long *to = strcmp(argv[i], "--orders") == 0 ? &m :
+		    strcmp(argv[i], "--reviews") == 0 ? &r : NULL;
+
+		if (to == NULL)
+			return ctl_usage(argv[0], USAGE);
+		*to = strtoll(argv[i + 1], &end, 10);
+		if (*end != '\0' || *to < 1 || *to > 10000000)
+			return ctl_fail("bench-data", "%s must be a number from 1 to "
+			    "10000000", argv[i] + 2);
+	}
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 1 << 16);
@@ -179,6 +193,8 @@ cmd_bench_data(int argc, char **argv)
 		p.created_at = now - (long long)next(365 * 86400);
 		if ((id = db_product_create(db, &p)) <= 0)
 			goto fail;
+		if (i == 0)
+			first_id = id;
 		if (nbp < BENCH_BUY)
 			bp[nbp++] = (struct bench_product){ id, p.price_minor,
 			    arena_strdup(&keep, p.name), p.kind };
@@ -198,6 +214,13 @@ cmd_bench_data(int argc, char **argv)
 			goto out;
 		}
 		ctl_printf("added %lld orders over 730 days\n", m);
+	}
+	if (r > 0) {
+		if (bench_reviews(db, &a, first_id, r, now) < 0) {
+			ctl_fail("bench-data", "reviews failed (the products stay)");
+			goto out;
+		}
+		ctl_printf("added %lld reviews to bench-%lld\n", r, start + 1);
 	}
 	rc = 0;
 	goto out;

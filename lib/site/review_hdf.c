@@ -115,7 +115,7 @@ review_json(struct ctx *c, const struct post *q)
 {
 	json_t *r = json_object(), *author = json_object(),
 	    *rating = json_object();
-	char day[16];
+	char day[32];
 
 	set(author, "@type", jstr("Person"));
 	set(author, "name", jstr(*q->author ? q->author : "Customer"));

@@ -246,6 +246,12 @@ def average_matches_recomputation_and_pages_by_keyset():
           ld["aggregateRating"])
     check(sorted(r["reviewRating"]["ratingValue"] for r in ld["review"]) ==
           sorted(votes), ld["review"])
+    # Search engines need the date of each review (ISO 8601, the day).
+    today = time.strftime("%Y-%m-%d", time.gmtime())
+    check(all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["datePublished"]) and
+              abs(time.mktime(time.strptime(r["datePublished"], "%Y-%m-%d")) -
+                  time.mktime(time.strptime(today, "%Y-%m-%d"))) <= 86400
+              for r in ld["review"]), ld["review"])
     # 41 more reviews written straight into the table, then one staff
     # action recomputes: pages of 20 by keyset, newest first.
     uid = one(s, "SELECT id FROM users ORDER BY id LIMIT 1")

@@ -27,24 +27,7 @@ OUT=$RUN/bench-checkout
 rm -rf "$OUT" && mkdir -p "$OUT"
 ORIGIN=$(echo "$BASE" | sed -E 's#^(https?://[^/]+).*#\1#')
 
-# req/s and p99 (ms) from wrk --latency output in $1.
-rate() { awk '/^Requests\/sec:/ { printf "%d", $2 }' "$1"; }
-p99() {
-  awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-    if (u == "us") v /= 1000; else if (u == "s") v *= 1000; printf "%.1f", v }' "$1"
-}
-
-# CPU seconds of program P (cart, checkout, nginx) in snapshot file $1.
-cpu_of() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
-# " P A us" per request between snapshots $1 and $2 for n=$3 requests.
-cpu_per() {
-  for p in $4; do
-    a=$(cpu_of "$1" "$p"); b=$(cpu_of "$2" "$p")
-    awk -v a="${a:-0}" -v b="${b:-0}" -v n="$3" -v p="$p" \
-      'BEGIN { if (n > 0) printf " %s %d us", p, (b - a) * 1e6 / n }'
-  done
-}
-snap() { /usr/bin/python3 "$HERE/checkout/cpu.py" "$RUN" > "$OUT/$1"; }
+. "$HERE/lib/common.sh"
 
 page=$(curl -fsS "$BASE/p/iptv-gold-4k")
 pid=$(echo "$page" | sed -n 's/.*name="product" value="\([0-9]*\)".*/\1/p' | head -n 1)
@@ -55,7 +38,7 @@ snap cpu0
 wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$HERE/checkout/add.lua" \
   "$BASE/cart/add" -- "$OUT/carts" "product=$pid&plan=$plan" "$ORIGIN" > "$OUT/add.txt"
 snap cpu1
-adds=$(awk '/requests in/ { print $1 }' "$OUT/add.txt")
+adds=$(requests "$OUT/add.txt")
 echo "add-to-cart: $(rate "$OUT/add.txt") req/s, p99 $(p99 "$OUT/add.txt") ms" \
   "($CONNS connections, ${SECS} s; CPU per request:$(cpu_per "$OUT/cpu0" \
   "$OUT/cpu1" "$adds" "cart nginx"))"

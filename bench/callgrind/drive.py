@@ -126,6 +126,8 @@ if prog == "catalog":
     measure("category-uncached", get("/c/bench-1"))
     measure("product-uncached", get("/p/bench-5000"))
     measure("product-demo", get("/p/iptv-gold-4k"))
+    with open(os.path.join(out, "reviewed")) as f:
+        measure("product-reviews", get("/p/" + f.read().strip()))
     measure("search-uncached", get("/search?q=premium+stream"))
     c = Client()
     _, page = c.req("GET", "/p/iptv-gold-4k")

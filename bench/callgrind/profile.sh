@@ -36,7 +36,9 @@ if [ -z "${KEEP_DB:-}" ] || [ ! -f "$OUT/souk.db" ]; then
   rm -f "$OUT"/souk.db*
   ./soukctl init > /dev/null
   ./soukctl demo > /dev/null
-  ./soukctl bench-data 10000 > /dev/null
+  # The first generated product gets 1,000 reviews (as in bench/run.sh).
+  ./soukctl bench-data 10000 --reviews 1000 |
+    sed -n 's/^added 1000 reviews to //p' > "$OUT/reviewed"
 fi
 # The programs, PROG under callgrind (one worker).
 BIN="$OUT/bin"
@@ -52,6 +54,8 @@ for p in "$ROOT"/cgi-bin/*; do
 import os, socket, sys
 path = sys.argv[2].split(":", 1)[1]
 s = socket.socket(socket.AF_UNIX)
+if os.path.exists(path):  # left by an earlier run
+    os.unlink(path)
 s.bind(path)
 s.listen(64)
 os.dup2(s.fileno(), 0)

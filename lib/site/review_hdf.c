@@ -23,22 +23,36 @@ average(struct arena *a, const struct rating *r)
 	return arena_printf(a, "%lld.%lld", tenths / 10, tenths % 10);
 }
 
+/* The HDF node at prefix.i (made when missing), NULL on error. */
+static HDF *
+item_node(struct ctx *c, const char *prefix, size_t i)
+{
+	const char *at = arena_printf(&c->arena, "%s.%zu", prefix, i);
+	HDF *n;
+
+	return neo_check(hdf_get_node(c->hdf, at, &n), at) < 0 ? NULL : n;
+}
+
 void
 review_put_rating(struct ctx *c, const char *prefix, const struct rating *r)
 {
-	if (r->n == 0)
+	const char *stars = arena_printf(&c->arena, "%s.stars", prefix);
+	HDF *top;
+
+	if (r->n == 0 || neo_check(hdf_get_node(c->hdf, prefix, &top),
+	    prefix) < 0)
 		return;
-	hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", r->n), "%s.n", prefix);
-	hdf_putf(c->hdf, average(&c->arena, r), "%s.avg", prefix);
-	hdf_putf(c->hdf, arena_printf(&c->arena, "%lld",
-	    (r->total + r->n / 2) / r->n), "%s.avg_int", prefix);
+	hdf_put_int(top, "n", r->n);
+	hdf_put(top, "avg", average(&c->arena, r));
+	hdf_put_int(top, "avg_int", (r->total + r->n / 2) / r->n);
 	for (int k = 5, i = 0; k >= 1; k--, i++) {
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", k),
-		    "%s.stars.%d.k", prefix, i);
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", r->stars[k]),
-		    "%s.stars.%d.n", prefix, i);
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld",
-		    r->stars[k] * 100 / r->n), "%s.stars.%d.pct", prefix, i);
+		HDF *s = item_node(c, stars, (size_t)i);
+
+		if (s == NULL)
+			return;
+		hdf_put_int(s, "k", k);
+		hdf_put_int(s, "n", r->stars[k]);
+		hdf_put_int(s, "pct", r->stars[k] * 100 / r->n);
 	}
 }
 
@@ -51,35 +65,35 @@ review_put_posts(struct ctx *c, const char *prefix, const struct post *p,
 
 	for (size_t i = 0; i < n; i++) {
 		const struct post *q = &p[i];
-		const char *at = arena_printf(&c->arena, "%s.%zu", prefix, i);
+		HDF *h = item_node(c, prefix, i);
 		int mine = me != 0 && q->user_id == me;
 
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", q->id),
-		    "%s.id", at);
-		hdf_putf(c->hdf, post_kind_name(q->kind), "%s.kind", at);
+		if (h == NULL)
+			return;
+		hdf_put_int(h, "id", q->id);
+		hdf_put(h, "kind", post_kind_name(q->kind));
 		if (q->kind == POST_REVIEW)
-			hdf_putf(c->hdf, arena_printf(&c->arena, "%d", q->rating),
-			    "%s.rating", at);
-		hdf_putf(c->hdf, q->body, "%s.body", at);
-		hdf_putf(c->hdf, post_status_name(q->status), "%s.status", at);
-		hdf_putf(c->hdf, q->held, "%s.held", at);
+			hdf_put_int(h, "rating", q->rating);
+		hdf_put(h, "body", q->body);
+		hdf_put(h, "status", post_status_name(q->status));
+		hdf_put(h, "held", q->held);
 		if (q->verified)
-			hdf_putf(c->hdf, "1", "%s.verified", at);
-		hdf_putf(c->hdf, q->author, "%s.author", at);
-		hdf_putf(c->hdf, l10n_time_a(&c->arena, q->created_at, c->lang,
-		    L10N_DATE), "%s.date", at);
+			hdf_put(h, "verified", "1");
+		hdf_put(h, "author", q->author);
+		hdf_put(h, "date", l10n_time_a(&c->arena, q->created_at,
+		    c->lang, L10N_DATE));
 		if (q->updated_at > q->created_at + 60 && q->answered_at !=
 		    q->updated_at)
-			hdf_putf(c->hdf, "1", "%s.edited", at);
+			hdf_put(h, "edited", "1");
 		if (*q->answer) {
-			hdf_putf(c->hdf, q->answer, "%s.answer", at);
-			hdf_putf(c->hdf, l10n_time_a(&c->arena, q->answered_at,
-			    c->lang, L10N_DATE), "%s.answer_date", at);
+			hdf_put(h, "answer", q->answer);
+			hdf_put(h, "answer_date", l10n_time_a(&c->arena,
+			    q->answered_at, c->lang, L10N_DATE));
 		}
 		if (mine)
-			hdf_putf(c->hdf, "1", "%s.mine", at);
+			hdf_put(h, "mine", "1");
 		if (mine && post_editable(q, now))
-			hdf_putf(c->hdf, "1", "%s.editable", at);
+			hdf_put(h, "editable", "1");
 	}
 }
 

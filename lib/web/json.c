@@ -1,5 +1,6 @@
 /* json.c — see json.h. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "json.h"
 
@@ -13,12 +14,15 @@ json_out(struct buf *b, const json_t *v)
 
 	if (s == NULL)
 		return -1;
-	for (const char *p = s; *p; p++) {
-		unsigned char c = (unsigned char)*p;
-		if (c == '<' || c == '>' || c == '&' || c == '\'' || c == 0x7f)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, (char)c);
+	/* Runs of ordinary bytes are copied whole (a product page's JSON-LD
+	 * is a few kilobytes; byte by byte was a quarter of its cost). */
+	for (const char *p = s; *p; ) {
+		size_t run = strcspn(p, "<>&'\x7f");
+
+		buf_put(b, p, run);
+		p += run;
+		if (*p)
+			buf_printf(b, "\\u%04x", (unsigned char)*p++);
 	}
 	free(s);
 	return 0;

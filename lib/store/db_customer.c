@@ -68,15 +68,52 @@ db_customer_stats(struct db *db, long long id, const char *vnorm,
 	return 0;
 }
 
+/* db_row_fn of Q_ORDERS. */
+static void
+read_order(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct customer_order *o = row;
+
+	o->id = db_col_int(st, 0);
+	o->total_minor = db_col_int(st, 1);
+	o->created_at = db_col_int(st, 2);
+	o->reference = db_col_text(a, st, 3);
+	o->status = db_col_text(a, st, 4);
+	o->currency = db_col_text(a, st, 5);
+	o->method = db_col_text(a, st, 6);
+	o->guest = (int)db_col_int(st, 7);
+}
+
+/* db_row_fn of Q_MESSAGES. */
+static void
+read_message(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct customer_message *m = row;
+
+	m->id = db_col_int(st, 0);
+	m->created_at = db_col_int(st, 1);
+	m->subject = db_col_text(a, st, 2);
+	m->status = db_col_text(a, st, 3);
+}
+
+/* db_row_fn of Q_NOTES. */
+static void
+read_note(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct customer_note *m = row;
+
+	m->id = db_col_int(st, 0);
+	m->created_at = db_col_int(st, 1);
+	m->author = db_col_text(a, st, 2);
+	m->body = db_col_text(a, st, 3);
+}
+
 int
 db_customer_orders(struct db *db, struct arena *a, long long id,
     const char *vnorm, long long limit, struct customer_order **out,
     size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ORDERS);
-	struct customer_order *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -84,23 +121,8 @@ db_customer_orders(struct db *db, struct arena *a, long long id,
 		return -1;
 	bind_owner(st, id, vnorm);
 	db_bind_int(st, 3, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct customer_order *o;
-
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		o = &v[(*n)++];
-		o->id = db_col_int(st, 0);
-		o->total_minor = db_col_int(st, 1);
-		o->created_at = db_col_int(st, 2);
-		o->reference = db_col_text(a, st, 3);
-		o->status = db_col_text(a, st, 4);
-		o->currency = db_col_text(a, st, 5);
-		o->method = db_col_text(a, st, 6);
-		o->guest = (int)db_col_int(st, 7);
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "customer orders");
+	return db_rows(db, st, "customer orders", a, sizeof(**out), read_order,
+	    out, n) < 0 ? -1 : 0;
 }
 
 int
@@ -108,9 +130,6 @@ db_customer_messages(struct db *db, struct arena *a, const char *norm,
     long long limit, struct customer_message **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_MESSAGES);
-	struct customer_message *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -118,17 +137,8 @@ db_customer_messages(struct db *db, struct arena *a, const char *norm,
 		return -1;
 	db_bind_text(st, 1, norm);
 	db_bind_int(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		v[*n].id = db_col_int(st, 0);
-		v[*n].created_at = db_col_int(st, 1);
-		v[*n].subject = db_col_text(a, st, 2);
-		v[*n].status = db_col_text(a, st, 3);
-		(*n)++;
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "customer messages");
+	return db_rows(db, st, "customer messages", a, sizeof(**out),
+	    read_message, out, n) < 0 ? -1 : 0;
 }
 
 long long
@@ -152,24 +162,12 @@ db_customer_notes(struct db *db, struct arena *a, long long user_id,
     struct customer_note **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_NOTES);
-	struct customer_note *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, user_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		v[*n].id = db_col_int(st, 0);
-		v[*n].created_at = db_col_int(st, 1);
-		v[*n].author = db_col_text(a, st, 2);
-		v[*n].body = db_col_text(a, st, 3);
-		(*n)++;
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "customer notes");
+	return db_rows(db, st, "customer notes", a, sizeof(**out), read_note,
+	    out, n) < 0 ? -1 : 0;
 }

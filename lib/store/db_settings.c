@@ -12,25 +12,28 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* db_row_fn of Q_ALL. */
+static void
+read_setting(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct setting_row *r = row;
+
+	r->key = db_col_text(a, st, 0);
+	r->value = db_col_text(a, st, 1);
+}
+
 int
 db_settings_all(struct db *db, struct arena *a, struct setting_row **out,
     size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ALL);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = db_grow(a, *out, *n, &cap, sizeof(**out));
-		(*out)[*n].key = db_col_text(a, st, 0);
-		(*out)[(*n)++].value = db_col_text(a, st, 1);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "settings");
+	return db_rows(db, st, "settings", a, sizeof(**out), read_setting, out,
+	    n) < 0 ? -1 : 0;
 }
 
 int

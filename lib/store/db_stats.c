@@ -160,6 +160,20 @@ db_stats_rebuild(struct db *db)
 	return 0;
 }
 
+/* db_row_fn of the reads: key, id, orders, units, revenue (Q_LOW fills
+ * the same five columns: name, id, 0, stock, 0). */
+static void
+read_row(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct stats_row *r = row;
+
+	r->key = db_col_text(a, st, 0);
+	r->id = db_col_int(st, 1);
+	r->orders = db_col_int(st, 2);
+	r->units = db_col_int(st, 3);
+	r->revenue_minor = db_col_int(st, 4);
+}
+
 int
 db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
     enum stats_group g, const char *const *statuses, size_t limit,
@@ -172,9 +186,7 @@ db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
 		[STATS_BY_PRODUCT] = Q_TOP,
 	};
 	sqlite3_stmt *st;
-	size_t cap = 0;
 	const char *set = "";
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -190,22 +202,8 @@ db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
 	db_bind_int(st, 4, q->category);
 	db_bind_text(st, 5, set);
 	db_bind_int(st, 6, limit ? (long long)limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct stats_row *r;
-
-		if ((*out = db_grow(a, *out, *n, &cap, sizeof(**out))) == NULL) {
-			db_done(st);
-			return -1;
-		}
-		r = &(*out)[(*n)++];
-		r->key = db_col_text(a, st, 0);
-		r->id = db_col_int(st, 1);
-		r->orders = db_col_int(st, 2);
-		r->units = db_col_int(st, 3);
-		r->revenue_minor = db_col_int(st, 4);
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "stats read");
+	return db_rows(db, st, "stats read", a, sizeof(**out), read_row, out,
+	    n) < 0 ? -1 : 0;
 }
 
 long long
@@ -229,8 +227,6 @@ db_stats_low_stock(struct db *db, struct arena *a, long long at_most,
     size_t limit, struct stats_row **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_LOW);
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -238,15 +234,6 @@ db_stats_low_stock(struct db *db, struct arena *a, long long at_most,
 		return -1;
 	db_bind_int(st, 1, at_most);
 	db_bind_int(st, 2, (long long)limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((*out = db_grow(a, *out, *n, &cap, sizeof(**out))) == NULL) {
-			db_done(st);
-			return -1;
-		}
-		(*out)[*n] = (struct stats_row){ db_col_text(a, st, 0),
-		    db_col_int(st, 1), 0, db_col_int(st, 3), 0 };
-		(*n)++;
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "low stock");
+	return db_rows(db, st, "low stock", a, sizeof(**out), read_row, out,
+	    n) < 0 ? -1 : 0;
 }

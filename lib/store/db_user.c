@@ -520,9 +520,6 @@ db_user_search(struct db *db, struct arena *a, const char *q, enum role role,
     long long before, long long limit, struct user **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_SEARCH);
-	struct user *v = NULL;
-	size_t cap = 0;
-	int rc;
 
 	*out = NULL;
 	*n = 0;
@@ -532,13 +529,8 @@ db_user_search(struct db *db, struct arena *a, const char *q, enum role role,
 	db_bind_text(st, 2, role_name(role) ? role_name(role) : "");
 	db_bind_int(st, 3, before);
 	db_bind_int(st, 4, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = db_grow(a, v, *n, &cap, sizeof(*v));
-		user_row(a, st, &v[(*n)++]);
-	}
-	db_done(st);
-	*out = v;
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "user search");
+	return db_rows(db, st, "user search", a, sizeof(**out), user_row, out,
+	    n) < 0 ? -1 : 0;
 }
 
 long long

@@ -1,31 +1,45 @@
 /* db_staff.c — see db_staff.h. */
+#include <ctype.h>
 #include <string.h>
 
 #include "db_internal.h"
 #include "db_staff.h"
+#include "phone.h"
+#include "store_conf.h"
+
+#define ORDER_COLS "o.id, o.total_minor, o.created_at, "			\
+	"(SELECT count(*) FROM payment_proofs p WHERE p.order_id = o.id), "	\
+	"o.reference, o.status, o.payment_method, o.currency, "		\
+	"o.customer_name, o.email, o.phone, o.country, "			\
+	"coalesce(o.city, '') "
+#define FILTERS "(?1 = '' OR o.status = ?1) "				\
+	"AND (?2 = '' OR o.payment_method = ?2) "			\
+	"AND (?3 = 0 OR o.created_at >= ?3) "				\
+	"AND (?4 = 0 OR o.created_at < ?4) "
 
 enum {
-	Q_ORDERS, Q_NOTE_ADD,
+	Q_ORDERS, Q_ORDERS_REF, Q_ORDERS_FIND, Q_NOTE_ADD,
 	Q_NOTES, Q_NOTES_VISIBLE, Q_AUDIT_ADD, Q_AUDIT_LIST, Q_PROOF, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
 	/* Every filter is "unset or equal"; ids grow with time, so the
-	 * keyset is the id. */
-	[Q_ORDERS] = "SELECT o.id, o.total_minor, o.created_at, "
-	    "(SELECT count(*) FROM payment_proofs p WHERE p.order_id = o.id), "
-	    "o.reference, o.status, o.payment_method, o.currency, "
-	    "o.customer_name, o.email, o.phone, o.country, "
-	    "coalesce(o.city, '') FROM orders o "
-	    "WHERE (?1 = '' OR o.status = ?1) "
-	    "AND (?2 = '' OR o.payment_method = ?2) "
-	    "AND (?3 = 0 OR o.created_at >= ?3) "
-	    "AND (?4 = 0 OR o.created_at < ?4) "
-	    "AND (?5 = '' OR o.reference = upper(?5) OR instr(o.email_norm, lower(?5)) > 0 "
-	    "OR instr(lower(o.customer_name), lower(?5)) > 0 "
-	    "OR instr(o.phone, replace(?5, ' ', '')) > 0) "
-	    "AND (?6 = 0 OR o.id < ?6) "
-	    "ORDER BY o.id DESC LIMIT ?7",
+	 * keyset is the id.  Without a search: */
+	[Q_ORDERS] = "SELECT " ORDER_COLS "FROM orders o WHERE " FILTERS
+	    "AND (?6 = 0 OR o.id < ?6) ORDER BY o.id DESC LIMIT ?7",
+	/* The search, exactly: an order reference, a gateway's payment id
+	 * or charge (a handful of rows at most). */
+	[Q_ORDERS_REF] = "SELECT " ORDER_COLS "FROM orders o WHERE o.id IN "
+	    "(SELECT id FROM orders WHERE reference = upper(?5) UNION "
+	    "SELECT order_id FROM payments WHERE provider_id = ?5 UNION "
+	    "SELECT order_id FROM payments WHERE charge_ref = ?5) AND "
+	    FILTERS "AND (?6 = 0 OR o.id < ?6) ORDER BY o.id DESC LIMIT ?7",
+	/* The search by words (?8, orders_find): the index yields ids
+	 * newest first and stops at the limit, however common the word. */
+	[Q_ORDERS_FIND] = "SELECT " ORDER_COLS "FROM orders_find f JOIN "
+	    "orders o ON o.id = f.rowid WHERE orders_find MATCH ?8 AND "
+	    FILTERS "AND (?6 = 0 OR f.rowid < ?6) ORDER BY f.rowid DESC "
+	    "LIMIT ?7",
 	[Q_NOTE_ADD] = "INSERT INTO order_notes(order_id, user_id, author, "
 	    "body, visible, created_at) VALUES (?, nullif(?, 0), ?, ?, ?, ?)",
 	[Q_NOTES] = "SELECT id, created_at, author, body, visible FROM "
@@ -45,12 +59,47 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
-int
-db_staff_orders_each(struct db *db, struct arena *a,
-    const struct staff_order_filter *f,
-    int (*fn)(const struct staff_order_row *, void *), void *arg)
+/* The full-text query of search text q for orders_find: each word (a run
+ * of letters and digits, as the unicode61 tokenizer cuts them) quoted, all
+ * required; a telephone number written with spaces or dashes also as its
+ * E.164 digits in the store's country.  NULL when q has no word. */
+static const char *
+find_query(struct arena *a, const char *q)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ORDERS);
+	char e164[PHONE_E164_BUF];
+	const char *err, *expr = NULL;
+	size_t words = 0;
+
+	for (const char *p = q; *p && words < 8; ) {
+		size_t n = 0;
+
+		while (p[n] && (isalnum((unsigned char)p[n]) ||
+		    (unsigned char)p[n] >= 0x80))
+			n++;
+		if (n == 0) {
+			p++;
+			continue;
+		}
+		expr = arena_printf(a, "%s%s\"%.*s\"", expr ? expr : "",
+		    expr ? " " : "", (int)n, p);
+		p += n;
+		words++;
+	}
+	if (expr != NULL && strspn(q, "0123456789 +-.()") == strlen(q) &&
+	    phone_e164(q, phone_country(conf_str(CONF_DEFAULT_COUNTRY)), e164,
+	    &err) == 0)
+		expr = arena_printf(a, "(%s) OR \"%s\"", expr, e164 + 1);
+	return expr;
+}
+
+/* Runs statement q of the list with f's filters; see db_staff_orders_each.
+ * Sets *found when a row came. */
+static int
+orders_run(struct db *db, struct arena *a, int q,
+    const struct staff_order_filter *f, const char *find,
+    int (*fn)(const struct staff_order_row *, void *), void *arg, int *found)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, q);
 	struct staff_order_row r;
 	int rc;
 
@@ -60,10 +109,14 @@ db_staff_orders_each(struct db *db, struct arena *a,
 	db_bind_text(st, 2, f->method ? f->method : "");
 	db_bind_int(st, 3, f->from);
 	db_bind_int(st, 4, f->to);
-	db_bind_text(st, 5, f->q ? f->q : "");
+	if (q == Q_ORDERS_REF)
+		db_bind_text(st, 5, f->q);
 	db_bind_int(st, 6, f->before);
 	db_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
+	if (q == Q_ORDERS_FIND)
+		db_bind_text(st, 8, find);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*found = 1;
 		r.id = db_col_int(st, 0);
 		r.total_minor = db_col_int(st, 1);
 		r.created_at = db_col_int(st, 2);
@@ -84,6 +137,25 @@ db_staff_orders_each(struct db *db, struct arena *a,
 	}
 	db_done(st);
 	return rc == SQLITE_DONE ? 0 : db_fail(db, "staff orders");
+}
+
+int
+db_staff_orders_each(struct db *db, struct arena *a,
+    const struct staff_order_filter *f,
+    int (*fn)(const struct staff_order_row *, void *), void *arg)
+{
+	const char *find;
+	int found = 0;
+
+	if (f->q == NULL || *f->q == '\0')
+		return orders_run(db, a, Q_ORDERS, f, NULL, fn, arg, &found);
+	/* An exact reference or payment id is the order asked for; else
+	 * the words. */
+	if (orders_run(db, a, Q_ORDERS_REF, f, NULL, fn, arg, &found) < 0)
+		return -1;
+	if (found || (find = find_query(a, f->q)) == NULL)
+		return 0;
+	return orders_run(db, a, Q_ORDERS_FIND, f, find, fn, arg, &found);
 }
 
 long long

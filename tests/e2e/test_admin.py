@@ -7,6 +7,7 @@ staff only; confirm, reject (mailed, upload again), complete, cancel
 import csv
 import io
 import re
+import urllib.parse
 
 import harness
 from harness import test, check
@@ -253,6 +254,24 @@ def admin_orders_filters_pages_and_csv():
           rb not in refs("?q=filter-a@example.com"), "by e-mail")
     check(refs("?q=" + rb.lower()) == {rb}, "by reference")
     check(rb in refs("?q=leila") and ra not in refs("?q=leila"), "by name")
+    # Words, not substrings, and every word required; the phone number
+    # as staff write it; a gateway's payment id exactly; whatever the
+    # search holds, it is text, never full-text syntax.
+    check(refs("?q=Leila+filter-b") == {rb} and not refs("?q=eila"),
+          "whole words, all of them")
+    phone = one(s, "SELECT phone FROM orders WHERE id = ?", a)
+    local = phone[4:6] + " " + phone[6:9] + " " + phone[9:]
+    check(ra in refs("?q=" + urllib.parse.quote(local)) and
+          ra in refs("?q=" + urllib.parse.quote(phone)), "by phone " + local)
+    execute(s, "INSERT INTO payments(provider, provider_id, order_id, "
+            "attempt, amount_minor, currency, mode, status, url, "
+            "expires_at, created_at, updated_at) VALUES ('stripe', "
+            "'cs_test_find_me', ?, 0, 1, 'TND', 'test', 'open', "
+            "'https://x', 0, 0, 0)", a)
+    check(refs("?q=cs_test_find_me") == {ra}, "by payment id")
+    for odd in ('"', "*", "NEAR(a b)", "a OR", "AND", "^x", "-", "{x}:y"):
+        r = emp.get("/admin/orders?q=" + urllib.parse.quote(odd))
+        check(r.status == 200, "%r: %r" % (odd, r))
     check(ra in refs("?method=bank") and rb not in refs("?method=bank"),
           "by method")
     check(rb in refs("?status=awaiting_payment&method=mobile"), "by status")

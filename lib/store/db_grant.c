@@ -25,8 +25,8 @@ static const char *const sql[Q__MAX] = {
 	    "AND e.revoked_at IS NULL AND (e.expires_at IS NULL OR "
 	    "e.expires_at > ?2) ORDER BY e.id DESC",
 	[Q_GRANTABLE] = "SELECT slug, name, coalesce(media_type, '') FROM "
-	    "products WHERE kind = 'digital' AND active = 1 ORDER BY name, id "
-	    "LIMIT ?",
+	    "products WHERE kind = 'digital' AND active = 1 ORDER BY name "
+	    "COLLATE NOCASE, id LIMIT ?",
 	[Q_GRANTABLE_ID] = "SELECT id, name FROM products "
 	    "WHERE slug = ? AND kind = 'digital' AND active = 1",
 };

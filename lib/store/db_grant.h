@@ -38,7 +38,8 @@ int		db_grants_of_user(struct db *, struct arena *, long long user_id,
 struct grantable {
 	const char	*slug, *name, *media_type;
 };
-/* Active digital products by name, at most limit; 0 or -1. */
+/* Active digital products by name (the products_active_name index),
+ * at most limit; 0 or -1. */
 int		db_grantable(struct db *, struct arena *, long long limit,
 		    struct grantable **, size_t *);
 /* The id of active product slug when it is digital (its name into

@@ -67,12 +67,13 @@ grant_mail(struct db *db, struct arena *a, const struct user *u,
 static int
 input_ok(const struct grant_req *r)
 {
-	size_t n = r->reason ? strlen(r->reason) : 0;
+	const char *why = r->reason ? r->reason : "";
+	size_t n = strlen(why);
 
 	return r->days >= -1 && r->days <= GRANT_DAYS_MAX &&
 	    r->downloads >= -1 && r->downloads <= GRANT_DOWNLOADS_MAX &&
-	    utf8_len(r->reason ? r->reason : "", n) <= GRANT_REASON_MAX &&
-	    !utf8_has_controls(r->reason ? r->reason : "", n, 1);
+	    utf8_valid(why, n) && utf8_len(why, n) <= GRANT_REASON_MAX &&
+	    !utf8_has_controls(why, n, 1);
 }
 
 /* The body of grant_add, inside its transaction. */

@@ -13,6 +13,7 @@ import harness
 from harness import Stack, test, check
 from shop import hidden, multipart, one
 from staff import add_staff, login
+from test_admin_settings import save
 from test_download import add_file, buy, refused
 
 FILM = "the-last-caravan-film"
@@ -243,6 +244,20 @@ def small_file_upload_downloads_and_oversize_is_refused():
         check(one(s, "SELECT count(*) FROM media_files") == 1 and
               len(os.listdir(os.path.dirname(path))) == 1, "nothing stored")
         check(upload(adm, pid, "empty.pdf", b"").status == 400, "empty: 400")
+        # The limit is a setting: raised on /admin/settings, it lets the
+        # same file in; a bad value is refused.
+        check(save(adm, "media_upload_max", "lots").status == 400,
+              "not a number: 400")
+        check(save(adm, "media_upload_max", "6000").status == 303,
+              "limit raised")
+        r = upload(adm, pid, "big.pdf", os.urandom(5000))
+        check(r.status == 303, "under the new limit: %d" % r.status)
+        big = one(s, "SELECT id FROM media_files WHERE file_name = "
+                  "'big.pdf'")
+        page = adm.get("/admin/product/%d" % pid).text
+        check(adm.post("/admin/product/file/remove", {
+            "csrf": hidden(page, "csrf"), "id": str(pid),
+            "media": str(big)}).status == 303, "big.pdf removed")
         # The uploaded file through /download.
         s.ctl("entitlement", "grant", "--email", CUSTOMER, "--product", FILM)
         links = download_links(login(s, "customer").get(
@@ -260,7 +275,8 @@ def small_file_upload_downloads_and_oversize_is_refused():
         check(one(s, "SELECT count(*) FROM media_files") == 0 and
               not os.path.exists(path), "row and file gone")
         check(one(s, "SELECT count(*) FROM audit_log WHERE action = "
-                  "'media_remove'") == 1, "removal audited")
+                  "'media_remove' AND detail = ?", "file %d: Booklet.pdf" %
+                  fid) == 1, "removal audited")
         r = adm.post("/admin/product/file/remove", {
             "csrf": hidden(page, "csrf"), "id": str(pid), "media": str(fid)})
         check(r.status == 404, "twice: %d" % r.status)

@@ -1051,14 +1051,17 @@ CREATE TABLE media_files (
 CREATE INDEX media_files_product ON media_files(product_id);
 
 -- Who may download what: one row per paid order line of a digital
--- product.  It covers the product's files and those of every product
--- under it (a series: its seasons and their episodes, added later too).
--- max_downloads counts per file (NULL: unlimited); expires_at NULL: for
--- ever; revoked_at set by a refund or cancellation of the order.
+-- product, or one a staff member granted without an order (order_id and
+-- line NULL, granted_by the staff account or NULL for soukctl,
+-- grant_reason why).  It covers the product's files and those of every
+-- product under it (a series: its seasons and their episodes, added
+-- later too).  max_downloads counts per file (NULL: unlimited);
+-- expires_at NULL: for ever; revoked_at set by a refund or cancellation
+-- of the order, or by staff.
 CREATE TABLE entitlements (
 	id		INTEGER PRIMARY KEY,
-	order_id	INTEGER NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
-	line		INTEGER NOT NULL,
+	order_id	INTEGER REFERENCES orders(id) ON DELETE CASCADE,
+	line		INTEGER,
 	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
 	user_id		INTEGER REFERENCES users(id) ON DELETE SET NULL,
 	max_downloads	INTEGER CHECK (max_downloads IS NULL OR max_downloads > 0),
@@ -1066,6 +1069,8 @@ CREATE TABLE entitlements (
 	revoked_at	INTEGER,
 	revoke_reason	TEXT,
 	created_at	INTEGER NOT NULL,
+	granted_by	INTEGER REFERENCES users(id) ON DELETE SET NULL,
+	grant_reason	TEXT NOT NULL DEFAULT '' CHECK (length(grant_reason) <= 500),
 	UNIQUE (order_id, line)
 );
 CREATE INDEX entitlements_user ON entitlements(user_id, product_id);

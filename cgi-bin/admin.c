@@ -43,6 +43,10 @@
  *   POST /admin/product/plan      id, months, days, plan_price | plan (off)
  *   POST /admin/product/image     id, file (multipart), alt: re-encoded
  *   POST /admin/product/image/act id, image, image_op=save|up|down|delete
+ *   POST /admin/product/file      id, file (multipart): a file to download
+ *                                 (at most media_upload_max; parts/admin/
+ *                                 product_files.c)
+ *   POST /admin/product/file/remove  id, media
  *   GET  /admin/categories        the tree; POST /admin/category/save
  *                                 creates, renames, moves, reorders
  *   GET  /admin/messages          contact inbox: box=open|unread|handled|
@@ -65,6 +69,10 @@
  *   POST /admin/customer/act      id, do=disable|enable|sessions|invite
  *   POST /admin/customer/role     id, role=customer|employee|admin
  *   POST /admin/customer/note     id, body (private)
+ *   POST /admin/customer/grant    id, product (slug), days, downloads,
+ *                                 reason: content without an order
+ *                                 (parts/admin/grants.c)
+ *   POST /admin/customer/ungrant  id, ent: take a grant back
  *   GET  /admin/pages             content pages, every language, published
  *                                 or draft; parts/admin/content_pages.c
  *   GET  /admin/page[/<slug>/<lang>]  new page form, or one version's
@@ -98,6 +106,7 @@
 #include "site_hooks.h"
 #include "staff_perm.h"
 #include "subs_act.h"
+#include "grant.h"
 
 static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
@@ -109,6 +118,7 @@ static const char *const notices[] = {
 	"faq_saved", "faq_deleted", "banner_saved", "banner_deleted",
 	"setting",
 	"coupon",
+	"file",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
@@ -208,6 +218,10 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_SETTING] = { "setting", V_LINE, 1, 64, NULL, 1 },
 	[KEY_SET_VALUE] = { "value", V_LINE, 0, 1000 },
 	[KEY_SET_ACT] = { "action", V_ENUM, .choices = adm_setting_acts },
+	[KEY_FILE] = { "media", V_INT, 1, 1LL << 53 },
+	[KEY_DOWNLOADS] = { "downloads", V_INT, 0, GRANT_DOWNLOADS_MAX },
+	[KEY_ENT] = { "ent", V_INT, 1, 1LL << 53 },
+	[KEY_GRANT_DAYS] = { "days", V_INT, 0, GRANT_DAYS_MAX },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -276,6 +290,10 @@ enum page_id {
 	PAGE_BANNER_DELETE,
 	PAGE_SETTINGS,
 	PAGE_SETTING_SAVE,
+	PAGE_PRODUCT_FILE,
+	PAGE_PRODUCT_FILE_REMOVE,
+	PAGE_CUSTOMER_GRANT,
+	PAGE_CUSTOMER_UNGRANT,
 	PAGE__MAX
 };
 
@@ -331,6 +349,10 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_BANNER_DELETE] = page_banner_delete,
 	[PAGE_SETTINGS] = page_settings,
 	[PAGE_SETTING_SAVE] = page_setting_save,
+	[PAGE_PRODUCT_FILE] = page_product_file,
+	[PAGE_PRODUCT_FILE_REMOVE] = page_product_file_remove,
+	[PAGE_CUSTOMER_GRANT] = page_customer_grant,
+	[PAGE_CUSTOMER_UNGRANT] = page_customer_ungrant,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -383,6 +405,10 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_BANNER_DELETE] = PERM_DELETE,
 	[PAGE_SETTINGS] = PERM_SETTINGS,
 	[PAGE_SETTING_SAVE] = PERM_SETTINGS,
+	[PAGE_PRODUCT_FILE] = PERM_CATALOG,
+	[PAGE_PRODUCT_FILE_REMOVE] = PERM_CATALOG,
+	[PAGE_CUSTOMER_GRANT] = PERM_GRANT,
+	[PAGE_CUSTOMER_UNGRANT] = PERM_GRANT,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -509,6 +535,15 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_NOTICE) },
 	[PAGE_SETTING_SAVE] = { "admin/settings/save", METHODS_POST, gate, 0,
 	    KEYS(KEY_SETTING, KEY_SET_VALUE, KEY_SET_ACT) },
+	[PAGE_PRODUCT_FILE] = { "admin/product/file", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID) },
+	[PAGE_PRODUCT_FILE_REMOVE] = { "admin/product/file/remove",
+	    METHODS_POST, gate, 0, KEYS(KEY_ID, KEY_FILE) },
+	[PAGE_CUSTOMER_GRANT] = { "admin/customer/grant", METHODS_POST, gate,
+	    0, KEYS(KEY_ID, KEY_PRODUCT, KEY_GRANT_DAYS, KEY_DOWNLOADS,
+	    KEY_REASON) },
+	[PAGE_CUSTOMER_UNGRANT] = { "admin/customer/ungrant", METHODS_POST,
+	    gate, 0, KEYS(KEY_ID, KEY_ENT) },
 };
 
 static const struct app admin = {

@@ -12,7 +12,8 @@
  *             worker never reads it.
  *     apache  X-Sendfile with the file's path (mod_xsendfile).
  *     stream  the program sends the file itself (plain CGI), one Range.
- *   Anything refused: 403 (404 for a link that has not the shape of one)
+ *   Anything refused: 403 (404 for a link that has not the shape of one;
+ *   "withdrawn" for content staff gave and took back)
  *   with a small page saying why and where to get a fresh link.
  *
  * The page is bare (PAGE_BARE): no layout data, no cart or session lookup,
@@ -148,15 +149,23 @@ stream(struct ctx *c, const char *path, long long size)
 	return c->resp.status;
 }
 
-/* The reason key for a claim refusal. */
+/* The reason key for a revoked entitlement e: a purchase refunded or
+ * cancelled, or content staff gave and took back (no order). */
 static const char *
-claim_reason(enum claim_result r)
+revoked(const struct entitlement *e)
+{
+	return e->order_id ? "revoked" : "withdrawn";
+}
+
+/* The reason key for a claim refusal of entitlement e. */
+static const char *
+claim_reason(enum claim_result r, const struct entitlement *e)
 {
 	switch (r) {
 	case CLAIM_EXHAUSTED:
 		return "exhausted";
 	case CLAIM_REVOKED:
-		return "revoked";
+		return revoked(e);
 	case CLAIM_EXPIRED:
 		return "expired";
 	default:
@@ -186,7 +195,7 @@ page_download(struct ctx *c)
 	if ((ts = download_token_check(token, &e, now)) != TOKEN_OK)
 		return refuse(c, 403, ts == TOKEN_EXPIRED ? "expired" : "forged");
 	if (e.revoked_at)
-		return refuse(c, 403, "revoked");
+		return refuse(c, 403, revoked(&e));
 	if ((rc = db_entitle_file(c->db, &c->arena, ent, file, &f)) < 0)
 		return 500;
 	if (rc != 0)
@@ -196,7 +205,7 @@ page_download(struct ctx *c)
 	if (cr == CLAIM_ERROR)
 		return 500;
 	if (cr != CLAIM_OK)
-		return refuse(c, 403, claim_reason(cr));
+		return refuse(c, 403, claim_reason(cr, &e));
 	log_info("download: entitlement %lld file %lld (%s) to %s", ent, file,
 	    f.stored_name, c->req.remote_addr ? c->req.remote_addr : "?");
 	c->resp.content_type = arena_strdup(&c->arena, f.content_type);

@@ -1,138 +1,75 @@
 /* cmd_media.c — soukctl media add, entitlement revoke|link: putting files
  * for sale and handling downloads from the shell (order status changes,
- * with their deliveries, are soukctl order set: cmd_orders.c).
+ * with their deliveries, are soukctl order set: cmd_orders.c; grants
+ * are cmd_grant.c).
  *
- * media add copies (or hard-links, when on the same file system) a file
- * into data_dir/downloads/ under a random name, so a film of several
- * gigabytes never passes through a FastCGI worker; the row in media_files
- * names the product and the file name buyers get. */
-#include <errno.h>
-#include <fcntl.h>
+ * media add hard-links (or copies, across file systems) a file into
+ * data_dir/downloads/ under a random name through media_add() (media.h,
+ * shared with the admin's uploads), so a film of several gigabytes never
+ * passes through a FastCGI worker. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/sendfile.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "clock.h"
 #include "csrf.h"
 #include "ctl.h"
 #include "db_products.h"
 #include "delivery.h"
-#include "fs.h"
+#include "media.h"
 #include "order.h"
-#include "rand.h"
 #include "store_conf.h"
-#include "utf8.h"
 #include "valid.h"
-
-static const struct {
-	const char *ext, *type;
-} types[] = {
-	{ ".mp4", "video/mp4" }, { ".m4v", "video/mp4" },
-	{ ".mkv", "video/x-matroska" }, { ".webm", "video/webm" },
-	{ ".mp3", "audio/mpeg" }, { ".m4a", "audio/mp4" },
-	{ ".flac", "audio/flac" }, { ".ogg", "audio/ogg" },
-	{ ".pdf", "application/pdf" }, { ".epub", "application/epub+zip" },
-	{ ".zip", "application/zip" }, { ".txt", "text/plain; charset=utf-8" },
-};
-
-/* The Content-Type for file name s (by extension). */
-static const char *
-content_type(const char *s)
-{
-	const char *ext = strrchr(s, '.');
-
-	for (size_t i = 0; ext && i < sizeof(types) / sizeof(types[0]); i++)
-		if (strcasecmp(ext, types[i].ext) == 0)
-			return types[i].type;
-	return "application/octet-stream";
-}
-
-/* Copies src to dst (created, mode 0640) in the kernel
- * (sendfile: the bytes never enter this process); 0 or -1 (dst
- * removed). */
-static int
-copy_file(const char *src, const char *dst)
-{
-	int in, out, rc = 0;
-	ssize_t n;
-
-	if ((in = open(src, O_RDONLY)) < 0)
-		return -1;
-	if ((out = open(dst, O_WRONLY | O_CREAT | O_EXCL, 0640)) < 0) {
-		close(in);
-		return -1;
-	}
-	while ((n = sendfile(out, in, NULL, 1 << 30)) > 0)
-		;
-	if (n < 0 || fsync(out) < 0)
-		rc = -1;
-	close(in);
-	if (close(out) < 0)
-		rc = -1;
-	if (rc < 0)
-		unlink(dst);
-	return rc;
-}
 
 /* soukctl media add FILE --product SLUG */
 static int
-media_add(int argc, char **argv)
+media_add_cmd(int argc, char **argv)
 {
 	static const char usage[] = "add FILE --product SLUG";
-	char dir[4096], dst[4200], name[32];
-	const char *src, *base, *slug;
-	struct stat st;
+	const char *src, *slug;
+	struct media_src m = { 0 };
+	struct arena a;
 	struct db *db;
-	long long pid, id;
+	long long pid, id, size;
+	enum media_result r;
 
 	if (argc != 5 || strcmp(argv[3], "--product") != 0)
 		return ctl_usage("media", usage);
 	src = argv[2];
 	slug = argv[4];
-	base = strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
-	if (stat(src, &st) < 0 || !S_ISREG(st.st_mode))
-		return ctl_fail("media", "%s is not a readable file", src);
-	if (*base == '\0' || strlen(base) > 255 || utf8_has_controls(base,
-	    strlen(base), 0))
-		return ctl_fail("media", "the file name must be 1 to 255 "
-		    "characters without control characters");
-	snprintf(dir, sizeof(dir), "%s/downloads", conf_str(CONF_DATA_DIR));
-	if (fs_mkdir_p(dir, 0750) < 0)
-		return ctl_fail("media", "cannot create %s", dir);
+	m.path = src;
+	m.name = strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	if ((pid = db_product_id(db, slug)) <= 0) {
 		db_close(db);
 		return ctl_fail("media", "no product %s", slug);
 	}
-	rand_token(name, 12);
-	snprintf(dst, sizeof(dst), "%s/%s", dir, name);
-	/* A hard link costs nothing on one file system; else a copy. */
-	if (link(src, dst) < 0 && copy_file(src, dst) < 0) {
-		db_close(db);
-		return ctl_fail("media", "cannot copy %s to %s: %s", src, dst,
-		    strerror(errno));
-	}
-	id = db_media_add(db, pid, name, base, content_type(base),
-	    (long long)st.st_size, store_now());
+	arena_init(&a, 0);
+	r = media_add(db, &a, &ctl_actor, pid, &m, store_now(), &id, &size);
 	db_close(db);
-	if (id < 0) {
-		unlink(dst);
-		return ctl_fail("media", "could not record %s", base);
+	arena_free(&a);
+	switch (r) {
+	case MEDIA_OK:
+		ctl_printf("file %lld: %s (%lld bytes, %s) for %s\n", id,
+		    m.name, size, media_content_type(m.name), slug);
+		return 0;
+	case MEDIA_SOURCE:
+		return ctl_fail("media", "%s is not a readable file", src);
+	case MEDIA_NAME:
+		return ctl_fail("media", "the file name must be 1 to 255 "
+		    "characters without control characters");
+	default:
+		return ctl_fail("media", "could not store %s (see the messages "
+		    "above)", m.name);
 	}
-	ctl_printf("file %lld: %s (%lld bytes, %s) for %s\n", id, base,
-	    (long long)st.st_size, content_type(base), slug);
-	return 0;
 }
 
 int
 cmd_media(int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "add") == 0)
-		return media_add(argc, argv);
+		return media_add_cmd(argc, argv);
 	return ctl_usage(argv[0], "add FILE --product SLUG");
 }
 
@@ -186,7 +123,7 @@ entitlement_link(int argc, char **argv)
 
 /* soukctl entitlement revoke ORDER LINE: takes one line's downloads back
  * (a partial refund) without changing the order; entitlement link ENT
- * FILE. */
+ * FILE; grant, grants and revoke --grant (cmd_grant.c). */
 int
 cmd_entitlement(int argc, char **argv)
 {
@@ -197,10 +134,19 @@ cmd_entitlement(int argc, char **argv)
 
 	if (argc >= 2 && strcmp(argv[1], "link") == 0)
 		return entitlement_link(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "grant") == 0)
+		return ctl_grant(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "grants") == 0)
+		return ctl_grants(argc, argv);
+	if (argc >= 3 && strcmp(argv[1], "revoke") == 0 &&
+	    strcmp(argv[2], "--grant") == 0)
+		return ctl_grant_revoke(argc, argv);
 	if (argc != 4 || strcmp(argv[1], "revoke") != 0 ||
 	    valid_int(argv[2], 1, 1LL << 53, &order, &err) < 0 ||
 	    valid_int(argv[3], 1, 1000, &line, &err) < 0)
-		return ctl_usage(argv[0], "revoke ORDER LINE");
+		return ctl_usage(argv[0], "revoke ORDER LINE | revoke --grant "
+		    "ID | grant --email E --product SLUG ... | grants --email "
+		    "E | link ENT FILE");
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	if (db_begin(db) == 0 &&

@@ -76,6 +76,13 @@ int	cmd_subscriptions(int, char **);
 int	cmd_subscription(int, char **);
 int	cmd_export_catalog(int, char **);
 int	cmd_entitlement(int, char **);
+/* cmd_grant.c: entitlement grant, grants, revoke --grant (argv[0] is
+ * "entitlement"), and who soukctl is in audit rows. */
+int	ctl_grant(int, char **);
+int	ctl_grants(int, char **);
+int	ctl_grant_revoke(int, char **);
+struct staff_actor;
+extern const struct staff_actor ctl_actor;
 int	cmd_order_refund(int, char **);
 int	cmd_page(int, char **);
 int	cmd_faq(int, char **);

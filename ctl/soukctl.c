@@ -41,8 +41,12 @@ static const struct ctl_cmd cmds[] = {
 	    "staff actions on one subscription" },
 	{ "export-catalog", cmd_export_catalog, "", "the catalog as JSON "
 	    "(films, series, seasons, episodes, plans, prices) on stdout" },
-	{ "entitlement", cmd_entitlement, "revoke ORDER LINE | link ENT FILE",
-	    "take back the downloads of one order line; print a fresh link" },
+	{ "entitlement", cmd_entitlement, "revoke ORDER LINE | link ENT FILE | "
+	    "grant --email E --product SLUG [--days N] [--downloads N] "
+	    "[--reason T] | grants --email E | revoke --grant ID",
+	    "take back the downloads of one order line; print a fresh link; "
+	    "give a customer content without an order, list and take back "
+	    "those grants" },
 	{ "product-field", cmd_product_field, "set|list|remove SLUG ...",
 	    "details a product asks at checkout (MAC address, app name)" },
 	{ "coupon", cmd_coupon, "add|list", "create or list discount codes" },

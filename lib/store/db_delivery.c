@@ -24,20 +24,31 @@
 	"p.name, p.slug, coalesce(p.media_type, ''), f.file_name, "	\
 	"coalesce(p.image, ''), CASE p.media_type WHEN 'episode' THEN "	\
 	"b.name WHEN 'season' THEN a.name ELSE '' END, CASE "		\
-	"p.media_type WHEN 'episode' THEN a.name ELSE '' END, o.token, "	\
-	"e.order_id, coalesce(e.user_id, 0) "	\
-	"FROM entitlements e JOIN orders o ON o.id = e.order_id "	\
+	"p.media_type WHEN 'episode' THEN a.name ELSE '' END, "		\
+	"coalesce(o.token, ''), coalesce(e.order_id, 0), "		\
+	"coalesce(e.user_id, 0) "					\
+	"FROM entitlements e LEFT JOIN orders o ON o.id = e.order_id "	\
 	"JOIN products p ON " COVERS("p", "e") " "			\
 	"JOIN media_files f ON f.product_id = p.id "			\
 	"LEFT JOIN products a ON a.id = p.parent_id "			\
 	"LEFT JOIN products b ON b.id = a.parent_id "
+
+/* Entitlements of customer ?1 (or of orders of the verified address
+ * ?2): theirs by an order, or granted to them by staff (no order).  Each
+ * side of the OR has its index (entitlements_user, orders_user,
+ * orders_email). */
+#define HOLDER								\
+	"((e.order_id IS NULL AND e.user_id = ?1) OR e.order_id IN "	\
+	"(SELECT id FROM orders WHERE user_id = ?1 OR (?2 IS NOT NULL "	\
+	"AND email_norm = ?2)))"
 
 #define LIBRARY_ORDER							\
 	" GROUP BY f.id ORDER BY 14, a.position, p.position, p.name, f.id"
 
 enum {
 	Q_MEDIA_ADD, Q_GRANT, Q_REVOKE, Q_GET, Q_FILE, Q_SEEN, Q_COUNT,
-	Q_CLAIM, Q_LIB_USER, Q_LIB_ORDER, Q_OWNS, Q__MAX
+	Q_CLAIM, Q_LIB_USER, Q_LIB_ORDER, Q_OWNS, Q_MEDIA_LIST, Q_MEDIA_GET,
+	Q_MEDIA_DEL, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -53,8 +64,9 @@ static const char *const sql[Q__MAX] = {
 	    "WHERE order_id = ?1 AND (?2 = 0 OR line = ?2) AND revoked_at IS NULL",
 	[Q_GET] = "SELECT e.id, e.order_id, e.line, e.product_id, "
 	    "coalesce(e.user_id, 0), coalesce(e.max_downloads, 0), "
-	    "coalesce(e.expires_at, 0), coalesce(e.revoked_at, 0), o.status "
-	    "FROM entitlements e JOIN orders o ON o.id = e.order_id WHERE e.id = ?",
+	    "coalesce(e.expires_at, 0), coalesce(e.revoked_at, 0), "
+	    "coalesce(o.status, '') FROM entitlements e LEFT JOIN orders o "
+	    "ON o.id = e.order_id WHERE e.id = ?",
 	[Q_FILE] = "SELECT f.id, f.product_id, f.size, f.stored_name, "
 	    "f.file_name, f.content_type, p.name FROM entitlements e, "
 	    "media_files f JOIN products p ON p.id = f.product_id "
@@ -65,14 +77,18 @@ static const char *const sql[Q__MAX] = {
 	    "AND file_id = ?",
 	[Q_CLAIM] = "INSERT INTO downloads(entitlement_id, file_id, token_hash, "
 	    "remote_addr, created_at, last_at) VALUES (?, ?, ?, ?, ?5, ?5)",
-	[Q_LIB_USER] = LIBRARY_COLS "WHERE (o.user_id = ?1 OR (?2 IS NOT NULL "
-	    "AND o.email_norm = ?2)) AND " LIVE("e", "?3") LIBRARY_ORDER,
+	[Q_LIB_USER] = LIBRARY_COLS "WHERE " HOLDER " AND " LIVE("e", "?3")
+	    LIBRARY_ORDER,
 	[Q_LIB_ORDER] = LIBRARY_COLS "WHERE e.order_id = ?1 AND "
 	    LIVE("e", "?2") LIBRARY_ORDER,
-	[Q_OWNS] = "SELECT count(*) FROM entitlements e JOIN orders o ON o.id = "
-	    "e.order_id JOIN products p ON p.id = ?3 AND " COVERS("p", "e")
-	    " WHERE (o.user_id = ?1 OR (?2 IS NOT NULL AND o.email_norm = ?2)) "
-	    "AND " LIVE("e", "?4"),
+	[Q_OWNS] = "SELECT count(*) FROM entitlements e JOIN products p ON "
+	    "p.id = ?3 AND " COVERS("p", "e") " WHERE " HOLDER " AND "
+	    LIVE("e", "?4"),
+	[Q_MEDIA_LIST] = "SELECT id, product_id, size, stored_name, file_name, "
+	    "content_type, '' FROM media_files WHERE product_id = ? ORDER BY id",
+	[Q_MEDIA_GET] = "SELECT id, product_id, size, stored_name, file_name, "
+	    "content_type, '' FROM media_files WHERE id = ? AND product_id = ?",
+	[Q_MEDIA_DEL] = "DELETE FROM media_files WHERE id = ? AND product_id = ?",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -92,6 +108,66 @@ db_media_add(struct db *db, long long product_id, const char *stored_name,
 	db_bind_int(st, 5, size);
 	db_bind_int(st, 6, now);
 	return db_insert(db, st, "media add");
+}
+
+/* db_row_fn: a media_file from Q_MEDIA_LIST / Q_MEDIA_GET's columns. */
+static void
+read_media(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct media_file *f = row;
+
+	f->id = db_col_int(st, 0);
+	f->product_id = db_col_int(st, 1);
+	f->size = db_col_int(st, 2);
+	f->stored_name = db_col_text(a, st, 3);
+	f->file_name = db_col_text(a, st, 4);
+	f->content_type = db_col_text(a, st, 5);
+	f->product_name = db_col_text(a, st, 6);
+}
+
+int
+db_media_of_product(struct db *db, struct arena *a, long long product_id,
+    struct media_file **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_MEDIA_LIST);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, product_id);
+	return db_rows(db, st, "media list", a, sizeof(**out), read_media,
+	    out, n) < 0 ? -1 : 0;
+}
+
+int
+db_media_get(struct db *db, struct arena *a, long long id,
+    long long product_id, struct media_file *f)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_MEDIA_GET);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, product_id);
+	if ((rc = db_step_row(db, st, "media get")) == 0) {
+		read_media(a, st, f);
+		db_done(st);
+	}
+	return rc;
+}
+
+int
+db_media_del(struct db *db, long long id, long long product_id)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_MEDIA_DEL);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, product_id);
+	if (db_step_done(db, st, "media delete") < 0)
+		return -1;
+	return sqlite3_changes(db_sqlite(db));
 }
 
 int

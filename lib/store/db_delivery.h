@@ -24,13 +24,25 @@ long long	db_media_add(struct db *, long long product_id,
 		    const char *stored_name, const char *file_name,
 		    const char *content_type, long long size, long long now);
 
+/* The files of product_id, oldest first (product_name ""); 0 or -1,
+ * *out in the arena. */
+int		db_media_of_product(struct db *, struct arena *,
+		    long long product_id, struct media_file **out, size_t *n);
+/* File id of product_id: 0, DB_NONE (1) or -1. */
+int		db_media_get(struct db *, struct arena *, long long id,
+		    long long product_id, struct media_file *);
+/* Deletes file id of product_id (its download records go with it);
+ * returns the rows deleted (0 or 1) or -1. */
+int		db_media_del(struct db *, long long id, long long product_id);
+
 /* One entitlement as the library and the download program see it. */
 struct entitlement {
-	long long	 id, order_id, line, product_id, user_id;
+	long long	 id, order_id, line, product_id, user_id; /* order 0:
+					 * granted by staff (grant.h) */
 	long long	 max_downloads;	/* 0: unlimited */
 	long long	 expires_at;	/* 0: never */
 	long long	 revoked_at;	/* 0: not revoked */
-	const char	*order_status;
+	const char	*order_status;	/* "" when granted */
 };
 
 /* Grants an entitlement for every digital line of order_id that has none
@@ -80,15 +92,16 @@ struct library_item {
 	long long	 order_id, user_id;	/* of the entitlement (links) */
 };
 /* Every live (unrevoked, unexpired) file a customer may download: orders
- * of user_id, or of the verified address email_norm (NULL: none), by
- * series, season, position.  Returns 0 or -1; *out in the arena. */
+ * of user_id, or of the verified address email_norm (NULL: none), and
+ * what staff granted user_id, by series, season, position.  Returns 0 or -1; *out in the arena. */
 int		db_library_user(struct db *, struct arena *, long long user_id,
 		    const char *email_norm, long long now,
 		    struct library_item **out, size_t *n);
 /* The same for one order (its page by token). */
 int		db_library_order(struct db *, struct arena *, long long order_id,
 		    long long now, struct library_item **out, size_t *n);
-/* 1 when user_id (or the verified email_norm) holds a live entitlement
+/* 1 when user_id (or the verified email_norm) holds a live entitlement,
+ * bought or granted,
  * covering product_id, 0 when not, -1 on error. */
 int		db_library_owns(struct db *, long long user_id,
 		    const char *email_norm, long long product_id, long long now);

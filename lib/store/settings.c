@@ -39,6 +39,7 @@ const struct setting_def settings_defs[SETTING__MAX] = {
 	[SET_STRIPE_WEBHOOK_LIVE] = { "stripe_webhook_live", CONF_STRIPE_WEBHOOK_LIVE, SETK_SECRET, "gateway_live", NULL },
 	[SET_FLOUCI_PUBLIC_LIVE] = { "flouci_public_live", CONF_FLOUCI_PUBLIC_LIVE, SETK_LINE, "gateway_live", NULL },
 	[SET_FLOUCI_SECRET_LIVE] = { "flouci_secret_live", CONF_FLOUCI_SECRET_LIVE, SETK_SECRET, "gateway_live", NULL },
+	[SET_MEDIA_UPLOAD_MAX] = { "media_upload_max", CONF_MEDIA_UPLOAD_MAX, SETK_LINE, "delivery", NULL },
 };
 
 static char *base[SETTING__MAX];	/* the souk.conf values, once read */

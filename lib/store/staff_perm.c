@@ -30,6 +30,10 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	/* Staff write the shop's pages (docs/content.md); deleting one is
 	 * PERM_DELETE's. */
 	[PERM_CONTENT] = { "content", ROLE_EMPLOYEE },
+	/* Assigning content to a client (grant.h) is treating a client's
+	 * request, as confirming their order is (which grants the same
+	 * content): employees may. */
+	[PERM_GRANT] = { "grant", ROLE_EMPLOYEE },
 };
 
 enum role

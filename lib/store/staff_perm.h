@@ -5,7 +5,8 @@
  *
  * Employees run the shop day to day: the dashboard, orders (and act on
  * them, access details of subscriptions included), subscriptions,
- * customers (and private notes on them) and messages, and send an
+ * customers (and private notes on them, and content given to them
+ * without an order) and messages, and send an
  * order's last mail again.  Admins do everything, including refunds, the
  * catalog, coupons, settings, roles, the audit log, the credential pools,
  * creating and disabling accounts and deleting.  The
@@ -39,6 +40,7 @@ enum perm {
 	PERM_SUB_ACT,		/* extend, suspend, resume, cancel, reassign */
 	PERM_CUSTOMER_NOTE,	/* private notes on a customer */
 	PERM_CONTENT,		/* content pages, FAQ, home banners (not delete) */
+	PERM_GRANT,		/* give a customer content without an order */
 	PERM__MAX
 };
 

@@ -81,6 +81,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_DOWNLOAD_LINK_TTL) = { "download_link_ttl", "86400", "seconds a download link works after it was made" },
 	K(CONF_DOWNLOAD_LIMIT) = { "download_limit", "5", "downloads of each file per purchase (0: unlimited)" },
 	K(CONF_DOWNLOAD_DAYS) = { "download_days", "0", "days after payment a purchase may be downloaded (0: for ever)" },
+	K(CONF_MEDIA_UPLOAD_MAX) = { "media_upload_max", "5242880", "largest file in bytes the admin product page uploads for download (bigger ones: soukctl media add; max_upload and nginx's client_max_body_size bound the request)" },
 	K(CONF_CREDENTIALS_KEY_FILE) = { "credentials_key_file", "", "the 32-byte key that encrypts subscription credentials (empty: credentials.key beside db_path); back it up separately" },
 	K(CONF_CREDENTIALS_LOW) = { "credentials_low", "3", "free credentials of a product at or below which shop_email is warned" },
 	K(CONF_REMINDER_DAYS) = { "reminder_days", "30 7 1", "days before a subscription ends at which a reminder goes (a product may set its own)" },
@@ -104,6 +105,7 @@ static const int positive[] = {
 	CONF_REVIEW_ADDRESS_LIMIT, CONF_REVIEW_REPORT_HOLD,
 	CONF_ORDER_CHECK_HOURS, CONF_ORDER_SHIP_DAYS,
 	CONF_NOTIFY_RATE_LIMIT, CONF_NOTIFY_ADDRESS_LIMIT,
+	CONF_MEDIA_UPLOAD_MAX,
 };
 
 /* Keys that hold seconds, 0 meaning never. */
@@ -254,7 +256,7 @@ store_conf_bad(int k, const char *v)
 	case CONF_ORDER_PREFIX:
 		n = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 		return n >= 1 && n <= 6 && v[n] == '\0' ? NULL : "conf_prefix";
-	case CONF_LOW_STOCK:
+	case CONF_LOW_STOCK: case CONF_MEDIA_UPLOAD_MAX:
 		return is_number(v) ? NULL : "conf_number";
 	case CONF_TIMEZONE:
 		return is_zone(v) ? NULL : "conf_timezone";

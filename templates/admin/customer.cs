@@ -1,5 +1,6 @@
 <?cs # One account: Page.cust.* (profile and figures), Page.orders.N,
-      Page.subs.N, Page.library.N, Page.messages.N, Page.sessions.N,
+      Page.subs.N, Page.library.N, Page.grants.N and Page.grantable.N
+      (with Page.may_grant), Page.messages.N, Page.sessions.N,
       Page.notes.N, Page.log.N (audit, admins); the actions the visitor's
       role allows (Page.may.*). ?>
 <?cs include:"admin/_parts.cs" ?>
@@ -60,6 +61,23 @@
   <?cs if:subcount(Page.library) > 0 ?>
   <h2><?cs var:Lang.admcust.library ?></h2>
   <ul class="adm-list" id="cust-library"><?cs each:l = Page.library ?><li><?cs var:l.name ?> <small><?cs var:l.file ?></small> — <?cs var:l.used ?><?cs if:l.max > 0 ?>/<?cs var:l.max ?><?cs /if ?> <?cs var:Lang.admcust.downloads ?><?cs if:l.order > 0 ?> (<a href="/admin/order/<?cs var:l.order ?>"><?cs var:Lang.admcust.order ?></a>)<?cs /if ?></li><?cs /each ?></ul>
+  <?cs /if ?>
+
+  <?cs if:Page.may_grant ?>
+  <h2 id="grants"><?cs var:Lang.admcust.grants ?></h2>
+  <?cs if:subcount(Page.grants) == 0 ?><p class="empty" id="grants-empty"><?cs var:Lang.admcust.grants_none ?></p><?cs else ?>
+  <ul class="adm-list" id="cust-grants"><?cs each:g = Page.grants ?><li id="grant-<?cs var:g.id ?>"><?cs var:g.name ?><?cs if:g.media ?> <small>(<?cs var:Lang.cat.media[g.media] ?>)</small><?cs /if ?> — <?cs if:g.until ?><?cs var:Lang.admcust.until ?> <?cs var:g.until ?><?cs else ?><?cs var:Lang.admcust.for_ever ?><?cs /if ?>, <?cs if:g.max > 0 ?><?cs var:g.max ?> <?cs var:Lang.admcust.downloads ?><?cs else ?><?cs var:Lang.admcust.unlimited ?><?cs /if ?>; <?cs var:g.at ?> <?cs var:Lang.admcust.granted_by ?> <?cs if:g.by ?><?cs var:g.by ?><?cs else ?>soukctl<?cs /if ?><?cs if:g.reason ?>: <q><?cs var:g.reason ?></q><?cs /if ?>
+    <form method="post" action="/admin/customer/ungrant" class="inline"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:u.id ?>"><input type="hidden" name="ent" value="<?cs var:g.id ?>"><button type="submit" class="button" id="ungrant-<?cs var:g.id ?>"><?cs var:Lang.admcust.ungrant ?></button></form></li><?cs /each ?></ul>
+  <?cs /if ?>
+  <form method="post" action="/admin/customer/grant" class="form" id="grant-form">
+    <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:u.id ?>">
+    <p><?cs var:Lang.admcust.grant_help ?></p>
+    <div class="field"><label for="g-product"><?cs var:Lang.admcust.grant_product ?></label><input id="g-product" name="product" required maxlength="120" list="g-products" autocomplete="off"><datalist id="g-products"><?cs each:p = Page.grantable ?><option value="<?cs var:p.slug ?>"><?cs var:p.name ?><?cs if:p.media ?> (<?cs var:Lang.cat.media[p.media] ?>)<?cs /if ?></option><?cs /each ?></datalist></div>
+    <div class="field"><label for="g-days"><?cs var:Lang.admcust.grant_days ?></label><input id="g-days" name="days" inputmode="numeric"></div>
+    <div class="field"><label for="g-downloads"><?cs var:Lang.admcust.grant_downloads ?></label><input id="g-downloads" name="downloads" inputmode="numeric"></div>
+    <div class="field"><label for="g-reason"><?cs var:Lang.admcust.grant_reason ?></label><input id="g-reason" name="reason" maxlength="500"></div>
+    <button type="submit" class="button primary" id="do-grant"><?cs var:Lang.admcust.grant_do ?></button>
+  </form>
   <?cs /if ?>
 
   <h2><?cs var:Lang.admcust.messages ?></h2>

@@ -1,5 +1,6 @@
 <?cs # One product's form: Page.p.* (values), Page.errors.N, Page.plans.N,
-      Page.images.N, Page.cats.N, Page.kinds.N, Page.media.N. ?>
+      Page.images.N, Page.files.N (a digital product's downloads, with
+      Page.upload_max_kb), Page.cats.N, Page.kinds.N, Page.media.N. ?>
 <?cs include:"admin/_parts.cs" ?>
 <?cs def:title() ?><?cs if:Page.p.id != "0" ?><?cs var:Page.p.name ?><?cs else ?><?cs var:Lang.cat.new ?><?cs /if ?> — <?cs var:Lang.adm.title ?><?cs /def ?>
 <?cs def:main() ?>
@@ -42,6 +43,18 @@
     <div class="field"><label for="i-alt"><?cs var:Lang.cat.field.alt ?></label><input id="i-alt" name="alt" maxlength="200"></div>
     <button type="submit" class="button" id="upload"><?cs var:Lang.cat.upload ?></button>
   </form>
+  <?cs if:Page.p.kind == "digital" ?>
+  <h2 id="files"><?cs var:Lang.cat.files ?></h2>
+  <?cs if:subcount(Page.files) == 0 ?><p class="empty" id="files-empty"><?cs var:Lang.cat.files_none ?></p><?cs else ?>
+  <ul class="adm-list" id="file-list"><?cs each:f = Page.files ?><li id="file-<?cs var:f.id ?>"><?cs var:f.name ?> <small>(<?cs var:f.type ?>, <?cs var:f.size ?> <?cs var:Lang.cat.bytes ?>)</small>
+    <form method="post" action="/admin/product/file/remove" class="inline"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.p.id ?>"><input type="hidden" name="media" value="<?cs var:f.id ?>"><button class="button" id="file-remove-<?cs var:f.id ?>"><?cs var:Lang.cat.remove ?></button></form></li><?cs /each ?></ul>
+  <?cs /if ?>
+  <form method="post" action="/admin/product/file" enctype="multipart/form-data" class="adm-form" id="file-form">
+    <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.p.id ?>">
+    <div class="field"><label for="f-file"><?cs var:Lang.cat.file_label ?></label><input id="f-file" type="file" name="file" required><small><?cs var:Lang.cat.file_help_a ?> <?cs var:Page.upload_max_kb ?> <?cs var:Lang.cat.file_help_b ?> <code>soukctl media add FILE --product <?cs var:Page.p.slug ?></code></small></div>
+    <button type="submit" class="button" id="file-upload"><?cs var:Lang.cat.file_upload ?></button>
+  </form>
+  <?cs /if ?>
   <?cs if:Page.p.kind == "subscription" ?>
   <h2 id="plans"><?cs var:Lang.cat.plans ?></h2>
   <ul><?cs each:pl = Page.plans ?><li><?cs var:pl.months ?> <?cs var:Lang.cat.months ?>, <?cs var:pl.days ?> <?cs var:Lang.cat.days ?>: <?cs var:pl.price ?><?cs if:pl.active == "1" ?> <form method="post" action="/admin/product/plan" class="inline"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.p.id ?>"><input type="hidden" name="plan" value="<?cs var:pl.id ?>"><button class="button"><?cs var:Lang.cat.remove ?></button></form><?cs else ?> (<?cs var:Lang.cat.archived ?>)<?cs /if ?></li><?cs /each ?></ul>

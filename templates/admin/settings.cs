@@ -34,6 +34,7 @@
   <?cs if:Page.err && !Page.err_setting ?><div class="errors" role="alert" id="form-errors"><p><?cs alt:Lang.err[Page.err] ?><?cs var:Page.err ?><?cs /alt ?></p></div><?cs /if ?>
   <?cs call:set_group("shop") ?>
   <?cs call:set_group("money") ?>
+  <?cs call:set_group("delivery") ?>
   <?cs call:set_group("payment") ?>
   <?cs call:set_group("security") ?>
   <?cs call:set_group("gateway") ?>

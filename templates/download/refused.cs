@@ -17,4 +17,4 @@
 </html>
 <?cs # The page of a refused download link (cgi-bin/download.c, rendered
       alone: the program is bare).  Page.reason: forged, expired,
-      exhausted, revoked or error. ?>
+      exhausted, revoked, withdrawn (content staff gave, taken back) or error. ?>

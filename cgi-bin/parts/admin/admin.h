@@ -6,6 +6,7 @@
 #define SOUK_ADMIN_H
 
 #include "app.h"
+#include "customer.h"
 #include "db_staff.h"
 #include "order.h"
 
@@ -98,6 +99,10 @@ enum key {
 	KEY_SETTING,	/* settings.c */
 	KEY_SET_VALUE,
 	KEY_SET_ACT,
+	KEY_FILE,	/* a product's file (product_files.c) */
+	KEY_DOWNLOADS,	/* a grant (grants.c) */
+	KEY_ENT,
+	KEY_GRANT_DAYS,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -124,6 +129,8 @@ int		 adm_audit(struct ctx *, const char *action, const char *kind,
 /* The same for an object named by text (a page "terms/fr"). */
 int		 adm_audit_s(struct ctx *, const char *action, const char *kind,
 		    const char *object, const char *detail, long long now);
+/* The visitor as the store's staff functions name who acts. */
+struct staff_actor adm_actor(struct ctx *);
 
 /* orders.c: the order list, its CSV, and the rows the dashboard shows. */
 /* The order actions (do=...) and the status each moves to. */
@@ -213,6 +220,13 @@ int		 page_product_act(struct ctx *);
 int		 page_products_bulk(struct ctx *);
 int		 page_product_plan(struct ctx *);
 
+/* product_files.c: the files a digital product sells (media.h). */
+/* Page.files.N.{id,name,type,size} of product_id and
+ * Page.upload_max_kb; 0 or -1. */
+int		 adm_put_files(struct ctx *, long long product_id);
+int		 page_product_file(struct ctx *);
+int		 page_product_file_remove(struct ctx *);
+
 /* images.c: a product's pictures. */
 extern const char *const adm_image_ops[];	/* save, up, down, delete */
 int		 page_product_image(struct ctx *);
@@ -262,5 +276,22 @@ int		 page_customer_new(struct ctx *);
 int		 page_customer_act(struct ctx *);
 int		 page_customer_role(struct ctx *);
 int		 page_customer_note(struct ctx *);
+/* The start of every POST on a customer: the CSRF check, then the
+ * account the form's id names into u; 0, or the status to answer. */
+int		 adm_customer_post(struct ctx *, struct user *u);
+/* 303 to account id's page with done=what (an adm_customer_done). */
+int		 adm_customer_done_at(struct ctx *, long long id,
+		    const char *what);
+/* u's page with status and a refusal (Lang.admcust.err.<err>, or
+ * NULL); returns the status. */
+int		 adm_customer_page(struct ctx *, const struct user *u, int status,
+		    const char *err);
+
+/* grants.c: content given to a customer without an order (grant.h). */
+/* Page.grants.N (live grants of u) and Page.grantable.N (the products
+ * the form offers), for those who may grant; 0 or -1. */
+int		 adm_put_grants(struct ctx *, const struct user *u);
+int		 page_customer_grant(struct ctx *);
+int		 page_customer_ungrant(struct ctx *);
 
 #endif

@@ -87,3 +87,13 @@ adm_audit_s(struct ctx *c, const char *action, const char *kind,
 
 	return db_audit_add(c->db, &e, now);
 }
+
+struct staff_actor
+adm_actor(struct ctx *c)
+{
+	struct staff_actor a = {
+		c->site->user->id, c->site->user->email, c->site->user->role,
+		c->req.remote_addr ? c->req.remote_addr : "",
+	};
+	return a;
+}

@@ -33,18 +33,7 @@ const char *const adm_customer_acts[] = { "disable", "enable", "sessions",
 	"invite", NULL };
 /* done= values: what the last action did (Lang.admcust.done.*). */
 const char *const adm_customer_done[] = { "created", "disable", "enable",
-	"sessions", "invite", "role", "note", NULL };
-
-/* Who acts: the visitor. */
-static struct staff_actor
-actor(struct ctx *c)
-{
-	struct staff_actor a = {
-		c->site->user->id, c->site->user->email, c->site->user->role,
-		c->req.remote_addr ? c->req.remote_addr : "",
-	};
-	return a;
-}
+	"sessions", "invite", "role", "note", "grant", "ungrant", NULL };
 
 /* The account's verified address (its guest orders count), or NULL. */
 static const char *
@@ -250,14 +239,13 @@ put_history(struct ctx *c, const struct user *u)
 	return 0;
 }
 
-/* Renders u's page with status and an optional refusal (Lang.admcust.
- * err.<err>). */
-static int
-customer_page(struct ctx *c, const struct user *u, int status,
+int
+adm_customer_page(struct ctx *c, const struct user *u, int status,
     const char *err)
 {
 	if (put_row(c, "Page.cust", u) < 0 || put_orders(c, u) < 0 ||
-	    put_holdings(c, u) < 0 || put_history(c, u) < 0)
+	    put_holdings(c, u) < 0 || adm_put_grants(c, u) < 0 ||
+	    put_history(c, u) < 0)
 		return 500;
 	hdf_put(c->hdf, "Page.cust.created", adm_when(c, u->created_at));
 	hdf_put(c->hdf, "Page.cust.lang", u->lang);
@@ -278,7 +266,7 @@ page_customer(struct ctx *c)
 
 	if ((st = load(c, &u, 1)) != 0)
 		return st;
-	return customer_page(c, &u, 200, NULL);
+	return adm_customer_page(c, &u, 200, NULL);
 }
 
 /* The answer to a refused or failed action on account u. */
@@ -291,11 +279,11 @@ refused(struct ctx *c, const struct user *u, enum customer_result r)
 	case CUST_FORBIDDEN:
 		return app_error(c, 403, "role");
 	case CUST_SELF:
-		return customer_page(c, u, 409, "self");
+		return adm_customer_page(c, u, 409, "self");
 	case CUST_LAST_ADMIN:
-		return customer_page(c, u, 409, "last_admin");
+		return adm_customer_page(c, u, 409, "last_admin");
 	case CUST_DISABLED:
-		return customer_page(c, u, 409, "disabled");
+		return adm_customer_page(c, u, 409, "disabled");
 	case CUST_BUSY:
 		resp_header(&c->resp, "Retry-After", "2");
 		return app_error(c, 503, "busy");
@@ -304,9 +292,8 @@ refused(struct ctx *c, const struct user *u, enum customer_result r)
 	}
 }
 
-/* 303 to u's page with done=what. */
-static int
-done(struct ctx *c, long long id, const char *what)
+int
+adm_customer_done_at(struct ctx *c, long long id, const char *what)
 {
 	return app_redirect(c, arena_printf(&c->arena,
 	    "/admin/customer/%lld?done=%s", id, what));
@@ -338,7 +325,7 @@ new_form(struct ctx *c, int status, const char *err)
 int
 page_customer_new(struct ctx *c)
 {
-	struct staff_actor a = actor(c);
+	struct staff_actor a = adm_actor(c);
 	struct customer_new n = { 0 };
 	char e164[PHONE_E164_BUF] = "";
 	const char *phone = adm_opt(c, KEY_PHONE), *err;
@@ -369,7 +356,7 @@ page_customer_new(struct ctx *c)
 	switch (r) {
 	case CUST_OK:
 		site_mail_defer(c);
-		return done(c, id, "created");
+		return adm_customer_done_at(c, id, "created");
 	case CUST_TAKEN:
 		return new_form(c, 409, "taken");
 	case CUST_FORBIDDEN:
@@ -382,10 +369,8 @@ page_customer_new(struct ctx *c)
 	}
 }
 
-/* The start of every POST on a customer: the CSRF check, then the
- * customer the form names into u.  Returns 0, or the status to answer. */
-static int
-post_begin(struct ctx *c, struct user *u)
+int
+adm_customer_post(struct ctx *c, struct user *u)
 {
 	if (!app_csrf_ok(c))
 		return 403;
@@ -400,19 +385,19 @@ post_end(struct ctx *c, const struct user *u, enum customer_result r,
 {
 	if (r != CUST_OK)
 		return refused(c, u, r);
-	return done(c, u->id, what);
+	return adm_customer_done_at(c, u->id, what);
 }
 
 int
 page_customer_act(struct ctx *c)
 {
-	struct staff_actor a = actor(c);
+	struct staff_actor a = adm_actor(c);
 	struct user u;
 	long long now = (long long)time(NULL), ended;
 	enum customer_result r = CUST_ERROR;
 	int st;
 
-	if ((st = post_begin(c, &u)) != 0)
+	if ((st = adm_customer_post(c, &u)) != 0)
 		return st;
 	if (app_val(c, KEY_CDO)->state != VAL_OK)
 		return app_error(c, 400, "action");
@@ -439,15 +424,15 @@ page_customer_act(struct ctx *c)
 int
 page_customer_role(struct ctx *c)
 {
-	struct staff_actor a = actor(c);
+	struct staff_actor a = adm_actor(c);
 	struct user u;
 	enum customer_result r;
 	int st;
 
-	if ((st = post_begin(c, &u)) != 0)
+	if ((st = adm_customer_post(c, &u)) != 0)
 		return st;
 	if (app_val(c, KEY_ROLE)->state != VAL_OK)
-		return customer_page(c, &u, 400, "role");
+		return adm_customer_page(c, &u, 400, "role");
 	r = customer_set_role(c->db, &c->arena, &a, u.id,
 	    (enum role)(app_val(c, KEY_ROLE)->i + 1), (long long)time(NULL));
 	return post_end(c, &u, r, "role");
@@ -456,15 +441,15 @@ page_customer_role(struct ctx *c)
 int
 page_customer_note(struct ctx *c)
 {
-	struct staff_actor a = actor(c);
+	struct staff_actor a = adm_actor(c);
 	struct user u;
 	enum customer_result r;
 	int st;
 
-	if ((st = post_begin(c, &u)) != 0)
+	if ((st = adm_customer_post(c, &u)) != 0)
 		return st;
 	if (app_val(c, KEY_BODY)->state != VAL_OK)
-		return customer_page(c, &u, 400, "note");
+		return adm_customer_page(c, &u, 400, "note");
 	r = customer_note(c->db, &c->arena, &a, u.id, app_val(c, KEY_BODY)->s,
 	    (long long)time(NULL));
 	return post_end(c, &u, r, "note");

@@ -36,7 +36,8 @@ bench_reviews(struct db *db, struct arena *a, long long product_id,
 		state ^= state << 13;
 		state ^= state >> 7;
 		state ^= state << 17;
-		email = arena_printf(a, "bench-reviewer-%lld@example.invalid", k);
+		email = arena_printf(a, "bench-reviewer-%lld-%lld@example.invalid",
+		    product_id, k);
 		uid = db_user_add(db, email, email,
 		    arena_printf(a, "Reviewer %lld", k), "", ROLE_CUSTOMER, "en",
 		    now);

@@ -5,7 +5,7 @@
 #include "db.h"
 
 /* Gives product_id r published, verified reviews from r new customer
- * accounts (bench-reviewer-K@example.invalid, no password: they cannot
+ * accounts (bench-reviewer-P-K@example.invalid, no password: they cannot
  * log in), ratings and texts drawn repeatably, dates spread over the
  * last year, then recomputes the product's ratings; one transaction;
  * 0 or -1 (nothing written). */

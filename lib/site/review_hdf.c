@@ -23,6 +23,16 @@ average(struct arena *a, const struct rating *r)
 	return arena_printf(a, "%lld.%lld", tenths / 10, tenths % 10);
 }
 
+/* A rating as five stars, filled ones first (0-5). */
+static const char *
+star_row(long long n)
+{
+	static const char *const rows[6] = { "☆☆☆☆☆", "★☆☆☆☆",
+	    "★★☆☆☆", "★★★☆☆", "★★★★☆", "★★★★★" };
+
+	return rows[n < 0 ? 0 : n > 5 ? 5 : n];
+}
+
 /* The HDF node at prefix.i (made when missing), NULL on error. */
 static HDF *
 item_node(struct ctx *c, const char *prefix, size_t i)
@@ -45,6 +55,7 @@ review_put_rating(struct ctx *c, const char *prefix, const struct rating *r)
 	hdf_put_int(top, "n", r->n);
 	hdf_put(top, "avg", average(&c->arena, r));
 	hdf_put_int(top, "avg_int", (r->total + r->n / 2) / r->n);
+	hdf_put(top, "avg_stars", star_row((r->total + r->n / 2) / r->n));
 	for (int k = 5, i = 0; k >= 1; k--, i++) {
 		HDF *s = item_node(c, stars, (size_t)i);
 
@@ -72,8 +83,10 @@ review_put_posts(struct ctx *c, const char *prefix, const struct post *p,
 			return;
 		hdf_put_int(h, "id", q->id);
 		hdf_put(h, "kind", post_kind_name(q->kind));
-		if (q->kind == POST_REVIEW)
+		if (q->kind == POST_REVIEW) {
 			hdf_put_int(h, "rating", q->rating);
+			hdf_put(h, "stars", star_row(q->rating));
+		}
 		hdf_put(h, "body", q->body);
 		hdf_put(h, "status", post_status_name(q->status));
 		hdf_put(h, "held", q->held);

@@ -20,7 +20,7 @@
       <p class="post-head">
         <strong><?cs if:q.kind == "review" ?><?cs var:Lang.admrv.review ?><?cs else ?><?cs var:Lang.admrv.question ?><?cs /if ?></strong>
         <a href="/p/<?cs var:q.slug ?>"><?cs var:q.product ?></a>
-        <?cs if:q.kind == "review" ?><?cs call:stars(q.rating) ?><?cs /if ?>
+        <?cs if:q.kind == "review" ?><?cs call:stars(q.rating, q.stars) ?><?cs /if ?>
         <span><?cs var:q.author ?> &lt;<?cs var:q.email ?>&gt;</span>
         <?cs if:q.verified ?><span class="verified"><?cs var:Lang.rv.verified ?></span><?cs /if ?>
         <time><?cs var:q.when ?></time>

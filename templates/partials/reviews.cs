@@ -1,10 +1,11 @@
 <?cs # Reviews and questions (lib/site/review_page.c, review_hdf.c).  Texts
       are printed with var: (escaped) in .post-text, whose CSS keeps the
       line breaks (white-space: pre-line): nothing typed is markup. ?>
-<?cs def:stars(n) ?><span class="stars" role="img" aria-label="<?cs var:n ?> <?cs var:Lang.rv.out_of ?>"><?cs loop:i = 1, 5, 1 ?><?cs if:i <= n ?>★<?cs else ?>☆<?cs /if ?><?cs /loop ?></span><?cs /def ?>
+<?cs # n: the rating, glyphs: its stars drawn by review_hdf.c ?>
+<?cs def:stars(n, glyphs) ?><span class="stars" role="img" aria-label="<?cs var:n ?> <?cs var:Lang.rv.out_of ?>"><?cs var:glyphs ?></span><?cs /def ?>
 <?cs def:rating_summary(r) ?>
 <div class="rating-summary">
-  <p class="rating-avg"><?cs call:stars(r.avg_int) ?> <strong data-avg><?cs var:r.avg ?></strong> <?cs var:Lang.rv.out_of ?> · <span data-count><?cs var:r.n ?></span> <?cs if:r.n == 1 ?><?cs var:Lang.rv.review ?><?cs else ?><?cs var:Lang.rv.reviews ?><?cs /if ?></p>
+  <p class="rating-avg"><?cs call:stars(r.avg_int, r.avg_stars) ?> <strong data-avg><?cs var:r.avg ?></strong> <?cs var:Lang.rv.out_of ?> · <span data-count><?cs var:r.n ?></span> <?cs if:r.n == 1 ?><?cs var:Lang.rv.review ?><?cs else ?><?cs var:Lang.rv.reviews ?><?cs /if ?></p>
   <table class="rating-dist"><caption class="sr-only"><?cs var:Lang.rv.distribution ?></caption>
   <?cs each:s = r.stars ?>
     <tr><th scope="row"><?cs var:s.k ?> ★</th><td><meter min="0" max="100" value="<?cs var:s.pct ?>"><?cs var:s.pct ?>%</meter></td><td data-stars="<?cs var:s.k ?>"><?cs var:s.n ?></td></tr>
@@ -20,7 +21,7 @@
 <?cs def:post(q, slug) ?>
 <li class="post post-<?cs var:q.kind ?> post-<?cs var:q.status ?>" id="post-<?cs var:q.id ?>" data-post="<?cs var:q.id ?>">
   <p class="post-head">
-    <?cs if:q.kind == "review" ?><?cs call:stars(q.rating) ?> <?cs /if ?>
+    <?cs if:q.kind == "review" ?><?cs call:stars(q.rating, q.stars) ?> <?cs /if ?>
     <span class="post-author"><?cs if:q.author ?><?cs var:q.author ?><?cs else ?><?cs var:Lang.rv.customer ?><?cs /if ?></span>
     <?cs if:q.kind == "review" && q.verified ?><span class="verified"><?cs var:Lang.rv.verified ?></span><?cs /if ?>
     <time><?cs var:q.date ?></time><?cs if:q.edited ?> · <?cs var:Lang.rv.edited ?><?cs /if ?>

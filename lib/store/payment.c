@@ -177,7 +177,7 @@ payment_verify(struct db *db, struct arena *a, const struct payment *p)
 	if (g->verify(a, p->provider_id, &gp, &why) != GW_OK) {
 		log_warn("payment %s %s: not verified: %s", p->provider,
 		    p->provider_id, why);
-		return SETTLE_ERROR;
+		return SETTLE_DOWN;
 	}
 	if (db_begin(db) < 0)
 		return SETTLE_ERROR;
@@ -377,6 +377,7 @@ payment_reconcile(struct db *db, struct arena *a, long long now,
 			s->closed++;
 			break;
 		case SETTLE_ERROR:
+		case SETTLE_DOWN:
 			s->failed++;
 			break;
 		default:

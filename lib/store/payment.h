@@ -43,6 +43,8 @@ enum settle_result {
 	SETTLE_CLOSED,		/* failed or expired: no money taken */
 	SETTLE_MISMATCH,	/* paid, but not the order's amount/currency */
 	SETTLE_UNKNOWN,		/* no payment of ours has that id */
+	SETTLE_DOWN,		/* the gateway could not be asked (down,
+				 * refused, slow): the payment stays open */
 };
 
 /* Inside the caller's transaction: applies what the gateway said of one
@@ -51,12 +53,13 @@ enum settle_result {
 enum settle_result payment_apply(struct db *, struct arena *,
 		    const struct gateway *g, const struct gw_payment *gp);
 /* Asks the gateway about payment p and applies the answer in its own
- * transaction.  SETTLE_ERROR also when the gateway could not be asked
- * (the payment stays open for reconciliation). */
+ * transaction.  SETTLE_DOWN when the gateway could not be asked (the
+ * payment stays open for reconciliation). */
 enum settle_result payment_verify(struct db *, struct arena *,
 		    const struct payment *p);
 /* payment_verify() of every open payment of order id; the last result
- * that changed something, else SETTLE_SAME (or SETTLE_ERROR). */
+ * that changed something, else SETTLE_SAME (or SETTLE_ERROR, or
+ * SETTLE_DOWN when the gateway of one could not be asked). */
 enum settle_result payment_verify_order(struct db *, struct arena *,
 		    long long order_id);
 

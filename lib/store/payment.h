@@ -88,6 +88,9 @@ struct refund_hook {
 		    int pending, int full);
 	/* Refused with the gateway's reason. */
 	int	(*refused)(void *arg, struct db *, const char *why);
+	/* Not answered (down, slow): the request stays pending for
+	 * payment_refund_retry(); NULL records nothing. */
+	int	(*down)(void *arg, struct db *);
 	void	*arg;
 };
 
@@ -107,6 +110,14 @@ enum refund_result payment_refund_with(struct db *, struct arena *,
 		    const char *reference, long long amount, const char *idem,
 		    const struct refund_hook *hook, const char **refund_id,
 		    const char **why);
+
+/* Asks the gateway again, under the same Idempotency-Key, for refund rf
+ * it has not answered (status pending; done or refused answer the stored
+ * outcome), recording the answer as payment_refund_with() does (hook's
+ * down is not called again). */
+enum refund_result payment_refund_retry(struct db *, struct arena *,
+		    const struct pay_refund *rf, const struct refund_hook *hook,
+		    const char **refund_id, const char **why);
 
 struct reconcile_stats {
 	int	 checked, paid, closed, failed, expired;

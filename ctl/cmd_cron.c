@@ -16,7 +16,7 @@
  *    card/wallet orders unpaid pay_expire_after seconds with no payment
  *    still open are cancelled, their stock given back.
  * 3. Gateway refunds left waiting (the gateway did not answer; asked a
- *    minute ago or more) are asked again under the same Idempotency-Key
+ *    minute to 23 hours ago) are asked again under the same Idempotency-Key
  *    (refund_retry_due, docs/payments.md): done or refused, with an audit
  *    entry (actor "soukctl cron"; no mail: staff tell the shopper), or
  *    left waiting for the next run.
@@ -182,7 +182,7 @@ refunds(struct db *db, long long now)
 	int rc;
 
 	arena_init(&a, 0);
-	if ((rc = refund_retry_due(db, &a, now - 60, &s)) == 0)
+	if ((rc = refund_retry_due(db, &a, now, &s)) == 0)
 		ctl_printf("refunds waiting for the gateway: %d asked again, "
 		    "%d done, %d refused, %d not reached\n", s.checked, s.done,
 		    s.refused, s.failed);

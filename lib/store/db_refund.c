@@ -32,7 +32,7 @@ static const char *const sql[Q__MAX] = {
 	[Q_SETTLE] = "UPDATE order_refunds SET status = ?2, provider_refund_id "
 	    "= ?3, answer = ?4 WHERE idem_key = ?1",
 	[Q_WAITING] = "SELECT " RCOLS " FROM order_refunds WHERE status = "
-	    "'pending' AND created_at <= ?1 AND EXISTS (SELECT 1 FROM "
+	    "'pending' AND created_at BETWEEN ?3 AND ?1 AND EXISTS (SELECT 1 FROM "
 	    "payment_refunds x WHERE x.idem_key = order_refunds.idem_key AND "
 	    "x.status = 'pending') ORDER BY id LIMIT ?2",
 };
@@ -192,8 +192,8 @@ db_order_refund_settle(struct db *db, const char *idem_key,
 }
 
 int
-db_order_refund_waiting(struct db *db, struct arena *a, long long before,
-    size_t limit, struct order_refund **out, size_t *n)
+db_order_refund_waiting(struct db *db, struct arena *a, long long after,
+    long long before, size_t limit, struct order_refund **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_WAITING);
 
@@ -203,6 +203,7 @@ db_order_refund_waiting(struct db *db, struct arena *a, long long before,
 		return -1;
 	db_bind_int(st, 1, before);
 	db_bind_int(st, 2, (long long)limit);
+	db_bind_int(st, 3, after);
 	return db_rows(db, st, "order refunds waiting", a, sizeof(**out), row,
 	    out, n) < 0 ? -1 : 0;
 }

@@ -49,10 +49,10 @@ int	db_order_refund_lines(struct db *, struct arena *, long long order_id,
  * gateway's answer (status, its refund id, its words).  0 or -1. */
 int	db_order_refund_settle(struct db *, const char *idem_key,
 	    const char *status, const char *refund_id, const char *answer);
-/* The refunds waiting for their gateway's answer (waiting 1) asked at or
- * before `before`, oldest first, at most limit. */
-int	db_order_refund_waiting(struct db *, struct arena *, long long before,
-	    size_t limit, struct order_refund **, size_t *);
+/* The refunds waiting for their gateway's answer (waiting 1) asked from
+ * `after` to `before`, oldest first, at most limit. */
+int	db_order_refund_waiting(struct db *, struct arena *, long long after,
+	    long long before, size_t limit, struct order_refund **, size_t *);
 /* The sum of the accepted refunds of order_id, or -1. */
 long long db_order_refunded(struct db *, long long order_id);
 

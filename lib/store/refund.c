@@ -484,7 +484,7 @@ refund_retry(struct db *db, struct arena *a, const struct order *o,
 }
 
 int
-refund_retry_due(struct db *db, struct arena *a, long long before,
+refund_retry_due(struct db *db, struct arena *a, long long now,
     struct refund_retry_stats *s)
 {
 	static const struct audit_entry cron = { .actor = "soukctl cron",
@@ -494,7 +494,10 @@ refund_retry_due(struct db *db, struct arena *a, long long before,
 	size_t n;
 
 	memset(s, 0, sizeof(*s));
-	if (db_order_refund_waiting(db, a, before, 100, &r, &n) < 0)
+	/* Asked a minute ago or more (not one a request is still asking),
+	 * and within the day Stripe keeps an Idempotency-Key. */
+	if (db_order_refund_waiting(db, a, now - REFUND_RETRY_FOR, now - 60,
+	    100, &r, &n) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		s->checked++;

@@ -135,10 +135,15 @@ enum refund_outcome refund_retry(struct db *, struct arena *,
 struct refund_retry_stats {
 	int	 checked, done, refused, failed;
 };
+/* How long soukctl cron asks again (seconds): less than the 24 hours a
+ * gateway (Stripe) keeps an Idempotency-Key, after which the same key
+ * could make a second refund.  An older refund still waiting is for
+ * staff to check at the gateway (its Retry button stays). */
+#define REFUND_RETRY_FOR	(23 * 3600)
 /* soukctl cron: refund_retry() of the refunds waiting for their gateway
- * asked at or before `before` (at most 100 a run; actor "soukctl cron",
- * no mail).  0 or -1. */
-int		 refund_retry_due(struct db *, struct arena *, long long before,
+ * asked a minute to REFUND_RETRY_FOR seconds before now (at most 100 a
+ * run; actor "soukctl cron", no mail).  0 or -1. */
+int		 refund_retry_due(struct db *, struct arena *, long long now,
 		    struct refund_retry_stats *);
 
 #endif

@@ -533,8 +533,15 @@ def a_waiting_refund_the_gateway_then_refuses_frees_the_amount():
     r = adm.post("/admin/order/refund", refund_form(adm, oid))
     check(r.status == 502, "waiting: %r" % r)
     s.fake.down = False
+    execute(s, "UPDATE order_refunds SET created_at = created_at - 23 * 3600 "
+            "- 60 WHERE order_id = ?", oid)
+    out = s.ctl("cron", "--no-mail").stdout
+    check("refunds waiting for the gateway: 0 asked again" in out and
+          fake_refunds() == [], "past the gateway's key lifetime, cron "
+          "leaves it to staff: %s" % out)
+    execute(s, "UPDATE order_refunds SET created_at = created_at + 23 * 3600 "
+            "WHERE order_id = ?", oid)
     s.fake.refuse_refunds = "Charge disputed"
-    age_refunds(s, oid)
     out = s.ctl("cron", "--no-mail").stdout
     check("1 asked again, 0 done, 1 refused" in out, out)
     rows = refunds(s, oid)

@@ -315,30 +315,38 @@ def soukctl_refund_of_a_manual_order_is_recorded_like_the_admins():
           'id="refunds"')[1].split("</ul>")[0], "on the admin page")
 
 
+def lifetime_value(adm, uid):
+    """The customer's lifetime value on /admin/customer/<uid> (digits)."""
+    t = adm.get("/admin/customer/%d" % uid).text
+    return int(re.sub(r"\D", "", t.split('id="cust-ltv">')[1].split(
+        "<")[0]))
+
+
+def owned_by(s, oid, email):
+    """Order oid moved to a new customer account email; its user id."""
+    s.ctl("user", "add", "--email", email, "--role", "customer", "--name",
+          "Ltv Owner")
+    uid = one(s, "SELECT id FROM users WHERE email = ?", email)
+    execute(s, "UPDATE orders SET user_id = ? WHERE id = ?", uid, oid)
+    return uid
+
+
 @test
 def soukctl_line_refund_counts_in_the_lifetime_value():
     s = stack()
     adm = login(s, "admin")
     _, oid, _ = place(s, "mobile", qty=2)
     confirm(adm, oid)
-    s.ctl("user", "add", "--email", "ltv-ctl@example.com", "--role",
-          "customer", "--name", "Ltv Ctl")
-    uid = one(s, "SELECT id FROM users WHERE email = ?",
-              "ltv-ctl@example.com")
-    execute(s, "UPDATE orders SET user_id = ? WHERE id = ?", uid, oid)
+    uid = owned_by(s, oid, "ltv-ctl@example.com")
     ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
     total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
     unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
                oid)
 
-    def ltv():
-        t = adm.get("/admin/customer/%d" % uid).text
-        return int(re.sub(r"\D", "", t.split('id="cust-ltv">')[1].split(
-            "<")[0]))
-    before = ltv()
+    before = lifetime_value(adm, uid)
     s.ctl("order", "refund", ref, "--line", "1", "--qty", "1")
     check(status(s, oid) == "paid", "a line refund keeps it paid")
-    after = ltv()
+    after = lifetime_value(adm, uid)
     check(before * (total - unit) == after * total and after < before,
           "the lifetime value loses the refund: %d -> %d (total %d, unit "
           "%d)" % (before, after, total, unit))
@@ -424,6 +432,8 @@ def refund_with_the_gateway_down_waits_then_cron_refunds_it_once():
     s = stack()
     adm = login(s, "admin")
     oid, total, unit, fake_refunds = paid_card_order(s)
+    uid = owned_by(s, oid, "ltv-waiting@example.com")
+    ltv = lifetime_value(adm, uid)
     f = refund_form(adm, oid, line=1)
     f.update(qty="1", reason="Box dented")
     s.fake.stop()                               # connections refused
@@ -454,6 +464,8 @@ def refund_with_the_gateway_down_waits_then_cron_refunds_it_once():
         check("refunds waiting for the gateway: 1 asked again, 0 done, 0 "
               "refused, 1 not reached" in out, out)
         check(refunds(s, oid)[0][2] == "pending", "still waiting")
+        check(lifetime_value(adm, uid) == ltv, "a waiting refund is not "
+              "taken off the lifetime value yet")
     finally:
         s.fake.start()
     check(fake_refunds() == [] and status(s, oid) == "paid",
@@ -473,6 +485,8 @@ def refund_with_the_gateway_down_waits_then_cron_refunds_it_once():
                           "= ? ORDER BY seq DESC LIMIT 1", oid) ==
           "refund_partial", "partly refunded")
     check(audited(s, oid, "refund", "soukctl cron") == 1, "audited")
+    check(lifetime_value(adm, uid) * total == ltv * (total - unit),
+          "done: the lifetime value loses it")
     out = s.ctl("cron", "--no-mail").stdout
     check("0 asked again" in out and len(fake_refunds()) == 1, "done once")
     page = adm.get("/admin/order/%d" % oid).text

@@ -58,6 +58,8 @@
  *   POST /admin/order/refund      id, idem, reason, line + qty (absent:
  *                                 all that is left); admins only;
  *                                 parts/admin/refund.c
+ *   POST /admin/order/retry       id, refund: a refund waiting for the
+ *                                 gateway's answer asked again (same key)
  *   POST /admin/order/resend      id: the customer's last mail about the
  *                                 order queued again
  *   GET  /admin/customers         q (e-mail, name, phone), role; keyset:
@@ -112,7 +114,7 @@ static const char *const notices[] = {
 	"confirm", "reject", "complete", "cancel", "note", "stale", "access",
 	"imported", "saved", "duplicate", "archive", "activate", "bulk", "plan",
 	"image", "category", "replied", "handled", "reopen", "spam",
-	"refunded", "refund_refused", "resent",
+	"refunded", "refund_refused", "refund_waiting", "resent",
 	"extended", "suspended", "resumed", "sub_cancelled", "reassigned",
 	"page_saved", "page_published", "page_unpublished", "page_deleted",
 	"faq_saved", "faq_deleted", "banner_saved", "banner_deleted",
@@ -193,6 +195,7 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_LINE] = { "line", V_INT, 1, 100000 },
 	[KEY_QTY] = { "qty", V_INT, 1, 1000000000 },
 	[KEY_IDEM] = { "idem", V_TOKEN, 16, 64, NULL, 1 },
+	[KEY_REFUND] = { "refund", V_INT, 1, 1LL << 53, NULL, 1 },
 	[KEY_SUB_DO] = { "do", V_ENUM, .choices = sub_act_names, .required = 1 },
 	[KEY_SUB_OLD] = { "old", V_ENUM, .choices = adm_sub_olds },
 	[KEY_CROLE] = { "role", V_ENUM, .choices = adm_roles },
@@ -268,6 +271,7 @@ enum page_id {
 	PAGE_MESSAGE_REPLY,
 	PAGE_MESSAGE_STATUS,
 	PAGE_ORDER_REFUND,
+	PAGE_ORDER_RETRY,
 	PAGE_ORDER_RESEND,
 	PAGE_SUBSCRIPTION,
 	PAGE_SUB_ACT,
@@ -327,6 +331,7 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_MESSAGE_REPLY] = page_message_reply,
 	[PAGE_MESSAGE_STATUS] = page_message_status,
 	[PAGE_ORDER_REFUND] = page_order_refund,
+	[PAGE_ORDER_RETRY] = page_order_retry,
 	[PAGE_ORDER_RESEND] = page_order_resend,
 	[PAGE_SUBSCRIPTION] = page_subscription,
 	[PAGE_SUB_ACT] = page_sub_act,
@@ -383,6 +388,7 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_MESSAGE_REPLY] = PERM_MESSAGE_ACT,
 	[PAGE_MESSAGE_STATUS] = PERM_MESSAGE_ACT,
 	[PAGE_ORDER_REFUND] = PERM_REFUND,
+	[PAGE_ORDER_RETRY] = PERM_REFUND,
 	[PAGE_ORDER_RESEND] = PERM_ORDER_ACT,
 	[PAGE_SUBSCRIPTION] = PERM_SUBSCRIPTIONS,
 	[PAGE_SUB_ACT] = PERM_SUB_ACT,
@@ -488,6 +494,8 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_MDO) },
 	[PAGE_ORDER_REFUND] = { "admin/order/refund", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_IDEM, KEY_REASON, KEY_LINE, KEY_QTY) },
+	[PAGE_ORDER_RETRY] = { "admin/order/retry", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_REFUND) },
 	[PAGE_ORDER_RESEND] = { "admin/order/resend", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID) },
 	[PAGE_SUBSCRIPTION] = { "admin/subscription", METHODS_GET, gate,

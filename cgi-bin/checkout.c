@@ -69,6 +69,7 @@ enum key {
 	KEY_POSTAL, KEY_COUPON, KEY_PAYMENT, KEY_TERMS, KEY_IDEM, KEY_REV,
 	KEY_SEEN, KEY_OP, KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL,
 	KEY_METHOD,
+	KEY_FAILED,
 	KEY_SHIP,
 	/* The details products ask (detail.h): slot n is the n-th field of
 	 * the cart's lines in order, as show() numbered them for this cart
@@ -103,6 +104,9 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_PAID] = { "paid", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_PAYFAIL] = { "payfail", V_BOOL, 0, 0, NULL, 0, NULL },
 	[KEY_METHOD] = { "method", V_ENUM, 0, 0, pay_ids, 1, NULL },
+	/* On the return URL: the shopper left by the hosted page's cancel
+	 * link (a hint only: the gateway decides). */
+	[KEY_FAILED] = { "failed", V_BOOL, 0, 0, NULL, 0, NULL },
 	DKEY(0), DKEY(1), DKEY(2), DKEY(3), DKEY(4), DKEY(5), DKEY(6),
 	DKEY(7), DKEY(8), DKEY(9), DKEY(10), DKEY(11), DKEY(12), DKEY(13),
 	DKEY(14), DKEY(15),
@@ -1000,6 +1004,24 @@ page_order(struct ctx *c)
 	return show_order(c, &o, 200);
 }
 
+/* Back from the hosted page while its gateway cannot be asked: 502 with
+ * the order page.  The shopper may have paid, so unless they left by the
+ * cancel link the page says we confirm once the gateway answers (the
+ * webhook, a later return or soukctl cron) and offers no second payment;
+ * after a cancel it is the usual "not completed, try again". */
+static int
+gateway_silent(struct ctx *c, const struct order *o)
+{
+	const struct val *failed = app_val(c, KEY_FAILED);
+
+	hdf_put(c->hdf, "Page.paydown", "1");
+	if (failed->state == VAL_OK && failed->i)
+		hdf_put(c->hdf, "Page.payfail", "1");
+	else
+		hdf_put(c->hdf, "Page.paywait", "1");
+	return show_order(c, o, 502);
+}
+
 /* /pay/<token> (POST: pay by method) and /pay/<token>/return. */
 static int
 page_pay(struct ctx *c)
@@ -1041,6 +1063,8 @@ page_pay(struct ctx *c)
 	    &o) == 0 && strcmp(o.status, "paid") == 0))
 		return app_redirect(c, arena_printf(&c->arena, "/order/%s?paid=1",
 		    o.token));
+	if (r == SETTLE_DOWN && strcmp(o.status, "awaiting_payment") == 0)
+		return gateway_silent(c, &o);
 	return app_redirect(c, arena_printf(&c->arena, "/order/%s?payfail=1",
 	    o.token));
 }
@@ -1058,7 +1082,7 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_ORDER] = { "order", METHODS_GET_POST, page_order, PAGE_REST,
 	    KEYS(KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL) },
 	[PAGE_PAY] = { "pay", METHODS_GET_POST, page_pay, PAGE_REST,
-	    KEYS(KEY_METHOD) },
+	    KEYS(KEY_METHOD, KEY_FAILED) },
 };
 
 /* A shop whose payment or mail settings are wrong must not take orders:

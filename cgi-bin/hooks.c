@@ -58,7 +58,7 @@ answer(struct ctx *c, int status, const char *what)
 static const char *const settle_names[] = {
 	[SETTLE_PAID] = "applied", [SETTLE_SAME] = "same",
 	[SETTLE_CLOSED] = "closed", [SETTLE_MISMATCH] = "mismatch",
-	[SETTLE_UNKNOWN] = "unknown",
+	[SETTLE_UNKNOWN] = "unknown", [SETTLE_DOWN] = "down",
 };
 
 /* Stores event (provider, event_id, type) and, when gp is not NULL,

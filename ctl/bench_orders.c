@@ -4,12 +4,17 @@
  * methods.  Each order is written and moved to its final status through
  * order_transition(), exactly as a real one; the dashboard's figures are
  * deferred (order_stats_defer) and recomputed once at the end, which
- * makes a million orders about three times faster to write.  Deterministic for one seed. */
+ * makes a million orders about three times faster to write.  Card and
+ * wallet orders that were paid carry their gateway payment (payments
+ * rows, test mode: bench/webhook.sh's events are about them).
+ * Deterministic for one seed. */
 #include <stdio.h>
+#include <string.h>
 
 #include "bench_orders.h"
 #include "ctl.h"
 #include "db_order.h"
+#include "db_payment.h"
 #include "order_flow.h"
 #include "order_stats.h"
 #include "store_conf.h"
@@ -52,8 +57,35 @@ pick_path(void)
 	return 0;
 }
 
+/* The gateway payment of generated order o (number k, by card or wallet)
+ * that reached paid at `at`: a Stripe Checkout Session cs_bench_<k> with
+ * payment intent pi_bench_<k>, or a Flouci payment fl_bench_<k>, in test
+ * mode, paid (refunded when the order was).  0 or -1. */
+static int
+bench_payment(struct db *db, struct arena *a, const struct order *o,
+    long long k, long long at, int refunded)
+{
+	int card = strcmp(o->method, "card") == 0;
+	struct payment p = {
+		.provider = card ? "stripe" : "flouci",
+		.provider_id = arena_printf(a, "%s_bench_%lld", card ? "cs" : "fl",
+		    k),
+		.order_id = o->id, .amount_minor = o->total_minor,
+		.currency = o->currency, .mode = "test", .url = "",
+		.charge_ref = card ? arena_printf(a, "pi_bench_%lld", k) : "",
+		.expires_at = at + 1800,
+	};
+
+	if (db_payment_add(db, &p, at) != 0 ||
+	    db_payment_close(db, p.id, "paid", NULL, "", at + 60) != 1)
+		return -1;
+	return refunded ? db_payment_refunded(db, p.id, p.amount_minor,
+	    "refunded", at + 7200) : 0;
+}
+
 /* Writes generated order number k (lines from p[0..np)) and moves it
- * along its path; 0 or -1. */
+ * along its path (with its gateway payment, for card and wallet orders
+ * that were paid); 0 or -1. */
 static int
 one_order(struct db *db, struct arena *a, long long k,
     const struct bench_product *p, size_t np, long long now)
@@ -103,6 +135,10 @@ one_order(struct db *db, struct arena *a, long long k,
 		    ACTOR_SHOPPER : ACTOR_SYSTEM;
 		if (order_transition(db, &o, to, who, "bench", at + 3600 *
 		    (long long)(s + 1)) != TRANSITION_OK)
+			return -1;
+		if (to == ORDER_PAID && (strcmp(o.method, "card") == 0 ||
+		    strcmp(o.method, "wallet") == 0) && bench_payment(db, a, &o,
+		    k, at, paths[path][s + 1] == ORDER_REFUNDED) < 0)
 			return -1;
 	}
 	return 0;

@@ -15,11 +15,16 @@
  *    closed the tab, the webhook never came, the gateway was down), and
  *    card/wallet orders unpaid pay_expire_after seconds with no payment
  *    still open are cancelled, their stock given back.
- * 3. Subscription reminders (subs_remind, docs/delivery.md): each
+ * 3. Gateway refunds left waiting (the gateway did not answer; asked a
+ *    minute to 23 hours ago) are asked again under the same Idempotency-Key
+ *    (refund_retry_due, docs/payments.md): done or refused, with an audit
+ *    entry (actor "soukctl cron"; no mail: staff tell the shopper), or
+ *    left waiting for the next run.
+ * 4. Subscription reminders (subs_remind, docs/delivery.md): each
  *    reminder due (reminder_days before the end, and at expiry) is claimed
  *    and its mail queued in one transaction, so it goes exactly once even
  *    with two runs at once.
- * 4. Due mail is delivered (as `soukctl mail run`) unless --no-mail.
+ * 5. Due mail is delivered (as `soukctl mail run`) unless --no-mail.
  *
  * --now sets the clock every step compares against (seconds since 1970,
  * UTC): for tests and for an operator checking what a later run would do.
@@ -44,6 +49,7 @@
 #include "mail.h"
 #include "order.h"
 #include "payment.h"
+#include "refund.h"
 #include "subs.h"
 #include "tmpl.h"
 
@@ -169,6 +175,23 @@ reconcile(struct db *db, long long now)
 
 /* Step 3 (see the top); 0 or -1. */
 static int
+refunds(struct db *db, long long now)
+{
+	struct refund_retry_stats s;
+	struct arena a;
+	int rc;
+
+	arena_init(&a, 0);
+	if ((rc = refund_retry_due(db, &a, now, &s)) == 0)
+		ctl_printf("refunds waiting for the gateway: %d asked again, "
+		    "%d done, %d refused, %d not reached\n", s.checked, s.done,
+		    s.refused, s.failed);
+	arena_free(&a);
+	return rc;
+}
+
+/* Step 4 (see the top); 0 or -1. */
+static int
 remind(struct db *db, long long now)
 {
 	struct remind_stats st = { 0, 0 };
@@ -224,6 +247,9 @@ cmd_cron(int argc, char **argv)
 	if (reconcile(db, now) < 0)
 		rc = ctl_fail("cron", "reconciling online payments stopped; see "
 		    "the messages above");
+	if (refunds(db, now) < 0)
+		rc = ctl_fail("cron", "retrying gateway refunds stopped; see the "
+		    "messages above");
 	if (remind(db, now) < 0)
 		rc = ctl_fail("cron", "subscription reminders stopped; see the "
 		    "messages above");

@@ -74,9 +74,10 @@ parse(int argc, char **argv, struct arena *a, struct refund_args *r)
 	return 0;
 }
 
-/* The key of this refund: the same for a retry after the gateway did not
- * answer (nothing recorded: same refunds, same amount left), a new one
- * once a refund (even a refused one) was recorded.  0 or -1. */
+/* The key of this refund: the same for the same command while no refund
+ * of the order is recorded meanwhile, a new one once a refund (even a
+ * refused one, or one waiting for the gateway: soukctl cron finishes
+ * that one) was recorded.  0 or -1. */
 static int
 idem_of(struct db *db, struct arena *a, const struct order *o,
     const struct refund_plan *p, const char **key)
@@ -145,6 +146,10 @@ refund(struct db *db, struct arena *a, const struct refund_args *r)
 		    row.provider_refund_id);
 		return 0;
 	case ROUT_REPEAT:
+		if (row.waiting)
+			return ctl_fail("order", "%s: a refund is waiting for the "
+			    "gateway's answer; `soukctl cron` asks again",
+			    r->ref);
 		if (strcmp(row.status, "refused") != 0) {
 			ctl_printf("%s: refunded before (%s)\n", r->ref,
 			    row.provider_refund_id);
@@ -158,9 +163,9 @@ refund(struct db *db, struct arena *a, const struct refund_args *r)
 		return ctl_fail("order", "%s: the order changed meanwhile; "
 		    "nothing done, run it again", r->ref);
 	case ROUT_DOWN:
-		return ctl_fail("order", "%s: refund not done, the gateway did "
-		    "not answer; run it again (the same refund is asked)",
-		    r->ref);
+		return ctl_fail("order", "%s: the gateway did not answer; the "
+		    "refund is recorded as waiting for it and `soukctl cron` "
+		    "asks again (the same refund)", r->ref);
 	default:
 		return ctl_fail("order", "%s: refund not done (database "
 		    "error); run it again", r->ref);

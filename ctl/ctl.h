@@ -66,6 +66,7 @@ int	cmd_restore(int, char **);
 int	cmd_check(int, char **);
 int	cmd_reviews(int, char **);
 int	cmd_user(int, char **);
+int	cmd_setting(int, char **);
 /* Installs the store secret (signing links) from db; 0 or -1 (printed). */
 int	ctl_secret(struct db *);
 /* Loads the templates (mails soukctl queues) once; 0 or -1 (printed). */

@@ -67,6 +67,9 @@ static const struct ctl_cmd cmds[] = {
 	{ "faq", cmd_faq, "list|add|set|delete ...", "FAQ entries by language and category" },
 	{ "banner", cmd_banner, "list|set|delete ...", "the home page's trust banners" },
 	{ "content", cmd_content, "seed", "add the default pages, FAQ and banners that are missing" },
+	{ "setting", cmd_setting, "[KEY VALUE|KEY -|KEY --reset]", "the "
+	    "settings of /admin/settings: list, save (checked, audited), back "
+	    "to souk.conf" },
 	{ "user", cmd_user, "ACTION ...", "accounts: add, list, role, passwd, disable, enable, unlock, sessions, totp-required" },
 };
 

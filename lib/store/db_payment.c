@@ -8,12 +8,15 @@
 	"status, url, charge_ref, note, amount_minor, refunded_minor, " \
 	"expires_at, created_at"
 
+#define RFCOLS "r.id, r.payment_id, p.order_id, r.amount_minor, " \
+	"r.idem_key, r.status, r.provider_refund_id, r.reason, r.created_at"
+
 enum {
 	Q_ADD, Q_OPEN, Q_ATTEMPT, Q_COUNT, Q_BY_PID, Q_BY_CHARGE, Q_LIST,
 	Q_OPEN_ALL, Q_CLOSE, Q_REFUNDED, Q_EV_ADD, Q_EV_RESULT, Q_RF_ADD,
 	Q_RF_GET, Q_RF_SET, Q_RF_TOTAL, Q_NOTE, Q_UNPAID,
 	Q_ORDER_ID, Q_RF_REFUSED,
-	Q_RF_SETTLE, Q__MAX
+	Q_RF_SETTLE, Q_RF_BY_KEY, Q__MAX
 };
 static const char *const sql[Q__MAX] = {
 	[Q_ADD] = "INSERT INTO payments(provider, provider_id, order_id, "
@@ -68,6 +71,8 @@ static const char *const sql[Q__MAX] = {
 	[Q_RF_SETTLE] = "UPDATE payment_refunds SET status = ?2, "
 	    "provider_refund_id = ?3, reason = ?4 WHERE id = ?1 AND "
 	    "status = 'pending'",
+	[Q_RF_BY_KEY] = "SELECT " RFCOLS " FROM payment_refunds r JOIN "
+	    "payments p ON p.id = r.payment_id WHERE r.idem_key = ?1",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -439,4 +444,38 @@ db_refund_refused(struct db *db, long long payment_id)
 		return -1;
 	db_bind_int(st, 1, payment_id);
 	return db_one_int(db, st, "refunds refused");
+}
+
+/* db_row_fn: a pay_refund from RFCOLS. */
+static void
+rf_row(struct arena *a, sqlite3_stmt *st, void *row)
+{
+	struct pay_refund *r = row;
+
+	r->id = db_col_int(st, 0);
+	r->payment_id = db_col_int(st, 1);
+	r->order_id = db_col_int(st, 2);
+	r->amount_minor = db_col_int(st, 3);
+	r->idem_key = db_col_text(a, st, 4);
+	r->status = db_col_text(a, st, 5);
+	r->provider_refund_id = db_col_text(a, st, 6);
+	r->reason = db_col_text(a, st, 7);
+	r->created_at = db_col_int(st, 8);
+}
+
+int
+db_refund_by_key(struct db *db, struct arena *a, const char *idem_key,
+    struct pay_refund *r)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RF_BY_KEY);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, idem_key);
+	if ((rc = db_step_row(db, st, "refund by key")) == 0) {
+		rf_row(a, st, r);
+		db_done(st);
+	}
+	return rc;
 }

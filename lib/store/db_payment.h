@@ -62,6 +62,16 @@ long long db_payment_event_add(struct db *, const char *provider,
 /* Sets what event row id did.  0 or -1. */
 int	db_payment_event_result(struct db *, long long id, const char *result);
 
+/* A refund asked of a gateway (payment_refunds): status pending (not
+ * answered yet), done (accepted) or refused. */
+struct pay_refund {
+	long long	 id, payment_id, order_id, amount_minor, created_at;
+	const char	*idem_key, *status, *provider_refund_id, *reason;
+};
+
+/* The refund asked under idem_key: 0, 1 none, -1. */
+int	db_refund_by_key(struct db *, struct arena *, const char *idem_key,
+	    struct pay_refund *);
 /* Inside the caller's transaction: records a refund request under
  * idem_key (status pending).  Returns 1 when new, 0 when the key was used
  * before, -1; *row, *status (and for a known key *rid, *reason) are set. */

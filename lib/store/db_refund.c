@@ -4,11 +4,13 @@
 
 #define RCOLS "id, order_id, kind, method, status, amount_minor, reason, " \
 	"coalesce(user_id, 0), staff, idem_key, provider, " \
-	"provider_refund_id, answer, created_at"
+	"provider_refund_id, answer, created_at, EXISTS (SELECT 1 FROM " \
+	"payment_refunds x WHERE x.idem_key = order_refunds.idem_key AND " \
+	"x.status = 'pending')"
 #define ACCEPTED "status IN ('done', 'pending')"
 
 enum {
-	Q_ADD, Q_LINE, Q_BY_KEY, Q_LIST, Q_LINES, Q_TOTAL, Q__MAX
+	Q_ADD, Q_LINE, Q_BY_KEY, Q_LIST, Q_LINES, Q_TOTAL, Q_SETTLE, Q_WAITING, Q__MAX
 };
 static const char *const sql[Q__MAX] = {
 	[Q_ADD] = "INSERT INTO order_refunds(order_id, kind, method, status, "
@@ -27,6 +29,12 @@ static const char *const sql[Q__MAX] = {
 	    "l.line",
 	[Q_TOTAL] = "SELECT coalesce(sum(amount_minor), 0) FROM order_refunds "
 	    "WHERE order_id = ?1 AND " ACCEPTED,
+	[Q_SETTLE] = "UPDATE order_refunds SET status = ?2, provider_refund_id "
+	    "= ?3, answer = ?4 WHERE idem_key = ?1",
+	[Q_WAITING] = "SELECT " RCOLS " FROM order_refunds WHERE status = "
+	    "'pending' AND created_at BETWEEN ?3 AND ?1 AND EXISTS (SELECT 1 FROM "
+	    "payment_refunds x WHERE x.idem_key = order_refunds.idem_key AND "
+	    "x.status = 'pending') ORDER BY id LIMIT ?2",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -50,6 +58,7 @@ row(struct arena *a, sqlite3_stmt *st, void *row)
 	r->provider_refund_id = db_col_text(a, st, 11);
 	r->answer = db_col_text(a, st, 12);
 	r->created_at = db_col_int(st, 13);
+	r->waiting = (int)db_col_int(st, 14);
 }
 
 int
@@ -165,4 +174,36 @@ db_order_refunded(struct db *db, long long order_id)
 		return -1;
 	db_bind_int(st, 1, order_id);
 	return db_one_int(db, st, "order refunded");
+}
+
+int
+db_order_refund_settle(struct db *db, const char *idem_key,
+    const char *status, const char *rid, const char *answer)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_SETTLE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, idem_key);
+	db_bind_text(st, 2, status);
+	db_bind_text(st, 3, rid ? rid : "");
+	db_bind_text(st, 4, answer ? answer : "");
+	return db_step_done(db, st, "order refund settle") < 0 ? -1 : 0;
+}
+
+int
+db_order_refund_waiting(struct db *db, struct arena *a, long long after,
+    long long before, size_t limit, struct order_refund **out, size_t *n)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_WAITING);
+
+	*out = NULL;
+	*n = 0;
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, before);
+	db_bind_int(st, 2, (long long)limit);
+	db_bind_int(st, 3, after);
+	return db_rows(db, st, "order refunds waiting", a, sizeof(**out), row,
+	    out, n) < 0 ? -1 : 0;
 }

@@ -20,6 +20,9 @@ struct order_refund {
 	long long	 user_id;	/* 0: none (or deleted) */
 	const char	*provider, *provider_refund_id, *answer;
 	long long	 created_at;
+	int		 waiting;	/* 1: a gateway refund the gateway has
+					 * not answered yet (its payment_refunds
+					 * row is pending; status pending) */
 };
 
 /* Units of one order line a refund paid back. */
@@ -42,6 +45,14 @@ int	db_order_refund_list(struct db *, struct arena *, long long order_id,
 /* The lines of the accepted (done or pending) refunds of order_id. */
 int	db_order_refund_lines(struct db *, struct arena *, long long order_id,
 	    struct order_refund_line **, size_t *);
+/* Inside the caller's transaction: the refund under idem_key gets the
+ * gateway's answer (status, its refund id, its words).  0 or -1. */
+int	db_order_refund_settle(struct db *, const char *idem_key,
+	    const char *status, const char *refund_id, const char *answer);
+/* The refunds waiting for their gateway's answer (waiting 1) asked from
+ * `after` to `before`, oldest first, at most limit. */
+int	db_order_refund_waiting(struct db *, struct arena *, long long after,
+	    long long before, size_t limit, struct order_refund **, size_t *);
 /* The sum of the accepted refunds of order_id, or -1. */
 long long db_order_refunded(struct db *, long long order_id);
 

@@ -177,7 +177,7 @@ payment_verify(struct db *db, struct arena *a, const struct payment *p)
 	if (g->verify(a, p->provider_id, &gp, &why) != GW_OK) {
 		log_warn("payment %s %s: not verified: %s", p->provider,
 		    p->provider_id, why);
-		return SETTLE_ERROR;
+		return SETTLE_DOWN;
 	}
 	if (db_begin(db) < 0)
 		return SETTLE_ERROR;
@@ -284,6 +284,63 @@ payment_refund(struct db *db, struct arena *a, const char *reference,
 	    refund_id, why);
 }
 
+/* Records that the gateway did not answer refund request `idem` (the
+ * hook's records of a refund waiting for it) in one transaction.  0 or
+ * -1. */
+static int
+refund_unanswered(struct db *db, const struct refund_hook *hook)
+{
+	if (hook == NULL || hook->down == NULL)
+		return 0;
+	if (db_begin(db) < 0)
+		return -1;
+	if (hook->down(hook->arg, db) < 0 || db_commit(db) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* Asks g to refund amount of paid payment p under key idem (refund row
+ * `row`, pending) and records its answer (see payment_refund_with). */
+static enum refund_result
+ask_refund(struct db *db, struct arena *a, const struct gateway *g,
+    const struct payment *p, long long row, long long amount,
+    const char *idem, const struct refund_hook *hook, const char **refund_id,
+    const char **why)
+{
+	long long now = (long long)time(NULL), done;
+	enum gw_result gr;
+	int pending = 0, rc;
+
+	if ((done = db_refund_total(db, p->id)) < 0)
+		return REFUND_ERROR;
+	gr = g->refund(a, p->charge_ref, amount, p->amount_minor, idem,
+	    refund_id, &pending, why);
+	if (gr == GW_ERROR) {	/* the row stays pending: retried later */
+		log_warn("payment %s %s: refund of %lld not answered: %s",
+		    g->id, p->provider_id, amount, *why);
+		return refund_unanswered(db, hook) < 0 ? REFUND_ERROR :
+		    REFUND_DOWN;
+	}
+	if (gr == GW_REFUSED) {
+		log_warn("payment %s %s: refund refused: %s", g->id,
+		    p->provider_id, *why);
+		return refund_refused(db, row, *why, hook) < 0 ?
+		    REFUND_ERROR : REFUND_REFUSED;
+	}
+	if ((rc = refund_done(db, a, p, row, amount, *refund_id, done,
+	    pending, hook, now)) < 0) {
+		log_error("payment %s %s: refund %s not recorded; ask again "
+		    "with the same key", g->id, p->provider_id, *refund_id);
+		return REFUND_ERROR;
+	}
+	if (rc == 0)
+		log_info("payment %s %s: refunded %lld (%s)", g->id,
+		    p->provider_id, amount, *refund_id);
+	return pending ? REFUND_PENDING : REFUND_OK;
+}
+
 enum refund_result
 payment_refund_with(struct db *db, struct arena *a, const char *reference,
     long long amount, const char *idem, const struct refund_hook *hook,
@@ -293,8 +350,7 @@ payment_refund_with(struct db *db, struct arena *a, const char *reference,
 	const char *st = "", *reason = "";
 	const struct gateway *g;
 	struct payment p;
-	enum gw_result gr;
-	int pending = 0, rc;
+	int rc;
 
 	*refund_id = "";
 	*why = "";
@@ -334,25 +390,33 @@ payment_refund_with(struct db *db, struct arena *a, const char *reference,
 		return REFUND_REFUSED;
 	}
 	/* New, or asked before without an answer: ask (again, same key). */
-	gr = g->refund(a, p.charge_ref, amount, p.amount_minor, idem,
-	    refund_id, &pending, why);
-	if (gr == GW_ERROR)
-		return REFUND_DOWN;	/* the row stays pending: retry */
-	if (gr == GW_REFUSED) {
-		log_warn("order %s: refund refused: %s", reference, *why);
-		return refund_refused(db, row, *why, hook) < 0 ?
-		    REFUND_ERROR : REFUND_REFUSED;
-	}
-	if ((rc = refund_done(db, a, &p, row, amount, *refund_id, done,
-	    pending, hook, now)) < 0) {
-		log_error("order %s: refund %s by %s not recorded; ask again "
-		    "with the same key", reference, *refund_id, g->id);
+	return ask_refund(db, a, g, &p, row, amount, idem, hook, refund_id,
+	    why);
+}
+
+enum refund_result
+payment_refund_retry(struct db *db, struct arena *a,
+    const struct pay_refund *rf, const struct refund_hook *hook,
+    const char **refund_id, const char **why)
+{
+	const struct gateway *g;
+	struct payment *all;
+	size_t n, i;
+
+	*refund_id = rf->provider_refund_id;
+	*why = rf->reason;
+	if (strcmp(rf->status, "done") == 0)
+		return REFUND_OK;
+	if (strcmp(rf->status, "refused") == 0)
+		return REFUND_REFUSED;
+	if (db_payment_list(db, a, rf->order_id, &all, &n) < 0)
 		return REFUND_ERROR;
-	}
-	if (rc == 0)
-		log_info("order %s: refunded %lld by %s %s", reference, amount,
-		    g->id, *refund_id);
-	return pending ? REFUND_PENDING : REFUND_OK;
+	for (i = 0; i < n && all[i].id != rf->payment_id; i++)
+		;
+	if (i == n || (g = gw_get(all[i].provider)) == NULL)
+		return REFUND_ERROR;
+	return ask_refund(db, a, g, &all[i], rf->id, rf->amount_minor,
+	    rf->idem_key, hook, refund_id, why);
 }
 
 int
@@ -377,6 +441,7 @@ payment_reconcile(struct db *db, struct arena *a, long long now,
 			s->closed++;
 			break;
 		case SETTLE_ERROR:
+		case SETTLE_DOWN:
 			s->failed++;
 			break;
 		default:

@@ -43,6 +43,8 @@ enum settle_result {
 	SETTLE_CLOSED,		/* failed or expired: no money taken */
 	SETTLE_MISMATCH,	/* paid, but not the order's amount/currency */
 	SETTLE_UNKNOWN,		/* no payment of ours has that id */
+	SETTLE_DOWN,		/* the gateway could not be asked (down,
+				 * refused, slow): the payment stays open */
 };
 
 /* Inside the caller's transaction: applies what the gateway said of one
@@ -51,12 +53,13 @@ enum settle_result {
 enum settle_result payment_apply(struct db *, struct arena *,
 		    const struct gateway *g, const struct gw_payment *gp);
 /* Asks the gateway about payment p and applies the answer in its own
- * transaction.  SETTLE_ERROR also when the gateway could not be asked
- * (the payment stays open for reconciliation). */
+ * transaction.  SETTLE_DOWN when the gateway could not be asked (the
+ * payment stays open for reconciliation). */
 enum settle_result payment_verify(struct db *, struct arena *,
 		    const struct payment *p);
 /* payment_verify() of every open payment of order id; the last result
- * that changed something, else SETTLE_SAME (or SETTLE_ERROR). */
+ * that changed something, else SETTLE_SAME (or SETTLE_ERROR, or
+ * SETTLE_DOWN when the gateway of one could not be asked). */
 enum settle_result payment_verify_order(struct db *, struct arena *,
 		    long long order_id);
 
@@ -85,6 +88,9 @@ struct refund_hook {
 		    int pending, int full);
 	/* Refused with the gateway's reason. */
 	int	(*refused)(void *arg, struct db *, const char *why);
+	/* Not answered (down, slow): the request stays pending for
+	 * payment_refund_retry(); NULL records nothing. */
+	int	(*down)(void *arg, struct db *);
 	void	*arg;
 };
 
@@ -104,6 +110,14 @@ enum refund_result payment_refund_with(struct db *, struct arena *,
 		    const char *reference, long long amount, const char *idem,
 		    const struct refund_hook *hook, const char **refund_id,
 		    const char **why);
+
+/* Asks the gateway again, under the same Idempotency-Key, for refund rf
+ * it has not answered (status pending; done or refused answer the stored
+ * outcome), recording the answer as payment_refund_with() does (hook's
+ * down is not called again). */
+enum refund_result payment_refund_retry(struct db *, struct arena *,
+		    const struct pay_refund *rf, const struct refund_hook *hook,
+		    const char **refund_id, const char **why);
 
 struct reconcile_stats {
 	int	 checked, paid, closed, failed, expired;

@@ -183,9 +183,41 @@ write_row(struct db *db, struct job *j, const char *status, const char *rid,
 	return db_order_refund_add(db, r);
 }
 
-/* Inside the transaction, an accepted refund: its row, lines, what the
- * lines refunded in full lose, the audit entry and the mail.  0, 1 when
- * the key was used by a concurrent submit, -1. */
+/* Inside the transaction: the lines of j's row (written). */
+static int
+add_lines(struct db *db, struct job *j)
+{
+	for (size_t i = 0; i < j->p->nlines; i++) {
+		const struct refund_line *l = &j->p->lines[i];
+		struct order_refund_line rl = { j->r->id, l->line, l->qty,
+		    l->amount_minor };
+		if (db_order_refund_line_add(db, j->r->id, j->o->id, &rl) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Inside the transaction, what an accepted refund does besides its row:
+ * the lines it refunds in full lose their delivery, the audit entry, the
+ * mail.  0 or -1. */
+static int
+accepted(struct db *db, struct job *j, long long now)
+{
+	for (size_t i = 0; i < j->p->nlines; i++) {
+		const struct refund_line *l = &j->p->lines[i];
+		if (l->qty == l->left && delivery_revoke_line(db, j->o->id,
+		    l->line, "refunded", now) < 0)
+			return -1;
+	}
+	if (audit(db, j, "refund", now) < 0 || (j->ask->mail != NULL &&
+	    mail_enqueue(db, j->ask->mail, NULL) < 0))
+		return -1;
+	j->recorded = 1;
+	return 0;
+}
+
+/* Inside the transaction, an accepted refund: its row, lines and
+ * accepted().  0, 1 when the key was used by a concurrent submit, -1. */
 static int
 record(struct db *db, struct job *j, const char *status, const char *rid,
     long long now)
@@ -194,20 +226,7 @@ record(struct db *db, struct job *j, const char *status, const char *rid,
 
 	if ((rc = write_row(db, j, status, rid, "", now)) <= 0)
 		return rc < 0 ? -1 : 1;
-	for (size_t i = 0; i < j->p->nlines; i++) {
-		const struct refund_line *l = &j->p->lines[i];
-		struct order_refund_line rl = { j->r->id, l->line, l->qty,
-		    l->amount_minor };
-		if (db_order_refund_line_add(db, j->r->id, j->o->id, &rl) < 0 ||
-		    (l->qty == l->left && delivery_revoke_line(db, j->o->id,
-		    l->line, "refunded", now) < 0))
-			return -1;
-	}
-	if (audit(db, j, "refund", now) < 0 || (j->ask->mail != NULL &&
-	    mail_enqueue(db, j->ask->mail, NULL) < 0))
-		return -1;
-	j->recorded = 1;
-	return 0;
+	return add_lines(db, j) < 0 || accepted(db, j, now) < 0 ? -1 : 0;
 }
 
 /* refund_hook.done of a gateway refund. */
@@ -235,11 +254,30 @@ gw_refused(void *arg, struct db *db, const char *why)
 	return rc == 0 ? 0 : audit(db, j, "refund_refused", now);
 }
 
+/* refund_hook.down of a gateway refund: the row (pending, waiting for
+ * the gateway) and its lines, so what is asked counts as refunded until
+ * the gateway refuses it, and an audit entry; no delivery change, no
+ * mail before the gateway answers (refund_retry). */
+static int
+gw_down(void *arg, struct db *db)
+{
+	struct job *j = arg;
+	long long now = (long long)time(NULL);
+	int rc;
+
+	if ((rc = write_row(db, j, "pending", "", "", now)) <= 0)
+		return rc;	/* 0: a concurrent submit wrote it */
+	j->r->waiting = 1;
+	j->recorded = 1;
+	return add_lines(db, j) < 0 || audit(db, j, "refund_waiting", now) <
+	    0 ? -1 : 0;
+}
+
 /* Through the order's gateway payment. */
 static enum refund_outcome
 by_gateway(struct db *db, struct job *j)
 {
-	const struct refund_hook hook = { gw_done, gw_refused, j };
+	const struct refund_hook hook = { gw_done, gw_refused, gw_down, j };
 	const char *rid, *why;
 
 	switch (payment_refund_with(db, j->a, j->o->reference,
@@ -258,6 +296,9 @@ by_gateway(struct db *db, struct job *j)
 	case REFUND_TOO_MUCH:
 		return ROUT_CHANGED;
 	case REFUND_DOWN:
+		if (!j->recorded &&
+		    db_order_refund_by_key(db, j->a, j->ask->idem, j->r) != 0)
+			return ROUT_ERROR;
 		return ROUT_DOWN;
 	default:
 		return ROUT_ERROR;
@@ -333,4 +374,151 @@ refund_order(struct db *db, struct arena *a, const struct order *o,
 		log_info("order %s: refund %s of %lld (%s) by %s", o->reference,
 		    r->kind, p->amount_minor, r->method, ask->who->actor);
 	return out;
+}
+
+int
+refund_plan_of(struct db *db, struct arena *a, const struct order *o,
+    const struct order_refund *r, struct refund_plan *p)
+{
+	struct order_refund_line *rl;
+	long long *left, left_minor;
+	size_t n;
+
+	memset(p, 0, sizeof(*p));
+	if (db_order_refund_lines(db, a, o->id, &rl, &n) < 0 ||
+	    refund_left(db, a, o, &left, &left_minor) < 0)
+		return -1;
+	p->order_id = o->id;
+	p->full = strcmp(r->kind, "full") == 0;
+	p->gateway = strcmp(r->method, "gateway") == 0;
+	p->provider = r->provider;
+	p->amount_minor = r->amount_minor;
+	p->left_minor = left_minor + r->amount_minor;
+	p->lines = arena_alloc(a, (n + 1) * sizeof(*p->lines));
+	for (size_t i = 0; i < n; i++) {
+		struct refund_line *l;
+		if (rl[i].refund_id != r->id || rl[i].line < 1 ||
+		    (size_t)rl[i].line > o->nlines)
+			continue;
+		l = &p->lines[p->nlines++];
+		l->line = rl[i].line;
+		l->qty = rl[i].qty;
+		l->left = left[rl[i].line - 1] + rl[i].qty;
+		l->amount_minor = rl[i].amount_minor;
+		l->name = o->lines[rl[i].line - 1].name;
+	}
+	return 0;
+}
+
+/* refund_hook.done of a retried refund: its row gets the answer, then
+ * accepted() (delivery, audit, mail). */
+static int
+retry_done(void *arg, struct db *db, const char *rid, int pending, int full)
+{
+	struct job *j = arg;
+	const char *status = pending ? "pending" : "done";
+
+	(void)full;	/* the payment moved the order (payment.c) */
+	if (db_order_refund_settle(db, j->r->idem_key, status, rid, "") < 0)
+		return -1;
+	j->r->status = status;
+	j->r->provider_refund_id = rid;
+	j->r->waiting = 0;
+	return accepted(db, j, (long long)time(NULL));
+}
+
+/* refund_hook.refused of a retried refund: its row refused with the
+ * gateway's words (it stops counting as refunded), an audit entry. */
+static int
+retry_refused(void *arg, struct db *db, const char *why)
+{
+	struct job *j = arg;
+
+	if (db_order_refund_settle(db, j->r->idem_key, "refused", "", why) < 0)
+		return -1;
+	j->r->status = "refused";
+	j->r->answer = why;
+	j->r->waiting = 0;
+	j->recorded = 1;
+	return audit(db, j, "refund_refused", (long long)time(NULL));
+}
+
+enum refund_outcome
+refund_retry(struct db *db, struct arena *a, const struct order *o,
+    struct order_refund *r, const struct audit_entry *who,
+    const struct mail *mail)
+{
+	struct refund_ask ask = { r->idem_key, r->reason, who, mail };
+	struct refund_plan p;
+	struct job j = { a, o, &p, &ask, r, 0 };
+	const struct refund_hook hook = { retry_done, retry_refused, NULL, &j };
+	struct pay_refund rf;
+	const char *rid, *why;
+
+	if (!r->waiting)
+		return ROUT_REPEAT;
+	if (db_refund_by_key(db, a, r->idem_key, &rf) != 0 ||
+	    refund_plan_of(db, a, o, r, &p) < 0)
+		return ROUT_ERROR;
+	switch (payment_refund_retry(db, a, &rf, &hook, &rid, &why)) {
+	case REFUND_OK:
+	case REFUND_PENDING:
+		if (!j.recorded)
+			break;
+		log_info("order %s: refund of %lld answered on retry by %s",
+		    o->reference, r->amount_minor, who->actor);
+		return strcmp(r->status, "pending") == 0 ? ROUT_PENDING :
+		    ROUT_DONE;
+	case REFUND_REFUSED:
+		if (!j.recorded)
+			break;
+		return ROUT_REFUSED;
+	case REFUND_DOWN:
+		return ROUT_DOWN;
+	default:
+		return ROUT_ERROR;
+	}
+	/* Another retry recorded the answer first. */
+	return db_order_refund_by_key(db, a, r->idem_key, r) == 0 ?
+	    ROUT_REPEAT : ROUT_ERROR;
+}
+
+int
+refund_retry_due(struct db *db, struct arena *a, long long now,
+    struct refund_retry_stats *s)
+{
+	static const struct audit_entry cron = { .actor = "soukctl cron",
+	    .addr = "" };
+	struct order_refund *r;
+	struct order o;
+	size_t n;
+
+	memset(s, 0, sizeof(*s));
+	/* Asked a minute ago or more (not one a request is still asking),
+	 * and within the day Stripe keeps an Idempotency-Key. */
+	if (db_order_refund_waiting(db, a, now - REFUND_RETRY_FOR, now - 60,
+	    100, &r, &n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		s->checked++;
+		if (db_order_by_id(db, a, r[i].order_id, &o) != 0) {
+			s->failed++;
+			continue;
+		}
+		switch (refund_retry(db, a, &o, &r[i], &cron, NULL)) {
+		case ROUT_DONE:
+		case ROUT_PENDING:
+			s->done++;
+			break;
+		case ROUT_REFUSED:
+			s->refused++;
+			break;
+		case ROUT_REPEAT:
+			break;
+		default:
+			s->failed++;
+			break;
+		}
+	}
+	return 0;
 }

@@ -23,7 +23,11 @@
  *     says "Partly refunded"; units are never restocked by a line refund
  *     (staff count what comes back);
  *   - the refund row, its lines, the audit entry, the status change and
- *     the shopper's mail commit in one transaction. */
+ *     the shopper's mail commit in one transaction;
+ *   - a gateway that does not answer leaves the row waiting (pending,
+ *     with its lines: it counts as refunded meanwhile) and an audit entry
+ *     (refund_waiting); refund_retry() (the admin's Retry, soukctl cron)
+ *     asks again under the same key, so the gateway makes one refund. */
 #ifndef SOUK_REFUND_H
 #define SOUK_REFUND_H
 #include <stddef.h>
@@ -96,8 +100,10 @@ enum refund_outcome {
 	ROUT_REFUSED,		/* the gateway said no: r->answer */
 	ROUT_CHANGED,		/* the order changed since the plan: nothing
 				 * done, plan again */
-	ROUT_DOWN,		/* the gateway did not answer: nothing
-				 * recorded, ask again with the same key */
+	ROUT_DOWN,		/* the gateway did not answer: the row is
+				 * recorded waiting (status pending,
+				 * r->waiting 1) and counts as refunded;
+				 * refund_retry() asks again, same key */
 };
 
 /* Makes refund p of order o on behalf of ask (see above); *r is the
@@ -106,5 +112,38 @@ enum refund_outcome {
 enum refund_outcome refund_order(struct db *, struct arena *,
 		    const struct order *o, const struct refund_plan *p,
 		    const struct refund_ask *ask, struct order_refund *r);
+
+/* The plan refund r of order o carried out (its amount, kind, lines with
+ * the units they had left before it), for its audit entry and mail.  0 or
+ * -1. */
+int		 refund_plan_of(struct db *, struct arena *,
+		    const struct order *o, const struct order_refund *r,
+		    struct refund_plan *p);
+/* Asks the gateway again, under the same Idempotency-Key, for refund r of
+ * order o it has not answered (r->waiting), on behalf of who: accepted,
+ * the row becomes done (or pending at the gateway) with the gateway's
+ * refund id, the lines refunded in full lose their delivery, the order
+ * moves as refund_order() moves it, an audit entry (refund) and mail
+ * (NULL: none) in one transaction; refused, the row becomes refused with
+ * the gateway's words (no longer counted) and an audit entry
+ * (refund_refused).  ROUT_DOWN: still no answer; ROUT_REPEAT: answered
+ * before (*r reread). */
+enum refund_outcome refund_retry(struct db *, struct arena *,
+		    const struct order *o, struct order_refund *r,
+		    const struct audit_entry *who, const struct mail *mail);
+
+struct refund_retry_stats {
+	int	 checked, done, refused, failed;
+};
+/* How long soukctl cron asks again (seconds): less than the 24 hours a
+ * gateway (Stripe) keeps an Idempotency-Key, after which the same key
+ * could make a second refund.  An older refund still waiting is for
+ * staff to check at the gateway (its Retry button stays). */
+#define REFUND_RETRY_FOR	(23 * 3600)
+/* soukctl cron: refund_retry() of the refunds waiting for their gateway
+ * asked a minute to REFUND_RETRY_FOR seconds before now (at most 100 a
+ * run; actor "soukctl cron", no mail).  0 or -1. */
+int		 refund_retry_due(struct db *, struct arena *, long long now,
+		    struct refund_retry_stats *);
 
 #endif

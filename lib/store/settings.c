@@ -256,3 +256,31 @@ settings_write(struct db *db, enum setting_id id, const char *v)
 		return db_setting_delete(db, settings_defs[id].name);
 	return db_setting_set(db, settings_defs[id].name, v);
 }
+
+int
+settings_change(struct db *db, enum setting_id id, const char *v,
+    const struct audit_entry *who, long long now, const char **why)
+{
+	struct audit_entry e = *who;
+
+	*why = NULL;
+	if (v != NULL && settings_defs[id].kind == SETK_SECRET && *v == '\0')
+		*why = "setting_secret_empty";
+	else if (v != NULL)
+		*why = settings_bad(id, v);
+	if (*why != NULL)
+		return 1;
+	e.action = v == NULL ? "reset" : "set";
+	e.kind = "setting";
+	e.object = settings_defs[id].name;
+	e.detail = v == NULL ? "back to souk.conf" : settings_defs[id].kind ==
+	    SETK_SECRET ? "new secret (not recorded)" : v;
+	if (db_begin(db) < 0)
+		return -1;
+	if (settings_write(db, id, v) < 0 || db_audit_add(db, &e, now) < 0 ||
+	    db_commit(db) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}

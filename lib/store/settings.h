@@ -23,6 +23,7 @@
 #define SOUK_SETTINGS_H
 #include "arena.h"
 #include "db.h"
+#include "db_staff.h"
 
 enum setting_id {
 	SET_STORE_NAME,
@@ -100,5 +101,14 @@ const char	*settings_secret_tail(struct arena *, enum setting_id);
  * caller's transaction; applied by the next settings_refresh().
  * Returns 0 or -1. */
 int		 settings_write(struct db *, enum setting_id, const char *v);
+/* The admin page's and soukctl's change: checks v (a secret may not be
+ * "", then settings_bad) and writes it (NULL: back to souk.conf) with its
+ * audit entry in one transaction: who's user_id, actor and addr, action
+ * set or reset, kind setting, the key as object and as detail the value,
+ * "new secret (not recorded)" for a secret or "back to souk.conf".
+ * Returns 0; 1 refused (*why: the Lang.err code, nothing written); -1. */
+int		 settings_change(struct db *, enum setting_id, const char *v,
+		    const struct audit_entry *who, long long now,
+		    const char **why);
 
 #endif

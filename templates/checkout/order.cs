@@ -1,5 +1,7 @@
 <?cs # The order page, reached by its unguessable token.  Page.order
-      (order_hdf.h order_put), Page.placed, Page.proof_received,
+      (order_hdf.h order_put), Page.placed, Page.payfail and Page.paydown
+      (not paid; the gateway down), Page.paywait (back from the gateway
+      while it cannot be asked: no second payment offered), Page.proof_received,
       Page.upload_err (with Page.budget and Page.budget_unit for a byte budget,
       Page.retry_minutes for a rate limit), Page.max_upload (MB). ?>
 <?cs include:"partials/order.cs" ?>
@@ -17,6 +19,12 @@
 <?cs if:Page.paid && o.status == "paid" ?>
 <div class="notice ok paid" role="status"><p><strong><?cs var:Lang.order.paid_ok ?></strong></p></div>
 <?cs /if ?>
+<?cs if:Page.paywait && o.status == "awaiting_payment" ?>
+<div class="notice pay-wait" id="pay-wait" role="status">
+  <p><span id="pay-down"><?cs var:Lang.order.pay_down ?></span> <?cs var:Lang.order.pay_wait ?></p>
+  <p><a href="/pay/<?cs var:o.token ?>/return" id="pay-check"><?cs var:Lang.order.pay_check ?></a></p>
+</div>
+<?cs /if ?>
 <?cs if:Page.payfail && o.status == "awaiting_payment" ?>
 <p class="notice error pay-failed" role="alert"><?cs if:Page.paydown ?><span id="pay-down"><?cs var:Lang.order.pay_down ?></span> <?cs /if ?><?cs var:Lang.order.pay_failed ?></p>
 <?cs /if ?>
@@ -33,7 +41,7 @@
   <p><?cs var:Lang.pay[o.method].howto ?></p>
   <?cs call:pay_rows(o.pay.rows, 1) ?>
   <?cs if:?o.pay.deadline && o.status == "awaiting_payment" ?><p class="pay-deadline" id="pay-deadline"><strong><?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?></strong>. <?cs var:Lang.pay.deadline_after ?></p><?cs /if ?>
-  <?cs if:Page.online_order ?>
+  <?cs if:Page.online_order && !Page.paywait ?>
   <form class="pay-online" action="/pay/<?cs var:o.token ?>" method="post">
     <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>">
     <?cs each:m = Page.online ?>

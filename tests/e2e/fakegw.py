@@ -18,7 +18,8 @@ millimes):
   GET  /flouci/pay/<id>, POST ...   the hosted page; paying calls the
                                     payment's webhook with {payment_id}
 
-Knobs for tests: delay (seconds before every API answer), down (API
+Knobs for tests: stop() / start() (the port closed, then open again),
+delay (seconds before every API answer), down (API
 answers 503), webhooks (send them on payment), refuse_refunds (a reason),
 charge_amount / charge_currency (what the gateway takes, to test
 mismatches), calls (list of (method, path, idempotency key))."""
@@ -71,6 +72,12 @@ class FakeGateways:
         self.hook_answers = []
         self.lock = threading.Lock()
         self.n = 0
+        self.running = False
+        self.start()
+
+    def start(self):
+        """Serves on self.port (again, after stop(): the shop's
+        configuration still points here)."""
         fake = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -88,10 +95,13 @@ class FakeGateways:
         self.thread = threading.Thread(target=self.server.serve_forever,
                                        daemon=True)
         self.thread.start()
+        self.running = True
 
     def stop(self):
+        """Closes the port: the shop's calls are refused."""
         self.server.shutdown()
         self.server.server_close()
+        self.running = False
 
     def env(self):
         return {"SOUK_STRIPE_API": self.base,

@@ -40,6 +40,8 @@ def stack():
             s.pw[who] = re.search(r"password: (\S+)", p.stdout).group(1)
         return s
     s = stacks.get("refunds", make)
+    if not s.fake.running:              # a test stopped it and failed
+        s.fake.start()
     s.fake.refuse_refunds = None
     s.fake.down = False
     return s
@@ -313,30 +315,38 @@ def soukctl_refund_of_a_manual_order_is_recorded_like_the_admins():
           'id="refunds"')[1].split("</ul>")[0], "on the admin page")
 
 
+def lifetime_value(adm, uid):
+    """The customer's lifetime value on /admin/customer/<uid> (digits)."""
+    t = adm.get("/admin/customer/%d" % uid).text
+    return int(re.sub(r"\D", "", t.split('id="cust-ltv">')[1].split(
+        "<")[0]))
+
+
+def owned_by(s, oid, email):
+    """Order oid moved to a new customer account email; its user id."""
+    s.ctl("user", "add", "--email", email, "--role", "customer", "--name",
+          "Ltv Owner")
+    uid = one(s, "SELECT id FROM users WHERE email = ?", email)
+    execute(s, "UPDATE orders SET user_id = ? WHERE id = ?", uid, oid)
+    return uid
+
+
 @test
 def soukctl_line_refund_counts_in_the_lifetime_value():
     s = stack()
     adm = login(s, "admin")
     _, oid, _ = place(s, "mobile", qty=2)
     confirm(adm, oid)
-    s.ctl("user", "add", "--email", "ltv-ctl@example.com", "--role",
-          "customer", "--name", "Ltv Ctl")
-    uid = one(s, "SELECT id FROM users WHERE email = ?",
-              "ltv-ctl@example.com")
-    execute(s, "UPDATE orders SET user_id = ? WHERE id = ?", uid, oid)
+    uid = owned_by(s, oid, "ltv-ctl@example.com")
     ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
     total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
     unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
                oid)
 
-    def ltv():
-        t = adm.get("/admin/customer/%d" % uid).text
-        return int(re.sub(r"\D", "", t.split('id="cust-ltv">')[1].split(
-            "<")[0]))
-    before = ltv()
+    before = lifetime_value(adm, uid)
     s.ctl("order", "refund", ref, "--line", "1", "--qty", "1")
     check(status(s, oid) == "paid", "a line refund keeps it paid")
-    after = ltv()
+    after = lifetime_value(adm, uid)
     check(before * (total - unit) == after * total and after < before,
           "the lifetime value loses the refund: %d -> %d (total %d, unit "
           "%d)" % (before, after, total, unit))
@@ -390,42 +400,176 @@ def flouci_wallet_refund_is_whole_only_and_the_page_says_so():
           "refunded once through Flouci: %r" % rows)
 
 
-@test
-def refund_with_the_gateway_down_is_a_502_and_records_nothing():
-    s = stack()
-    adm = login(s, "admin")
+def audited(s, oid, action, actor=None):
+    """How many audit entries of this action the order has (by actor)."""
+    return one(s, "SELECT count(*) FROM audit_log WHERE object_kind = "
+               "'order' AND object_id = ? AND action = ? AND (?3 IS NULL "
+               "OR actor = ?3)", str(oid), action, actor)
+
+
+def age_refunds(s, oid):
+    """The order's refunds asked two minutes earlier (cron retries those
+    asked a minute ago or more)."""
+    execute(s, "UPDATE order_refunds SET created_at = created_at - 120 "
+            "WHERE order_id = ?", oid)
+
+
+def paid_card_order(s):
+    """A paid card order: (id, total, unit price, fake_refunds())."""
     _, oid, r = place(s, "card")
     pay_by_card(s, r)
     check(status(s, oid) == "paid", "paid by card")
-    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
     total = one(s, "SELECT total_minor FROM orders WHERE id = ?", oid)
+    unit = one(s, "SELECT price_minor FROM order_items WHERE order_id = ?",
+               oid)
     pi = one(s, "SELECT charge_ref FROM payments WHERE order_id = ?", oid)
+    return oid, total, unit, lambda: [
+        x for x in s.fake.refunds if x.get("payment_intent") == pi]
 
-    def fake_refunds():
-        return [x for x in s.fake.refunds if x.get("payment_intent") == pi]
-    s.fake.down = True
-    f = refund_form(adm, oid)
-    r = adm.post("/admin/order/refund", f)
-    check(r.status == 502 and 'id="refund-down"' in r.text and
-          "did not answer" in r.text, "down: %d %s" % (r.status,
-                                                       r.text[:300]))
-    check(re.search(r'id="refund-full".*?name="idem" value="%s"' %
-                    re.escape(f["idem"]), r.text, re.S),
-          "the same key on the page again")
-    check(refunds(s, oid) == [] and status(s, oid) == "paid" and
-          fake_refunds() == [], "nothing recorded, nothing refunded")
-    p = s.ctl("order", "refund", ref, check_rc=False)
-    check(p.returncode == 1 and "did not answer" in p.stderr, p.stderr)
-    check(refunds(s, oid) == [] and status(s, oid) == "paid",
-          "soukctl: nothing recorded either")
-    s.fake.down = False
-    r = adm.post("/admin/order/refund", f)      # submitted again
-    check(r.status == 303 and "notice=refunded" in r.header("Location"),
-          "the gateway back: %r" % r)
+
+@test
+def refund_with_the_gateway_down_waits_then_cron_refunds_it_once():
+    s = stack()
+    adm = login(s, "admin")
+    oid, total, unit, fake_refunds = paid_card_order(s)
+    uid = owned_by(s, oid, "ltv-waiting@example.com")
+    ltv = lifetime_value(adm, uid)
+    f = refund_form(adm, oid, line=1)
+    f.update(qty="1", reason="Box dented")
+    s.fake.stop()                               # connections refused
+    try:
+        r = adm.post("/admin/order/refund", f)
+        check(r.status == 502 and 'id="refund-down"' in r.text and
+              "did not answer" in r.text, "down: %d %s" % (r.status,
+                                                           r.text[:300]))
+        rows = refunds(s, oid)
+        check(len(rows) == 1 and rows[0][:6] == (
+              "lines", "gateway", "pending", unit, "admin@example.com", "")
+              and rows[0][7] == "Box dented", "recorded waiting: %r" % rows)
+        rid = one(s, "SELECT id FROM order_refunds WHERE order_id = ?", oid)
+        check("waiting for the gateway" in r.text and
+              'id="refund-retry-%d"' % rid in r.text, "shown waiting, with "
+              "its Retry button")
+        page = adm.get("/admin/order/%d" % oid).text
+        check(re.search(r'id="qty-1"[^>]*max="1"', page), "the unit asked "
+              "counts as refunded meanwhile")
+        b = adm.post("/admin/order/refund", f)  # the double submit
+        check(b.status == 303 and "notice=refund_waiting" in
+              b.header("Location"), "double submit: %r" % b)
+        check(len(refunds(s, oid)) == 1 and audited(
+              s, oid, "refund_waiting") == 1 and audited(s, oid, "refund")
+              == 0, "one row, audited as waiting")
+        age_refunds(s, oid)
+        out = s.ctl("cron", "--no-mail").stdout
+        check("refunds waiting for the gateway: 1 asked again, 0 done, 0 "
+              "refused, 1 not reached" in out, out)
+        check(refunds(s, oid)[0][2] == "pending", "still waiting")
+        check(lifetime_value(adm, uid) == ltv, "a waiting refund is not "
+              "taken off the lifetime value yet")
+    finally:
+        s.fake.start()
+    check(fake_refunds() == [] and status(s, oid) == "paid",
+          "nothing refunded while down")
+    out = s.ctl("cron", "--no-mail").stdout
+    check("1 asked again, 1 done" in out, out)
     rows = refunds(s, oid)
-    check(status(s, oid) == "refunded" and len(rows) == 1 and
-          rows[0][3] == total and len(fake_refunds()) == 1,
-          "refunded once: %r %r" % (rows, fake_refunds()))
+    check(len(fake_refunds()) == 1 and fake_refunds()[0]["amount"] == unit
+          and rows[0][2] == "done" and rows[0][5] == fake_refunds()[0]["id"],
+          "refunded once, its refund id kept: %r %r" % (rows, fake_refunds()))
+    keys = [k for m, p, k in s.fake.calls if p == "/v1/refunds" and
+            k.startswith("adm-%d-" % oid)]
+    check(len(set(keys)) == 1, "every ask under the form's key: %r" % keys)
+    check(status(s, oid) == "paid" and one(
+          s, "SELECT refunded_minor FROM payments WHERE order_id = ?", oid)
+          == unit and one(s, "SELECT note FROM order_events WHERE order_id "
+                          "= ? ORDER BY seq DESC LIMIT 1", oid) ==
+          "refund_partial", "partly refunded")
+    check(audited(s, oid, "refund", "soukctl cron") == 1, "audited")
+    check(lifetime_value(adm, uid) * total == ltv * (total - unit),
+          "done: the lifetime value loses it")
+    out = s.ctl("cron", "--no-mail").stdout
+    check("0 asked again" in out and len(fake_refunds()) == 1, "done once")
+    page = adm.get("/admin/order/%d" % oid).text
+    check('id="refund-retry-' not in page and "waiting for the gateway"
+          not in page, "no longer waiting")
+
+
+@test
+def retry_button_asks_the_gateway_again_and_mails_once_answered():
+    s = stack()
+    adm = login(s, "admin")
+    oid, total, unit, fake_refunds = paid_card_order(s)
+    ref = one(s, "SELECT reference FROM orders WHERE id = ?", oid)
+    s.fake.down = True                          # the API answers 503
+    r = adm.post("/admin/order/refund", refund_form(adm, oid))
+    check(r.status == 502 and refunds(s, oid)[0][:4] == (
+          "full", "gateway", "pending", total), "waiting: %r" % r)
+    page = adm.get("/admin/order/%d" % oid).text
+    check('id="refund-full"' not in page, "nothing left to refund meanwhile")
+    rid = one(s, "SELECT id FROM order_refunds WHERE order_id = ?", oid)
+    retry = {"csrf": hidden(page, "csrf"), "id": str(oid),
+             "refund": str(rid)}
+    r = adm.post("/admin/order/retry", retry)
+    check(r.status == 502 and 'id="refund-down"' in r.text and
+          refunds(s, oid)[0][2] == "pending", "still down: %r" % r)
+    check(adm.post("/admin/order/retry", dict(retry, csrf="x")).status ==
+          403, "CSRF required")
+    emp = login(s, "employee")
+    check(emp.post("/admin/order/retry", dict(retry, csrf=hidden(
+          emp.get("/admin/order/%d" % oid).text, "csrf"))).status == 403,
+          "employees may not")
+    s.fake.down = False
+    r = adm.post("/admin/order/retry", retry)
+    check(r.status == 303 and "notice=refunded" in r.header("Location"),
+          "answered: %r" % r)
+    check(status(s, oid) == "refunded" and len(fake_refunds()) == 1 and
+          refunds(s, oid)[0][2] == "done", "refunded once")
+    check(audited(s, oid, "refund", "admin@example.com") == 1, "audited")
+    r = adm.post("/admin/order/retry", retry)   # pressed twice
+    check(r.status == 303 and len(fake_refunds()) == 1, "once: %r" % r)
+    s.sink.wait(1)
+    end = time.time() + 10
+    while time.time() < end and not [
+            m for m in mails_to(s, "amira@example.com", ref)
+            if subject(m).startswith("Refund")]:
+        time.sleep(0.2)
+    got = [m for m in mails_to(s, "amira@example.com", ref)
+           if subject(m).startswith("Refund")]
+    check(len(got) == 1, "the customer's refund mail, once: %d" % len(got))
+
+
+@test
+def a_waiting_refund_the_gateway_then_refuses_frees_the_amount():
+    s = stack()
+    adm = login(s, "admin")
+    oid, total, unit, fake_refunds = paid_card_order(s)
+    s.fake.down = True
+    r = adm.post("/admin/order/refund", refund_form(adm, oid))
+    check(r.status == 502, "waiting: %r" % r)
+    s.fake.down = False
+    execute(s, "UPDATE order_refunds SET created_at = created_at - 23 * 3600 "
+            "- 60 WHERE order_id = ?", oid)
+    out = s.ctl("cron", "--no-mail").stdout
+    check("refunds waiting for the gateway: 0 asked again" in out and
+          fake_refunds() == [], "past the gateway's key lifetime, cron "
+          "leaves it to staff: %s" % out)
+    execute(s, "UPDATE order_refunds SET created_at = created_at + 23 * 3600 "
+            "WHERE order_id = ?", oid)
+    s.fake.refuse_refunds = "Charge disputed"
+    out = s.ctl("cron", "--no-mail").stdout
+    check("1 asked again, 0 done, 1 refused" in out, out)
+    rows = refunds(s, oid)
+    check(rows[0][2] == "refused" and rows[0][6] == "Charge disputed" and
+          status(s, oid) == "paid" and fake_refunds() == [],
+          "refused, the order unchanged: %r" % rows)
+    check(audited(s, oid, "refund_refused", "soukctl cron") == 1, "audited")
+    page = adm.get("/admin/order/%d" % oid).text
+    check('id="refund-full"' in page and "Charge disputed" in page,
+          "refundable again, the gateway's words shown")
+    s.fake.refuse_refunds = None
+    r = adm.post("/admin/order/refund", refund_form(adm, oid))
+    check(r.status == 303 and status(s, oid) == "refunded" and
+          len(fake_refunds()) == 1, "then refunded once: %r" % r)
 
 
 @test

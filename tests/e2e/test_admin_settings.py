@@ -185,6 +185,44 @@ def admin_settings_secrets_are_write_only_and_modes_apart():
 
 
 @test
+def soukctl_setting_lists_saves_checks_and_resets():
+    s = set_stack()
+    p = s.ctl("setting", "store_name", "Shell Souk")
+    check("store_name = Shell Souk" in p.stdout, p.stdout)
+    check("Shell Souk" in Shopper(s).get("/contact").text,
+          "in force in the programs at once")
+    check(one(s, "SELECT count(*) FROM audit_log WHERE actor = 'soukctl' "
+              "AND object_kind = 'setting' AND object_id = 'store_name' AND "
+              "action = 'set' AND detail = 'Shell Souk'") == 1, "audited")
+    p = s.ctl("setting", "order_prefix", "bad prefix!", check_rc=False)
+    check(p.returncode == 1 and "order_prefix" in p.stderr and
+          "letters" in p.stderr, "refused with the rule: %r" % p.stderr)
+    check(one(s, "SELECT count(*) FROM settings WHERE key = "
+              "'order_prefix' AND value = 'bad prefix!'") == 0,
+          "nothing written")
+    p = s.ctl("setting", "no_such_key", "1", check_rc=False)
+    check(p.returncode == 1 and "no such setting" in p.stderr, p.stderr)
+    check(s.ctl("setting", "store_name", check_rc=False).returncode == 2,
+          "usage")
+    p = s.ctl("setting", "stripe_secret_test", "-", input=SECRET + "\n")
+    check("new key saved" in p.stdout and SECRET not in p.stdout, p.stdout)
+    out = s.ctl("setting").stdout
+    check(SECRET not in out and re.search(
+          r"stripe_secret_test +\(a key is set, ending Tail\)", out) and
+          re.search(r"store_name +Shell Souk +\(changed here\)", out),
+          "listed, the secret masked: %s" % out)
+    check(one(s, "SELECT detail FROM audit_log WHERE object_id = "
+              "'stripe_secret_test' ORDER BY id DESC LIMIT 1") ==
+          "new secret (not recorded)", "the secret is not audited")
+    for key in ("store_name", "stripe_secret_test"):
+        p = s.ctl("setting", key, "--reset")
+        check("back to souk.conf" in p.stdout, p.stdout)
+    check("Shell Souk" not in Shopper(s).get("/contact").text and
+          one(s, "SELECT count(*) FROM settings WHERE key IN ('store_name', "
+              "'stripe_secret_test')") == 0, "reset")
+
+
+@test
 def admin_settings_hand_edited_row_breaking_a_rule_is_ignored():
     s = set_stack()
     s.ctl("config")

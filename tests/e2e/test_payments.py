@@ -29,6 +29,8 @@ def store():
         s.start()
         _store = (s, fake)
     s, fake = _store
+    if not fake.running:                # a test stopped it and failed
+        fake.start()
     fake.delay = 0
     fake.down = False
     fake.webhooks = True
@@ -333,7 +335,7 @@ def gateway_down_or_slow_then_reconciliation():
     t0 = time.time()
     r = back(b, s, ret)
     check(time.time() - t0 < 6, "the shopper waited at most the timeout")
-    check(r.header("Location").endswith("?payfail=1") and
+    check(r.status == 502 and 'id="pay-wait"' in r.text and
           status(s, token) == "awaiting_payment", "slow: still waiting")
     fake.delay = 0
     execute(s, "UPDATE payments SET created_at = created_at - 120")
@@ -341,6 +343,63 @@ def gateway_down_or_slow_then_reconciliation():
     check("1 paid" in out or " paid" in out, out)
     check(status(s, token) == "paid" and paid_mails(s, token) == 1,
           "reconciliation settled it")
+
+
+def wait_page(r, s, token, what):
+    """The order page of a return the gateway could not confirm: 502, we
+    confirm later, no second payment offered, the order waits."""
+    check(r.status == 502, "%s: %d %s" % (what, r.status, r.text[:300]))
+    check('id="pay-wait"' in r.text and "could not be reached" in r.text and
+          "do not pay again" in r.text and "was not completed" not in
+          r.text, "%s: the page says we confirm later" % what)
+    check('action="/pay/%s"' % token not in r.text, "%s: no Pay button" %
+          what)
+    check('href="/pay/%s/return"' % token in r.text, "%s: check again" %
+          what)
+    check(status(s, token) == "awaiting_payment" and payment(s, token) ==
+          "open", "%s: the order and its payment wait" % what)
+
+
+@test
+def return_with_gateway_stopped_waits_then_confirms():
+    s, fake = store()
+    fake.webhooks = False
+    b, r, token = place(s, "card")
+    ret = hosted(fake, r.header("Location"))     # paid at the gateway
+    fake.stop()                                  # connections refused
+    try:
+        r = back(b, s, ret)
+        wait_page(r, s, token, "card, gateway stopped")
+        r = b.get("/order/" + token)
+        check(r.status == 200 and 'id="pay-wait"' not in r.text,
+              "the order page itself is the usual one")
+    finally:
+        fake.start()
+    check(paid_mails(s, token) == 0, "nothing paid while unconfirmed")
+    r = back(b, s, ret)                          # a later return
+    check(r.status == 303 and r.header("Location").endswith("?paid=1") and
+          status(s, token) == "paid" and paid_mails(s, token) == 1,
+          "the later return confirms it once")
+    # soukctl cron settles a second one; a cancel stays a failure.
+    b, r, token = place(s, "wallet")
+    ret = hosted(fake, r.header("Location"))
+    fake.stop()
+    try:
+        wait_page(back(b, s, ret), s, token, "wallet, gateway stopped")
+    finally:
+        fake.start()
+    execute(s, "UPDATE payments SET created_at = created_at - 120")
+    s.ctl("cron")
+    check(status(s, token) == "paid" and paid_mails(s, token) == 1,
+          "reconciliation confirms it")
+    b, r, token = place(s, "card")
+    ret = hosted(fake, r.header("Location"), op="cancel")
+    check("failed=1" in ret, "the cancel link: " + ret)
+    fake.stop()
+    try:
+        down_page(back(b, s, ret), s, token, "cancelled, gateway stopped")
+    finally:
+        fake.start()
 
 
 @test

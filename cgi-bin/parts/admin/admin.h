@@ -74,6 +74,7 @@ enum key {
 	KEY_LINE,	/* refunds (refund.c) */
 	KEY_QTY,
 	KEY_IDEM,
+	KEY_REFUND,
 	KEY_SUB_DO,	/* a subscription's actions (sub_act.c) */
 	KEY_SUB_OLD,
 	KEY_CROLE,	/* customers.c: the list's role filter */
@@ -159,6 +160,7 @@ int		 adm_order_render(struct ctx *, struct order *o, int status);
  * Page.resend (the mail to send again); 0 or -1. */
 int		 adm_put_refunds(struct ctx *, const struct order *o);
 int		 page_order_refund(struct ctx *);
+int		 page_order_retry(struct ctx *);
 int		 page_order_resend(struct ctx *);
 
 /* dashboard.c */

@@ -5,6 +5,8 @@
  *   POST /admin/order/refund   id, idem (the form's one-time key), reason,
  *                              line + qty (one line's units; absent: the
  *                              whole order, all that is left)
+ *   POST /admin/order/retry    id, refund (a row waiting for the gateway's
+ *                              answer): asked again under its key
  *   POST /admin/order/resend   id: the newest mail to the customer about
  *                              this order queued again (a new copy) */
 #include <string.h>
@@ -31,6 +33,16 @@ static const char *
 idem_of(struct ctx *c, long long order_id, const char *token)
 {
 	return arena_printf(&c->arena, "adm-%lld-%s", order_id, token);
+}
+
+/* The notice after a refund request that found row r: ?notice=... */
+static int
+to_notice(struct ctx *c, long long order_id, const struct order_refund *r)
+{
+	return app_redirect(c, arena_printf(&c->arena,
+	    "/admin/order/%lld?notice=%s", order_id, r->waiting ?
+	    "refund_waiting" : strcmp(r->status, "refused") == 0 ?
+	    "refund_refused" : "refunded"));
 }
 
 /* "2 × Name, 1 × Other" for the lines of refund id among rl (arena). */
@@ -61,6 +73,8 @@ put_history(struct ctx *c, const struct order *o)
 	if (db_order_refund_list(c->db, &c->arena, o->id, &r, &n) < 0 ||
 	    db_order_refund_lines(c->db, &c->arena, o->id, &rl, &nl) < 0)
 		return -1;
+	if (staff_may(c->site->user->role, PERM_REFUND))
+		hdf_put(c->hdf, "Page.refund_retry", "1");
 	for (size_t i = 0; i < n; i++) {
 		hdf_putf(c->hdf, adm_when(c, r[i].created_at),
 		    "Page.refunds.%zu.at", i);
@@ -75,6 +89,10 @@ put_history(struct ctx *c, const struct order *o)
 		hdf_putf(c->hdf, r[i].provider_refund_id,
 		    "Page.refunds.%zu.rid", i);
 		hdf_putf(c->hdf, r[i].answer, "Page.refunds.%zu.answer", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", r[i].id),
+		    "Page.refunds.%zu.id", i);
+		hdf_putf(c->hdf, r[i].waiting ? "1" : "0",
+		    "Page.refunds.%zu.waiting", i);
 		hdf_putf(c->hdf, strcmp(r[i].kind, "lines") == 0 ?
 		    lines_text(c, o, r[i].id, rl, nl) : "",
 		    "Page.refunds.%zu.lines", i);
@@ -114,12 +132,9 @@ put_form(struct ctx *c, const struct order *o)
 	hdf_put(c->hdf, "Page.refund.provider", p.provider);
 	/* No line forms for a gateway that refunds whole payments only. */
 	hdf_put(c->hdf, "Page.refund.whole_only", p.whole_only ? "1" : "0");
-	/* One key per form shown: its double submit is one refund.  A
-	 * gateway that did not answer gets the same key again. */
-	if (hdf_get_value(c->hdf, "Page.refund.idem", NULL) == NULL) {
-		rand_token(tok, IDEM_BYTES);
-		hdf_put(c->hdf, "Page.refund.idem", tok);
-	}
+	/* One key per form shown: its double submit is one refund. */
+	rand_token(tok, IDEM_BYTES);
+	hdf_put(c->hdf, "Page.refund.idem", tok);
 	for (size_t i = 0; !p.whole_only && i < o->nlines; i++) {
 		if (left[i] <= 0)
 			continue;
@@ -150,6 +165,19 @@ adm_put_refunds(struct ctx *c, const struct order *o)
 		hdf_put(c->hdf, "Page.resend.at", adm_when(c, last.created_at));
 	}
 	return 0;
+}
+
+/* 502: the order page saying the gateway did not answer, the refund
+ * waiting for it in the list (with its Retry button). */
+static int
+waiting_page(struct ctx *c, long long order_id)
+{
+	struct order o;
+
+	hdf_put(c->hdf, "Page.refund_down", "1");
+	if (db_order_by_id(c->db, &c->arena, order_id, &o) != 0)
+		return 500;
+	return adm_order_render(c, &o, 502);
 }
 
 /* The picks of the form: NULL for the whole order, else qty[] with the
@@ -206,9 +234,7 @@ page_order_refund(struct ctx *c)
 	if ((st = db_order_refund_by_key(c->db, &c->arena, ask.idem, &r)) < 0)
 		return 500;
 	if (st == 0)
-		return app_redirect(c, arena_printf(&c->arena,
-		    "/admin/order/%lld?notice=%s", o.id, strcmp(r.status,
-		    "refused") == 0 ? "refund_refused" : "refunded"));
+		return to_notice(c, o.id, &r);
 	switch (refund_plan(c->db, &c->arena, &o, qty, &p)) {
 	case RCHECK_OK:
 		break;
@@ -232,19 +258,61 @@ page_order_refund(struct ctx *c)
 		    "/admin/order/%lld?notice=refunded", o.id));
 	case ROUT_REPEAT:
 	case ROUT_REFUSED:
-		return app_redirect(c, arena_printf(&c->arena,
-		    "/admin/order/%lld?notice=%s", o.id, strcmp(r.status,
-		    "refused") == 0 ? "refund_refused" : "refunded"));
+		return to_notice(c, o.id, &r);
 	case ROUT_CHANGED:
 		return app_error(c, 409, "refund_changed");
 	case ROUT_DOWN:
-		/* The same key on the page again: submitting it once more
-		 * asks the gateway for this refund, not a second one. */
-		hdf_put(c->hdf, "Page.refund.idem", tok->s);
-		hdf_put(c->hdf, "Page.refund_down", "1");
-		if (db_order_by_id(c->db, &c->arena, o.id, &o) != 0)
-			return 500;
-		return adm_order_render(c, &o, 502);
+		return waiting_page(c, o.id);
+	default:
+		return 500;
+	}
+}
+
+int
+page_order_retry(struct ctx *c)
+{
+	const struct val *rv = app_val(c, KEY_REFUND);
+	struct audit_entry who = {
+		.user_id = c->site->user->id, .actor = c->site->user->email,
+		.addr = c->req.remote_addr,
+	};
+	struct order_refund *rows;
+	struct refund_plan p;
+	struct order o;
+	struct mail m;
+	long long id = adm_object_id(c, 0);
+	size_t n, i;
+	int st;
+
+	if (!app_csrf_ok(c))
+		return 403;
+	if (id == 0 || (st = db_order_by_id(c->db, &c->arena, id, &o)) > 0)
+		return app_error(c, 404, NULL);
+	if (st < 0)
+		return 500;
+	if (rv->state != VAL_OK)
+		return app_error(c, 400, "refund_form");
+	if (db_order_refund_list(c->db, &c->arena, o.id, &rows, &n) < 0)
+		return 500;
+	for (i = 0; i < n && rows[i].id != rv->i; i++)
+		;
+	if (i == n)
+		return app_error(c, 404, NULL);
+	if (!rows[i].waiting)		/* answered meanwhile */
+		return to_notice(c, o.id, &rows[i]);
+	if (refund_plan_of(c->db, &c->arena, &o, &rows[i], &p) < 0 ||
+	    store_mail_refund(c, &o, &p, rows[i].reason, &m) < 0)
+		return 500;
+	switch (refund_retry(c->db, &c->arena, &o, &rows[i], &who, &m)) {
+	case ROUT_DONE:
+	case ROUT_PENDING:
+		site_mail_defer(c);
+		/* FALLTHROUGH */
+	case ROUT_REFUSED:
+	case ROUT_REPEAT:
+		return to_notice(c, o.id, &rows[i]);
+	case ROUT_DOWN:
+		return waiting_page(c, o.id);
 	default:
 		return 500;
 	}

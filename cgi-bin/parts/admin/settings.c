@@ -72,7 +72,7 @@ page_setting_save(struct ctx *c)
 	const struct val *act = app_val(c, KEY_SET_ACT);
 	const struct val *value = app_val(c, KEY_SET_VALUE);
 	long long now = (long long)time(NULL);
-	const char *v, *why, *detail;
+	const char *v, *why;
 	int id, reset;
 	struct audit_entry e;
 
@@ -89,27 +89,16 @@ page_setting_save(struct ctx *c)
 	if (value->state == VAL_INVALID)
 		return refused(c, id, value->err, value->raw ? value->raw : "");
 	v = value->s;
-	if (!reset && settings_defs[id].kind == SETK_SECRET && *v == '\0')
-		return refused(c, id, "setting_secret_empty", "");
-	if (!reset && (why = settings_bad(id, v)) != NULL)
-		return refused(c, id, why, v);
-	if (reset)
-		detail = "back to souk.conf";
-	else if (settings_defs[id].kind == SETK_SECRET)
-		detail = "new secret (not recorded)";
-	else
-		detail = v;
 	e = (struct audit_entry){
 		.user_id = c->site->user->id, .actor = c->site->user->email,
-		.action = reset ? "reset" : "set", .kind = "setting",
-		.object = settings_defs[id].name, .detail = detail,
 		.addr = c->req.remote_addr,
 	};
-	if (db_begin(c->db) < 0)
-		return 500;
-	if (settings_write(c->db, id, reset ? NULL : v) < 0 ||
-	    db_audit_add(c->db, &e, now) < 0 || db_commit(c->db) < 0) {
-		db_rollback(c->db);
+	switch (settings_change(c->db, id, reset ? NULL : v, &e, now, &why)) {
+	case 0:
+		break;
+	case 1:
+		return refused(c, id, why, v);
+	default:
 		return 500;
 	}
 	return app_redirect(c, arena_printf(&c->arena,

@@ -213,7 +213,8 @@ put_details(struct ctx *c, struct checkout *co)
 		const struct detail_field *f = co->slot[i].f;
 		const struct val *v = app_val(c, KEY_D0 + (int)i);
 		const char *key = keys[KEY_D0 + i].name;
-		const char *name = co->cart.lines[co->slot[i].line].name;
+		const char *name = co->cart.lines[co->slot[i].line].name,
+		    *label = lang_text(f->labels, c->lang, f->label);
 
 		if (db_text_name(c->db, &c->arena, c->lang,
 		    co->cart.lines[co->slot[i].line].product_id, &name) < 0)
@@ -222,7 +223,7 @@ put_details(struct ctx *c, struct checkout *co)
 		hdf_putf(c->hdf, name, "Page.details.%zu.line", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%zu",
 		    co->slot[i].line), "Page.details.%zu.line_index", i);
-		hdf_putf(c->hdf, f->label, "Page.details.%zu.label", i);
+		hdf_putf(c->hdf, label, "Page.details.%zu.label", i);
 		hdf_putf(c->hdf, detail_types[f->type], "Page.details.%zu.type", i);
 		hdf_putf(c->hdf, f->required ? "1" : "0",
 		    "Page.details.%zu.required", i);
@@ -230,7 +231,7 @@ put_details(struct ctx *c, struct checkout *co)
 		    f->type == DETAIL_MAC ? 17 + 6 : f->max_len),
 		    "Page.details.%zu.max", i);
 		hdf_putf(c->hdf, v->s ? v->s : "", "Page.details.%zu.value", i);
-		hdf_putf(c->hdf, f->label, "Page.detail_label.%s", key);
+		hdf_putf(c->hdf, label, "Page.detail_label.%s", key);
 	}
 }
 
@@ -644,6 +645,8 @@ attach_details(struct ctx *c, struct checkout *co, struct order *o)
 				    DETAIL_MAX_PER_PRODUCT * sizeof(*d));
 			d[n].name = co->slot[i].f->name;
 			d[n].label = co->slot[i].f->label;
+			memcpy(d[n].labels, co->slot[i].f->labels,
+			    sizeof(d[n].labels));
 			d[n++].value = co->slot[i].value;
 		}
 		o->lines[line].details = d;

@@ -19,7 +19,8 @@ ship_options_put(struct ctx *c, const char *pre, const struct ship_option *o,
 		    o[i].rate.id, o[i].price_minor), "%s.%zu.value", pre, i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", o[i].rate.id),
 		    "%s.%zu.id", pre, i);
-		hdf_putf(c->hdf, o[i].rate.name, "%s.%zu.name", pre, i);
+		hdf_putf(c->hdf, lang_text(o[i].rate.names, c->lang,
+		    o[i].rate.name), "%s.%zu.name", pre, i);
 		hdf_putf(c->hdf, site_money(c, o[i].price_minor), "%s.%zu.price",
 		    pre, i);
 		hdf_putf(c->hdf, o[i].price_minor == 0 ? "1" : "0",

@@ -34,6 +34,17 @@ ship_options_put(struct ctx *c, const char *pre, const struct ship_option *o,
 	}
 }
 
+const char *
+ship_days_text(struct ctx *c, int lo, int hi)
+{
+	const char *unit = app_str(c, lo == hi && lo == 1 ? "ship.day" :
+	    "ship.days");
+
+	if (lo == hi)
+		return arena_printf(&c->arena, "%d %s", lo, unit);
+	return arena_printf(&c->arena, "%d\xe2\x80\x93%d %s", lo, hi, unit);
+}
+
 int
 ship_estimate(struct ctx *c, const struct cart *cart, struct ship_estimate *e)
 {

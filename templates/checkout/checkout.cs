@@ -39,7 +39,7 @@
 <?cs if:subcount(Page.errors) > 0 ?>
 <div class="errors" role="alert" id="checkout-errors">
   <p><?cs var:Lang.errors_heading ?></p>
-  <ul><?cs each:e = Page.errors ?><li data-fe-for="f-<?cs var:e.field ?>"><a href="#f-<?cs var:e.field ?>"><?cs if:?Page.detail_label[e.field] ?><?cs var:Page.detail_label[e.field] ?>: <?cs /if ?><?cs call:fe_text("checkout", e.field, e.err) ?></a></li><?cs /each ?></ul>
+  <ul><?cs each:e = Page.errors ?><li data-fe-for="f-<?cs var:e.field ?>"><a href="#f-<?cs var:e.field ?>"><?cs if:?Page.detail_label[e.field] ?><?cs var:Page.detail_label[e.field] ?><?cs var:Lang.ship.colon ?> <?cs /if ?><?cs call:fe_text("checkout", e.field, e.err) ?></a></li><?cs /each ?></ul>
 </div>
 <?cs /if ?>
 <div class="checkout">

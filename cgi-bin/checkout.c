@@ -4,7 +4,11 @@
  *                           address when something is shipped, coupon,
  *                           payment method, consent to the terms
  *   POST /checkout          op=apply: shows the coupon's discount;
+ *                           op=ship: shows the delivery options of the
+ *                           country and city typed (no JavaScript);
  *                           otherwise places the order -> 303 /order/<token>
+ *   GET  /checkout/ship     bare JSON: the delivery options and totals of
+ *                           a destination for the cart (souk.js)
  *   GET  /order/<token>     lines, totals, status and history, payment
  *                           instructions and reference, proof upload
  *   POST /order/<token>     multipart: a payment proof (field "proof")

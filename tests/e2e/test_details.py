@@ -7,6 +7,7 @@ import re
 
 from harness import Stack, check, test
 from shop import ADDRESS, Shopper, one, order_token, strip
+from staff import add_staff, login
 
 MAC_MSG = ("Enter the device's MAC address: six pairs of the digits 0-9 and "
            "letters A-F, like 00:1A:79:AB:CD:EF.")
@@ -260,6 +261,14 @@ def detail_labels_follow_the_shoppers_language():
           shop_mail[1], "the shop's mail in its language: " + shop_mail[1])
     check("Profile name: Salon" in s.ctl("order", "show", str(oid)).stdout,
           "soukctl")
+    # The back office: the details under the line, in the staff's language.
+    staff = login(add_staff(s, ("employee",)), "employee")
+    staff.cookies["souk_lang"] = "fr"
+    check("<dt>Nom du profil</dt><dd>Salon</dd>" in staff.get(
+        "/admin/order/%d" % oid).text, "admin in French")
+    staff.cookies["souk_lang"] = "en"
+    check("<dt>Profile name</dt><dd>Salon</dd>" in staff.get(
+        "/admin/order/%d" % oid).text, "admin in English")
     # A change of the field later never rewrites the order.
     s.ctl("product-field", "set", slug, "profile", "text", "Profile",
           "--fr", "Profil")

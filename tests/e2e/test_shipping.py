@@ -10,6 +10,7 @@ languages, one wallet list everywhere, and `soukctl shipping`."""
 import re
 
 from harness import test, check
+from staff import add_staff, login
 from shop import (ADDRESS, Shopper, db, execute, one, order_token, shop,
                   strip)
 
@@ -350,6 +351,18 @@ def delivery_method_names_follow_the_shoppers_language():
     en = strip(b.get("/order/" + token).text)
     check("Delivery (Express, 1–2 working days)" in en and
           "Livraison express" not in en, "English order page falls back")
+    # The back office in the staff's language.
+    staff = login(add_staff(s, ("employee",)), "employee")
+    oid = one(s, "SELECT id FROM orders WHERE token = ?", token)
+    for lang, want, other in (("fr", "Livraison (Livraison express, 1–2 "
+                               "jours ouvrés) 15,000 TND", "Express,"),
+                              ("en", "Delivery (Express, 1–2 working days) "
+                               "15.000 TND", "Livraison express")):
+        staff.cookies["souk_lang"] = lang
+        a = strip(staff.get("/admin/order/%d" % oid).text)
+        check(want in a and other not in a, "admin (%s): %s" % (
+            lang, a[a.find("Subtotal" if lang == "en" else "Sous-total"):]
+            [:300]))
     ref = one(s, "SELECT reference FROM orders WHERE token = ?", token)
     shopper, shop_copy = mails(s, ref)
     check("Livraison express" in shopper[2] and "Livraison express" in

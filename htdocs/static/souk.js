@@ -257,9 +257,20 @@
       if (text !== undefined) e.textContent = text;
       return e;
     };
+    // The values of the methods shown, to keep the radios (and the
+    // keyboard focus on them) when only the choice changed.
+    var shown = function () {
+      return Array.prototype.map.call(shipBox.querySelectorAll("input[name=ship]"),
+        function (i) { return i.value; }).join(" ");
+    };
     var shipShow = function (d) {
-      shipBox.textContent = "";
-      if (d.state === "ok") {
+      var same = d.state === "ok" && shown() !== "" &&
+        shown() === d.options.map(function (o) { return o.value; }).join(" ");
+      if (same) {
+        var help = shipBox.querySelector("p.help");
+        if (help) help.textContent = d["for"];
+      } else if (d.state === "ok") {
+        shipBox.textContent = "";
         shipBox.appendChild(el("p", "help", d["for"]));
         d.options.forEach(function (o, i) {
           var label = el("label", "method ship-method");
@@ -278,6 +289,7 @@
           shipBox.appendChild(label);
         });
       } else {
+        shipBox.textContent = "";
         var none = el("p", "notice error", d.none);
         none.id = "f-ship";
         shipBox.appendChild(none);

@@ -84,6 +84,11 @@ await run("shipping", [
     await t.page.selectOption("#f-country", "TN");
     await t.page.locator("label.ship-method", { hasText: "Express" }).click();
     await t.page.locator("#sum-total", { hasText: "44.000" }).waitFor();
+    // From the keyboard: the arrow moves the choice, the focus stays on it.
+    await t.page.keyboard.press("ArrowUp");
+    await t.page.locator("#sum-total", { hasText: "36.000" }).waitFor();
+    check(await t.page.evaluate(() => document.activeElement.name === "ship" &&
+      document.activeElement.checked), "focus stays on the chosen method");
     check(await t.page.evaluate(() => window.soukSamePage === true),
       "no page load");
     check(await t.page.inputValue("#f-name") === "Amira Ben Salah",

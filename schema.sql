@@ -567,6 +567,9 @@ CREATE TABLE ship_rates (
 	max_days	INTEGER NOT NULL,
 	active		INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
 	position	INTEGER NOT NULL DEFAULT 0,
+	-- the name per language (migration 031): '' none, name is shown
+	name_en		TEXT NOT NULL DEFAULT '' CHECK (length(name_en) <= 60),
+	name_fr		TEXT NOT NULL DEFAULT '' CHECK (length(name_fr) <= 60),
 	UNIQUE (zone_id, name),
 	CHECK (max_days >= min_days)
 );
@@ -615,6 +618,9 @@ CREATE TABLE orders (
 	delivery_name	TEXT NOT NULL DEFAULT '',
 	delivery_min_days INTEGER NOT NULL DEFAULT 0,
 	delivery_max_days INTEGER NOT NULL DEFAULT 0,
+	-- the method's name per language as shown (migration 031; '' none)
+	delivery_name_en TEXT NOT NULL DEFAULT '',
+	delivery_name_fr TEXT NOT NULL DEFAULT '',
 	CHECK (total_minor = subtotal_minor - discount_minor + delivery_minor)
 );
 -- The orders `soukctl cron` may expire (docs/checkout.md): only those
@@ -682,7 +688,8 @@ CREATE TABLE order_items (
 -- the field's key (lower-case letters, digits, '_'), label what the form
 -- shows, type how the value is checked (mac: six hex pairs, stored as
 -- AA:BB:CC:DD:EE:FF; text: one line of at most max_len characters).
--- Set with `soukctl product-field` (the admin pages come later).
+-- label_en/label_fr: the label per language.  Set with `soukctl
+-- product-field` (the admin pages come later).
 CREATE TABLE product_fields (
 	id		INTEGER PRIMARY KEY,
 	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,
@@ -693,6 +700,9 @@ CREATE TABLE product_fields (
 	max_len		INTEGER NOT NULL DEFAULT 100 CHECK (max_len BETWEEN 1 AND 200),
 	required	INTEGER NOT NULL DEFAULT 1 CHECK (required IN (0, 1)),
 	position	INTEGER NOT NULL DEFAULT 0,
+	-- the label per language (migration 031): '' none, label is shown
+	label_en	TEXT NOT NULL DEFAULT '' CHECK (length(label_en) <= 80),
+	label_fr	TEXT NOT NULL DEFAULT '' CHECK (length(label_fr) <= 80),
 	UNIQUE (product_id, name)
 );
 
@@ -705,6 +715,8 @@ CREATE TABLE order_item_fields (
 	name		TEXT NOT NULL,
 	label		TEXT NOT NULL,
 	value		TEXT NOT NULL CHECK (length(value) <= 200),
+	label_en	TEXT NOT NULL DEFAULT '',	-- migration 031
+	label_fr	TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (order_id, line, position),
 	FOREIGN KEY (order_id, line) REFERENCES order_items(order_id, line)
 	    ON DELETE CASCADE

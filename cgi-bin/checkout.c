@@ -4,7 +4,11 @@
  *                           address when something is shipped, coupon,
  *                           payment method, consent to the terms
  *   POST /checkout          op=apply: shows the coupon's discount;
+ *                           op=ship: shows the delivery options of the
+ *                           country and city typed (no JavaScript);
  *                           otherwise places the order -> 303 /order/<token>
+ *   GET  /checkout/ship     bare JSON: the delivery options and totals of
+ *                           a destination for the cart (souk.js)
  *   GET  /order/<token>     lines, totals, status and history, payment
  *                           instructions and reference, proof upload
  *   POST /order/<token>     multipart: a payment proof (field "proof")
@@ -45,6 +49,7 @@
 #include "db_staff.h"
 #include "db_rate.h"
 #include "form_err.h"
+#include "json.h"
 #include "l10n.h"
 #include "log.h"
 #include "mail.h"
@@ -81,7 +86,10 @@ enum key {
 #define DKEY(n) [KEY_D0 + (n)] = { "d" #n, V_LINE, 0, DETAIL_VALUE_MAX, \
 	NULL, 0, NULL }
 
-static const char *const ops[] = { "place", "apply", NULL };
+/* The form's buttons: Place order, the coupon's Apply, and Update
+ * delivery options (preview()). */
+enum op { OP_PLACE, OP_APPLY, OP_SHIP };
+static const char *const ops[] = { "place", "apply", "ship", NULL };
 
 static const struct valid_key keys[KEY__MAX] = {
 	[KEY_NAME] = { "name", V_LINE, 2, MAIL_NAME_CHARS, NULL, 1, NULL },
@@ -217,7 +225,8 @@ put_details(struct ctx *c, struct checkout *co)
 		const struct detail_field *f = co->slot[i].f;
 		const struct val *v = app_val(c, KEY_D0 + (int)i);
 		const char *key = keys[KEY_D0 + i].name;
-		const char *name = co->cart.lines[co->slot[i].line].name;
+		const char *name = co->cart.lines[co->slot[i].line].name,
+		    *label = lang_text(f->labels, c->lang, f->label);
 
 		if (db_text_name(c->db, &c->arena, c->lang,
 		    co->cart.lines[co->slot[i].line].product_id, &name) < 0)
@@ -226,7 +235,7 @@ put_details(struct ctx *c, struct checkout *co)
 		hdf_putf(c->hdf, name, "Page.details.%zu.line", i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%zu",
 		    co->slot[i].line), "Page.details.%zu.line_index", i);
-		hdf_putf(c->hdf, f->label, "Page.details.%zu.label", i);
+		hdf_putf(c->hdf, label, "Page.details.%zu.label", i);
 		hdf_putf(c->hdf, detail_types[f->type], "Page.details.%zu.type", i);
 		hdf_putf(c->hdf, f->required ? "1" : "0",
 		    "Page.details.%zu.required", i);
@@ -234,7 +243,7 @@ put_details(struct ctx *c, struct checkout *co)
 		    f->type == DETAIL_MAC ? 17 + 6 : f->max_len),
 		    "Page.details.%zu.max", i);
 		hdf_putf(c->hdf, v->s ? v->s : "", "Page.details.%zu.value", i);
-		hdf_putf(c->hdf, f->label, "Page.detail_label.%s", key);
+		hdf_putf(c->hdf, label, "Page.detail_label.%s", key);
 	}
 }
 
@@ -253,48 +262,74 @@ put_wallets(struct ctx *c)
 	}
 }
 
+/* The delivery methods of one destination for a cart. */
+struct ship_view {
+	struct ship_option	*o;		/* priced, in the zone's order */
+	size_t			 n, pick;	/* pick: the chosen one */
+	const char		*state;		/* "none": nothing shipped,
+						   "no_zone", "empty": no
+						   active method, "ok" */
+	long long		 delivery_minor, total_minor;
+};
+
+/* The delivery methods to country and city (the region) for cart after
+ * discount, priced, with the one whose rate is `chosen` picked (else the
+ * first), and the totals, into v.  0 or -1. */
+static int
+ship_view(struct ctx *c, const struct cart *cart, long long discount,
+    const char *country, const char *city, long long chosen,
+    struct ship_view *v)
+{
+	long long goods = cart->subtotal_minor - discount;
+	struct ship_goods g;
+
+	memset(v, 0, sizeof(*v));
+	v->state = "none";
+	ship_goods_cart(cart, goods, &g);
+	if (g.units > 0) {
+		switch (ship_options(c->db, &c->arena, country, city, &g, &v->o,
+		    &v->n)) {
+		case SHIP_ERROR:
+			return -1;
+		case SHIP_OK:
+			v->state = v->n ? "ok" : "empty";
+			break;
+		default:
+			v->state = "no_zone";
+		}
+		for (size_t i = 0; i < v->n; i++)
+			if (v->o[i].rate.id == chosen)
+				v->pick = i;
+		if (v->n > 0)
+			v->delivery_minor = v->o[v->pick].price_minor;
+	}
+	v->total_minor = goods + v->delivery_minor;
+	return 0;
+}
+
 /* The delivery options for the destination the form holds
  * (Page.form.country and .city), priced for the cart after the coupon
  * (Page.ship.N, ship_hdf.h; the posted choice kept), and the totals:
  * Page.totals.{discount,delivery,delivery_free,total}, Page.ship_state
- * ("none": nothing shipped, "no_zone", "empty": no active method, "ok").
- * 0 or -1. */
+ * (ship_view's state).  0 or -1. */
 static int
 put_delivery(struct ctx *c, struct checkout *co)
 {
 	const struct val *ship = app_val(c, KEY_SHIP);
-	const char *country = hdf_get_value(c->hdf, "Page.form.country", ""),
-	    *city = hdf_get_value(c->hdf, "Page.form.city", "");
-	long long goods = co->cart.subtotal_minor - co->discount_minor,
-	    delivery = 0;
-	struct ship_option *o = NULL;
-	struct ship_goods g;
-	const char *state = "none";
-	size_t n = 0, pick = 0;
+	struct ship_view v;
 
-	ship_goods_cart(&co->cart, goods, &g);
-	if (g.units > 0) {
-		switch (ship_options(c->db, &c->arena, country, city, &g, &o,
-		    &n)) {
-		case SHIP_ERROR:
-			return -1;
-		case SHIP_OK:
-			state = n ? "ok" : "empty";
-			break;
-		default:
-			state = "no_zone";
-		}
-		for (size_t i = 0; i < n; i++)
-			if (ship->state == VAL_OK && o[i].rate.id == ship->i)
-				pick = i;
-		ship_options_put(c, "Page.ship", o, n, n ? o[pick].rate.id : 0);
-		if (n > 0)
-			delivery = o[pick].price_minor;
-	}
-	hdf_put(c->hdf, "Page.ship_state", state);
-	hdf_put(c->hdf, "Page.totals.delivery", site_money(c, delivery));
-	hdf_put(c->hdf, "Page.totals.delivery_free", delivery == 0 ? "1" : "0");
-	hdf_put(c->hdf, "Page.totals.total", site_money(c, goods + delivery));
+	if (ship_view(c, &co->cart, co->discount_minor,
+	    hdf_get_value(c->hdf, "Page.form.country", ""),
+	    hdf_get_value(c->hdf, "Page.form.city", ""),
+	    ship->state == VAL_OK ? ship->i : 0, &v) < 0)
+		return -1;
+	if (v.n > 0)
+		ship_options_put(c, "Page.ship", v.o, v.n, v.o[v.pick].rate.id);
+	hdf_put(c->hdf, "Page.ship_state", v.state);
+	hdf_put(c->hdf, "Page.totals.delivery", site_money(c, v.delivery_minor));
+	hdf_put(c->hdf, "Page.totals.delivery_free", v.delivery_minor == 0 ?
+	    "1" : "0");
+	hdf_put(c->hdf, "Page.totals.total", site_money(c, v.total_minor));
 	return 0;
 }
 
@@ -648,6 +683,8 @@ attach_details(struct ctx *c, struct checkout *co, struct order *o)
 				    DETAIL_MAX_PER_PRODUCT * sizeof(*d));
 			d[n].name = co->slot[i].f->name;
 			d[n].label = co->slot[i].f->label;
+			memcpy(d[n].labels, co->slot[i].f->labels,
+			    sizeof(d[n].labels));
 			d[n++].value = co->slot[i].value;
 		}
 		o->lines[line].details = d;
@@ -656,15 +693,21 @@ attach_details(struct ctx *c, struct checkout *co, struct order *o)
 }
 
 /* op=apply: checks the coupon alone (the other fields keep their values
- * and show no error yet) and shows the form with its discount. */
+ * and show no error yet) and shows the form with its discount.  op=ship
+ * ("Update delivery options", the form without JavaScript): the country
+ * too, and the form comes back with the delivery methods, prices and
+ * totals of the country and city it holds; nothing is placed. */
 static int
-preview(struct ctx *c, struct checkout *co, struct order *o)
+preview(struct ctx *c, struct checkout *co, struct order *o, enum op op)
 {
-	static const int coupon_key[] = { KEY_COUPON };
+	static const int checked[] = { KEY_COUPON, KEY_COUNTRY };
 	const struct val *email = app_val(c, KEY_EMAIL);
 	int fatal = 0;
 
-	form_err_init(c, &co->fe, coupon_key, 1);
+	form_err_init(c, &co->fe, checked, op == OP_SHIP ? 2 : 1);
+	if (op == OP_SHIP && app_val(c, KEY_COUNTRY)->state == VAL_OK &&
+	    phone_country(app_val(c, KEY_COUNTRY)->s) == NULL)
+		field_err(c, co, KEY_COUNTRY, "bad_choice");
 	if (co->fe.n)
 		return show(c, co, 422);
 	if (email->state == VAL_OK) {	/* "already used with this address" */
@@ -713,8 +756,8 @@ submit(struct ctx *c, struct checkout *co)
 	o.email_norm = NULL;
 	/* A logged-in buyer's order is theirs whatever e-mail it gives. */
 	o.user_id = c->site->user != NULL ? c->site->user->id : 0;
-	if (app_val(c, KEY_OP)->state == VAL_OK && app_val(c, KEY_OP)->i == 1)
-		return preview(c, co, &o);
+	if (app_val(c, KEY_OP)->state == VAL_OK && app_val(c, KEY_OP)->i != OP_PLACE)
+		return preview(c, co, &o, (enum op)app_val(c, KEY_OP)->i);
 	if (read_form(c, co, &o) > 0) {
 		/* Still show what the coupon would give. */
 		if (app_val(c, KEY_COUPON)->state == VAL_OK)
@@ -1069,7 +1112,72 @@ page_pay(struct ctx *c)
 	    o.token));
 }
 
-enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE_PAY, PAGE__MAX };
+/* GET /checkout/ship?country=CC[&city=][&coupon=][&ship=RATE-PRICE]
+ * (bare: souk.js when the shopper changes the country or city): the
+ * delivery methods of that destination priced for the visitor's cart
+ * after the coupon (one the form applied: per-address limits are checked
+ * when the order is placed), and the totals, as the form would show
+ * them: {ok, state (ship_view's), for, none, options: [{value, name,
+ * price, days, checked}], delivery, total}.  A country that is not one
+ * of the list, or a field that is not valid: 400 {ok: false, error}. */
+static int
+page_ship(struct ctx *c)
+{
+	const struct val *country = app_val(c, KEY_COUNTRY),
+	    *city = app_val(c, KEY_CITY), *coupon = app_val(c, KEY_COUPON),
+	    *ship = app_val(c, KEY_SHIP);
+	const char *token = site_cart_token(c), *where, *cname;
+	struct cart cart = { 0 };
+	struct order o = { 0 };
+	struct ship_view v;
+	json_t *opts;
+
+	if (country->state != VAL_OK || phone_country(country->s) == NULL)
+		return app_json(c, 400, json_pack("{sb ss}", "ok", 0, "error",
+		    app_str(c, "fmsg.checkout.country.bad_choice")));
+	if (city->state == VAL_INVALID || coupon->state == VAL_INVALID ||
+	    ship->state == VAL_INVALID)
+		return app_json(c, 400, json_pack("{sb ss}", "ok", 0, "error",
+		    app_str(c, "err.bad_request")));
+	if (token != NULL && db_cart_load(c->db, &c->arena, token, &cart) < 0)
+		return 500;
+	order_from_cart(&c->arena, &cart, &o);
+	o.coupon_code = coupon->state == VAL_OK ? coupon->s : "";
+	o.email_norm = "";
+	if (order_price(c->db, &c->arena, &o, (long long)time(NULL)) ==
+	    COUPON_ERROR)
+		return 500;
+	if (ship_view(c, &cart, o.discount_minor, country->s,
+	    city->state == VAL_OK ? city->s : "", ship->state == VAL_OK ?
+	    ship->i : 0, &v) < 0)
+		return 500;
+	opts = json_array();
+	for (size_t i = 0; i < v.n; i++) {
+		const struct ship_option *x = &v.o[i];
+		json_array_append_new(opts, json_pack("{ss ss ss ss sb}",
+		    "value", arena_printf(&c->arena, "%lld-%lld", x->rate.id,
+		    x->price_minor), "name", lang_text(x->rate.names, c->lang,
+		    x->rate.name), "price", x->price_minor == 0 ?
+		    app_str(c, "ship.free") : site_money(c, x->price_minor),
+		    "days", ship_days_text(c, x->rate.min_days, x->rate.max_days),
+		    "checked", i == v.pick));
+	}
+	cname = app_str(c, arena_printf(&c->arena, "country.%s", country->s));
+	where = city->state == VAL_OK ? arena_printf(&c->arena, "%s (%s)",
+	    cname, city->s) : cname;
+	return app_json(c, 200, json_pack("{sb ss ss ss so ss ss}", "ok", 1,
+	    "state", v.state,
+	    "for", arena_printf(&c->arena, "%s %s.",
+	    app_str(c, "ship.for_country"), where),
+	    "none", arena_printf(&c->arena, "%s (%s). %s",
+	    app_str(c, "ship.none_a"), cname, app_str(c, "ship.none_b")),
+	    "options", opts,
+	    "delivery", v.delivery_minor == 0 ? app_str(c, "ship.free") :
+	    site_money(c, v.delivery_minor),
+	    "total", site_money(c, v.total_minor)));
+}
+
+enum page_id { PAGE_CHECKOUT, PAGE_ORDER, PAGE_PAY, PAGE_SHIP, PAGE__MAX };
 
 static const struct page pages[PAGE__MAX] = {
 	[PAGE_CHECKOUT] = { "checkout", METHODS_GET_POST, page_checkout, 0,
@@ -1083,6 +1191,8 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_PLACED, KEY_PROOF, KEY_PAID, KEY_PAYFAIL) },
 	[PAGE_PAY] = { "pay", METHODS_GET_POST, page_pay, PAGE_REST,
 	    KEYS(KEY_METHOD, KEY_FAILED) },
+	[PAGE_SHIP] = { "checkout/ship", METHODS_GET, page_ship, PAGE_BARE,
+	    KEYS(KEY_COUNTRY, KEY_CITY, KEY_COUPON, KEY_SHIP) },
 };
 
 /* A shop whose payment or mail settings are wrong must not take orders:

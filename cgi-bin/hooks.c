@@ -42,17 +42,8 @@ static const struct valid_key keys[KEY__MAX] = {
 static int
 answer(struct ctx *c, int status, const char *what)
 {
-	json_t *o = json_pack("{s:s}", status < 300 ? "ok" : "error", what);
-	int rc;
-
-	buf_reset(&c->resp.body);
-	rc = o ? json_out(&c->resp.body, o) : -1;
-	json_decref(o);
-	if (rc < 0)
-		return 500;
-	buf_putc(&c->resp.body, '\n');
-	c->resp.content_type = "application/json; charset=utf-8";
-	return status;
+	return app_json(c, status, json_pack("{s:s}", status < 300 ? "ok" :
+	    "error", what));
 }
 
 static const char *const settle_names[] = {

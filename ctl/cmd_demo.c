@@ -264,7 +264,8 @@ load_shipping(struct db *db)
 		{ "Tunisia", tunisia, 1 },
 		{ "Maghreb", maghreb, 3 }, { "Europe", europe, 6 },
 	};
-	/* zone, name, kind, base, step, grams, free from (-1 never), days */
+	/* zone, name, kind, base, step, grams, free from (-1 never), days,
+	 * the name in French */
 	static const struct {
 		const char	*zone, *name;
 		enum ship_kind	 kind;
@@ -272,11 +273,16 @@ load_shipping(struct db *db)
 		long long	 grams;
 		double		 free_from;
 		int		 lo, hi;
+		const char	*fr;
 	} rates[] = {
-		{ "Tunisia", "Standard", SHIP_QUANTITY, 7, 2, 1000, 300, 2, 4 },
-		{ "Tunisia", "Express", SHIP_FLAT, 15, 0, 1000, -1, 1, 2 },
-		{ "Maghreb", "International", SHIP_WEIGHT, 25, 10, 1000, -1, 5, 10 },
-		{ "Europe", "International", SHIP_WEIGHT, 45, 15, 1000, 900, 7, 14 },
+		{ "Tunisia", "Standard", SHIP_QUANTITY, 7, 2, 1000, 300, 2, 4,
+		    "Livraison standard" },
+		{ "Tunisia", "Express", SHIP_FLAT, 15, 0, 1000, -1, 1, 2,
+		    "Livraison express" },
+		{ "Maghreb", "International", SHIP_WEIGHT, 25, 10, 1000, -1, 5, 10,
+		    "Livraison internationale" },
+		{ "Europe", "International", SHIP_WEIGHT, 45, 15, 1000, 900, 7, 14,
+		    "Livraison internationale" },
 	};
 	static const struct { const char *slug; long long grams; } weights[] = {
 		{ "android-box-x96-max", 450 }, { "android-box-h96-mini", 380 },
@@ -301,7 +307,7 @@ load_shipping(struct db *db)
 			.free_from_minor = rates[i].free_from < 0 ? -1 :
 			    minor(rates[i].free_from),
 			.min_days = rates[i].lo, .max_days = rates[i].hi,
-			.active = 1,
+			.active = 1, .names = { [LANG_FR] = rates[i].fr },
 		};
 		if (db_ship_zone_id(db, rates[i].zone, &r.zone_id) != 0 ||
 		    db_ship_rate_add(db, &r) <= 0)

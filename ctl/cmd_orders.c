@@ -122,7 +122,8 @@ show(struct arena *a, struct db *db, const struct order *o)
 		    order_money(a, o, l->line_minor));
 		for (size_t k = 0; k < l->ndetails; k++)
 			ctl_printf("        %s: %s\n", ctl_oneline(a,
-			    l->details[k].label), ctl_oneline(a,
+			    lang_text(l->details[k].labels, lang_default(),
+			    l->details[k].label)), ctl_oneline(a,
 			    l->details[k].value));
 	}
 	ctl_printf("Subtotal  %s\n", order_money(a, o, o->subtotal_minor));

@@ -2,10 +2,13 @@
  * for at checkout (detail.h), before the admin pages exist.
  *
  *   product-field set SLUG NAME mac|text LABEL [--max N] [--optional]
+ *                     [--en LABEL] [--fr LABEL]
  *   product-field list SLUG
  *   product-field remove SLUG NAME
  *
- * set adds the field (last) or changes the one with that name. */
+ * set adds the field (last) or changes the one with that name; --en and
+ * --fr give its label in that language (shown to shoppers reading it;
+ * the others see the default language's, else LABEL). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,10 +17,12 @@
 #include "db_detail.h"
 #include "db_products.h"
 #include "detail.h"
+#include "lang.h"
 #include "utf8.h"
 #include "valid.h"
 
-#define USAGE "set SLUG NAME mac|text LABEL [--max N] [--optional] | " \
+#define USAGE "set SLUG NAME mac|text LABEL [--max N] [--optional] " \
+	"[--en LABEL] [--fr LABEL] | " \
 	"list SLUG | remove SLUG NAME"
 
 /* The id of the product with slug, or 0 after saying so. */
@@ -31,13 +36,21 @@ product(struct db *db, const char *slug)
 	return id > 0 ? id : 0;
 }
 
+/* 1 when s can be a label: one line of 1 to 80 characters. */
+static int
+label_ok(const char *s)
+{
+	size_t n = utf8_len(s, strlen(s));
+
+	return n > 0 && n <= 80 && !utf8_has_controls(s, strlen(s), 0);
+}
+
 /* Reads set's arguments into f; 0, or -1 after saying why. */
 static int
 parse_set(int argc, char **argv, struct detail_field *f)
 {
 	const char *err;
 	long long max = 100;
-	size_t label_len;
 
 	f->name = argv[3];
 	if (!detail_name_ok(f->name))
@@ -50,14 +63,15 @@ parse_set(int argc, char **argv, struct detail_field *f)
 	else
 		return ctl_fail("product-field", "type: mac or text"), -1;
 	f->label = argv[5];
-	label_len = utf8_len(f->label, strlen(f->label));
-	if (label_len == 0 || label_len > 80 ||
-	    utf8_has_controls(f->label, strlen(f->label), 0))
-		return ctl_fail("product-field", "LABEL: one line of 1 to 80 "
-		    "characters"), -1;
 	f->required = 1;
 	for (int i = 6; i < argc; i++) {
-		if (strcmp(argv[i], "--optional") == 0)
+		int l = ctl_lang_opt(argv[i]);
+		if (l >= 0 && i + 1 < argc) {
+			if (!label_ok(argv[++i]))
+				return ctl_fail("product-field", "%s: one line "
+				    "of 1 to 80 characters", argv[i - 1]), -1;
+			f->labels[l] = argv[i];
+		} else if (strcmp(argv[i], "--optional") == 0)
 			f->required = 0;
 		else if (strcmp(argv[i], "--max") == 0 && i + 1 < argc) {
 			if (valid_int(argv[++i], 1, DETAIL_VALUE_MAX, &max,
@@ -67,6 +81,9 @@ parse_set(int argc, char **argv, struct detail_field *f)
 		} else
 			return ctl_usage("product-field", USAGE), -1;
 	}
+	if (!label_ok(f->label))
+		return ctl_fail("product-field", "LABEL: one line of 1 to 80 "
+		    "characters"), -1;
 	f->max_len = (int)max;
 	return 0;
 }
@@ -112,10 +129,16 @@ cmd_product_field(int argc, char **argv)
 	} else {
 		ctl_printf("%-32s  %-4s  %4s  %-8s  %s\n", "NAME", "TYPE", "MAX",
 		    "REQUIRED", "LABEL");
-		for (int i = 0; i < n; i++)
+		for (int i = 0; i < n; i++) {
 			ctl_printf("%-32s  %-4s  %4d  %-8s  %s\n", fs[i].name,
 			    detail_types[fs[i].type], fs[i].max_len,
 			    fs[i].required ? "yes" : "no", fs[i].label);
+			for (int l = 0; l < LANG__MAX; l++)
+				if (*fs[i].labels[l] != '\0')
+					ctl_printf("%-32s  %s: %s\n", "",
+					    lang_code((enum lang)l),
+					    fs[i].labels[l]);
+		}
 	}
 	arena_free(&a);
 	db_close(db);

@@ -6,6 +6,8 @@
  *   shipping zone remove NAME
  *   shipping rate add ZONE NAME flat|quantity|weight PRICE --days MIN-MAX
  *                 [--step AMOUNT] [--grams G] [--free-from AMOUNT] [--off]
+ *                 [--en NAME] [--fr NAME]
+ *   shipping rate name ID en|fr NAME    ("" removes that language's)
  *   shipping rate on|off|remove ID
  *   shipping weight SLUG GRAMS
  *   shipping quote COUNTRY [--region R] [--units N] [--grams G]
@@ -19,6 +21,7 @@
 #include "arena.h"
 #include "ctl.h"
 #include "db_ship.h"
+#include "lang.h"
 #include "money.h"
 #include "phone.h"
 #include "ship.h"
@@ -31,7 +34,8 @@
 static const char usage_text[] =
     "list | zone add NAME AREA... | zone remove NAME | rate add ZONE NAME "
     "flat|quantity|weight PRICE --days MIN-MAX [--step AMOUNT] [--grams G] "
-    "[--free-from AMOUNT] [--off] | rate on|off|remove ID | weight SLUG GRAMS "
+    "[--free-from AMOUNT] [--off] [--en NAME] [--fr NAME] | rate name ID "
+    "en|fr NAME | rate on|off|remove ID | weight SLUG GRAMS "
     "| quote COUNTRY [--region R] [--units N] [--grams G] [--amount AMOUNT]";
 
 /* An amount in the store currency (>= 0); 0 or -1. */
@@ -135,11 +139,16 @@ ship_list(struct db *db, struct arena *a)
 		    "(no areas)");
 		if (db_ship_rates(db, a, z[i].id, 0, &r, &nr) < 0)
 			return ctl_fail("shipping", "cannot read the rates");
-		for (size_t k = 0; k < nr; k++)
+		for (size_t k = 0; k < nr; k++) {
 			ctl_printf("  rate %lld  %-20s %-8s %d-%d days  %s%s\n",
 			    r[k].id, r[k].name, ship_kinds[r[k].kind],
 			    r[k].min_days, r[k].max_days, rule_text(a, &r[k]),
 			    r[k].active ? "" : "  (off)");
+			for (int l = 0; l < LANG__MAX; l++)
+				if (*r[k].names[l] != '\0')
+					ctl_printf("    %s: %s\n", lang_code(
+					    (enum lang)l), r[k].names[l]);
+		}
 	}
 	return 0;
 }
@@ -202,13 +211,19 @@ rate_add(struct db *db, int argc, char **argv)
 		return ctl_fail("shipping", "a rate name is 1 to 60 characters");
 	for (int i = 7; i < argc; i++) {
 		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		int bad = 0;
+		int bad = 0, l = ctl_lang_opt(opt);
 		if (strcmp(opt, "--off") == 0) {
 			r.active = 0;
 			continue;
 		}
 		if (v == NULL)
 			bad = 1;
+		else if (l >= 0) {
+			if (name_arg(v) < 0)
+				return ctl_fail("shipping", "a rate name is 1 to "
+				    "60 characters");
+			r.names[l] = v;
+		}
 		else if (strcmp(opt, "--days") == 0)
 			bad = days_arg(v, &r.min_days, &r.max_days) < 0;
 		else if (strcmp(opt, "--step") == 0)
@@ -260,6 +275,29 @@ rate_set(struct db *db, int argc, char **argv)
 		return ctl_fail("shipping", "no rate %lld", id);
 	ctl_printf("rate %lld %s\n", id, act == 2 ? "removed" : act ?
 	    "on" : "off");
+	return 0;
+}
+
+/* shipping rate name ID en|fr NAME: the rate's name in that language
+ * ("" removes it: the rate's own name is shown). */
+static int
+rate_name(struct db *db, int argc, char **argv)
+{
+	long long id;
+	int l, rc;
+
+	if (argc != 6 || int_arg(argv[3], 1, 1LL << 53, &id) < 0 ||
+	    (l = lang_from_code(argv[4])) < 0 ||
+	    strcmp(argv[4], lang_code((enum lang)l)) != 0)
+		return ctl_usage("shipping", usage_text);
+	if (*argv[5] != '\0' && name_arg(argv[5]) < 0)
+		return ctl_fail("shipping", "a rate name is 1 to 60 characters");
+	if ((rc = db_ship_rate_name(db, id, (enum lang)l, argv[5])) < 0)
+		return ctl_fail("shipping", "could not change rate %lld", id);
+	if (rc == DB_NONE)
+		return ctl_fail("shipping", "no rate %lld", id);
+	ctl_printf("rate %lld in %s: %s\n", id, argv[4], *argv[5] ? argv[5] :
+	    "(its own name)");
 	return 0;
 }
 
@@ -348,6 +386,9 @@ cmd_shipping(int argc, char **argv)
 	else if (strcmp(argv[1], "rate") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
 		rc = rate_add(db, argc, argv);
+	else if (strcmp(argv[1], "rate") == 0 && argc >= 3 &&
+	    strcmp(argv[2], "name") == 0)
+		rc = rate_name(db, argc, argv);
 	else if (strcmp(argv[1], "rate") == 0 && argc >= 3)
 		rc = rate_set(db, argc, argv);
 	else if (strcmp(argv[1], "weight") == 0)

@@ -42,6 +42,9 @@ const char	*ctl_oneline(struct arena *, const char *s);
 /* Unix time t as soukctl prints it: "2026-12-01 14:03" in the store's
  * zone (sortable, any language), in the arena. */
 const char	*ctl_when(struct arena *, long long t);
+/* The language an option names ("--en", "--fr": a text's version in
+ * that language), or -1. */
+int		 ctl_lang_opt(const char *opt);
 /* Prints "soukctl <cmd>: message" to stderr; returns 1 (or 2 for usage). */
 int		 ctl_fail(const char *cmd, const char *fmt, ...)
 		    __attribute__((format(printf, 2, 3)));

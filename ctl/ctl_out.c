@@ -7,6 +7,7 @@
 
 #include "ctl.h"
 #include "l10n.h"
+#include "lang.h"
 #include "utf8.h"
 
 void
@@ -79,6 +80,16 @@ ctl_fail(const char *cmd, const char *fmt, ...)
 	ctl_eprintf("soukctl %s: %s\n", cmd, msg ? msg : fmt);
 	free(msg);
 	return 1;
+}
+
+int
+ctl_lang_opt(const char *opt)
+{
+	for (int l = 0; l < LANG__MAX; l++)
+		if (strncmp(opt, "--", 2) == 0 &&
+		    strcmp(opt + 2, lang_code((enum lang)l)) == 0)
+			return l;
+	return -1;
 }
 
 const char *

@@ -238,6 +238,102 @@
     });
   });
 
+  // Checkout: a new country or city (or delivery method) asks
+  // GET /checkout/ship for that address's methods and the totals, and
+  // puts them in place.  Without JS the "Update delivery options" button
+  // shows the form again the same way; it comes back if a request fails.
+  var shipBox = document.getElementById("ship-options");
+  var shipCountry = document.getElementById("f-country");
+  if (shipBox && shipCountry && window.fetch && window.URLSearchParams) {
+    var shipForm = shipBox.closest("form");
+    var shipBtn = document.getElementById("ship-update");
+    var shipHelp = document.getElementById("ship-update-help");
+    var shipCity = document.getElementById("f-city");
+    var helpText = shipHelp ? shipHelp.textContent : "";
+    var shipSeq = 0;
+    var el = function (tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      return e;
+    };
+    // The values of the methods shown, to keep the radios (and the
+    // keyboard focus on them) when only the choice changed.
+    var shown = function () {
+      return Array.prototype.map.call(shipBox.querySelectorAll("input[name=ship]"),
+        function (i) { return i.value; }).join(" ");
+    };
+    var shipShow = function (d) {
+      var same = d.state === "ok" && shown() !== "" &&
+        shown() === d.options.map(function (o) { return o.value; }).join(" ");
+      if (same) {
+        var help = shipBox.querySelector("p.help");
+        if (help) help.textContent = d["for"];
+      } else if (d.state === "ok") {
+        shipBox.textContent = "";
+        shipBox.appendChild(el("p", "help", d["for"]));
+        d.options.forEach(function (o, i) {
+          var label = el("label", "method ship-method");
+          var input = document.createElement("input");
+          input.type = "radio";
+          input.name = "ship";
+          input.value = o.value;
+          input.required = true;
+          input.checked = o.checked;
+          if (i === 0) input.id = "f-ship";
+          label.appendChild(input);
+          label.appendChild(document.createTextNode(" "));
+          label.appendChild(el("span", "method-name", o.name + " \u2014 " + o.price));
+          label.appendChild(document.createTextNode(" "));
+          label.appendChild(el("small", "", o.days));
+          shipBox.appendChild(label);
+        });
+      } else {
+        shipBox.textContent = "";
+        var none = el("p", "notice error", d.none);
+        none.id = "f-ship";
+        shipBox.appendChild(none);
+      }
+      var sum = document.getElementById("sum-delivery");
+      if (sum) {
+        sum.hidden = d.state !== "ok";
+        var v = sum.querySelector("[data-delivery]");
+        if (v) v.textContent = d.delivery;
+      }
+      var total = document.getElementById("sum-total");
+      if (total) total.textContent = d.total;
+    };
+    var shipFail = function () {
+      if (shipBtn) shipBtn.hidden = false;
+      if (shipHelp) shipHelp.textContent = helpText;
+    };
+    var shipRefresh = function () {
+      var q = new URLSearchParams(), mine = ++shipSeq;
+      var city = shipCity ? shipCity.value.trim() : "";
+      var on = shipForm && shipForm.querySelector("input[name=ship]:checked");
+      q.set("country", shipCountry.value);
+      if (city.length >= 2) q.set("city", city);
+      if (shipBox.dataset.coupon) q.set("coupon", shipBox.dataset.coupon);
+      if (on) q.set("ship", on.value);
+      fetch(shipBox.dataset.shipUrl + "?" + q.toString(), {
+        headers: { "Accept": "application/json" },
+        credentials: "same-origin"
+      }).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
+      }).then(function (d) {
+        if (mine === shipSeq) shipShow(d);
+      }).catch(shipFail);
+    };
+    if (shipBtn) shipBtn.hidden = true;
+    if (shipHelp && shipHelp.dataset.liveHelp) shipHelp.textContent = shipHelp.dataset.liveHelp;
+    shipCountry.addEventListener("change", shipRefresh);
+    if (shipCity) shipCity.addEventListener("change", shipRefresh);
+    shipBox.addEventListener("change", function (e) {
+      if (e.target && e.target.name === "ship") shipRefresh();
+    });
+  }
+
   // Payment instructions: a Copy button beside each number, IBAN and
   // reference (hidden without JS: the text itself can be selected).
   document.querySelectorAll("button.copy[data-copy]").forEach(function (b) {

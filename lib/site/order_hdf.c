@@ -135,7 +135,8 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 		    pre);
 		hdf_putf(h, o->delivery_minor == 0 ? "1" : "0",
 		    "%s.delivery_free", pre);
-		hdf_putf(h, o->delivery_name, "%s.delivery_name", pre);
+		hdf_putf(h, lang_text(o->delivery_names, l, o->delivery_name),
+		    "%s.delivery_name", pre);
 		hdf_putf(h, arena_printf(a, "%d", o->delivery_min_days),
 		    "%s.delivery_min", pre);
 		hdf_putf(h, arena_printf(a, "%d", o->delivery_max_days),
@@ -159,7 +160,8 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 		hdf_putf(h, money_arena(a, ol->line_minor, l), "%s.lines.%zu.total",
 		    pre, i);
 		for (size_t k = 0; k < ol->ndetails; k++) {
-			hdf_putf(h, ol->details[k].label,
+			const struct order_detail *d = &ol->details[k];
+			hdf_putf(h, lang_text(d->labels, l, d->label),
 			    "%s.lines.%zu.details.%zu.label", pre, i, k);
 			hdf_putf(h, ol->details[k].value,
 			    "%s.lines.%zu.details.%zu.value", pre, i, k);

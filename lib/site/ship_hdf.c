@@ -19,7 +19,8 @@ ship_options_put(struct ctx *c, const char *pre, const struct ship_option *o,
 		    o[i].rate.id, o[i].price_minor), "%s.%zu.value", pre, i);
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", o[i].rate.id),
 		    "%s.%zu.id", pre, i);
-		hdf_putf(c->hdf, o[i].rate.name, "%s.%zu.name", pre, i);
+		hdf_putf(c->hdf, lang_text(o[i].rate.names, c->lang,
+		    o[i].rate.name), "%s.%zu.name", pre, i);
 		hdf_putf(c->hdf, site_money(c, o[i].price_minor), "%s.%zu.price",
 		    pre, i);
 		hdf_putf(c->hdf, o[i].price_minor == 0 ? "1" : "0",
@@ -31,6 +32,17 @@ ship_options_put(struct ctx *c, const char *pre, const struct ship_option *o,
 		if (i == pick)
 			hdf_putf(c->hdf, "1", "%s.%zu.checked", pre, i);
 	}
+}
+
+const char *
+ship_days_text(struct ctx *c, int lo, int hi)
+{
+	const char *unit = app_str(c, lo == hi && lo == 1 ? "ship.day" :
+	    "ship.days");
+
+	if (lo == hi)
+		return arena_printf(&c->arena, "%d %s", lo, unit);
+	return arena_printf(&c->arena, "%d\xe2\x80\x93%d %s", lo, hi, unit);
 }
 
 int

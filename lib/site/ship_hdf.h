@@ -11,6 +11,10 @@
  * = 1 on the one whose rate is `chosen` (or the first when none is). */
 void	ship_options_put(struct ctx *, const char *prefix,
 	    const struct ship_option *o, size_t n, long long chosen);
+/* An estimate as the pages write it (the ship_days macro of
+ * templates/partials/order.cs): "2–4 working days", "1 working day", in
+ * the visitor's language, in the arena. */
+const char *ship_days_text(struct ctx *, int lo, int hi);
 /* What delivery to the default country costs at least for a cart. */
 struct ship_estimate {
 	int		 ships;		/* the cart has a shipped line */

@@ -10,22 +10,26 @@ enum {
 };
 
 static const char *const sql[Q__MAX] = {
-	[Q_FIELDS] = "SELECT id, name, label, type, max_len, required "
-	    "FROM product_fields WHERE product_id = ? ORDER BY position, id "
+	[Q_FIELDS] = "SELECT id, name, label, type, max_len, required, "
+	    "label_en, label_fr FROM product_fields WHERE product_id = ? ORDER BY position, id "
 	    "LIMIT 4",
 	[Q_COUNT] = "SELECT count(*) FROM product_fields WHERE product_id = ?1 "
 	    "AND name <> ?2",
 	[Q_SET] = "INSERT INTO product_fields(product_id, name, label, type, "
-	    "max_len, required, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "max_len, required, label_en, label_fr, position) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, "
 	    "(SELECT coalesce(max(position), 0) + 1 FROM product_fields "
 	    "WHERE product_id = ?1)) "
 	    "ON CONFLICT (product_id, name) DO UPDATE SET label = excluded.label, "
 	    "type = excluded.type, max_len = excluded.max_len, "
-	    "required = excluded.required",
+	    "required = excluded.required, label_en = excluded.label_en, "
+	    "label_fr = excluded.label_fr",
 	[Q_REMOVE] = "DELETE FROM product_fields WHERE product_id = ? AND name = ?",
 	[Q_INSERT] = "INSERT INTO order_item_fields(order_id, line, position, "
-	    "name, label, value) VALUES (?, ?, ?, ?, ?, ?)",
-	[Q_OF_LINE] = "SELECT name, label, value FROM order_item_fields "
+	    "name, label, value, label_en, label_fr) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[Q_OF_LINE] = "SELECT name, label, value, label_en, label_fr "
+	    "FROM order_item_fields "
 	    "WHERE order_id = ? AND line = ? ORDER BY position",
 };
 DB_STMTS(stmts, sql, Q__MAX);
@@ -52,6 +56,8 @@ db_detail_fields(struct db *db, struct arena *a, long long product,
 		    DETAIL_MAC : DETAIL_TEXT;
 		f[n].max_len = (int)db_col_int(st, 4);
 		f[n].required = (int)db_col_int(st, 5);
+		f[n].labels[LANG_EN] = db_col_text(a, st, 6);
+		f[n].labels[LANG_FR] = db_col_text(a, st, 7);
 		n++;
 	}
 	db_done(st);
@@ -87,6 +93,8 @@ db_detail_field_set(struct db *db, long long product,
 	db_bind_text(st, 4, detail_types[f->type]);
 	db_bind_int(st, 5, f->max_len);
 	db_bind_int(st, 6, f->required);
+	db_bind_text(st, 7, f->labels[LANG_EN] ? f->labels[LANG_EN] : "");
+	db_bind_text(st, 8, f->labels[LANG_FR] ? f->labels[LANG_FR] : "");
 	return db_step_done(db, st, "product field") == 0 ? 0 : -1;
 }
 
@@ -118,6 +126,10 @@ db_detail_insert(struct db *db, long long order, size_t line,
 		db_bind_text(st, 4, d[i].name);
 		db_bind_text(st, 5, d[i].label);
 		db_bind_text(st, 6, d[i].value);
+		db_bind_text(st, 7, d[i].labels[LANG_EN] ?
+		    d[i].labels[LANG_EN] : "");
+		db_bind_text(st, 8, d[i].labels[LANG_FR] ?
+		    d[i].labels[LANG_FR] : "");
 		if (db_step_done(db, st, "order line detail") != 0)
 			return -1;
 	}
@@ -133,6 +145,8 @@ read_detail(struct arena *a, sqlite3_stmt *st, void *row)
 	d->name = db_col_text(a, st, 0);
 	d->label = db_col_text(a, st, 1);
 	d->value = db_col_text(a, st, 2);
+	d->labels[LANG_EN] = db_col_text(a, st, 3);
+	d->labels[LANG_FR] = db_col_text(a, st, 4);
 }
 
 int

@@ -20,7 +20,8 @@
 	"(SELECT count(*) FROM payment_proofs p WHERE p.order_id = o.id), " \
 	"(SELECT count(*) FROM order_items i WHERE i.order_id = o.id), " \
 	"o.delivery_minor, coalesce(o.delivery_rate_id, 0), o.delivery_name, " \
-	"o.delivery_min_days, o.delivery_max_days"
+	"o.delivery_min_days, o.delivery_max_days, o.delivery_name_en, "	\
+	"o.delivery_name_fr"
 
 enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
@@ -41,10 +42,12 @@ static const char *const sql[Q__MAX] = {
 	    "email_norm, phone, country, address, city, postal_code, lang, "
 	    "cart_id, cart_rev, user_id, created_at, updated_at, "
 	    "delivery_minor, delivery_rate_id, delivery_name, "
-	    "delivery_min_days, delivery_max_days) VALUES (?, ?, "
+	    "delivery_min_days, delivery_max_days, delivery_name_en, "
+	    "delivery_name_fr) VALUES (?, ?, "
 	    "?, ?, ?, ?, ?, ?, ?, nullif(?, 0), nullif(?, ''), ?, ?, ?, ?, ?, "
 	    "nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, "
-	    "nullif(?, 0), ?24, ?24, ?25, nullif(?26, 0), ?27, ?28, ?29)",
+	    "nullif(?, 0), ?24, ?24, ?25, nullif(?26, 0), ?27, ?28, ?29, ?30, "
+	    "?31)",
 	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
 	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
 	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
@@ -129,6 +132,8 @@ read_order(struct arena *a, sqlite3_stmt *st, void *row)
 	o->delivery_name = db_col_text(a, st, c++);
 	o->delivery_min_days = (int)db_col_int(st, c++);
 	o->delivery_max_days = (int)db_col_int(st, c++);
+	o->delivery_names[LANG_EN] = db_col_text(a, st, c++);
+	o->delivery_names[LANG_FR] = db_col_text(a, st, c++);
 }
 
 /* Adds a history entry made by `who`; 0 or -1. */
@@ -296,6 +301,9 @@ insert_order(struct db *db, struct order *o)
 	db_bind_text(st, i++, o->delivery_name ? o->delivery_name : "");
 	db_bind_int(st, i++, o->delivery_min_days);
 	db_bind_int(st, i++, o->delivery_max_days);
+	for (int l = 0; l < LANG__MAX; l++)
+		db_bind_text(st, i++, o->delivery_names[l] ?
+		    o->delivery_names[l] : "");
 	if ((rc = db_step_done(db, st, "order insert")) < 0)
 		return rc;
 	o->id = sqlite3_last_insert_rowid(db_sqlite(db));

@@ -10,12 +10,12 @@ const char *const ship_kinds[SHIP__MAX + 1] = { "flat", "quantity", "weight",
 enum {
 	Q_ZONE_FOR, Q_RATES, Q_RATES_ALL, Q_ZONES, Q_ZONE_ID, Q_ZONE_ADD,
 	Q_AREA_ADD, Q_ZONE_DEL, Q_RATE_ADD, Q_RATE_ON, Q_RATE_DEL, Q_WEIGHT,
-	Q_ZONE_COUNT, Q__MAX
+	Q_ZONE_COUNT, Q_RATE_NAME, Q__MAX
 };
 
 #define RATE_COLS "r.id, r.zone_id, z.name, r.name, r.kind, r.base_minor, " \
 	"r.step_minor, r.step_grams, coalesce(r.free_from_minor, -1), "	    \
-	"r.min_days, r.max_days, r.active"
+	"r.min_days, r.max_days, r.active, r.name_en, r.name_fr"
 
 static const char *const sql[Q__MAX] = {
 	/* ship_zone_areas.region is NOCASE: "sfax" finds "Sfax". */
@@ -39,8 +39,8 @@ static const char *const sql[Q__MAX] = {
 	[Q_ZONE_DEL] = "DELETE FROM ship_zones WHERE name = ? RETURNING id",
 	[Q_RATE_ADD] = "INSERT INTO ship_rates(zone_id, name, kind, base_minor, "
 	    "step_minor, step_grams, free_from_minor, min_days, max_days, "
-	    "active, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif(?7, -1), "
-	    "?8, ?9, ?10, (SELECT coalesce(max(position), 0) + 1 FROM "
+	    "active, name_en, name_fr, position) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, nullif(?7, -1), ?8, ?9, ?10, ?11, ?12, (SELECT coalesce(max(position), 0) + 1 FROM "
 	    "ship_rates WHERE zone_id = ?1))",
 	[Q_RATE_ON] = "UPDATE ship_rates SET active = ?2 WHERE id = ?1 "
 	    "RETURNING id",
@@ -48,6 +48,10 @@ static const char *const sql[Q__MAX] = {
 	[Q_WEIGHT] = "UPDATE products SET weight_grams = ?2, updated_at = "
 	    "CAST(strftime('%s', 'now') AS INTEGER) WHERE slug = ?1 RETURNING id",
 	[Q_ZONE_COUNT] = "SELECT count(*) FROM ship_zones",
+	/* ?2 is a lang_code(): the column is chosen, never formatted. */
+	[Q_RATE_NAME] = "UPDATE ship_rates SET name_en = CASE ?2 WHEN 'en' "
+	    "THEN ?3 ELSE name_en END, name_fr = CASE ?2 WHEN 'fr' THEN ?3 "
+	    "ELSE name_fr END WHERE id = ?1 RETURNING id",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -93,6 +97,8 @@ read_rate(struct arena *a, sqlite3_stmt *st, void *row)
 	r->min_days = (int)db_col_int(st, c++);
 	r->max_days = (int)db_col_int(st, c++);
 	r->active = (int)db_col_int(st, c++);
+	r->names[LANG_EN] = db_col_text(a, st, c++);
+	r->names[LANG_FR] = db_col_text(a, st, c++);
 }
 
 int
@@ -237,6 +243,8 @@ db_ship_rate_add(struct db *db, const struct ship_rate *r)
 	db_bind_int(st, 8, r->min_days);
 	db_bind_int(st, 9, r->max_days);
 	db_bind_int(st, 10, r->active);
+	db_bind_text(st, 11, r->names[LANG_EN] ? r->names[LANG_EN] : "");
+	db_bind_text(st, 12, r->names[LANG_FR] ? r->names[LANG_FR] : "");
 	return db_insert(db, st, "ship rate");
 }
 
@@ -252,6 +260,19 @@ db_ship_rate_set(struct db *db, long long id, int active)
 	if (active >= 0)
 		db_bind_int(st, 2, active);
 	return returning(db, st, "ship rate set");
+}
+
+int
+db_ship_rate_name(struct db *db, long long id, enum lang l, const char *name)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RATE_NAME);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, lang_code(l));
+	db_bind_text(st, 3, name);
+	return returning(db, st, "ship rate name");
 }
 
 int

@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "db.h"
+#include "lang.h"
 
 enum ship_kind { SHIP_FLAT, SHIP_QUANTITY, SHIP_WEIGHT, SHIP__MAX };
 
@@ -17,6 +18,8 @@ extern const char *const ship_kinds[SHIP__MAX + 1];
 struct ship_rate {
 	long long	 id, zone_id;
 	const char	*zone, *name;		/* zone: its name */
+	const char	*names[LANG__MAX];	/* name per language, "" none:
+						   lang_text(names, l, name) */
 	enum ship_kind	 kind;
 	long long	 base_minor, step_minor, step_grams;
 	long long	 free_from_minor;	/* -1: never free */
@@ -61,6 +64,10 @@ long long	 db_ship_rate_add(struct db *, const struct ship_rate *r);
 /* Turns rate id on or off (active 0/1) or removes it (active -1):
  * 0, DB_NONE, -1. */
 int		 db_ship_rate_set(struct db *, long long id, int active);
+/* Sets the name of rate id in language l ("" removes it: the rate's name
+ * is shown): 0, DB_NONE, -1. */
+int		 db_ship_rate_name(struct db *, long long id, enum lang l,
+		    const char *name);
 /* Sets the weight of one unit of the product with slug: 0, DB_NONE, -1. */
 int		 db_ship_weight(struct db *, const char *slug, long long grams);
 /* Number of zones, or -1. */

@@ -5,7 +5,7 @@
  * A product has up to DETAIL_MAX_PER_PRODUCT fields (product_fields,
  * `soukctl product-field`); checkout asks each line's fields, checks
  * them with detail_check() and the order keeps the values with the line
- * (order_item_fields: label copied, so a later change of the product's
+ * (order_item_fields: labels copied, so a later change of the product's
  * fields never rewrites an order).  One order asks at most
  * DETAIL_MAX_PER_ORDER values in all. */
 #ifndef SOUK_DETAIL_H
@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "lang.h"
 
 #define DETAIL_MAX_PER_PRODUCT	4
 #define DETAIL_MAX_PER_ORDER	16
@@ -30,11 +31,14 @@ struct detail_field {
 	enum detail_type type;
 	int		 max_len;		/* DETAIL_TEXT */
 	int		 required;
+	const char	*labels[LANG__MAX];	/* per language, "" none:
+						   lang_text(labels, l, label) */
 };
 
-/* A value given with an order line. */
+/* A value given with an order line, with the field's labels as asked. */
 struct order_detail {
 	const char	*name, *label, *value;
+	const char	*labels[LANG__MAX];	/* as detail_field's */
 };
 
 /* Checks the shopper's value s (trimmed, one line: the form's validator

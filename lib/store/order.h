@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "arena.h"
+#include "lang.h"
 
 enum order_status {
 	ORDER_AWAITING_PAYMENT,
@@ -57,6 +58,8 @@ struct order {
 	 * rate was removed since); the name and estimate are as shown. */
 	long long	 delivery_minor, delivery_rate_id;
 	const char	*delivery_name;
+	const char	*delivery_names[LANG__MAX];	/* per language, as
+					   shown ("" none; lang_text()) */
 	int		 delivery_min_days, delivery_max_days;
 	long long	 coupon_id;	/* 0: none */
 	const char	*coupon_code;	/* "" when none */

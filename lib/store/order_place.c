@@ -29,6 +29,8 @@ order_from_cart(struct arena *a, const struct cart *cart, struct order *o)
 	o->coupon_id = 0;
 	o->delivery_minor = o->delivery_rate_id = 0;
 	o->delivery_name = "";
+	for (int l = 0; l < LANG__MAX; l++)
+		o->delivery_names[l] = "";
 	o->delivery_min_days = o->delivery_max_days = 0;
 	o->total_minor = o->subtotal_minor;
 }
@@ -63,6 +65,8 @@ order_ship(struct db *db, struct arena *a, const struct cart *cart,
 
 	o->delivery_minor = o->delivery_rate_id = 0;
 	o->delivery_name = "";
+	for (int l = 0; l < LANG__MAX; l++)
+		o->delivery_names[l] = "";
 	o->delivery_min_days = o->delivery_max_days = 0;
 	ship_goods_cart(cart, o->subtotal_minor - o->discount_minor, &g);
 	if (g.units > 0 && (r = ship_quote(db, a, o->country, o->city, rate_id,
@@ -70,6 +74,8 @@ order_ship(struct db *db, struct arena *a, const struct cart *cart,
 		o->delivery_minor = opt.price_minor;
 		o->delivery_rate_id = opt.rate.id;
 		o->delivery_name = opt.rate.name;
+		for (int l = 0; l < LANG__MAX; l++)
+			o->delivery_names[l] = opt.rate.names[l];
 		o->delivery_min_days = opt.rate.min_days;
 		o->delivery_max_days = opt.rate.max_days;
 		if (chosen != NULL)

@@ -12,6 +12,7 @@
 #include "app.h"
 #include "conf.h"
 #include "csrf.h"
+#include "json.h"
 #include "log.h"
 #include "rand.h"
 #include "supervisor.h"
@@ -99,6 +100,21 @@ app_redirect(struct ctx *c, const char *path)
 
 	resp_redirect(&c->resp, 303, url);
 	return 303;
+}
+
+int
+app_json(struct ctx *c, int status, struct json_t *o)
+{
+	int rc;
+
+	buf_reset(&c->resp.body);
+	rc = o != NULL ? json_out(&c->resp.body, o) : -1;
+	json_decref(o);
+	if (rc < 0)
+		return 500;
+	buf_putc(&c->resp.body, '\n');
+	c->resp.content_type = "application/json; charset=utf-8";
+	return status;
 }
 
 void

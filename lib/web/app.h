@@ -151,6 +151,11 @@ int		 app_render(struct ctx *, int status, const char *name);
 int		 app_error(struct ctx *, int status, const char *detail);
 /* 303 to base_url + path (path starts with '/'); returns 303. */
 int		 app_redirect(struct ctx *, const char *path);
+/* Makes the response body JSON value o (json.h: HTML-safe; the
+ * reference is taken, NULL is a 500) and returns status: the answer of
+ * a JSON page. */
+struct json_t;
+int		 app_json(struct ctx *, int status, struct json_t *o);
 /* The validated input for key index k. */
 const struct val *app_val(const struct ctx *, int k);
 /* Runs fn(ctx, arg) after the response has been sent (mail delivery...). */

@@ -85,3 +85,15 @@ lang_default(void)
 
 	return l < 0 ? LANG_EN : (enum lang)l;
 }
+
+const char *
+lang_text(const char *const t[LANG__MAX], enum lang l, const char *base)
+{
+	enum lang d = lang_default();
+
+	if (t[l] != NULL && *t[l] != '\0')
+		return t[l];
+	if (t[d] != NULL && *t[d] != '\0')
+		return t[d];
+	return base;
+}

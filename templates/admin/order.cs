@@ -61,10 +61,11 @@
 
   <h2><?cs var:Lang.adm.lines ?></h2>
   <ul class="summary-lines order-lines">
-  <?cs each:l = o.lines ?><li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?> × <?cs var:l.qty ?></span> <span class="price"><?cs var:l.total ?></span></li><?cs /each ?>
+  <?cs each:l = o.lines ?><li><span class="what"><?cs var:l.name ?><?cs if:l.kind == "subscription" ?> · <?cs call:plan(l) ?><?cs /if ?> × <?cs var:l.qty ?></span> <span class="price"><?cs var:l.total ?></span><?cs call:line_details(l) ?></li><?cs /each ?>
   </ul>
   <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>
   <?cs if:o.has_discount == 1 ?><p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<span id="coupon"><?cs var:o.coupon ?></span>)</span> <span>− <?cs var:o.discount ?></span></p><?cs /if ?>
+  <?cs call:delivery_line(o) ?>
   <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:o.total ?></strong></p>
 
   <?cs if:subcount(Page.subs) > 0 ?>

@@ -5,7 +5,9 @@
       Page.notice_n; max and units with Page.notice_n, the cap),
       Page.rate_limited = "order" with Page.retry_minutes (a 429), Page.idem and Page.rev (the cart revision this form
       places an order for), Page.details.N (what the lines ask: key, line,
-      label, type, required, max, value) and Page.detail_label.<key>. ?>
+      label, type, required, max, value) and Page.detail_label.<key>,
+      Page.ship.N and Page.ship_state (the delivery methods: checkout.c
+      put_delivery) and Page.totals. ?>
 <?cs include:"partials/order.cs" ?>
 <?cs def:title() ?><?cs var:Lang.checkout.title ?><?cs /def ?>
 <?cs def:field(f, label, type, auto, extra) ?>
@@ -37,7 +39,7 @@
 <?cs if:subcount(Page.errors) > 0 ?>
 <div class="errors" role="alert" id="checkout-errors">
   <p><?cs var:Lang.errors_heading ?></p>
-  <ul><?cs each:e = Page.errors ?><li data-fe-for="f-<?cs var:e.field ?>"><a href="#f-<?cs var:e.field ?>"><?cs if:?Page.detail_label[e.field] ?><?cs var:Page.detail_label[e.field] ?>: <?cs /if ?><?cs call:fe_text("checkout", e.field, e.err) ?></a></li><?cs /each ?></ul>
+  <ul><?cs each:e = Page.errors ?><li data-fe-for="f-<?cs var:e.field ?>"><a href="#f-<?cs var:e.field ?>"><?cs if:?Page.detail_label[e.field] ?><?cs var:Page.detail_label[e.field] ?><?cs var:Lang.ship.colon ?> <?cs /if ?><?cs call:fe_text("checkout", e.field, e.err) ?></a></li><?cs /each ?></ul>
 </div>
 <?cs /if ?>
 <div class="checkout">
@@ -54,8 +56,8 @@
   <?cs if:?Page.coupon.code ?>
   <p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<?cs var:Page.coupon.code ?>)</span> <span>− <?cs var:Page.coupon.discount ?></span></p>
   <?cs /if ?>
-  <?cs if:Page.ship_state == "ok" ?>
-  <p class="sum delivery" id="sum-delivery"><span><?cs var:Lang.ship.delivery ?></span> <span><?cs if:Page.totals.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:Page.totals.delivery ?><?cs /if ?></span></p>
+  <?cs if:Page.cart.physical == 1 ?>
+  <p class="sum delivery" id="sum-delivery"<?cs if:Page.ship_state != "ok" ?> hidden<?cs /if ?>><span><?cs var:Lang.ship.delivery ?></span> <span data-delivery><?cs if:Page.totals.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:Page.totals.delivery ?><?cs /if ?></span></p>
   <?cs /if ?>
   <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong id="sum-total"><?cs var:Page.totals.total ?></strong></p>
   <p><a href="/cart"><?cs var:Lang.checkout.edit_cart ?></a></p>
@@ -104,6 +106,10 @@
   </fieldset>
   <fieldset class="ship-methods<?cs if:?Page.field_err.ship ?> has-error<?cs /if ?>" id="ship-methods">
     <legend><?cs var:Lang.ship.legend ?></legend>
+    <?cs # souk.js replaces what #ship-options holds when the country or
+          city changes (GET /checkout/ship); without JS the Update button
+          below shows the form again with the new address's methods. ?>
+    <div id="ship-options" data-ship-url="/checkout/ship" data-coupon="<?cs var:Page.coupon.code ?>" aria-live="polite">
     <?cs if:Page.ship_state == "ok" ?>
     <p class="help"><?cs var:Lang.ship.for_country ?> <?cs var:Lang.country[Page.form.country] ?><?cs if:Page.form.city ?> (<?cs var:Page.form.city ?>)<?cs /if ?>.</p>
     <?cs each:m = Page.ship ?>
@@ -116,7 +122,9 @@
     <?cs else ?>
     <p class="notice error" id="f-ship"><?cs var:Lang.ship.none_a ?> (<?cs var:Lang.country[Page.form.country] ?>). <?cs var:Lang.ship.none_b ?></p>
     <?cs /if ?>
-    <p class="help"><?cs var:Lang.ship.country_help ?></p>
+    </div>
+    <p class="help" id="ship-update-help" data-live-help="<?cs var:Lang.ship.live_help ?>"><?cs var:Lang.ship.country_help ?></p>
+    <button type="submit" name="op" value="ship" class="small" id="ship-update"><?cs var:Lang.ship.update ?></button>
     <?cs call:ferr("ship") ?>
   </fieldset>
   <?cs /if ?>

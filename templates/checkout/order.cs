@@ -87,7 +87,7 @@
   </ul>
   <p class="sum"><span><?cs var:Lang.checkout.subtotal ?></span> <span><?cs var:o.subtotal ?></span></p>
   <?cs if:o.has_discount == 1 ?><p class="sum discount"><span><?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>)</span> <span>− <?cs var:o.discount ?></span></p><?cs /if ?>
-  <?cs if:o.has_delivery == 1 ?><p class="sum delivery" id="order-delivery"><span><?cs var:Lang.ship.delivery ?> (<?cs var:o.delivery_name ?>, <?cs call:ship_days(o.delivery_min, o.delivery_max) ?>)</span> <span><?cs if:o.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:o.delivery ?><?cs /if ?></span></p><?cs /if ?>
+  <?cs call:delivery_line(o) ?>
   <p class="sum total"><span><?cs var:Lang.checkout.total ?></span> <strong><?cs var:o.total ?></strong></p>
 </section>
 

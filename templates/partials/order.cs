@@ -37,4 +37,6 @@
   </ol>
 </section>
 <?cs /if ?><?cs /def ?>
+<?cs # The order's delivery line before its total (order page, admin). ?>
+<?cs def:delivery_line(o) ?><?cs if:o.has_delivery == 1 ?><p class="sum delivery" id="order-delivery"><span><?cs var:Lang.ship.delivery ?> (<?cs var:o.delivery_name ?>, <?cs call:ship_days(o.delivery_min, o.delivery_max) ?>)</span> <span><?cs if:o.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:o.delivery ?><?cs /if ?></span></p><?cs /if ?><?cs /def ?>
 <?cs def:line_details(l) ?><?cs if:subcount(l.details) > 0 ?><dl class="line-details"><?cs each:d = l.details ?><div><dt><?cs var:d.label ?></dt><dd><?cs var:d.value ?></dd></div><?cs /each ?></dl><?cs /if ?><?cs /def ?>

@@ -7,6 +7,7 @@ import re
 
 from harness import Stack, check, test
 from shop import ADDRESS, Shopper, one, order_token, strip
+from staff import add_staff, login
 
 MAC_MSG = ("Enter the device's MAC address: six pairs of the digits 0-9 and "
            "letters A-F, like 00:1A:79:AB:CD:EF.")
@@ -214,6 +215,68 @@ def timeline_per_kind_of_line_follows_the_order():
                "; ".join("%s=%s" % kv for kv in b.cookies.items())}).text
     check("Et ensuite" in fr and "Nous vérifions votre paiement sous 6" in
           strip(fr), "French timeline")
+
+
+@test
+def detail_labels_follow_the_shoppers_language():
+    s = store()
+    slug = "netflix-standard"
+    s.ctl("product-field", "set", slug, "profile", "text", "Profile name",
+          "--fr", "Nom du profil", "--max", "30")
+    s.ctl("product-field", "set", slug, "device", "text", "Device",
+          "--optional")
+    out = s.ctl("product-field", "list", slug).stdout
+    check(re.search(r"\n\s+fr: Nom du profil\n", out), out)
+    for bad in (["set", slug, "x", "text", "X", "--fr", ""],
+                ["set", slug, "x", "text", "X", "--fr", "two\nlines"],
+                ["set", slug, "x", "text", "X", "--fr", "x" * 81],
+                ["set", slug, "x", "text", "X", "--de", "Y"]):
+        p = s.ctl("product-field", *bad, check_rc=False)
+        check(p.returncode != 0, "accepted %r" % (bad,))
+    b = Shopper(s)
+    b.cookies["souk_lang"] = "fr"
+    b.add(slug)
+    r, form = b.form()
+    check(re.search(r'<label for="f-d0">Nom du profil <', r.text) and
+          re.search(r'<label for="f-d1">Device <', r.text),
+          "French labels, the untranslated one as given: " + strip(r.text)[:800])
+    r = b.place(None, form, d0="")
+    check(r.status == 422 and "Nom du profil : " in html.unescape(
+        r.text).replace("\u202f", " "), "the summary names it in French")
+    token = order_token(b.place(None, form, d0="Salon", d1="TV"))
+    oid = one(s, "SELECT id FROM orders WHERE token = ?", token)
+    check(_rows(s, "SELECT label, label_en, label_fr FROM order_item_fields "
+                "WHERE order_id = ? ORDER BY position", oid) ==
+          [("Profile name", "", "Nom du profil"), ("Device", "", "")],
+          "labels kept as asked")
+    check("<dt>Nom du profil</dt><dd>Salon</dd>" in b.get(
+        "/order/" + token).text, "French order page")
+    b.cookies["souk_lang"] = "en"
+    page = b.get("/order/" + token).text
+    check("<dt>Profile name</dt><dd>Salon</dd>" in page and "Nom du profil"
+          not in page, "English order page")
+    ref = one(s, "SELECT reference FROM orders WHERE token = ?", token)
+    shop_mail = [m for m in mails(s, ref) if m[0] == "shop@example.com"][0]
+    check("Profile name: Salon" in shop_mail[1] and "Nom du profil" not in
+          shop_mail[1], "the shop's mail in its language: " + shop_mail[1])
+    check("Profile name: Salon" in s.ctl("order", "show", str(oid)).stdout,
+          "soukctl")
+    # The back office: the details under the line, in the staff's language.
+    staff = login(add_staff(s, ("employee",)), "employee")
+    staff.cookies["souk_lang"] = "fr"
+    check("<dt>Nom du profil</dt><dd>Salon</dd>" in staff.get(
+        "/admin/order/%d" % oid).text, "admin in French")
+    staff.cookies["souk_lang"] = "en"
+    check("<dt>Profile name</dt><dd>Salon</dd>" in staff.get(
+        "/admin/order/%d" % oid).text, "admin in English")
+    # A change of the field later never rewrites the order.
+    s.ctl("product-field", "set", slug, "profile", "text", "Profile",
+          "--fr", "Profil")
+    b.cookies["souk_lang"] = "fr"
+    check("<dt>Nom du profil</dt>" in b.get("/order/" + token).text,
+          "order kept its labels")
+    s.ctl("product-field", "remove", slug, "profile")
+    s.ctl("product-field", "remove", slug, "device")
 
 
 @test

@@ -10,6 +10,7 @@ languages, one wallet list everywhere, and `soukctl shipping`."""
 import re
 
 from harness import test, check
+from staff import add_staff, login
 from shop import (ADDRESS, Shopper, db, execute, one, order_token, shop,
                   strip)
 
@@ -316,3 +317,175 @@ def soukctl_shipping_manages_zones_rates_and_weights():
     s.ctl("shipping", "zone", "remove", "Gulf")
     check(one(s, "SELECT count(*) FROM ship_rates WHERE id = ?", rid) == 0,
           "rates go with their zone")
+
+
+def ship_json(b, query, lang=None):
+    """GET /checkout/ship?query as the shopper b (optionally in lang)."""
+    h = {"Accept": "application/json"}
+    if lang:
+        h["Cookie"] = "; ".join("%s=%s" % kv for kv in
+                                dict(b.cookies, souk_lang=lang).items())
+    return b.get("/checkout/ship?" + query, headers=h)
+
+
+@test
+def delivery_method_names_follow_the_shoppers_language():
+    s = shop()
+    b = Shopper(s)
+    b.cookies["souk_lang"] = "fr"
+    b.add("hdmi-2-1-cable-2m")
+    page, form = b.form()
+    methods = ship_values(page.text)
+    check(set(methods) == {"Livraison standard", "Livraison express"},
+          "French names: %r" % methods)
+    r = b.place(ADDRESS, form, payment="bank",
+                ship=methods["Livraison express"][0])
+    token = order_token(r)
+    check(one(s, "SELECT delivery_name || '/' || delivery_name_en || '/' || "
+              "delivery_name_fr FROM orders WHERE token = ?", token) ==
+          "Express//Livraison express", "names kept as shown")
+    fr = strip(b.get("/order/" + token).text)
+    check("Livraison (Livraison express, 1–2 jours ouvrés)" in fr,
+          "French order page: " + fr[fr.find("Sous-total"):][:300])
+    b.cookies["souk_lang"] = "en"
+    en = strip(b.get("/order/" + token).text)
+    check("Delivery (Express, 1–2 working days)" in en and
+          "Livraison express" not in en, "English order page falls back")
+    # The back office in the staff's language.
+    staff = login(add_staff(s, ("employee",)), "employee")
+    oid = one(s, "SELECT id FROM orders WHERE token = ?", token)
+    for lang, want, other in (("fr", "Livraison (Livraison express, 1–2 "
+                               "jours ouvrés) 15,000 TND", "Express,"),
+                              ("en", "Delivery (Express, 1–2 working days) "
+                               "15.000 TND", "Livraison express")):
+        staff.cookies["souk_lang"] = lang
+        a = strip(staff.get("/admin/order/%d" % oid).text)
+        check(want in a and other not in a, "admin (%s): %s" % (
+            lang, a[a.find("Subtotal" if lang == "en" else "Sous-total"):]
+            [:300]))
+    ref = one(s, "SELECT reference FROM orders WHERE token = ?", token)
+    shopper, shop_copy = mails(s, ref)
+    check("Livraison express" in shopper[2] and "Livraison express" in
+          shopper[3], "the shopper's French mail")
+    check("(Express, 1-2 working days)" in shop_copy[2] and
+          "Livraison express" not in shop_copy[2], "the shop's mail: "
+          + shop_copy[2])
+    # soukctl: a name per language on a new rate, changed and removed.
+    b.add("hdmi-2-1-cable-2m")
+    s.ctl("shipping", "zone", "add", "Levant", "LB")
+    out = s.ctl("shipping", "rate", "add", "Levant", "Courier", "flat", "40",
+                "--days", "4-6", "--fr", "Coursier").stdout
+    rid = rate_id(s, "Levant", "Courier")
+    try:
+        check("rate Courier added" in out, out)
+        check("    fr: Coursier" in s.ctl("shipping", "list").stdout, "list")
+        s.ctl("shipping", "rate", "name", str(rid), "en", "Air courier")
+        d = ship_json(b, "country=LB").json()
+        check([o["name"] for o in d["options"]] == ["Air courier"], d)
+        d = ship_json(b, "country=LB", lang="fr").json()
+        check([o["name"] for o in d["options"]] == ["Coursier"], d)
+        s.ctl("shipping", "rate", "name", str(rid), "fr", "")
+        d = ship_json(b, "country=LB", lang="fr").json()
+        check([o["name"] for o in d["options"]] == ["Air courier"],
+              "no French name: the default language's %r" % d)
+        for args in (("rate", "name", str(rid), "de", "X"),
+                     ("rate", "name", str(rid), "fr-CA", "X"),
+                     ("rate", "name", "999999", "fr", "X"),
+                     ("rate", "name", str(rid), "fr", "x" * 61),
+                     ("rate", "add", "Levant", "B", "flat", "1", "--days",
+                      "1-2", "--fr", "two\nlines")):
+            p = s.ctl("shipping", *args, check_rc=False)
+            check(p.returncode != 0, "accepted %r" % (args,))
+    finally:
+        s.ctl("shipping", "zone", "remove", "Levant")
+
+
+@test
+def update_delivery_options_without_placing_the_order():
+    s = shop()
+    b = Shopper(s)
+    b.add("hdmi-2-1-cable-2m")              # 29.000, no weight
+    _, form = b.form()
+    n = one(s, "SELECT count(*) FROM orders")
+    typed = dict(ADDRESS, name="Amira Ben Salah", email="amira@example.com",
+                 phone="612345678", coupon="")
+    # No JavaScript: the Update button shows Morocco's methods and total.
+    r = b.post("/checkout", dict(form, country="MA", op="ship", **typed))
+    t = strip(r.text)
+    methods = ship_values(r.text)
+    check(r.status == 200 and list(methods) == ["International"] and
+          "25.000\xa0TND" in methods["International"][1],
+          "%d %r" % (r.status, methods))
+    check(re.search(r'id="sum-total">54\.000\xa0TND<', r.text),
+          "total 29 + 25: " + t[t.find("Subtotal"):][:200])
+    for k in ("name", "email", "phone", "city", "postal"):
+        check(re.search(r'name="%s" type="[a-z]+" value="%s"' % (
+            k, re.escape(typed[k])), r.text), "%s kept" % k)
+    check("12 rue de Marseille</textarea>" in r.text, "address kept")
+    check('<option value="MA" selected' in r.text, "country kept")
+    check('id="checkout-errors"' not in r.text, "no field checked")
+    check(one(s, "SELECT count(*) FROM orders") == n, "nothing placed")
+    check('name="op" value="ship"' in r.text and "Update delivery options"
+          in r.text, "the button")
+    # A country without a zone: said, no method, nothing placed.
+    r = b.post("/checkout", dict(form, country="US", op="ship", **typed))
+    check(r.status == 200 and "We do not deliver to this country yet "
+          "(United States)" in strip(r.text) and 'name="ship"' not in r.text,
+          "US: %d" % r.status)
+    check('id="sum-delivery" hidden' in r.text, "no delivery line")
+    # Not a country of the list: the field says so.
+    r = b.post("/checkout", dict(form, country="ZZ", op="ship", **typed))
+    check(r.status == 422 and "Choose your country from the list." in
+          r.text, "ZZ: %d" % r.status)
+    check(one(s, "SELECT count(*) FROM orders") == n, "still nothing placed")
+    # The method chosen for Morocco then places as shown.
+    r = b.post("/checkout", dict(form, country="MA", op="ship", **typed))
+    token = order_token(b.place(ADDRESS, form, country="MA",
+                                phone="612345678",
+                                ship=ship_values(r.text)["International"][0]))
+    check(recompute(s, token)[1:] == (54000, 25000), "placed as shown")
+
+
+@test
+def delivery_options_json_for_a_country():
+    s = shop()
+    b = Shopper(s)
+    b.add("hdmi-2-1-cable-2m", qty=2)       # 58.000
+    r = ship_json(b, "country=MA")
+    check(r.status == 200 and r.header("Content-Type").startswith(
+        "application/json"), "%d %s" % (r.status, r.body[:200]))
+    check(not r.headers_all("Set-Cookie"), "bare: no cookie set")
+    d = r.json()
+    check(d["ok"] and d["state"] == "ok" and len(d["options"]) == 1, d)
+    o = d["options"][0]
+    rid = rate_id(s, "Maghreb", "International")
+    check(o == {"value": "%d-25000" % rid, "name": "International",
+                "price": "25.000\xa0TND", "days": "5–10 working days",
+                "checked": True}, o)
+    check(d["delivery"] == "25.000\xa0TND" and d["total"] == "83.000\xa0TND"
+          and d["for"] == "Delivery methods and prices for Morocco.", d)
+    # Tunisia, the second method chosen; in French.
+    express = rate_id(s, "Tunisia", "Express")
+    d = ship_json(b, "country=TN&city=Sfax&ship=%d-15000" % express,
+                  lang="fr").json()
+    check([(x["name"], x["checked"]) for x in d["options"]] ==
+          [("Livraison standard", False), ("Livraison express", True)], d)
+    check(d["delivery"] == "15,000\xa0TND" and d["total"] == "73,000\xa0TND"
+          and d["options"][0]["days"] == "2–4 jours ouvrés" and
+          "Tunisie (Sfax)" in d["for"], d)
+    # A country without a zone, then input that is not valid.
+    d = ship_json(b, "country=US").json()
+    check(d["state"] == "no_zone" and d["options"] == [] and
+          "(United States)" in d["none"] and d["total"] == "58.000\xa0TND", d)
+    for q in ("country=ZZ", "", "country=tunisia", "country=TN&city=a%01b",
+              "country=TN&ship=garbage"):
+        r = ship_json(b, q)
+        check(r.status == 400 and r.header("Content-Type").startswith(
+            "application/json") and r.json()["ok"] is False and
+            r.json()["error"], "%r: %d %s" % (q, r.status, r.body[:200]))
+    check(ship_json(b, "country=ZZ").json()["error"] ==
+          "Choose your country from the list.", "the field's message")
+    # No cart: nothing ships, no method.
+    d = ship_json(Shopper(s), "country=TN").json()
+    check(d["state"] == "none" and d["options"] == [], d)
+    check(s.post("/checkout/ship", {"country": "TN"}).status == 405, "GET only")

@@ -28,8 +28,10 @@ TEST(detail_mac_normalises_every_common_spelling)
 
 TEST(detail_check_required_optional_and_length)
 {
-	struct detail_field mac = { 0, "mac", "MAC", DETAIL_MAC, 0, 1 };
-	struct detail_field app = { 0, "app", "App", DETAIL_TEXT, 5, 0 };
+	struct detail_field mac = { .name = "mac", .label = "MAC",
+	    .type = DETAIL_MAC, .required = 1 };
+	struct detail_field app = { .name = "app", .label = "App",
+	    .type = DETAIL_TEXT, .max_len = 5 };
 	const char *out = NULL, *err = NULL;
 	struct arena a;
 

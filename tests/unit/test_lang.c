@@ -1,4 +1,5 @@
 /* test_lang.c — choosing the visitor's language. */
+#include "conf.h"
 #include "lang.h"
 #include "t.h"
 
@@ -70,4 +71,25 @@ TEST(lang_query_beats_cookie_beats_header)
 	CHECK_INT(lang_negotiate("de", "fr", "en", LANG_EN), LANG_FR);
 	CHECK_INT(lang_negotiate("<script>", "xx", "fr", LANG_EN), LANG_FR);
 	CHECK_INT(lang_negotiate("", "", "", LANG_FR), LANG_FR);
+}
+
+/* A text's version per language: the visitor's, else the default
+ * language's, else the text as first given. */
+TEST(lang_text_falls_back_to_the_default_language)
+{
+	const char *both[LANG__MAX] = { [LANG_EN] = "Standard",
+	    [LANG_FR] = "Livraison standard" };
+	const char *en_only[LANG__MAX] = { [LANG_EN] = "Express",
+	    [LANG_FR] = "" };
+	const char *none[LANG__MAX] = { NULL, "" };
+
+	conf_set(CONF_DEFAULT_LANG, "en");
+	CHECK_STR(lang_text(both, LANG_FR, "base"), "Livraison standard");
+	CHECK_STR(lang_text(both, LANG_EN, "base"), "Standard");
+	CHECK_STR(lang_text(en_only, LANG_FR, "base"), "Express");
+	CHECK_STR(lang_text(none, LANG_FR, "base"), "base");
+	conf_set(CONF_DEFAULT_LANG, "fr");
+	CHECK_STR(lang_text(en_only, LANG_FR, "base"), "base");
+	CHECK_STR(lang_text(both, LANG_EN, "base"), "Standard");
+	conf_set(CONF_DEFAULT_LANG, "en");
 }

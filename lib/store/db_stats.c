@@ -1,4 +1,6 @@
 /* db_stats.c — see db_stats.h. */
+#include <stdio.h>
+
 #include "db_internal.h"
 #include "db_stats.h"
 
@@ -18,12 +20,45 @@
 #define RANGE "s.day BETWEEN ?1 AND ?2"
 #define CUBE_WHERE "WHERE " RANGE " AND " STATUS_IN " AND s.kind = ?3 "
 #define SUMS "sum(s.orders), sum(s.units), sum(s.revenue_minor)"
+/* The figures of days [?1, ?2] of kind ?3 and category ?4 as rows (day,
+ * status, method, category_id, orders, units, revenue_minor): the whole
+ * months inside the range from order_stats_month (day: the month's
+ * first), the days of its first and last months from order_stats.  The
+ * filters are in each part, so each is one range of a primary key. */
+#define CUBE_PART(cat)							\
+	"SELECT s.month || '-01' AS day, s.status, s.method, "		\
+	"s.category_id, s.orders, s.units, s.revenue_minor FROM "	\
+	"order_stats_month s WHERE s.kind = ?3 AND " cat " AND "	\
+	"s.month > substr(?1, 1, 7) AND s.month < substr(?2, 1, 7) "	\
+	"UNION ALL SELECT s.day, s.status, s.method, s.category_id, "	\
+	"s.orders, s.units, s.revenue_minor FROM order_stats s WHERE "	\
+	"s.kind = ?3 AND " cat " AND s.day BETWEEN ?1 AND "		\
+	"min(?2, substr(?1, 1, 7) || '-31') "				\
+	"UNION ALL SELECT s.day, s.status, s.method, s.category_id, "	\
+	"s.orders, s.units, s.revenue_minor FROM order_stats s WHERE "	\
+	"s.kind = ?3 AND " cat " AND substr(?1, 1, 7) < substr(?2, 1, 7) "	\
+	"AND s.day BETWEEN substr(?2, 1, 7) || '-01' AND ?2"
+#define ONE_CAT "s.category_id = ?4"
+/* Category ?4, or every category (not the "all" rows) when ?4 is 0. */
+#define EACH_CAT "(CASE WHEN ?4 = 0 THEN s.category_id != 0 ELSE "	\
+	"s.category_id = ?4 END)"
+#define CUBE(cat) "(" CUBE_PART(cat) ") s "
+/* A product's sold units or line totals (col) on the days of the
+ * months of [?1, ?2] that are outside it: the top products' months
+ * minus these are the range (t: the product's row of the months). */
+#define SOLD_OUTSIDE(col)						\
+	"(coalesce((SELECT sum(d." col ") FROM order_stats_sold d WHERE "	\
+	"d.kind = t.kind AND d.category_id = t.cat AND d.product_id = "	\
+	"t.pid AND d.day >= substr(?1, 1, 7) || '-01' AND d.day < ?1), 0) "	\
+	"+ coalesce((SELECT sum(d." col ") FROM order_stats_sold d WHERE "	\
+	"d.kind = t.kind AND d.category_id = t.cat AND d.product_id = "	\
+	"t.pid AND d.day > ?2 AND d.day <= substr(?2, 1, 7) || '-31'), 0))"
 #define HAVING_ANY "HAVING sum(s.orders) > 0 "
 #define BY_REVENUE "ORDER BY 5 DESC, 3 DESC, 1 LIMIT ?6"
 
 enum {
-	Q_FILE, Q_CUBE, Q_PRODUCT, Q_CLEAR,
-	Q_CLEAR_PRODUCT, Q_RE_CUBE, Q_RE_PRODUCT,
+	Q_FILE, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
+	Q_CLEAR_SOLD_MONTH, Q_RE_CUBE, Q_RE_PRODUCT,
 	Q_LAST, Q_CUSTOMERS, Q_LOW, Q_DAY, Q_WEEK, Q_MONTH, Q_STATUS, Q_METHOD, Q_CATEGORY, Q_TOP,
 	Q__MAX
 };
@@ -44,17 +79,19 @@ static const char *const sql[Q__MAX] = {
 	    "(SELECT total_minor FROM orders WHERE id = ?1) FROM l) g "
 	    "WHERE o.id = ?1 ON CONFLICT (kind, category_id, day, status, "
 	    "method) DO UPDATE SET " ADD_SUMS,
+	/* Only under the revenue statuses (?4: ",paid,completed,"). */
 	[Q_PRODUCT] = LINES_OF("?1")
-	    "INSERT INTO order_stats_product(day, status, method, product_id, "
-	    "kind, category_id, units, revenue_minor) SELECT " DAY_OF ", ?3, "
-	    "o.payment_method, l.pid, l.kind, l.cat, ?2 * sum(l.qty), "
-	    "?2 * sum(l.rev) FROM orders o, l WHERE o.id = ?1 "
-	    "GROUP BY l.pid, l.kind, l.cat ON CONFLICT (day, status, method, "
-	    "product_id, kind, category_id) DO UPDATE SET units = units + "
-	    "excluded.units, revenue_minor = revenue_minor + "
-	    "excluded.revenue_minor",
+	    "INSERT INTO order_stats_sold(kind, category_id, product_id, day, "
+	    "units, revenue_minor) SELECT l.kind, l.cat, l.pid, " DAY_OF ", "
+	    "?2 * sum(l.qty), ?2 * sum(l.rev) FROM orders o, l WHERE o.id = ?1 "
+	    "AND instr(?4, ',' || ?3 || ',') > 0 "
+	    "GROUP BY l.pid, l.kind, l.cat ON CONFLICT (kind, category_id, "
+	    "product_id, day) DO UPDATE SET units = units + excluded.units, "
+	    "revenue_minor = revenue_minor + excluded.revenue_minor",
 	[Q_CLEAR] = "DELETE FROM order_stats",
-	[Q_CLEAR_PRODUCT] = "DELETE FROM order_stats_product",
+	[Q_CLEAR_MONTH] = "DELETE FROM order_stats_month",
+	[Q_CLEAR_SOLD] = "DELETE FROM order_stats_sold",
+	[Q_CLEAR_SOLD_MONTH] = "DELETE FROM order_stats_sold_month",
 	/* The same figures from every order at once: per order and (kind,
 	 * category) first, then summed per day. */
 	[Q_RE_CUBE] = "WITH l AS (SELECT o.id AS oid, " DAY_OF " AS day, "
@@ -71,12 +108,14 @@ static const char *const sql[Q__MAX] = {
 	    "orders, units, revenue_minor) SELECT day, status, method, kind, "
 	    "cat, count(*), sum(units), sum(rev) FROM per WHERE true "
 	    "GROUP BY day, status, method, kind, cat",
-	[Q_RE_PRODUCT] = "INSERT INTO order_stats_product(day, status, method, "
-	    "product_id, kind, category_id, units, revenue_minor) SELECT " DAY_OF
-	    ", o.status, o.payment_method, coalesce(i.product_id, 0), i.kind, "
-	    "i.category_id, sum(i.qty), sum(i.line_minor) FROM orders o JOIN "
-	    "order_items i ON i.order_id = o.id WHERE true GROUP BY 1, 2, 3, 4, "
-	    "5, 6",
+	/* (order_stats_month and order_stats_sold_month follow by their
+	 * triggers.) */
+	[Q_RE_PRODUCT] = "INSERT INTO order_stats_sold(kind, category_id, "
+	    "product_id, day, units, revenue_minor) SELECT i.kind, "
+	    "i.category_id, coalesce(i.product_id, 0), " DAY_OF ", sum(i.qty), "
+	    "sum(i.line_minor) FROM orders o JOIN order_items i ON i.order_id "
+	    "= o.id WHERE instr(?1, ',' || o.status || ',') > 0 GROUP BY 1, 2, "
+	    "3, 4",
 	[Q_LAST] = "SELECT coalesce(max(id), 0) FROM orders",
 	[Q_CUSTOMERS] = "SELECT count(*) FROM users WHERE role = 'customer'",
 	[Q_LOW] = "SELECT name, id, 0, stock, 0 FROM products WHERE active = 1 "
@@ -88,23 +127,47 @@ static const char *const sql[Q__MAX] = {
 	    " FROM order_stats s " CUBE_WHERE "AND s.category_id = ?4 "
 	    "GROUP BY w HAVING sum(s.orders) > 0 ORDER BY w LIMIT ?6",
 	[Q_MONTH] = "SELECT substr(s.day, 1, 7) || '-01' AS m, 0, " SUMS
-	    " FROM order_stats s " CUBE_WHERE "AND s.category_id = ?4 "
-	    "GROUP BY m HAVING sum(s.orders) > 0 ORDER BY m LIMIT ?6",
-	[Q_STATUS] = "SELECT s.status, 0, " SUMS " FROM order_stats s "
-	    CUBE_WHERE "AND s.category_id = ?4 GROUP BY s.status " HAVING_ANY BY_REVENUE,
-	[Q_METHOD] = "SELECT s.method, 0, " SUMS " FROM order_stats s "
-	    CUBE_WHERE "AND s.category_id = ?4 GROUP BY s.method " HAVING_ANY BY_REVENUE,
+	    " FROM " CUBE(ONE_CAT) "WHERE " STATUS_IN " GROUP BY m HAVING sum(s.orders) > 0 "
+	    "ORDER BY m LIMIT ?6",
+	[Q_STATUS] = "SELECT s.status, 0, " SUMS " FROM " CUBE(ONE_CAT)
+	    "WHERE " STATUS_IN " GROUP BY s.status " HAVING_ANY BY_REVENUE,
+	[Q_METHOD] = "SELECT s.method, 0, " SUMS " FROM " CUBE(ONE_CAT)
+	    "WHERE " STATUS_IN " GROUP BY s.method " HAVING_ANY BY_REVENUE,
 	[Q_CATEGORY] = "SELECT coalesce(c.name, ''), s.category_id, " SUMS
-	    " FROM order_stats s LEFT JOIN categories c ON c.id = s.category_id "
-	    CUBE_WHERE "AND (CASE WHEN ?4 = 0 THEN s.category_id != 0 ELSE "
-	    "s.category_id = ?4 END) GROUP BY s.category_id " HAVING_ANY BY_REVENUE,
-	[Q_TOP] = "SELECT coalesce(p.name, ''), s.product_id, 0, sum(s.units), "
-	    "sum(s.revenue_minor) FROM order_stats_product s LEFT JOIN products "
-	    "p ON p.id = s.product_id WHERE " RANGE " AND " STATUS_IN " AND "
-	    "(?3 = '' OR s.kind = ?3) AND (?4 = 0 OR s.category_id = ?4) "
-	    "GROUP BY s.product_id HAVING sum(s.units) > 0 ORDER BY 5 DESC, 4 DESC, 1 LIMIT ?6",
+	    " FROM " CUBE(EACH_CAT) "LEFT JOIN categories c ON c.id = "
+	    "s.category_id WHERE " STATUS_IN " GROUP BY s.category_id " HAVING_ANY
+	    BY_REVENUE,
+	/* The revenue statuses only (order_stats_sold).  Each product's
+	 * months touching the range once (MATERIALIZED: the outside days
+	 * are looked up once per product, not once per use). */
+	[Q_TOP] = "WITH t AS (SELECT m.kind AS kind, m.category_id AS cat, "
+	    "m.product_id AS pid, sum(m.units) AS units, sum(m.revenue_minor) "
+	    "AS rev FROM order_stats_sold_month m WHERE m.month BETWEEN "
+	    "substr(?1, 1, 7) AND substr(?2, 1, 7) AND (?3 = '' OR m.kind = ?3) "
+	    "AND (?4 = 0 OR m.category_id = ?4) GROUP BY 1, 2, 3), "
+	    "r AS MATERIALIZED (SELECT t.pid AS pid, t.units - "
+	    SOLD_OUTSIDE("units") " AS units, t.rev - " SOLD_OUTSIDE("revenue_minor")
+	    " AS rev FROM t) "
+	    "SELECT coalesce(p.name, ''), r.pid, 0, sum(r.units), sum(r.rev) "
+	    "FROM r LEFT JOIN products p ON p.id = r.pid GROUP BY r.pid "
+	    "HAVING sum(r.units) > 0 ORDER BY 5 DESC, 4 DESC, 1 LIMIT ?6",
 };
 DB_STMTS(stmts, sql, Q__MAX);
+
+const char *const stats_revenue_statuses[] = { "paid", "completed", NULL };
+
+/* ",a,b," of the NULL-terminated list (NULL or empty: ""), in buf. */
+static const char *
+status_set(char *buf, size_t n, const char *const *list)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; list != NULL && list[i] != NULL && o < n; i++)
+		o += (size_t)snprintf(buf + o, n - o, "%s%s,", o ? "" : ",",
+		    list[i]);
+	return buf;
+}
 
 /* Runs statement q with ?1 id, ?2 sign, ?3 status (those it has). */
 static int
@@ -119,6 +182,11 @@ run(struct db *db, int q, long long id, int sign, const char *status,
 	if (q == Q_CUBE || q == Q_PRODUCT) {
 		db_bind_int(st, 2, sign);
 		db_bind_text(st, 3, status);
+	}
+	if (q == Q_PRODUCT) {
+		char set[128];
+		db_bind_text(st, 4, status_set(set, sizeof(set),
+		    stats_revenue_statuses));
 	}
 	return db_step_done(db, st, what) == 0 ? 0 : -1;
 }
@@ -152,12 +220,19 @@ run_plain(struct db *db, int q, const char *what)
 int
 db_stats_rebuild(struct db *db)
 {
-	if (run_plain(db, Q_CLEAR, "stats clear") < 0 ||
-	    run_plain(db, Q_CLEAR_PRODUCT, "stats clear") < 0 ||
-	    run_plain(db, Q_RE_CUBE, "stats rebuild") < 0 ||
-	    run_plain(db, Q_RE_PRODUCT, "stats rebuild products") < 0)
+	static const int clear[] = { Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
+	    Q_CLEAR_SOLD_MONTH, Q_RE_CUBE };
+	sqlite3_stmt *st;
+	char set[128];
+
+	for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++)
+		if (run_plain(db, clear[i], "stats rebuild") < 0)
+			return -1;
+	if ((st = db_stmt(db, &stmts, Q_RE_PRODUCT)) == NULL)
 		return -1;
-	return 0;
+	db_bind_text(st, 1, status_set(set, sizeof(set),
+	    stats_revenue_statuses));
+	return db_step_done(db, st, "stats rebuild products") == 0 ? 0 : -1;
 }
 
 /* db_row_fn of the reads: key, id, orders, units, revenue (Q_LOW fills
@@ -186,16 +261,14 @@ db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
 		[STATS_BY_PRODUCT] = Q_TOP,
 	};
 	sqlite3_stmt *st;
-	const char *set = "";
+	char set[256];
 
 	*out = NULL;
 	*n = 0;
 	if ((int)g < 0 || g >= STATS_GROUP__MAX ||
 	    (st = db_stmt(db, &stmts, qs[g])) == NULL)
 		return -1;
-	for (size_t i = 0; statuses != NULL && statuses[i] != NULL; i++)
-		set = arena_printf(a, "%s%s%s,", set, *set ? "" : ",",
-		    statuses[i]);
+	status_set(set, sizeof(set), statuses);
 	db_bind_text(st, 1, q->from);
 	db_bind_text(st, 2, q->to);
 	db_bind_text(st, 3, q->kind);

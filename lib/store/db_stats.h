@@ -1,5 +1,6 @@
-/* db_stats.h — the daily order figures (order_stats, order_stats_product;
- * migration 017) and the dashboard's reads of them.  The rules of when
+/* db_stats.h — the order figures (order_stats per day, order_stats_month,
+ * order_stats_sold per product; migrations 017 and 034) and the
+ * dashboard's reads of them.  The rules of when
  * they change are in order_stats.h; days are 'YYYY-MM-DD' in the store's
  * time zone (the process's TZ, from the timezone setting). */
 #ifndef SOUK_DB_STATS_H
@@ -8,6 +9,10 @@
 
 #include "arena.h"
 #include "db.h"
+
+/* The statuses whose orders count as revenue ("paid", "completed", NULL);
+ * the top products count only these (order_stats_sold). */
+extern const char *const stats_revenue_statuses[];
 
 /* Inside the caller's transaction: files the lines of order id in their
  * category (order_items.category_id from the products' categories now);
@@ -18,7 +23,7 @@ int		 db_stats_file_lines(struct db *, long long id);
  * reads leave them out); 0 or -1. */
 int		 db_stats_order(struct db *, long long id, int sign,
 		    const char *status);
-/* Empties both tables and recomputes them from every order, inside the
+/* Empties the tables and recomputes them from every order, inside the
  * caller's transaction; 0 or -1. */
 int		 db_stats_rebuild(struct db *);
 
@@ -51,7 +56,8 @@ enum stats_group {
 };
 
 /* Rows of q grouped by g (arena), only statuses in `statuses` (a
- * NULL-terminated list, NULL for all): days, weeks and months in time
+ * NULL-terminated list, NULL for all; STATS_BY_PRODUCT: always the
+ * revenue statuses): days, weeks and months in time
  * order, the others by revenue then orders, most first, at most limit
  * rows (0: no limit).  *out, *n; 0 or -1. */
 int		 db_stats_read(struct db *, struct arena *,

@@ -6,7 +6,6 @@
 #include "db_stats.h"
 #include "order_stats.h"
 
-const char *const stats_revenue_statuses[] = { "paid", "completed", NULL };
 const char *const stats_waiting_statuses[] = { "awaiting_payment",
 	"proof_received", NULL };
 const char *const stats_presets[] = { "today", "7d", "30d", "month",

@@ -13,7 +13,6 @@
 /* The statuses whose totals are revenue (paid, completed), and those of
  * orders still waiting for their money (awaiting payment, proof
  * received); NULL-terminated. */
-extern const char *const stats_revenue_statuses[];
 extern const char *const stats_waiting_statuses[];
 
 /* Inside the placement's transaction: files new order id (its lines'

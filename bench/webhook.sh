@@ -42,20 +42,7 @@ DB=${SOUK_DB_PATH:?webhook.sh: set SOUK_DB_PATH to the store database}
 OUT=$RUN/bench-webhook
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-rate() { awk '/^Requests\/sec:/ { printf "%d", $2 }' "$1"; }
-p99() {
-  awk '$1 == "99%" { v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
-    if (u == "us") v /= 1000; else if (u == "s") v *= 1000; printf "%.2f", v }' "$1"
-}
-cpu_of() { awk -v p="$2" '$1 == p { print $2 }' "$1"; }
-cpu_per() {
-  for p in $4; do
-    a=$(cpu_of "$1" "$p"); b=$(cpu_of "$2" "$p")
-    awk -v a="${a:-0}" -v b="${b:-0}" -v n="$3" -v p="$p" \
-      'BEGIN { if (n > 0) printf " %s %d us", p, (b - a) * 1e6 / n }'
-  done
-}
-snap() { /usr/bin/python3 "$HERE/checkout/cpu.py" "$RUN" > "$OUT/$1"; }
+. "$HERE/lib/common.sh"
 
 secret=whsec_bench_$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
 echo "$secret" | "$CTL" setting stripe_webhook_test - > /dev/null
@@ -76,7 +63,7 @@ snap cpu0
 wrk -t2 -c"$CONNS" -d"${SECS}s" --latency -s "$HERE/webhook/post.lua" \
   "$BASE/hooks/stripe" -- "$OUT/events" > "$OUT/post.txt"
 snap cpu1
-total=$(awk '/requests in/ { print $1 }' "$OUT/post.txt")
+total=$(requests "$OUT/post.txt")
 set -- $(awk '/^stored/ { print $2, $4, $6 }' "$OUT/post.txt")
 stored=$1 dup=$2 other=$3
 echo "webhook: $(rate "$OUT/post.txt") events/s, p99 $(p99 "$OUT/post.txt") ms" \

@@ -3,13 +3,10 @@
 -- throttled per account), the way a credential-stuffing run looks.
 -- Counts the answers: 200 (refused after a hash), 429, 503 (no hash slot
 -- within a second), other.  args: CSRF_COOKIE CSRF_TOKEN ORIGIN
-local threads = {}
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-  table.insert(threads, thread)
-end
+-- The shared setup() and total() (bench/lib/threads.lua), found next to
+-- this script whatever the working directory.
+dofile(debug.getinfo(1, "S").source:sub(2):match("^(.*)/[^/]*/[^/]*$") ..
+  "/lib/threads.lua")
 function init(args)
   cookie, token, origin = args[1], args[2], args[3]
   n, refused, limited, busy, other = 0, 0, 0, 0, 0
@@ -29,13 +26,6 @@ function response(status, headers, body)
   else other = other + 1 end
 end
 function done(summary, latency, requests)
-  local r, l, b, o = 0, 0, 0, 0
-  for _, t in ipairs(threads) do
-    r = r + (t:get("refused") or 0)
-    l = l + (t:get("limited") or 0)
-    b = b + (t:get("busy") or 0)
-    o = o + (t:get("other") or 0)
-  end
   io.write(string.format("logins refused %d limited %d busy %d other %d\n",
-    r, l, b, o))
+    total("refused"), total("limited"), total("busy"), total("other")))
 end

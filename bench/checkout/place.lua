@@ -1,13 +1,10 @@
 -- place.lua — wrk: POST /checkout (place the order) once per prepared
 -- cart of IN.<thread>; counts the answers that are the 303 to a new
 -- order page.  args: IN ORIGIN
-local threads = {}
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-  table.insert(threads, thread)
-end
+-- The shared setup() and total() (bench/lib/threads.lua), found next to
+-- this script whatever the working directory.
+dofile(debug.getinfo(1, "S").source:sub(2):match("^(.*)/[^/]*/[^/]*$") ..
+  "/lib/threads.lua")
 function init(args)
   forms = {}
   for line in io.lines(args[1] .. "." .. id) do forms[#forms + 1] = line end
@@ -39,10 +36,6 @@ function response(status, headers, body)
   end
 end
 function done(summary, latency, requests)
-  local p, o = 0, 0
-  for _, t in ipairs(threads) do
-    p = p + (t:get("placed") or 0)
-    o = o + (t:get("other") or 0)
-  end
-  io.write(string.format("placed %d other %d\n", p, o))
+  io.write(string.format("placed %d other %d\n", total("placed"),
+    total("other")))
 end

@@ -3,13 +3,10 @@
 -- again (redeliveries: answered "duplicate").  Counts the answers: new
 -- events stored (200 and not duplicate), duplicates, and others.
 -- args: IN
-local threads = {}
-local counter = 0
-function setup(thread)
-  counter = counter + 1
-  thread:set("id", counter)
-  table.insert(threads, thread)
-end
+-- The shared setup() and total() (bench/lib/threads.lua), found next to
+-- this script whatever the working directory.
+dofile(debug.getinfo(1, "S").source:sub(2):match("^(.*)/[^/]*/[^/]*$") ..
+  "/lib/threads.lua")
 function init(args)
   events = {}
   for line in io.lines(args[1] .. "." .. id) do
@@ -35,11 +32,6 @@ function response(status, headers, body)
   end
 end
 function done(summary, latency, requests)
-  local s, d, o = 0, 0, 0
-  for _, t in ipairs(threads) do
-    s = s + (t:get("stored") or 0)
-    d = d + (t:get("dup") or 0)
-    o = o + (t:get("other") or 0)
-  end
-  io.write(string.format("stored %d duplicate %d other %d\n", s, d, o))
+  io.write(string.format("stored %d duplicate %d other %d\n",
+    total("stored"), total("dup"), total("other")))
 end

@@ -200,6 +200,21 @@ read_picks(struct ctx *c, const struct order *o, long long **qty)
 	return 0;
 }
 
+/* The start of every POST here: the CSRF check and the order of the
+ * form's id into *o; 0, or the status to answer. */
+static int
+posted_order(struct ctx *c, struct order *o)
+{
+	long long id = adm_object_id(c, 0);
+	int st;
+
+	if (!app_csrf_ok(c))
+		return 403;
+	if (id == 0 || (st = db_order_by_id(c->db, &c->arena, id, o)) > 0)
+		return app_error(c, 404, NULL);
+	return st < 0 ? 500 : 0;
+}
+
 int
 page_order_refund(struct ctx *c)
 {
@@ -214,15 +229,11 @@ page_order_refund(struct ctx *c)
 	struct order_refund r;
 	struct order o;
 	struct mail m;
-	long long id = adm_object_id(c, 0), *qty;
+	long long *qty;
 	int st;
 
-	if (!app_csrf_ok(c))
-		return 403;
-	if (id == 0 || (st = db_order_by_id(c->db, &c->arena, id, &o)) > 0)
-		return app_error(c, 404, NULL);
-	if (st < 0)
-		return 500;
+	if ((st = posted_order(c, &o)) != 0)
+		return st;
 	if (tok->state != VAL_OK)
 		return app_error(c, 400, "refund_form");
 	if ((st = read_picks(c, &o, &qty)) != 0)
@@ -280,16 +291,11 @@ page_order_retry(struct ctx *c)
 	struct refund_plan p;
 	struct order o;
 	struct mail m;
-	long long id = adm_object_id(c, 0);
 	size_t n, i;
 	int st;
 
-	if (!app_csrf_ok(c))
-		return 403;
-	if (id == 0 || (st = db_order_by_id(c->db, &c->arena, id, &o)) > 0)
-		return app_error(c, 404, NULL);
-	if (st < 0)
-		return 500;
+	if ((st = posted_order(c, &o)) != 0)
+		return st;
 	if (rv->state != VAL_OK)
 		return app_error(c, 400, "refund_form");
 	if (db_order_refund_list(c->db, &c->arena, o.id, &rows, &n) < 0)
@@ -339,18 +345,14 @@ copy_mail(const struct mail_row *row, struct mail *m)
 int
 page_order_resend(struct ctx *c)
 {
-	long long id = adm_object_id(c, 0), now = (long long)time(NULL), mid;
+	long long now = (long long)time(NULL), mid;
 	struct mail_row row;
 	struct order o;
 	struct mail m;
 	int st;
 
-	if (!app_csrf_ok(c))
-		return 403;
-	if (id == 0 || (st = db_order_by_id(c->db, &c->arena, id, &o)) > 0)
-		return app_error(c, 404, NULL);
-	if (st < 0)
-		return 500;
+	if ((st = posted_order(c, &o)) != 0)
+		return st;
 	if ((st = db_mail_last_to(c->db, &c->arena, o.email, o.reference,
 	    &row)) != 0)
 		return st < 0 ? 500 : app_error(c, 409, "resend_none");

@@ -500,18 +500,6 @@ def refunds_partial_full_and_refused():
           "the admin's refund rows: %r" % mine)
 
 
-@test
-def payments_store_stops_without_sanitizer_reports():
-    global _store
-    s, fake = store()
-    _store = None
-    s.stop()
-    reports = s.sanitizer_reports()
-    s.cleanup()
-    fake.stop()
-    check(not reports, "sanitizer reports:\n" + "\n".join(reports)[:3000])
-
-
 # Delivery through the gateways (docs/delivery.md): the payment's own
 # transaction (order_transition -> delivery_on_status) grants what the
 # order bought, whichever path marked it paid.
@@ -588,3 +576,17 @@ def wallet_payment_starts_the_subscription_with_pool_credentials():
                "wallet.buyer@example.com")
     check(body and "/order/" + token in body and "Wallet-Pw" not in body,
           "the mail links to the page, without the secret")
+
+
+# Last: the module's store stops (tests after this would start another
+# that nobody stops).
+@test
+def payments_store_stops_without_sanitizer_reports():
+    global _store
+    s, fake = store()
+    _store = None
+    s.stop()
+    reports = s.sanitizer_reports()
+    s.cleanup()
+    fake.stop()
+    check(not reports, "sanitizer reports:\n" + "\n".join(reports)[:3000])

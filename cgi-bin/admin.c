@@ -81,6 +81,14 @@
  *   GET  /admin/settings          the store settings over souk.conf
  *   POST /admin/settings/save     setting, value, action=save|reset
  *                                 (parts/admin/settings.c)
+ *   GET  /admin/coupons           discount codes and their usage report
+ *   GET  /admin/coupon[/<id>]     new code form, or one code's form, scope
+ *                                 and the orders it discounted
+ *   POST /admin/coupon/save       id, code, kind, value, min_order, starts,
+ *                                 expires, max_uses, per_customer,
+ *                                 products, categories
+ *   POST /admin/coupon/act        id, do=disable|enable (parts/admin/
+ *                                 coupons.c)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -108,7 +116,7 @@ static const char *const notices[] = {
 	"page_saved", "page_published", "page_unpublished", "page_deleted",
 	"faq_saved", "faq_deleted", "banner_saved", "banner_deleted",
 	"setting",
-	"coupon",
+	"coupon", "coupon_disabled", "coupon_enabled",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
@@ -208,6 +216,16 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_SETTING] = { "setting", V_LINE, 1, 64, NULL, 1 },
 	[KEY_SET_VALUE] = { "value", V_LINE, 0, 1000 },
 	[KEY_SET_ACT] = { "action", V_ENUM, .choices = adm_setting_acts },
+	[KEY_CPN_KIND] = { "kind", V_LINE, 1, 16 },
+	[KEY_CPN_VALUE] = { "value", V_LINE, 1, 32 },
+	[KEY_CPN_MIN] = { "min_order", V_LINE, 1, 32 },
+	[KEY_CPN_STARTS] = { "starts", V_LINE, 1, 10 },
+	[KEY_CPN_EXPIRES] = { "expires", V_LINE, 1, 10 },
+	[KEY_CPN_MAX] = { "max_uses", V_LINE, 1, 16 },
+	[KEY_CPN_PER] = { "per_customer", V_LINE, 1, 16 },
+	[KEY_CPN_PRODUCTS] = { "products", V_TEXT, 1, 4000 },
+	[KEY_CPN_CATEGORIES] = { "categories", V_TEXT, 1, 4000 },
+	[KEY_CPN_DO] = { "do", V_ENUM, .choices = adm_coupon_acts, .required = 1 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -276,6 +294,10 @@ enum page_id {
 	PAGE_BANNER_DELETE,
 	PAGE_SETTINGS,
 	PAGE_SETTING_SAVE,
+	PAGE_COUPONS,
+	PAGE_COUPON,
+	PAGE_COUPON_SAVE,
+	PAGE_COUPON_ACT,
 	PAGE__MAX
 };
 
@@ -331,6 +353,10 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_BANNER_DELETE] = page_banner_delete,
 	[PAGE_SETTINGS] = page_settings,
 	[PAGE_SETTING_SAVE] = page_setting_save,
+	[PAGE_COUPONS] = page_coupons,
+	[PAGE_COUPON] = page_coupon,
+	[PAGE_COUPON_SAVE] = page_coupon_save,
+	[PAGE_COUPON_ACT] = page_coupon_act,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -383,6 +409,10 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_BANNER_DELETE] = PERM_DELETE,
 	[PAGE_SETTINGS] = PERM_SETTINGS,
 	[PAGE_SETTING_SAVE] = PERM_SETTINGS,
+	[PAGE_COUPONS] = PERM_COUPONS,
+	[PAGE_COUPON] = PERM_COUPONS,
+	[PAGE_COUPON_SAVE] = PERM_COUPONS,
+	[PAGE_COUPON_ACT] = PERM_COUPONS,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -509,6 +539,16 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_NOTICE) },
 	[PAGE_SETTING_SAVE] = { "admin/settings/save", METHODS_POST, gate, 0,
 	    KEYS(KEY_SETTING, KEY_SET_VALUE, KEY_SET_ACT) },
+	[PAGE_COUPONS] = { "admin/coupons", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_COUPON] = { "admin/coupon", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_COUPON_SAVE] = { "admin/coupon/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_CODE, KEY_CPN_KIND, KEY_CPN_VALUE, KEY_CPN_MIN,
+	    KEY_CPN_STARTS, KEY_CPN_EXPIRES, KEY_CPN_MAX, KEY_CPN_PER,
+	    KEY_CPN_PRODUCTS, KEY_CPN_CATEGORIES) },
+	[PAGE_COUPON_ACT] = { "admin/coupon/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_CPN_DO) },
 };
 
 static const struct app admin = {

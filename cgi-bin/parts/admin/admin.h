@@ -98,6 +98,16 @@ enum key {
 	KEY_SETTING,	/* settings.c */
 	KEY_SET_VALUE,
 	KEY_SET_ACT,
+	KEY_CPN_KIND,	/* coupons.c (the code is KEY_CODE) */
+	KEY_CPN_VALUE,
+	KEY_CPN_MIN,
+	KEY_CPN_STARTS,
+	KEY_CPN_EXPIRES,
+	KEY_CPN_MAX,
+	KEY_CPN_PER,
+	KEY_CPN_PRODUCTS,
+	KEY_CPN_CATEGORIES,
+	KEY_CPN_DO,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -262,5 +272,12 @@ int		 page_customer_new(struct ctx *);
 int		 page_customer_act(struct ctx *);
 int		 page_customer_role(struct ctx *);
 int		 page_customer_note(struct ctx *);
+
+/* coupons.c: discount codes (admins; docs/admin.md "Coupons"). */
+extern const char *const adm_coupon_acts[];	/* disable, enable */
+int		 page_coupons(struct ctx *);
+int		 page_coupon(struct ctx *);
+int		 page_coupon_save(struct ctx *);
+int		 page_coupon_act(struct ctx *);
 
 #endif

@@ -1,6 +1,6 @@
 /* cmd_orders.c — soukctl orders list, order show|cancel N, coupon add|list: an
- * operator's view of orders and discount codes before the admin pages
- * exist.  Text the shoppers typed is printed on one line each
+ * operator's view of orders and discount codes (the admin pages have
+ * theirs; a coupon's rules are coupon.h's for both).  Text the shoppers typed is printed on one line each
  * (ctl_oneline) and, like all soukctl output, with every control character
  * replaced (ctl_write), so nothing in an order can drive the terminal. */
 #include <stddef.h>

@@ -17,7 +17,9 @@ struct coupon {
 	long long	 value;			/* percent, or minor units */
 	long long	 min_subtotal_minor;
 	long long	 starts_at, expires_at;	/* 0: no bound */
-	long long	 max_uses, max_per_email;	/* 0: unlimited */
+	long long	 max_uses;		/* 0: unlimited */
+	long long	 max_per_email;		/* per customer (account or
+						 * e-mail); 0: unlimited */
 	int		 active;
 	long long	 uses;			/* redemptions so far */
 	long long	 discount_total;	/* their discounts, minor units */

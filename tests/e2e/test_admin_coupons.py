@@ -96,6 +96,9 @@ def admin_coupons_are_for_admins_only_and_need_csrf():
         check(r.status == 200 and "no-store" in
               (r.header("Cache-Control") or ""), "admin %s: %r" % (path, r))
     check('href="/admin/coupons"' in adm.get("/admin").text, "admin menu")
+    t = adm.get("/admin/coupon/%d?lang=fr" % cid).text
+    check("Codes promo" in t and "Rapport d’utilisation" in t and
+          "Utilisations par client" in t, "French: %s" % strip(t)[:300])
     check('href="/admin/coupons"' not in emp.get("/admin").text,
           "no link for employees")
     # An employee's POSTs, with a valid token of a page they may open.

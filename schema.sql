@@ -742,9 +742,27 @@ CREATE TABLE coupon_redemptions (
 	order_id	INTEGER NOT NULL UNIQUE REFERENCES orders(id) ON DELETE CASCADE,
 	email_norm	TEXT NOT NULL,
 	discount_minor	INTEGER NOT NULL,
-	created_at	INTEGER NOT NULL
+	created_at	INTEGER NOT NULL,
+	-- the account that redeemed, NULL for a guest (migration 028):
+	-- max_uses_per_email counts the uses of the account or the e-mail
+	user_id		INTEGER REFERENCES users(id) ON DELETE SET NULL
 );
 CREATE INDEX coupon_redemptions_coupon ON coupon_redemptions(coupon_id, email_norm);
+CREATE INDEX coupon_redemptions_user ON coupon_redemptions(coupon_id, user_id)
+	WHERE user_id IS NOT NULL;
+
+-- The products and categories a coupon is for (migration 028; none: the
+-- whole cart).  A category covers its subcategories, a product its
+-- seasons and episodes; the discount is computed on the lines in scope.
+CREATE TABLE coupon_scope (
+	id		INTEGER PRIMARY KEY,
+	coupon_id	INTEGER NOT NULL REFERENCES coupons(id) ON DELETE CASCADE,
+	product_id	INTEGER REFERENCES products(id) ON DELETE CASCADE,
+	category_id	INTEGER REFERENCES categories(id) ON DELETE CASCADE,
+	CHECK ((product_id IS NULL) <> (category_id IS NULL))
+);
+CREATE UNIQUE INDEX coupon_scope_one ON coupon_scope(coupon_id,
+	coalesce(product_id, 0), coalesce(category_id, 0));
 
 -- Payment screenshots and receipts: the file is data_dir/proofs/<stored_name>
 -- (a random name, outside htdocs); the type was recognised from the content.

@@ -91,6 +91,14 @@
  *   GET  /admin/settings          the store settings over souk.conf
  *   POST /admin/settings/save     setting, value, action=save|reset
  *                                 (parts/admin/settings.c)
+ *   GET  /admin/coupons           discount codes and their usage report
+ *   GET  /admin/coupon[/<id>]     new code form, or one code's form, scope
+ *                                 and the orders it discounted
+ *   POST /admin/coupon/save       id, code, kind, value, min_order, starts,
+ *                                 expires, max_uses, per_customer,
+ *                                 products, categories
+ *   POST /admin/coupon/act        id, do=disable|enable (parts/admin/
+ *                                 coupons.c)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -119,7 +127,7 @@ static const char *const notices[] = {
 	"page_saved", "page_published", "page_unpublished", "page_deleted",
 	"faq_saved", "faq_deleted", "banner_saved", "banner_deleted",
 	"setting",
-	"coupon",
+	"coupon", "coupon_disabled", "coupon_enabled",
 	"file",
 	NULL
 };
@@ -225,6 +233,16 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_DOWNLOADS] = { "downloads", V_INT, 0, GRANT_DOWNLOADS_MAX },
 	[KEY_ENT] = { "ent", V_INT, 1, 1LL << 53 },
 	[KEY_GRANT_DAYS] = { "days", V_INT, 0, GRANT_DAYS_MAX },
+	[KEY_CPN_KIND] = { "kind", V_LINE, 1, 16 },
+	[KEY_CPN_VALUE] = { "value", V_LINE, 1, 32 },
+	[KEY_CPN_MIN] = { "min_order", V_LINE, 1, 32 },
+	[KEY_CPN_STARTS] = { "starts", V_LINE, 1, 10 },
+	[KEY_CPN_EXPIRES] = { "expires", V_LINE, 1, 10 },
+	[KEY_CPN_MAX] = { "max_uses", V_LINE, 1, 16 },
+	[KEY_CPN_PER] = { "per_customer", V_LINE, 1, 16 },
+	[KEY_CPN_PRODUCTS] = { "products", V_TEXT, 1, 4000 },
+	[KEY_CPN_CATEGORIES] = { "categories", V_TEXT, 1, 4000 },
+	[KEY_CPN_DO] = { "do", V_ENUM, .choices = adm_coupon_acts, .required = 1 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -298,6 +316,10 @@ enum page_id {
 	PAGE_PRODUCT_FILE_REMOVE,
 	PAGE_CUSTOMER_GRANT,
 	PAGE_CUSTOMER_UNGRANT,
+	PAGE_COUPONS,
+	PAGE_COUPON,
+	PAGE_COUPON_SAVE,
+	PAGE_COUPON_ACT,
 	PAGE__MAX
 };
 
@@ -358,6 +380,10 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_PRODUCT_FILE_REMOVE] = page_product_file_remove,
 	[PAGE_CUSTOMER_GRANT] = page_customer_grant,
 	[PAGE_CUSTOMER_UNGRANT] = page_customer_ungrant,
+	[PAGE_COUPONS] = page_coupons,
+	[PAGE_COUPON] = page_coupon,
+	[PAGE_COUPON_SAVE] = page_coupon_save,
+	[PAGE_COUPON_ACT] = page_coupon_act,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -415,6 +441,10 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_PRODUCT_FILE_REMOVE] = PERM_CATALOG,
 	[PAGE_CUSTOMER_GRANT] = PERM_GRANT,
 	[PAGE_CUSTOMER_UNGRANT] = PERM_GRANT,
+	[PAGE_COUPONS] = PERM_COUPONS,
+	[PAGE_COUPON] = PERM_COUPONS,
+	[PAGE_COUPON_SAVE] = PERM_COUPONS,
+	[PAGE_COUPON_ACT] = PERM_COUPONS,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -552,6 +582,16 @@ static const struct page pages[PAGE__MAX] = {
 	    KEY_REASON) },
 	[PAGE_CUSTOMER_UNGRANT] = { "admin/customer/ungrant", METHODS_POST,
 	    gate, 0, KEYS(KEY_ID, KEY_ENT) },
+	[PAGE_COUPONS] = { "admin/coupons", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_COUPON] = { "admin/coupon", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_COUPON_SAVE] = { "admin/coupon/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_CODE, KEY_CPN_KIND, KEY_CPN_VALUE, KEY_CPN_MIN,
+	    KEY_CPN_STARTS, KEY_CPN_EXPIRES, KEY_CPN_MAX, KEY_CPN_PER,
+	    KEY_CPN_PRODUCTS, KEY_CPN_CATEGORIES) },
+	[PAGE_COUPON_ACT] = { "admin/coupon/act", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_CPN_DO) },
 };
 
 static const struct app admin = {

@@ -1,8 +1,9 @@
 /* cmd_orders.c — soukctl orders list, order show|cancel N, coupon add|list: an
- * operator's view of orders and discount codes before the admin pages
- * exist.  Text the shoppers typed is printed on one line each
+ * operator's view of orders and discount codes (the admin pages have
+ * theirs; a coupon's rules are coupon.h's for both).  Text the shoppers typed is printed on one line each
  * (ctl_oneline) and, like all soukctl output, with every control character
  * replaced (ctl_write), so nothing in an order can drive the terminal. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "l10n.h"
 #include "store_conf.h"
 #include "ctl.h"
+#include "coupon.h"
 #include "db_coupon.h"
 #include "detail.h"
 #include "db_order.h"
@@ -238,79 +240,80 @@ cmd_order(int argc, char **argv)
 	return rc == 0 ? 0 : 1;
 }
 
-/* "2026-12-31" at 00:00 in the store's time zone; 0 or -1. */
-static int
-date_arg(const char *s, long long *out)
-{
-	struct tm tm;
-	const char *end;
+/* What soukctl says about each broken rule of coupon.h. */
+static const char *const coupon_says[CPN__MAX] = {
+	[CPN_ERROR] = "the database refused the change",
+	[CPN_CODE] = "a code is 2 to 40 letters, digits, - or _",
+	[CPN_KIND] = "the kind is percent or fixed",
+	[CPN_PERCENT] = "a percentage is 1 to 100",
+	[CPN_AMOUNT] = "a fixed discount is an amount above 0",
+	[CPN_MIN] = "--min is an amount",
+	[CPN_STARTS] = "--starts is a date YYYY-MM-DD",
+	[CPN_EXPIRES] = "--expires is a date YYYY-MM-DD",
+	[CPN_DATES] = "--expires must be after --starts",
+	[CPN_MAX_USES] = "--max-uses is a whole number of 1 or more",
+	[CPN_PER_CUSTOMER] = "--per-email is a whole number of 1 or more",
+	[CPN_SCOPE_LIST] = "--products and --categories are slugs separated "
+	    "by commas",
+	[CPN_PRODUCT] = "no product has the slug",
+	[CPN_CATEGORY] = "no category has the slug",
+	[CPN_TAKEN] = "the code exists already",
+	[CPN_NOT_FOUND] = "no such coupon",
+};
 
-	memset(&tm, 0, sizeof(tm));
-	if ((end = strptime(s, "%Y-%m-%d", &tm)) == NULL || *end != '\0')
-		return -1;
-	tm.tm_isdst = -1;
-	*out = (long long)mktime(&tm);
-	return *out < 0 ? -1 : 0;
-}
-
-/* soukctl coupon add CODE percent|fixed VALUE [options]. */
+/* soukctl coupon add CODE percent|fixed VALUE [options]: the rules and
+ * the save are coupon.h's, as for the admin's form. */
 static int
 coupon_add(int argc, char **argv)
 {
 	static const char usage[] = "add CODE percent|fixed VALUE [--max-uses N] "
 	    "[--per-email N] [--min AMOUNT] [--starts YYYY-MM-DD] "
-	    "[--expires YYYY-MM-DD]";
+	    "[--expires YYYY-MM-DD] [--products SLUG,...] "
+	    "[--categories SLUG,...]";
+	static const struct { const char *opt; size_t off; } opts[] = {
+		{ "--max-uses", offsetof(struct coupon_form, max_uses) },
+		{ "--per-email", offsetof(struct coupon_form, per_customer) },
+		{ "--min", offsetof(struct coupon_form, min) },
+		{ "--starts", offsetof(struct coupon_form, starts) },
+		{ "--expires", offsetof(struct coupon_form, expires) },
+		{ "--products", offsetof(struct coupon_form, products) },
+		{ "--categories", offsetof(struct coupon_form, categories) },
+	};
+	struct coupon_form f = { 0 };
+	enum coupon_err errs[CPN__MAX], e;
 	struct coupon c = { 0 };
-	const char *err;
+	const char *bad = "";
+	struct arena a;
 	struct db *db;
-	long long id;
+	size_t nerr, k;
 
 	if (argc < 5)
 		return ctl_usage("coupon", usage);
-	c.code = argv[2];
-	c.kind = argv[3];
-	if (strlen(c.code) < 2 || strlen(c.code) > 40 ||
-	    strspn(c.code, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789-_") != strlen(c.code))
-		return ctl_fail("coupon", "a code is 2 to 40 letters, digits, - or _");
-	if (strcmp(c.kind, "percent") == 0) {
-		if (valid_int(argv[4], 1, 100, &c.value, &err) < 0)
-			return ctl_fail("coupon", "a percentage is 1 to 100");
-	} else if (strcmp(c.kind, "fixed") == 0) {
-		if (valid_money(argv[4], (int)conf_int(CONF_CURRENCY_DECIMALS), 1,
-		    1LL << 50, &c.value, &err) < 0)
-			return ctl_fail("coupon", "bad amount '%s'", argv[4]);
-	} else
-		return ctl_usage("coupon", usage);
-	for (int i = 5; i < argc; i++) {
-		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		int bad = v == NULL;
-		if (!bad && strcmp(opt, "--max-uses") == 0)
-			bad = number_arg(v, 1LL << 40, &c.max_uses) < 0;
-		else if (!bad && strcmp(opt, "--per-email") == 0)
-			bad = number_arg(v, 1LL << 40, &c.max_per_email) < 0;
-		else if (!bad && strcmp(opt, "--min") == 0)
-			bad = valid_money(v, (int)conf_int(CONF_CURRENCY_DECIMALS), 0,
-			    1LL << 50, &c.min_subtotal_minor, &err) < 0;
-		else if (!bad && strcmp(opt, "--starts") == 0)
-			bad = date_arg(v, &c.starts_at) < 0;
-		else if (!bad && strcmp(opt, "--expires") == 0)
-			bad = date_arg(v, &c.expires_at) < 0;
-		else
-			bad = 1;
-		if (bad)
+	f.code = argv[2], f.kind = argv[3], f.value = argv[4];
+	for (int i = 5; i < argc; i += 2) {
+		for (k = 0; k < sizeof(opts) / sizeof(opts[0]) &&
+		    strcmp(argv[i], opts[k].opt) != 0; k++)
+			;
+		if (k == sizeof(opts) / sizeof(opts[0]) || i + 1 >= argc)
 			return ctl_usage("coupon", usage);
-		i++;
+		*(const char **)((char *)&f + opts[k].off) = argv[i + 1];
 	}
+	if ((nerr = coupon_parse(&f, &c, errs)) > 0)
+		return ctl_fail("coupon", "%s", coupon_says[errs[0]]);
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
-	id = db_coupon_create(db, &c);
+	arena_init(&a, 0);
+	if ((e = db_begin(db) < 0 ? CPN_ERROR : coupon_save(db, &a, &c,
+	    f.products, f.categories, &bad)) != CPN_OK || db_commit(db) < 0) {
+		db_rollback(db);
+		arena_free(&a);
+		db_close(db);
+		return ctl_fail("coupon", "%s: %s %s", c.code, coupon_says[e ==
+		    CPN_OK ? CPN_ERROR : e], bad);
+	}
+	arena_free(&a);
 	db_close(db);
-	if (id == -2)
-		return ctl_fail("coupon", "the code %s exists already", c.code);
-	if (id < 0)
-		return ctl_fail("coupon", "could not create %s", c.code);
-	ctl_printf("coupon %s created (id %lld)\n", c.code, id);
+	ctl_printf("coupon %s created (id %lld)\n", c.code, c.id);
 	return 0;
 }
 

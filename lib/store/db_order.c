@@ -365,9 +365,8 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 		return r;
 	if (*o->coupon_code) {
 		long long id = 0, discount = 0;
-		enum coupon_check cc = db_coupon_check(db, a, o->coupon_code,
-		    o->email_norm, o->subtotal_minor, o->created_at, &id,
-		    &discount);
+		enum coupon_check cc = db_coupon_check(db, a, o,
+		    o->created_at, &id, &discount);
 		if (cc == COUPON_ERROR)
 			return PLACE_ERROR;
 		if (cc != COUPON_OK) {
@@ -399,8 +398,7 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 	if (insert_event(db, o->id, o->status, o->note, "shopper",
 	    o->created_at) < 0)
 		return PLACE_ERROR;
-	if (o->coupon_id && db_coupon_redeem(db, o->coupon_id, o->id,
-	    o->email_norm, o->discount_minor, o->created_at) < 0)
+	if (o->coupon_id && db_coupon_redeem(db, o) < 0)
 		return PLACE_ERROR;
 	if (db_cart_clear(db, cart.id) < 0)
 		return PLACE_ERROR;

@@ -43,9 +43,8 @@ order_price(struct db *db, struct arena *a, struct order *o, long long now)
 	o->discount_minor = 0;
 	o->coupon_id = 0;
 	if (o->coupon_code != NULL && *o->coupon_code) {
-		cc = db_coupon_check(db, a, o->coupon_code,
-		    o->email_norm ? o->email_norm : "", o->subtotal_minor, now,
-		    &o->coupon_id, &o->discount_minor);
+		cc = db_coupon_check(db, a, o, now, &o->coupon_id,
+		    &o->discount_minor);
 		if (cc != COUPON_OK) {
 			o->discount_minor = 0;
 			o->coupon_id = 0;

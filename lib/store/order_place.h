@@ -29,8 +29,10 @@ typedef int	(*order_mails_fn)(void *arg, const struct order *o,
  * discount yet (total = subtotal). */
 void		 order_from_cart(struct arena *, const struct cart *,
 		    struct order *o);
-/* Prices o's coupon (o->coupon_code, "" for none) for o->subtotal_minor
- * and o->email_norm ("" when not known yet) at time now: on COUPON_OK
+/* Prices o's coupon (o->coupon_code, "" for none) for o's lines and
+ * subtotal, o->user_id and o->email_norm (NULL or "" when not known yet)
+ * at time now (db_coupon_check: the discount of the lines in the
+ * coupon's scope): on COUPON_OK
  * o->coupon_id, o->discount_minor and o->total_minor are set (no code:
  * no discount); otherwise o has no discount and the refusal is
  * returned. */

@@ -356,6 +356,72 @@ TEST(db_coupon_usage_limits_hold_sequentially)
 	fx_close(&f);
 }
 
+/* Categories media > films (the film), an episode of the film, MEDIA (50 %
+ * of media, once per customer), LAMPS (500.000 off the lamp), user 7. */
+static const char scope_fixtures[] =
+    "INSERT INTO categories(id, parent_id, slug, name, created_at, "
+    "updated_at) VALUES (1, NULL, 'media', 'Media', 1, 1), "
+    "(2, 1, 'films', 'Films', 1, 1);"
+    "UPDATE products SET category_id = 2 WHERE id = 2;"
+    "INSERT INTO products(id, slug, name, kind, parent_id, price_minor, "
+    "created_at, updated_at) VALUES (4, 'ep1', 'Episode', 'digital', "
+    "2, 4000, 1, 1);"
+    "INSERT INTO coupons(id, code, kind, value, max_uses_per_email, "
+    "created_at) VALUES (3, 'MEDIA', 'percent', 50, 1, 1), "
+    "(4, 'LAMPS', 'fixed', 500000, NULL, 1);"
+    "INSERT INTO coupon_scope(coupon_id, category_id) VALUES (3, 1);"
+    "INSERT INTO coupon_scope(coupon_id, product_id) VALUES (4, 1);"
+    "INSERT INTO users(id, email, email_norm, pw_hash, created_at, "
+    "updated_at) VALUES (7, 'u@example.com', 'u@example.com', 'x', 1, "
+    "1);";
+
+/* A scoped coupon discounts the lines in scope (a category covers its
+ * subcategories, a product its episodes); a cart with none is refused.
+ * The per-customer limit counts an account's uses whatever its e-mail. */
+TEST(db_coupon_scope_and_account_limit)
+{
+	struct fx f;
+	struct order o;
+	struct place_why why;
+
+	CHECK_INT(fx_open(&f), 0);
+	CHECK_INT(t_exec(f.db, scope_fixtures), 0);
+	/* Nothing of the category in the cart. */
+	add(&f, 1, 0, 1);
+	order_for(&f, &o, "key-s0", "a@example.com", NULL);
+	o.coupon_code = "MEDIA";
+	CHECK_INT(order_price(f.db, &f.a, &o, o.created_at), COUPON_SCOPE);
+	CHECK_INT(o.discount_minor, 0);
+	/* Lamp 100.000 + film 3.000 (in films < media): half the film. */
+	add(&f, 2, 0, 1);
+	order_for(&f, &o, "key-s1", "a@example.com", NULL);
+	o.user_id = 7;
+	o.coupon_code = "MEDIA";
+	CHECK_INT(order_price(f.db, &f.a, &o, o.created_at), COUPON_OK);
+	CHECK_INT(o.discount_minor, 1500);
+	/* A fixed amount never more than the lines in scope (the lamp). */
+	o.coupon_code = "LAMPS";
+	CHECK_INT(order_price(f.db, &f.a, &o, o.created_at), COUPON_OK);
+	CHECK_INT(o.discount_minor, 100000);
+	o.coupon_code = "MEDIA";
+	CHECK_INT(order_price(f.db, &f.a, &o, o.created_at), COUPON_OK);
+	CHECK_INT(place(&f, &o, &why), PLACE_OK);
+	CHECK_INT(t_int(f.db, "SELECT user_id FROM coupon_redemptions"), 7);
+	/* The same account with another e-mail: used; a guest with it too. */
+	fx_new_cart(&f);
+	add(&f, 4, 0, 1);
+	order_for(&f, &o, "key-s2", "b@example.com", NULL);
+	o.user_id = 7;
+	o.coupon_code = "MEDIA";
+	CHECK_INT(order_price(f.db, &f.a, &o, o.created_at), COUPON_USED_BY_YOU);
+	o.user_id = 0;
+	CHECK_INT(order_price(f.db, &f.a, &o, o.created_at), COUPON_OK);
+	CHECK_INT(o.discount_minor, 2000);	/* the episode of the film */
+	o.email_norm = "a@example.com";
+	CHECK_INT(order_price(f.db, &f.a, &o, o.created_at), COUPON_USED_BY_YOU);
+	fx_close(&f);
+}
+
 /* The table in C and the one the database trigger reads are the same. */
 TEST(order_lifecycle_tables_agree)
 {

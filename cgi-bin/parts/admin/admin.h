@@ -104,6 +104,16 @@ enum key {
 	KEY_DOWNLOADS,	/* a grant (grants.c) */
 	KEY_ENT,
 	KEY_GRANT_DAYS,
+	KEY_CPN_KIND,	/* coupons.c (the code is KEY_CODE) */
+	KEY_CPN_VALUE,
+	KEY_CPN_MIN,
+	KEY_CPN_STARTS,
+	KEY_CPN_EXPIRES,
+	KEY_CPN_MAX,
+	KEY_CPN_PER,
+	KEY_CPN_PRODUCTS,
+	KEY_CPN_CATEGORIES,
+	KEY_CPN_DO,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -295,5 +305,12 @@ int		 adm_customer_page(struct ctx *, const struct user *u, int status,
 int		 adm_put_grants(struct ctx *, const struct user *u);
 int		 page_customer_grant(struct ctx *);
 int		 page_customer_ungrant(struct ctx *);
+
+/* coupons.c: discount codes (admins; docs/admin.md "Coupons"). */
+extern const char *const adm_coupon_acts[];	/* disable, enable */
+int		 page_coupons(struct ctx *);
+int		 page_coupon(struct ctx *);
+int		 page_coupon_save(struct ctx *);
+int		 page_coupon_act(struct ctx *);
 
 #endif

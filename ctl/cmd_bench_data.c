@@ -1,8 +1,10 @@
-/* cmd_bench_data.c — soukctl bench-data N [--orders M]: N generated
+/* cmd_bench_data.c — soukctl bench-data N [--orders M] [--subs S]: N generated
  * products for the benchmarks (bench/), spread over a 4 x 5 category
  * tree, with names and descriptions drawn from word lists so full-text
  * search has a realistic vocabulary; with --orders, M orders over the
- * last two years on (the first 1000 of) those products (bench_orders.c).
+ * last two years on (the first 1000 of) those products (bench_orders.c);
+ * with --subs, S subscriptions of the plan bench-iptv, each from its own
+ * paid order (N may be 0 then).
  * Deterministic: the same N gives the same catalog. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,25 +131,60 @@ make_categories(struct db *db, long long ids[20])
 	return 0;
 }
 
+/* A count from 1 to 10000000 in s (0 allowed when zero_ok); -1 when not. */
+static long long
+count_arg(const char *s, int zero_ok)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	return *s == '\0' || *end != '\0' || v < !zero_ok || v > 10000000 ?
+	    -1 : v;
+}
+
+/* N [--orders M] [--subs S] into n, m, subs (0 when absent); 0, -2
+ * with the usage printed, -1 with the reason printed. */
+static int
+parse_args(int argc, char **argv, long long *n, long long *m,
+    long long *subs)
+{
+	if (argc < 2 || argc % 2) {
+		return -ctl_usage(argv[0], "N [--orders M] [--subs S]");
+	}
+	for (int i = 2; i < argc; i += 2) {
+		long long *v = strcmp(argv[i], "--orders") == 0 ? m :
+		    strcmp(argv[i], "--subs") == 0 ? subs : NULL;
+		if (v == NULL) {
+			return -ctl_usage(argv[0], "N [--orders M] [--subs S]");
+		}
+		if ((*v = count_arg(argv[i + 1], 0)) < 0) {
+			ctl_fail("bench-data", "M and S must be numbers from 1 "
+			    "to 10000000");
+			return -1;
+		}
+	}
+	/* N = 0 adds subscriptions alone; orders buy the new products. */
+	if ((*n = count_arg(argv[1], *subs > 0 && *m == 0)) < 0) {
+		ctl_fail("bench-data", "N must be a number from 1 to 10000000 "
+		    "(0 with --subs alone)");
+		return -1;
+	}
+	return 0;
+}
+
 int
 cmd_bench_data(int argc, char **argv)
 {
-	long long n, m = 0, cats[20], start, now = (long long)time(NULL), id;
+	long long n = 0, m = 0, subs = 0, cats[20], start, now = (long long)time(NULL), id;
 	struct bench_product *bp;
 	size_t nbp = 0;
 	struct arena a, keep;
 	struct db *db;
-	char *end;
 	int rc = 1;
 
-	if (argc != 2 && (argc != 4 || strcmp(argv[2], "--orders") != 0))
-		return ctl_usage(argv[0], "N [--orders M]");
-	n = strtoll(argv[1], &end, 10);
-	if (*end != '\0' || n < 1 || n > 10000000)
-		return ctl_fail("bench-data", "N must be a number from 1 to 10000000");
-	if (argc == 4 && ((m = strtoll(argv[3], &end, 10)) < 1 ||
-	    *end != '\0' || m > 10000000))
-		return ctl_fail("bench-data", "M must be a number from 1 to 10000000");
+	if ((rc = parse_args(argc, argv, &n, &m, &subs)) < 0)
+		return -rc;
+	rc = 1;
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 1 << 16);
@@ -198,6 +235,15 @@ cmd_bench_data(int argc, char **argv)
 			goto out;
 		}
 		ctl_printf("added %lld orders over 730 days\n", m);
+	}
+	if (subs > 0) {
+		long long first = db_stats_last_order(db);
+		if (first < 0 || bench_subs(db, &a, subs, first + 1, now) < 0) {
+			ctl_fail("bench-data", "subscriptions failed (the "
+			    "products stay)");
+			goto out;
+		}
+		ctl_printf("added %lld subscriptions of bench-iptv\n", subs);
 	}
 	rc = 0;
 	goto out;

@@ -19,8 +19,8 @@ static const struct ctl_cmd cmds[] = {
 	{ "demo", cmd_demo, "", "load the demo catalog (about 215 products)" },
 	{ "import-products", cmd_import, "FILE.csv",
 	    "create or update products from CSV, all or nothing" },
-	{ "bench-data", cmd_bench_data, "N [--orders M]", "add N generated "
-	    "products (and M orders over two years)" },
+	{ "bench-data", cmd_bench_data, "N [--orders M] [--subs S]", "add N generated "
+	    "products (M orders over two years, S subscriptions)" },
 	{ "stats", cmd_stats, "rebuild", "recompute the dashboard's daily "
 	    "figures from the orders" },
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "

@@ -9,9 +9,10 @@
 #   *-uncached the same pages with page_cache=0 (every request rendered)
 # For each: requests/s, p50/p99 latency, ratio to static, CPU ms per request
 # (catalog workers + nginx, from /proc), and worker RSS before/after.
-# Extra parts (bench/checkout.sh: add-to-cart, place-order; bench/search.sh;
-# bench/webhook.sh: signed Stripe events) run afterwards against the same
-# store (its demo catalog is there too), in that order.
+# Extra parts (bench/account.sh: logins; bench/checkout.sh: add-to-cart,
+# place-order; bench/download.sh: 100 MB downloads, soukctl cron over 100k
+# subscriptions; bench/search.sh; bench/webhook.sh: signed Stripe events)
+# run afterwards against the same store (its demo catalog is there too).
 # Results: bench/results/<timestamp>.txt.   Env: DURATION (s), CONNS, N.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)

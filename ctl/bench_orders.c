@@ -7,12 +7,14 @@
  * makes a million orders about three times faster to write.  Card and
  * wallet orders that were paid carry their gateway payment (payments
  * rows, test mode: bench/webhook.sh's events are about them).
+ * `--subs S`: S paid orders of a plan, S subscriptions (bench_subs).
  * Deterministic for one seed. */
 #include <stdio.h>
 #include <string.h>
 
 #include "bench_orders.h"
 #include "ctl.h"
+#include "db_products.h"
 #include "db_order.h"
 #include "db_payment.h"
 #include "order_flow.h"
@@ -83,6 +85,28 @@ bench_payment(struct db *db, struct arena *a, const struct order *o,
 	    "refunded", at + 7200) : 0;
 }
 
+/* The fields every generated order number k placed at `at` shares
+ * (reference, customer, currency...); lines and totals are the caller's. */
+static void
+order_common(struct arena *a, struct order *o, long long k, long long at)
+{
+	o->token = arena_printf(a, "bench-%020lld", k);
+	o->idem_key = o->token;
+	o->reference = arena_printf(a, "BN-%09lld", k);
+	o->status = "awaiting_payment";
+	o->note = "placed";
+	o->currency = conf_str(CONF_CURRENCY);
+	o->coupon_code = "";
+	o->name = arena_printf(a, "Bench Customer %u", draw(50000));
+	o->email = arena_printf(a, "bench%u@example.com", draw(50000));
+	o->email_norm = o->email;
+	o->phone = "+21620000000";
+	o->country = "TN";
+	o->address = o->city = o->postal = "";
+	o->lang = "en";
+	o->created_at = o->updated_at = at;
+}
+
 /* Writes generated order number k (lines from p[0..np)) and moves it
  * along its path (with its gateway payment, for card and wallet orders
  * that were paid); 0 or -1. */
@@ -107,23 +131,9 @@ one_order(struct db *db, struct arena *a, long long k,
 		l[i].line_minor = l[i].unit_minor * l[i].qty;
 		o.subtotal_minor += l[i].line_minor;
 	}
-	o.token = arena_printf(a, "bench-%020lld", k);
-	o.idem_key = o.token;
-	o.reference = arena_printf(a, "BN-%09lld", k);
-	o.status = "awaiting_payment";
-	o.note = "placed";
+	order_common(a, &o, k, at);
 	o.method = methods[draw(sizeof(methods) / sizeof(methods[0]))];
-	o.currency = conf_str(CONF_CURRENCY);
 	o.total_minor = o.subtotal_minor;
-	o.coupon_code = "";
-	o.name = arena_printf(a, "Bench Customer %u", draw(50000));
-	o.email = arena_printf(a, "bench%u@example.com", draw(50000));
-	o.email_norm = o.email;
-	o.phone = "+21620000000";
-	o.country = "TN";
-	o.address = o.city = o.postal = "";
-	o.lang = "en";
-	o.created_at = o.updated_at = at;
 	o.lines = l;
 	o.nlines = nl;
 	if (db_order_insert(db, &o) < 0 ||
@@ -144,21 +154,26 @@ one_order(struct db *db, struct arena *a, long long k,
 	return 0;
 }
 
-int
-bench_orders(struct db *db, struct arena *a, long long m,
-    const struct bench_product *p, size_t np, long long first, long long now)
+/* One generated order: number k; 0 or -1. */
+typedef int (*gen_fn)(struct db *, struct arena *, long long k,
+    const void *ctx);
+
+/* Writes m orders numbered from `first` with gen, BATCH per
+ * transaction, the dashboard's figures deferred and recomputed at the
+ * end; 0 or -1 (the batch in progress rolled back). */
+static int
+batches(struct db *db, struct arena *a, long long m, long long first,
+    gen_fn gen, const void *ctx)
 {
 	long long done = 0;
 
-	if (np == 0)
-		return -1;
 	/* Figures once at the end rather than three times an order. */
 	order_stats_defer();
 	for (long long k = 0; k < m; k += BATCH) {
 		if (db_begin(db) < 0)
 			break;
 		for (long long j = k; j < m && j < k + BATCH; j++) {
-			if (one_order(db, a, first + j, p, np, now) < 0) {
+			if (gen(db, a, first + j, ctx) < 0) {
 				db_rollback(db);
 				goto out;
 			}
@@ -174,4 +189,89 @@ out:
 	if (order_stats_resume(db) < 0)
 		return -1;
 	return done == m ? 0 : -1;
+}
+
+struct orders_ctx {
+	const struct bench_product *p;
+	size_t np;
+	long long now;
+};
+
+/* gen_fn of bench_orders(). */
+static int
+gen_order(struct db *db, struct arena *a, long long k, const void *ctx)
+{
+	const struct orders_ctx *c = ctx;
+
+	return one_order(db, a, k, c->p, c->np, c->now);
+}
+
+int
+bench_orders(struct db *db, struct arena *a, long long m,
+    const struct bench_product *p, size_t np, long long first, long long now)
+{
+	struct orders_ctx c = { p, np, now };
+
+	if (np == 0)
+		return -1;
+	return batches(db, a, m, first, gen_order, &c);
+}
+
+/* The plans subscription orders buy: 12 months (paid over the last
+ * year) and 1 month (paid over the last 60 days, so some have ended). */
+struct subs_ctx {
+	long long product, plan[2], price[2], now;
+	const char *name;
+};
+
+/* gen_fn of bench_subs(): order k, one plan line for its own customer,
+ * paid through the lifecycle, which starts its subscription. */
+static int
+gen_sub(struct db *db, struct arena *a, long long k, const void *ctx)
+{
+	const struct subs_ctx *c = ctx;
+	int y = draw(5) != 0;	/* 4 in 5: a year */
+	long long at = c->now - (long long)draw(y ? 365 * 86400 : 60 * 86400);
+	struct order_line l = { .product_id = c->product,
+	    .plan_id = c->plan[y], .name = c->name, .kind = "subscription",
+	    .months = y ? 12 : 1, .unit_minor = c->price[y], .qty = 1,
+	    .line_minor = c->price[y] };
+	struct order o = { 0 };
+
+	order_common(a, &o, k, at);
+	/* Each customer its own subscription (not a renewal of another's). */
+	o.email = o.email_norm = arena_printf(a, "benchsub%lld@example.com", k);
+	o.method = "bank";
+	o.subtotal_minor = o.total_minor = l.line_minor;
+	o.lines = &l;
+	o.nlines = 1;
+	if (db_order_insert(db, &o) < 0 ||
+	    order_stats_placed(db, o.id, o.status) < 0)
+		return -1;
+	return order_transition(db, &o, ORDER_PAID, ACTOR_SYSTEM, "bench",
+	    at + 3600) == TRANSITION_OK ? 0 : -1;
+}
+
+int
+bench_subs(struct db *db, struct arena *a, long long m, long long first,
+    long long now)
+{
+	static const int months[2] = { 1, 12 };
+	static const long long price[2] = { 30000, 270000 };
+	struct product_in p = { .slug = "bench-iptv", .name = "Bench IPTV Plan",
+	    .description = "Generated subscriptions for the benchmarks.",
+	    .kind = "subscription", .compare_at_minor = -1, .stock = -1,
+	    .active = 1, .price_minor = price[0] };
+	struct subs_ctx c = { .now = now, .name = p.name,
+	    .price = { price[0], price[1] } };
+
+	if ((c.product = db_product_id(db, p.slug)) == 0)
+		c.product = db_product_create(db, &p);
+	if (c.product <= 0)
+		return -1;
+	for (int i = 0; i < 2; i++)
+		if ((c.plan[i] = db_plan_put(db, c.product, months[i], 0,
+		    price[i], i)) <= 0)
+			return -1;
+	return batches(db, a, m, first, gen_sub, &c);
 }

@@ -21,4 +21,11 @@ int		 bench_orders(struct db *, struct arena *, long long m,
 		    const struct bench_product *p, size_t np, long long first,
 		    long long now);
 
+/* Writes m paid orders numbered from `first`, each of one plan of the
+ * product bench-iptv (made with its 1- and 12-month plans if missing)
+ * for its own customer, so m subscriptions start, ending from 60 days
+ * ago to a year ahead; BATCH per transaction.  0 or -1. */
+int		 bench_subs(struct db *, struct arena *, long long m,
+		    long long first, long long now);
+
 #endif

@@ -1,10 +1,12 @@
-/* cmd_bench_data.c — soukctl bench-data N [--orders M] [--reviews R]: N generated
+/* cmd_bench_data.c — soukctl bench-data N [--orders M] [--subs S]
+ * [--reviews R]: N generated
  * products for the benchmarks (bench/), spread over a 4 x 5 category
  * tree, with names and descriptions drawn from word lists so full-text
  * search has a realistic vocabulary; with --orders, M orders over the
  * last two years on (the first 1000 of) those products (bench_orders.c);
- * with --reviews, R published reviews on the first of them
- * (bench_reviews.c).
+ * with --subs, S subscriptions of the plan bench-iptv, each from its own
+ * paid order (N may be 0 then); with --reviews, R published reviews on
+ * the first new product (bench_reviews.c).
  * Deterministic: the same N gives the same catalog. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,8 +107,6 @@ zipf_word(void)
 	return vocab[lo];
 }
 
-#define USAGE "N [--orders M] [--reviews R]"
-
 static int
 make_categories(struct db *db, long long ids[20])
 {
@@ -134,34 +134,62 @@ make_categories(struct db *db, long long ids[20])
 	return 0;
 }
 
+/* A count from 1 to 10000000 in s (0 allowed when zero_ok); -1 when not. */
+static long long
+count_arg(const char *s, int zero_ok)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+
+	return *s == '\0' || *end != '\0' || v < !zero_ok || v > 10000000 ?
+	    -1 : v;
+}
+
+#define USAGE "N [--orders M] [--subs S] [--reviews R]"
+
+/* N [--orders M] [--subs S] [--reviews R] into n, m, subs, r (0 when
+ * absent); 0, -2 with the usage printed, -1 with the reason printed. */
+static int
+parse_args(int argc, char **argv, long long *n, long long *m,
+    long long *subs, long long *r)
+{
+	if (argc < 2 || argc % 2)
+		return -ctl_usage(argv[0], USAGE);
+	for (int i = 2; i < argc; i += 2) {
+		long long *v = strcmp(argv[i], "--orders") == 0 ? m :
+		    strcmp(argv[i], "--subs") == 0 ? subs :
+		    strcmp(argv[i], "--reviews") == 0 ? r : NULL;
+		if (v == NULL)
+			return -ctl_usage(argv[0], USAGE);
+		if ((*v = count_arg(argv[i + 1], 0)) < 0) {
+			ctl_fail("bench-data", "M, S and R must be numbers "
+			    "from 1 to 10000000");
+			return -1;
+		}
+	}
+	/* N = 0 adds subscriptions alone; orders buy the new products. */
+	if ((*n = count_arg(argv[1], *subs > 0 && *m == 0 && *r == 0)) < 0) {
+		ctl_fail("bench-data", "N must be a number from 1 to 10000000 "
+		    "(0 with --subs alone)");
+		return -1;
+	}
+	return 0;
+}
+
 int
 cmd_bench_data(int argc, char **argv)
 {
-	long long n, m = 0, r = 0, cats[20], start, first_id = 0, id;
-	long long now = (long long)time(NULL);
+	long long n = 0, m = 0, subs = 0, r = 0, cats[20], start, id;
+	long long first_id = 0, now = (long long)time(NULL);
 	struct bench_product *bp;
 	size_t nbp = 0;
 	struct arena a, keep;
 	struct db *db;
-	char *end;
 	int rc = 1;
 
-	if (argc < 2 || argc % 2 != 0)
-		return ctl_usage(argv[0], USAGE);
-	n = strtoll(argv[1], &end, 10);
-	if (*end != '\0' || n < 1 || n > 10000000)
-		return ctl_fail("bench-data", "N must be a number from 1 to 10000000");
-	for (int i = 2; i < argc; i += 2) {
-		long long *to = strcmp(argv[i], "--orders") == 0 ? &m :
-		    strcmp(argv[i], "--reviews") == 0 ? &r : NULL;
-
-		if (to == NULL)
-			return ctl_usage(argv[0], USAGE);
-		*to = strtoll(argv[i + 1], &end, 10);
-		if (*end != '\0' || *to < 1 || *to > 10000000)
-			return ctl_fail("bench-data", "%s must be a number from 1 to "
-			    "10000000", argv[i] + 2);
-	}
+	if ((rc = parse_args(argc, argv, &n, &m, &subs, &r)) < 0)
+		return -rc;
+	rc = 1;
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 1 << 16);
@@ -214,6 +242,15 @@ cmd_bench_data(int argc, char **argv)
 			goto out;
 		}
 		ctl_printf("added %lld orders over 730 days\n", m);
+	}
+	if (subs > 0) {
+		long long first = db_stats_last_order(db);
+		if (first < 0 || bench_subs(db, &a, subs, first + 1, now) < 0) {
+			ctl_fail("bench-data", "subscriptions failed (the "
+			    "products stay)");
+			goto out;
+		}
+		ctl_printf("added %lld subscriptions of bench-iptv\n", subs);
 	}
 	if (r > 0) {
 		if (bench_reviews(db, &a, first_id, r, now) < 0) {

@@ -9,6 +9,7 @@
  * product delivers from its pool from then on; subscriptions waiting for
  * one are served at once, oldest first. */
 #include <jansson.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,7 +128,7 @@ cmd_subscriptions(int argc, char **argv)
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
 	arena_init(&a, 0);
-	if (db_sub_ending(db, &a, 0, 1LL << 62, 0, 100000, &s, &n) < 0) {
+	if (db_sub_ending(db, &a, 0, 1LL << 62, LLONG_MAX, 100000, &s, &n) < 0) {
 		rc = ctl_fail("subscriptions", "cannot read them");
 		goto out;
 	}

@@ -19,9 +19,9 @@ static const struct ctl_cmd cmds[] = {
 	{ "demo", cmd_demo, "", "load the demo catalog (about 215 products)" },
 	{ "import-products", cmd_import, "FILE.csv",
 	    "create or update products from CSV, all or nothing" },
-	{ "bench-data", cmd_bench_data, "N [--orders M] [--reviews R]",
-	    "add N generated products (M orders over two years, R reviews "
-	    "on the first)" },
+	{ "bench-data", cmd_bench_data, "N [--orders M] [--subs S] [--reviews R]",
+	    "add N generated products (M orders over two years, S "
+	    "subscriptions, R reviews on the first product)" },
 	{ "stats", cmd_stats, "rebuild", "recompute the dashboard's daily "
 	    "figures from the orders" },
 	{ "mail", cmd_mail, "ACTION ...", "the mail outbox: run, daemon, list, "

@@ -21,7 +21,7 @@ enum {
 	Q_CRED_FREE, Q_CRED_OF, Q_REMIND, Q_CRED_GIVE, Q_CRED_DROP, Q_POOL,
 	Q_LIST,
 	Q_CANCEL_LINE,
-	Q_CRED_HELD, Q_CRED_RELEASE, Q_CRED_OTHER,
+	Q_CRED_HELD, Q_CRED_RELEASE, Q_CRED_OTHER, Q_REMINDED,
 	Q__MAX
 };
 
@@ -57,8 +57,11 @@ static const char *const sql[Q__MAX] = {
 	    "subscription_periods WHERE order_id = ?) ORDER BY s.id",
 	[Q_OF_USER] = SUB_COLS "WHERE s.user_id = ?1 OR (?2 IS NOT NULL AND "
 	    "s.email_norm = ?2) ORDER BY s.ends_at DESC LIMIT 200",
-	[Q_ENDING] = SUB_COLS "WHERE s.state = 'live' AND s.ends_at > ?1 AND "
-	    "s.ends_at <= ?2 AND s.id > ?3 ORDER BY s.id LIMIT ?4",
+	/* In the order of the index subscriptions_ends: no sort, and each
+	 * batch starts where the last one ended. */
+	[Q_ENDING] = SUB_COLS "WHERE s.state = 'live' AND s.ends_at >= ?1 AND "
+	    "s.ends_at <= ?2 AND (s.ends_at > ?1 OR s.id > ?3) "
+	    "ORDER BY s.ends_at, s.id LIMIT ?4",
 	[Q_WAITING] = SUB_COLS "WHERE s.product_id = ? AND s.access = "
 	    "'waiting' ORDER BY s.id",
 	[Q_DACCESS] = "SELECT access FROM product_delivery WHERE product_id = ?",
@@ -76,6 +79,8 @@ static const char *const sql[Q__MAX] = {
 	    "AND subscription_id IS NULL",
 	[Q_CRED_OF] = "SELECT nonce, box FROM credentials WHERE "
 	    "subscription_id = ?",
+	[Q_REMINDED] = "SELECT 1 FROM subscription_reminders WHERE "
+	    "subscription_id = ? AND kind = ? AND ends_at = ?",
 	[Q_REMIND] = "INSERT OR IGNORE INTO subscription_reminders("
 	    "subscription_id, kind, ends_at, sent_at) VALUES (?, ?, ?, ?)",
 	[Q_LIST] = SUB_COLS "WHERE (?1 = 0 OR s.product_id = ?1) ORDER BY "
@@ -494,6 +499,25 @@ db_reminder_claim(struct db *db, long long sub, const char *kind,
 	if (db_step_done(db, st, "reminder claim") < 0)
 		return -1;
 	return sqlite3_changes(db_sqlite(db)) > 0;
+}
+
+int
+db_reminder_sent(struct db *db, long long sub, const char *kind,
+    long long ends_at)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_REMINDED);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, sub);
+	db_bind_text(st, 2, kind);
+	db_bind_int(st, 3, ends_at);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return rc == SQLITE_ROW ? 1 : db_fail(db, "reminder sent");
 }
 
 int

@@ -57,8 +57,10 @@ int	db_sub_of_order(struct db *, struct arena *, long long order_id,
 /* A customer's subscriptions (user_id, or verified email_norm). */
 int	db_sub_of_user(struct db *, struct arena *, long long user_id,
 	    const char *email_norm, struct subscription **out, size_t *n);
-/* Live subscriptions ending in (from, to], oldest end first, at most
- * limit, after id `after` (batches); 0 or -1. */
+/* Live subscriptions ending in (from, to], soonest end first (then by
+ * id), at most limit; 0 or -1.  Batches: the next one is asked with from
+ * and after the end and id of the last one seen (after = LLONG_MAX for
+ * the first, so that none ending at from is included). */
 int	db_sub_ending(struct db *, struct arena *, long long from, long long to,
 	    long long after, long long limit, struct subscription **out,
 	    size_t *n);
@@ -89,6 +91,9 @@ int	db_cred_of(struct db *, struct arena *, long long sub,
 	    const unsigned char **nonce, size_t *nlen, const unsigned char **box,
 	    size_t *blen);
 
+/* 1 when the reminder (sub, kind, ends_at) was sent, 0 when not, -1. */
+int	db_reminder_sent(struct db *, long long sub, const char *kind,
+	    long long ends_at);
 /* Inserts the reminder (sub, kind, ends_at) unless it was sent: 1 when
  * inserted now (send it), 0 when it was there, -1 on error. */
 int	db_reminder_claim(struct db *, long long sub, const char *kind,

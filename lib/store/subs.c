@@ -1,4 +1,5 @@
 /* subs.c — see subs.h. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +309,10 @@ remind_one(struct db *db, struct arena *a, const struct subscription *s,
 			return 0;
 		kind = arena_printf(a, "d%lld", due);
 	}
+	/* Sent by an earlier run (most of them, every run): no write
+	 * transaction.  The claim below still decides between two crons. */
+	if ((rc = db_reminder_sent(db, s->id, kind, s->ends_at)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (db_begin(db) < 0)
 		return -1;
 	rc = db_reminder_claim(db, s->id, kind, s->ends_at, now);
@@ -324,7 +329,7 @@ remind_one(struct db *db, struct arena *a, const struct subscription *s,
 int
 subs_remind(struct db *db, long long now, struct remind_stats *st)
 {
-	long long d[8], maxd, after = 0;
+	long long d[8], maxd, from = now - 30 * 86400, after = LLONG_MAX;
 	struct subscription *s;
 	struct arena a;
 	size_t n;
@@ -337,8 +342,8 @@ subs_remind(struct db *db, long long now, struct remind_stats *st)
 	arena_init(&a, 0);
 	do {
 		arena_reset(&a);
-		if (db_sub_ending(db, &a, now - 30 * 86400, now + maxd * 86400,
-		    after, 500, &s, &n) < 0) {
+		if (db_sub_ending(db, &a, from, now + maxd * 86400, after, 500,
+		    &s, &n) < 0) {
 			rc = -1;
 			break;
 		}
@@ -350,6 +355,7 @@ subs_remind(struct db *db, long long now, struct remind_stats *st)
 				st->sent++;
 			else
 				st->skipped++;
+			from = s[i].ends_at;
 			after = s[i].id;
 		}
 	} while (rc == 0 && n == 500);

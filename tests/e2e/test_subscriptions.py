@@ -175,6 +175,39 @@ def reminders_once_with_two_crons_and_renewal_from_the_link():
 
 
 @test
+def cron_reminds_every_subscription_across_batches_once():
+    """soukctl bench-data --subs makes paid subscriptions; the cron reads
+    them in batches of 500 by (end, id): with 1,200 sharing three ends
+    (ties across the batch edges), each gets its reminder once."""
+    with Stack(demo=False) as s:
+        p = s.ctl("bench-data", "0", "--subs", "1200", check_rc=False)
+        check(p.returncode == 0 and "added 1200 subscriptions" in p.stdout,
+              "bench-data --subs: %r %r" % (p.stdout, p.stderr))
+        check(one(s, "SELECT count(*) FROM subscriptions s JOIN orders o ON "
+                  "o.id = s.order_id WHERE o.status = 'paid' AND s.state = "
+                  "'live'") == 1200, "1200 paid, live subscriptions")
+        check(one(s, "SELECT count(DISTINCT email_norm) FROM "
+                  "subscriptions") == 1200, "each its own customer")
+        for bad, rc in ((["0"], 1), (["1", "--subs", "0"], 1),
+                        (["1", "--subs"], 2), (["1", "--bogus", "3"], 2)):
+            p = s.ctl("bench-data", *bad, check_rc=False)
+            check(p.returncode == rc, "bench-data %s: exit %d" %
+                  (" ".join(bad), p.returncode))
+        now = int(time.time())
+        c = db(s)
+        c.execute("UPDATE subscriptions SET ends_at = ? + 86400 * "
+                  "(1 + id % 3)", (now,))
+        c.close()
+        for sent in (1200, 0):
+            p = s.ctl("cron", "--no-mail", "--now", str(now), check_rc=False)
+            check(p.returncode == 0 and "reminders: %d sent" % sent in
+                  p.stdout, "cron: %r %r" % (p.stdout, p.stderr))
+        check(one(s, "SELECT count(DISTINCT subscription_id) FROM "
+                  "subscription_reminders") == 1200, "one each")
+        check(mails(s, "Your subscription ends soon%") == 1200, "1200 mails")
+
+
+@test
 def export_catalog_json_has_films_series_seasons_episodes_plans_prices():
     import json
     import harness

@@ -305,11 +305,13 @@ coupon_add(int argc, char **argv)
 	arena_init(&a, 0);
 	if ((e = db_begin(db) < 0 ? CPN_ERROR : coupon_save(db, &a, &c,
 	    f.products, f.categories, &bad)) != CPN_OK || db_commit(db) < 0) {
+		/* The message first: the unknown slug in it is in the arena. */
+		int rc = ctl_fail("coupon", "%s: %s %s", c.code, coupon_says[e ==
+		    CPN_OK ? CPN_ERROR : e], bad);
 		db_rollback(db);
 		arena_free(&a);
 		db_close(db);
-		return ctl_fail("coupon", "%s: %s %s", c.code, coupon_says[e ==
-		    CPN_OK ? CPN_ERROR : e], bad);
+		return rc;
 	}
 	arena_free(&a);
 	db_close(db);

@@ -7,6 +7,8 @@
 #include "store_conf.h"
 #include "store_mail.h"
 #include "l10n.h"
+#include "lang.h"
+#include "log.h"
 #include "tmpl.h"
 
 /* Renders templates/<name>.cs (text, or HTML when html) in language l
@@ -22,6 +24,13 @@ render(struct ctx *c, enum lang l, const char *name, int html)
 	    mail_render(l, name, &b)) == 0)
 		out = arena_strdup(&c->arena, b.data ? b.data : "");
 	buf_free(&b);
+	/* Every store mail says something: an empty one (seen twice in
+	 * make test, never reproduced) leaves a trace of its state. */
+	if (out != NULL && *out == '\0')
+		log_error("mail: %s (%s) rendered nothing; Page.order %s in "
+		    "its tree, %s the request's", name, lang_code(l),
+		    hdf_get_obj(tmpl_hdf(l), "Page.order") ? "is" : "is not",
+		    tmpl_hdf(l) == c->hdf ? "which is" : "not");
 	return out;
 }
 

@@ -3,8 +3,10 @@
  * "Importing products").  The import reports every problem with its line
  * and writes all rows in one transaction, or none. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalog_import.h"
 #include "ctl.h"
@@ -64,11 +66,11 @@ cmd_import(int argc, char **argv)
 	return rc;
 }
 
-/* catalog_export_csv flush: the buffer into the FILE. */
+/* catalog_export_csv flush: the buffer into the file descriptor *arg. */
 static int
 to_file(struct buf *b, void *arg)
 {
-	return fwrite(b->data, 1, b->len, arg) == b->len ? 0 : -1;
+	return fs_write_all(*(int *)arg, b->data, b->len);
 }
 
 int
@@ -76,20 +78,20 @@ cmd_export_products(int argc, char **argv)
 {
 	struct buf b = { 0 };
 	struct db *db;
-	FILE *f;
-	int rc;
+	int fd, rc;
 
 	if (argc != 2)
 		return ctl_usage(argv[0], "FILE.csv");
 	if ((db = ctl_open(0)) == NULL)
 		return 1;
-	if ((f = fopen(argv[1], "wb")) == NULL) {
+	if ((fd = open(argv[1], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) < 0) {
 		db_close(db);
 		return ctl_fail("export-products", "cannot write %s: %s",
 		    argv[1], strerror(errno));
 	}
-	rc = catalog_export_csv(db, &b, to_file, f);
-	if (fclose(f) != 0)
+	rc = catalog_export_csv(db, &b, to_file, &fd);
+	if (close(fd) != 0)
 		rc = -1;
 	db_close(db);
 	buf_free(&b);

@@ -98,6 +98,7 @@ enum key {
 	KEY_SETTING,	/* settings.c */
 	KEY_SET_VALUE,
 	KEY_SET_ACT,
+	KEY_IMPORT_MODE,	/* catalog_csv.c */
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -212,6 +213,11 @@ int		 page_product_save(struct ctx *);
 int		 page_product_act(struct ctx *);
 int		 page_products_bulk(struct ctx *);
 int		 page_product_plan(struct ctx *);
+
+/* catalog_csv.c: the catalog's CSV export and import. */
+extern const char *const adm_import_modes[];	/* preview, apply */
+int		 page_products_export(struct ctx *);
+int		 page_products_import(struct ctx *);
 
 /* images.c: a product's pictures. */
 extern const char *const adm_image_ops[];	/* save, up, down, delete */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -90,15 +91,26 @@ product_image_add(struct db *db, const char *media_dir, long long product_id,
 	rand_bytes(r, sizeof(r));
 	hex_encode(name, r, sizeof(r));
 	for (i = 0; i < PIMG_NSIZES; i++) {
-		struct buf out = { 0 };
-		int rc = image_reencode(data, len, pimg_sizes[i], IMAGE_WEBP,
-		    &out);
-		if (rc == 0)
-			rc = file_path(path, sizeof(path), media_dir, name,
-			    pimg_sizes[i]);
-		if (rc == 0)
-			rc = write_new(path, out.data, out.len);
-		buf_free(&out);
+		char prev[PATH_MAX];
+		int rc;
+		/* Never enlarged: a picture that fits the smaller size is
+		 * that size's file again (a hard link), encoded once. */
+		if (i > 0 && w <= pimg_sizes[i - 1] && h <= pimg_sizes[i - 1]) {
+			rc = file_path(prev, sizeof(prev), media_dir, name,
+			    pimg_sizes[i - 1]) < 0 || file_path(path,
+			    sizeof(path), media_dir, name, pimg_sizes[i]) < 0 ||
+			    link(prev, path) < 0 ? -1 : 0;
+		} else {
+			struct buf out = { 0 };
+			rc = image_reencode(data, len, pimg_sizes[i], IMAGE_WEBP,
+			    &out);
+			if (rc == 0)
+				rc = file_path(path, sizeof(path), media_dir, name,
+				    pimg_sizes[i]);
+			if (rc == 0)
+				rc = write_new(path, out.data, out.len);
+			buf_free(&out);
+		}
 		if (rc < 0) {
 			remove_files(media_dir, name, i);
 			/* The header was fine: the pixels were not. */
@@ -114,4 +126,44 @@ product_image_add(struct db *db, const char *media_dir, long long product_id,
 	log_info("product %lld: image %s (%dx%d, %zu bytes sent)", product_id,
 	    name, w, h, len);
 	return PIMG_OK;
+}
+
+/* A colour of its own for each slug (FNV-1a), dark enough for white
+ * text: the hash's hue at chroma 0.385 and lightness 0.35 (HSL). */
+static unsigned
+slug_colour(const char *slug)
+{
+	/* Per 60-degree sector: which of r, g, b get chroma (1) and the
+	 * second largest part (2). */
+	static const int parts[6][3] = {
+		{ 1, 2, 0 }, { 2, 1, 0 }, { 0, 1, 2 },
+		{ 0, 2, 1 }, { 2, 0, 1 }, { 1, 0, 2 },
+	};
+	unsigned hash = 2166136261u, out = 0;
+	double hue, c = 0.385, m = 0.35 - c / 2, v[3];
+
+	for (; *slug; slug++)
+		hash = (hash ^ (unsigned char)*slug) * 16777619u;
+	hue = (hash % 360) / 60.0;
+	v[0] = 0;
+	v[1] = c;
+	v[2] = c * (1 - fabs(fmod(hue, 2) - 1));
+	for (int i = 0; i < 3; i++)
+		out = out << 8 | (unsigned)((v[parts[(int)hue][i]] + m) * 255);
+	return out;
+}
+
+enum pimg_result
+product_image_draw(struct db *db, const char *media_dir, long long product_id,
+    const char *slug, const char *name, long long *id)
+{
+	struct buf png = { 0 };
+	enum pimg_result r = PIMG_ERROR;
+
+	if (image_draw_cover(name, slug_colour(slug), PIMG_COVER_W,
+	    PIMG_COVER_H, &png) == 0)
+		r = product_image_add(db, media_dir, product_id, png.data,
+		    png.len, name, id);
+	buf_free(&png);
+	return r;
 }

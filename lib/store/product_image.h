@@ -30,4 +30,13 @@ enum pimg_result product_image_add(struct db *, const char *media_dir,
 	    long long product_id, const void *data, size_t len,
 	    const char *alt, long long *id);
 
+/* Draws a cover for product_id (name in white on a colour of slug's
+ * own, PIMG_COVER_W x PIMG_COVER_H) and adds it as product_image_add
+ * does, name as alt text: soukctl demo's pictures. */
+#define PIMG_COVER_W	240
+#define PIMG_COVER_H	180
+enum pimg_result product_image_draw(struct db *, const char *media_dir,
+	    long long product_id, const char *slug, const char *name,
+	    long long *id);
+
 #endif

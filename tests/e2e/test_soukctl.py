@@ -76,6 +76,28 @@ def init_twice_refuses():
 
 
 @test
+def demo_draws_an_image_for_every_product():
+    with Stack() as s:
+        check(one(s, "SELECT count(*) FROM products WHERE image IS NULL OR "
+                  "image NOT LIKE '/media/p/%-640.webp'")[0] == 0,
+              "a product without a drawn cover")
+        check(one(s, "SELECT count(*) FROM product_images")[0] ==
+              one(s, "SELECT count(*) FROM products")[0], "one image each")
+        media = s.env["SOUK_MEDIA_DIR"]
+        for (path, alt) in db(s).execute(
+                "SELECT i.path, i.alt FROM product_images i JOIN products p "
+                "ON p.id = i.product_id WHERE p.slug IN ('iptv-gold-4k', "
+                "'spotify-premium') ORDER BY p.slug"):
+            base = os.path.join(media, "p", os.path.basename(path)[:-9])
+            for px in (320, 640, 1280):
+                with open("%s-%d.webp" % (base, px), "rb") as f:
+                    head = f.read(16)
+                check(head[:4] == b"RIFF" and head[8:12] == b"WEBP",
+                      "%s-%d is not WebP" % (base, px))
+            check(alt in ("Gold 4K IPTV", "Spotify Premium"), "alt %r" % alt)
+
+
+@test
 def demo_refuses_a_non_empty_catalog():
     with Stack() as s:
         n = one(s, "SELECT count(*) FROM products")[0]

@@ -23,6 +23,7 @@
 static long long scale;		/* minor units per major unit */
 static long long now;
 static unsigned seq;
+static int no_cover;		/* a cover could not be stored */
 
 /* Creates product p with a drawn cover (product_image_draw, the admin
  * upload's WebP sizes): its id, or -1. */
@@ -32,9 +33,21 @@ create(struct db *db, const struct product_in *p)
 	long long id = db_product_create(db, p), img;
 
 	if (id > 0 && product_image_draw(db, conf_str(CONF_MEDIA_DIR), id,
-	    p->slug, p->name, &img) != PIMG_OK)
+	    p->slug, p->name, &img) != PIMG_OK) {
+		no_cover = 1;
 		return -1;
+	}
 	return id;
+}
+
+/* The covers on disk before the rows naming them commit: 0 or -1. */
+static int
+covers_synced(void)
+{
+	if (product_image_sync(conf_str(CONF_MEDIA_DIR)) == 0)
+		return 0;
+	no_cover = 1;
+	return -1;
 }
 
 static long long
@@ -354,9 +367,14 @@ cmd_demo(int argc, char **argv)
 		goto out;
 	if (load_categories(db) < 0 || load_subscriptions(db, &count) < 0 ||
 	    load_items(db, &count) < 0 || load_films(db, &a, &count) < 0 ||
-	    load_series(db, &a, &count) < 0 || load_texts(db) < 0) {
+	    load_series(db, &a, &count) < 0 || load_texts(db) < 0 ||
+	    covers_synced() < 0) {
 		db_rollback(db);
-		ctl_fail("demo", "could not load the demo catalog");
+		if (no_cover)
+			ctl_fail("demo", "could not store the product images in "
+			    "media_dir %s (see the log)", conf_str(CONF_MEDIA_DIR));
+		else
+			ctl_fail("demo", "could not load the demo catalog");
 		goto out;
 	}
 	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0)

@@ -30,9 +30,10 @@ file_path(char *out, size_t size, const char *media_dir, const char *name,
 }
 
 /* Writes len bytes of p to a new file path (world-readable: the web
- * server serves it); 0 or -1 (logged). */
+ * server serves it), on disk before it returns when durable; 0 or -1
+ * (logged). */
 static int
-write_new(const char *path, const char *p, size_t len)
+write_new(const char *path, const char *p, size_t len, int durable)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 
@@ -53,7 +54,7 @@ write_new(const char *path, const char *p, size_t len)
 		p += n;
 		len -= (size_t)n;
 	}
-	if (fsync(fd) < 0 || close(fd) < 0) {
+	if ((durable && fsync(fd) < 0) || close(fd) < 0) {
 		unlink(path);
 		return -1;
 	}
@@ -72,9 +73,12 @@ remove_files(const char *media_dir, const char *name, int n)
 			unlink(path);
 }
 
-enum pimg_result
-product_image_add(struct db *db, const char *media_dir, long long product_id,
-    const void *data, size_t len, const char *alt, long long *id)
+/* product_image_add() when told (logged, each file synced); else quiet
+ * and the caller syncs them all (product_image_sync): soukctl demo draws
+ * two hundred. */
+static enum pimg_result
+store(struct db *db, const char *media_dir, long long product_id,
+    const void *data, size_t len, const char *alt, long long *id, int told)
 {
 	char dir[PATH_MAX], path[PATH_MAX], name[PIMG_NAME_LEN + 1], url[96];
 	unsigned char r[PIMG_NAME_LEN / 2];
@@ -108,7 +112,7 @@ product_image_add(struct db *db, const char *media_dir, long long product_id,
 				rc = file_path(path, sizeof(path), media_dir, name,
 				    pimg_sizes[i]);
 			if (rc == 0)
-				rc = write_new(path, out.data, out.len);
+				rc = write_new(path, out.data, out.len, told);
 			buf_free(&out);
 		}
 		if (rc < 0) {
@@ -123,9 +127,17 @@ product_image_add(struct db *db, const char *media_dir, long long product_id,
 		remove_files(media_dir, name, PIMG_NSIZES);
 		return PIMG_ERROR;
 	}
-	log_info("product %lld: image %s (%dx%d, %zu bytes sent)", product_id,
-	    name, w, h, len);
+	if (told)
+		log_info("product %lld: image %s (%dx%d, %zu bytes sent)",
+		    product_id, name, w, h, len);
 	return PIMG_OK;
+}
+
+enum pimg_result
+product_image_add(struct db *db, const char *media_dir, long long product_id,
+    const void *data, size_t len, const char *alt, long long *id)
+{
+	return store(db, media_dir, product_id, data, len, alt, id, 1);
 }
 
 /* A colour of its own for each slug (FNV-1a), dark enough for white
@@ -162,8 +174,24 @@ product_image_draw(struct db *db, const char *media_dir, long long product_id,
 
 	if (image_draw_cover(name, slug_colour(slug), PIMG_COVER_W,
 	    PIMG_COVER_H, &png) == 0)
-		r = product_image_add(db, media_dir, product_id, png.data,
-		    png.len, name, id);
+		r = store(db, media_dir, product_id, png.data, png.len, name,
+		    id, 0);
 	buf_free(&png);
 	return r;
+}
+
+int
+product_image_sync(const char *media_dir)
+{
+	char dir[PATH_MAX];
+	int fd, rc;
+
+	if ((size_t)snprintf(dir, sizeof(dir), "%s/p", media_dir) >= sizeof(dir) ||
+	    (fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	rc = syncfs(fd);
+	close(fd);
+	if (rc < 0)
+		log_error("image: sync %s: %s", dir, strerror(errno));
+	return rc;
 }

@@ -88,7 +88,7 @@ refused(struct ctx *c, int status, const char *why)
 /* GET /admin/products/import: the form; POST (multipart csv, mode=
  * preview|apply): the file checked in one transaction, rolled back for a
  * preview or when a row has a problem (400, each problem by line), else
- * committed with its audit row. */
+ * committed with its audit row (and the watch mails it queued). */
 int
 page_products_import(struct ctx *c)
 {
@@ -128,6 +128,7 @@ page_products_import(struct ctx *c)
 		log_error("products import: search words not updated");
 	log_info("products import by %s: %d created, %d updated",
 	    c->site->user->email, r->created, r->updated);
+	site_mail_defer(c);	/* back in stock, cheaper (watch.h) */
 	put_report(c, r, 1);
 	return app_render(c, 200, "admin/products_import");
 }

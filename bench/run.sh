@@ -26,7 +26,7 @@ OUT="$ROOT/bench/results/$(date +%Y%m%d-%H%M%S).txt"
 mkdir -p "$ROOT/bench/results"
 HZ=$(getconf CLK_TCK)
 
-export SOUK_DB_PATH="$RUN/souk.db" SOUK_TEMPLATE_DIR="$ROOT/templates"
+export SOUK_DB_PATH="$RUN/souk.db" SOUK_MEDIA_DIR="$RUN/run/media" SOUK_TEMPLATE_DIR="$ROOT/templates"
 export SOUK_LANG_DIR="$ROOT/lang" SOUK_BASE_URL="http://127.0.0.1:$PORT"
 export SOUK_CURRENCY=TND SOUK_STORE_NAME="Souk Bench" SOUK_DATA_DIR="$RUN/files"
 export SOUK_WORKERS=${SOUK_WORKERS:-2} NGINX_ACCESS_LOG=off

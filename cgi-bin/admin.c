@@ -40,6 +40,11 @@
  *                                 broken rule in a sentence
  *   POST /admin/product/act       id, op=duplicate|archive|activate
  *   POST /admin/products/bulk     ids, bulk=activate|archive|move, category
+ *   GET  /admin/products/export   every product as CSV (the import's
+ *                                 columns), streamed
+ *   GET|POST /admin/products/import  multipart csv, mode=preview|apply:
+ *                                 every problem by line (400), or what
+ *                                 changed (parts/admin/catalog_csv.c)
  *   POST /admin/product/plan      id, months, days, plan_price | plan (off)
  *   POST /admin/product/image     id, file (multipart), alt: re-encoded
  *   POST /admin/product/image/act id, image, image_op=save|up|down|delete
@@ -228,6 +233,7 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_FAQ_ID] = { "id", V_INT, 1, 1LL << 53 },
 	[KEY_SETTING] = { "setting", V_LINE, 1, 64, NULL, 1 },
 	[KEY_SET_VALUE] = { "value", V_LINE, 0, 1000 },
+	[KEY_IMPORT_MODE] = { "mode", V_ENUM, .choices = adm_import_modes },
 	[KEY_SET_ACT] = { "action", V_ENUM, .choices = adm_setting_acts },
 	[KEY_FILE] = { "media", V_INT, 1, 1LL << 53 },
 	[KEY_DOWNLOADS] = { "downloads", V_INT, 0, GRANT_DOWNLOADS_MAX },
@@ -279,6 +285,8 @@ enum page_id {
 	PAGE_PRODUCT_SAVE,
 	PAGE_PRODUCT_ACT,
 	PAGE_PRODUCTS_BULK,
+	PAGE_PRODUCTS_EXPORT,
+	PAGE_PRODUCTS_IMPORT,
 	PAGE_PRODUCT_PLAN,
 	PAGE_PRODUCT_IMAGE,
 	PAGE_PRODUCT_IMAGE_ACT,
@@ -343,6 +351,8 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_PRODUCT_SAVE] = page_product_save,
 	[PAGE_PRODUCT_ACT] = page_product_act,
 	[PAGE_PRODUCTS_BULK] = page_products_bulk,
+	[PAGE_PRODUCTS_EXPORT] = page_products_export,
+	[PAGE_PRODUCTS_IMPORT] = page_products_import,
 	[PAGE_PRODUCT_PLAN] = page_product_plan,
 	[PAGE_PRODUCT_IMAGE] = page_product_image,
 	[PAGE_PRODUCT_IMAGE_ACT] = page_product_image_act,
@@ -404,6 +414,8 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_PRODUCT_SAVE] = PERM_CATALOG,
 	[PAGE_PRODUCT_ACT] = PERM_CATALOG,
 	[PAGE_PRODUCTS_BULK] = PERM_CATALOG,
+	[PAGE_PRODUCTS_EXPORT] = PERM_CATALOG,
+	[PAGE_PRODUCTS_IMPORT] = PERM_CATALOG,
 	[PAGE_PRODUCT_PLAN] = PERM_CATALOG,
 	[PAGE_PRODUCT_IMAGE] = PERM_CATALOG,
 	[PAGE_PRODUCT_IMAGE_ACT] = PERM_CATALOG,
@@ -504,6 +516,10 @@ static const struct page pages[PAGE__MAX] = {
 	    KEYS(KEY_ID, KEY_OP) },
 	[PAGE_PRODUCTS_BULK] = { "admin/products/bulk", METHODS_POST, gate, 0,
 	    KEYS(KEY_IDS, KEY_BULK, KEY_CATEGORY) },
+	[PAGE_PRODUCTS_EXPORT] = { "admin/products/export", METHODS_GET, gate,
+	    0, NULL },
+	[PAGE_PRODUCTS_IMPORT] = { "admin/products/import", METHODS_GET_POST,
+	    gate, 0, KEYS(KEY_IMPORT_MODE) },
 	[PAGE_PRODUCT_PLAN] = { "admin/product/plan", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_PLAN, KEY_MONTHS, KEY_DAYS, KEY_PLAN_PRICE) },
 	[PAGE_PRODUCT_IMAGE] = { "admin/product/image", METHODS_POST, gate, 0,

@@ -2,7 +2,8 @@
  * Categories, IPTV and other subscriptions with 1/3/6/12-month plans, films,
  * series with seasons and episodes, devices and accessories with stock,
  * digital guides.  Creation dates are spread over the last 90 days so
- * "newest" sorting shows something.  Refuses a database that already has
+ * "newest" sorting shows something.  Every product gets a cover drawn
+ * here (its name on a colour of its slug; no downloads).  Refuses a database that already has
  * products. */
 #include <math.h>
 #include <stdio.h>
@@ -17,10 +18,37 @@
 #include "db_catalog_text.h"
 #include "db_products.h"
 #include "db_ship.h"
+#include "product_image.h"
 
 static long long scale;		/* minor units per major unit */
 static long long now;
 static unsigned seq;
+static int no_cover;		/* a cover could not be stored */
+
+/* Creates product p with a drawn cover (product_image_draw, the admin
+ * upload's WebP sizes): its id, or -1. */
+static long long
+create(struct db *db, const struct product_in *p)
+{
+	long long id = db_product_create(db, p), img;
+
+	if (id > 0 && product_image_draw(db, conf_str(CONF_MEDIA_DIR), id,
+	    p->slug, p->name, &img) != PIMG_OK) {
+		no_cover = 1;
+		return -1;
+	}
+	return id;
+}
+
+/* The covers on disk before the rows naming them commit: 0 or -1. */
+static int
+covers_synced(void)
+{
+	if (product_image_sync(conf_str(CONF_MEDIA_DIR)) == 0)
+		return 0;
+	no_cover = 1;
+	return -1;
+}
 
 static long long
 minor(double major)
@@ -96,7 +124,7 @@ load_subscriptions(struct db *db, int *count)
 
 		p.category_id = db_category_id(db, s->category);
 		p.price_minor = minor(s->m1 ? s->m1 : s->m12);
-		if (p.category_id <= 0 || (id = db_product_create(db, &p)) <= 0)
+		if (p.category_id <= 0 || (id = create(db, &p)) <= 0)
 			return -1;
 		for (int i = 0; i < 4; i++)
 			if (prices[i] > 0) {
@@ -126,7 +154,7 @@ load_items(struct db *db, int *count)
 		};
 
 		p.category_id = db_category_id(db, it->category);
-		if (p.category_id <= 0 || db_product_create(db, &p) <= 0)
+		if (p.category_id <= 0 || create(db, &p) <= 0)
 			return -1;
 		(*count)++;
 	}
@@ -176,7 +204,7 @@ load_films(struct db *db, struct arena *a, int *count)
 		    "watch on any device, as often as you like.", f->logline,
 		    f->year, f->minutes);
 		p.category_id = db_category_id(db, f->genre);
-		if (p.category_id <= 0 || db_product_create(db, &p) <= 0)
+		if (p.category_id <= 0 || create(db, &p) <= 0)
 			return -1;
 		(*count)++;
 	}
@@ -204,7 +232,7 @@ load_series(struct db *db, struct arena *a, int *count)
 		series.description = arena_printf(a, "%s\n\n%s · %d season%s. Buy the "
 		    "whole series, a season, or single episodes.", s->logline,
 		    s->genre, s->seasons, s->seasons > 1 ? "s" : "");
-		if ((sid = db_product_create(db, &series)) <= 0)
+		if ((sid = create(db, &series)) <= 0)
 			return -1;
 		(*count)++;
 		for (int n = 1; n <= s->seasons; n++) {
@@ -221,7 +249,7 @@ load_series(struct db *db, struct arena *a, int *count)
 			};
 			long long season_id;
 
-			if ((season_id = db_product_create(db, &season)) <= 0)
+			if ((season_id = create(db, &season)) <= 0)
 				return -1;
 			(*count)++;
 			for (int e = 1; e <= s->episodes; e++) {
@@ -239,7 +267,7 @@ load_series(struct db *db, struct arena *a, int *count)
 					.compare_at_minor = -1, .stock = -1, .active = 1,
 					.created_at = series.created_at,
 				};
-				if (db_product_create(db, &ep) <= 0)
+				if (create(db, &ep) <= 0)
 					return -1;
 				(*count)++;
 			}
@@ -345,9 +373,14 @@ cmd_demo(int argc, char **argv)
 		goto out;
 	if (load_categories(db) < 0 || load_subscriptions(db, &count) < 0 ||
 	    load_items(db, &count) < 0 || load_films(db, &a, &count) < 0 ||
-	    load_series(db, &a, &count) < 0 || load_texts(db) < 0) {
+	    load_series(db, &a, &count) < 0 || load_texts(db) < 0 ||
+	    covers_synced() < 0) {
 		db_rollback(db);
-		ctl_fail("demo", "could not load the demo catalog");
+		if (no_cover)
+			ctl_fail("demo", "could not store the product images in "
+			    "media_dir %s (see the log)", conf_str(CONF_MEDIA_DIR));
+		else
+			ctl_fail("demo", "could not load the demo catalog");
 		goto out;
 	}
 	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0)

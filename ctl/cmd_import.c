@@ -1,452 +1,102 @@
-/* cmd_import.c — soukctl import-products FILE.csv
- *
- * The file's first row names the columns (any order); see docs/soukctl.md
- * "Importing products" for the list.  Every row is validated first and
- * every problem reported with its line; then all rows are written in one
- * transaction, creating new slugs and updating existing ones.  Any error
- * leaves the database untouched. */
+/* cmd_import.c — soukctl import-products FILE.csv and export-products
+ * FILE.csv: the catalog as CSV (catalog_import.h; docs/soukctl.md
+ * "Importing products").  The import reports every problem with its line
+ * and writes all rows in one transaction, or none. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <strings.h>
+#include <unistd.h>
 
-#include "arena.h"
-#include "store_conf.h"
-#include "csv.h"
+#include "catalog_import.h"
 #include "ctl.h"
 #include "db_catalog.h"
-#include "db_catalog_text.h"
-#include "db_products.h"
-#include "utf8.h"
-#include "valid.h"
+#include "fs.h"
 
-enum col {
-	C_SLUG, C_NAME, C_KIND, C_CATEGORY, C_PRICE, C_STOCK, C_DESCRIPTION,
-	C_PARENT, C_POSITION, C_MEDIA_TYPE, C_FEATURED, C_ACTIVE, C_PLANS,
-	C_COMPARE_AT, C_SKU, C_IMAGE,
-	/* Per language (lang.h order): name_<code>, description_<code>,
-	 * plan_labels_<code> (catalog text, db_catalog_text.h). */
-	C_TEXT, C__MAX = C_TEXT + 3 * LANG__MAX
-};
-enum { T_NAME, T_DESCRIPTION, T_LABELS };
-_Static_assert(LANG__MAX == 2, "colnames lists the text columns of en, fr");
-
-static const char *const colnames[C__MAX] = {
-	"slug", "name", "kind", "category", "price", "stock", "description",
-	"parent", "position", "media_type", "featured", "active", "plans",
-	"compare_at", "sku", "image",
-	"name_en", "description_en", "plan_labels_en",
-	"name_fr", "description_fr", "plan_labels_fr",
-};
-
-#define MAX_PLANS 16
-#define MAX_ERRORS 50
-
-struct row {
-	size_t			 line;
-	struct product_in	 p;
-	const char		*category, *parent, *image;
-	int			 nplans;
-	int			 months[MAX_PLANS], days[MAX_PLANS];
-	long long		 plan_price[MAX_PLANS];
-	/* Catalog text per language; has_text: the file has the columns. */
-	const char		*name[LANG__MAX], *description[LANG__MAX];
-	const char		*label[LANG__MAX][MAX_PLANS];
-	int			 has_text[LANG__MAX], has_labels[LANG__MAX];
-};
-
-static int nerrors;
-
+/* Prints the problems of r and the verdict. */
 static void
-row_error(size_t line, const char *col, const char *msg)
+report(const struct import_report *r)
 {
-	if (nerrors++ < MAX_ERRORS)
-		ctl_eprintf("line %zu: %s: %s\n", line, col, msg);
-}
+	int kept = r->nproblems < CATALOG_IMPORT_KEEP ? r->nproblems :
+	    CATALOG_IMPORT_KEEP;
 
-static int
-in_list(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcmp(s, *list) == 0)
-			return 1;
-	return 0;
-}
-
-/* "1m=15.000;3m=40;7d=5.5" */
-static void
-parse_plans(struct row *r, const char *s, int dec)
-{
-	char *copy = strdup(s), *save = NULL, *tok;
-
-	if (copy == NULL)
-		return;
-	for (tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
-		char *eq = strchr(tok, '='), *end;
-		long n;
-		const char *err;
-
-		while (*tok == ' ')
-			tok++;
-		if (eq == NULL) {
-			row_error(r->line, "plans", "each plan is DURATION=PRICE, "
-			    "e.g. 1m=15.000 or 7d=2.000");
-			break;
-		}
-		*eq = '\0';
-		n = strtol(tok, &end, 10);
-		if (end == tok || n <= 0 || (strcmp(end, "m") != 0 &&
-		    strcmp(end, "d") != 0)) {
-			row_error(r->line, "plans", "a duration is a number followed "
-			    "by m (months) or d (days)");
-			break;
-		}
-		if (r->nplans == MAX_PLANS) {
-			row_error(r->line, "plans", "at most 16 plans");
-			break;
-		}
-		r->months[r->nplans] = *end == 'm' ? (int)n : 0;
-		r->days[r->nplans] = *end == 'd' ? (int)n : 0;
-		if (r->months[r->nplans] > 120 || r->days[r->nplans] > 3660) {
-			row_error(r->line, "plans", "duration too long");
-			break;
-		}
-		if (valid_money(eq + 1, dec, 0, 1LL << 50,
-		    &r->plan_price[r->nplans], &err) < 0) {
-			row_error(r->line, "plans", "price is not an amount in the "
-			    "store currency");
-			break;
-		}
-		r->nplans++;
-	}
-	free(copy);
-}
-
-/* "1m=Starter;3m=Best value": labels of the row's plans in language l. */
-static void
-parse_labels(struct arena *a, struct row *r, enum lang l, const char *s,
-    const char *col)
-{
-	char *copy = arena_strdup(a, s), *save = NULL, *tok;
-
-	for (tok = strtok_r(copy, ";", &save); tok; tok = strtok_r(NULL, ";", &save)) {
-		char *eq = strchr(tok, '='), *end;
-		long n;
-		int i;
-
-		while (*tok == ' ')
-			tok++;
-		n = eq ? strtol(tok, &end, 10) : 0;
-		if (eq == NULL || end != eq - 1 || (*end != 'm' && *end != 'd') ||
-		    eq[1] == '\0' || utf8_len(eq + 1, strlen(eq + 1)) > 80) {
-			row_error(r->line, col, "each label is DURATION=LABEL, e.g. "
-			    "3m=Best value (at most 80 characters)");
-			return;
-		}
-		for (i = 0; i < r->nplans; i++)
-			if (r->months[i] == (*end == 'm' ? n : 0) &&
-			    r->days[i] == (*end == 'd' ? n : 0))
-				break;
-		if (i == r->nplans) {
-			row_error(r->line, col, "a label for a plan the plans "
-			    "column does not have");
-			return;
-		}
-		r->label[l][i] = eq + 1;
-	}
-}
-
-/* The catalog text columns of language l. */
-static void
-parse_text(struct arena *a, struct row *r, const char *const *v, enum lang l,
-    const int *map)
-{
-	int base = C_TEXT + 3 * (int)l;
-
-	r->has_text[l] = map[base + T_NAME] >= 0 ||
-	    map[base + T_DESCRIPTION] >= 0;
-	r->name[l] = v[base + T_NAME];
-	r->description[l] = v[base + T_DESCRIPTION];
-	if (l == catalog_lang() && (*r->name[l] || *r->description[l]))
-		row_error(r->line, colnames[base + (*r->name[l] ? T_NAME :
-		    T_DESCRIPTION)], "the store's default language is in the "
-		    "name and description columns");
-	if (utf8_len(r->name[l], strlen(r->name[l])) > 200 ||
-	    utf8_has_controls(r->name[l], strlen(r->name[l]), 0))
-		row_error(r->line, colnames[base + T_NAME], "one line, at most "
-		    "200 characters");
-	if (utf8_has_controls(r->description[l], strlen(r->description[l]), 1))
-		row_error(r->line, colnames[base + T_DESCRIPTION],
-		    "control characters");
-	r->has_labels[l] = map[base + T_LABELS] >= 0;
-	if (*v[base + T_LABELS])
-		parse_labels(a, r, l, v[base + T_LABELS], colnames[base + T_LABELS]);
-}
-
-/* Checks one record into r; problems are reported and counted. */
-static void
-parse_row(struct arena *a, struct row *r, const struct csv_record *rec,
-    const int *map, int dec)
-{
-	static const char *const kinds[] = { "physical", "subscription",
-	    "digital", NULL };
-	static const char *const medias[] = { "film", "series", "season",
-	    "episode", "software", "ebook", "music", NULL };
-	const char *v[C__MAX] = { 0 }, *err;
-	long long n;
-
-	for (int c = 0; c < C__MAX; c++)
-		v[c] = map[c] >= 0 && (size_t)map[c] < rec->n ? rec->f[map[c]] : "";
-	for (size_t i = 0; i < rec->n; i++)
-		if (!utf8_valid(rec->f[i], strlen(rec->f[i]))) {
-			row_error(r->line, "row", "not valid UTF-8");
-			return;
-		}
-	r->p.slug = v[C_SLUG];
-	if (valid_slug(v[C_SLUG], 120, &err) < 0)
-		row_error(r->line, "slug", "lower-case letters, digits and single "
-		    "hyphens, at most 120");
-	r->p.name = v[C_NAME];
-	if (*v[C_NAME] == '\0' || utf8_len(v[C_NAME], strlen(v[C_NAME])) > 200 ||
-	    utf8_has_controls(v[C_NAME], strlen(v[C_NAME]), 0))
-		row_error(r->line, "name", "required, one line, at most 200 characters");
-	r->p.kind = v[C_KIND];
-	if (!in_list(v[C_KIND], kinds))
-		row_error(r->line, "kind", "physical, subscription or digital");
-	r->category = v[C_CATEGORY];
-	if (*v[C_CATEGORY] && valid_slug(v[C_CATEGORY], 120, &err) < 0)
-		row_error(r->line, "category", "a category slug");
-	r->p.description = v[C_DESCRIPTION];
-	if (utf8_has_controls(v[C_DESCRIPTION], strlen(v[C_DESCRIPTION]), 1))
-		row_error(r->line, "description", "control characters");
-	r->parent = v[C_PARENT];
-	if (*v[C_PARENT] && valid_slug(v[C_PARENT], 120, &err) < 0)
-		row_error(r->line, "parent", "a product slug");
-	r->p.media_type = v[C_MEDIA_TYPE];
-	if (*v[C_MEDIA_TYPE] && !in_list(v[C_MEDIA_TYPE], medias))
-		row_error(r->line, "media_type", "film, series, season, episode, "
-		    "software, ebook or music");
-	r->p.sku = v[C_SKU];
-	r->image = v[C_IMAGE];
-	if (*v[C_IMAGE] && (strstr(v[C_IMAGE], "..") || v[C_IMAGE][0] != '/' ||
-	    utf8_has_controls(v[C_IMAGE], strlen(v[C_IMAGE]), 0)))
-		row_error(r->line, "image", "a path starting with /, without ..");
-	parse_plans(r, v[C_PLANS], dec);
-	if (*v[C_PRICE] == '\0' && strcmp(r->p.kind, "subscription") == 0 &&
-	    r->nplans > 0)
-		r->p.price_minor = r->plan_price[0];	/* the trigger fixes it */
-	else if (valid_money(v[C_PRICE], dec, 0, 1LL << 50, &r->p.price_minor,
-	    &err) < 0)
-		row_error(r->line, "price", "an amount in the store currency, "
-		    "e.g. 12.500");
-	if (strcmp(r->p.kind, "subscription") == 0 && r->nplans == 0)
-		row_error(r->line, "plans", "a subscription needs at least one plan");
-	r->p.compare_at_minor = -1;
-	if (*v[C_COMPARE_AT] && valid_money(v[C_COMPARE_AT], dec, 0, 1LL << 50,
-	    &r->p.compare_at_minor, &err) < 0)
-		row_error(r->line, "compare_at", "an amount in the store currency");
-	r->p.stock = -1;
-	if (*v[C_STOCK] && valid_int(v[C_STOCK], 0, 1000000000, &r->p.stock, &err) < 0)
-		row_error(r->line, "stock", "empty (unlimited) or a whole number >= 0");
-	if (*v[C_POSITION] && valid_int(v[C_POSITION], 0, 100000, &r->p.position,
-	    &err) < 0)
-		row_error(r->line, "position", "a whole number from 0 to 100000");
-	n = 0;
-	if (*v[C_FEATURED] && valid_int(v[C_FEATURED], 0, 1, &n, &err) < 0)
-		row_error(r->line, "featured", "0 or 1");
-	r->p.featured = (int)n;
-	n = 1;
-	if (*v[C_ACTIVE] && valid_int(v[C_ACTIVE], 0, 1, &n, &err) < 0)
-		row_error(r->line, "active", "0 or 1");
-	r->p.active = (int)n;
-	for (int l = 0; l < LANG__MAX; l++)
-		parse_text(a, r, v, (enum lang)l, map);
-}
-
-/* Writes one checked row; 0 or -1 (reported). */
-static int
-write_row(struct db *db, struct row *r, int *created)
-{
-	long long id;
-
-	r->p.category_id = 0;
-	if (*r->category && (r->p.category_id = db_category_id(db, r->category)) <= 0) {
-		row_error(r->line, "category", "no category has this slug");
-		return -1;
-	}
-	r->p.parent_id = 0;
-	if (*r->parent && (r->p.parent_id = db_product_id(db, r->parent)) <= 0) {
-		row_error(r->line, "parent", "no product has this slug (parents "
-		    "must come first)");
-		return -1;
-	}
-	if ((id = db_product_update(db, &r->p)) == 0) {
-		id = db_product_create(db, &r->p);
-		*created = 1;
-	} else
-		*created = 0;
-	if (id <= 0) {
-		row_error(r->line, "row", "the database refused it");
-		return -1;
-	}
-	if (db_plans_clear(db, id) < 0)
-		return -1;
-	for (int i = 0; i < r->nplans; i++) {
-		long long plan = db_plan_put(db, id, r->months[i], r->days[i],
-		    r->plan_price[i], i);
-		if (plan <= 0) {
-			row_error(r->line, "plans", "the same duration twice");
-			return -1;
-		}
-		for (int l = 0; l < LANG__MAX; l++)
-			if (r->has_labels[l] && db_text_put_plan(db, plan, (enum lang)l,
-			    r->label[l][i]) < 0)
-				return -1;
-	}
-	/* Translations are replaced when the file has their columns. */
-	for (int l = 0; l < LANG__MAX; l++)
-		if (l != (int)catalog_lang() && r->has_text[l] &&
-		    db_text_put_product(db, id, (enum lang)l, r->name[l],
-		    r->description[l]) < 0)
-			return -1;
-	if (*r->image && db_image_add(db, id, r->image, r->p.name, 0) <= 0)
-		return -1;
-	return 0;
-}
-
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct { char *p; size_t n, cap; } b = { 0 };
-	char chunk[65536];
-	size_t got;
-
-	if (f == NULL)
-		return NULL;
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (b.n + got + 1 > b.cap) {
-			size_t cap = b.cap ? b.cap * 2 : sizeof(chunk) * 2;
-			char *p;
-			while (cap < b.n + got + 1)
-				cap *= 2;
-			if ((p = realloc(b.p, cap)) == NULL) {
-				free(b.p);
-				fclose(f);
-				return NULL;
-			}
-			b.p = p;
-			b.cap = cap;
-		}
-		memcpy(b.p + b.n, chunk, got);
-		b.n += got;
-	}
-	fclose(f);
-	if (b.p == NULL && (b.p = calloc(1, 1)) == NULL)
-		return NULL;
-	b.p[b.n] = '\0';
-	*len = b.n;
-	return b.p;
+	for (int i = 0; i < kept; i++)
+		ctl_eprintf("line %zu: %s: %s\n", r->problem[i].line,
+		    r->problem[i].col, r->problem[i].msg);
+	if (r->nproblems > kept)
+		ctl_eprintf("... and %d more\n", r->nproblems - kept);
+	ctl_eprintf("soukctl import-products: %d problem%s, nothing imported\n",
+	    r->nproblems, r->nproblems == 1 ? "" : "s");
 }
 
 int
 cmd_import(int argc, char **argv)
 {
+	static struct import_report r;
 	struct arena a;
-	struct csv csv;
-	struct csv_record rec;
-	struct row *rows = NULL;
-	size_t nrows = 0, caprows = 0, len;
-	int map[C__MAX], dec = (int)conf_int(CONF_CURRENCY_DECIMALS), rc = 1;
-	int created = 0, updated = 0, got;
-	const char *err;
-	char *text;
-	struct db *db = NULL;
+	struct buf text = { 0 };
+	struct db *db;
+	int rc = 1, got;
 
 	if (argc != 2)
 		return ctl_usage(argv[0], "FILE.csv");
-	if ((text = read_all(argv[1], &len)) == NULL)
+	if (fs_read(argv[1], (size_t)1 << 31, &text) < 0)
 		return ctl_fail("import-products", "cannot read %s: %s", argv[1],
 		    strerror(errno));
+	if ((db = ctl_open(0)) == NULL || db_begin(db) < 0) {
+		db_close(db);
+		buf_free(&text);
+		return 1;
+	}
 	arena_init(&a, 1 << 20);
-	nerrors = 0;
-	csv_init(&csv, text, len);
-	if ((got = csv_next(&csv, &a, &rec, &err)) <= 0) {
-		ctl_fail("import-products", "%s: no header row%s%s", argv[1],
-		    got < 0 ? ": " : "", got < 0 ? err : "");
-		goto out;
-	}
-	for (int c = 0; c < C__MAX; c++)
-		map[c] = -1;
-	for (size_t i = 0; i < rec.n; i++) {
-		int found = 0;
-		for (int c = 0; c < C__MAX; c++)
-			if (strcasecmp(rec.f[i], colnames[c]) == 0) {
-				if (map[c] >= 0)
-					row_error(1, rec.f[i], "column given twice");
-				map[c] = (int)i;
-				found = 1;
-			}
-		if (!found)
-			row_error(1, rec.f[i], "unknown column (see docs/soukctl.md)");
-	}
-	for (int c = C_SLUG; c <= C_KIND; c++)
-		if (map[c] < 0)
-			row_error(1, colnames[c], "required column missing");
-	if (nerrors > 0)
-		goto report;	/* rows cannot be read without a good header */
-	while ((got = csv_next(&csv, &a, &rec, &err)) != 0) {
-		if (got < 0) {
-			row_error(rec.line, "csv", err);
-			continue;
-		}
-		if (nrows == caprows) {
-			struct row *bigger = arena_alloc(&a, (caprows ? caprows * 2 : 256) *
-			    sizeof(*rows));
-			if (nrows)
-				memcpy(bigger, rows, nrows * sizeof(*rows));
-			rows = bigger;
-			caprows = caprows ? caprows * 2 : 256;
-		}
-		memset(&rows[nrows], 0, sizeof(rows[nrows]));
-		rows[nrows].line = rec.line;
-		parse_row(&a, &rows[nrows], &rec, map, dec);
-		nrows++;
-	}
-	if (nerrors == 0 && nrows == 0)
-		row_error(2, "file", "no products after the header");
-	if (nerrors > 0)
-		goto report;
-	if ((db = ctl_open(0)) == NULL || db_begin(db) < 0)
-		goto out;
-	for (size_t i = 0; i < nrows; i++) {
-		int was_created;
-		if (write_row(db, &rows[i], &was_created) < 0)
-			break;
-		if (was_created)
-			created++;
-		else
-			updated++;
-	}
-	if (nerrors > 0 || db_commit(db) < 0) {
+	got = catalog_import_csv(db, &a, text.data ? text.data : "", text.len,
+	    &r);
+	if (got != 0 || db_commit(db) < 0) {
 		db_rollback(db);
-		goto report;
+		if (got == 1)
+			report(&r);
+	} else if (db_vocab_sync(db, 0) == 0) {
+		ctl_printf("imported %zu products: %d created, %d updated\n",
+		    r.nrows, r.created, r.updated);
+		rc = 0;
 	}
-	if (db_vocab_sync(db, 0) < 0)
-		goto report;
-	ctl_printf("imported %zu products: %d created, %d updated\n", nrows, created,
-	    updated);
-	rc = 0;
-	goto out;
-report:
-	if (nerrors > MAX_ERRORS)
-		ctl_eprintf("... and %d more\n", nerrors - MAX_ERRORS);
-	ctl_eprintf("soukctl import-products: %d problem%s, nothing imported\n",
-	    nerrors, nerrors == 1 ? "" : "s");
-out:
 	db_close(db);
 	arena_free(&a);
-	free(text);
+	buf_free(&text);
 	return rc;
+}
+
+/* catalog_export_csv flush: the buffer into the file descriptor *arg. */
+static int
+to_file(struct buf *b, void *arg)
+{
+	return fs_write_all(*(int *)arg, b->data, b->len);
+}
+
+int
+cmd_export_products(int argc, char **argv)
+{
+	struct buf b = { 0 };
+	struct db *db;
+	int fd, rc;
+
+	if (argc != 2)
+		return ctl_usage(argv[0], "FILE.csv");
+	if ((db = ctl_open(0)) == NULL)
+		return 1;
+	if ((fd = open(argv[1], O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0644)) < 0) {
+		db_close(db);
+		return ctl_fail("export-products", "cannot write %s: %s",
+		    argv[1], strerror(errno));
+	}
+	rc = catalog_export_csv(db, &b, to_file, &fd);
+	if (close(fd) != 0)
+		rc = -1;
+	db_close(db);
+	buf_free(&b);
+	if (rc < 0)
+		return ctl_fail("export-products", "the export to %s failed",
+		    argv[1]);
+	return 0;
 }

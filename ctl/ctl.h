@@ -55,6 +55,7 @@ int	cmd_migrate(int, char **);
 int	cmd_config(int, char **);
 int	cmd_demo(int, char **);
 int	cmd_import(int, char **);
+int	cmd_export_products(int, char **);
 int	cmd_bench_data(int, char **);
 int	cmd_stats(int, char **);
 int	cmd_mail(int, char **);

@@ -19,6 +19,8 @@ static const struct ctl_cmd cmds[] = {
 	{ "demo", cmd_demo, "", "load the demo catalog (about 215 products)" },
 	{ "import-products", cmd_import, "FILE.csv",
 	    "create or update products from CSV, all or nothing" },
+	{ "export-products", cmd_export_products, "FILE.csv",
+	    "every product as CSV in the import's columns" },
 	{ "bench-data", cmd_bench_data, "N [--orders M] [--subs S] [--reviews R]",
 	    "add N generated products (M orders over two years, S "
 	    "subscriptions, R reviews on the first product)" },

@@ -5,7 +5,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUN=$ROOT/run
 PORT=${PORT:-8080}
-export SOUK_DB_PATH="$RUN/souk.db"
+export SOUK_DB_PATH="$RUN/souk.db" SOUK_MEDIA_DIR="$RUN/media"
 export SOUK_TEMPLATE_DIR="$ROOT/templates" SOUK_LANG_DIR="$ROOT/lang"
 export SOUK_DATA_DIR="$RUN/files"
 export SOUK_BASE_URL="${SOUK_BASE_URL:-http://127.0.0.1:$PORT}"

@@ -24,7 +24,7 @@ OUT=${OUT:-/tmp/souk-callgrind}
 PORT=${PORT:-18190}
 mkdir -p "$OUT"
 RUN="$OUT/run"
-export SOUK_DB_PATH="$OUT/souk.db" SOUK_TEMPLATE_DIR="$ROOT/templates"
+export SOUK_DB_PATH="$OUT/souk.db" SOUK_MEDIA_DIR="$RUN/media" SOUK_TEMPLATE_DIR="$ROOT/templates"
 export SOUK_LANG_DIR="$ROOT/lang" SOUK_BASE_URL="http://127.0.0.1:$PORT"
 export SOUK_CURRENCY=TND SOUK_STORE_NAME="Souk Bench" SOUK_DATA_DIR="$OUT/files"
 export SOUK_WORKERS=1 NGINX_ACCESS_LOG=off SOUK_PAGE_CACHE=0

@@ -25,6 +25,12 @@ int	image_reencode(const void *data, size_t len, int max_px,
  * (no pixel decoded): 0, or -1 when data is no such image. */
 int	image_size(const void *data, size_t len, int *w, int *h);
 
+/* A picture drawn rather than sent: w x h pixels of colour rgb
+ * (0xRRGGBB) with title in bold white, wrapped and centred, appended to
+ * out as PNG (product_image_draw).  0, or -1 (logged). */
+int	image_draw_cover(const char *title, unsigned rgb, int w, int h,
+	    struct buf *out);
+
 #define IMAGE_MAX_PIXELS (50LL * 1000 * 1000)	/* decompression bombs */
 
 #endif

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,9 +30,10 @@ file_path(char *out, size_t size, const char *media_dir, const char *name,
 }
 
 /* Writes len bytes of p to a new file path (world-readable: the web
- * server serves it); 0 or -1 (logged). */
+ * server serves it), on disk before it returns when durable; 0 or -1
+ * (logged). */
 static int
-write_new(const char *path, const char *p, size_t len)
+write_new(const char *path, const char *p, size_t len, int durable)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
 
@@ -52,7 +54,7 @@ write_new(const char *path, const char *p, size_t len)
 		p += n;
 		len -= (size_t)n;
 	}
-	if (fsync(fd) < 0 || close(fd) < 0) {
+	if ((durable && fsync(fd) < 0) || close(fd) < 0) {
 		unlink(path);
 		return -1;
 	}
@@ -71,9 +73,12 @@ remove_files(const char *media_dir, const char *name, int n)
 			unlink(path);
 }
 
-enum pimg_result
-product_image_add(struct db *db, const char *media_dir, long long product_id,
-    const void *data, size_t len, const char *alt, long long *id)
+/* product_image_add() when told (logged, each file synced); else quiet
+ * and the caller syncs them all (product_image_sync): soukctl demo draws
+ * two hundred. */
+static enum pimg_result
+store(struct db *db, const char *media_dir, long long product_id,
+    const void *data, size_t len, const char *alt, long long *id, int told)
 {
 	char dir[PATH_MAX], path[PATH_MAX], name[PIMG_NAME_LEN + 1], url[96];
 	unsigned char r[PIMG_NAME_LEN / 2];
@@ -90,15 +95,26 @@ product_image_add(struct db *db, const char *media_dir, long long product_id,
 	rand_bytes(r, sizeof(r));
 	hex_encode(name, r, sizeof(r));
 	for (i = 0; i < PIMG_NSIZES; i++) {
-		struct buf out = { 0 };
-		int rc = image_reencode(data, len, pimg_sizes[i], IMAGE_WEBP,
-		    &out);
-		if (rc == 0)
-			rc = file_path(path, sizeof(path), media_dir, name,
-			    pimg_sizes[i]);
-		if (rc == 0)
-			rc = write_new(path, out.data, out.len);
-		buf_free(&out);
+		char prev[PATH_MAX];
+		int rc;
+		/* Never enlarged: a picture that fits the smaller size is
+		 * that size's file again (a hard link), encoded once. */
+		if (i > 0 && w <= pimg_sizes[i - 1] && h <= pimg_sizes[i - 1]) {
+			rc = file_path(prev, sizeof(prev), media_dir, name,
+			    pimg_sizes[i - 1]) < 0 || file_path(path,
+			    sizeof(path), media_dir, name, pimg_sizes[i]) < 0 ||
+			    link(prev, path) < 0 ? -1 : 0;
+		} else {
+			struct buf out = { 0 };
+			rc = image_reencode(data, len, pimg_sizes[i], IMAGE_WEBP,
+			    &out);
+			if (rc == 0)
+				rc = file_path(path, sizeof(path), media_dir, name,
+				    pimg_sizes[i]);
+			if (rc == 0)
+				rc = write_new(path, out.data, out.len, told);
+			buf_free(&out);
+		}
 		if (rc < 0) {
 			remove_files(media_dir, name, i);
 			/* The header was fine: the pixels were not. */
@@ -111,7 +127,71 @@ product_image_add(struct db *db, const char *media_dir, long long product_id,
 		remove_files(media_dir, name, PIMG_NSIZES);
 		return PIMG_ERROR;
 	}
-	log_info("product %lld: image %s (%dx%d, %zu bytes sent)", product_id,
-	    name, w, h, len);
+	if (told)
+		log_info("product %lld: image %s (%dx%d, %zu bytes sent)",
+		    product_id, name, w, h, len);
 	return PIMG_OK;
+}
+
+enum pimg_result
+product_image_add(struct db *db, const char *media_dir, long long product_id,
+    const void *data, size_t len, const char *alt, long long *id)
+{
+	return store(db, media_dir, product_id, data, len, alt, id, 1);
+}
+
+/* A colour of its own for each slug (FNV-1a), dark enough for white
+ * text: the hash's hue at chroma 0.385 and lightness 0.35 (HSL). */
+static unsigned
+slug_colour(const char *slug)
+{
+	/* Per 60-degree sector: which of r, g, b get chroma (1) and the
+	 * second largest part (2). */
+	static const int parts[6][3] = {
+		{ 1, 2, 0 }, { 2, 1, 0 }, { 0, 1, 2 },
+		{ 0, 2, 1 }, { 2, 0, 1 }, { 1, 0, 2 },
+	};
+	unsigned hash = 2166136261u, out = 0;
+	double hue, c = 0.385, m = 0.35 - c / 2, v[3];
+
+	for (; *slug; slug++)
+		hash = (hash ^ (unsigned char)*slug) * 16777619u;
+	hue = (hash % 360) / 60.0;
+	v[0] = 0;
+	v[1] = c;
+	v[2] = c * (1 - fabs(fmod(hue, 2) - 1));
+	for (int i = 0; i < 3; i++)
+		out = out << 8 | (unsigned)((v[parts[(int)hue][i]] + m) * 255);
+	return out;
+}
+
+enum pimg_result
+product_image_draw(struct db *db, const char *media_dir, long long product_id,
+    const char *slug, const char *name, long long *id)
+{
+	struct buf png = { 0 };
+	enum pimg_result r = PIMG_ERROR;
+
+	if (image_draw_cover(name, slug_colour(slug), PIMG_COVER_W,
+	    PIMG_COVER_H, &png) == 0)
+		r = store(db, media_dir, product_id, png.data, png.len, name,
+		    id, 0);
+	buf_free(&png);
+	return r;
+}
+
+int
+product_image_sync(const char *media_dir)
+{
+	char dir[PATH_MAX];
+	int fd, rc;
+
+	if ((size_t)snprintf(dir, sizeof(dir), "%s/p", media_dir) >= sizeof(dir) ||
+	    (fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return -1;
+	rc = syncfs(fd);
+	close(fd);
+	if (rc < 0)
+		log_error("image: sync %s: %s", dir, strerror(errno));
+	return rc;
 }

@@ -30,4 +30,17 @@ enum pimg_result product_image_add(struct db *, const char *media_dir,
 	    long long product_id, const void *data, size_t len,
 	    const char *alt, long long *id);
 
+/* Draws a cover for product_id (name in white on a colour of slug's
+ * own, PIMG_COVER_W x PIMG_COVER_H) and adds it as product_image_add
+ * does, name as alt text, but without a log line or a sync per file:
+ * soukctl demo's pictures, then product_image_sync() once. */
+#define PIMG_COVER_W	240
+#define PIMG_COVER_H	180
+enum pimg_result product_image_draw(struct db *, const char *media_dir,
+	    long long product_id, const char *slug, const char *name,
+	    long long *id);
+
+/* Puts every file written under media_dir/p on disk (syncfs): 0 or -1. */
+int		 product_image_sync(const char *media_dir);
+
 #endif

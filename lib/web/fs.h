@@ -25,4 +25,7 @@ struct buf;
  * when it is at most max bytes.  Returns 0, or -1 (missing, too large,
  * unreadable: logged). */
 int	fs_read(const char *path, size_t max, struct buf *out);
+/* Writes all n bytes of p to fd (short writes and EINTR retried): 0, or
+ * -1 with errno set. */
+int	fs_write_all(int fd, const void *p, size_t n);
 #endif

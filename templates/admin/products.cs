@@ -6,7 +6,7 @@
 <section class="admin">
   <?cs call:adm_nav("products") ?>
   <h1><?cs var:Lang.cat.products ?></h1>
-  <p><a class="button" id="new-product" href="/admin/product"><?cs var:Lang.cat.new ?></a></p>
+  <p><a class="button" id="new-product" href="/admin/product"><?cs var:Lang.cat.new ?></a> <a class="button" id="products-export" href="/admin/products/export" download><?cs var:Lang.cat.import.export ?></a> <a class="button" id="products-import" href="/admin/products/import"><?cs var:Lang.cat.import.title ?></a></p>
   <form class="adm-filter" method="get" action="/admin/products" role="search">
     <div class="field"><label for="f-q"><?cs var:Lang.cat.search ?></label><input id="f-q" name="q" type="search" maxlength="254" value="<?cs var:Page.f.q ?>"></div>
     <div class="field"><label for="f-kind"><?cs var:Lang.cat.field.product_kind ?></label><select id="f-kind" name="product_kind"><option value=""><?cs var:Lang.adm.any ?></option><?cs each:k = Page.kinds ?><option value="<?cs var:k ?>"<?cs if:k == Page.f.product_kind ?> selected<?cs /if ?>><?cs var:Lang.cat.kind[k] ?></option><?cs /each ?></select></div>

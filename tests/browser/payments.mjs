@@ -50,6 +50,8 @@ async function startStore() {
     SOUK_TEMPLATE_DIR: path.join(ROOT, "templates"),
     SOUK_LANG_DIR: path.join(ROOT, "lang"),
     SOUK_DATA_DIR: path.join(dir, "files"),
+    // Where tools/stack.sh's nginx serves /media/ from (demo covers).
+    SOUK_MEDIA_DIR: path.join(dir, "run", "media"),
     SOUK_BASE_URL: base, SOUK_CURRENCY: "TND", SOUK_STORE_NAME: "Souk Test",
     SOUK_BIN: bin, SOUK_WORKERS: "2", NGINX_WORKERS: "1",
     SOUK_SHOP_EMAIL: "shop@example.com" };

@@ -20,6 +20,21 @@ def one(s, sql, *args):
         c.close()
 
 
+def rows(s):
+    """The catalog's rows as the CSV round trip should keep them."""
+    c = db(s)
+    out = []
+    for sql in ("SELECT slug, name, kind, category_id, price_minor, stock, "
+                "description, parent_id, position, media_type, featured, "
+                "active, compare_at_minor, sku FROM products ORDER BY id",
+                "SELECT product_id, duration_months, duration_days, "
+                "price_minor FROM subscription_plans WHERE active = 1 "
+                "ORDER BY product_id, position, id", "SELECT * FROM product_text ORDER BY 1, 2"):
+        out += c.execute(sql).fetchall()
+    c.close()
+    return out
+
+
 def snapshot(s):
     """A digest of everything import-products may touch."""
     c = db(s)
@@ -61,6 +76,28 @@ def init_twice_refuses():
 
 
 @test
+def demo_draws_an_image_for_every_product():
+    with Stack() as s:
+        check(one(s, "SELECT count(*) FROM products WHERE image IS NULL OR "
+                  "image NOT LIKE '/media/p/%-640.webp'")[0] == 0,
+              "a product without a drawn cover")
+        check(one(s, "SELECT count(*) FROM product_images")[0] ==
+              one(s, "SELECT count(*) FROM products")[0], "one image each")
+        media = s.env["SOUK_MEDIA_DIR"]
+        for (path, alt) in db(s).execute(
+                "SELECT i.path, i.alt FROM product_images i JOIN products p "
+                "ON p.id = i.product_id WHERE p.slug IN ('iptv-gold-4k', "
+                "'spotify-premium') ORDER BY p.slug"):
+            base = os.path.join(media, "p", os.path.basename(path)[:-9])
+            for px in (320, 640, 1280):
+                with open("%s-%d.webp" % (base, px), "rb") as f:
+                    head = f.read(16)
+                check(head[:4] == b"RIFF" and head[8:12] == b"WEBP",
+                      "%s-%d is not WebP" % (base, px))
+            check(alt in ("Gold 4K IPTV", "Spotify Premium"), "alt %r" % alt)
+
+
+@test
 def demo_refuses_a_non_empty_catalog():
     with Stack() as s:
         n = one(s, "SELECT count(*) FROM products")[0]
@@ -91,6 +128,37 @@ GOOD_CSV = (
     "Updated by import.,,,,0,1,1m=9.000,,,\r\n"
     "test-box,Test Box,physical,devices,149.900,7,A box.,,,,,,,199,,\r\n"
 )
+
+
+@test
+def export_products_imports_back_unchanged():
+    with Stack() as s:
+        c = db(s)
+        c.execute("UPDATE products SET name = '=1+1', sku = '@sum' WHERE "
+                  "slug = 'spotify-premium'")
+        c.commit()
+        c.close()
+        before = rows(s)
+        path = os.path.join(s.dir, "out.csv")
+        p = s.ctl("export-products", path, check_rc=False)
+        check(p.returncode == 0, "export failed: %s" % p.stderr)
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        check(text.startswith("slug,name,kind,category,price,"), text[:200])
+        n = one(s, "SELECT count(*) FROM products")[0]
+        check(text.count("\r\n") >= n + 1, "a row per product")
+        check("spotify-premium,'=1+1,subscription," in text, "guarded cell")
+        p = s.ctl("import-products", path, check_rc=False)
+        check(p.returncode == 0, "re-import failed: %s" % p.stderr[:2000])
+        check("0 created, %d updated" % n in p.stdout, p.stdout)
+        check(one(s, "SELECT name, sku FROM products WHERE slug = "
+                  "'spotify-premium'") == ("=1+1", "@sum"), "guard dropped")
+        after = rows(s)
+        check(after == before, "the round trip changed the catalog:\n%s" %
+              "\n".join("%r\n%r" % ab for ab in zip(before, after)
+                        if ab[0] != ab[1])[:3000])
+        p = s.ctl("export-products", check_rc=False)
+        check(p.returncode == 2, "usage")
 
 
 @test

@@ -42,6 +42,7 @@ PORT=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0
 unset SOUK_CONF
 export SOUK_DB_PATH="$DIR/souk.db" SOUK_TEMPLATE_DIR="$ROOT/templates" \
   SOUK_LANG_DIR="$ROOT/lang" SOUK_DATA_DIR="$DIR/files" \
+  SOUK_MEDIA_DIR="$DIR/run/media" \
   SOUK_BASE_URL="http://127.0.0.1:$PORT" SOUK_CURRENCY=TND \
   SOUK_STORE_NAME="Souk" SOUK_BIN="${SOUK_BIN:-$ROOT}" SOUK_WORKERS=2 \
   NGINX_WORKERS=1 SOUK_SHOTS="$ART/screenshots" \

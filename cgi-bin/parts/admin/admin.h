@@ -114,6 +114,7 @@ enum key {
 	KEY_CPN_PRODUCTS,
 	KEY_CPN_CATEGORIES,
 	KEY_CPN_DO,
+	KEY_IMPORT_MODE,	/* catalog_csv.c */
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -238,6 +239,10 @@ int		 page_product_plan(struct ctx *);
 int		 adm_put_files(struct ctx *, long long product_id);
 int		 page_product_file(struct ctx *);
 int		 page_product_file_remove(struct ctx *);
+/* catalog_csv.c: the catalog's CSV export and import. */
+extern const char *const adm_import_modes[];	/* preview, apply */
+int		 page_products_export(struct ctx *);
+int		 page_products_import(struct ctx *);
 
 /* images.c: a product's pictures. */
 extern const char *const adm_image_ops[];	/* save, up, down, delete */

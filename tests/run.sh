@@ -36,6 +36,8 @@ run_suite() {
 }
 
 export ASAN_OPTIONS=detect_leaks=1
+# Leaks of other projects' libraries we cannot free (tests/lsan.supp).
+export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
 run_suite unit build/unit-tests
 SUITE_LABEL=unit-asan run_suite unit-asan build/asan/unit-tests
 # Test modules run three at a time (each its own store): most of a test's

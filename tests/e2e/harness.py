@@ -104,6 +104,8 @@ class Stack:
                             os.path.join(self.dir, "asan"),
             "UBSAN_OPTIONS": "print_stacktrace=1:log_path=" +
                              os.path.join(self.dir, "ubsan"),
+            "LSAN_OPTIONS": "print_suppressions=0:suppressions=" +
+                            os.path.join(ROOT, "tests", "lsan.supp"),
             # Checkout: payment methods and where order mails go
             # (docs/checkout.md).
             "SOUK_SHOP_EMAIL": "shop@example.com",

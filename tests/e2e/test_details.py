@@ -258,7 +258,9 @@ def detail_labels_follow_the_shoppers_language():
     ref = one(s, "SELECT reference FROM orders WHERE token = ?", token)
     shop_mail = [m for m in mails(s, ref) if m[0] == "shop@example.com"][0]
     check("Profile name: Salon" in shop_mail[1] and "Nom du profil" not in
-          shop_mail[1], "the shop's mail in its language: " + shop_mail[1])
+          shop_mail[1], "the shop's mail in its language: %r; checkout "
+          "log: %s" % (shop_mail[1], [ln for ln in s.logs("checkout")
+                                      .splitlines() if "error" in ln][-5:]))
     check("Profile name: Salon" in s.ctl("order", "show", str(oid)).stdout,
           "soukctl")
     # The back office: the details under the line, in the staff's language.

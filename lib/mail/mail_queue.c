@@ -75,7 +75,7 @@ mail_render(enum lang l, const char *name, struct buf *out)
 	HDF *h = tmpl_hdf(l);
 	int rc = tmpl_render(l, name, TMPL_TEXT, out);
 
-	neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
+	hdf_drop(h, "Mail");
 	return rc;
 }
 
@@ -89,7 +89,7 @@ mail_render_vars(enum lang l, const char *name, const struct mail_var *vars,
 	for (size_t i = 0; i < n; i++) {
 		snprintf(key, sizeof(key), "Mail.%s", vars[i].name);
 		if (neo_check(hdf_set_value(h, key, vars[i].value), key) < 0) {
-			neo_check(hdf_remove_tree(h, "Mail"), "clear Mail");
+			hdf_drop(h, "Mail");
 			return -1;
 		}
 	}

@@ -80,10 +80,10 @@ card(struct ctx *c, const struct product_card *p, const struct rating *rp)
 	review_put_rating(c, "Card.rating", &r);
 	if (tmpl_render(c->lang, "partials/card_one", TMPL_BARE, &out) < 0) {
 		buf_free(&out);
-		neo_check(hdf_remove_tree(c->hdf, "Card"), "card");
+		hdf_drop(c->hdf, "Card");
 		return NULL;
 	}
-	neo_check(hdf_remove_tree(c->hdf, "Card"), "card");
+	hdf_drop(c->hdf, "Card");
 	free(s->html);
 	s->id = p->id;
 	s->lang = (int)c->lang;

@@ -27,7 +27,7 @@ put_lang(struct db *db, struct arena *a, enum lang l)
 
 	if (n < 0)
 		return -1;
-	neo_check(hdf_remove_tree(h, "Footer.pages"), "footer");
+	hdf_drop(h, "Footer.pages");
 	for (long long i = 0; i < n; i++) {
 		hdf_putf(h, p[i].slug, "Footer.pages.%lld.slug", i);
 		hdf_putf(h, l10n_punct(a, l, p[i].title),

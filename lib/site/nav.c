@@ -84,7 +84,7 @@ nav_put(struct db *db)
 		HDF *h = tmpl_hdf(l);
 		int k = 0;
 
-		neo_check(hdf_remove_tree(h, "Nav"), "nav");
+		hdf_drop(h, "Nav");
 		for (size_t i = 0; i < n->n; i++) {
 			if (n->cats[i].parent_id != 0)
 				continue;

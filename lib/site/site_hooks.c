@@ -171,7 +171,7 @@ static void
 finish(struct ctx *c)
 {
 	memset(c->site, 0, sizeof(*c->site));
-	hdf_remove_tree(c->hdf, "Session");
+	hdf_drop(c->hdf, "Session");
 }
 
 const struct app_hooks site_hooks = {

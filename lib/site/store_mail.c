@@ -24,13 +24,14 @@ render(struct ctx *c, enum lang l, const char *name, int html)
 	    mail_render(l, name, &b)) == 0)
 		out = arena_strdup(&c->arena, b.data ? b.data : "");
 	buf_free(&b);
-	/* Every store mail says something: an empty one (seen twice in
-	 * make test, never reproduced) leaves a trace of its state. */
-	if (out != NULL && *out == '\0')
-		log_error("mail: %s (%s) rendered nothing; Page.order %s in "
-		    "its tree, %s the request's", name, lang_code(l),
-		    hdf_get_obj(tmpl_hdf(l), "Page.order") ? "is" : "is not",
-		    tmpl_hdf(l) == c->hdf ? "which is" : "not");
+	/* Every store mail says something: a blank one (what ClearSilver's
+	 * stale lookup cache did before hdf_drop) leaves a trace. */
+	if (out != NULL && out[strspn(out, " \n")] == '\0')
+		log_error("mail: %s (%s) rendered nothing; Page.order.reference "
+		    "'%s' in its tree, %s the request's (lang %s)", name,
+		    lang_code(l), hdf_get_value(tmpl_hdf(l),
+		    "Page.order.reference", "(none)"), tmpl_hdf(l) == c->hdf ?
+		    "which is" : "not", lang_code(c->lang));
 	return out;
 }
 

@@ -56,6 +56,29 @@ hdf_put_int(HDF *h, const char *name, long long v)
 }
 
 void
+hdf_drop(HDF *h, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	HDF *parent = h;
+
+	if (dot != NULL) {
+		char path[256];
+
+		if ((size_t)(dot - name) >= sizeof(path))
+			return;
+		memcpy(path, name, (size_t)(dot - name));
+		path[dot - name] = '\0';
+		if ((parent = hdf_get_obj(h, path)) == NULL)
+			return;
+	}
+	neo_check(hdf_remove_tree(h, name), name);
+	parent->last_hp = NULL;
+	parent->last_hs = NULL;
+	if (parent->child == NULL)
+		parent->last_child = NULL;
+}
+
+void
 hdf_putf(HDF *h, const char *value, const char *fmt, ...)
 {
 	char name[256];
@@ -319,6 +342,6 @@ tmpl_render(enum lang l, const char *name, enum tmpl_flags flags,
 void
 tmpl_clear(enum lang l)
 {
-	neo_check(hdf_remove_tree(langs[l].hdf, "Page"), "clear Page");
-	neo_check(hdf_remove_tree(langs[l].hdf, "Req"), "clear Req");
+	hdf_drop(langs[l].hdf, "Page");
+	hdf_drop(langs[l].hdf, "Req");
 }

@@ -44,6 +44,12 @@ const char	*tmpl_str(enum lang, const char *key);
 /* HDF setters that log instead of returning NEOERR. */
 void		 hdf_put(HDF *, const char *name, const char *value);
 void		 hdf_put_int(HDF *, const char *name, long long value);
+/* Removes the subtree at name (if any).  Every removal goes through it:
+ * ClearSilver's hdf_remove_tree() leaves the parent's lookup cache
+ * (last_hp/last_hs) pointing at the freed node, and a later set of a
+ * node of that name could write into freed memory; hdf_drop() clears
+ * the cache (and last_child when no child is left). */
+void		 hdf_drop(HDF *, const char *name);
 void		 hdf_putf(HDF *, const char *value, const char *namefmt, ...)
 		    __attribute__((format(printf, 3, 4)));
 /* Logs a NEOERR with context and frees it; returns -1 if err was set. */

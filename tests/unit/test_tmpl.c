@@ -341,3 +341,39 @@ TEST(lang_files_define_the_same_keys)
 	hdf_destroy(&hen);
 	hdf_destroy(&hfr);
 }
+
+/* ClearSilver's hdf_remove_tree() leaves the parent's lookup cache on the
+ * freed node: the next set of that name can find it there and write into
+ * freed memory (order mails rendered blank in make test).  hdf_drop()
+ * leaves no pointer to what it freed. */
+TEST(hdf_drop_leaves_no_cache_on_the_freed_node)
+{
+	HDF *h = NULL;
+	HDF *page, *card;
+
+	if (hdf_init(&h) != STATUS_OK)
+		abort();
+	hdf_put(h, "Card.name", "x");
+	hdf_put(h, "Page.order.reference", "SK-1");
+	hdf_put(h, "Page.order.status", "paid");	/* found: now cached */
+	page = hdf_get_obj(h, "Page");
+	card = hdf_get_obj(h, "Card");
+	/* What ClearSilver alone leaves behind: the cache names Card, freed,
+	 * as the node before Page. */
+	CHECK(h->last_hp == page && h->last_hs == card);
+	neo_check(hdf_remove_tree(h, "Card"), "remove");
+	CHECK(h->last_hs == card);
+	/* What hdf_drop leaves: */
+	hdf_drop(h, "Page");
+	CHECK(h->last_hp != page && h->last_hs != card);
+	CHECK(hdf_get_obj(h, "Page") == NULL);
+	hdf_put(h, "Page.order.reference", "SK-2");
+	CHECK_STR(hdf_get_value(h, "Page.order.reference", ""), "SK-2");
+	/* A child of a deeper node, the last one: no last_child left. */
+	hdf_put(h, "Footer.pages.0.slug", "about");
+	hdf_drop(h, "Footer.pages");
+	CHECK(hdf_get_obj(h, "Footer")->last_child == NULL);
+	hdf_put(h, "Footer.pages.0.slug", "terms");
+	CHECK_STR(hdf_get_value(h, "Footer.pages.0.slug", ""), "terms");
+	hdf_destroy(&h);
+}

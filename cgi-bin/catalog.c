@@ -3,13 +3,16 @@
  *   GET /                  categories, featured and new products
  *   GET /c/<slug>          products of a category and its sub-categories:
  *                          ?page=N&sort=new|price|price-desc|name&min=&max=
+ *                          &type=<db_product_types>&months=N&stock=1
+ *                          (filters with counts: docs/catalog.md)
  *                          and, on deep pages, &after=ID or &before=ID (the
  *                          product the page follows or precedes: keyset
  *                          paging, see db_listing)
  *   GET /p/<slug>          product page: price, plans, stock, series
  *                          navigation, related products, add-to-cart form
- *   GET /search?q=         full-text search, same sort/filter/paging, plus
- *                          sort=relevance (default) and typo correction
+ *   GET /search?q=         full-text search, same sort/price/paging, plus
+ *                          sort=relevance (default), typo correction and
+ *                          cat=<slug> (within a category)
  *   POST /p/<slug>         a logged-in customer's review, question, edit or
  *                          report (action=review|question|edit|report,
  *                          rating, body, post, reason; review_page.h)

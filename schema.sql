@@ -196,6 +196,9 @@ CREATE TABLE category_listing (
 	-- every order while each order still reads one index one way
 	sold_out	INTEGER NOT NULL DEFAULT 0 CHECK (sold_out IN (0, 1)),
 	in_stock	INTEGER NOT NULL DEFAULT 1 CHECK (in_stock IN (0, 1)),
+	-- the product's type (media type, else kind): the type filter's
+	-- counts read the listing alone (migration 030)
+	type		TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (category_id, product_id)
 ) WITHOUT ROWID;
 CREATE INDEX category_listing_new ON category_listing(category_id,
@@ -245,9 +248,10 @@ WHEN old.parent_id IS NOT new.parent_id BEGIN
 	    FROM category_tree up, category_tree down
 	    WHERE up.descendant_id = new.parent_id AND down.ancestor_id = new.id;
 	INSERT INTO category_listing(category_id, product_id, created_at,
-	    price_minor, name, sold_out, in_stock)
+	    price_minor, name, sold_out, in_stock, type)
 	    SELECT up.ancestor_id, p.id, p.created_at, p.price_minor, p.name,
-	    coalesce(p.stock, -1) = 0, coalesce(p.stock, -1) <> 0
+	    coalesce(p.stock, -1) = 0, coalesce(p.stock, -1) <> 0,
+	    coalesce(p.media_type, p.kind)
 	    FROM products p
 	    JOIN category_tree t ON t.descendant_id = p.category_id AND t.ancestor_id = new.id
 	    JOIN category_tree up ON up.descendant_id = p.category_id
@@ -257,18 +261,21 @@ END;
 CREATE TRIGGER products_listing_ai AFTER INSERT ON products
 WHEN new.active = 1 AND new.parent_id IS NULL AND new.category_id IS NOT NULL BEGIN
 	INSERT INTO category_listing(category_id, product_id, created_at,
-	    price_minor, name, sold_out, in_stock)
+	    price_minor, name, sold_out, in_stock, type)
 	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name,
-	    coalesce(new.stock, -1) = 0, coalesce(new.stock, -1) <> 0
+	    coalesce(new.stock, -1) = 0, coalesce(new.stock, -1) <> 0,
+	    coalesce(new.media_type, new.kind)
 	    FROM category_tree WHERE descendant_id = new.category_id;
 END;
 CREATE TRIGGER products_listing_au AFTER UPDATE OF active, parent_id,
-	category_id, created_at, price_minor, name ON products BEGIN
+	category_id, created_at, price_minor, name, kind, media_type ON products
+BEGIN
 	DELETE FROM category_listing WHERE product_id = old.id;
 	INSERT INTO category_listing(category_id, product_id, created_at,
-	    price_minor, name, sold_out, in_stock)
+	    price_minor, name, sold_out, in_stock, type)
 	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name,
-	    coalesce(new.stock, -1) = 0, coalesce(new.stock, -1) <> 0
+	    coalesce(new.stock, -1) = 0, coalesce(new.stock, -1) <> 0,
+	    coalesce(new.media_type, new.kind)
 	    FROM category_tree WHERE descendant_id = new.category_id
 	    AND new.active = 1 AND new.parent_id IS NULL;
 END;

@@ -71,19 +71,20 @@
 
 /* Filtered category pages (type ?8 or NULL, ?9 in stock only, ?10 plan
  * months or 0): the sort index is walked with each row's product looked
- * up, by offset only (the filters leave a part of one category). */
-#define P_TYPE "coalesce(p.media_type, p.kind)"
-#define F_FROM								\
-	" FROM category_listing c JOIN products p ON p.id = c.product_id"
+ * up, by offset only (the filters leave a part of one category).  The
+ * counts read the listing alone (its type and sold_out columns), and
+ * plans only for subscriptions. */
 #define F_PLAN								\
-	"SELECT 1 FROM subscription_plans s WHERE s.product_id = p.id "	\
-	"AND s.active = 1 AND s.duration_days = 0 AND s.duration_months = ?10"
+	"SELECT 1 FROM subscription_plans s WHERE s.product_id = "	\
+	"c.product_id AND s.active = 1 AND s.duration_days = 0 "	\
+	"AND s.duration_months = ?10"
 #define F_WHERE								\
 	" WHERE c.category_id = ?1 AND +c.price_minor BETWEEN ?2 AND ?3 "	\
-	"AND (?8 IS NULL OR " P_TYPE " = ?8) AND (?9 = 0 OR c.sold_out = 0) "\
-	"AND (?10 = 0 OR EXISTS (" F_PLAN "))"
+	"AND (?8 IS NULL OR c.type = ?8) AND (?9 = 0 OR c.sold_out = 0) "	\
+	"AND (?10 = 0 OR (c.type = 'subscription' AND EXISTS (" F_PLAN ")))"
 #define F_LIST(order)							\
-	"SELECT " CARD_COLS F_FROM F_WHERE " ORDER BY "			\
+	"SELECT " CARD_COLS " FROM category_listing c JOIN products p "	\
+	"ON p.id = c.product_id" F_WHERE " ORDER BY "			\
 	order("c.", "product_id") " LIMIT ?4 OFFSET ?5"
 
 /* Search (see db_search): ?1 an FTS5 expression, ?2..?3 price range,
@@ -191,13 +192,15 @@ static const char *const sql[Q__MAX] = {
 	[Q_F_PRICE_ASC] = F_LIST(CAT_PRICE_ASC),
 	[Q_F_PRICE_DESC] = F_LIST(CAT_PRICE_DESC),
 	[Q_F_NAME] = F_LIST(CAT_NAME),
-	[Q_F_COUNT] = "SELECT count(*)" F_FROM F_WHERE,
-	[Q_F_TYPES] = "SELECT " P_TYPE ", count(*)" F_FROM F_WHERE " GROUP BY 1",
+	[Q_F_COUNT] = "SELECT count(*) FROM category_listing c" F_WHERE,
+	[Q_F_TYPES] = "SELECT c.type, count(*) FROM category_listing c" F_WHERE
+	    " GROUP BY 1",
 	/* Plans are unique per (product, months, days): one row a product. */
-	[Q_F_MONTHS] = "SELECT s.duration_months, count(*)" F_FROM
-	    " JOIN subscription_plans s ON s.product_id = p.id AND s.active = 1 "
-	    "AND s.duration_days = 0 AND s.duration_months > 0" F_WHERE
-	    " GROUP BY 1 ORDER BY 1",
+	[Q_F_MONTHS] = "SELECT s.duration_months, count(*) FROM "
+	    "category_listing c JOIN subscription_plans s ON s.product_id = "
+	    "c.product_id AND s.active = 1 AND s.duration_days = 0 AND "
+	    "s.duration_months > 0" F_WHERE " AND c.type = 'subscription' "
+	    "GROUP BY 1 ORDER BY 1",
 	[Q_S_COUNT] = "SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1",
 	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
 	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "

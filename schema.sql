@@ -106,6 +106,9 @@ CREATE INDEX products_new ON products(created_at DESC, id DESC)
 CREATE INDEX products_featured ON products(featured, created_at DESC)
 	WHERE active = 1;
 CREATE INDEX products_parent ON products(parent_id, position);
+-- Search's best-match sort puts sold-out products last by asking this
+-- small index, not each match's row (migration 030).
+CREATE INDEX products_sold_out ON products(id) WHERE stock = 0;
 
 CREATE TABLE product_images (
 	id		INTEGER PRIMARY KEY,

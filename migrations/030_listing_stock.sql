@@ -84,3 +84,6 @@ WHEN (coalesce(old.stock, -1) = 0) <> (coalesce(new.stock, -1) = 0) BEGIN
 	    in_stock = coalesce(new.stock, -1) <> 0
 	WHERE product_id = new.id;
 END;
+-- Search's best-match sort puts sold-out products last by asking this
+-- small index, not each match's row.
+CREATE INDEX products_sold_out ON products(id) WHERE stock = 0;

@@ -103,18 +103,21 @@
  *   and probe the match set ("+" keeps SQLite from turning the IN into
  *   rowid lookups), stopping after one page. */
 #define SEARCH_COLS CARD_COLS ", p.description"
-/* Sold-out products last in every order; ?7 a category (0: any) whose
+/* Sold-out products last in every order (the relevance sort asks the
+ * small index products_sold_out instead of reading each match's row);
+ * ?7 a category (0: any) whose
  * listing (category_listing: top-level products) the match must be in. */
 #define SOLD_OUT(t) "(coalesce(" t ".stock, -1) = 0)"
 #define IN_CAT(t) " AND (?7 = 0 OR EXISTS (SELECT 1 FROM category_listing "	\
 	"cl WHERE cl.category_id = ?7 AND cl.product_id = " t ".id))"
 #define SEARCH_RANK_ROWS 500	/* newest matches ranked by souk_rank */
-#define RELEVANCE(where)						\
+#define RELEVANCE(join, where)						\
 	"SELECT " SEARCH_COLS ", m.total FROM (SELECT id, r, so, "	\
 	"count(*) OVER () AS total FROM (SELECT products_fts.rowid AS id, "\
-	"souk_rank(products_fts) AS r, " SOLD_OUT("q") " AS so "	\
-	"FROM products_fts JOIN products q ON q.id = products_fts.rowid"	\
-	" WHERE products_fts MATCH ?1" where " ORDER BY "		\
+	"souk_rank(products_fts) AS r, products_fts.rowid IN "		\
+	"(SELECT id FROM products WHERE stock = 0) AS so "		\
+	"FROM products_fts " join " WHERE products_fts MATCH ?1" where	\
+	" ORDER BY "		\
 	"products_fts.rowid DESC LIMIT ?6) ORDER BY so, r, id DESC "	\
 	"LIMIT ?4 OFFSET ?5) m JOIN products p ON p.id = m.id "		\
 	"ORDER BY m.so, m.r, m.id DESC"
@@ -193,8 +196,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_F_PRICE_DESC] = F_LIST(CAT_PRICE_DESC),
 	[Q_F_NAME] = F_LIST(CAT_NAME),
 	[Q_F_COUNT] = "SELECT count(*) FROM category_listing c" F_WHERE,
-	[Q_F_TYPES] = "SELECT c.type, count(*) FROM category_listing c" F_WHERE
-	    " GROUP BY 1",
+	/* With the type and stock filters left out: both facets in one pass. */
+	[Q_F_TYPES] = "SELECT c.type, c.sold_out, count(*) FROM "
+	    "category_listing c" F_WHERE " GROUP BY 1, 2",
 	/* Plans are unique per (product, months, days): one row a product. */
 	[Q_F_MONTHS] = "SELECT s.duration_months, count(*) FROM "
 	    "category_listing c JOIN subscription_plans s ON s.product_id = "
@@ -205,8 +209,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
 	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "
 	    "AND p.price_minor BETWEEN ?2 AND ?3" IN_CAT("p"),
-	[Q_S_RELEVANCE] = RELEVANCE(""),
-	[Q_S_RELEVANCE_PRICE] = RELEVANCE(" AND q.price_minor BETWEEN ?2 AND ?3"
+	[Q_S_RELEVANCE] = RELEVANCE("", ""),
+	[Q_S_RELEVANCE_PRICE] = RELEVANCE("JOIN products q ON q.id = "
+	    "products_fts.rowid", " AND q.price_minor BETWEEN ?2 AND ?3"
 	    IN_CAT("q")),
 	[Q_S_OLDER] = NEWEST_MATCHES("", ""),
 	[Q_S_OLDER_PRICE] = NEWEST_MATCHES("", " AND p.price_minor BETWEEN ?2 AND ?3"
@@ -860,22 +865,26 @@ db_listing_facets(struct db *db, const struct listing_query *q,
 
 	memset(f, 0, sizeof(*f));
 	other.type = NULL;
+	other.in_stock = 0;
 	if ((st = db_stmt(db, &stmts, Q_F_TYPES)) == NULL)
 		return -1;
 	bind_filters(st, &other);
+	/* A type counts under the stock filter, in stock under the type. */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
+		int sold_out = (int)db_col_int(st, 1);
+		long long n = db_col_int(st, 2);
 		for (int i = 0; i < DB_TYPES; i++)
-			if (t != NULL && strcmp(t, db_product_types[i]) == 0)
-				f->types[i] = db_col_int(st, 1);
+			if (t != NULL && strcmp(t, db_product_types[i]) == 0 &&
+			    (!q->in_stock || !sold_out))
+				f->types[i] += n;
+		if (!sold_out && t != NULL && (q->type == NULL ||
+		    strcmp(t, q->type) == 0))
+			f->in_stock += n;
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(db, "type facet");
-	other = *q;
-	other.in_stock = 1;
-	if ((f->in_stock = filtered_count(db, &other)) < 0)
-		return -1;
 	other = *q;
 	other.months = 0;
 	if ((st = db_stmt(db, &stmts, Q_F_MONTHS)) == NULL)

@@ -84,6 +84,13 @@ def months_and_stock_counts_under_the_other_filters():
     r = s.get("/c/devices?stock=1")
     check(total(r.text) == n and 'name="stock" value="1" checked' in r.text,
           "stock=1 lists %d" % total(r.text))
+    # Types count under the stock filter, in stock under the type.
+    check(options(r.text, "type") == {"physical": n} and
+          options(d, "type") == {"physical": total(d)} and n < total(d),
+          "devices types: %r %r" % (options(r.text, "type"), options(d, "type")))
+    r = s.get("/c/software?type=subscription")
+    check(in_stock_count(r.text) == listed(s, "software", "p.kind = "
+          "'subscription' AND coalesce(p.stock, -1) <> 0"), "in stock by type")
 
 
 @test

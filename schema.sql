@@ -106,6 +106,9 @@ CREATE INDEX products_new ON products(created_at DESC, id DESC)
 CREATE INDEX products_featured ON products(featured, created_at DESC)
 	WHERE active = 1;
 CREATE INDEX products_parent ON products(parent_id, position);
+-- Search's best-match sort puts sold-out products last by asking this
+-- small index, not each match's row (migration 030).
+CREATE INDEX products_sold_out ON products(id) WHERE stock = 0;
 
 CREATE TABLE product_images (
 	id		INTEGER PRIMARY KEY,
@@ -191,14 +194,24 @@ CREATE TABLE category_listing (
 	created_at	INTEGER NOT NULL,
 	price_minor	INTEGER NOT NULL,
 	name		TEXT NOT NULL COLLATE NOCASE,
+	-- stock 0, twice (migration 030): ascending sorts lead with sold_out,
+	-- descending ones with in_stock, so sold-out products come last in
+	-- every order while each order still reads one index one way
+	sold_out	INTEGER NOT NULL DEFAULT 0 CHECK (sold_out IN (0, 1)),
+	in_stock	INTEGER NOT NULL DEFAULT 1 CHECK (in_stock IN (0, 1)),
+	-- the product's type (media type, else kind): the type filter's
+	-- counts read the listing alone (migration 030)
+	type		TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (category_id, product_id)
 ) WITHOUT ROWID;
 CREATE INDEX category_listing_new ON category_listing(category_id,
-	created_at DESC, product_id DESC, price_minor);
+	in_stock DESC, created_at DESC, product_id DESC, price_minor);
 CREATE INDEX category_listing_price ON category_listing(category_id,
-	price_minor, product_id);
-CREATE INDEX category_listing_name ON category_listing(category_id, name,
-	product_id, price_minor);
+	sold_out, price_minor, product_id);
+CREATE INDEX category_listing_price_desc ON category_listing(category_id,
+	in_stock, price_minor, product_id);
+CREATE INDEX category_listing_name ON category_listing(category_id,
+	sold_out, name, product_id, price_minor);
 CREATE INDEX category_listing_product ON category_listing(product_id);
 -- categories.listed answers "how many products" without counting rows.
 CREATE TRIGGER category_listing_count_ai AFTER INSERT ON category_listing BEGIN
@@ -238,8 +251,10 @@ WHEN old.parent_id IS NOT new.parent_id BEGIN
 	    FROM category_tree up, category_tree down
 	    WHERE up.descendant_id = new.parent_id AND down.ancestor_id = new.id;
 	INSERT INTO category_listing(category_id, product_id, created_at,
-	    price_minor, name)
-	    SELECT up.ancestor_id, p.id, p.created_at, p.price_minor, p.name
+	    price_minor, name, sold_out, in_stock, type)
+	    SELECT up.ancestor_id, p.id, p.created_at, p.price_minor, p.name,
+	    coalesce(p.stock, -1) = 0, coalesce(p.stock, -1) <> 0,
+	    coalesce(p.media_type, p.kind)
 	    FROM products p
 	    JOIN category_tree t ON t.descendant_id = p.category_id AND t.ancestor_id = new.id
 	    JOIN category_tree up ON up.descendant_id = p.category_id
@@ -249,19 +264,30 @@ END;
 CREATE TRIGGER products_listing_ai AFTER INSERT ON products
 WHEN new.active = 1 AND new.parent_id IS NULL AND new.category_id IS NOT NULL BEGIN
 	INSERT INTO category_listing(category_id, product_id, created_at,
-	    price_minor, name)
-	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name
+	    price_minor, name, sold_out, in_stock, type)
+	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name,
+	    coalesce(new.stock, -1) = 0, coalesce(new.stock, -1) <> 0,
+	    coalesce(new.media_type, new.kind)
 	    FROM category_tree WHERE descendant_id = new.category_id;
 END;
--- Stock changes (checkout) do not touch the listing.
 CREATE TRIGGER products_listing_au AFTER UPDATE OF active, parent_id,
-	category_id, created_at, price_minor, name ON products BEGIN
+	category_id, created_at, price_minor, name, kind, media_type ON products
+BEGIN
 	DELETE FROM category_listing WHERE product_id = old.id;
 	INSERT INTO category_listing(category_id, product_id, created_at,
-	    price_minor, name)
-	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name
+	    price_minor, name, sold_out, in_stock, type)
+	    SELECT ancestor_id, new.id, new.created_at, new.price_minor, new.name,
+	    coalesce(new.stock, -1) = 0, coalesce(new.stock, -1) <> 0,
+	    coalesce(new.media_type, new.kind)
 	    FROM category_tree WHERE descendant_id = new.category_id
 	    AND new.active = 1 AND new.parent_id IS NULL;
+END;
+-- Only a stock reaching or leaving 0 touches the listing.
+CREATE TRIGGER products_listing_stock AFTER UPDATE OF stock ON products
+WHEN (coalesce(old.stock, -1) = 0) <> (coalesce(new.stock, -1) = 0) BEGIN
+	UPDATE category_listing SET sold_out = coalesce(new.stock, -1) = 0,
+	    in_stock = coalesce(new.stock, -1) <> 0
+	WHERE product_id = new.id;
 END;
 
 -- Full-text search over the names and descriptions of ACTIVE products

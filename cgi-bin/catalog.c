@@ -3,13 +3,16 @@
  *   GET /                  categories, featured and new products
  *   GET /c/<slug>          products of a category and its sub-categories:
  *                          ?page=N&sort=new|price|price-desc|name&min=&max=
+ *                          &type=<db_product_types>&months=N&stock=1
+ *                          (filters with counts: docs/catalog.md)
  *                          and, on deep pages, &after=ID or &before=ID (the
  *                          product the page follows or precedes: keyset
  *                          paging, see db_listing)
  *   GET /p/<slug>          product page: price, plans, stock, series
  *                          navigation, related products, add-to-cart form
- *   GET /search?q=         full-text search, same sort/filter/paging, plus
- *                          sort=relevance (default) and typo correction
+ *   GET /search?q=         full-text search, same sort/price/paging, plus
+ *                          sort=relevance (default), typo correction and
+ *                          cat=<slug> (within a category)
  *   POST /p/<slug>         a logged-in customer's review, question, edit or
  *                          report (action=review|question|edit|report,
  *                          rating, body, post, reason; review_page.h)
@@ -19,6 +22,7 @@
  * Pages for visitors without a cart or session are marked cacheable for a
  * second (nginx fastcgi_cache micro-caching, see nginx.conf.example). */
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "clock.h"
@@ -47,7 +51,8 @@
 #define MAX_PAGE 10000
 #define SEARCH_MAX 200		/* code points in a query */
 
-enum key { KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX, KEY_Q, KEY_AFTER, KEY_BEFORE,
+enum key { KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX, KEY_TYPE, KEY_STOCK,
+	KEY_MONTHS, KEY_CAT, KEY_Q, KEY_AFTER, KEY_BEFORE,
 	KEY_ACTION, KEY_RATING, KEY_BODY, KEY_POST, KEY_REASON, KEY__MAX };
 
 static const char *const sorts[SORT__MAX + 1] = {
@@ -61,6 +66,11 @@ static const struct valid_key keys[KEY__MAX] = {
 	[KEY_SORT] = { "sort", V_ENUM, 0, 0, sorts, 0 },
 	[KEY_MIN] = { "min", V_FUNC, 0, 0, NULL, 0, money_field },
 	[KEY_MAX] = { "max", V_FUNC, 0, 0, NULL, 0, money_field },
+	/* Category filters (db_listing_query) and search's category. */
+	[KEY_TYPE] = { "type", V_ENUM, 0, 0, db_product_types, 0 },
+	[KEY_STOCK] = { "stock", V_BOOL, 0, 0, NULL, 0 },
+	[KEY_MONTHS] = { "months", V_INT, 1, 120, NULL, 0 },
+	[KEY_CAT] = { "cat", V_SLUG, 0, 120, NULL, 0 },
 	/* Checked by the search page itself: a too-long query gets the search
 	 * page with advice, not a bare 400. */
 	[KEY_Q] = { "q", V_TEXT, 0, 0, NULL, 0 },
@@ -81,12 +91,16 @@ struct browse {
 	const char	*base;		/* path the page links go to */
 	const char	*q;		/* search text or NULL */
 	long long	 after, before;	/* category keyset cursor, 0: none */
+	const char	*type;		/* filters (db_listing_query) */
+	int		 in_stock, months;
+	const char	*cat;		/* search: category slug or NULL */
 };
 
 static void
 browse_read(struct ctx *c, struct browse *b, enum sort def)
 {
 	const struct val *v;
+	int keyset;
 
 	b->sort = app_val(c, KEY_SORT)->state == VAL_OK ?
 	    (enum sort)app_val(c, KEY_SORT)->i : def;
@@ -97,9 +111,18 @@ browse_read(struct ctx *c, struct browse *b, enum sort def)
 	b->min = v->state == VAL_OK ? v->i : 0;
 	v = app_val(c, KEY_MAX);
 	b->max = v->state == VAL_OK ? v->i : -1;
-	if (b->q == NULL && app_val(c, KEY_AFTER)->state == VAL_OK)
+	if (app_val(c, KEY_TYPE)->state == VAL_OK)
+		b->type = db_product_types[app_val(c, KEY_TYPE)->i];
+	b->in_stock = app_val(c, KEY_STOCK)->state == VAL_OK &&
+	    app_val(c, KEY_STOCK)->i;
+	if (app_val(c, KEY_MONTHS)->state == VAL_OK)
+		b->months = (int)app_val(c, KEY_MONTHS)->i;
+	/* Filtered pages go by number only (db_listing_query). */
+	keyset = b->q == NULL && b->type == NULL && !b->in_stock &&
+	    b->months == 0;
+	if (keyset && app_val(c, KEY_AFTER)->state == VAL_OK)
 		b->after = app_val(c, KEY_AFTER)->i;
-	else if (b->q == NULL && app_val(c, KEY_BEFORE)->state == VAL_OK)
+	else if (keyset && app_val(c, KEY_BEFORE)->state == VAL_OK)
 		b->before = app_val(c, KEY_BEFORE)->i;
 	if (b->max >= 0 && b->min > b->max) {
 		long long t = b->min;	/* a swapped range is still clear */
@@ -125,6 +148,14 @@ browse_href(struct ctx *c, const struct browse *b, long long page,
 		url_param(&q, "min", app_val(c, KEY_MIN)->s);
 	if (app_val(c, KEY_MAX)->state == VAL_OK)
 		url_param(&q, "max", app_val(c, KEY_MAX)->s);
+	if (b->type != NULL)
+		url_param(&q, "type", b->type);
+	if (b->in_stock)
+		url_param(&q, "stock", "1");
+	if (b->months > 0)
+		url_param(&q, "months", arena_printf(&c->arena, "%d", b->months));
+	if (b->cat != NULL)
+		url_param(&q, "cat", b->cat);
 	if (page > 1)
 		url_param(&q, "page", arena_printf(&c->arena, "%lld", page));
 	if (cursor != NULL)
@@ -209,12 +240,20 @@ put_pager(struct ctx *c, const struct browse *b, const struct listing_query *lq,
 
 /* The values the filter form shows back. */
 static void
-put_filter(struct ctx *c)
+put_filter(struct ctx *c, const struct browse *b)
 {
 	if (app_val(c, KEY_MIN)->state == VAL_OK)
 		hdf_put(c->hdf, "Page.min", app_val(c, KEY_MIN)->s);
 	if (app_val(c, KEY_MAX)->state == VAL_OK)
 		hdf_put(c->hdf, "Page.max", app_val(c, KEY_MAX)->s);
+	if (b->type != NULL)
+		hdf_put(c->hdf, "Page.type", b->type);
+	if (b->in_stock)
+		hdf_put(c->hdf, "Page.stock", "1");
+	if (b->months > 0)
+		hdf_put_int(c->hdf, "Page.months", b->months);
+	if (b->cat != NULL)
+		hdf_put(c->hdf, "Page.cat", b->cat);
 }
 
 /* Runs the listing (category) or the search (f != NULL) for b and fills
@@ -235,6 +274,9 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 	lq->offset = (b->page - 1) * PER_PAGE;
 	lq->after = b->after;
 	lq->before = b->before;
+	lq->type = b->type;
+	lq->in_stock = b->in_stock;
+	lq->months = b->months;
 	if (lq->after || lq->before)
 		lq->offset = 0;
 	if ((rc = f ? db_search(c->db, &c->arena, lq, f, l) :
@@ -248,7 +290,7 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 		hdf_put_int(c->hdf, "Page.pages", pages);
 		hdf_put(c->hdf, "Page.first_href", browse_href(c, b, 1, 1, NULL, 0));
 		hdf_put(c->hdf, "Page.last_href", browse_href(c, b, pages, 1, NULL, 0));
-		put_filter(c);
+		put_filter(c, b);
 		return 2;
 	}
 	if (db_text_cards(c->db, &c->arena, c->lang, l->items, l->n) < 0)
@@ -259,9 +301,75 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 		    l->items[i].description, words, 18);
 	}
 	card_grid(c, "products_html", l);
-	put_pager(c, b, lq, l, f == NULL);
-	put_filter(c);
+	put_pager(c, b, lq, l, f == NULL && !db_listing_filtered(lq));
+	put_filter(c, b);
 	return 200;
+}
+
+/* The facets of an unfiltered category page, kept a second per process
+ * (like the category tree, nav.h): a page without filters pays no count. */
+#define FACET_SLOTS 32
+static struct {
+	long long		 category_id;
+	struct timespec		 at;
+	struct listing_facets	 f;
+} facet_cache[FACET_SLOTS];
+
+/* The facets of lq into *f, from the cache when lq has no filter at all.
+ * 0 or -1. */
+static int
+facets_get(struct ctx *c, const struct listing_query *lq,
+    struct listing_facets *f)
+{
+	struct timespec now;
+	size_t slot = (size_t)lq->category_id % FACET_SLOTS;
+	int plain = !db_listing_filtered(lq) && lq->min_price <= 0 &&
+	    lq->max_price >= DB_PRICE_MAX;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (plain && facet_cache[slot].category_id == lq->category_id &&
+	    (now.tv_sec - facet_cache[slot].at.tv_sec) * 1000000000L +
+	    (now.tv_nsec - facet_cache[slot].at.tv_nsec) < 1000000000L) {
+		*f = facet_cache[slot].f;
+		return 0;
+	}
+	if (db_listing_facets(c->db, lq, f) < 0)
+		return -1;
+	if (plain) {
+		facet_cache[slot].category_id = lq->category_id;
+		facet_cache[slot].at = now;
+		facet_cache[slot].f = *f;
+	}
+	return 0;
+}
+
+/* Page.facets: each filter option with the number of products it would
+ * leave under the other filters (options leaving none are left out, but
+ * the chosen one).  0 or 500. */
+static int
+put_facets(struct ctx *c, const struct listing_query *lq)
+{
+	struct listing_facets f;
+	int k = 0;
+
+	if (facets_get(c, lq, &f) < 0)
+		return 500;
+	for (int i = 0; i < DB_TYPES; i++) {
+		const char *t = db_product_types[i];
+		if (f.types[i] == 0 && (lq->type == NULL || strcmp(lq->type, t)))
+			continue;
+		hdf_putf(c->hdf, t, "Page.facets.types.%d.value", k);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", f.types[i]),
+		    "Page.facets.types.%d.n", k++);
+	}
+	hdf_put_int(c->hdf, "Page.facets.in_stock", f.in_stock);
+	for (size_t i = 0; i < f.nmonths; i++) {
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", f.months[i]),
+		    "Page.facets.months.%zu.months", i);
+		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", f.months_n[i]),
+		    "Page.facets.months.%zu.n", i);
+	}
+	return 0;
 }
 
 static int
@@ -333,6 +441,8 @@ page_category(struct ctx *c)
 	lq.category_id = cat.id;
 	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200 && rc != 2)
 		return rc;
+	if (put_facets(c, &lq) != 0)
+		return 500;
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);
 	put_paragraphs(c, "Page.category.paras", cat.description);
@@ -551,6 +661,33 @@ page_product(struct ctx *c)
 	return product_view(c, &p, rc);
 }
 
+/* Search within a category (?cat=slug, the search form's select of
+ * top-level categories, Page.cats): an unknown one is a 400 page. */
+static int
+search_category(struct ctx *c, struct browse *b, struct listing_query *lq)
+{
+	const struct nav *nav = nav_get(c->db, c->lang);
+	const struct val *v = app_val(c, KEY_CAT);
+	int k = 0;
+
+	for (size_t i = 0; i < nav->n; i++) {
+		const struct category *cat = &nav->cats[i];
+		if (v->state == VAL_OK && strcmp(v->s, cat->slug) == 0) {
+			lq->category_id = cat->id;
+			b->cat = cat->slug;
+		}
+		if (cat->parent_id != 0)
+			continue;
+		hdf_putf(c->hdf, cat->slug, "Page.cats.%d.slug", k);
+		hdf_putf(c->hdf, cat->name, "Page.cats.%d.name", k++);
+	}
+	if (v->state == VAL_OK && lq->category_id == 0) {
+		hdf_put(c->hdf, "Page.problem", "bad_category");
+		return app_render(c, 400, "catalog/search");
+	}
+	return 0;
+}
+
 static int
 page_search(struct ctx *c)
 {
@@ -562,7 +699,7 @@ page_search(struct ctx *c)
 	struct browse b = { 0 };
 	int rc;
 
-	for (int k = KEY_PAGE; k <= KEY_MAX; k++)
+	for (int k = KEY_PAGE; k <= KEY_CAT; k++)
 		if (app_val(c, k)->state == VAL_INVALID) {
 			app_put_errors(c, "Page.errors");
 			return app_error(c, 400, "invalid");
@@ -586,6 +723,8 @@ page_search(struct ctx *c)
 	b.base = "/search";
 	b.q = q->s;
 	browse_read(c, &b, SORT_RELEVANCE);
+	if ((rc = search_category(c, &b, &lq)) != 0)
+		return rc;
 	search_fts(&c->arena, &words, &f);
 	if ((rc = browse_run(c, &b, &lq, &f, &words, &l)) != 200)
 		return rc;
@@ -623,12 +762,12 @@ static const struct page pages[PAGE__MAX] = {
 	[PAGE_HOME] = { "", METHODS_GET, page_home, 0, NULL },
 	[PAGE_CATEGORY] = { "c", METHODS_GET, page_category,
 	    PAGE_STRICT | PAGE_REST, KEYS(KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX,
-	    KEY_AFTER, KEY_BEFORE) },
+	    KEY_TYPE, KEY_STOCK, KEY_MONTHS, KEY_AFTER, KEY_BEFORE) },
 	[PAGE_PRODUCT] = { "p", METHODS_GET_POST, page_product,
 	    PAGE_STRICT | PAGE_REST, KEYS(KEY_BEFORE, KEY_ACTION, KEY_RATING,
 	    KEY_BODY, KEY_POST, KEY_REASON) },
 	[PAGE_SEARCH] = { "search", METHODS_GET, page_search, 0,
-	    KEYS(KEY_Q, KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX) },
+	    KEYS(KEY_Q, KEY_PAGE, KEY_SORT, KEY_MIN, KEY_MAX, KEY_CAT) },
 };
 
 static const struct app catalog = {

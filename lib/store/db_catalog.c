@@ -36,17 +36,22 @@
 #define CAT_LATER(inner, outer)						\
 	"SELECT " CARD_COLS " FROM (SELECT c.product_id AS id, "	\
 	"c.created_at AS created_at, c.price_minor AS price_minor, "	\
-	"c.name AS name" CAT_WHERE_ORDERED " ORDER BY " inner		\
+	"c.name AS name, c.sold_out AS sold_out, c.in_stock AS in_stock"	\
+	CAT_WHERE_ORDERED " ORDER BY " inner		\
 	" LIMIT ?4 OFFSET ?5) l JOIN products p ON p.id = l.id "	\
 	"ORDER BY " outer
-#define CAT_NEWEST(t, id)	t "created_at DESC, " t id " DESC"
-#define CAT_PRICE_ASC(t, id)	t "price_minor, " t id
-#define CAT_PRICE_DESC(t, id)	t "price_minor DESC, " t id " DESC"
-#define CAT_NAME(t, id)		t "name, " t id
-#define CAT_NAME_DESC(t, id)	t "name DESC, " t id " DESC"
-#define CAT_OLDEST(t, id)	t "created_at, " t id
+/* Sold-out products last in every order (schema.sql: sold_out, in_stock);
+ * each order and its exact reverse read one index. */
+#define CAT_NEWEST(t, id)	t "in_stock DESC, " t "created_at DESC, " t id " DESC"
+#define CAT_OLDEST(t, id)	t "in_stock, " t "created_at, " t id
+#define CAT_PRICE_ASC(t, id)	t "sold_out, " t "price_minor, " t id
+#define CAT_PRICE_ASC_REV(t, id) t "sold_out DESC, " t "price_minor DESC, " t id " DESC"
+#define CAT_PRICE_DESC(t, id)	t "in_stock DESC, " t "price_minor DESC, " t id " DESC"
+#define CAT_PRICE_DESC_REV(t, id) t "in_stock, " t "price_minor, " t id
+#define CAT_NAME(t, id)		t "sold_out, " t "name, " t id
+#define CAT_NAME_DESC(t, id)	t "sold_out DESC, " t "name DESC, " t id " DESC"
 /* Deep pages (keyset): the rows after or before a product's sort key
- * (?6 key, ?7 id) in the sort index's order, skipping ?5 of them; and the
+ * (?8 sold_out or in_stock, ?6 key, ?7 id) in the sort index's order, skipping ?5 of them; and the
  * rows from the end of the order (reversed), for the last pages. */
 #define CAT_SEEK(order, cmp)						\
 	"SELECT " CARD_COLS " FROM category_listing c JOIN products p "	\
@@ -59,10 +64,28 @@
 	CAT_FIRST(ORDER("c.", "product_id")),				\
 	CAT_LATER(ORDER("c.", "product_id"), ORDER("l.", "id")),	\
 	CAT_SEEK(ORDER("c.", "product_id"), "(" KEY ", c.product_id) "	\
-	    AFTER " (?6, ?7)"),						\
+	    AFTER " (?8, ?6, ?7)"),					\
 	CAT_SEEK(REVERSE("c.", "product_id"), "(" KEY ", c.product_id) "	\
-	    BEFORE " (?6, ?7)"),					\
+	    BEFORE " (?8, ?6, ?7)"),					\
 	CAT_SEEK(REVERSE("c.", "product_id"), "1")
+
+/* Filtered category pages (type ?8 or NULL, ?9 in stock only, ?10 plan
+ * months or 0): the sort index is walked with each row's product looked
+ * up, by offset only (the filters leave a part of one category).  The
+ * counts read the listing alone (its type and sold_out columns), and
+ * plans only for subscriptions. */
+#define F_PLAN								\
+	"SELECT 1 FROM subscription_plans s WHERE s.product_id = "	\
+	"c.product_id AND s.active = 1 AND s.duration_days = 0 "	\
+	"AND s.duration_months = ?10"
+#define F_WHERE								\
+	" WHERE c.category_id = ?1 AND +c.price_minor BETWEEN ?2 AND ?3 "	\
+	"AND (?8 IS NULL OR c.type = ?8) AND (?9 = 0 OR c.sold_out = 0) "	\
+	"AND (?10 = 0 OR (c.type = 'subscription' AND EXISTS (" F_PLAN ")))"
+#define F_LIST(order)							\
+	"SELECT " CARD_COLS " FROM category_listing c JOIN products p "	\
+	"ON p.id = c.product_id" F_WHERE " ORDER BY "			\
+	order("c.", "product_id") " LIMIT ?4 OFFSET ?5"
 
 /* Search (see db_search): ?1 an FTS5 expression, ?2..?3 price range,
  * ?4 limit, ?5 offset.  The FTS index holds active products only.
@@ -80,15 +103,24 @@
  *   and probe the match set ("+" keeps SQLite from turning the IN into
  *   rowid lookups), stopping after one page. */
 #define SEARCH_COLS CARD_COLS ", p.description"
+/* Sold-out products last in every order (the relevance sort asks the
+ * small index products_sold_out instead of reading each match's row);
+ * ?7 a category (0: any) whose
+ * listing (category_listing: top-level products) the match must be in. */
+#define SOLD_OUT(t) "(coalesce(" t ".stock, -1) = 0)"
+#define IN_CAT(t) " AND (?7 = 0 OR EXISTS (SELECT 1 FROM category_listing "	\
+	"cl WHERE cl.category_id = ?7 AND cl.product_id = " t ".id))"
 #define SEARCH_RANK_ROWS 500	/* newest matches ranked by souk_rank */
 #define RELEVANCE(join, where)						\
-	"SELECT " SEARCH_COLS ", m.total FROM (SELECT id, r, "		\
+	"SELECT " SEARCH_COLS ", m.total FROM (SELECT id, r, so, "	\
 	"count(*) OVER () AS total FROM (SELECT products_fts.rowid AS id, "\
-	"souk_rank(products_fts) AS r FROM products_fts " join		\
-	" WHERE products_fts MATCH ?1" where " ORDER BY "		\
-	"products_fts.rowid DESC LIMIT ?6) ORDER BY r, id DESC "	\
+	"souk_rank(products_fts) AS r, products_fts.rowid IN "		\
+	"(SELECT id FROM products WHERE stock = 0) AS so "		\
+	"FROM products_fts " join " WHERE products_fts MATCH ?1" where	\
+	" ORDER BY "		\
+	"products_fts.rowid DESC LIMIT ?6) ORDER BY so, r, id DESC "	\
 	"LIMIT ?4 OFFSET ?5) m JOIN products p ON p.id = m.id "		\
-	"ORDER BY m.r, m.id DESC"
+	"ORDER BY m.so, m.r, m.id DESC"
 /* Matches past the ranked ones, newest first (FTS5 walks its index
  * backwards and stops after the page). */
 #define NEWEST_MATCHES(join, where)					\
@@ -98,12 +130,13 @@
 #define MATCHES "(SELECT rowid FROM products_fts WHERE products_fts MATCH ?1)"
 #define NARROW(order)							\
 	"SELECT " SEARCH_COLS " FROM products p WHERE p.id IN " MATCHES	\
-	" AND p.price_minor BETWEEN ?2 AND ?3 ORDER BY " order		\
-	" LIMIT ?4 OFFSET ?5"
+	" AND p.price_minor BETWEEN ?2 AND ?3" IN_CAT("p") " ORDER BY "	\
+	SOLD_OUT("p") ", " order " LIMIT ?4 OFFSET ?5"
 #define BROAD(order)							\
 	"SELECT " SEARCH_COLS " FROM products p WHERE p.active = 1 "	\
-	"AND +p.id IN " MATCHES " AND +p.price_minor BETWEEN ?2 AND ?3 "	\
-	"ORDER BY " order " LIMIT ?4 OFFSET ?5"
+	"AND +p.id IN " MATCHES " AND +p.price_minor BETWEEN ?2 AND ?3"	\
+	IN_CAT("p") " ORDER BY " SOLD_OUT("p") ", " order			\
+	" LIMIT ?4 OFFSET ?5"
 
 #define ORDER_NEWEST	"p.created_at DESC, p.id DESC"
 #define ORDER_PRICE_ASC	"p.price_minor, p.id"
@@ -119,6 +152,8 @@ enum {
 	Q_CAT_KEY = Q_CAT_NAME + 5,
 	Q_CAT_COUNT,
 	Q_CAT_LISTED,
+	Q_F_NEWEST, Q_F_PRICE_ASC, Q_F_PRICE_DESC, Q_F_NAME, Q_F_COUNT,
+	Q_F_TYPES, Q_F_MONTHS,
 	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_RELEVANCE, Q_S_RELEVANCE_PRICE,
 	Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID,
 	/* Each sort: NARROW then BROAD. */
@@ -143,27 +178,44 @@ static const char *const sql[Q__MAX] = {
 	    "FROM t ORDER BY path",
 	[Q_CAT_GET] = "SELECT id, coalesce(parent_id, 0), slug, name, description "
 	    "FROM categories WHERE slug = ? AND active = 1",
-	[Q_CAT_NEWEST] = CAT_LISTS(CAT_NEWEST, CAT_OLDEST, "c.created_at",
-	    "<", ">"),
-	[Q_CAT_PRICE_ASC] = CAT_LISTS(CAT_PRICE_ASC, CAT_PRICE_DESC,
-	    "c.price_minor", ">", "<"),
-	[Q_CAT_PRICE_DESC] = CAT_LISTS(CAT_PRICE_DESC, CAT_PRICE_ASC,
-	    "c.price_minor", "<", ">"),
-	[Q_CAT_NAME] = CAT_LISTS(CAT_NAME, CAT_NAME_DESC, "c.name", ">", "<"),
+	[Q_CAT_NEWEST] = CAT_LISTS(CAT_NEWEST, CAT_OLDEST,
+	    "c.in_stock, c.created_at", "<", ">"),
+	[Q_CAT_PRICE_ASC] = CAT_LISTS(CAT_PRICE_ASC, CAT_PRICE_ASC_REV,
+	    "c.sold_out, c.price_minor", ">", "<"),
+	[Q_CAT_PRICE_DESC] = CAT_LISTS(CAT_PRICE_DESC, CAT_PRICE_DESC_REV,
+	    "c.in_stock, c.price_minor", "<", ">"),
+	[Q_CAT_NAME] = CAT_LISTS(CAT_NAME, CAT_NAME_DESC, "c.sold_out, c.name",
+	    ">", "<"),
 	/* The sort keys of a product, for a seek from it. */
-	[Q_CAT_KEY] = "SELECT created_at, price_minor, name FROM products "
-	    "WHERE id = ?1",
+	[Q_CAT_KEY] = "SELECT created_at, price_minor, name, "
+	    "coalesce(stock, -1) = 0 FROM products WHERE id = ?1",
 	[Q_CAT_COUNT] = "SELECT count(*)" CAT_WHERE,
 	[Q_CAT_LISTED] = "SELECT listed FROM categories WHERE id = ?1",
+	[Q_F_NEWEST] = F_LIST(CAT_NEWEST),
+	[Q_F_PRICE_ASC] = F_LIST(CAT_PRICE_ASC),
+	[Q_F_PRICE_DESC] = F_LIST(CAT_PRICE_DESC),
+	[Q_F_NAME] = F_LIST(CAT_NAME),
+	[Q_F_COUNT] = "SELECT count(*) FROM category_listing c" F_WHERE,
+	/* With the type and stock filters left out: both facets in one pass. */
+	[Q_F_TYPES] = "SELECT c.type, c.sold_out, count(*) FROM "
+	    "category_listing c" F_WHERE " GROUP BY 1, 2",
+	/* Plans are unique per (product, months, days): one row a product. */
+	[Q_F_MONTHS] = "SELECT s.duration_months, count(*) FROM "
+	    "category_listing c JOIN subscription_plans s ON s.product_id = "
+	    "c.product_id AND s.active = 1 AND s.duration_days = 0 AND "
+	    "s.duration_months > 0" F_WHERE " AND c.type = 'subscription' "
+	    "GROUP BY 1 ORDER BY 1",
 	[Q_S_COUNT] = "SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1",
 	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
 	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "
-	    "AND p.price_minor BETWEEN ?2 AND ?3",
+	    "AND p.price_minor BETWEEN ?2 AND ?3" IN_CAT("p"),
 	[Q_S_RELEVANCE] = RELEVANCE("", ""),
 	[Q_S_RELEVANCE_PRICE] = RELEVANCE("JOIN products q ON q.id = "
-	    "products_fts.rowid", " AND q.price_minor BETWEEN ?2 AND ?3"),
+	    "products_fts.rowid", " AND q.price_minor BETWEEN ?2 AND ?3"
+	    IN_CAT("q")),
 	[Q_S_OLDER] = NEWEST_MATCHES("", ""),
-	[Q_S_OLDER_PRICE] = NEWEST_MATCHES("", " AND p.price_minor BETWEEN ?2 AND ?3"),
+	[Q_S_OLDER_PRICE] = NEWEST_MATCHES("", " AND p.price_minor BETWEEN ?2 AND ?3"
+	    IN_CAT("p")),
 	[Q_S_MAX_ID] = "SELECT coalesce(max(id), 0) FROM products",
 	[Q_S_NEWEST] = NARROW(ORDER_NEWEST), BROAD(ORDER_NEWEST),
 	[Q_S_PRICE_ASC] = NARROW(ORDER_PRICE_ASC), BROAD(ORDER_PRICE_ASC),
@@ -208,6 +260,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_VQ_DONE] = "DELETE FROM search_vocab_queue WHERE id <= ?1",
 };
 DB_STMTS(stmts, sql, Q__MAX);
+
+static int filtered_listing(struct db *, struct arena *,
+    const struct listing_query *, struct listing *);
 
 static void
 read_card(struct arena *a, sqlite3_stmt *st, struct product_card *c)
@@ -317,6 +372,8 @@ bind_listing(sqlite3_stmt *st, const struct listing_query *q, long long cat,
 		db_bind_int(st, 1, cat);
 	db_bind_int(st, 2, q->min_price);
 	db_bind_int(st, 3, q->max_price);
+	if (fts != NULL && sqlite3_bind_parameter_count(st) >= 7)
+		db_bind_int(st, 7, q->category_id);
 	if (paged) {
 		db_bind_int(st, 4, q->limit);
 		db_bind_int(st, 5, q->offset);
@@ -359,6 +416,10 @@ bind_key(struct db *db, sqlite3_stmt *st, const struct listing_query *q,
 		else
 			db_bind_int(st, 6, db_col_int(k, col));
 		db_bind_int(st, 7, id);
+		/* ?8: sold_out for ascending orders, in_stock for the others. */
+		db_bind_int(st, 8, q->sort == SORT_NAME ||
+		    q->sort == SORT_PRICE_ASC ? db_col_int(k, 3) :
+		    !db_col_int(k, 3));
 	}
 	db_done(k);
 	if (rc == SQLITE_ROW)
@@ -393,6 +454,8 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 
 	out->items = NULL;
 	out->n = 0;
+	if (db_listing_filtered(q))
+		return filtered_listing(db, a, q, out);
 	/* An unfiltered category knows its size (categories.listed). */
 	if (q->min_price <= 0 && q->max_price >= DB_PRICE_MAX) {
 		if ((st = db_stmt(db, &stmts, Q_CAT_LISTED)) == NULL)
@@ -461,7 +524,8 @@ search_page(struct db *db, struct arena *a, int id, const struct listing_query *
 static long long
 search_count(struct db *db, const struct listing_query *q, const char *fts)
 {
-	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX;
+	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX ||
+	    q->category_id != 0;
 	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_COUNT_PRICE : Q_S_COUNT);
 
 	if (st == NULL)
@@ -476,7 +540,8 @@ static int
 search_relevance(struct db *db, struct arena *a, const struct listing_query *q,
     const char *fts, struct listing *out)
 {
-	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX;
+	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX ||
+	    q->category_id != 0;
 	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_RELEVANCE_PRICE :
 	    Q_S_RELEVANCE);
 	long long ranked, want;
@@ -728,4 +793,110 @@ db_vocab_sync(struct db *db, long long max)
 fail:
 	db_rollback(db);
 	return -1;
+}
+
+const char *const db_product_types[DB_TYPES + 1] = {
+	"physical", "subscription", "digital", "film", "series", "software",
+	"ebook", "music", NULL,
+};
+
+int
+db_listing_filtered(const struct listing_query *q)
+{
+	return q->type != NULL || q->in_stock || q->months > 0;
+}
+
+/* Binds q's category, price range and filters (?8..?10) to st. */
+static void
+bind_filters(sqlite3_stmt *st, const struct listing_query *q)
+{
+	bind_listing(st, q, q->category_id, NULL, 0);
+	if (q->type != NULL)
+		db_bind_text(st, 8, q->type);
+	else
+		db_bind_null(st, 8);
+	db_bind_int(st, 9, q->in_stock);
+	db_bind_int(st, 10, q->months);
+}
+
+/* The number of products of q's category under its filters, or -1. */
+static long long
+filtered_count(struct db *db, const struct listing_query *q)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_F_COUNT);
+
+	if (st == NULL)
+		return -1;
+	bind_filters(st, q);
+	return db_one_int(db, st, "filter count");
+}
+
+/* A page of a filtered category (db_listing when q has filters). */
+static int
+filtered_listing(struct db *db, struct arena *a, const struct listing_query *q,
+    struct listing *out)
+{
+	static const int f_q[SORT__MAX] = {
+		[SORT_NEWEST] = Q_F_NEWEST, [SORT_PRICE_ASC] = Q_F_PRICE_ASC,
+		[SORT_PRICE_DESC] = Q_F_PRICE_DESC, [SORT_NAME] = Q_F_NAME,
+		[SORT_RELEVANCE] = Q_F_NEWEST,
+	};
+	sqlite3_stmt *st;
+
+	if ((out->total = filtered_count(db, q)) < 0)
+		return -1;
+	if (out->total <= q->offset)
+		return 0;
+	if ((st = db_stmt(db, &stmts, f_q[q->sort])) == NULL)
+		return -1;
+	bind_filters(st, q);
+	db_bind_int(st, 4, q->limit);
+	db_bind_int(st, 5, q->offset);
+	return read_cards(db, a, st, (size_t)q->limit, 0, 0, out);
+}
+
+int
+db_listing_facets(struct db *db, const struct listing_query *q,
+    struct listing_facets *f)
+{
+	struct listing_query other = *q;
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	other.type = NULL;
+	other.in_stock = 0;
+	if ((st = db_stmt(db, &stmts, Q_F_TYPES)) == NULL)
+		return -1;
+	bind_filters(st, &other);
+	/* A type counts under the stock filter, in stock under the type. */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		int sold_out = (int)db_col_int(st, 1);
+		long long n = db_col_int(st, 2);
+		for (int i = 0; i < DB_TYPES; i++)
+			if (t != NULL && strcmp(t, db_product_types[i]) == 0 &&
+			    (!q->in_stock || !sold_out))
+				f->types[i] += n;
+		if (!sold_out && t != NULL && (q->type == NULL ||
+		    strcmp(t, q->type) == 0))
+			f->in_stock += n;
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, "type facet");
+	other = *q;
+	other.months = 0;
+	if ((st = db_stmt(db, &stmts, Q_F_MONTHS)) == NULL)
+		return -1;
+	bind_filters(st, &other);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    f->nmonths < DB_MONTHS_MAX) {
+		f->months[f->nmonths] = (int)db_col_int(st, 0);
+		f->months_n[f->nmonths++] = db_col_int(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, "plan facet");
+	return 0;
 }

@@ -54,7 +54,8 @@ struct plan {
 #define DB_PRICE_MAX (1LL << 62)	/* "no upper bound" in price filters */
 
 struct listing_query {
-	long long	 category_id;	/* listing: this category and below */
+	long long	 category_id;	/* listing: this category and below;
+					 * search: 0, or listed in it */
 	enum sort	 sort;
 	long long	 min_price, max_price;	/* minor units, inclusive;
 						 * 0, DB_PRICE_MAX: no filter */
@@ -62,7 +63,33 @@ struct listing_query {
 	/* Category pages only: the page after (before) this product in the
 	 * sort order, skipping `offset` rows; 0: none (a page by offset). */
 	long long	 after, before;
+	/* Category filters (db_listing_filtered): a type of
+	 * db_product_types or NULL, in stock only, plans of this many
+	 * months (0: any).  Filtered pages go by offset only. */
+	const char	*type;
+	int		 in_stock, months;
 };
+
+/* The product types a listing can be filtered by: the media type of a
+ * digital product that has one, else the kind.  NULL-terminated. */
+extern const char *const db_product_types[];
+#define DB_TYPES 8
+#define DB_MONTHS_MAX 16
+/* How many products each filter option would leave, under the other
+ * filters of the query: types[i] for db_product_types[i], in_stock, and
+ * the plan durations offered (months[i] months: months_n[i] products). */
+struct listing_facets {
+	long long	 types[DB_TYPES];
+	long long	 in_stock;
+	int		 months[DB_MONTHS_MAX];
+	long long	 months_n[DB_MONTHS_MAX];
+	size_t		 nmonths;
+};
+/* 1 when q has one of the filters above. */
+int	db_listing_filtered(const struct listing_query *);
+/* The facets of q's category and filters (price included).  0 or -1. */
+int	db_listing_facets(struct db *, const struct listing_query *,
+	    struct listing_facets *);
 
 struct listing {
 	struct product_card	*items;

@@ -13,6 +13,8 @@
   <p class="notice error" role="alert"><?cs var:Lang.search_too_long ?> <?cs var:Page.max_len ?> <?cs var:Lang.characters ?>.</p>
 <?cs elif:Page.problem == "bad_chars" ?>
   <p class="notice error" role="alert"><?cs var:Lang.search_bad_chars ?></p>
+<?cs elif:Page.problem == "bad_category" ?>
+  <p class="notice error" role="alert"><?cs var:Lang.search_bad_category ?></p>
 <?cs else ?>
   <?cs if:?Page.corrected ?>
   <p class="notice"><?cs var:Lang.search_instead ?> “<?cs var:Page.q ?>”. <?cs var:Lang.search_corrected ?> “<strong><?cs var:Page.corrected ?></strong>”.</p>

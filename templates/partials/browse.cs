@@ -19,8 +19,33 @@
     <label class="sr-only" for="f-max"><?cs var:Lang.max_price ?></label>
     <input id="f-max" name="max" inputmode="decimal" size="6" placeholder="max" value="<?cs var:Page.max ?>">
   </fieldset>
+  <?cs if:?Page.cats.0.slug ?>
+  <label><?cs var:Lang.filter_category ?>
+    <select name="cat">
+      <option value=""><?cs var:Lang.filter_all_categories ?></option>
+      <?cs each:k = Page.cats ?><option value="<?cs var:k.slug ?>"<?cs if:Page.cat == k.slug ?> selected<?cs /if ?>><?cs var:k.name ?></option><?cs /each ?>
+    </select>
+  </label>
+  <?cs /if ?>
+  <?cs if:?Page.facets.in_stock ?>
+  <label><?cs var:Lang.filter_type ?>
+    <select name="type">
+      <option value=""><?cs var:Lang.filter_any ?></option>
+      <?cs each:t = Page.facets.types ?><option value="<?cs var:t.value ?>"<?cs if:Page.type == t.value ?> selected<?cs /if ?>><?cs var:Lang.type[t.value] ?> (<?cs var:t.n ?>)</option><?cs /each ?>
+    </select>
+  </label>
+  <?cs if:?Page.facets.months.0.months || ?Page.months ?>
+  <label><?cs var:Lang.filter_months ?>
+    <select name="months">
+      <option value=""><?cs var:Lang.filter_any ?></option>
+      <?cs each:m = Page.facets.months ?><option value="<?cs var:m.months ?>"<?cs if:Page.months == m.months ?> selected<?cs /if ?>><?cs var:m.months ?> <?cs if:m.months == 1 ?><?cs var:Lang.month ?><?cs else ?><?cs var:Lang.months ?><?cs /if ?> (<?cs var:m.n ?>)</option><?cs /each ?>
+    </select>
+  </label>
+  <?cs /if ?>
+  <label class="check"><input type="checkbox" name="stock" value="1"<?cs if:Page.stock ?> checked<?cs /if ?>> <?cs var:Lang.filter_in_stock ?> (<?cs var:Page.facets.in_stock ?>)</label>
+  <?cs /if ?>
   <button type="submit"><?cs var:Lang.apply ?></button>
-  <?cs if:?Page.min || ?Page.max ?><a class="clear" href="<?cs var:action ?><?cs if:?Page.q ?>?q=<?cs var:url_escape(Page.q) ?><?cs /if ?>"><?cs var:Lang.clear ?></a><?cs /if ?>
+  <?cs if:?Page.min || ?Page.max || ?Page.type || ?Page.stock || ?Page.months || ?Page.cat ?><a class="clear" href="<?cs var:action ?><?cs if:?Page.q ?>?q=<?cs var:url_escape(Page.q) ?><?cs /if ?>"><?cs var:Lang.clear ?></a><?cs /if ?>
 </form>
 <?cs /def ?>
 <?cs def:summary() ?><p class="summary" role="status"><?cs if:Page.total > 0 ?><?cs var:Lang.showing ?> <?cs var:Page.first ?>–<?cs var:Page.last ?> <?cs var:Lang.of ?> <?cs var:Page.total ?><?cs /if ?></p><?cs /def ?>

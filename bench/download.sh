@@ -40,15 +40,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 ORIGIN=$(echo "$BASE" | sed -E 's#^(https?://[^/]+).*#\1#')
 ctl() { "$ROOT/soukctl" "$@"; }
 
-# ticks PATTERN: utime+stime (clock ticks) of the processes matching it.
-ticks() {
-  t=0
-  for p in $(pgrep -f "$1" || true); do
-    [ -r /proc/$p/stat ] || continue
-    t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat)))
-  done
-  echo $t
-}
+. "$ROOT/bench/lib/common.sh"
 W="cgi-bin/download --listen unix:$RUN"
 N="nginx: worker process"
 # hidden NAME FILE: the value of the form's hidden field NAME.

@@ -19,15 +19,7 @@ HZ=$(getconf CLK_TCK)
 rm -rf "$OUT" && mkdir -p "$OUT"
 /usr/bin/python3 "$HERE/search/gen_queries.py" 1000 "$OUT/queries.txt"
 
-# ticks PATTERN: utime+stime (clock ticks) of the processes matching it.
-ticks() {
-  t=0
-  for p in $(pgrep -f "$1" || true); do
-    [ -r /proc/$p/stat ] || continue
-    t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat)))
-  done
-  echo $t
-}
+. "$HERE/lib/common.sh"
 W="cgi-bin/catalog --listen unix:$RUN"
 N="nginx: worker process"
 w0=$(ticks "$W") n0=$(ticks "$N")

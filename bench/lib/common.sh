@@ -33,3 +33,12 @@ cpu_ms() {
 }
 # Snapshot of every store process's CPU so far into $OUT/$1.
 snap() { /usr/bin/python3 "$HERE/checkout/cpu.py" "$RUN" > "$OUT/$1"; }
+# ticks PATTERN: utime+stime (clock ticks) of the processes matching it.
+ticks() {
+  t=0
+  for p in $(pgrep -f "$1" || true); do
+    [ -r /proc/$p/stat ] || continue
+    t=$((t + $(awk '{print $14 + $15}' /proc/$p/stat)))
+  done
+  echo $t
+}

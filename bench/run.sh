@@ -6,6 +6,7 @@
 #   product    anonymous product page, micro-cache on
 #   product-reviews  the same for a product with 1,000 reviews
 #   search     anonymous search page, micro-cache on
+#   *-gzip     static copy and category page for a client taking gzip
 #   *-uncached the same pages with page_cache=0 (every request rendered)
 # For each: requests/s, p50/p99 latency, ratio to static, CPU ms per request
 # (catalog workers + nginx, from /proc), and worker RSS before/after.
@@ -113,6 +114,10 @@ say "category page: $(wc -c < "$RUN/run/media/static-category.html") bytes"
 measure static /media/static-category.html
 STATIC_RPS=$LAST_RPS
 measure category "$CAT"
+# What browsers send: nginx gzips the static copy on every request, the
+# micro-cache serves the copy the program gzipped once (gzip.h).
+measure static-gzip /media/static-category.html -H "Accept-Encoding: gzip, deflate, br"
+measure category-gzip "$CAT" -H "Accept-Encoding: gzip, deflate, br"
 measure product "$PROD"
 measure product-reviews "$REVIEWED"
 measure search "$SEARCH"

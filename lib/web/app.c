@@ -67,6 +67,12 @@ app_cacheable(struct ctx *c)
 	if (want < 0 || (enum lang)want != c->lang)
 		return;
 	c->resp.shared_cache = (int)conf_int(CONF_PAGE_CACHE);
+	/* nginx also keys the cache on whether the client takes gzip
+	 * (SOUK_CACHE_GZIP "gzip" or ""): the page is then gzipped once here
+	 * rather than by nginx on every hit (gzip.h). */
+	if ((keyed = io_getenv(c->req.io, "SOUK_CACHE_GZIP")) != NULL)
+		c->resp.cache_gzip = strcmp(keyed, "gzip") == 0 ?
+		    CACHE_GZIP_YES : CACHE_GZIP_PLAIN;
 }
 
 void

@@ -2,14 +2,15 @@
 #include <string.h>
 
 #include "conf.h"
+#include "gzip.h"
 #include "http_resp.h"
 #include "log.h"
 
-/* No inline script or style anywhere: pages load their CSS and JS files. */
+/* No inline script or style anywhere: pages load their CSS and JS files
+ * (script, style, font and connect sources fall back to default-src).
+ * Kept short: nginx parses it again on every micro-cache hit. */
 static const char csp_head[] =
-    "default-src 'self'; script-src 'self'; style-src 'self'; "
-    "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
-    "form-action 'self'";
+    "default-src 'self'; img-src 'self' data:; form-action 'self'";
 static const char csp_tail[] =
     "; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
@@ -51,6 +52,7 @@ resp_reset(struct resp *r)
 	buf_trim(&r->body, 1024 * 1024);
 	r->shared_cache = 0;
 	r->has_cookie = 0;
+	r->cache_gzip = CACHE_GZIP_UNKEYED;
 	r->form_action = NULL;
 	r->sent = 0;
 }
@@ -127,10 +129,23 @@ resp_redirect(struct resp *r, int status, const char *url)
 	buf_puts(&r->body, "Redirecting.\n");
 }
 
+/* Smaller bodies are not worth a gzip member (18 bytes of frame). */
+#define GZIP_MIN	512
+
+/* 1 if a shared cache may keep r (stream: sent without a length). */
+static int
+shareable(const struct resp *r, int stream)
+{
+	return r->shared_cache > 0 && !r->has_cookie && !stream &&
+	    (r->status < 400 || r->status == 404);
+}
+
 /* The status line and headers into h, with Content-Length: length unless
- * streaming (stream: no length, never shared-cached). */
+ * streaming (stream: no length, never shared-cached); gzipped: the body
+ * sent is a gzip member. */
 static void
-head(const struct resp *r, struct buf *h, int stream, size_t length)
+head(const struct resp *r, struct buf *h, int stream, size_t length,
+    int gzipped)
 {
 	buf_reset(h);
 	buf_printf(h, "Status: %d %s\r\nContent-Type: %s\r\n", r->status,
@@ -145,14 +160,17 @@ head(const struct resp *r, struct buf *h, int stream, size_t length)
 	    csp_tail);
 	if (conf_https())
 		buf_puts(h, "Strict-Transport-Security: max-age=31536000\r\n");
-	if (r->shared_cache > 0 && !r->has_cookie && !stream &&
-	    (r->status < 400 || r->status == 404))
+	if (shareable(r, stream)) {
 		/* X-Accel-Expires first: nginx reads headers in order, and a
 		 * max-age=0 seen first would make the page uncacheable. */
 		buf_printf(h, "X-Accel-Expires: %d\r\n"
 		    "Cache-Control: public, max-age=0, must-revalidate\r\n",
 		    r->shared_cache);
-	else
+		if (r->cache_gzip != CACHE_GZIP_UNKEYED)
+			buf_puts(h, "Vary: Accept-Encoding\r\n");
+		if (gzipped)
+			buf_puts(h, "Content-Encoding: gzip\r\n");
+	} else
 		buf_puts(h, "Cache-Control: private, no-store\r\n");
 	if (r->headers.len)
 		buf_put(h, r->headers.data, r->headers.len);
@@ -162,16 +180,26 @@ head(const struct resp *r, struct buf *h, int stream, size_t length)
 int
 resp_send(struct resp *r, struct io *io, int head_only)
 {
-	static struct buf h;	/* reused: one response at a time per process */
-	int rc;
+	/* reused: one response at a time per process */
+	static struct buf h, z;
+	const struct buf *body = &r->body;
+	int rc, gzipped = 0;
 
 	if (r->sent)
 		return 0;
 	r->sent = 1;
-	head(r, &h, 0, r->body.len);
+	if (r->cache_gzip == CACHE_GZIP_YES && shareable(r, 0) &&
+	    r->body.len >= GZIP_MIN &&
+	    gzip_buf(r->body.data, r->body.len, &z) == 0) {
+		body = &z;
+		gzipped = 1;
+	}
+	head(r, &h, 0, body->len, gzipped);
 	rc = io_write(io, h.data, h.len);
-	if (rc == 0 && !head_only && r->body.len)
-		rc = io_write(io, r->body.data, r->body.len);
+	if (rc == 0 && !head_only && body->len)
+		rc = io_write(io, body->data, body->len);
+	if (gzipped)
+		buf_trim(&z, 1024 * 1024);
 	return rc;
 }
 
@@ -183,7 +211,7 @@ resp_stream(struct resp *r, struct io *io)
 	if (r->sent)
 		return -1;
 	r->sent = 1;
-	head(r, &h, 1, 0);
+	head(r, &h, 1, 0, 0);
 	return io_write(io, h.data, h.len);
 }
 
@@ -195,6 +223,6 @@ resp_send_head(struct resp *r, struct io *io, size_t length)
 	if (r->sent)
 		return -1;
 	r->sent = 1;
-	head(r, &h, 0, length);
+	head(r, &h, 0, length, 0);
 	return io_write(io, h.data, h.len);
 }

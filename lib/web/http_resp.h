@@ -8,6 +8,10 @@
  *   resp->shared_cache = N > 0  anonymous page, a shared cache (nginx
  *                               fastcgi_cache) may keep it N seconds
  *                               (X-Accel-Expires: N); browsers revalidate.
+ *                               With resp->cache_gzip set (nginx keys
+ *                               the cache on gzip), the page says Vary:
+ *                               Accept-Encoding and, for a client that
+ *                               takes gzip, is sent gzipped (gzip.h).
  *   resp->shared_cache = 0      default: "Cache-Control: private, no-store";
  *                               anything with a session, cart, token or
  *                               Set-Cookie must stay here.
@@ -24,6 +28,12 @@ enum cookie_flags {
 	COOKIE_STRICT = 1 << 2,		/* SameSite=Strict (default Lax) */
 };
 
+enum cache_gzip {
+	CACHE_GZIP_UNKEYED = 0,		/* no SOUK_CACHE_GZIP: never gzip */
+	CACHE_GZIP_PLAIN,		/* keyed; the client takes no gzip */
+	CACHE_GZIP_YES,			/* keyed; the client takes gzip */
+};
+
 struct resp {
 	int		 status;
 	const char	*content_type;	/* static string; NULL: text/html */
@@ -31,6 +41,8 @@ struct resp {
 	struct buf	 body;
 	int		 shared_cache;	/* seconds; see above */
 	int		 has_cookie;	/* a Set-Cookie was added */
+	int		 cache_gzip;	/* CACHE_GZIP_*: how the shared cache
+					 * keys this page on Accept-Encoding */
 	const char	*form_action;	/* more CSP form-action sources (a
 					 * form whose answer redirects to a
 					 * payment page), NULL: 'self' only;

@@ -1,5 +1,6 @@
 """Catalog pages through the real nginx: every URL kind, paging, sorting,
 filters, search, errors, HEAD, languages, security headers, escaping."""
+import gzip
 import re
 import urllib.parse
 
@@ -341,6 +342,39 @@ def xss_payloads_come_back_escaped():
             check("<script>alert" not in r.text and "onerror=alert" not in
                   r.text.replace("onerror=alert(1)&gt;", ""),
                   "payload at " + path)
+
+
+@test
+def micro_cached_pages_gzipped_once():
+    """A client that takes gzip gets the page gzipped by the program once
+    and stored that way (docs/performance.md "Micro-cache"); others, and
+    one that refuses gzip with q=0, get it plain; both say Vary."""
+    s = stack()
+    gz = {"Accept-Encoding": "gzip, deflate, br"}
+    plain = s.get("/c/films")
+    s.get("/c/films", headers=gz)
+    r = s.get("/c/films", headers=gz)
+    check(r.header("X-Cache") in ("HIT", "UPDATING", "STALE"),
+          "gzip copy cached: %r" % r.header("X-Cache"))
+    check(r.header("Content-Encoding") == "gzip", "gzipped: %r" % r.headers)
+    check(r.header("Vary") == "Accept-Encoding", "vary %r" % r.header("Vary"))
+    check(int(r.header("Content-Length")) == len(r.body), "length of gzip")
+    body = gzip.decompress(r.body)
+    check(body == plain.body, "the same page: %d vs %d bytes" %
+          (len(body), len(plain.body)))
+    check(len(r.body) * 3 < len(body), "compressed %d -> %d" %
+          (len(body), len(r.body)))
+    for refuse in ("gzip;q=0", "br, gzip ; q=0.0", "identity"):
+        r = s.get("/c/films", headers={"Accept-Encoding": refuse})
+        check(r.header("Content-Encoding") is None and r.body == plain.body,
+              "%s: plain, got %r" % (refuse, r.header("Content-Encoding")))
+    check(plain.header("Vary") == "Accept-Encoding", "plain copy: Vary")
+    # A private page is never gzipped by the program (nginx may, per
+    # request): its answer comes from the program uncompressed there.
+    r = s.get("/c/films", headers={"Cookie": "souk_cart=" + "x" * 22,
+                                   "Accept-Encoding": "identity"})
+    check(r.header("Content-Encoding") is None and r.header("Vary") is None,
+          "private page: %r" % r.headers)
 
 
 @test

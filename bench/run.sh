@@ -147,5 +147,6 @@ for part in bench/*.sh; do	# bench/lib/ holds what they share
   sh "$part" "$SOUK_BASE_URL" "$RUN/run" 2>&1 | tee -a "$OUT"
 done
 stop_stack
+awk -f bench/lib/targets.awk "$OUT" | tee -a "$OUT"
 rm -rf "$RUN"
 echo "results saved in $OUT"

@@ -370,7 +370,7 @@ put_attr_facets(struct ctx *c, const struct browse *b,
 
 	if (f->nopts == 0 && b->nattrs == 0)
 		return 0;
-	if (db_attr_all(c->db, &c->arena, &all, &n) < 0)
+	if (db_attr_all(c->db, &c->arena, 0, &all, &n) < 0)
 		return 500;
 	for (size_t i = 0; i < n; i++) {
 		const struct attr_def *d = &all[i];

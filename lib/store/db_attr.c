@@ -10,7 +10,7 @@ _Static_assert(LANG__MAX == 2, "name_en, name_fr columns");
 	"a.name_en, a.name_fr, coalesce(c.name, '')"
 
 enum {
-	Q_ALL, Q_OPTS, Q_GET, Q_SLUG_OWNER, Q_INSERT, Q_UPDATE, Q_DELETE,
+	Q_ALL, Q_OPTS, Q_OPTS_COUNTED, Q_GET, Q_SLUG_OWNER, Q_INSERT, Q_UPDATE, Q_DELETE,
 	Q_OPT_OWNER, Q_OPT_INSERT, Q_OPT_UPDATE, Q_OPT_DELETE, Q_OPT_FIND,
 	Q_APPLIES, Q_VALUE_SET, Q_VALUE_CLEAR, Q_VALUES_CLEAR, Q_VALUES,
 	Q_VALUES_CSV,
@@ -20,9 +20,12 @@ enum {
 static const char *const sql[Q__MAX] = {
 	[Q_ALL] = "SELECT " ATTR_COLS " FROM attributes a LEFT JOIN "
 	    "categories c ON c.id = a.category_id ORDER BY a.position, a.id",
-	[Q_OPTS] = "SELECT o.id, o.attribute_id, o.position, (SELECT count(*) "
-	    "FROM product_attributes pa WHERE pa.option_id = o.id), o.slug, "
+	[Q_OPTS] = "SELECT o.id, o.attribute_id, o.position, 0, o.slug, "
 	    "o.label_en, o.label_fr FROM attribute_options o "
+	    "ORDER BY o.attribute_id, o.position, o.id",
+	[Q_OPTS_COUNTED] = "SELECT o.id, o.attribute_id, o.position, (SELECT "
+	    "count(*) FROM product_attributes pa WHERE pa.option_id = o.id), "
+	    "o.slug, o.label_en, o.label_fr FROM attribute_options o "
 	    "ORDER BY o.attribute_id, o.position, o.id",
 	[Q_GET] = "SELECT " ATTR_COLS " FROM attributes a LEFT JOIN "
 	    "categories c ON c.id = a.category_id WHERE a.id = ?1",
@@ -95,7 +98,8 @@ read_option(struct arena *a, sqlite3_stmt *st, void *row)
 }
 
 int
-db_attr_all(struct db *db, struct arena *a, struct attr_def **out, size_t *n)
+db_attr_all(struct db *db, struct arena *a, int counted,
+    struct attr_def **out, size_t *n)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ALL);
 	struct attr_option *opts;
@@ -106,7 +110,7 @@ db_attr_all(struct db *db, struct arena *a, struct attr_def **out, size_t *n)
 		return -1;
 	if (*n == 0)
 		return 0;
-	if ((st = db_stmt(db, &stmts, Q_OPTS)) == NULL ||
+	if ((st = db_stmt(db, &stmts, counted ? Q_OPTS_COUNTED : Q_OPTS)) == NULL ||
 	    db_rows(db, st, "attribute options", a, sizeof(*opts),
 	    read_option, &opts, &nopts) < 0)
 		return -1;

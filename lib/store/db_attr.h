@@ -24,9 +24,10 @@ struct attr_def {
 	size_t		 nopts;
 };
 
-/* Every attribute (by position, then id) with its options.  0 or -1. */
-int	db_attr_all(struct db *, struct arena *, struct attr_def **out,
-	    size_t *n);
+/* Every attribute (by position, then id) with its options (counted: with
+ * the number of products having each, else products 0).  0 or -1. */
+int	db_attr_all(struct db *, struct arena *, int counted,
+	    struct attr_def **out, size_t *n);
 /* The attribute with this id (its options left out, nopts 0). */
 int	db_attr_get(struct db *, struct arena *, long long id,
 	    struct attr_def *out);

@@ -19,7 +19,7 @@ put_attrs(struct ctx *c)
 	struct attr_def *d;
 	size_t n;
 
-	if (db_attr_all(c->db, &c->arena, &d, &n) < 0 ||
+	if (db_attr_all(c->db, &c->arena, 1, &d, &n) < 0 ||
 	    adm_put_categories(c) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -219,7 +219,7 @@ adm_put_product_attrs(struct ctx *c, long long product)
 	size_t n, nv;
 	int k = 0;
 
-	if (db_attr_all(c->db, &c->arena, &d, &n) < 0 ||
+	if (db_attr_all(c->db, &c->arena, 0, &d, &n) < 0 ||
 	    db_attr_values(c->db, &c->arena, product, &attrs, &opts, &nv) < 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {

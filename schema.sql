@@ -202,6 +202,9 @@ CREATE TABLE category_listing (
 	-- the product's type (media type, else kind): the type filter's
 	-- counts read the listing alone (migration 030)
 	type		TEXT NOT NULL DEFAULT '',
+	-- 1 when the product has an attribute value (migration 036): the
+	-- attribute counts read only these rows (category_listing_attrs)
+	has_attrs	INTEGER NOT NULL DEFAULT 0 CHECK (has_attrs IN (0, 1)),
 	PRIMARY KEY (category_id, product_id)
 ) WITHOUT ROWID;
 CREATE INDEX category_listing_new ON category_listing(category_id,
@@ -257,6 +260,26 @@ CREATE TABLE product_attributes (
 ) WITHOUT ROWID;
 CREATE INDEX product_attributes_option ON product_attributes(option_id,
 	product_id);
+CREATE INDEX category_listing_attrs ON category_listing(category_id,
+	product_id) WHERE has_attrs = 1;
+-- A listing row written again (a product edited or moved) finds its
+-- values; a value added or the last one removed flips the flag.
+CREATE TRIGGER category_listing_attrs_ai AFTER INSERT ON category_listing
+WHEN EXISTS (SELECT 1 FROM product_attributes WHERE product_id = new.product_id)
+BEGIN
+	UPDATE category_listing SET has_attrs = 1
+	WHERE category_id = new.category_id AND product_id = new.product_id;
+END;
+CREATE TRIGGER product_attributes_ai AFTER INSERT ON product_attributes
+BEGIN
+	UPDATE category_listing SET has_attrs = 1
+	WHERE product_id = new.product_id AND has_attrs = 0;
+END;
+CREATE TRIGGER product_attributes_ad AFTER DELETE ON product_attributes
+WHEN NOT EXISTS (SELECT 1 FROM product_attributes WHERE product_id = old.product_id)
+BEGIN
+	UPDATE category_listing SET has_attrs = 0 WHERE product_id = old.product_id;
+END;
 -- categories.listed answers "how many products" without counting rows.
 CREATE TRIGGER category_listing_count_ai AFTER INSERT ON category_listing BEGIN
 	UPDATE categories SET listed = listed + 1 WHERE id = new.category_id;

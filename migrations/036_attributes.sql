@@ -9,6 +9,11 @@
 -- are defined options, each with a label per language; a product has at
 -- most one option per attribute.  The pair (attribute_id, option_id) is a
 -- foreign key: a product's value is always an option of that attribute.
+-- The counts walk only the listing rows of products having a value:
+-- category_listing.has_attrs (kept by the triggers below) and a partial
+-- index on it, so a category whose products have none pays nothing.
+ALTER TABLE category_listing ADD COLUMN has_attrs INTEGER NOT NULL
+	DEFAULT 0 CHECK (has_attrs IN (0, 1));
 CREATE TABLE attributes (
 	id		INTEGER PRIMARY KEY,
 	slug		TEXT NOT NULL UNIQUE CHECK (length(slug) BETWEEN 1 AND 60),
@@ -41,3 +46,23 @@ CREATE TABLE product_attributes (
 ) WITHOUT ROWID;
 CREATE INDEX product_attributes_option ON product_attributes(option_id,
 	product_id);
+CREATE INDEX category_listing_attrs ON category_listing(category_id,
+	product_id) WHERE has_attrs = 1;
+-- A listing row written again (a product edited or moved) finds its
+-- values; a value added or the last one removed flips the flag.
+CREATE TRIGGER category_listing_attrs_ai AFTER INSERT ON category_listing
+WHEN EXISTS (SELECT 1 FROM product_attributes WHERE product_id = new.product_id)
+BEGIN
+	UPDATE category_listing SET has_attrs = 1
+	WHERE category_id = new.category_id AND product_id = new.product_id;
+END;
+CREATE TRIGGER product_attributes_ai AFTER INSERT ON product_attributes
+BEGIN
+	UPDATE category_listing SET has_attrs = 1
+	WHERE product_id = new.product_id AND has_attrs = 0;
+END;
+CREATE TRIGGER product_attributes_ad AFTER DELETE ON product_attributes
+WHEN NOT EXISTS (SELECT 1 FROM product_attributes WHERE product_id = old.product_id)
+BEGIN
+	UPDATE category_listing SET has_attrs = 0 WHERE product_id = old.product_id;
+END;

@@ -215,11 +215,13 @@ static const char *const sql[Q__MAX] = {
 	    "s.duration_months > 0" F_WHERE " AND c.type = 'subscription' "
 	    "GROUP BY 1 ORDER BY 1",
 	/* Products per attribute option (?19: of that attribute only, 0:
-	 * every one): the listing's rows, each looked up by its key. */
+	 * every one): the listing's rows of products having values (the
+	 * partial index category_listing_attrs), each looked up by its key. */
 	[Q_F_ATTRS] = "SELECT pv.option_id, pv.attribute_id, count(*) FROM "
-	    "category_listing c JOIN product_attributes pv ON pv.product_id = "
-	    "c.product_id" F_WHERE " AND (?19 = 0 OR pv.attribute_id = ?19) "
-	    "GROUP BY pv.option_id",
+	    "category_listing c INDEXED BY category_listing_attrs JOIN "
+	    "product_attributes pv ON pv.product_id = c.product_id" F_WHERE
+	    " AND c.has_attrs = 1 AND (?19 = 0 OR "
+	    "pv.attribute_id = ?19) GROUP BY pv.option_id",
 	[Q_S_COUNT] = "SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1",
 	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
 	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "

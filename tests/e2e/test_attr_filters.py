@@ -9,7 +9,7 @@ import html
 import re
 
 from harness import test, check, stack
-from shop import Shopper, one, db, multipart
+from shop import Shopper, one, db, execute, multipart
 from test_admin import adm_stack, login, csrf_of
 from test_admin_catalog import new_product
 from test_filters import total, slugs, options, listed
@@ -278,6 +278,12 @@ def attribute_admin_create_edit_delete():
               str(pid)) == "colour=black;resolution=4k", "audit of values")
     form = adm.get("/admin/product/%d" % pid).text
     check('<option value="black" selected>' in form, "value shown")
+    flag = "SELECT group_concat(has_attrs) FROM category_listing WHERE " \
+           "product_id = ?"
+    check(one(s, flag, pid) == "1", "listing flag set")
+    execute(s, "UPDATE products SET price_minor = price_minor + 1 WHERE "
+            "id = ?", pid)
+    check(one(s, flag, pid) == "1", "flag kept when the listing is rewritten")
     for bad in ({"a.colour": "purple"}, {"a.brand": "xiaomi"},
                 {"a.nothing": "x"}):
         r = adm.post("/admin/product/attrs", dict(bad, csrf=tok, id=str(pid)))
@@ -287,6 +293,12 @@ def attribute_admin_create_edit_delete():
     r = adm.post("/admin/product/attrs", {"csrf": tok, "id": "999999",
                                           "a.colour": "black"})
     check(r.status == 404, "unknown product: %r" % r)
+    # A copy of the product keeps its values.
+    r = adm.post("/admin/product/act", {"csrf": tok, "id": str(pid),
+                                        "op": "duplicate"})
+    cid = int(re.search(r"/admin/product/(\d+)", r.header("Location")).group(1))
+    check(one(s, "SELECT count(*) FROM product_attributes WHERE product_id "
+              "= ?", cid) == 2, "the copy's values")
     # The storefront: escaped, counted.
     t = Shopper(s).get("/c/accessories").text
     check(options(t, "a.colour") == {"black": 1}, "storefront counts")
@@ -313,6 +325,9 @@ def attribute_admin_create_edit_delete():
     check(r.status == 404, "deleted twice: %r" % r)
     check(one(s, "SELECT count(*) FROM audit_log WHERE object_kind = "
               "'attribute' AND object_id = ?", str(aid)) >= 5, "audit rows")
+    r = adm.post("/admin/product/attrs", {"csrf": tok, "id": str(pid)})
+    check(r.status == 303 and one(s, flag, pid) == "0",
+          "no values left: flag cleared")
     # French pages.
     t = adm.get("/admin/attributes?lang=fr").text
     check("Nouvel attribut" in t and "Attributs" in t, "French admin page")

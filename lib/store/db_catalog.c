@@ -78,18 +78,22 @@
 	"SELECT 1 FROM subscription_plans s WHERE s.product_id = "	\
 	"c.product_id AND s.active = 1 AND s.duration_days = 0 "	\
 	"AND s.duration_months = ?10"
-/* Attribute filter i: ?a the attribute (0: none), ?o its option; one
- * primary-key probe of product_attributes per row. */
-#define F_ATTR(a, o)							\
-	" AND (?" a " = 0 OR EXISTS (SELECT 1 FROM product_attributes px "	\
-	"WHERE px.product_id = c.product_id AND px.attribute_id = ?" a	\
-	" AND px.option_id = ?" o "))"
+/* Attribute filters: ?11/?12, ?13/?14... an attribute (0: none) and its
+ * option, filled in order (bind_filters), nested so that a page without
+ * them pays one comparison a row; one primary-key probe of
+ * product_attributes per row and filter. */
+#define F_HAS(a, o)							\
+	"EXISTS (SELECT 1 FROM product_attributes px WHERE px.product_id "	\
+	"= c.product_id AND px.attribute_id = ?" a " AND px.option_id = ?" o ")"
+#define F_ATTRS								\
+	" AND (?11 = 0 OR (" F_HAS("11", "12") " AND (?13 = 0 OR ("		\
+	F_HAS("13", "14") " AND (?15 = 0 OR (" F_HAS("15", "16") " AND ("	\
+	"?17 = 0 OR " F_HAS("17", "18") ")))))))"
 #define F_WHERE								\
 	" WHERE c.category_id = ?1 AND +c.price_minor BETWEEN ?2 AND ?3 "	\
 	"AND (?8 IS NULL OR c.type = ?8) AND (?9 = 0 OR c.sold_out = 0) "	\
 	"AND (?10 = 0 OR (c.type = 'subscription' AND EXISTS (" F_PLAN ")))"	\
-	F_ATTR("11", "12") F_ATTR("13", "14") F_ATTR("15", "16")		\
-	F_ATTR("17", "18")
+	F_ATTRS
 _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
 #define F_LIST(order)							\
 	"SELECT " CARD_COLS " FROM category_listing c JOIN products p "	\
@@ -956,8 +960,10 @@ db_listing_facets(struct db *db, const struct listing_query *q,
 	if (attr_facet(db, q, 0, f) < 0)
 		return -1;
 	for (int i = 0; i < q->nattrs; i++) {
-		other = *q;
-		other.attr_id[i] = other.attr_opt[i] = 0;
+		other = *q;	/* without filter i; the others stay in order */
+		other.nattrs--;
+		other.attr_id[i] = q->attr_id[other.nattrs];
+		other.attr_opt[i] = q->attr_opt[other.nattrs];
 		if (attr_facet(db, &other, q->attr_id[i], f) < 0)
 			return -1;
 	}

@@ -112,6 +112,24 @@ def attribute_filters_combine_with_the_others():
         "(SELECT 1 FROM product_attributes x JOIN attribute_options y ON "
         "y.id = x.option_id WHERE x.product_id = p.id AND y.slug = '4k')"),
         "brand counts under stock and 4k")
+    # Two attributes at once: each counts under the other (the first's
+    # filter left out while the second stays, and the reverse).
+    r = s.get("/c/devices?a.brand=xiaomi&a.resolution=4k")
+    check(total(r.text) == with_option(s, "devices", "brand", "xiaomi",
+          "EXISTS (SELECT 1 FROM product_attributes x JOIN attribute_options "
+          "y ON y.id = x.option_id WHERE x.product_id = p.id AND y.slug = "
+          "'4k')") == 1, "brand and resolution")
+    check(options(r.text, "a.brand") == values_in(
+        s, "devices", "brand", "EXISTS (SELECT 1 FROM product_attributes x "
+        "JOIN attribute_options y ON y.id = x.option_id WHERE x.product_id "
+        "= p.id AND y.slug = '4k')"), "brands under 4k")
+    check(options(r.text, "a.resolution") == values_in(
+        s, "devices", "resolution", "EXISTS (SELECT 1 FROM product_attributes "
+        "x JOIN attribute_options y ON y.id = x.option_id WHERE x.product_id "
+        "= p.id AND y.slug = 'xiaomi')"), "resolutions under xiaomi")
+    r2 = s.get("/c/devices?a.resolution=4k&a.brand=xiaomi")
+    check(options(r2.text, "a.brand") == options(r.text, "a.brand") and
+          total(r2.text) == 1, "order of the fields does not matter")
     # The price range counts too.
     r = s.get("/c/devices?a.resolution=4k&max=300")
     check(total(r.text) == with_option(s, "devices", "resolution", "4k",

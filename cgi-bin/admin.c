@@ -54,6 +54,16 @@
  *   POST /admin/product/file/remove  id, media
  *   GET  /admin/categories        the tree; POST /admin/category/save
  *                                 creates, renames, moves, reorders
+ *   GET  /admin/attributes        attributes (brand, resolution) and
+ *                                 their options (parts/admin/attributes.c)
+ *   POST /admin/attribute/save    id, slug, name_en, name_fr, category,
+ *                                 position; /admin/attribute/delete id
+ *   POST /admin/attribute/option  attribute, option (absent: new), slug,
+ *                                 name_en, name_fr (labels), position;
+ *                                 /admin/attribute/option/delete
+ *                                 attribute, option
+ *   POST /admin/product/attrs     id, a.<attribute>=<option> each: a
+ *                                 product's values (all others removed)
  *   GET  /admin/messages          contact inbox: box=open|unread|handled|
  *                                 all; keyset: before=<id>
  *   GET  /admin/message/<id>      one message (marks it read), the
@@ -134,6 +144,7 @@ static const char *const notices[] = {
 	"setting",
 	"coupon", "coupon_disabled", "coupon_enabled",
 	"file",
+	"attribute", "attribute_deleted", "option", "option_deleted", "attrs",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
@@ -141,6 +152,7 @@ static const char *const kinds[] = { "order", "user", "message", "post",
 	"page", "faq", "banner",
 	"setting",
 	"coupon",
+	"attribute",
 	NULL };
 static const char *const product_kinds[] = { "physical", "subscription",
 	"digital", NULL };
@@ -249,6 +261,10 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_CPN_PRODUCTS] = { "products", V_TEXT, 1, 4000 },
 	[KEY_CPN_CATEGORIES] = { "categories", V_TEXT, 1, 4000 },
 	[KEY_CPN_DO] = { "do", V_ENUM, .choices = adm_coupon_acts, .required = 1 },
+	[KEY_ATTR] = { "attribute", V_INT, 1, 1LL << 53 },
+	[KEY_OPTION] = { "option", V_INT, 1, 1LL << 53 },
+	[KEY_ATTR_EN] = { "name_en", V_LINE, 0, 100 },
+	[KEY_ATTR_FR] = { "name_fr", V_LINE, 0, 100 },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -328,6 +344,12 @@ enum page_id {
 	PAGE_COUPON,
 	PAGE_COUPON_SAVE,
 	PAGE_COUPON_ACT,
+	PAGE_ATTRIBUTES,
+	PAGE_ATTRIBUTE_SAVE,
+	PAGE_ATTRIBUTE_DELETE,
+	PAGE_ATTRIBUTE_OPTION,
+	PAGE_ATTRIBUTE_OPTION_DELETE,
+	PAGE_PRODUCT_ATTRS,
 	PAGE__MAX
 };
 
@@ -394,6 +416,12 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_COUPON] = page_coupon,
 	[PAGE_COUPON_SAVE] = page_coupon_save,
 	[PAGE_COUPON_ACT] = page_coupon_act,
+	[PAGE_ATTRIBUTES] = page_attributes,
+	[PAGE_ATTRIBUTE_SAVE] = page_attribute_save,
+	[PAGE_ATTRIBUTE_DELETE] = page_attribute_delete,
+	[PAGE_ATTRIBUTE_OPTION] = page_attribute_option,
+	[PAGE_ATTRIBUTE_OPTION_DELETE] = page_attribute_option_delete,
+	[PAGE_PRODUCT_ATTRS] = page_product_attrs,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -457,6 +485,12 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_COUPON] = PERM_COUPONS,
 	[PAGE_COUPON_SAVE] = PERM_COUPONS,
 	[PAGE_COUPON_ACT] = PERM_COUPONS,
+	[PAGE_ATTRIBUTES] = PERM_CATALOG,
+	[PAGE_ATTRIBUTE_SAVE] = PERM_CATALOG,
+	[PAGE_ATTRIBUTE_DELETE] = PERM_CATALOG,
+	[PAGE_ATTRIBUTE_OPTION] = PERM_CATALOG,
+	[PAGE_ATTRIBUTE_OPTION_DELETE] = PERM_CATALOG,
+	[PAGE_PRODUCT_ATTRS] = PERM_CATALOG,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -608,6 +642,20 @@ static const struct page pages[PAGE__MAX] = {
 	    KEY_CPN_PRODUCTS, KEY_CPN_CATEGORIES) },
 	[PAGE_COUPON_ACT] = { "admin/coupon/act", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID, KEY_CPN_DO) },
+	[PAGE_ATTRIBUTES] = { "admin/attributes", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_ATTRIBUTE_SAVE] = { "admin/attribute/save", METHODS_POST, gate,
+	    0, KEYS(KEY_ID, KEY_SLUG, KEY_ATTR_EN, KEY_ATTR_FR, KEY_CATEGORY,
+	    KEY_POSITION) },
+	[PAGE_ATTRIBUTE_DELETE] = { "admin/attribute/delete", METHODS_POST,
+	    gate, 0, KEYS(KEY_ID) },
+	[PAGE_ATTRIBUTE_OPTION] = { "admin/attribute/option", METHODS_POST,
+	    gate, 0, KEYS(KEY_ATTR, KEY_OPTION, KEY_SLUG, KEY_ATTR_EN,
+	    KEY_ATTR_FR, KEY_POSITION) },
+	[PAGE_ATTRIBUTE_OPTION_DELETE] = { "admin/attribute/option/delete",
+	    METHODS_POST, gate, 0, KEYS(KEY_ATTR, KEY_OPTION) },
+	[PAGE_PRODUCT_ATTRS] = { "admin/product/attrs", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID) },
 };
 
 static const struct app admin = {

@@ -4,6 +4,7 @@
  *   GET /c/<slug>          products of a category and its sub-categories:
  *                          ?page=N&sort=new|price|price-desc|name&min=&max=
  *                          &type=<db_product_types>&months=N&stock=1
+ *                          &a.<attribute>=<option> (attr_query.h)
  *                          (filters with counts: docs/catalog.md)
  *                          and, on deep pages, &after=ID or &before=ID (the
  *                          product the page follows or precedes: keyset
@@ -25,6 +26,8 @@
 #include <time.h>
 
 #include "app.h"
+#include "attr.h"
+#include "attr_query.h"
 #include "clock.h"
 #include "db_content.h"
 #include "db_delivery.h"
@@ -94,6 +97,8 @@ struct browse {
 	const char	*type;		/* filters (db_listing_query) */
 	int		 in_stock, months;
 	const char	*cat;		/* search: category slug or NULL */
+	struct attr_def	 attrs[DB_ATTR_FILTERS];	/* attribute filters */
+	int		 nattrs;
 };
 
 static void
@@ -119,7 +124,7 @@ browse_read(struct ctx *c, struct browse *b, enum sort def)
 		b->months = (int)app_val(c, KEY_MONTHS)->i;
 	/* Filtered pages go by number only (db_listing_query). */
 	keyset = b->q == NULL && b->type == NULL && !b->in_stock &&
-	    b->months == 0;
+	    b->months == 0 && b->nattrs == 0;
 	if (keyset && app_val(c, KEY_AFTER)->state == VAL_OK)
 		b->after = app_val(c, KEY_AFTER)->i;
 	else if (keyset && app_val(c, KEY_BEFORE)->state == VAL_OK)
@@ -156,6 +161,9 @@ browse_href(struct ctx *c, const struct browse *b, long long page,
 		url_param(&q, "months", arena_printf(&c->arena, "%d", b->months));
 	if (b->cat != NULL)
 		url_param(&q, "cat", b->cat);
+	for (int i = 0; i < b->nattrs; i++)
+		url_param(&q, arena_printf(&c->arena, ATTR_QUERY_PREFIX "%s",
+		    b->attrs[i].slug), b->attrs[i].opts[0].slug);
 	if (page > 1)
 		url_param(&q, "page", arena_printf(&c->arena, "%lld", page));
 	if (cursor != NULL)
@@ -277,6 +285,11 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 	lq->type = b->type;
 	lq->in_stock = b->in_stock;
 	lq->months = b->months;
+	lq->nattrs = b->nattrs;
+	for (int i = 0; i < b->nattrs; i++) {
+		lq->attr_id[i] = b->attrs[i].id;
+		lq->attr_opt[i] = b->attrs[i].opts[0].id;
+	}
 	if (lq->after || lq->before)
 		lq->offset = 0;
 	if ((rc = f ? db_search(c->db, &c->arena, lq, f, l) :
@@ -343,11 +356,66 @@ facets_get(struct ctx *c, const struct listing_query *lq,
 	return 0;
 }
 
+/* Page.facets.attrs.N.{key,name,chosen,options.M.{value,label,n}}: each
+ * attribute some product of the listing has under the other filters, in
+ * the order the admin set, with its options' counts; a chosen option
+ * stays even when no product is left.  0 or 500. */
+static int
+put_attr_facets(struct ctx *c, const struct browse *b,
+    const struct listing_facets *f)
+{
+	struct attr_def *all;
+	size_t n;
+	int k = 0;
+
+	if (f->nopts == 0 && b->nattrs == 0)
+		return 0;
+	if (db_attr_all(c->db, &c->arena, 0, &all, &n) < 0)
+		return 500;
+	for (size_t i = 0; i < n; i++) {
+		const struct attr_def *d = &all[i];
+		const char *chosen = NULL;
+		int m = 0;
+		for (int j = 0; j < b->nattrs; j++)
+			if (b->attrs[j].id == d->id)
+				chosen = b->attrs[j].opts[0].slug;
+		for (size_t o = 0; o < d->nopts; o++) {
+			const struct attr_option *op = &d->opts[o];
+			long long cnt = 0;
+			size_t x = 0;
+			while (x < f->nopts && f->opt_id[x] != op->id)
+				x++;
+			if (x < f->nopts)
+				cnt = f->opt_n[x];
+			else if (chosen == NULL || strcmp(chosen, op->slug))
+				continue;
+			hdf_putf(c->hdf, op->slug,
+			    "Page.facets.attrs.%d.options.%d.value", k, m);
+			hdf_putf(c->hdf, attr_text(op->label, c->lang),
+			    "Page.facets.attrs.%d.options.%d.label", k, m);
+			hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", cnt),
+			    "Page.facets.attrs.%d.options.%d.n", k, m++);
+		}
+		if (m == 0)
+			continue;
+		hdf_putf(c->hdf, arena_printf(&c->arena, ATTR_QUERY_PREFIX "%s",
+		    d->slug), "Page.facets.attrs.%d.key", k);
+		hdf_putf(c->hdf, attr_text(d->name, c->lang),
+		    "Page.facets.attrs.%d.name", k);
+		if (chosen != NULL) {
+			hdf_putf(c->hdf, chosen, "Page.facets.attrs.%d.chosen", k);
+			hdf_put(c->hdf, "Page.attr_chosen", "1");
+		}
+		k++;
+	}
+	return 0;
+}
+
 /* Page.facets: each filter option with the number of products it would
  * leave under the other filters (options leaving none are left out, but
  * the chosen one).  0 or 500. */
 static int
-put_facets(struct ctx *c, const struct listing_query *lq)
+put_facets(struct ctx *c, const struct browse *b, const struct listing_query *lq)
 {
 	struct listing_facets f;
 	int k = 0;
@@ -369,7 +437,7 @@ put_facets(struct ctx *c, const struct listing_query *lq)
 		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", f.months_n[i]),
 		    "Page.facets.months.%zu.n", i);
 	}
-	return 0;
+	return put_attr_facets(c, b, &f);
 }
 
 static int
@@ -419,6 +487,16 @@ page_home(struct ctx *c)
 	return app_render(c, 200, "catalog/home");
 }
 
+/* The 400 page for an attribute filter field that names no attribute or
+ * an option it does not have. */
+static int
+bad_attr(struct ctx *c, const char *field)
+{
+	hdf_put(c->hdf, "Page.errors.0.field", field ? field : "");
+	hdf_put(c->hdf, "Page.errors.0.err", "attr_filter");
+	return app_error(c, 400, "invalid");
+}
+
 static int
 page_category(struct ctx *c)
 {
@@ -427,7 +505,7 @@ page_category(struct ctx *c)
 	struct listing l;
 	struct browse b = { 0 };
 	const struct nav *nav;
-	const char *err;
+	const char *err, *bad;
 	int rc, k = 0;
 
 	if (c->req.nseg != 2 || valid_slug(c->req.seg[1], 120, &err) < 0)
@@ -437,11 +515,14 @@ page_category(struct ctx *c)
 	if (db_text_categories(c->db, &c->arena, c->lang, &cat, 1) < 0)
 		return 500;
 	b.base = arena_printf(&c->arena, "/c/%s", cat.slug);
+	if ((b.nattrs = attr_query_read(c, &c->req.query, b.attrs,
+	    DB_ATTR_FILTERS, &bad)) < 0)
+		return b.nattrs == -2 ? 500 : bad_attr(c, bad);
 	browse_read(c, &b, SORT_NEWEST);
 	lq.category_id = cat.id;
 	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200 && rc != 2)
 		return rc;
-	if (put_facets(c, &lq) != 0)
+	if (put_facets(c, &b, &lq) != 0)
 		return 500;
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);

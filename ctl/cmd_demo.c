@@ -1,7 +1,7 @@
 /* cmd_demo.c — soukctl demo: a realistic catalog for trying the store.
  * Categories, IPTV and other subscriptions with 1/3/6/12-month plans, films,
  * series with seasons and episodes, devices and accessories with stock,
- * digital guides.  Creation dates are spread over the last 90 days so
+ * digital guides, two attributes (brand, resolution) with values.  Creation dates are spread over the last 90 days so
  * "newest" sorting shows something.  Every product gets a cover drawn
  * here (its name on a colour of its slug; no downloads).  Refuses a database that already has
  * products. */
@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "attr.h"
 #include "store_conf.h"
 #include "ctl.h"
 #include "db_catalog.h"
@@ -278,6 +279,37 @@ load_series(struct db *db, struct arena *a, int *count)
 
 /* Delivery zones and rates (docs/shipping.md) and the weights of the
  * shipped products; after the catalog, one transaction per zone. */
+/* The demo attributes (demo_attrs) and the demo products' values. */
+static int
+load_attrs(struct db *db, struct arena *a)
+{
+	enum attr_err errs[ATTR__MAX];
+	long long id, opt;
+
+	for (const struct demo_attr *d = demo_attrs; d->slug; d++) {
+		const char *name[LANG__MAX] = { d->name_en, d->name_fr };
+		long long cat = d->category ? db_category_id(db, d->category) : 0;
+		if (cat < 0 || attr_save(db, 0, d->slug, name, cat,
+		    d - demo_attrs, errs, &id) != 0)
+			return -1;
+		for (int i = 0; d->opts[i][0]; i++) {
+			const char *label[LANG__MAX] = { d->opts[i][1],
+			    d->opts[i][2] };
+			if (attr_option_save(db, id, 0, d->opts[i][0], label, i,
+			    errs, &opt) != 0)
+				return -1;
+		}
+	}
+	for (const struct demo_attr_value *v = demo_attr_values; v->product; v++) {
+		struct attr_def d;
+		long long p = db_product_id(db, v->product);
+		if (p <= 0 || db_attr_option_find(db, a, v->attr, v->option,
+		    &d) != 0 || attr_value_set(db, p, d.id, d.opts[0].id) != ATTR_OK)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 load_shipping(struct db *db)
 {
@@ -374,6 +406,7 @@ cmd_demo(int argc, char **argv)
 	if (load_categories(db) < 0 || load_subscriptions(db, &count) < 0 ||
 	    load_items(db, &count) < 0 || load_films(db, &a, &count) < 0 ||
 	    load_series(db, &a, &count) < 0 || load_texts(db) < 0 ||
+	    load_attrs(db, &a) < 0 ||
 	    covers_synced() < 0) {
 		db_rollback(db);
 		if (no_cover)

@@ -411,3 +411,41 @@ const struct demo_text demo_texts_fr[] = {
 	    "4K120, tressé." },
 	{ 0, NULL, NULL, NULL },
 };
+
+const struct demo_attr demo_attrs[] = {
+	{ "brand", "Brand", "Marque", "devices", {
+	    { "xiaomi", "Xiaomi", "Xiaomi" }, { "amazon", "Amazon", "Amazon" },
+	    { "nvidia", "NVIDIA", "NVIDIA" }, { "formuler", "Formuler", "Formuler" },
+	    { "infomir", "Infomir (MAG)", "Infomir (MAG)" },
+	    { "tp-link", "TP-Link", "TP-Link" }, { NULL, NULL, NULL } } },
+	{ "resolution", "Resolution", "Résolution", NULL, {
+	    { "hd", "HD (720p)", "HD (720p)" },
+	    { "full-hd", "Full HD (1080p)", "Full HD (1080p)" },
+	    { "4k", "4K Ultra HD", "4K Ultra HD" }, { NULL, NULL, NULL } } },
+	{ NULL, NULL, NULL, NULL, { { NULL, NULL, NULL } } },
+};
+
+const struct demo_attr_value demo_attr_values[] = {
+	{ "mi-box-s-2", "brand", "xiaomi" },
+	{ "fire-tv-stick-4k", "brand", "amazon" },
+	{ "nvidia-shield-pro", "brand", "nvidia" },
+	{ "formuler-z11-pro", "brand", "formuler" },
+	{ "mag-524w3", "brand", "infomir" },
+	{ "tp-link-deco-m4", "brand", "tp-link" },
+	{ "mi-box-s-2", "resolution", "4k" },
+	{ "fire-tv-stick-4k", "resolution", "4k" },
+	{ "nvidia-shield-pro", "resolution", "4k" },
+	{ "formuler-z11-pro", "resolution", "4k" },
+	{ "mag-524w3", "resolution", "4k" },
+	{ "android-box-x96-max", "resolution", "4k" },
+	{ "android-box-h96-mini", "resolution", "4k" },
+	{ "iptv-gold-4k", "resolution", "4k" },
+	{ "iptv-sport-max", "resolution", "4k" },
+	{ "iptv-family-3-screens", "resolution", "full-hd" },
+	{ "iptv-arabic-plus", "resolution", "full-hd" },
+	{ "iptv-europe-plus", "resolution", "full-hd" },
+	{ "iptv-football-pass", "resolution", "full-hd" },
+	{ "iptv-silver-hd", "resolution", "hd" },
+	{ "iptv-kids", "resolution", "hd" },
+	{ NULL, NULL, NULL },
+};

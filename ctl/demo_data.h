@@ -49,4 +49,16 @@ struct demo_text {
 };
 extern const struct demo_text demo_texts_fr[];
 
+/* An attribute the admin could have defined (attr.h), its options
+ * (slug, English, French; NULL-ended), and the demo products' values. */
+struct demo_attr {
+	const char	*slug, *name_en, *name_fr, *category;	/* NULL: global */
+	const char	*opts[8][3];
+};
+struct demo_attr_value {
+	const char	*product, *attr, *option;
+};
+extern const struct demo_attr demo_attrs[];
+extern const struct demo_attr_value demo_attr_values[];
+
 #endif

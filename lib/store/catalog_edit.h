@@ -46,8 +46,9 @@ size_t	catalog_product_check(struct db *, const struct product_in *p,
  * (a race) or CAT_ERROR. */
 enum catalog_err catalog_product_save(struct db *, const struct product_in *,
 	    long long id, long long *out);
-/* Copies product id (plans, texts, images) as an inactive draft named
- * "<name> (copy)" with a free slug "<slug>-copy[-N]"; *out its id. */
+/* Copies product id (plans, texts, images, attribute values) as an
+ * inactive draft named "<name> (copy)" with a free slug
+ * "<slug>-copy[-N]"; *out its id. */
 enum catalog_err catalog_product_duplicate(struct db *, long long id,
 	    long long *out);
 /* Archives (active 0) or re-activates product id. */

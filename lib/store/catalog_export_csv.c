@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "catalog_import.h"
+#include "db_attr.h"
 #include "csv.h"
 #include "db_catalog_text.h"
 #include "db_export.h"
@@ -48,7 +49,8 @@ put_product(const struct export_full *r, void *arg)
 	struct out *o = arg;
 	char price[64], stock[32], pos[32], cmp[64];
 	struct buf plans = { 0 }, *line = o->b;
-	const char *f[17];
+	const char *f[18];
+	struct arena a;
 	int rc = 0;
 
 	o->b = &plans;
@@ -67,13 +69,19 @@ put_product(const struct export_full *r, void *arg)
 	f[12] = plans.data ? plans.data : ""; f[13] = amount(cmp, sizeof(cmp),
 	    r->compare_at_minor, o->dec);
 	f[14] = r->sku; f[15] = r->name_t; f[16] = r->description_t;
-	for (int i = 0; i < 17; i++) {
+	arena_init(&a, 1024);
+	if ((f[17] = db_attr_values_csv(o->db, &a, r->id)) == NULL) {
+		f[17] = "";
+		rc = -1;
+	}
+	for (int i = 0; i < 18; i++) {
 		if (i)
 			buf_putc(o->b, ',');
 		csv_put_field(o->b, f[i]);
 	}
 	buf_puts(o->b, "\r\n");
 	buf_free(&plans);
+	arena_free(&a);
 	if (rc == 0 && o->b->len >= 32768) {
 		rc = o->flush(o->b, o->arg);
 		buf_reset(o->b);
@@ -93,7 +101,7 @@ catalog_export_csv(struct db *db, struct buf *b,
 	_Static_assert(LANG__MAX == 2, "one other language's columns");
 	buf_printf(b, "slug,name,kind,category,price,stock,description,parent,"
 	    "position,media_type,featured,active,plans,compare_at,sku,name_%s,"
-	    "description_%s\r\n", lang_code(other), lang_code(other));
+	    "description_%s,attributes\r\n", lang_code(other), lang_code(other));
 	rc = db_export_full(db, lang_code(other), put_product, &o);
 	if (rc == 0 && b->len > 0) {
 		rc = flush(b, arg);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "attr.h"
 #include "catalog_import.h"
 #include "csv.h"
 #include "db_catalog.h"
@@ -17,7 +18,7 @@
 enum col {
 	C_SLUG, C_NAME, C_KIND, C_CATEGORY, C_PRICE, C_STOCK, C_DESCRIPTION,
 	C_PARENT, C_POSITION, C_MEDIA_TYPE, C_FEATURED, C_ACTIVE, C_PLANS,
-	C_COMPARE_AT, C_SKU, C_IMAGE,
+	C_COMPARE_AT, C_SKU, C_IMAGE, C_ATTRIBUTES,
 	/* Per language (lang.h order): name_<code>, description_<code>,
 	 * plan_labels_<code> (catalog text, db_catalog_text.h). */
 	C_TEXT, C__MAX = C_TEXT + 3 * LANG__MAX
@@ -28,7 +29,7 @@ _Static_assert(LANG__MAX == 2, "colnames lists the text columns of en, fr");
 static const char *const colnames[C__MAX] = {
 	"slug", "name", "kind", "category", "price", "stock", "description",
 	"parent", "position", "media_type", "featured", "active", "plans",
-	"compare_at", "sku", "image",
+	"compare_at", "sku", "image", "attributes",
 	"name_en", "description_en", "plan_labels_en",
 	"name_fr", "description_fr", "plan_labels_fr",
 };
@@ -40,6 +41,9 @@ struct row {
 	size_t			 line;
 	struct product_in	 p;
 	const char		*category, *parent, *image;
+	/* "brand=acme;resolution=4k"; has_attrs: the file has the column. */
+	const char		*attrs;
+	int			 has_attrs;
 	int			 nplans;
 	int			 months[MAX_PLANS], days[MAX_PLANS];
 	long long		 plan_price[MAX_PLANS];
@@ -247,6 +251,11 @@ parse_row(struct arena *a, struct row *r, const struct csv_record *rec,
 	if (*v[C_IMAGE] && (strstr(v[C_IMAGE], "..") || v[C_IMAGE][0] != '/' ||
 	    utf8_has_controls(v[C_IMAGE], strlen(v[C_IMAGE]), 0)))
 		row_error(r, "image", "a path starting with /, without ..");
+	r->attrs = v[C_ATTRIBUTES];
+	r->has_attrs = map[C_ATTRIBUTES] >= 0;
+	if (utf8_has_controls(r->attrs, strlen(r->attrs), 0))
+		row_error(r, "attributes", "ATTRIBUTE=OPTION pairs (slugs) "
+		    "separated by ;");
 	parse_plans(r, v[C_PLANS], dec);
 	if (*v[C_PRICE] == '\0' && strcmp(r->p.kind, "subscription") == 0 &&
 	    r->nplans > 0)
@@ -279,9 +288,33 @@ parse_row(struct arena *a, struct row *r, const struct csv_record *rec,
 		parse_text(a, r, v, (enum lang)l, map);
 }
 
+/* Sets the row's attribute values (when the file has the column) on
+ * product id; 0 or -1 (reported). */
+static int
+write_attrs(struct db *db, struct arena *a, struct row *r, long long id)
+{
+	static const char *const msg[ATTR__MAX] = {
+		[ATTR_OPTION] = "each value is ATTRIBUTE=OPTION (slugs), "
+		    "separated by ;",
+		[ATTR_NOT_FOUND] = "no attribute has this slug, or it has no "
+		    "such option",
+		[ATTR_NOT_APPLICABLE] = "this attribute is for another category",
+		[ATTR_ERROR] = "the database refused it",
+	};
+	const char *bad;
+	enum attr_err e;
+
+	if (!r->has_attrs)
+		return 0;
+	if ((e = attr_values_parse_set(db, a, id, r->attrs, &bad)) == ATTR_OK)
+		return 0;
+	row_error(r, "attributes", msg[e] ? msg[e] : "the database refused it");
+	return -1;
+}
+
 /* Writes one checked row; 0 or -1 (reported). */
 static int
-write_row(struct db *db, struct row *r, int *created)
+write_row(struct db *db, struct arena *a, struct row *r, int *created)
 {
 	long long id;
 
@@ -327,7 +360,7 @@ write_row(struct db *db, struct row *r, int *created)
 			return -1;
 	if (*r->image && db_image_add(db, id, r->image, r->p.name, 0) <= 0)
 		return -1;
-	return 0;
+	return write_attrs(db, a, r, id);
 }
 
 /* The header's columns into map (-1: absent); problems on line 1. */
@@ -413,7 +446,7 @@ catalog_import_csv(struct db *db, struct arena *a, const char *text,
 		problem(rep, 2, "file", "no products after the header");
 	for (size_t i = 0; rep->nproblems == 0 && i < rep->nrows; i++) {
 		int created;
-		if (write_row(db, &rows[i], &created) < 0)
+		if (write_row(db, a, &rows[i], &created) < 0)
 			return rep->nproblems > 0 ? 1 : -1;
 		note_change(rep, &rows[i], created);
 	}

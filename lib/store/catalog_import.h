@@ -5,7 +5,9 @@
  * The file's first row names the columns (any order, case ignored):
  * slug, name, kind (required), category, price, stock, description,
  * parent, position, media_type, featured, active, plans, compare_at,
- * sku, image, and per language name_<code>, description_<code>,
+ * sku, image, attributes ("brand=acme;resolution=4k": attribute and
+ * option slugs, attr.h; the column replaces every value of the product,
+ * empty removes them), and per language name_<code>, description_<code>,
  * plan_labels_<code>.  Every row is checked first and every problem kept
  * with its line; only a file without problems is written, creating new
  * slugs and updating existing ones. */

@@ -78,10 +78,23 @@
 	"SELECT 1 FROM subscription_plans s WHERE s.product_id = "	\
 	"c.product_id AND s.active = 1 AND s.duration_days = 0 "	\
 	"AND s.duration_months = ?10"
+/* Attribute filters: ?11/?12, ?13/?14... an attribute (0: none) and its
+ * option, filled in order (bind_filters), nested so that a page without
+ * them pays one comparison a row; one primary-key probe of
+ * product_attributes per row and filter. */
+#define F_HAS(a, o)							\
+	"EXISTS (SELECT 1 FROM product_attributes px WHERE px.product_id "	\
+	"= c.product_id AND px.attribute_id = ?" a " AND px.option_id = ?" o ")"
+#define F_ATTRS								\
+	" AND (?11 = 0 OR (" F_HAS("11", "12") " AND (?13 = 0 OR ("		\
+	F_HAS("13", "14") " AND (?15 = 0 OR (" F_HAS("15", "16") " AND ("	\
+	"?17 = 0 OR " F_HAS("17", "18") ")))))))"
 #define F_WHERE								\
 	" WHERE c.category_id = ?1 AND +c.price_minor BETWEEN ?2 AND ?3 "	\
 	"AND (?8 IS NULL OR c.type = ?8) AND (?9 = 0 OR c.sold_out = 0) "	\
-	"AND (?10 = 0 OR (c.type = 'subscription' AND EXISTS (" F_PLAN ")))"
+	"AND (?10 = 0 OR (c.type = 'subscription' AND EXISTS (" F_PLAN ")))"	\
+	F_ATTRS
+_Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
 #define F_LIST(order)							\
 	"SELECT " CARD_COLS " FROM category_listing c JOIN products p "	\
 	"ON p.id = c.product_id" F_WHERE " ORDER BY "			\
@@ -153,7 +166,7 @@ enum {
 	Q_CAT_COUNT,
 	Q_CAT_LISTED,
 	Q_F_NEWEST, Q_F_PRICE_ASC, Q_F_PRICE_DESC, Q_F_NAME, Q_F_COUNT,
-	Q_F_TYPES, Q_F_MONTHS,
+	Q_F_TYPES, Q_F_MONTHS, Q_F_ATTRS,
 	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_RELEVANCE, Q_S_RELEVANCE_PRICE,
 	Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID,
 	/* Each sort: NARROW then BROAD. */
@@ -205,6 +218,14 @@ static const char *const sql[Q__MAX] = {
 	    "c.product_id AND s.active = 1 AND s.duration_days = 0 AND "
 	    "s.duration_months > 0" F_WHERE " AND c.type = 'subscription' "
 	    "GROUP BY 1 ORDER BY 1",
+	/* Products per attribute option (?19: of that attribute only, 0:
+	 * every one): the listing's rows of products having values (the
+	 * partial index category_listing_attrs), each looked up by its key. */
+	[Q_F_ATTRS] = "SELECT pv.option_id, pv.attribute_id, count(*) FROM "
+	    "category_listing c INDEXED BY category_listing_attrs JOIN "
+	    "product_attributes pv ON pv.product_id = c.product_id" F_WHERE
+	    " AND c.has_attrs = 1 AND (?19 = 0 OR "
+	    "pv.attribute_id = ?19) GROUP BY pv.option_id",
 	[Q_S_COUNT] = "SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1",
 	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
 	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "
@@ -803,7 +824,8 @@ const char *const db_product_types[DB_TYPES + 1] = {
 int
 db_listing_filtered(const struct listing_query *q)
 {
-	return q->type != NULL || q->in_stock || q->months > 0;
+	return q->type != NULL || q->in_stock || q->months > 0 ||
+	    q->nattrs > 0;
 }
 
 /* Binds q's category, price range and filters (?8..?10) to st. */
@@ -817,6 +839,11 @@ bind_filters(sqlite3_stmt *st, const struct listing_query *q)
 		db_bind_null(st, 8);
 	db_bind_int(st, 9, q->in_stock);
 	db_bind_int(st, 10, q->months);
+	for (int i = 0; i < DB_ATTR_FILTERS; i++) {
+		int on = i < q->nattrs;
+		db_bind_int(st, 11 + 2 * i, on ? q->attr_id[i] : 0);
+		db_bind_int(st, 12 + 2 * i, on ? q->attr_opt[i] : 0);
+	}
 }
 
 /* The number of products of q's category under its filters, or -1. */
@@ -853,6 +880,36 @@ filtered_listing(struct db *db, struct arena *a, const struct listing_query *q,
 	db_bind_int(st, 4, q->limit);
 	db_bind_int(st, 5, q->offset);
 	return read_cards(db, a, st, (size_t)q->limit, 0, 0, out);
+}
+
+/* Adds to f the option counts of attribute attr (0: of every attribute
+ * q does not filter on) under q's filters.  0 or -1. */
+static int
+attr_facet(struct db *db, const struct listing_query *q, long long attr,
+    struct listing_facets *f)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_F_ATTRS);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	bind_filters(st, q);
+	db_bind_int(st, 19, attr);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    f->nopts < DB_FACET_OPTS) {
+		long long a = db_col_int(st, 1);
+		int i = 0;
+		while (attr == 0 && i < q->nattrs && q->attr_id[i] != a)
+			i++;
+		if (attr == 0 && i < q->nattrs)
+			continue;	/* counted under the others below */
+		f->opt_id[f->nopts] = db_col_int(st, 0);
+		f->opt_n[f->nopts++] = db_col_int(st, 2);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_fail(db, "attribute facet");
+	return 0;
 }
 
 int
@@ -898,5 +955,17 @@ db_listing_facets(struct db *db, const struct listing_query *q,
 	db_done(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return db_fail(db, "plan facet");
+	/* Every attribute not filtered on, under all the filters; then each
+	 * filtered one under the others. */
+	if (attr_facet(db, q, 0, f) < 0)
+		return -1;
+	for (int i = 0; i < q->nattrs; i++) {
+		other = *q;	/* without filter i; the others stay in order */
+		other.nattrs--;
+		other.attr_id[i] = q->attr_id[other.nattrs];
+		other.attr_opt[i] = q->attr_opt[other.nattrs];
+		if (attr_facet(db, &other, q->attr_id[i], f) < 0)
+			return -1;
+	}
 	return 0;
 }

@@ -52,6 +52,8 @@ struct plan {
 };
 
 #define DB_PRICE_MAX (1LL << 62)	/* "no upper bound" in price filters */
+#define DB_ATTR_FILTERS 4		/* attribute filters of one page */
+#define DB_FACET_OPTS 128		/* attribute options counted */
 
 struct listing_query {
 	long long	 category_id;	/* listing: this category and below;
@@ -68,6 +70,10 @@ struct listing_query {
 	 * months (0: any).  Filtered pages go by offset only. */
 	const char	*type;
 	int		 in_stock, months;
+	/* Attribute filters (db_attr.h): products whose value of attribute
+	 * attr_id[i] is option attr_opt[i], for each i < nattrs. */
+	long long	 attr_id[DB_ATTR_FILTERS], attr_opt[DB_ATTR_FILTERS];
+	int		 nattrs;
 };
 
 /* The product types a listing can be filtered by: the media type of a
@@ -84,10 +90,16 @@ struct listing_facets {
 	int		 months[DB_MONTHS_MAX];
 	long long	 months_n[DB_MONTHS_MAX];
 	size_t		 nmonths;
+	/* Attribute options: opt_n[i] products have option opt_id[i] (each
+	 * attribute counted under every filter but its own; options no
+	 * product has are left out). */
+	long long	 opt_id[DB_FACET_OPTS], opt_n[DB_FACET_OPTS];
+	size_t		 nopts;
 };
 /* 1 when q has one of the filters above. */
 int	db_listing_filtered(const struct listing_query *);
-/* The facets of q's category and filters (price included).  0 or -1. */
+/* The facets of q's category and filters (price included), attribute
+ * options too.  0 or -1. */
 int	db_listing_facets(struct db *, const struct listing_query *,
 	    struct listing_facets *);
 

@@ -7,7 +7,7 @@
 
 enum {
 	Q_LIST, Q_GET, Q_SLUG_OWNER, Q_ACTIVE, Q_MOVE, Q_COPY, Q_COPY_PLANS,
-	Q_COPY_TEXT, Q_COPY_IMAGES, Q_PLANS, Q_PLAN_OFF, Q_IMAGES, Q_IMAGE_NEXT,
+	Q_COPY_TEXT, Q_COPY_IMAGES, Q_COPY_ATTRS, Q_PLANS, Q_PLAN_OFF, Q_IMAGES, Q_IMAGE_NEXT,
 	Q_IMAGE_SET, Q_IMAGE_DEL, Q_CATS, Q_WITHIN, Q_CAT_SLUG_OWNER,
 	Q_CAT_EXISTS, Q_CAT_UPDATE, Q__MAX
 };
@@ -51,6 +51,9 @@ static const char *const sql[Q__MAX] = {
 	[Q_COPY_IMAGES] = "INSERT INTO product_images(product_id, path, alt, "
 	    "position) SELECT ?2, path, alt, position FROM product_images "
 	    "WHERE product_id = ?1 ORDER BY position, id",
+	[Q_COPY_ATTRS] = "INSERT INTO product_attributes(product_id, "
+	    "attribute_id, option_id) SELECT ?2, attribute_id, option_id "
+	    "FROM product_attributes WHERE product_id = ?1",
 	[Q_PLANS] = "SELECT id, duration_months, duration_days, price_minor, "
 	    "active FROM subscription_plans WHERE product_id = ? "
 	    "ORDER BY active DESC, position, duration_months, duration_days",
@@ -245,7 +248,8 @@ db_adm_product_copy(struct db *db, long long from, const char *slug,
 		return id == -2 ? -2 : -1;
 	if (copy_rows(db, Q_COPY_PLANS, from, id) < 0 ||
 	    copy_rows(db, Q_COPY_TEXT, from, id) < 0 ||
-	    copy_rows(db, Q_COPY_IMAGES, from, id) < 0)
+	    copy_rows(db, Q_COPY_IMAGES, from, id) < 0 ||
+	    copy_rows(db, Q_COPY_ATTRS, from, id) < 0)
 		return -1;
 	return id;
 }

@@ -41,7 +41,7 @@ int	db_adm_product_active(struct db *, long long id, int active);
 /* Moves product id to category (0: none): 0, DB_NONE or -1. */
 int	db_adm_product_move(struct db *, long long id, long long category);
 /* Copies product `from` as an inactive product with this slug and name,
- * with its plans, texts and images; the new id or -1 (-2: slug taken). */
+ * with its plans, texts, images and attribute values; the new id or -1 (-2: slug taken). */
 long long db_adm_product_copy(struct db *, long long from, const char *slug,
 	    const char *name);
 

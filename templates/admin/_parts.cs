@@ -7,7 +7,7 @@
   <?cs if:Page.may.reviews ?><a href="/admin/reviews"<?cs if:here == "reviews" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admrv.menu ?></a><?cs /if ?>
   <?cs if:Page.may.subscriptions ?><a href="/admin/subscriptions"<?cs if:here == "subscriptions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.subscriptions ?></a><?cs /if ?>
   <?cs if:Page.may.credentials ?><a href="/admin/credentials"<?cs if:here == "credentials" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.credentials ?></a><?cs /if ?>
-  <?cs if:Page.may.catalog ?><a href="/admin/products"<?cs if:here == "products" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.products ?></a> <a href="/admin/categories"<?cs if:here == "categories" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.categories ?></a><?cs /if ?>
+  <?cs if:Page.may.catalog ?><a href="/admin/products"<?cs if:here == "products" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.products ?></a> <a href="/admin/categories"<?cs if:here == "categories" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.cat.categories ?></a> <a href="/admin/attributes"<?cs if:here == "attributes" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.attr.title ?></a><?cs /if ?>
   <?cs if:Page.may.customers ?><a href="/admin/customers"<?cs if:here == "customers" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admcust.title ?></a><?cs /if ?>
   <?cs if:Page.may.content ?><a href="/admin/pages"<?cs if:here == "content" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admct.menu ?></a><?cs /if ?>
   <?cs if:Page.may.messages ?><a href="/admin/messages"<?cs if:here == "messages" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admmsg.inbox ?></a><?cs /if ?>

@@ -55,6 +55,12 @@
     <button type="submit" class="button" id="file-upload"><?cs var:Lang.cat.file_upload ?></button>
   </form>
   <?cs /if ?>
+  <h2 id="attrs"><?cs var:Lang.attr.title ?></h2>
+  <?cs if:subcount(Page.pattrs) == 0 ?><p class="empty" id="pattrs-empty"><?cs var:Lang.attr.none_apply ?> <a href="/admin/attributes"><?cs var:Lang.attr.manage ?></a></p><?cs else ?>
+  <form method="post" action="/admin/product/attrs" class="adm-form" id="attrs-form"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.p.id ?>">
+    <?cs each:g = Page.pattrs ?><div class="field"><label for="pa-<?cs var:name(g) ?>"><?cs var:g.name ?></label><select id="pa-<?cs var:name(g) ?>" name="<?cs var:g.key ?>"><option value=""><?cs var:Lang.attr.no_value ?></option><?cs each:o = g.options ?><option value="<?cs var:o.value ?>"<?cs if:g.value == o.value ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?></select></div><?cs /each ?>
+    <button class="button" id="attrs-save"><?cs var:Lang.attr.save_values ?></button></form>
+  <?cs /if ?>
   <?cs if:Page.p.kind == "subscription" ?>
   <h2 id="plans"><?cs var:Lang.cat.plans ?></h2>
   <ul><?cs each:pl = Page.plans ?><li><?cs var:pl.months ?> <?cs var:Lang.cat.months ?>, <?cs var:pl.days ?> <?cs var:Lang.cat.days ?>: <?cs var:pl.price ?><?cs if:pl.active == "1" ?> <form method="post" action="/admin/product/plan" class="inline"><input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.p.id ?>"><input type="hidden" name="plan" value="<?cs var:pl.id ?>"><button class="button"><?cs var:Lang.cat.remove ?></button></form><?cs else ?> (<?cs var:Lang.cat.archived ?>)<?cs /if ?></li><?cs /each ?></ul>

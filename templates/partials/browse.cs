@@ -42,10 +42,18 @@
     </select>
   </label>
   <?cs /if ?>
+  <?cs each:g = Page.facets.attrs ?>
+  <label><?cs var:g.name ?>
+    <select name="<?cs var:g.key ?>">
+      <option value=""><?cs var:Lang.filter_any ?></option>
+      <?cs each:o = g.options ?><option value="<?cs var:o.value ?>"<?cs if:g.chosen == o.value ?> selected<?cs /if ?>><?cs var:o.label ?> (<?cs var:o.n ?>)</option><?cs /each ?>
+    </select>
+  </label>
+  <?cs /each ?>
   <label class="check"><input type="checkbox" name="stock" value="1"<?cs if:Page.stock ?> checked<?cs /if ?>> <?cs var:Lang.filter_in_stock ?> (<?cs var:Page.facets.in_stock ?>)</label>
   <?cs /if ?>
   <button type="submit"><?cs var:Lang.apply ?></button>
-  <?cs if:?Page.min || ?Page.max || ?Page.type || ?Page.stock || ?Page.months || ?Page.cat ?><a class="clear" href="<?cs var:action ?><?cs if:?Page.q ?>?q=<?cs var:url_escape(Page.q) ?><?cs /if ?>"><?cs var:Lang.clear ?></a><?cs /if ?>
+  <?cs if:?Page.min || ?Page.max || ?Page.type || ?Page.stock || ?Page.months || ?Page.cat || ?Page.attr_chosen ?><a class="clear" href="<?cs var:action ?><?cs if:?Page.q ?>?q=<?cs var:url_escape(Page.q) ?><?cs /if ?>"><?cs var:Lang.clear ?></a><?cs /if ?>
 </form>
 <?cs /def ?>
 <?cs def:summary() ?><p class="summary" role="status"><?cs if:Page.total > 0 ?><?cs var:Lang.showing ?> <?cs var:Page.first ?>–<?cs var:Page.last ?> <?cs var:Lang.of ?> <?cs var:Page.total ?><?cs /if ?></p><?cs /def ?>

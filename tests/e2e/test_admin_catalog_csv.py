@@ -14,7 +14,7 @@ from test_admin_catalog import new_product
 
 HEADER = ("slug,name,kind,category,price,stock,description,parent,position,"
           "media_type,featured,active,plans,compare_at,sku,name_fr,"
-          "description_fr")
+          "description_fr,attributes")
 
 
 def send(sh, data, mode="preview", csrf=True, name="products.csv"):

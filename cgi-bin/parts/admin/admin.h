@@ -115,6 +115,10 @@ enum key {
 	KEY_CPN_CATEGORIES,
 	KEY_CPN_DO,
 	KEY_IMPORT_MODE,	/* catalog_csv.c */
+	KEY_ATTR,	/* attributes.c */
+	KEY_OPTION,
+	KEY_ATTR_EN,
+	KEY_ATTR_FR,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -277,6 +281,17 @@ int		 page_banner_delete(struct ctx *);
 extern const char *const adm_setting_acts[];	/* save, reset */
 int		 page_settings(struct ctx *);
 int		 page_setting_save(struct ctx *);
+
+/* attributes.c: attributes, their options, a product's values. */
+/* Page.pattrs.N.{key,name,value,options.M.{value,label}}: the attributes
+ * that apply to product (or that it has a value of); 0 or -1. */
+int		 adm_put_product_attrs(struct ctx *, long long product);
+int		 page_attributes(struct ctx *);
+int		 page_attribute_save(struct ctx *);
+int		 page_attribute_delete(struct ctx *);
+int		 page_attribute_option(struct ctx *);
+int		 page_attribute_option_delete(struct ctx *);
+int		 page_product_attrs(struct ctx *);
 
 /* categories.c: the category tree. */
 int		 page_categories(struct ctx *);

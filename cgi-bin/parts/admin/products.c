@@ -187,7 +187,7 @@ put_form(struct ctx *c, long long id, const struct product_in *p,
 		if (db_adm_plans(c->db, &c->arena, id, &pl, &npl) < 0 ||
 		    db_adm_images(c->db, &c->arena, id, &im, &nim) < 0 ||
 		    (strcmp(p->kind ? p->kind : "", "digital") == 0 &&
-		    adm_put_files(c, id) < 0))
+		    adm_put_files(c, id) < 0) || adm_put_product_attrs(c, id) < 0)
 			return -1;
 		for (size_t i = 0; i < npl; i++) {
 			hdf_putf(c->hdf, arena_printf(&c->arena, "%lld",

@@ -18,9 +18,13 @@ enum {
 	"r.min_days, r.max_days, r.active, r.name_en, r.name_fr"
 
 static const char *const sql[Q__MAX] = {
-	/* ship_zone_areas.region is NOCASE: "sfax" finds "Sfax". */
+	/* ship_zone_areas.region is NOCASE: "sfax" finds "Sfax".  The
+	 * region's row, else the country's: two primary-key probes in that
+	 * order (an IN list with ORDER BY built a temporary index and a
+	 * sorter: most of a physical product page's shipping line). */
 	[Q_ZONE_FOR] = "SELECT zone_id FROM ship_zone_areas WHERE country = ?1 "
-	    "AND region IN ('', ?2) ORDER BY region = '' LIMIT 1",
+	    "AND region = ?2 UNION ALL SELECT zone_id FROM ship_zone_areas "
+	    "WHERE country = ?1 AND region = '' LIMIT 1",
 	[Q_RATES] = "SELECT " RATE_COLS " FROM ship_rates r JOIN ship_zones z "
 	    "ON z.id = r.zone_id WHERE r.zone_id = ? AND r.active = 1 "
 	    "ORDER BY r.position, r.id",

@@ -78,9 +78,9 @@ hdf_put(HDF *h, const char *name, const char *value)
 void
 hdf_put_int(HDF *h, const char *name, long long v)
 {
-	char num[24];
+	char num[BUF_INT_MAX];
 
-	snprintf(num, sizeof(num), "%lld", v);
+	fmt_int(num, v);
 	neo_check(hdf_set_value(h, name, num), name);
 }
 

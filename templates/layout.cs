@@ -28,32 +28,15 @@
     </nav>
   </div>
 </header>
-<nav class="cats" aria-label="<?cs var:Lang.categories ?>">
-    <ul class="wrap">
-    <?cs each:n = Nav ?><li><a href="/c/<?cs var:n.slug ?>"<?cs if:Page.crumbs.0.slug == n.slug ?> aria-current="true"<?cs /if ?>><?cs var:n.name ?></a></li>
-    <?cs /each ?></ul>
-</nav>
+<?cs # The category bar and most of the footer are fragments (tmpl.h): ?>
+<?cs # rendered from partials/nav.cs and partials/footer.cs with escaping ?>
+<?cs # on, once per language (and current category) until the categories, ?>
+<?cs # footer pages or shop settings change, and printed as they are. ?>
+<?cs uvar:fragment("partials/nav", Page.crumbs.0.slug) ?><?cs # souk:raw-ok (see above) ?>
 <main id="main" class="wrap">
 <?cs call:main() ?>
 </main>
-<footer class="site-footer">
-  <div class="wrap cols">
-    <div>
-      <p class="brand-small"><?cs var:Store.name ?></p>
-      <p><?cs var:Lang.footer_about ?></p>
-      <div id="footer-identity"><?cs include:"partials/identity.cs" ?></div>
-    </div>
-    <nav aria-label="<?cs var:Lang.content.policies ?>">
-      <ul id="footer-policies">
-        <?cs each:fp = Footer.pages ?><li><a href="/page/<?cs var:fp.slug ?>"><?cs var:fp.title ?></a></li>
-        <?cs /each ?>
-      </ul>
-    </nav>
-    <ul>
-      <li><a href="/contact"><?cs var:Lang.contact ?></a></li>
-      <li><a href="/faq"><?cs var:Lang.content.faq ?></a></li>
-      <li><a href="/find-order"><?cs var:Lang.track.title ?></a></li>
-      <li><a href="/search"><?cs var:Lang.search ?></a></li>
+<?cs uvar:fragment("partials/footer", "") ?><?cs # souk:raw-ok (see above) ?>
       <li><a href="<?cs var:url_path(Req.path) ?>?lang=<?cs var:Req.other_lang ?>" lang="<?cs var:Req.other_lang ?>"><?cs var:Lang.switch_lang ?></a></li>
     </ul>
     <p class="secure"><?cs var:Lang.footer_secure ?></p>

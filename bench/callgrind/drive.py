@@ -46,22 +46,32 @@ def control(flag):
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def inclusive(r, fn):
+    """Inclusive Ir of function fn (file.c:name) in annotate output r."""
+    m = re.search(r"^\s*([\d,]+) \([^)]*\)\s+\S*%s " % re.escape(fn), r,
+                  re.M)
+    return int(m.group(1).replace(",", "")) if m else 0
+
+
 def reloads(f):
-    """Ir of the header's category tree reloads (nav_put, inclusive) in
-    dump f: a once-a-second refresh that valgrind's slowness makes look
-    like a per-request cost, so it is shown apart."""
+    """Ir of the once-a-second refreshes in dump f, which valgrind's
+    slowness makes look like a per-request cost, so they are shown apart:
+    (the header's category tree, nav_put; that and the misses of the
+    category pages' facet counts, catalog.c's db_listing_facets calls)."""
     r = subprocess.run(["callgrind_annotate", "--inclusive=yes", f], cwd="/",
                        capture_output=True, text=True).stdout
-    m = re.search(r"^\s*([\d,]+) \([^)]*\)\s+\S*nav\.c:nav_put ", r, re.M)
-    return int(m.group(1).replace(",", "")) if m else 0
+    nav = inclusive(r, "nav.c:nav_put")
+    return nav, nav + inclusive(r, "db_catalog.c:db_listing_facets")
 
 
 def collect(name):
     """Sums and renames the dumps written since the last call: (total,
-    of which category tree reloads)."""
-    total = nav = 0
+    of which category tree reloads, of which all refreshes)."""
+    total = nav = fresh = 0
     for f in glob.glob(os.path.join(out, "cg.*.*")):
-        nav += reloads(f)
+        a, b = reloads(f)
+        nav += a
+        fresh += b
         with open(f) as fh:
             for line in fh:
                 m = re.match(r"(?:summary|totals): (\d+)", line)
@@ -69,7 +79,7 @@ def collect(name):
                     total += int(m.group(1))
                     break
         os.rename(f, os.path.join(out, "%s.%s" % (name, os.path.basename(f))))
-    return total, nav
+    return total, nav, fresh
 
 
 class Client:
@@ -94,9 +104,11 @@ def measure(name, one, count=n):
     for _ in range(count):
         one()
     control("--dump")
-    ir, nav = collect(name)
-    print("%-22s Ir/request %9d  without tree reloads %9d  (%d requests)" %
-          (name, ir // count, (ir - nav) // count, count))
+    ir, nav, fresh = collect(name)
+    print("%-22s Ir/request %9d  without tree reloads %9d  without "
+          "refreshes %9d  (%d requests)" % (name, ir // count,
+                                           (ir - nav) // count,
+                                           (ir - fresh) // count, count))
     sys.stdout.flush()
 
 

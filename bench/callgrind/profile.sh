@@ -10,9 +10,12 @@
 # The workers of PROGRAM run under valgrind; after a warm-up the counters
 # are zeroed, N requests are made one after another (N=200), the counters
 # dumped, and each path's Ir per request printed:
-#   product-uncached  Ir/request 712565  without tree reloads 650000  (200 requests)
-# (the header's category tree is reloaded once a second: valgrind's slowness
-# makes that look like a per-request cost, so it is also shown apart).
+#   product-uncached  Ir/request 712565  without tree reloads 650000
+#                     without refreshes 650000  (200 requests)
+# (the header's category tree is reloaded once a second, and a category
+# page's facet counts are kept a second: valgrind's slowness makes those
+# look like per-request costs, so the figure is also shown without the
+# tree reloads, and without both).
 # The dumps stay in $OUT (default /tmp/souk-callgrind) for callgrind_annotate.
 # Env: N, OUT, PORT (18190), KEEP_DB (reuse $OUT/souk.db made earlier).
 set -eu

@@ -1,4 +1,5 @@
 /* footer_pages.c — see footer_pages.h. */
+#include <stdint.h>
 #include <time.h>
 
 #include "db_content.h"
@@ -16,41 +17,71 @@ footer_pages_free(void)
 	have = 0;
 }
 
-/* Rewrites Footer.pages of language l from the database; 0 or -1. */
-static int
-put_lang(struct db *db, struct arena *a, enum lang l)
+/* FNV-1a of s with its NUL, continuing h. */
+static uint64_t
+mix(uint64_t h, const char *s)
 {
-	struct page_row *p;
-	HDF *h = tmpl_hdf(l);
-	long long n = db_page_footer(db, a, lang_code(l),
-	    lang_code(lang_default()), &p);
+	do
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	while (*s++);
+	return h;
+}
 
-	if (n < 0)
-		return -1;
+/* Footer.pages of language l from rows p[0..n). */
+static void
+put_lang(struct arena *a, enum lang l, const struct page_row *p, long long n)
+{
+	HDF *h = tmpl_hdf(l);
+
 	hdf_drop(h, "Footer.pages");
 	for (long long i = 0; i < n; i++) {
 		hdf_putf(h, p[i].slug, "Footer.pages.%lld.slug", i);
 		hdf_putf(h, l10n_punct(a, l, p[i].title),
 		    "Footer.pages.%lld.title", i);
 	}
-	return 0;
 }
 
 void
 footer_pages_put(struct db *db)
 {
+	static uint64_t shown;		/* the rows Footer.pages holds */
+	static HDF *trees[LANG__MAX];	/* the trees it was written into */
+	struct page_row *rows[LANG__MAX];
+	long long n[LANG__MAX];
+	uint64_t sig = 0xcbf29ce484222325ULL;
 	struct timespec now;
 	struct arena a;
-	int rc = 0;
+	int same = 1;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (have && (now.tv_sec - loaded.tv_sec) * 1000000000L +
 	    (now.tv_nsec - loaded.tv_nsec) < 1000000000L)
 		return;
 	arena_init(&a, 4096);
-	for (int l = 0; l < LANG__MAX && rc == 0; l++)
-		rc = put_lang(db, &a, (enum lang)l);
+	for (int l = 0; l < LANG__MAX; l++) {
+		if ((n[l] = db_page_footer(db, &a, lang_code(l),
+		    lang_code(lang_default()), &rows[l])) < 0) {
+			arena_free(&a);	/* the previous list stays */
+			loaded = now;
+			have = 0;
+			return;
+		}
+		for (long long i = 0; i < n[l]; i++)
+			sig = mix(mix(sig, rows[l][i].slug), rows[l][i].title);
+		sig = mix(sig, "");
+		same = same && trees[l] == tmpl_hdf(l);
+	}
+	/* The same rows as a second ago leave Footer.pages and the
+	 * fragments rendered from it (tmpl.h) alone. */
+	if (!same || sig != shown) {
+		for (int l = 0; l < LANG__MAX; l++) {
+			put_lang(&a, (enum lang)l, rows[l], n[l]);
+			trees[l] = tmpl_hdf(l);
+		}
+		shown = sig;
+		tmpl_touch();
+	}
 	arena_free(&a);
 	loaded = now;
-	have = rc == 0;
+	have = 1;
 }

@@ -1,7 +1,7 @@
 /* nav.c — see nav.h. */
-#include <time.h>
-
+#include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 #include "db_catalog_text.h"
 #include "nav.h"
@@ -72,13 +72,49 @@ nav_get(struct db *db, enum lang l)
 	return &cur[l];
 }
 
+/* FNV-1a of s with its NUL, continuing h. */
+static uint64_t
+mix(uint64_t h, const char *s)
+{
+	do
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	while (*s++);
+	return h;
+}
+
+/* What Nav.* shows in every language: the top-level slugs and names. */
+static uint64_t
+signature(void)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (int l = 0; l < LANG__MAX; l++)
+		for (size_t i = 0; i < cur[l].n; i++)
+			if (cur[l].cats[i].parent_id == 0)
+				h = mix(mix(h, cur[l].cats[i].slug),
+				    cur[l].cats[i].name);
+	return h;
+}
+
 void
 nav_put(struct db *db)
 {
+	static uint64_t shown;		/* signature() of what Nav.* holds */
+	static HDF *trees[LANG__MAX];	/* the trees it was written into */
+	uint64_t sig;
+	int same = 1;
+
 	nav_get(db, LANG_EN);
 	if (!reloaded)
 		return;
 	reloaded = 0;
+	/* A reload (every second) that finds the same tree leaves Nav.*
+	 * and the fragments rendered from it (tmpl.h) alone. */
+	sig = signature();
+	for (int l = 0; l < LANG__MAX; l++)
+		same = same && trees[l] == tmpl_hdf(l);
+	if (same && sig == shown)
+		return;
 	for (int l = 0; l < LANG__MAX; l++) {
 		const struct nav *n = &cur[l];
 		HDF *h = tmpl_hdf(l);
@@ -92,5 +128,8 @@ nav_put(struct db *db)
 			hdf_putf(h, n->cats[i].name, "Nav.%d.name", k);
 			k++;
 		}
+		trees[l] = h;
 	}
+	shown = sig;
+	tmpl_touch();
 }

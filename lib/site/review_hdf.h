@@ -18,11 +18,4 @@ void	review_put_rating(struct ctx *, const char *prefix,
  * (mine: the logged-in author; editable: mine and post_editable). */
 void	review_put_posts(struct ctx *, const char *prefix,
 	    const struct post *p, size_t n);
-/* Page.jsonld: the schema.org Product of the page (name, sku, url,
- * offers, and AggregateRating and Review items when it has published
- * reviews) as JSON built with jansson and written by json_out(), so it
- * is valid JSON that cannot end its <script> element.  0 or -1. */
-int	review_jsonld(struct ctx *, const struct product *p,
-	    const struct rating *r, const struct post *reviews, size_t n);
-
 #endif

@@ -5,6 +5,7 @@
 #include "auth.h"
 #include "db_rate.h"
 #include "db_user.h"
+#include "jsonld.h"
 #include "log.h"
 #include "review.h"
 #include "review_hdf.h"
@@ -82,7 +83,8 @@ review_section(struct ctx *c, const struct product *p)
 		hdf_put_int(c->hdf, "Page.logged_in", 1);
 	if (put_form_state(c, p) < 0)
 		return -1;
-	return review_jsonld(c, p, &r, rev, nrev);
+	product_jsonld(c, p, &r, rev, nrev);
+	return 0;
 }
 
 int

@@ -1,4 +1,5 @@
 /* db_ship.c — see db_ship.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "db_internal.h"
@@ -15,17 +16,22 @@ enum {
 
 #define RATE_COLS "r.id, r.zone_id, z.name, r.name, r.kind, r.base_minor, " \
 	"r.step_minor, r.step_grams, coalesce(r.free_from_minor, -1), "	    \
-	"r.min_days, r.max_days, r.active, r.name_en, r.name_fr"
+	"r.min_days, r.max_days, r.active, r.name_en, r.name_fr, r.position"
 
 static const char *const sql[Q__MAX] = {
-	/* ship_zone_areas.region is NOCASE: "sfax" finds "Sfax". */
+	/* ship_zone_areas.region is NOCASE: "sfax" finds "Sfax".  The
+	 * region's row, else the country's: two primary-key probes in that
+	 * order (an IN list with ORDER BY built a temporary index and a
+	 * sorter: most of a physical product page's shipping line). */
 	[Q_ZONE_FOR] = "SELECT zone_id FROM ship_zone_areas WHERE country = ?1 "
-	    "AND region IN ('', ?2) ORDER BY region = '' LIMIT 1",
+	    "AND region = ?2 UNION ALL SELECT zone_id FROM ship_zone_areas "
+	    "WHERE country = ?1 AND region = '' LIMIT 1",
+	/* A zone has a few rates: db_ship_rates() orders them (SQLite's
+	 * sorter for ORDER BY was most of the statement's cost). */
 	[Q_RATES] = "SELECT " RATE_COLS " FROM ship_rates r JOIN ship_zones z "
-	    "ON z.id = r.zone_id WHERE r.zone_id = ? AND r.active = 1 "
-	    "ORDER BY r.position, r.id",
+	    "ON z.id = r.zone_id WHERE r.zone_id = ? AND r.active = 1",
 	[Q_RATES_ALL] = "SELECT " RATE_COLS " FROM ship_rates r JOIN ship_zones z "
-	    "ON z.id = r.zone_id WHERE r.zone_id = ? ORDER BY r.position, r.id",
+	    "ON z.id = r.zone_id WHERE r.zone_id = ?",
 	[Q_ZONES] = "SELECT z.id, z.name, coalesce((SELECT group_concat(a, ', ') "
 	    "FROM (SELECT country || CASE region WHEN '' THEN '' ELSE ':' || "
 	    "region END AS a FROM ship_zone_areas WHERE zone_id = z.id ORDER BY "
@@ -99,6 +105,18 @@ read_rate(struct arena *a, sqlite3_stmt *st, void *row)
 	r->active = (int)db_col_int(st, c++);
 	r->names[LANG_EN] = db_col_text(a, st, c++);
 	r->names[LANG_FR] = db_col_text(a, st, c++);
+	r->position = db_col_int(st, c++);
+}
+
+/* qsort: by position, then id. */
+static int
+rate_order(const void *x, const void *y)
+{
+	const struct ship_rate *a = x, *b = y;
+
+	if (a->position != b->position)
+		return a->position < b->position ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
 }
 
 int
@@ -113,8 +131,12 @@ db_ship_rates(struct db *db, struct arena *a, long long zone, int active_only,
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, zone);
-	return db_rows(db, st, "ship rates", a, sizeof(**out), read_rate, out,
-	    n) < 0 ? -1 : 0;
+	if (db_rows(db, st, "ship rates", a, sizeof(**out), read_rate, out,
+	    n) < 0)
+		return -1;
+	if (*n > 1)
+		qsort(*out, *n, sizeof(**out), rate_order);
+	return 0;
 }
 
 /* db_row_fn: a ship_zone from the statement's columns. */

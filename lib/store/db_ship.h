@@ -25,6 +25,7 @@ struct ship_rate {
 	long long	 free_from_minor;	/* -1: never free */
 	int		 min_days, max_days;
 	int		 active;
+	long long	 position;		/* order within the zone */
 };
 
 struct ship_zone {

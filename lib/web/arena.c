@@ -115,15 +115,35 @@ arena_strdup(struct arena *a, const char *s)
 char *
 arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+	struct arena_block *b = a->head;
 	va_list aq;
 	int n;
 	char *p;
 
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		log_fatal("arena: bad format");
+	/* Formatted straight into the room left in the newest block: most
+	 * strings fit, and formatting once to measure and again to write was
+	 * most of the cost of the HDF values pages format. */
+	if (b != NULL && b->used < b->size) {
+		size_t room = b->size - b->used;
+
+		p = (char *)b->data + b->used;
+		va_copy(aq, ap);
+		n = vsnprintf(p, room, fmt, aq);
+		va_end(aq);
+		if (n < 0)
+			log_fatal("arena: bad format");
+		if ((size_t)n < room) {
+			size_t need = ((size_t)n + 1 + ALIGN - 1) & ~(ALIGN - 1);
+			b->used += need < room ? need : room;
+			return p;
+		}
+	} else {
+		va_copy(aq, ap);
+		n = vsnprintf(NULL, 0, fmt, aq);
+		va_end(aq);
+		if (n < 0)
+			log_fatal("arena: bad format");
+	}
 	p = arena_alloc(a, (size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;

@@ -147,25 +147,41 @@ static void
 head(const struct resp *r, struct buf *h, int stream, size_t length,
     int gzipped)
 {
+	/* Put piece by piece: with printf this was a twentieth of a
+	 * catalog page (callgrind). */
 	buf_reset(h);
-	buf_printf(h, "Status: %d %s\r\nContent-Type: %s\r\n", r->status,
-	    http_status_text(r->status),
-	    r->content_type ? r->content_type : "text/html; charset=utf-8");
-	if (!stream)
-		buf_printf(h, "Content-Length: %zu\r\n", length);
-	buf_printf(h, "Content-Security-Policy: %s%s%s%s\r\n"
-	    "X-Content-Type-Options: nosniff\r\nX-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: strict-origin-when-cross-origin\r\n", csp_head,
-	    r->form_action ? " " : "", r->form_action ? r->form_action : "",
-	    csp_tail);
+	buf_puts(h, "Status: ");
+	buf_put_int(h, r->status);
+	buf_putc(h, ' ');
+	buf_puts(h, http_status_text(r->status));
+	buf_puts(h, "\r\nContent-Type: ");
+	buf_puts(h, r->content_type ? r->content_type :
+	    "text/html; charset=utf-8");
+	buf_puts(h, "\r\n");
+	if (!stream) {
+		buf_puts(h, "Content-Length: ");
+		buf_put_int(h, (long long)length);
+		buf_puts(h, "\r\n");
+	}
+	buf_puts(h, "Content-Security-Policy: ");
+	buf_puts(h, csp_head);
+	if (r->form_action) {
+		buf_putc(h, ' ');
+		buf_puts(h, r->form_action);
+	}
+	buf_puts(h, csp_tail);
+	buf_puts(h, "\r\nX-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n");
 	if (conf_https())
 		buf_puts(h, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (shareable(r, stream)) {
 		/* X-Accel-Expires first: nginx reads headers in order, and a
 		 * max-age=0 seen first would make the page uncacheable. */
-		buf_printf(h, "X-Accel-Expires: %d\r\n"
-		    "Cache-Control: public, max-age=0, must-revalidate\r\n",
-		    r->shared_cache);
+		buf_puts(h, "X-Accel-Expires: ");
+		buf_put_int(h, r->shared_cache);
+		buf_puts(h, "\r\nCache-Control: public, max-age=0, "
+		    "must-revalidate\r\n");
 		if (r->cache_gzip != CACHE_GZIP_UNKEYED)
 			buf_puts(h, "Vary: Accept-Encoding\r\n");
 		if (gzipped)

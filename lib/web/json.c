@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "utf8.h"
 
 int
 json_out(struct buf *b, const json_t *v)
@@ -31,9 +32,40 @@ json_out(struct buf *b, const json_t *v)
 void
 json_str(struct buf *b, const char *s)
 {
-	json_t *v = json_string(s);
+	static const char hex[] = "0123456789abcdef";
+	size_t n = strlen(s);
 
-	if (v == NULL || json_out(b, v) < 0)
-		buf_puts(b, "\"\"");	/* not UTF-8: callers pass checked text */
-	json_decref(v);
+	if (!utf8_valid(s, n)) {
+		buf_puts(b, "\"\"");	/* callers pass checked text */
+		return;
+	}
+	/* What json_out() writes for a jansson string, without building
+	 * one: runs of ordinary bytes copied whole, the short escapes, \u
+	 * for other controls and for the HTML-significant < > & ' and DEL. */
+	buf_putc(b, '"');
+	while (*s) {
+		size_t run = strcspn(s, "\"\\<>&'\x7f\x01\x02\x03\x04\x05"
+		    "\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13"
+		    "\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f");
+		unsigned char c;
+		char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+		buf_put(b, s, run);
+		if ((c = (unsigned char)s[run]) == '\0')
+			break;
+		s += run + 1;
+		switch (c) {
+		case '"':  buf_put(b, "\\\"", 2); continue;
+		case '\\': buf_put(b, "\\\\", 2); continue;
+		case '\b': buf_put(b, "\\b", 2); continue;
+		case '\f': buf_put(b, "\\f", 2); continue;
+		case '\n': buf_put(b, "\\n", 2); continue;
+		case '\r': buf_put(b, "\\r", 2); continue;
+		case '\t': buf_put(b, "\\t", 2); continue;
+		}
+		esc[4] = hex[c >> 4];
+		esc[5] = hex[c & 15];
+		buf_put(b, esc, 6);
+	}
+	buf_putc(b, '"');
 }

@@ -1,6 +1,7 @@
 /* tmpl.c — see tmpl.h. */
 #include <unistd.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,34 @@ static struct {
 } langs[LANG__MAX];
 
 static char *tdir;
+
+/* Rendered fragments (tmpl.h "Fragments"): a fixed table, a slot per
+ * (language, name, key) hash, valid while its generation is current. */
+#define FRAG_SLOTS 256
+static struct frag {
+	unsigned	 gen;		/* 0: empty */
+	int		 lang;
+	char		*name, *key, *html;
+} frags[FRAG_SLOTS];
+static unsigned frag_gen = 1;
+
+static void
+frags_free(void)
+{
+	for (size_t i = 0; i < FRAG_SLOTS; i++) {
+		free(frags[i].name);
+		free(frags[i].key);
+		free(frags[i].html);
+		memset(&frags[i], 0, sizeof(frags[i]));
+	}
+}
+
+void
+tmpl_touch(void)
+{
+	if (++frag_gen == 0)	/* 0 marks an empty slot */
+		frag_gen = 1;
+}
 
 int
 neo_check(NEOERR *err, const char *what)
@@ -49,9 +78,9 @@ hdf_put(HDF *h, const char *name, const char *value)
 void
 hdf_put_int(HDF *h, const char *name, long long v)
 {
-	char num[24];
+	char num[BUF_INT_MAX];
 
-	snprintf(num, sizeof(num), "%lld", v);
+	fmt_int(num, v);
 	neo_check(hdf_set_value(h, name, num), name);
 }
 
@@ -160,6 +189,7 @@ tmpl_shutdown(void)
 	}
 	free(tdir);
 	tdir = NULL;
+	frags_free();
 }
 
 HDF *
@@ -176,6 +206,7 @@ tmpl_set_store(const char *name, const char *value)
 	snprintf(key, sizeof(key), "Store.%s", name);
 	for (int l = 0; l < LANG__MAX; l++)
 		hdf_put(langs[l].hdf, key, value);
+	tmpl_touch();
 }
 
 const char *
@@ -274,6 +305,94 @@ cs_url_path(const char *in, char **out)
 	return *out ? STATUS_OK : nerr_raise(NERR_NOMEM, "url_path");
 }
 
+static CSPARSE *load(enum lang, const char *, enum tmpl_flags);
+
+/* A fragment name: a path under the template directory without "..". */
+static int
+frag_name_ok(const char *name)
+{
+	return *name && strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_/") ==
+	    strlen(name) && strstr(name, "//") == NULL && *name != '/';
+}
+
+/* The rendering of fragment name with key in language l, from the table
+ * or rendered now; NULL on error (logged). */
+static const char *
+fragment(enum lang l, const char *name, const char *key)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	struct frag *f;
+	CS_LOCAL_MAP local;
+	CSPARSE *cs;
+	struct buf out = { 0 };
+	NEOERR *err;
+
+	for (const char *p = name; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	h = (h ^ 0xff) * 0x100000001b3ULL;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	f = &frags[(h * LANG__MAX + (uint64_t)l) % FRAG_SLOTS];
+	if (f->gen == frag_gen && f->lang == (int)l &&
+	    strcmp(f->name, name) == 0 && strcmp(f->key, key) == 0)
+		return f->html;
+	if ((cs = load(l, name, TMPL_BARE)) == NULL)
+		return NULL;
+	/* The key is the fragment's local variable `key`. */
+	memset(&local, 0, sizeof(local));
+	local.type = CS_TYPE_STRING;
+	local.name = (char *)"key";
+	local.s = (char *)key;
+	cs->locals = &local;
+	err = cs_render(cs, &out, render_cb);
+	cs->locals = NULL;
+	if (neo_check(err, name) < 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	free(f->name);
+	free(f->key);
+	free(f->html);
+	f->gen = frag_gen;
+	f->lang = (int)l;
+	f->name = strdup(name);
+	f->key = strdup(key);
+	f->html = out.data ? out.data : strdup("");	/* the slot owns it */
+	if (f->name == NULL || f->key == NULL || f->html == NULL)
+		log_fatal("tmpl: out of memory");
+	return f->html;
+}
+
+/* fragment(name, key) in templates: see tmpl.h. */
+static NEOERR *
+cs_fragment(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	char *name = NULL, *key = NULL;
+	const char *html = NULL;
+	NEOERR *err;
+	int l;
+
+	(void)csf;
+	result->op_type = CS_TYPE_STRING;
+	result->s = (char *)"";
+	if ((err = cs_arg_parse(parse, args, "ss", &name, &key)) != STATUS_OK)
+		return nerr_pass(err);
+	for (l = 0; l < LANG__MAX && langs[l].hdf != parse->hdf; l++)
+		;
+	if (l < LANG__MAX && name != NULL && frag_name_ok(name))
+		html = fragment((enum lang)l, name, key ? key : "");
+	else
+		log_error("templates: bad fragment %s", name ? name : "(null)");
+	free(name);
+	free(key);
+	if (html == NULL)
+		return nerr_raise(NERR_ASSERT, "fragment failed");
+	/* The table keeps it until the next fragment() of its slot, after
+	 * this value is printed. */
+	result->s = (char *)html;
+	return STATUS_OK;
+}
+
 /* Parses name (+ layout) once per language; NULL on error (logged). */
 static CSPARSE *
 load(enum lang l, const char *name, enum tmpl_flags flags)
@@ -295,7 +414,9 @@ load(enum lang l, const char *name, enum tmpl_flags flags)
 		goto fail;
 	if (neo_check(cgi_register_strfuncs(cs), "cgi_register_strfuncs") < 0 ||
 	    neo_check(cs_register_strfunc(cs, "url_path", cs_url_path),
-	    "url_path") < 0)
+	    "url_path") < 0 ||
+	    neo_check(cs_register_function(cs, "fragment", 2, cs_fragment),
+	    "fragment") < 0)
 		goto fail;
 	if (flags != TMPL_TEXT)
 		cs_register_fileload(cs, NULL, load_stripped);

@@ -12,7 +12,17 @@
  * templates/layout.cs, which calls them.  Parsed templates are cached per
  * process and language.  TMPL_BARE renders a file alone (fragments, JSON);
  * TMPL_TEXT renders a plain-text file (mail bodies) with escaping off — its
- * output must never be served as HTML. */
+ * output must never be served as HTML.
+ *
+ * Fragments: fragment("name", key) in a template gives the rendering of
+ * templates/<name>.cs (alone, HTML-escaped), with `key` (a string) as its
+ * local variable key, printed with uvar:.  Each (language, name, key) is
+ * rendered once and kept until tmpl_touch(), so a fragment may read only
+ * what the language tree keeps between requests (Lang.*, Store.*, and
+ * what the layers above keep there, such as the header's categories) and
+ * its key: never Page.*, Req.* or Session.*.  The layout's category bar
+ * and footer are fragments: rendering them per request was a fifth of a
+ * page (callgrind). */
 #ifndef SOUK_TMPL_H
 #define SOUK_TMPL_H
 #include <ClearSilver.h>
@@ -31,8 +41,11 @@ int		 tmpl_init(const char *template_dir, const char *lang_dir);
 void		 tmpl_shutdown(void);
 /* The language's tree, to fill Page.* / Req.* (and Store.* at start-up). */
 HDF		*tmpl_hdf(enum lang);
-/* Sets Store.<name> in every language's tree. */
+/* Sets Store.<name> in every language's tree (and tmpl_touch()). */
 void		 tmpl_set_store(const char *name, const char *value);
+/* Whoever changes what the language trees keep between requests calls it:
+ * the fragments rendered so far are rendered again when next used. */
+void		 tmpl_touch(void);
 /* Appends the rendering of `name` to out.  Returns 0 or -1 (logged). */
 int		 tmpl_render(enum lang, const char *name, enum tmpl_flags,
 		    struct buf *out);

@@ -6,6 +6,7 @@ category tree refusing cycles, and images: a PNG/HTML polyglot and an
 oversized picture are never served as sent (re-encoded WebP or refused)."""
 import re
 import struct
+import time
 import zlib
 
 from harness import test, check
@@ -227,6 +228,48 @@ def catalog_categories_no_cycle():
     r = cat(name=XSS, slug="xss-cat")
     r = adm.get("/admin/categories")
     check(XSS not in r.text, "category names escaped")
+
+
+@test
+def category_bar_follows_the_tree():
+    """The header's category bar is a fragment kept per worker (tmpl.h):
+    a new or renamed top category shows within a second, escaped, and
+    the pages below it mark it."""
+    s = adm_stack()
+    adm = login(s, "admin")
+    tok = csrf_of(adm, "/admin/categories")
+
+    def bar(path="/"):
+        r = Shopper(s).get(path + "?n=%d" % time.time_ns())
+        m = re.search(r'<nav class="cats"[^>]*>(.*?)</nav>', r.text, re.S)
+        check(r.status == 200 and m, "category bar on %s: %r" % (path, r))
+        return m.group(1)
+
+    check("/c/bar-test" not in bar(), "not there yet")
+    check(adm.post("/admin/category/save", {
+        "csrf": tok, "name": "Bar <i>test</i>", "slug": "bar-test"}).status
+        == 303, "created")
+    time.sleep(1.2)		# the tree is re-read once a second
+    home = bar()
+    check('<a href="/c/bar-test">Bar &lt;i&gt;test&lt;/i&gt;</a>' in home,
+          "new category in the bar, escaped: %s" % home)
+    check("aria-current" not in home, "no current category on the home page")
+    cid = one(s, "SELECT id FROM categories WHERE slug = 'bar-test'")
+    check(adm.post("/admin/category/save", {
+        "csrf": tok, "name": "Bar child", "slug": "bar-child",
+        "parent": str(cid)}).status == 303, "child created")
+    time.sleep(1.2)
+    own = bar("/c/bar-child")
+    check('<a href="/c/bar-test" aria-current="true">' in own and
+          own.count("aria-current") == 1, "its pages mark it: %s" % own)
+    check("aria-current" not in bar("/c/bar-test"), "not on its own page")
+    check(adm.post("/admin/category/save", {
+        "csrf": tok, "id": str(cid), "name": "Bar renamed",
+        "slug": "bar-test"}).status == 303, "renamed")
+    time.sleep(1.2)
+    check(">Bar renamed</a>" in bar() and
+          'aria-current="true">Bar renamed</a>' in bar("/c/bar-child"),
+          "renamed in the bar, marked below it")
 
 
 def upload_image(adm, pid, data, name="pic.png", ctype="image/png", alt=""):

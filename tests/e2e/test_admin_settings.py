@@ -74,9 +74,15 @@ def admin_settings_take_effect_at_once_everywhere():
     check("Souk &lt;b&gt;Nour&lt;/b&gt;" in home.text and
           "<b>Nour</b>" not in home.text,
           "the storefront shows the new name, escaped")
+    check('class="brand-small">Souk &lt;b&gt;Nour&lt;/b&gt;<' in home.text,
+          "the footer (a kept fragment, tmpl.h) shows it too")
     check(save(adm, "shop_phone", "+216 71 123 456").status == 303, "phone")
     r = Shopper(s).get("/contact")
     check("tel:+21671123456" in r.text, "contact page shows the phone")
+    home = Shopper(s).get("/?after-phone=%d" % time.time_ns())
+    m = re.search(r'<div id="footer-identity">(.*?)</div>', home.text, re.S)
+    check(m and "tel:+21671123456" in m.group(1),
+          "the footer's identity shows the phone")
     # The checkout program draws references with the new prefix.
     check(save(adm, "order_prefix", "NR").status == 303, "prefix")
     b = Shopper(s)

@@ -88,6 +88,30 @@ TEST(arena_strings)
 	arena_free(&a);
 }
 
+TEST(arena_printf_fills_blocks_to_the_end)
+{
+	struct arena a;
+	char *s[200];
+
+	/* Strings of every length near a block's end stay whole, aligned
+	 * allocations after them stay valid. */
+	arena_init(&a, 256);
+	for (int i = 0; i < 200; i++) {
+		unsigned char *p;
+		s[i] = arena_printf(&a, "%0*d", i % 90 + 1, i);
+		p = arena_alloc(&a, 8);
+		if ((uintptr_t)p % _Alignof(max_align_t) != 0)
+			t_fail(__FILE__, __LINE__, "misaligned");
+		memset(p, 0xCD, 8);
+	}
+	for (int i = 0; i < 200; i++) {
+		char want[128];
+		snprintf(want, sizeof(want), "%0*d", i % 90 + 1, i);
+		CHECK_STR(s[i], want);
+	}
+	arena_free(&a);
+}
+
 TEST(arena_refuses_absurd_sizes)
 {
 	/* A size no block can hold must stop the process cleanly (the

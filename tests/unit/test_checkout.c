@@ -130,6 +130,17 @@ TEST(json_strings_are_inert)
 
 	json_str(&b, "a\"b\\c\n<script>&'\x01");
 	CHECK_STR(b.data, "\"a\\\"b\\\\c\\n\\u003cscript\\u003e\\u0026\\u0027\\u0001\"");
+	/* The short escapes, DEL, text kept as is around them, UTF-8
+	 * untouched; text that is not UTF-8 is an empty string. */
+	buf_reset(&b);
+	json_str(&b, "\t\r\b\f\x7f\x1f caf\xc3\xa9 \xe2\x80\xa8/x");
+	CHECK_STR(b.data, "\"\\t\\r\\b\\f\\u007f\\u001f caf\xc3\xa9 \xe2\x80\xa8/x\"");
+	buf_reset(&b);
+	json_str(&b, "ab\xc3");
+	CHECK_STR(b.data, "\"\"");
+	buf_reset(&b);
+	json_str(&b, "");
+	CHECK_STR(b.data, "\"\"");
 	buf_free(&b);
 }
 

@@ -90,6 +90,13 @@ test_templates(void)
 		    "<a href=\"/search?q=<?cs var:url_escape(Page.x) ?>\">"
 		    "<script>var s = \"<?cs var:js_escape(Page.x) ?>\";</script>\n");
 		t_write("tt/mail.cs", "Hello <?cs var:Page.x ?>,\n  indented\n");
+		t_write("tt/frag.cs",
+		    "[<?cs var:Store.name ?>|<?cs var:key ?>]");
+		t_write("tt/usefrag.cs",
+		    "<?cs uvar:fragment(\"frag\", Page.k) ?>"
+		    "<?cs uvar:fragment(\"frag\", \"\") ?>\n");
+		t_write("tt/badfrag.cs",
+		    "<?cs uvar:fragment(\"../frag\", \"\") ?>\n");
 		t_write("tt/strip.cs",
 		    "<ul>\n    <li>a</li>\n\n\t<?cs if:1 ?>\n    <li>b</li>\n"
 		    "    <?cs /if ?>\n</ul>\n<pre>\n  keep\n    this\n</pre>\n"
@@ -206,6 +213,45 @@ TEST(tmpl_strips_indentation_but_not_pre)
 	CHECK_STR(s, "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
 	    "<pre>\n  keep\n    this\n</pre>\n<p>x</p>\n");
 	free(s);
+	tmpl_shutdown();
+}
+
+TEST(tmpl_fragments_kept_per_key_until_touched)
+{
+	struct buf b = { 0 };
+	char *s;
+
+	test_templates();
+	tmpl_set_store("name", "<A>");
+	hdf_put(tmpl_hdf(LANG_EN), "Page.k", "x&y");
+	s = render("usefrag", TMPL_BARE);
+	CHECK_STR(s, "[&lt;A&gt;|x&amp;y][&lt;A&gt;|]");	/* escaped */
+	free(s);
+	/* Kept: a value changed behind tmpl_touch()'s back is not seen... */
+	hdf_put(tmpl_hdf(LANG_EN), "Store.name", "B");
+	s = render("usefrag", TMPL_BARE);
+	CHECK_STR(s, "[&lt;A&gt;|x&amp;y][&lt;A&gt;|]");
+	free(s);
+	/* ...a new key is rendered now... */
+	hdf_put(tmpl_hdf(LANG_EN), "Page.k", "z");
+	s = render("usefrag", TMPL_BARE);
+	CHECK_STR(s, "[B|z][&lt;A&gt;|]");
+	free(s);
+	/* ...and after a touch (tmpl_set_store() does it) every key is. */
+	tmpl_set_store("name", "C");
+	s = render("usefrag", TMPL_BARE);
+	CHECK_STR(s, "[C|z][C|]");
+	free(s);
+	/* Each language its own. */
+	hdf_put(tmpl_hdf(LANG_FR), "Page.k", "fr");
+	CHECK_INT(tmpl_render(LANG_FR, "usefrag", TMPL_BARE, &b), 0);
+	CHECK_STR(b.data, "[C|fr][C|]");
+	buf_free(&b);
+	/* A name leaving the template directory is refused. */
+	CHECK_INT(tmpl_render(LANG_EN, "badfrag", TMPL_BARE, &b), -1);
+	buf_free(&b);
+	tmpl_clear(LANG_EN);
+	tmpl_clear(LANG_FR);
 	tmpl_shutdown();
 }
 

@@ -234,6 +234,18 @@ def admin_coupon_form_refuses_broken_rules_clearly():
     check(query(s, "SELECT count(*) FROM coupon_scope s JOIN coupons c ON "
                 "c.id = s.coupon_id WHERE c.code = 'CTL3'")[0][0] == 1,
           "soukctl scope")
+    # coupon list shows each code's per-customer limit and scope.
+    s.ctl("coupon", "add", "CTL5", "fixed", "2")
+    s.ctl("coupon", "add", "CTL4", "percent", "10", "--per-email", "3",
+          "--products", "hdmi-2-1-cable-2m", "--categories", "accessories")
+    out = s.ctl("coupon", "list").stdout.splitlines()
+    check("PER-CUSTOMER" in out[0] and "SCOPE" in out[0], out[0])
+    row = {ln.split()[0]: ln for ln in out[1:]}
+    check(row["CTL3"].endswith("categories accessories"), row["CTL3"])
+    check(row["CTL4"].endswith("products hdmi-2-1-cable-2m; categories "
+                               "accessories") and
+          row["CTL4"].split()[4] == "3", row["CTL4"])
+    check(row["CTL5"].endswith("whole cart"), row["CTL5"])
 
 
 @test

@@ -50,8 +50,8 @@ static const char *const sql[Q__MAX] = {
 	    "?31)",
 	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
 	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor, "
-	    "discount_minor) VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, "
-	    "?)",
+	    "discount_minor) VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, "
+	    "?, ?)",
 	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
 	    "created_at, actor) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, "
 	    "?4, ?5 FROM order_events WHERE order_id = ?1",

@@ -319,7 +319,29 @@ coupon_add(int argc, char **argv)
 	return 0;
 }
 
-/* soukctl coupon list: every code with its limits and uses. */
+/* Coupon id's scope as "products a,b; categories c" ("whole cart": no
+ * scope) in a, or NULL on error. */
+static const char *
+scope_text(struct db *db, struct arena *a, long long id)
+{
+	struct coupon_scope *sc;
+	const char *prod = "", *cat = "";
+	size_t n;
+
+	if (db_coupon_scope(db, a, id, &sc, &n) < 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char **to = sc[i].product_id ? &prod : &cat;
+		*to = arena_printf(a, "%s%s%s", *to, **to ? "," : "",
+		    sc[i].slug);
+	}
+	if (!*prod && !*cat)
+		return "whole cart";
+	return arena_printf(a, "%s%s%s%s%s", *prod ? "products " : "", prod,
+	    *prod && *cat ? "; " : "", *cat ? "categories " : "", cat);
+}
+
+/* soukctl coupon list: every code with its limits, uses and scope. */
 static int
 coupon_list(void)
 {
@@ -336,17 +358,24 @@ coupon_list(void)
 		rc = ctl_fail("coupon", "cannot read the coupons");
 		goto out;
 	}
-	ctl_printf("%-20s  %-16s  %6s  %8s  %9s  %-16s  %s\n", "CODE", "DISCOUNT",
-	    "USED", "MAX", "PER-EMAIL", "EXPIRES", "ACTIVE");
+	ctl_printf("%-20s  %-16s  %6s  %8s  %12s  %-16s  %-6s  %s\n", "CODE",
+	    "DISCOUNT", "USED", "MAX", "PER-CUSTOMER", "EXPIRES", "ACTIVE",
+	    "SCOPE");
 	for (size_t i = 0; i < n; i++) {
 		const char *d = strcmp(c[i].kind, "percent") == 0 ?
 		    arena_printf(&a, "%lld%%", c[i].value) : money_arena(&a, c[i].value, LANG_EN);
-		ctl_printf("%-20s  %-16s  %6lld  %8s  %9s  %-16s  %s\n", c[i].code, d,
-		    c[i].uses, c[i].max_uses ? arena_printf(&a, "%lld",
-		    c[i].max_uses) : "-", c[i].max_per_email ? arena_printf(&a,
-		    "%lld", c[i].max_per_email) : "-", c[i].expires_at ?
-		    ctl_when(&a, c[i].expires_at) : "never",
-		    c[i].active ? "yes" : "no");
+		const char *scope = scope_text(db, &a, c[i].id);
+		if (scope == NULL) {
+			rc = ctl_fail("coupon", "cannot read the scope of %s",
+			    c[i].code);
+			goto out;
+		}
+		ctl_printf("%-20s  %-16s  %6lld  %8s  %12s  %-16s  %-6s  %s\n",
+		    c[i].code, d, c[i].uses, c[i].max_uses ? arena_printf(&a,
+		    "%lld", c[i].max_uses) : "-", c[i].max_per_email ?
+		    arena_printf(&a, "%lld", c[i].max_per_email) : "-",
+		    c[i].expires_at ? ctl_when(&a, c[i].expires_at) : "never",
+		    c[i].active ? "yes" : "no", scope);
 	}
 out:
 	arena_free(&a);

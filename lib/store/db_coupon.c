@@ -1,4 +1,5 @@
 /* db_coupon.c — see db_coupon.h. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -28,7 +29,7 @@ const char *const coupon_errs[COUPON__MAX] = {
 enum {
 	Q_GET, Q_USES_MINE, Q_IN_SCOPE, Q_REDEEM, Q_RELEASE, Q_CREATE,
 	Q_UPDATE, Q_ACTIVE, Q_BY_ID, Q_LIST, Q_SCOPE, Q_SCOPE_CLEAR,
-	Q_SCOPE_ADD, Q_PRODUCT_ID, Q_CATEGORY_ID, Q_USES, Q__MAX
+	Q_SCOPE_ADD, Q_PRODUCT_ID, Q_CATEGORY_ID, Q_USES, Q_NSCOPE, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -81,6 +82,7 @@ static const char *const sql[Q__MAX] = {
 	    "o.email, o.status FROM coupon_redemptions r "
 	    "JOIN orders o ON o.id = r.order_id WHERE r.coupon_id = ? "
 	    "ORDER BY r.id DESC LIMIT ?",
+	[Q_NSCOPE] = "SELECT count(*) FROM coupon_scope WHERE coupon_id = ?",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -119,28 +121,91 @@ uses_mine(struct db *db, const struct coupon *c, const struct order *o)
 	return db_one_int(db, st, "coupon uses");
 }
 
+/* 1 when product id (0: gone) is in coupon id's scope, 0 when not, -1. */
+static int
+line_in(struct db *db, long long id, long long product)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_IN_SCOPE);
+	long long in;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, product);
+	if ((in = db_one_int(db, st, "coupon scope")) < 0)
+		return -1;
+	return in != 0;
+}
+
 /* The part of o's subtotal coupon c discounts: the subtotal when c has
  * no scope, else the sum of the lines in it; -1 on error. */
 static long long
 in_scope(struct db *db, const struct coupon *c, const struct order *o)
 {
 	long long sum = 0;
+	int in;
 
 	if (c->nscope == 0)
 		return o->subtotal_minor;
 	for (size_t i = 0; i < o->nlines; i++) {
-		sqlite3_stmt *st = db_stmt(db, &stmts, Q_IN_SCOPE);
-		long long in;
-		if (st == NULL)
-			return -1;
-		db_bind_int(st, 1, c->id);
-		db_bind_int(st, 2, o->lines[i].product_id);
-		if ((in = db_one_int(db, st, "coupon scope")) < 0)
+		if ((in = line_in(db, c->id, o->lines[i].product_id)) < 0)
 			return -1;
 		if (in)
 			sum += o->lines[i].line_minor;
 	}
 	return sum;
+}
+
+int
+db_coupon_spread(struct db *db, struct order *o)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_NSCOPE);
+	long long nscope, base = 0, left = o->discount_minor;
+	char *in;
+	int r;
+
+	for (size_t i = 0; i < o->nlines; i++)
+		o->lines[i].discount_minor = 0;
+	if (o->coupon_id == 0 || o->discount_minor <= 0 || o->nlines == 0)
+		return 0;
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, o->coupon_id);
+	if ((nscope = db_one_int(db, st, "coupon scope count")) < 0)
+		return -1;
+	if ((in = calloc(o->nlines, 1)) == NULL)
+		return -1;
+	for (size_t i = 0; i < o->nlines; i++) {
+		if ((r = nscope == 0 ? 1 : line_in(db, o->coupon_id,
+		    o->lines[i].product_id)) < 0) {
+			free(in);
+			return -1;
+		}
+		in[i] = (char)r;
+		base += r ? o->lines[i].line_minor : 0;
+	}
+	/* No line in scope any more (the scope changed since the check):
+	 * every line shares it. */
+	for (size_t i = 0; base <= 0 && i < o->nlines; i++) {
+		in[i] = 1;
+		base += o->lines[i].line_minor;
+	}
+	for (size_t i = 0; base > 0 && i < o->nlines; i++)
+		if (in[i]) {
+			o->lines[i].discount_minor = (long long)((__int128)
+			    o->lines[i].line_minor * o->discount_minor / base);
+			left -= o->lines[i].discount_minor;
+		}
+	/* What the rounding left: the first lines in scope, a unit each
+	 * (never more than a line's total). */
+	for (size_t i = 0; left > 0 && i < o->nlines; i++)
+		if (in[i] && o->lines[i].discount_minor <
+		    o->lines[i].line_minor) {
+			o->lines[i].discount_minor++;
+			left--;
+		}
+	free(in);
+	return 0;
 }
 
 /* The body of db_coupon_check once the coupon is read: the refusal, and

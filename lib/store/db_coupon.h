@@ -63,6 +63,14 @@ extern const char *const coupon_errs[COUPON__MAX];
 enum coupon_check db_coupon_check(struct db *, struct arena *,
 		    const struct order *o, long long now, long long *id,
 		    long long *discount);
+/* Files o's discount (o->discount_minor, of coupon o->coupon_id) on its
+ * lines' discount_minor: the lines in the coupon's scope (all of them
+ * when it has none, or when none is in it any more) share it by their
+ * totals, rounded down, the units the rounding leaves one each to the
+ * first of them, so the shares add up to the discount; no coupon: all
+ * 0.  Inside the order transaction, before the lines are written.  0 or
+ * -1. */
+int		 db_coupon_spread(struct db *, struct order *o);
 /* Records o's use of o->coupon_id (inside the order transaction, o->id
  * set).  Returns 0 or -1. */
 int		 db_coupon_redeem(struct db *, const struct order *o);

@@ -49,16 +49,17 @@ static const char *const sql[Q__MAX] = {
 	    "nullif(?, 0), ?24, ?24, ?25, nullif(?26, 0), ?27, ?28, ?29, ?30, "
 	    "?31)",
 	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
-	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor) "
-	    "VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)",
+	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor, "
+	    "discount_minor) VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, "
+	    "?, ?)",
 	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
 	    "created_at, actor) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, "
 	    "?4, ?5 FROM order_events WHERE order_id = ?1",
 	[Q_BY_TOKEN] = "SELECT " ORDER_COLS " FROM orders o WHERE o.token = ?",
 	[Q_BY_ID] = "SELECT " ORDER_COLS " FROM orders o WHERE o.id = ?",
 	[Q_ITEMS] = "SELECT coalesce(product_id, 0), coalesce(plan_id, 0), kind, "
-	    "name, plan_months, plan_days, price_minor, qty, line_minor "
-	    "FROM order_items WHERE order_id = ? ORDER BY line",
+	    "name, plan_months, plan_days, price_minor, qty, line_minor, "
+	    "discount_minor FROM order_items WHERE order_id = ? ORDER BY line",
 	[Q_EVENTS] = "SELECT status, note, created_at FROM order_events "
 	    "WHERE order_id = ? ORDER BY seq",
 	[Q_PROOF_INSERT] = "INSERT INTO payment_proofs(order_id, stored_name, "
@@ -331,13 +332,14 @@ insert_line(struct db *db, long long order, size_t line,
 	db_bind_int(st, i++, l->unit_minor);
 	db_bind_int(st, i++, l->qty);
 	db_bind_int(st, i++, l->line_minor);
+	db_bind_int(st, i++, l->discount_minor);
 	return db_step_done(db, st, "order line") == 0 ? 0 : -1;
 }
 
 int
 db_order_insert(struct db *db, struct order *o)
 {
-	if (insert_order(db, o) != 0)
+	if (insert_order(db, o) != 0 || db_coupon_spread(db, o) < 0)
 		return -1;
 	for (size_t i = 0; i < o->nlines; i++)
 		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
@@ -390,6 +392,8 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 	}
 	if ((rc = insert_order(db, o)) < 0)
 		return rc == -2 ? PLACE_RETRY : PLACE_ERROR;
+	if (db_coupon_spread(db, o) < 0)
+		return PLACE_ERROR;
 	for (size_t i = 0; i < o->nlines; i++)
 		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0 ||
 		    db_detail_insert(db, o->id, i + 1, o->lines[i].details,
@@ -420,6 +424,7 @@ read_line(struct arena *a, sqlite3_stmt *st, void *row)
 	l->unit_minor = db_col_int(st, 6);
 	l->qty = db_col_int(st, 7);
 	l->line_minor = db_col_int(st, 8);
+	l->discount_minor = db_col_int(st, 9);
 }
 
 /* db_row_fn: an order_event from Q_EVENTS's columns. */

@@ -1,5 +1,7 @@
 /* db_stats.c — see db_stats.h. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "db_internal.h"
 #include "db_stats.h"
@@ -17,8 +19,6 @@
 	"excluded.revenue_minor"
 /* Rows of one status set (?5: ",paid,completed," or '' for all). */
 #define STATUS_IN "(?5 = '' OR instr(?5, ',' || s.status || ',') > 0)"
-#define RANGE "s.day BETWEEN ?1 AND ?2"
-#define CUBE_WHERE "WHERE " RANGE " AND " STATUS_IN " AND s.kind = ?3 "
 #define SUMS "sum(s.orders), sum(s.units), sum(s.revenue_minor)"
 /* The figures of days [?1, ?2] of kind ?3 and category ?4 as rows (day,
  * status, method, category_id, orders, units, revenue_minor): the whole
@@ -39,26 +39,63 @@
 	"s.kind = ?3 AND " cat " AND substr(?1, 1, 7) < substr(?2, 1, 7) "	\
 	"AND s.day BETWEEN substr(?2, 1, 7) || '-01' AND ?2"
 #define ONE_CAT "s.category_id = ?4"
-/* Category ?4, or every category (not the "all" rows) when ?4 is 0. */
-#define EACH_CAT "(CASE WHEN ?4 = 0 THEN s.category_id != 0 ELSE "	\
-	"s.category_id = ?4 END)"
 #define CUBE(cat) "(" CUBE_PART(cat) ") s "
-/* A product's sold units or line totals (col) on the days of the
- * months of [?1, ?2] that are outside it: the top products' months
- * minus these are the range (t: the product's row of the months). */
-#define SOLD_OUTSIDE(col)						\
-	"(coalesce((SELECT sum(d." col ") FROM order_stats_sold d WHERE "	\
-	"d.kind = t.kind AND d.category_id = t.cat AND d.product_id = "	\
-	"t.pid AND d.day >= substr(?1, 1, 7) || '-01' AND d.day < ?1), 0) "	\
-	"+ coalesce((SELECT sum(d." col ") FROM order_stats_sold d WHERE "	\
-	"d.kind = t.kind AND d.category_id = t.cat AND d.product_id = "	\
-	"t.pid AND d.day > ?2 AND d.day <= substr(?2, 1, 7) || '-31'), 0))"
+/* The revenue figures (order_stats_paid: the revenue statuses) of days
+ * [?1, ?2] of kind ?3 and each category of c(id) as rows (category_id,
+ * day, orders, units, revenue_minor): the whole months inside the range
+ * from order_stats_paid_month (day: the month's first), the days of its
+ * first and last months from order_stats_paid; each part one range of the
+ * key per category. */
+#define PAID_PART							\
+	"SELECT m.category_id, m.month || '-01' AS day, m.orders, "	\
+	"m.units, m.revenue_minor FROM c JOIN order_stats_paid_month m "	\
+	"ON m.kind = ?3 AND m.category_id = c.id AND m.month > "	\
+	"substr(?1, 1, 7) AND m.month < substr(?2, 1, 7) "		\
+	"UNION ALL SELECT d.category_id, d.day, d.orders, d.units, "	\
+	"d.revenue_minor FROM c JOIN order_stats_paid d ON d.kind = ?3 "	\
+	"AND d.category_id = c.id AND d.day BETWEEN ?1 AND "		\
+	"min(?2, substr(?1, 1, 7) || '-31') "				\
+	"UNION ALL SELECT d.category_id, d.day, d.orders, d.units, "	\
+	"d.revenue_minor FROM c JOIN order_stats_paid d ON d.kind = ?3 "	\
+	"AND d.category_id = c.id AND substr(?1, 1, 7) < substr(?2, 1, 7) "	\
+	"AND d.day BETWEEN substr(?2, 1, 7) || '-01' AND ?2"
+#define PAID_SUMS "sum(s.orders), sum(s.units), sum(s.revenue_minor)"
+/* The top products' filters: kind ?3 ('' all) and category ?4 (0 all). */
+#define SOLD_KC "(?3 = '' OR s.kind = ?3) AND (?4 = 0 OR s.category_id = ?4)"
+#define SOLD_COLS "SELECT s.product_id, s.units, s.revenue_minor FROM "
+#define SOLD_LESS "SELECT s.product_id, -s.units, -s.revenue_minor FROM "
+/* The units and line totals sold in [?1, ?2] as rows (product_id, units,
+ * revenue_minor): its whole months from order_stats_sold_month, then its
+ * first month either whole less its days before ?1 (?7 = 1) or its days
+ * from ?1 (?7 = 0), and its last month (when another) either whole less
+ * its days after ?2 (?8 = 1) or its days up to ?2 (?8 = 0); from and to in
+ * one month: ?7 = ?8.  The caller picks what reads fewer days.  Each part
+ * is one range of a key (month or day first). */
+#define SOLD_PART							\
+	SOLD_COLS "order_stats_sold_month s WHERE s.month > "		\
+	"substr(?1, 1, 7) AND s.month < substr(?2, 1, 7) AND " SOLD_KC	\
+	" UNION ALL " SOLD_COLS "order_stats_sold_month s WHERE ?7 AND "	\
+	"s.month = substr(?1, 1, 7) AND " SOLD_KC			\
+	" UNION ALL " SOLD_LESS "order_stats_sold s WHERE ?7 AND s.day >= "	\
+	"substr(?1, 1, 7) || '-01' AND s.day < ?1 AND " SOLD_KC		\
+	" UNION ALL " SOLD_COLS "order_stats_sold s WHERE NOT ?7 AND "	\
+	"s.day BETWEEN ?1 AND min(?2, substr(?1, 1, 7) || '-31') AND "	\
+	SOLD_KC								\
+	" UNION ALL " SOLD_COLS "order_stats_sold_month s WHERE ?8 AND "	\
+	"substr(?1, 1, 7) < substr(?2, 1, 7) AND s.month = "		\
+	"substr(?2, 1, 7) AND " SOLD_KC					\
+	" UNION ALL " SOLD_LESS "order_stats_sold s WHERE ?8 AND s.day > ?2 "	\
+	"AND s.day <= substr(?2, 1, 7) || '-31' AND " SOLD_KC		\
+	" UNION ALL " SOLD_COLS "order_stats_sold s WHERE NOT ?8 AND "	\
+	"substr(?1, 1, 7) < substr(?2, 1, 7) AND s.day BETWEEN "		\
+	"substr(?2, 1, 7) || '-01' AND ?2 AND " SOLD_KC
 #define HAVING_ANY "HAVING sum(s.orders) > 0 "
 #define BY_REVENUE "ORDER BY 5 DESC, 3 DESC, 1 LIMIT ?6"
 
 enum {
 	Q_FILE, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
-	Q_CLEAR_SOLD_MONTH, Q_RE_CUBE, Q_RE_PRODUCT,
+	Q_CLEAR_SOLD_MONTH, Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE,
+	Q_RE_PRODUCT,
 	Q_LAST, Q_CUSTOMERS, Q_LOW, Q_DAY, Q_WEEK, Q_MONTH, Q_STATUS, Q_METHOD, Q_CATEGORY, Q_TOP,
 	Q__MAX
 };
@@ -85,13 +122,15 @@ static const char *const sql[Q__MAX] = {
 	    "units, revenue_minor) SELECT l.kind, l.cat, l.pid, " DAY_OF ", "
 	    "?2 * sum(l.qty), ?2 * sum(l.rev) FROM orders o, l WHERE o.id = ?1 "
 	    "AND instr(?4, ',' || ?3 || ',') > 0 "
-	    "GROUP BY l.pid, l.kind, l.cat ON CONFLICT (kind, category_id, "
-	    "product_id, day) DO UPDATE SET units = units + excluded.units, "
+	    "GROUP BY l.pid, l.kind, l.cat ON CONFLICT (day, kind, "
+	    "category_id, product_id) DO UPDATE SET units = units + excluded.units, "
 	    "revenue_minor = revenue_minor + excluded.revenue_minor",
 	[Q_CLEAR] = "DELETE FROM order_stats",
 	[Q_CLEAR_MONTH] = "DELETE FROM order_stats_month",
 	[Q_CLEAR_SOLD] = "DELETE FROM order_stats_sold",
 	[Q_CLEAR_SOLD_MONTH] = "DELETE FROM order_stats_sold_month",
+	[Q_CLEAR_PAID] = "DELETE FROM order_stats_paid",
+	[Q_CLEAR_PAID_MONTH] = "DELETE FROM order_stats_paid_month",
 	/* The same figures from every order at once: per order and (kind,
 	 * category) first, then summed per day. */
 	[Q_RE_CUBE] = "WITH l AS (SELECT o.id AS oid, " DAY_OF " AS day, "
@@ -108,8 +147,8 @@ static const char *const sql[Q__MAX] = {
 	    "orders, units, revenue_minor) SELECT day, status, method, kind, "
 	    "cat, count(*), sum(units), sum(rev) FROM per WHERE true "
 	    "GROUP BY day, status, method, kind, cat",
-	/* (order_stats_month and order_stats_sold_month follow by their
-	 * triggers.) */
+	/* (order_stats_month, order_stats_paid, order_stats_paid_month and
+	 * order_stats_sold_month follow by their triggers.) */
 	[Q_RE_PRODUCT] = "INSERT INTO order_stats_sold(kind, category_id, "
 	    "product_id, day, units, revenue_minor) SELECT i.kind, "
 	    "i.category_id, coalesce(i.product_id, 0), " DAY_OF ", sum(i.qty), "
@@ -120,37 +159,39 @@ static const char *const sql[Q__MAX] = {
 	[Q_CUSTOMERS] = "SELECT count(*) FROM users WHERE role = 'customer'",
 	[Q_LOW] = "SELECT name, id, 0, stock, 0 FROM products WHERE active = 1 "
 	    "AND stock IS NOT NULL AND stock <= ?1 ORDER BY stock, name LIMIT ?2",
-	/* Reads: ?1 ?2 days, ?3 kind, ?4 category, ?5 statuses, ?6 limit. */
-	[Q_DAY] = "SELECT s.day, 0, " SUMS " FROM order_stats s " CUBE_WHERE
-	    "AND s.category_id = ?4 GROUP BY s.day HAVING sum(s.orders) > 0 ORDER BY s.day LIMIT ?6",
-	[Q_WEEK] = "SELECT date(s.day, 'weekday 0', '-6 days') AS w, 0, " SUMS
-	    " FROM order_stats s " CUBE_WHERE "AND s.category_id = ?4 "
-	    "GROUP BY w HAVING sum(s.orders) > 0 ORDER BY w LIMIT ?6",
-	[Q_MONTH] = "SELECT substr(s.day, 1, 7) || '-01' AS m, 0, " SUMS
-	    " FROM " CUBE(ONE_CAT) "WHERE " STATUS_IN " GROUP BY m HAVING sum(s.orders) > 0 "
-	    "ORDER BY m LIMIT ?6",
+	/* Reads: ?1 ?2 days, ?3 kind, ?4 category, ?5 statuses, ?6 limit.
+	 * Days, weeks, months and categories: the revenue statuses
+	 * (order_stats_paid). */
+	[Q_DAY] = "SELECT s.day, 0, s.orders, s.units, s.revenue_minor FROM "
+	    "order_stats_paid s WHERE s.kind = ?3 AND s.category_id = ?4 AND "
+	    "s.day BETWEEN ?1 AND ?2 AND s.orders > 0 ORDER BY s.day LIMIT ?6",
+	[Q_WEEK] = "SELECT date(s.day, 'weekday 0', '-6 days') AS w, 0, "
+	    PAID_SUMS " FROM order_stats_paid s WHERE s.kind = ?3 AND "
+	    "s.category_id = ?4 AND s.day BETWEEN ?1 AND ?2 GROUP BY w "
+	    "HAVING sum(s.orders) > 0 ORDER BY w LIMIT ?6",
+	[Q_MONTH] = "WITH c(id) AS (SELECT ?4) SELECT substr(s.day, 1, 7) || "
+	    "'-01' AS m, 0, " PAID_SUMS " FROM (" PAID_PART ") s GROUP BY m "
+	    "HAVING sum(s.orders) > 0 ORDER BY m LIMIT ?6",
 	[Q_STATUS] = "SELECT s.status, 0, " SUMS " FROM " CUBE(ONE_CAT)
 	    "WHERE " STATUS_IN " GROUP BY s.status " HAVING_ANY BY_REVENUE,
 	[Q_METHOD] = "SELECT s.method, 0, " SUMS " FROM " CUBE(ONE_CAT)
 	    "WHERE " STATUS_IN " GROUP BY s.method " HAVING_ANY BY_REVENUE,
-	[Q_CATEGORY] = "SELECT coalesce(c.name, ''), s.category_id, " SUMS
-	    " FROM " CUBE(EACH_CAT) "LEFT JOIN categories c ON c.id = "
-	    "s.category_id WHERE " STATUS_IN " GROUP BY s.category_id " HAVING_ANY
-	    BY_REVENUE,
-	/* The revenue statuses only (order_stats_sold).  Each product's
-	 * months touching the range once (MATERIALIZED: the outside days
-	 * are looked up once per product, not once per use). */
-	[Q_TOP] = "WITH t AS (SELECT m.kind AS kind, m.category_id AS cat, "
-	    "m.product_id AS pid, sum(m.units) AS units, sum(m.revenue_minor) "
-	    "AS rev FROM order_stats_sold_month m WHERE m.month BETWEEN "
-	    "substr(?1, 1, 7) AND substr(?2, 1, 7) AND (?3 = '' OR m.kind = ?3) "
-	    "AND (?4 = 0 OR m.category_id = ?4) GROUP BY 1, 2, 3), "
-	    "r AS MATERIALIZED (SELECT t.pid AS pid, t.units - "
-	    SOLD_OUTSIDE("units") " AS units, t.rev - " SOLD_OUTSIDE("revenue_minor")
-	    " AS rev FROM t) "
-	    "SELECT coalesce(p.name, ''), r.pid, 0, sum(r.units), sum(r.rev) "
-	    "FROM r LEFT JOIN products p ON p.id = r.pid GROUP BY r.pid "
-	    "HAVING sum(r.units) > 0 ORDER BY 5 DESC, 4 DESC, 1 LIMIT ?6",
+	/* Category ?4, or each category (not the "all" rows) when ?4 is 0,
+	 * that has months in the range. */
+	[Q_CATEGORY] = "WITH c(id) AS (SELECT DISTINCT m.category_id FROM "
+	    "order_stats_paid_month m WHERE m.kind = ?3 AND (CASE WHEN ?4 = 0 "
+	    "THEN m.category_id != 0 ELSE m.category_id = ?4 END) AND m.month "
+	    "BETWEEN substr(?1, 1, 7) AND substr(?2, 1, 7)) "
+	    "SELECT coalesce(k.name, ''), s.category_id, " PAID_SUMS " FROM ("
+	    PAID_PART ") s LEFT JOIN categories k ON k.id = s.category_id "
+	    "GROUP BY s.category_id " HAVING_ANY BY_REVENUE,
+	/* The revenue statuses only (order_stats_sold), summed per product
+	 * (0: the products gone). */
+	[Q_TOP] = "SELECT coalesce(p.name, ''), g.pid, 0, g.units, g.rev "
+	    "FROM (SELECT r.product_id AS pid, sum(r.units) AS units, "
+	    "sum(r.revenue_minor) AS rev FROM (" SOLD_PART ") r GROUP BY "
+	    "r.product_id) g LEFT JOIN products p ON p.id = g.pid WHERE "
+	    "g.units > 0 ORDER BY 5 DESC, 4 DESC, 1 LIMIT ?6",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -221,7 +262,7 @@ int
 db_stats_rebuild(struct db *db)
 {
 	static const int clear[] = { Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
-	    Q_CLEAR_SOLD_MONTH, Q_RE_CUBE };
+	    Q_CLEAR_SOLD_MONTH, Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE };
 	sqlite3_stmt *st;
 	char set[128];
 
@@ -233,6 +274,28 @@ db_stats_rebuild(struct db *db)
 	db_bind_text(st, 1, status_set(set, sizeof(set),
 	    stats_revenue_statuses));
 	return db_step_done(db, st, "stats rebuild products") == 0 ? 0 : -1;
+}
+
+/* Q_TOP's ?7 and ?8 for days [from, to]: 1 when its first (last) month
+ * is read whole less the days outside the range, which are fewer than
+ * those inside it; 0 when its days inside are read (either way gives
+ * the same sums).  From and to in one month: one choice for both. */
+static void
+top_edges(const char *from, const char *to, int *first, int *last)
+{
+	int d1, d2;
+
+	*first = *last = 0;
+	if (strlen(from) != 10 || strlen(to) != 10)
+		return;
+	d1 = atoi(from + 8);
+	d2 = atoi(to + 8);
+	if (strncmp(from, to, 7) == 0) {
+		*first = *last = (d1 - 1) + (31 - d2) < d2 - d1 + 1;
+		return;
+	}
+	*first = d1 - 1 < 32 - d1;
+	*last = 31 - d2 < d2;
 }
 
 /* db_row_fn of the reads: key, id, orders, units, revenue (Q_LOW fills
@@ -275,6 +338,12 @@ db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
 	db_bind_int(st, 4, q->category);
 	db_bind_text(st, 5, set);
 	db_bind_int(st, 6, limit ? (long long)limit : -1);
+	if (g == STATS_BY_PRODUCT) {
+		int first, last;
+		top_edges(q->from, q->to, &first, &last);
+		db_bind_int(st, 7, first);
+		db_bind_int(st, 8, last);
+	}
 	return db_rows(db, st, "stats read", a, sizeof(**out), read_row, out,
 	    n) < 0 ? -1 : 0;
 }

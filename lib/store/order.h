@@ -37,6 +37,8 @@ struct order_line {
 	const char	*name, *kind;
 	int		 months, days;
 	long long	 unit_minor, qty, line_minor;
+	long long	 discount_minor;	/* its share of the order's
+						 * discount (db_coupon_spread) */
 	const struct order_detail *details;	/* asked at checkout */
 	size_t		 ndetails;
 };

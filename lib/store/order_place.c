@@ -23,6 +23,7 @@ order_from_cart(struct arena *a, const struct cart *cart, struct order *o)
 		ol->unit_minor = l->unit_minor;
 		ol->qty = l->qty;
 		ol->line_minor = l->line_minor;
+		ol->discount_minor = 0;
 	}
 	o->subtotal_minor = cart->subtotal_minor;
 	o->discount_minor = 0;

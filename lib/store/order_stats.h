@@ -26,7 +26,8 @@ int		 order_stats_moved(struct db *, long long id, const char *from,
 /* Recomputes every figure from the orders in one transaction; 0 or -1. */
 int		 order_stats_rebuild(struct db *);
 /* For bulk writers of this process only (soukctl bench-data): from now
- * on order_stats_placed() and order_stats_moved() file nothing, until
+ * on order_stats_placed() (but for the lines' categories) and
+ * order_stats_moved() file nothing, until
  * order_stats_resume() recomputes every figure (order_stats_rebuild(),
  * its own transaction; 0 or -1).  No program serving requests calls
  * them: the figures are stale between the two. */

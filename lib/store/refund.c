@@ -59,16 +59,16 @@ refund_left(struct db *db, struct arena *a, const struct order *o,
 }
 
 /* What qty units of line l are refunded for: their price less their share
- * of the order's discount (rounded down). */
+ * of the line's part of the discount (rounded down; the lines outside a
+ * coupon's scope have none: db_coupon_spread). */
 static long long
-line_amount(const struct order *o, const struct order_line *l, long long qty)
+line_amount(const struct order_line *l, long long qty)
 {
 	long long gross = l->unit_minor * qty;
 
-	if (o->discount_minor <= 0 || o->subtotal_minor <= 0)
+	if (l->discount_minor <= 0 || l->qty <= 0)
 		return gross;
-	return gross - (long long)((__int128)gross * o->discount_minor /
-	    o->subtotal_minor);
+	return gross - (long long)((__int128)l->discount_minor * qty / l->qty);
 }
 
 enum refund_check
@@ -110,7 +110,7 @@ refund_plan(struct db *db, struct arena *a, const struct order *o,
 		l->qty = want;
 		l->left = left[i];
 		l->name = o->lines[i].name;
-		l->amount_minor = line_amount(o, &o->lines[i], want);
+		l->amount_minor = line_amount(&o->lines[i], want);
 		sum += l->amount_minor;
 	}
 	if (qty == NULL) {

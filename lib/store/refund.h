@@ -14,8 +14,10 @@
  *     a card order staff confirmed by hand) is refunded by staff outside
  *     the store: the row records that they did;
  *   - a line's amount is its units at the unit price less their share of
- *     the order's discount; a full refund is all that is left, delivery
- *     included;
+ *     the line's part of the discount (order_items.discount_minor, filed
+ *     at placement: only the lines in a coupon's scope have one, so a
+ *     line refund pays back what the shopper paid for it); a full refund
+ *     is all that is left, delivery included;
  *   - once the refunds reach the order's total the order moves to
  *     refunded (order_transition: its restock, coupon and delivery rules);
  *     before that, each line refunded in full loses its downloads and the

@@ -234,6 +234,18 @@ def admin_coupon_form_refuses_broken_rules_clearly():
     check(query(s, "SELECT count(*) FROM coupon_scope s JOIN coupons c ON "
                 "c.id = s.coupon_id WHERE c.code = 'CTL3'")[0][0] == 1,
           "soukctl scope")
+    # coupon list shows each code's per-customer limit and scope.
+    s.ctl("coupon", "add", "CTL5", "fixed", "2")
+    s.ctl("coupon", "add", "CTL4", "percent", "10", "--per-email", "3",
+          "--products", "hdmi-2-1-cable-2m", "--categories", "accessories")
+    out = s.ctl("coupon", "list").stdout.splitlines()
+    check("PER-CUSTOMER" in out[0] and "SCOPE" in out[0], out[0])
+    row = {ln.split()[0]: ln for ln in out[1:]}
+    check(row["CTL3"].endswith("categories accessories"), row["CTL3"])
+    check(row["CTL4"].endswith("products hdmi-2-1-cable-2m; categories "
+                               "accessories") and
+          row["CTL4"].split()[4] == "3", row["CTL4"])
+    check(row["CTL5"].endswith("whole cart"), row["CTL5"])
 
 
 @test
@@ -272,6 +284,49 @@ def a_scoped_coupon_discounts_only_the_lines_in_scope():
     check(r.status == 303, "scope removed: %r" % r)
     check(discount_of(s, checkout(Shopper(s), "CABLE50")) == 15000,
           "whole cart")
+
+
+@test
+def a_line_refund_pays_back_what_the_line_cost_under_a_scoped_coupon():
+    s = cpn_stack()
+    adm = login(s, "admin")
+    create(adm, "CABLE30", value="30", products="hdmi-2-1-cable-2m")
+    r = checkout(Shopper(s), "CABLE30", ("iptv-gold-4k", "hdmi-2-1-cable-2m",
+                                         "hdmi-2-1-cable-2m"))
+    oid, ref, disc, total = query(
+        s, "SELECT id, reference, discount_minor, total_minor FROM orders "
+        "WHERE token = ?", (order_token(r),))[0]
+    lines = query(s, "SELECT line, p.slug, qty, line_minor, discount_minor "
+                  "FROM order_items i JOIN products p ON p.id = i.product_id "
+                  "WHERE order_id = ? ORDER BY line", (oid,))
+    cable = [ln for ln in lines if ln[1] == "hdmi-2-1-cable-2m"][0]
+    iptv = [ln for ln in lines if ln[1] == "iptv-gold-4k"][0]
+    # 30 % of the cables only; the plan pays its full price.
+    check(disc == cable[3] * 30 // 100 and cable[2] == 2, "discount %d" % disc)
+    check(cable[4] == disc and iptv[4] == 0, "shares filed: %r" % lines)
+    s.ctl("order", "set", str(oid), "paid")
+    s.ctl("order", "refund", ref, "--line", str(iptv[0]), "--qty", "1")
+    s.ctl("order", "refund", ref, "--line", str(cable[0]), "--qty", "1")
+    got = query(s, "SELECT line, amount_minor FROM order_refund_lines WHERE "
+                "order_id = ? ORDER BY refund_id", (oid,))
+    unit = cable[3] // 2
+    check(got == [(iptv[0], iptv[3]), (cable[0], unit - disc // 2)],
+          "line refunds %r (plan %d, cable %d less half of %d)" % (
+              got, iptv[3], unit, disc))
+    # The last cable, then the rest (delivery): the refunds add up to what
+    # was paid.
+    s.ctl("order", "refund", ref, "--line", str(cable[0]), "--qty", "1")
+    s.ctl("order", "refund", ref)
+    paid_back = query(s, "SELECT sum(amount_minor) FROM order_refunds WHERE "
+                      "order_id = ?", (oid,))[0][0]
+    cables = sum(a for ln, a in query(
+        s, "SELECT line, amount_minor FROM order_refund_lines WHERE "
+        "order_id = ?", (oid,)) if ln == cable[0])
+    check(cables == cable[3] - disc, "cables paid back %d, paid %d" % (
+        cables, cable[3] - disc))
+    check(paid_back == total, "refunded %d of %d" % (paid_back, total))
+    check(query(s, "SELECT status FROM orders WHERE id = ?", (oid,))[0][0] ==
+          "refunded", "order refunded")
 
 
 @test

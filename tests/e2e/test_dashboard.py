@@ -69,13 +69,102 @@ def recompute_top(s, tz, d0, d1):
     return [v for _, v in best]
 
 
+def paid_lines(s, tz, d0, d1, kind="", cat=0):
+    """The lines of the paid and completed orders placed in [d0, d1]
+    (local dates) of kind and category (as filed; "" and 0: all), as
+    (local date, order id, category id, category name, product name,
+    line total, order total)."""
+    z = ZoneInfo(tz)
+    out = []
+    for created, oid, cid, cname, pname, rev, total, k in rows(
+            s, "SELECT o.created_at, o.id, i.category_id, c.name, p.name, "
+            "i.line_minor, o.total_minor, i.kind FROM orders o JOIN "
+            "order_items i ON i.order_id = o.id LEFT JOIN products p ON "
+            "p.id = i.product_id LEFT JOIN categories c ON c.id = "
+            "i.category_id WHERE o.status IN ('paid', 'completed')"):
+        d = datetime.fromtimestamp(created, z).date().isoformat()
+        if d0 <= d <= d1 and kind in ("", k) and cat in (0, cid):
+            out.append((d, oid, cid, cname, pname, rev, total))
+    return out
+
+
+def recompute_top(s, tz, d0, d1, kind="", cat=0):
+    """The ten best-selling products of [d0, d1] (local dates), paid and
+    completed orders, as [line totals] by revenue."""
+    by = {}
+    for _, _, _, _, name, rev, _ in paid_lines(s, tz, d0, d1, kind, cat):
+        by[name] = by.get(name, 0) + rev
+    best = sorted(by.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    return [v for _, v in best]
+
+
+def recompute_categories(s, tz, d0, d1, kind="", cat=0):
+    """The ten categories of [d0, d1] with the most revenue (their lines'
+    totals; ties: more orders first) as [(name, line totals)]."""
+    rev, orders = {}, {}
+    for _, oid, cid, cname, _, r, _ in paid_lines(s, tz, d0, d1, kind, cat):
+        rev[cid] = rev.get(cid, 0) + r
+        orders.setdefault(cid, set()).add(oid)
+    names = {cid: n for _, _, cid, n, _, _, _ in
+             paid_lines(s, tz, d0, d1, kind, cat)}
+    best = sorted(rev, key=lambda c: (-rev[c], -len(orders[c]),
+                                      names[c] or ""))[:10]
+    return [rev[c] for c in best]
+
+
+def recompute_revenue(s, tz, d0, d1, kind="", cat=0):
+    """Revenue per day (ranges up to 62 days), week (Monday; up to 434)
+    or month ('YYYY-MM-01') of [d0, d1]: the orders' totals, or with a
+    kind or category the matching lines' totals; [(bucket, minor)]."""
+    days = (datetime.fromisoformat(d1) - datetime.fromisoformat(d0)).days + 1
+    by, seen = {}, set()
+    for d, oid, _, _, _, r, total in paid_lines(s, tz, d0, d1, kind, cat):
+        day = datetime.fromisoformat(d).date()
+        key = d if days <= 62 else (
+            (day - timedelta(days=day.weekday())).isoformat() if days <= 434
+            else d[:8] + "01")
+        if kind or cat:
+            by[key] = by.get(key, 0) + r
+        elif oid not in seen:
+            seen.add(oid)
+            by[key] = by.get(key, 0) + total
+    return sorted(by.items())
+
+
+def chart_rows(page, cid):
+    """The rows of chart cid's table as [(label, value in minor units)]
+    ([] when it says no data)."""
+    table = re.search(r'id="chart-%s".*?</section>' % cid, page, re.S)
+    check(table, "no %s chart" % cid)
+    return [(k, money_minor(v)) for k, v in re.findall(
+        r'<tr><th scope="row">([^<]*)</th><td>([^<]*)</td></tr>',
+        table.group(0))]
+
+
 def top_products(page):
     """The line totals of the top products chart's table, in order."""
-    table = re.search(r'id="chart-products".*?</section>', page, re.S)
-    check(table, "no top products chart")
-    return [money_minor(v) for v in re.findall(
-        r'<tr><th scope="row">[^<]*</th><td>([^<]*)</td></tr>',
-        table.group(0))]
+    return [v for _, v in chart_rows(page, "products")]
+
+
+def check_charts(s, sh, tz, a, b, kind="", cat=0):
+    """The top products, categories and revenue charts of [a, b] with
+    the kind and category filters equal a recomputation."""
+    q = "from=%s&to=%s" % (a, b)
+    if kind:
+        q += "&kind=" + kind
+    if cat:
+        q += "&category=%d" % cat
+    r = sh.get("/admin?" + q)
+    check(r.status == 200, "%s: %r" % (q, r))
+    what = "%s %s" % (tz, q)
+    got, want = top_products(r.text), recompute_top(s, tz, a, b, kind, cat)
+    check(got == want, "%s: top products %r, want %r" % (what, got, want))
+    got = [v for _, v in chart_rows(r.text, "categories")]
+    want = recompute_categories(s, tz, a, b, kind, cat)
+    check(got == want, "%s: categories %r, want %r" % (what, got, want))
+    got = chart_rows(r.text, "revenue")
+    want = recompute_revenue(s, tz, a, b, kind, cat)
+    check(got == want, "%s: revenue %r, want %r" % (what, got, want))
 
 
 def stats_equal_rebuild(s):
@@ -83,7 +172,9 @@ def stats_equal_rebuild(s):
     rebuild from the orders (rows brought to zero aside)."""
     tables = {"order_stats": ("orders", 5), "order_stats_month": ("orders", 5),
               "order_stats_sold": ("units", 4),
-              "order_stats_sold_month": ("units", 4)}
+              "order_stats_sold_month": ("units", 4),
+              "order_stats_paid": ("orders", 3),
+              "order_stats_paid_month": ("orders", 3)}
     kept = {t: rows(s, "SELECT * FROM %s WHERE %s != 0 ORDER BY %s" % (
         t, col, ",".join(str(i + 1) for i in range(n))))
         for t, (col, n) in tables.items()}
@@ -128,6 +219,24 @@ def check_tz(tz):
     r, n, rev = figures(sh, "range=30d")
     check(n == recompute(s, tz, (today - timedelta(days=29)).isoformat(),
                          today.isoformat())[0], "30d preset")
+    # The charts read whole months and the days of the first and last
+    # ones, either those inside the range or the month less those
+    # outside: ranges for each way, within a month and across months,
+    # with and without filters.
+    cat = rows(s, "SELECT category_id FROM order_items WHERE category_id "
+               "> 0 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0][0]
+    y = today.year - 1
+    for a, b in (("%d-03-02" % y, "%d-03-29" % y),
+                 ("%d-03-10" % y, "%d-03-14" % y),
+                 ("%d-01-16" % y, "%d-11-15" % y),
+                 ("%d-01-20" % y, "%d-02-20" % y),
+                 ((today - timedelta(days=400)).isoformat(),
+                  today.isoformat()),
+                 ((today - timedelta(days=729)).isoformat(),
+                  today.isoformat())):
+        check_charts(s, sh, tz, a, b)
+        check_charts(s, sh, tz, a, b, kind="physical")
+        check_charts(s, sh, tz, a, b, cat=cat)
 
 
 @test

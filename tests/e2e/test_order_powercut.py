@@ -11,6 +11,7 @@ A process kill is what this machine can do to the stack; the kernel keeps
 the writes it was given, so what a real power cut adds (writes not yet
 fsynced are lost) rests on synchronous=FULL: SQLite answers COMMIT only
 after the WAL is fsynced, and the shopper is answered after COMMIT."""
+import hashlib
 import os
 import random
 import signal
@@ -43,9 +44,25 @@ def prepared_carts(s, rnd, n):
         b = Shopper(s)
         for slug, qty in lines.items():
             check(b.add(slug, qty=qty).status == 303, "add " + slug)
-        return b, b.form()[1], lines
+        form = b.form()[1]
+        # What the order must hold is the cart its form showed (a sold
+        # out product is not added, a quantity may be cut to the stock).
+        return b, form, in_cart(s, b.cart)
     with ThreadPoolExecutor(8) as pool:
         return list(pool.map(one, specs))
+
+
+def in_cart(s, cookie):
+    """{slug: qty} of the cart whose cookie is `cookie`."""
+    c = db(s)
+    try:
+        return dict(c.execute(
+            "SELECT p.slug, i.qty FROM carts k JOIN cart_items i ON "
+            "i.cart_id = k.id JOIN products p ON p.id = i.product_id "
+            "WHERE k.token_hash = ?",
+            (hashlib.sha256(cookie.encode()).hexdigest(),)).fetchall())
+    finally:
+        c.close()
 
 
 def store_pids(s):

@@ -8,15 +8,19 @@
 #      (csrf token, idempotency key, revision) — setup, not measured;
 #   3. place-order: wrk POSTs /checkout once per cart, each a real order
 #      (one subscription line, bank transfer, two mails queued, the cart
-#      emptied) committed with synchronous=FULL: orders/s and p99.
+#      emptied) committed with synchronous=FULL: orders/s and p99;
+#   4. the reference: bench/checkout/probe.c (no souk, the same SQLite and
+#      disk) writes an order, 3 lines and 3 stock updates per transaction
+#      from SOUK_WORKERS processes for as long: orders/s, and souk's ratio.
 #
 # Besides requests/s and p99 it reports the CPU time the store's own
 # processes (program workers, nginx) spent per request, which stays put
 # when other jobs share the machine.  Environment: BENCH_SECONDS (10),
 # BENCH_CONNECTIONS (32).  Working files go to RUNDIR/bench-checkout/.
-# Prints two lines:
+# Prints three lines:
 #   add-to-cart: N req/s, p99 X ms (...; CPU per request: cart A us, nginx B us)
 #   place-order: N orders/s, p99 X ms (...; CPU per order: checkout A us, ...)
+#   place-order reference: bare probe N orders/s (...); souk/probe R
 set -eu
 BASE=${1:?usage: checkout.sh BASE_URL RUNDIR}
 RUN=${2:?usage: checkout.sh BASE_URL RUNDIR}
@@ -56,3 +60,9 @@ other=$(awk '/^placed/ { print $4 }' "$OUT/place.txt")
 echo "place-order: $((placed / SECS)) orders/s, p99 $(p99 "$OUT/place.txt") ms" \
   "($CONNS connections, ${SECS} s, synchronous=FULL; $placed orders, $other refused;" \
   "CPU per order:$(cpu_per "$OUT/cpu2" "$OUT/cpu3" "$placed" "checkout nginx"))"
+
+# The reference, right after, on the same disk (target: ratio >= 1).
+cc -O2 -o "$OUT/probe" "$HERE/checkout/probe.c" -lsqlite3
+ref=$("$OUT/probe" "$OUT/probe.db" "${SOUK_WORKERS:-2}" "$SECS")
+echo "place-order reference: bare probe $ref; souk/probe" \
+  "$(echo "$ref" | awk -v s="$((placed / SECS))" '{ printf "%.2f", $1 ? s / $1 : 0 }')"

@@ -743,8 +743,13 @@ submit(struct ctx *c, struct checkout *co)
 	order_token(token, idem->s);
 	if ((rc = db_order_find(c->db, token, &id, &cart_id)) < 0)
 		return 500;
-	if (rc == 0 && cart_id == co->cart.id)
+	if (rc == 0 && cart_id == co->cart.id) {
+		/* Placed by another request, which may still be syncing it
+		 * (group commit): on disk before it is shown. */
+		if (db_sync(c->db) < 0)
+			return 500;
 		return app_redirect(c, arena_printf(&c->arena, "/order/%s", token));
+	}
 	if (co->cart.n == 0)
 		return app_redirect(c, "/cart");
 	/* Another tab changed the cart, or the shop a price: show it again. */

@@ -16,6 +16,8 @@ struct db {
 	sqlite3		*h;
 	struct db_stmts	*sets;		/* statement tables prepared on h */
 	sqlite3_stmt	*data_version;
+	int		 relaxed;	/* db_relaxed(): NORMAL is its level */
+	int		 grouped;	/* in a db_begin_grouped() transaction */
 };
 
 const char *
@@ -281,6 +283,7 @@ db_relaxed(struct db *db)
 {
 	if (sqlite3_wal_autocheckpoint(db->h, 10000) != SQLITE_OK)
 		return db_fail(db, "wal_autocheckpoint");
+	db->relaxed = 1;
 	return exec_fixed(db, "PRAGMA synchronous=NORMAL");
 }
 
@@ -327,11 +330,66 @@ db_commit(struct db *db)
 	return 0;
 }
 
+/* Back to the connection's own synchronous level after a grouped
+ * transaction (SQLite refuses the PRAGMA inside one). */
+static void
+ungroup(struct db *db)
+{
+	if (!db->grouped)
+		return;
+	db->grouped = 0;
+	if (exec_fixed(db, db->relaxed ? "PRAGMA synchronous=NORMAL" :
+	    "PRAGMA synchronous=FULL") < 0)
+		log_fatal("db: cannot restore the synchronous level");
+}
+
 void
 db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		exec_fixed(db, "ROLLBACK");
+	ungroup(db);
+}
+
+int
+db_begin_grouped(struct db *db)
+{
+	if (exec_fixed(db, "PRAGMA synchronous=NORMAL") < 0)
+		return -1;
+	db->grouped = 1;
+	if (db_begin(db) < 0) {
+		ungroup(db);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_commit_grouped(struct db *db)
+{
+	if (db_commit(db) < 0)
+		return -1;
+	ungroup(db);
+	return db_sync(db);
+}
+
+int
+db_sync(struct db *db)
+{
+	sqlite3_file *f = NULL;
+
+	/* The WAL file of this connection (SQLite's own handle: the file
+	 * it wrote to, whatever happened to the name). */
+	if (sqlite3_file_control(db->h, "main", SQLITE_FCNTL_JOURNAL_POINTER,
+	    &f) != SQLITE_OK || f == NULL || f->pMethods == NULL) {
+		log_error("db: sync: no WAL file open");
+		return -1;
+	}
+	if (f->pMethods->xSync(f, SQLITE_SYNC_NORMAL) != SQLITE_OK) {
+		log_error("db: sync of the WAL failed");
+		return -1;
+	}
+	return 0;
 }
 
 int

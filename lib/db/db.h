@@ -36,6 +36,25 @@ int		 db_begin(struct db *);
 int		 db_commit(struct db *);
 /* Rolls back if a transaction is open; safe to call when none is. */
 void		 db_rollback(struct db *);
+/* Group commit, for writes many requests make at once (orders).
+ * db_begin_grouped() is db_begin() with this transaction's COMMIT not
+ * waiting for the disk inside the write lock (synchronous=NORMAL for it);
+ * db_commit_grouped() commits, lets the next writer in, and then syncs
+ * the WAL file (db_sync).  When it returns 0 the transaction is on disk
+ * as surely as a db_commit() under FULL, and the concurrent commits of
+ * other processes share that sync: the kernel flushes whatever the WAL
+ * holds in one go.  A power cut loses only commits whose sync had not
+ * returned, never part of one (the WAL's checksums keep a prefix of
+ * whole transactions).  -1 when the commit failed (rolled back) or the
+ * sync did (committed, maybe not on disk: answer as an error).  Either
+ * way the connection is back to its own synchronous level. */
+int		 db_begin_grouped(struct db *);
+int		 db_commit_grouped(struct db *);
+/* Syncs the WAL file: every transaction any connection committed before
+ * the call is on disk when it returns 0 (-1: the sync failed).  Before
+ * showing a row another request committed with db_commit_grouped() and
+ * may not have synced yet (a repeated order form finding its order). */
+int		 db_sync(struct db *);
 /* PRAGMA user_version, or -1. */
 int		 db_user_version(struct db *);
 /* Changes whenever another connection commits (PRAGMA data_version): lets

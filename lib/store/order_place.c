@@ -95,7 +95,9 @@ attempt(struct db *db, struct arena *a, const char *cart_token,
 	enum place_result r;
 	size_t n = 0;
 
-	if (mails(arg, o, m, &n) < 0 || n > ORDER_MAILS_MAX || db_begin(db) < 0)
+	/* Group commit (db.h): the write lock is not held over the sync. */
+	if (mails(arg, o, m, &n) < 0 || n > ORDER_MAILS_MAX ||
+	    db_begin_grouped(db) < 0)
 		return PLACE_ERROR;
 	r = db_order_place(db, a, cart_token, o, why);
 	/* The dashboard's figures, in the placement's transaction. */
@@ -113,8 +115,8 @@ attempt(struct db *db, struct arena *a, const char *cart_token,
 	for (size_t i = 0; r == PLACE_OK && i < n; i++)
 		if (mail_enqueue(db, &m[i], NULL) < 0)
 			r = PLACE_ERROR;
-	if (r == PLACE_OK && db_commit(db) < 0)
-		r = PLACE_ERROR;
+	if (r == PLACE_OK && db_commit_grouped(db) < 0)
+		r = PLACE_ERROR;	/* not on disk for sure: not confirmed */
 	if (r != PLACE_OK)
 		db_rollback(db);
 	return r;
@@ -140,5 +142,9 @@ order_place(struct db *db, struct arena *a, const char *cart_token,
 		o->reference = arena_strdup(a, ref);
 		r = attempt(db, a, cart_token, o, why, mails, check, arg);
 	}
+	/* The order of an earlier request, maybe committed but not synced
+	 * yet: on disk before anyone is shown it. */
+	if (r == PLACE_DUPLICATE && db_sync(db) < 0)
+		r = PLACE_ERROR;
 	return r;
 }

@@ -2,7 +2,8 @@
  * the lines and totals an order takes from a cart and its coupon, and the
  * placement itself (one BEGIN IMMEDIATE transaction per attempt: the
  * checks and writes of db_order_place, then the order's mails queued in
- * the same transaction, then COMMIT).  The checkout program, and later
+ * the same transaction, then COMMIT; a group commit, db_commit_grouped():
+ * PLACE_OK only once the order is on disk).  The checkout program, and later
  * the API and the bot, fill a struct order and call these. */
 #ifndef SOUK_ORDER_PLACE_H
 #define SOUK_ORDER_PLACE_H
@@ -54,7 +55,9 @@ enum ship_result order_ship(struct db *, struct arena *, const struct cart *,
  * already taken (PLACE_RETRY) draws another, three times at most.  The
  * first status must be one the lifecycle lets a new order start in
  * (order_flow.h), else PLACE_ERROR.  Returns db_order_place's result
- * (PLACE_OK: committed, o->id set; otherwise nothing written). */
+ * (PLACE_OK: committed and on disk, o->id set; PLACE_DUPLICATE: the order
+ * of this token is on disk too; PLACE_ERROR after a failed sync: maybe
+ * committed, not confirmed; otherwise nothing written). */
 /* Inside the placement's transaction, after the order is written: the
  * caller's own rule (e.g. a per-address rate limit).  0 go on, 1 refuse
  * (PLACE_LIMITED, nothing written), -1 error. */

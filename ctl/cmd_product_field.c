@@ -64,7 +64,11 @@ parse_set(struct arena *a, int argc, char **argv, struct detail_field *f)
 
 	for (int i = 6; i < argc; i++) {
 		int l = ctl_lang_opt(argv[i]);
-		if (l >= 0 && i + 1 < argc)
+		if (l >= 0 && i + 1 < argc && *argv[i + 1] == '\0') {
+			/* --fr "": a label in that language is not none here */
+			errs[0] = l == LANG_FR ? DET_LABEL_FR : DET_LABEL_EN;
+			return refused(a, errs, 1);
+		} else if (l >= 0 && i + 1 < argc)
 			*(l == LANG_FR ? &in.label_fr : &in.label_en) = argv[++i];
 		else if (strcmp(argv[i], "--optional") == 0)
 			in.required = 0;

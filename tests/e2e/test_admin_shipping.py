@@ -27,7 +27,7 @@ def ship_stack():
     return stacks.get("shipping", lambda: mail_store(stacks))
 
 
-def post(sh, path, fields, page="/admin/shipping"):
+def post(sh, path, fields, page="/admin/shipping/zone"):
     """POSTs fields with the CSRF token of page (as the form would)."""
     r = sh.get(page)
     check(r.status == 200, "%s: %r" % (page, r))
@@ -106,7 +106,7 @@ def admin_delivery_pages_are_for_admins_only_and_need_csrf():
           "no link for employees")
     check('href="/admin/details/%d"' % pid in
           adm.get("/admin/product/%d" % pid).text, "linked from the product")
-    posts = (("/admin/shipping/zone/save", {"name": "Nope", "areas": "GM"}),
+    posts = (("/admin/shipping/zone/save", {"name": "Nope", "areas": "GN"}),
              ("/admin/shipping/zone/delete", {"id": str(zid)}),
              ("/admin/shipping/rate/save", {"zone": str(zid), "name": "N",
                                             "kind": "flat", "base": "1",
@@ -151,7 +151,7 @@ def admin_creates_edits_and_deletes_zones_and_rates_audited():
     zid = zone(adm, "West Africa", "SN\nml, CI:Abidjan")
     check(query(s, "SELECT country, region FROM ship_zone_areas WHERE "
                 "zone_id = ? ORDER BY country", (zid,)) ==
-          [("CI", "Abidjan"), ("ML", "")], "areas normalised")
+          [("CI", "Abidjan"), ("ML", ""), ("SN", "")], "areas normalised")
     check(audit(s, "ship_zone", zid) == ["ship_zone_create"], "audited")
     rid = rate(adm, zid, "Road", kind="quantity", base="12", step="3",
                free_from="500", name_fr="Route", min_days="4",
@@ -162,12 +162,13 @@ def admin_creates_edits_and_deletes_zones_and_rates_audited():
                                        "Route", 1)], "rate row")
     t = strip(adm.get("/admin/shipping").text)
     check("West Africa" in t and "CI:Abidjan, ML, SN" in t and
-          "By quantity: 12.000\xa0TND + 3.000\xa0TND per further unit, free "
-          "from 500.000\xa0TND" in t and "4–9 working days" in t,
-          "list: " + t[:900])
+          "By quantity: 12.000 TND + 3.000 TND per further unit, free "
+          "from 500.000 TND" in t and "4–9 working days" in t,
+          "list: " + t[t.find("West Africa"):][:500])
     t = strip(adm.get("/admin/shipping?lang=fr").text)
     check("Livraison" in t and "Route" in t and "À la quantité" in t,
           "French: " + t[:600])
+    adm.get("/admin/shipping?lang=en")      # the language is remembered
     # The edit form shows what is stored; saving changes it.
     t = adm.get("/admin/shipping/rate/%d" % rid).text
     check('value="12.000"' in t and 'value="Route"' in t and
@@ -181,17 +182,18 @@ def admin_creates_edits_and_deletes_zones_and_rates_audited():
                 (rid,)) == [("flat", 8000, 0, None, 3, 3, 0)],
           "edited: unchecked is off")
     r = post(adm, "/admin/shipping/zone/save", {
-        "id": str(zid), "name": "West Africa", "areas": "SN, GM"})
+        "id": str(zid), "name": "West Africa", "areas": "SN, GN"})
     check(r.status == 303, "zone edit %r" % r)
     check(query(s, "SELECT country FROM ship_zone_areas WHERE zone_id = ? "
-                "ORDER BY country", (zid,)) == [("GM",), ("SN",)],
+                "ORDER BY country", (zid,)) == [("GN",), ("SN",)],
           "areas replaced")
     # Taken names and areas: 409, nothing changed.
     r = post(adm, "/admin/shipping/zone/save", {"name": "Other", "areas":
-                                                 "GM"})
+                                                 "GN"})
     check(r.status == 409 and "Another zone already has this name or one "
-          "of these areas." in html.unescape(r.text), "area taken %r" % r)
-    check("GM" in r.text, "the area named")
+          "of these areas." in html.unescape(r.text), "area taken %r %s" % (
+              r, strip(r.text)[-900:]))
+    check("GN" in r.text, "the area named")
     r = post(adm, "/admin/shipping/rate/save", {
         "zone": str(zid), "name": "Road", "kind": "flat", "base": "1",
         "min_days": "1"})
@@ -218,7 +220,7 @@ def admin_creates_edits_and_deletes_zones_and_rates_audited():
                 "'ship_zone' AND object_id = ?", (str(zid),))[0][0] ==
           "admin@example.com", "who")
     # soukctl goes through the same functions: audited too.
-    s.ctl("shipping", "zone", "add", "Cli zone", "GH")
+    s.ctl("shipping", "zone", "add", "Cli zone", "TD")
     check(query(s, "SELECT actor, action FROM audit_log WHERE object_kind "
                 "= 'ship_zone' ORDER BY id DESC LIMIT 1")[0] ==
           ("soukctl", "ship_zone_create"), "soukctl audited")
@@ -231,8 +233,8 @@ def admin_delivery_forms_refuse_broken_rules_with_a_sentence():
     adm = login(s, "admin")
     zid = zone(adm, "Rules zone", "BJ")
     for fields, want in (
-            ({"name": "", "areas": "BF"}, "A zone’s name is 1 to 60"),
-            ({"name": "x" * 61, "areas": "BF"}, "A zone’s name is 1 to 60"),
+            ({"name": "", "areas": "BF"}, "A zone's name is 1 to 60"),
+            ({"name": "x" * 61, "areas": "BF"}, "A zone's name is 1 to 60"),
             ({"name": "Z", "areas": "XX"}, "XX is not an area"),
             ({"name": "Z", "areas": "TN:" + "y" * 61}, "is not an area"),
             ({"name": "Z", "areas": " , "}, "add at least one")):
@@ -251,7 +253,7 @@ def admin_delivery_forms_refuse_broken_rules_with_a_sentence():
             ({"free_from": "lots"}, "The free-from amount must be"),
             ({"min_days": ""}, "least number of working days"),
             ({"min_days": "5", "max_days": "2"}, "most working days"),
-            ({"name": ""}, "A method’s name is 1 to 60"),
+            ({"name": ""}, "A method's name is 1 to 60"),
             ({"name_fr": "z" * 61}, "The French name is at most 60")):
         f = {"zone": str(zid), "name": "R", "kind": "flat", "base": "1",
              "min_days": "1"}
@@ -271,7 +273,7 @@ def admin_delivery_forms_refuse_broken_rules_with_a_sentence():
     pid = product_id(s, "hdmi-2-1-cable-2m")
     page = "/admin/details/%d" % pid
     for fields, want in (
-            ({"field": "Bad-Name"}, "A detail’s key is 1 to 32"),
+            ({"field": "Bad-Name"}, "A detail's key is 1 to 32"),
             ({"type": "color"}, "Choose the kind of detail"),
             ({"label": ""}, "The label is 1 to 80"),
             ({"max": "900"}, "The longest answer is a whole number")):
@@ -324,10 +326,10 @@ def rate_from_the_admin_prices_checkout_and_the_quote():
                min_days="3", max_days="5")
     # The quote preview: the same rule checkout applies.
     t = strip(adm.get("/admin/shipping?country=SN&units=3&amount=60").text)
-    check("Delivery to Senegal" in t and "Dakar courier: 20.000\xa0TND · "
-          "3–5 working days" in t, "quote: " + t[t.find("What would"):][:400])
+    check("Delivery to Senegal" in t and "Dakar courier : 20.000 TND · "
+          "3–5 working days" in t, "quote: " + t[t.find("Show the price"):][:400])
     t = strip(adm.get("/admin/shipping?country=SN&units=3&amount=200").text)
-    check("Dakar courier: Free" in t, "free from 200: " + t[-400:])
+    check("Dakar courier : Free" in t, "free from 200: " + t[-400:])
     t = strip(adm.get("/admin/shipping?country=US").text)
     check("No zone delivers there" in t, "no zone")
     q = s.ctl("shipping", "quote", "SN", "--units", "3", "--amount",
@@ -345,7 +347,7 @@ def rate_from_the_admin_prices_checkout_and_the_quote():
     r = b.post("/checkout", dict(form, op="ship", **SN))
     t = strip(r.text)
     check(r.status == 200 and "Dakar courier" in t and
-          "16.000\xa0TND" in t and "74.000\xa0TND" in t,
+          "16.000 TND" in t and "74.000 TND" in t,
           "form for SN: " + t[t.find("Delivery"):][:400])
     form["ship"] = d["options"][0]["value"]
     token = order_token(b.place(SN, form))
@@ -361,7 +363,7 @@ def rate_from_the_admin_prices_checkout_and_the_quote():
           total == sub - disc + deliv and total == 74000,
           "order %r" % ((sub, disc, deliv, total, rate_id, name),))
     t = strip(b.get("/order/" + token).text)
-    check("Dakar courier" in t and "16.000\xa0TND" in t, "order page")
+    check("Dakar courier" in t and "16.000 TND" in t, "order page")
     # A change in the admin changes what the next shopper is offered.
     post(adm, "/admin/shipping/rate/save", {
         "id": str(rid), "name": "Dakar courier", "kind": "flat",

@@ -258,7 +258,8 @@ posted_id(struct ctx *c, long long *id)
 	const struct val *v = app_val(c, KEY_ID);
 
 	*id = v->state == VAL_OK ? v->i : 0;
-	return v->state == VAL_INVALID ? -1 : 0;
+	/* KEY_ID is required: absent (a new object) is "invalid" too. */
+	return v->state == VAL_INVALID && v->raw != NULL && *v->raw ? -1 : 0;
 }
 
 int

@@ -19,7 +19,7 @@
   </form>
   <?cs if:Page.form.id != "0" ?>
   <h2 id="rates"><?cs var:Lang.admship.rates ?></h2>
-  <?cs call:ship_rates(Page.rates, "rates") ?>
+  <?cs call:ship_rates(Page.rates, "zone-rates") ?>
   <p><a class="button" id="new-rate" href="/admin/shipping/rate?zone=<?cs var:Page.form.id ?>"><?cs var:Lang.admship.new_rate ?></a></p>
   <h2><?cs var:Lang.admship.danger ?></h2>
   <p><?cs var:Lang.admship.delete_note ?></p>

@@ -784,8 +784,8 @@ CREATE TABLE order_items (
 -- the field's key (lower-case letters, digits, '_'), label what the form
 -- shows, type how the value is checked (mac: six hex pairs, stored as
 -- AA:BB:CC:DD:EE:FF; text: one line of at most max_len characters).
--- label_en/label_fr: the label per language.  Set with `soukctl
--- product-field` (the admin pages come later).
+-- label_en/label_fr: the label per language.  Set in the admin
+-- (/admin/details/<id>) or with `soukctl product-field`.
 CREATE TABLE product_fields (
 	id		INTEGER PRIMARY KEY,
 	product_id	INTEGER NOT NULL REFERENCES products(id) ON DELETE CASCADE,

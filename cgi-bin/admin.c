@@ -114,6 +114,22 @@
  *                                 products, categories
  *   POST /admin/coupon/act        id, do=disable|enable (parts/admin/
  *                                 coupons.c)
+ *   GET  /admin/shipping          delivery zones, their methods, the quote
+ *                                 preview (country, region, units, grams,
+ *                                 amount)
+ *   GET  /admin/shipping/zone[/<id>]  new zone form, or one zone's
+ *   POST /admin/shipping/zone/save    id, name, areas
+ *   POST /admin/shipping/zone/delete  id
+ *   GET  /admin/shipping/rate[/<id>]  new method form (zone), or one's
+ *   POST /admin/shipping/rate/save    id | zone, name, name_en, name_fr,
+ *                                 kind, base, step, grams, free_from,
+ *                                 min_days, max_days, active
+ *   POST /admin/shipping/rate/delete  id (parts/admin/shipping.c)
+ *   GET  /admin/details/<id>      a product's weight and checkout details
+ *   POST /admin/details/weight    id, grams
+ *   POST /admin/details/save      id, field, type, label, label_en,
+ *                                 label_fr, max, required
+ *   POST /admin/details/remove    id, field (parts/admin/details.c)
  *
  * Every page is one row of pages[] whose handler is gate(): it maps the
  * page to its row of the permission table (staff_perm.h), checks the
@@ -145,6 +161,8 @@ static const char *const notices[] = {
 	"coupon", "coupon_disabled", "coupon_enabled",
 	"file",
 	"attribute", "attribute_deleted", "option", "option_deleted", "attrs",
+	"zone_saved", "zone_deleted", "rate_saved", "rate_deleted",
+	"weight_saved", "field_saved", "field_removed",
 	NULL
 };
 static const char *const kinds[] = { "order", "user", "message", "post",
@@ -153,6 +171,7 @@ static const char *const kinds[] = { "order", "user", "message", "post",
 	"setting",
 	"coupon",
 	"attribute",
+	"ship_zone", "ship_rate",
 	NULL };
 static const char *const product_kinds[] = { "physical", "subscription",
 	"digital", NULL };
@@ -265,6 +284,31 @@ const struct valid_key adm_keys[KEY__MAX] = {
 	[KEY_OPTION] = { "option", V_INT, 1, 1LL << 53 },
 	[KEY_ATTR_EN] = { "name_en", V_LINE, 0, 100 },
 	[KEY_ATTR_FR] = { "name_fr", V_LINE, 0, 100 },
+	/* Generous lengths: ship_edit.h and detail_edit.h say what is wrong. */
+	[KEY_SH_NAME] = { "name", V_LINE, 0, 400 },
+	[KEY_SH_NAME_EN] = { "name_en", V_LINE, 0, 400 },
+	[KEY_SH_NAME_FR] = { "name_fr", V_LINE, 0, 400 },
+	[KEY_SH_AREAS] = { "areas", V_TEXT, 0, 8000 },
+	[KEY_SH_ZONE] = { "zone", V_INT, 1, 1LL << 53 },
+	[KEY_SH_KIND] = { "kind", V_LINE, 0, 16 },
+	[KEY_SH_BASE] = { "base", V_LINE, 0, 32 },
+	[KEY_SH_STEP] = { "step", V_LINE, 0, 32 },
+	[KEY_SH_GRAMS] = { "grams", V_LINE, 0, 16 },
+	[KEY_SH_FREE] = { "free_from", V_LINE, 0, 32 },
+	[KEY_SH_MIN] = { "min_days", V_LINE, 0, 8 },
+	[KEY_SH_MAX] = { "max_days", V_LINE, 0, 8 },
+	[KEY_SH_COUNTRY] = { "country", V_LINE, 0, 8 },
+	[KEY_SH_REGION] = { "region", V_LINE, 0, 200 },
+	[KEY_SH_UNITS] = { "units", V_LINE, 0, 16 },
+	[KEY_SH_QGRAMS] = { "grams", V_LINE, 0, 16 },
+	[KEY_SH_AMOUNT] = { "amount", V_LINE, 0, 32 },
+	[KEY_DF_NAME] = { "field", V_LINE, 0, 100 },
+	[KEY_DF_TYPE] = { "type", V_LINE, 0, 16 },
+	[KEY_DF_LABEL] = { "label", V_LINE, 0, 400 },
+	[KEY_DF_LABEL_EN] = { "label_en", V_LINE, 0, 400 },
+	[KEY_DF_LABEL_FR] = { "label_fr", V_LINE, 0, 400 },
+	[KEY_DF_MAX] = { "max", V_LINE, 0, 16 },
+	[KEY_DF_REQUIRED] = { "required", V_BOOL },
 };
 
 /* Page.nav and Page.may.* for the admin menu: what this role may open. */
@@ -350,6 +394,17 @@ enum page_id {
 	PAGE_ATTRIBUTE_OPTION,
 	PAGE_ATTRIBUTE_OPTION_DELETE,
 	PAGE_PRODUCT_ATTRS,
+	PAGE_SHIPPING,
+	PAGE_SHIP_ZONE,
+	PAGE_SHIP_ZONE_SAVE,
+	PAGE_SHIP_ZONE_DELETE,
+	PAGE_SHIP_RATE,
+	PAGE_SHIP_RATE_SAVE,
+	PAGE_SHIP_RATE_DELETE,
+	PAGE_DETAILS,
+	PAGE_DETAILS_WEIGHT,
+	PAGE_DETAILS_SAVE,
+	PAGE_DETAILS_REMOVE,
 	PAGE__MAX
 };
 
@@ -422,6 +477,17 @@ static int (*const disps[PAGE__MAX])(struct ctx *) = {
 	[PAGE_ATTRIBUTE_OPTION] = page_attribute_option,
 	[PAGE_ATTRIBUTE_OPTION_DELETE] = page_attribute_option_delete,
 	[PAGE_PRODUCT_ATTRS] = page_product_attrs,
+	[PAGE_SHIPPING] = page_shipping,
+	[PAGE_SHIP_ZONE] = page_ship_zone,
+	[PAGE_SHIP_ZONE_SAVE] = page_ship_zone_save,
+	[PAGE_SHIP_ZONE_DELETE] = page_ship_zone_delete,
+	[PAGE_SHIP_RATE] = page_ship_rate,
+	[PAGE_SHIP_RATE_SAVE] = page_ship_rate_save,
+	[PAGE_SHIP_RATE_DELETE] = page_ship_rate_delete,
+	[PAGE_DETAILS] = page_details,
+	[PAGE_DETAILS_WEIGHT] = page_details_weight,
+	[PAGE_DETAILS_SAVE] = page_details_save,
+	[PAGE_DETAILS_REMOVE] = page_details_remove,
 };
 static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_DASHBOARD] = PERM_DASHBOARD,
@@ -491,6 +557,17 @@ static const enum perm page_perms[PAGE__MAX] = {
 	[PAGE_ATTRIBUTE_OPTION] = PERM_CATALOG,
 	[PAGE_ATTRIBUTE_OPTION_DELETE] = PERM_CATALOG,
 	[PAGE_PRODUCT_ATTRS] = PERM_CATALOG,
+	[PAGE_SHIPPING] = PERM_SHIPPING,
+	[PAGE_SHIP_ZONE] = PERM_SHIPPING,
+	[PAGE_SHIP_ZONE_SAVE] = PERM_SHIPPING,
+	[PAGE_SHIP_ZONE_DELETE] = PERM_DELETE,
+	[PAGE_SHIP_RATE] = PERM_SHIPPING,
+	[PAGE_SHIP_RATE_SAVE] = PERM_SHIPPING,
+	[PAGE_SHIP_RATE_DELETE] = PERM_DELETE,
+	[PAGE_DETAILS] = PERM_CATALOG,
+	[PAGE_DETAILS_WEIGHT] = PERM_CATALOG,
+	[PAGE_DETAILS_SAVE] = PERM_CATALOG,
+	[PAGE_DETAILS_REMOVE] = PERM_CATALOG,
 };
 
 /* The one check before every handler: the page's permission row, then
@@ -656,6 +733,32 @@ static const struct page pages[PAGE__MAX] = {
 	    METHODS_POST, gate, 0, KEYS(KEY_ATTR, KEY_OPTION) },
 	[PAGE_PRODUCT_ATTRS] = { "admin/product/attrs", METHODS_POST, gate, 0,
 	    KEYS(KEY_ID) },
+	[PAGE_SHIPPING] = { "admin/shipping", METHODS_GET, gate, 0,
+	    KEYS(KEY_NOTICE, KEY_SH_COUNTRY, KEY_SH_REGION, KEY_SH_UNITS,
+	    KEY_SH_QGRAMS, KEY_SH_AMOUNT) },
+	[PAGE_SHIP_ZONE] = { "admin/shipping/zone", METHODS_GET, gate,
+	    PAGE_REST, KEYS(KEY_NOTICE) },
+	[PAGE_SHIP_ZONE_SAVE] = { "admin/shipping/zone/save", METHODS_POST,
+	    gate, 0, KEYS(KEY_ID, KEY_SH_NAME, KEY_SH_AREAS) },
+	[PAGE_SHIP_ZONE_DELETE] = { "admin/shipping/zone/delete", METHODS_POST,
+	    gate, 0, KEYS(KEY_ID) },
+	[PAGE_SHIP_RATE] = { "admin/shipping/rate", METHODS_GET, gate,
+	    PAGE_REST, KEYS(KEY_NOTICE, KEY_SH_ZONE) },
+	[PAGE_SHIP_RATE_SAVE] = { "admin/shipping/rate/save", METHODS_POST,
+	    gate, 0, KEYS(KEY_ID, KEY_SH_ZONE, KEY_SH_NAME, KEY_SH_NAME_EN,
+	    KEY_SH_NAME_FR, KEY_SH_KIND, KEY_SH_BASE, KEY_SH_STEP, KEY_SH_GRAMS,
+	    KEY_SH_FREE, KEY_SH_MIN, KEY_SH_MAX, KEY_ACTIVE) },
+	[PAGE_SHIP_RATE_DELETE] = { "admin/shipping/rate/delete", METHODS_POST,
+	    gate, 0, KEYS(KEY_ID) },
+	[PAGE_DETAILS] = { "admin/details", METHODS_GET, gate, PAGE_REST,
+	    KEYS(KEY_NOTICE) },
+	[PAGE_DETAILS_WEIGHT] = { "admin/details/weight", METHODS_POST, gate,
+	    0, KEYS(KEY_ID, KEY_SH_GRAMS) },
+	[PAGE_DETAILS_SAVE] = { "admin/details/save", METHODS_POST, gate, 0,
+	    KEYS(KEY_ID, KEY_DF_NAME, KEY_DF_TYPE, KEY_DF_LABEL,
+	    KEY_DF_LABEL_EN, KEY_DF_LABEL_FR, KEY_DF_MAX, KEY_DF_REQUIRED) },
+	[PAGE_DETAILS_REMOVE] = { "admin/details/remove", METHODS_POST, gate,
+	    0, KEYS(KEY_ID, KEY_DF_NAME) },
 };
 
 static const struct app admin = {

@@ -1,5 +1,5 @@
 /* cmd_product_field.c — soukctl product-field: the details a product asks
- * for at checkout (detail.h), before the admin pages exist.
+ * for at checkout (detail.h); the admin edits them too (docs/admin.md).
  *
  *   product-field set SLUG NAME mac|text LABEL [--max N] [--optional]
  *                     [--en LABEL] [--fr LABEL]
@@ -8,18 +8,20 @@
  *
  * set adds the field (last) or changes the one with that name; --en and
  * --fr give its label in that language (shown to shoppers reading it;
- * the others see the default language's, else LABEL). */
+ * the others see the default language's, else LABEL).  The rules and the
+ * audited changes are detail_edit.h's, the admin's too. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
 #include "ctl.h"
+#include "clock.h"
 #include "db_detail.h"
 #include "db_products.h"
 #include "detail.h"
+#include "detail_edit.h"
 #include "lang.h"
-#include "utf8.h"
-#include "valid.h"
+#include "tmpl.h"
 
 #define USAGE "set SLUG NAME mac|text LABEL [--max N] [--optional] " \
 	"[--en LABEL] [--fr LABEL] | " \
@@ -36,55 +38,47 @@ product(struct db *db, const char *slug)
 	return id > 0 ? id : 0;
 }
 
-/* 1 when s can be a label: one line of 1 to 80 characters. */
+/* Prints the n refusals of detail_edit.h, each with its sentence of the
+ * lang files (the admin shows the same); returns 1. */
 static int
-label_ok(const char *s)
+refused(struct arena *a, const enum detail_err *errs, size_t n)
 {
-	size_t n = utf8_len(s, strlen(s));
-
-	return n > 0 && n <= 80 && !utf8_has_controls(s, strlen(s), 0);
+	if (ctl_templates() < 0)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		ctl_fail("product-field", "%s", tmpl_str(LANG_EN,
+		    arena_printf(a, "admship.err.%s",
+		    detail_err_names[errs[i]])));
+	return 1;
 }
 
-/* Reads set's arguments into f; 0, or -1 after saying why. */
+/* Reads set's arguments into f (by detail_parse(), the admin's rule);
+ * 0, or the exit status after saying why. */
 static int
-parse_set(int argc, char **argv, struct detail_field *f)
+parse_set(struct arena *a, int argc, char **argv, struct detail_field *f)
 {
-	const char *err;
-	long long max = 100;
+	struct detail_form in = { .name = argv[3], .type = argv[4],
+	    .label = argv[5], .required = 1 };
+	enum detail_err errs[DET__MAX];
+	size_t n;
 
-	f->name = argv[3];
-	if (!detail_name_ok(f->name))
-		return ctl_fail("product-field", "NAME: 1 to 32 of a-z, 0-9 "
-		    "and _"), -1;
-	if (strcmp(argv[4], "mac") == 0)
-		f->type = DETAIL_MAC;
-	else if (strcmp(argv[4], "text") == 0)
-		f->type = DETAIL_TEXT;
-	else
-		return ctl_fail("product-field", "type: mac or text"), -1;
-	f->label = argv[5];
-	f->required = 1;
 	for (int i = 6; i < argc; i++) {
 		int l = ctl_lang_opt(argv[i]);
-		if (l >= 0 && i + 1 < argc) {
-			if (!label_ok(argv[++i]))
-				return ctl_fail("product-field", "%s: one line "
-				    "of 1 to 80 characters", argv[i - 1]), -1;
-			f->labels[l] = argv[i];
-		} else if (strcmp(argv[i], "--optional") == 0)
-			f->required = 0;
-		else if (strcmp(argv[i], "--max") == 0 && i + 1 < argc) {
-			if (valid_int(argv[++i], 1, DETAIL_VALUE_MAX, &max,
-			    &err) < 0)
-				return ctl_fail("product-field", "--max: 1 to %d",
-				    DETAIL_VALUE_MAX), -1;
-		} else
-			return ctl_usage("product-field", USAGE), -1;
+		if (l >= 0 && i + 1 < argc && *argv[i + 1] == '\0') {
+			/* --fr "": a label in that language is not none here */
+			errs[0] = l == LANG_FR ? DET_LABEL_FR : DET_LABEL_EN;
+			return refused(a, errs, 1);
+		} else if (l >= 0 && i + 1 < argc)
+			*(l == LANG_FR ? &in.label_fr : &in.label_en) = argv[++i];
+		else if (strcmp(argv[i], "--optional") == 0)
+			in.required = 0;
+		else if (strcmp(argv[i], "--max") == 0 && i + 1 < argc)
+			in.max = argv[++i];
+		else
+			return ctl_usage("product-field", USAGE);
 	}
-	if (!label_ok(f->label))
-		return ctl_fail("product-field", "LABEL: one line of 1 to 80 "
-		    "characters"), -1;
-	f->max_len = (int)max;
+	if ((n = detail_parse(&in, f, errs)) > 0)
+		return refused(a, errs, n);
 	return 0;
 }
 
@@ -104,26 +98,35 @@ cmd_product_field(int argc, char **argv)
 	    (strcmp(argv[1], "set") != 0 && strcmp(argv[1], "list") != 0 &&
 	    strcmp(argv[1], "remove") != 0))
 		return ctl_usage(argv[0], USAGE);
-	if (strcmp(argv[1], "set") == 0 && parse_set(argc, argv, &f) < 0)
-		return 1;
-	if ((db = ctl_open(0)) == NULL)
-		return 1;
 	arena_init(&a, 0);
+	if (strcmp(argv[1], "set") == 0 &&
+	    (rc = parse_set(&a, argc, argv, &f)) != 0) {
+		arena_free(&a);
+		return rc;
+	}
+	if ((db = ctl_open(0)) == NULL) {
+		arena_free(&a);
+		return 1;
+	}
 	if ((id = product(db, argv[2])) == 0) {
 		rc = 1;
 	} else if (strcmp(argv[1], "set") == 0) {
-		if (db_detail_field_set(db, id, &f) < 0)
-			rc = ctl_fail(argv[0], "cannot set the field (a product "
-			    "asks at most %d details)", DETAIL_MAX_PER_PRODUCT);
+		enum detail_err e = detail_field_save(db, &a, &ctl_actor, id, &f,
+		    store_now());
+		if (e == DET_FULL)
+			rc = refused(&a, &e, 1);
+		else if (e != DET_OK)
+			rc = ctl_fail(argv[0], "cannot set the field");
 		else
 			ctl_printf("%s asks %s (%s)\n", argv[2], f.name,
 			    detail_types[f.type]);
 	} else if (strcmp(argv[1], "remove") == 0) {
-		int r = db_detail_field_remove(db, id, argv[3]);
-		if (r < 0)
-			rc = ctl_fail(argv[0], "cannot remove the field");
-		else if (r == DB_NONE)
+		enum detail_err e = detail_field_delete(db, &a, &ctl_actor, id,
+		    argv[3], store_now());
+		if (e == DET_NONE)
 			rc = ctl_fail(argv[0], "%s asks no %s", argv[2], argv[3]);
+		else if (e != DET_OK)
+			rc = ctl_fail(argv[0], "cannot remove the field");
 	} else if ((n = db_detail_fields(db, &a, id, &fs)) < 0) {
 		rc = ctl_fail(argv[0], "cannot read the fields");
 	} else {

@@ -13,7 +13,9 @@
  *   shipping quote COUNTRY [--region R] [--units N] [--grams G]
  *                  [--amount AMOUNT]
  *
- * The price rules are ship.h's; quote prints what checkout would offer. */
+ * The rules of what is typed and the changes (each audited, by
+ * "soukctl") are ship_edit.h's, the admin's too; the price rules are
+ * ship.h's; quote prints what checkout would offer. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,13 +25,12 @@
 #include "db_ship.h"
 #include "lang.h"
 #include "money.h"
-#include "phone.h"
 #include "ship.h"
+#include "ship_edit.h"
 #include "store_conf.h"
-#include "utf8.h"
+#include "clock.h"
+#include "tmpl.h"
 #include "valid.h"
-
-#define SHIP_MAX_AREAS	64
 
 static const char usage_text[] =
     "list | zone add NAME AREA... | zone remove NAME | rate add ZONE NAME "
@@ -57,68 +58,24 @@ int_arg(const char *s, long long min, long long max, long long *out)
 	return valid_int(s, min, max, out, &err);
 }
 
-/* A name of 1 to 60 characters on one line; 0 or -1. */
+/* Prints the n refusals of ship_edit.h, each with its sentence of the
+ * lang files (the admin shows the same; bad: the area refused); returns
+ * 1. */
 static int
-name_arg(const char *s)
+refused(struct arena *a, const enum ship_err *errs, size_t n,
+    const char *bad)
 {
-	size_t n = strlen(s);
-
-	return n >= 1 && n <= 60 && strcspn(s, "\r\n\t") == n &&
-	    utf8_valid(s, n) ? 0 : -1;
-}
-
-/* "CC" or "CC:Region" with CC a country of lib/web/phone.c, upper-cased
- * in place; 0 or -1. */
-static int
-area_arg(char *s)
-{
-	if (strlen(s) < 2 || (s[2] != '\0' && s[2] != ':'))
-		return -1;
-	for (int i = 0; i < 2; i++)
-		if (s[i] >= 'a' && s[i] <= 'z')
-			s[i] = (char)(s[i] - 'a' + 'A');
-	char cc[3] = { s[0], s[1], '\0' };
-	if (phone_country(cc) == NULL)
-		return -1;
-	return s[2] == ':' ? name_arg(s + 3) : 0;
-}
-
-/* "2-4" into *lo and *hi (0 <= lo <= hi <= 365); 0 or -1. */
-static int
-days_arg(const char *s, int *lo, int *hi)
-{
-	char *end;
-	long a = strtol(s, &end, 10), b;
-
-	if (end == s || *end != '-')
-		return -1;
-	s = end + 1;
-	b = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || a < 0 || b < a || b > 365)
-		return -1;
-	*lo = (int)a;
-	*hi = (int)b;
-	return 0;
-}
-
-/* A rule in words: "7.000 TND + 2.000 TND per further unit, free from
- * 300.000 TND". */
-static const char *
-rule_text(struct arena *a, const struct ship_rate *r)
-{
-	const char *s = money_arena(a, r->base_minor, LANG_EN);
-
-	if (r->kind == SHIP_QUANTITY && r->step_minor > 0)
-		s = arena_printf(a, "%s + %s per further unit", s,
-		    money_arena(a, r->step_minor, LANG_EN));
-	else if (r->kind == SHIP_WEIGHT)
-		s = arena_printf(a, "%s up to %lld g + %s per further %lld g", s,
-		    r->step_grams, money_arena(a, r->step_minor, LANG_EN),
-		    r->step_grams);
-	if (r->free_from_minor >= 0)
-		s = arena_printf(a, "%s, free from %s", s,
-		    money_arena(a, r->free_from_minor, LANG_EN));
-	return s;
+	if (ctl_templates() < 0)
+		return 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *why = tmpl_str(LANG_EN, arena_printf(a,
+		    "admship.err.%s", ship_err_names[errs[i]]));
+		if (errs[i] == SHIP_E_AREA && bad != NULL)
+			ctl_fail("shipping", "'%s' %s", bad, why);
+		else
+			ctl_fail("shipping", "%s", why);
+	}
+	return 1;
 }
 
 /* shipping list: zones with their areas, and each zone's rates. */
@@ -142,7 +99,7 @@ ship_list(struct db *db, struct arena *a)
 		for (size_t k = 0; k < nr; k++) {
 			ctl_printf("  rate %lld  %-20s %-8s %d-%d days  %s%s\n",
 			    r[k].id, r[k].name, ship_kinds[r[k].kind],
-			    r[k].min_days, r[k].max_days, rule_text(a, &r[k]),
+			    r[k].min_days, r[k].max_days, ship_rule_text(a, &r[k]),
 			    r[k].active ? "" : "  (off)");
 			for (int l = 0; l < LANG__MAX; l++)
 				if (*r[k].names[l] != '\0')
@@ -153,168 +110,212 @@ ship_list(struct db *db, struct arena *a)
 	return 0;
 }
 
+/* The id of the zone named name, or 0 after saying there is none. */
+static long long
+zone_named(struct db *db, const char *name)
+{
+	long long id = 0;
+	int rc = db_ship_zone_id(db, name, &id);
+
+	if (rc == DB_NONE)
+		ctl_fail("shipping", "no zone named %s", name);
+	return rc == 0 ? id : 0;
+}
+
 /* shipping zone add NAME AREA... | zone remove NAME */
 static int
-ship_zone(struct db *db, int argc, char **argv)
+ship_zone(struct db *db, struct arena *a, int argc, char **argv)
 {
-	size_t taken = 0;
-	long long id;
-	int rc;
+	enum ship_err errs[SHIP_E__MAX], e;
+	const char **areas, *bad, *text = "";
+	long long id = 0;
+	size_t taken, n, ne;
 
 	if (argc == 4 && strcmp(argv[2], "remove") == 0) {
-		if ((rc = db_ship_zone_remove(db, argv[3])) < 0)
+		if ((id = zone_named(db, argv[3])) == 0)
+			return 1;
+		if (ship_zone_delete(db, a, &ctl_actor, id, store_now()) !=
+		    SHIP_E_OK)
 			return ctl_fail("shipping", "could not remove %s", argv[3]);
-		if (rc == DB_NONE)
-			return ctl_fail("shipping", "no zone named %s", argv[3]);
 		ctl_printf("zone %s removed with its rates\n", argv[3]);
 		return 0;
 	}
-	if (argc < 5 || strcmp(argv[2], "add") != 0 ||
-	    argc - 4 > SHIP_MAX_AREAS)
+	if (argc < 5 || strcmp(argv[2], "add") != 0)
 		return ctl_usage("shipping", usage_text);
-	if (name_arg(argv[3]) < 0)
-		return ctl_fail("shipping", "a zone name is 1 to 60 characters");
-	for (int i = 4; i < argc; i++)
-		if (area_arg(argv[i]) < 0)
-			return ctl_fail("shipping", "'%s' is not an area: a country "
-			    "code (TN) or a country and region (TN:Sfax)", argv[i]);
-	id = db_ship_zone_add(db, argv[3], (const char *const *)argv + 4,
-	    (size_t)(argc - 4), &taken);
-	if (id == -2)
+	/* Each argument is one area (a region's name may hold spaces). */
+	for (int i = 4; i < argc; i++) {
+		if (strcspn(argv[i], ",;\n") != strlen(argv[i])) {
+			e = SHIP_E_AREA;
+			return refused(a, &e, 1, argv[i]);
+		}
+		text = arena_printf(a, "%s%s%s", text, i > 4 ? "\n" : "",
+		    argv[i]);
+	}
+	if ((ne = ship_zone_parse(a, argv[3], text, &areas, &n, &bad,
+	    errs)) > 0)
+		return refused(a, errs, ne, bad);
+	e = ship_zone_save(db, a, &ctl_actor, &id, argv[3], areas, n,
+	    store_now(), &taken);
+	if (e == SHIP_E_TAKEN)
 		return ctl_fail("shipping", "the zone name %s or the area %s "
-		    "belongs to a zone already", argv[3], argv[4 + taken]);
-	if (id < 0)
+		    "belongs to a zone already", argv[3], taken < n ?
+		    areas[taken] : argv[3]);
+	if (e != SHIP_E_OK)
 		return ctl_fail("shipping", "could not add the zone %s", argv[3]);
 	ctl_printf("zone %s added (id %lld)\n", argv[3], id);
 	return 0;
 }
 
+/* Saves rate r (new: r->id 0) and says what was done; the exit status. */
+static int
+rate_save(struct db *db, struct arena *a, struct ship_rate *r,
+    const char *done)
+{
+	enum ship_err e = ship_rate_save(db, a, &ctl_actor, r, store_now());
+
+	if (e == SHIP_E_RATE_TAKEN || e == SHIP_E_NO_RATE ||
+	    e == SHIP_E_NO_ZONE)
+		return refused(a, &e, 1, NULL);
+	if (e != SHIP_E_OK)
+		return ctl_fail("shipping", "could not save the rate");
+	ctl_printf("rate %s %s (id %lld)\n", r->name, done, r->id);
+	return 0;
+}
+
 /* shipping rate add ZONE NAME KIND PRICE --days MIN-MAX [...] */
 static int
-rate_add(struct db *db, int argc, char **argv)
+rate_add(struct db *db, struct arena *a, int argc, char **argv)
 {
-	struct ship_rate r = { .step_grams = 1000, .free_from_minor = -1,
-	    .active = 1, .min_days = -1 };
-	int kind = -1, rc;
-	long long id;
+	struct ship_rate_form f = { .active = 1 };
+	struct ship_rate r = { 0 };
+	enum ship_err errs[SHIP_E__MAX];
+	size_t ne;
 
 	if (argc < 7)
 		return ctl_usage("shipping", usage_text);
-	for (int k = 0; k < SHIP__MAX; k++)
-		if (strcmp(argv[5], ship_kinds[k]) == 0)
-			kind = k;
-	if (kind < 0 || amount_arg(argv[6], &r.base_minor) < 0)
-		return ctl_usage("shipping", usage_text);
-	r.kind = (enum ship_kind)kind;
-	r.name = argv[4];
-	if (name_arg(r.name) < 0)
-		return ctl_fail("shipping", "a rate name is 1 to 60 characters");
+	f.name = argv[4];
+	f.kind = argv[5];
+	f.base = argv[6];
 	for (int i = 7; i < argc; i++) {
 		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		int bad = 0, l = ctl_lang_opt(opt);
+		int l = ctl_lang_opt(opt);
 		if (strcmp(opt, "--off") == 0) {
-			r.active = 0;
+			f.active = 0;
 			continue;
 		}
 		if (v == NULL)
-			bad = 1;
-		else if (l >= 0) {
-			if (name_arg(v) < 0)
-				return ctl_fail("shipping", "a rate name is 1 to "
-				    "60 characters");
-			r.names[l] = v;
-		}
-		else if (strcmp(opt, "--days") == 0)
-			bad = days_arg(v, &r.min_days, &r.max_days) < 0;
-		else if (strcmp(opt, "--step") == 0)
-			bad = amount_arg(v, &r.step_minor) < 0;
+			return ctl_usage("shipping", usage_text);
+		if (l == LANG_EN)
+			f.name_en = v;
+		else if (l == LANG_FR)
+			f.name_fr = v;
+		else if (strcmp(opt, "--days") == 0) {
+			const char *dash = strchr(v, '-');
+			if (dash == NULL || dash == v || dash[1] == '\0')
+				return ctl_usage("shipping", usage_text);
+			f.min_days = arena_strndup(a, v, (size_t)(dash - v));
+			f.max_days = dash + 1;
+		} else if (strcmp(opt, "--step") == 0)
+			f.step = v;
 		else if (strcmp(opt, "--grams") == 0)
-			bad = int_arg(v, 1, 1000000, &r.step_grams) < 0;
+			f.grams = v;
 		else if (strcmp(opt, "--free-from") == 0)
-			bad = amount_arg(v, &r.free_from_minor) < 0;
+			f.free_from = v;
 		else
-			bad = 1;
-		if (bad)
 			return ctl_usage("shipping", usage_text);
 		i++;
 	}
-	if (r.min_days < 0)
+	if (f.min_days == NULL)
 		return ctl_fail("shipping", "--days MIN-MAX (working days) is "
 		    "required");
-	if (r.kind == SHIP_FLAT && r.step_minor > 0)
-		return ctl_fail("shipping", "--step is for quantity and weight "
-		    "rates");
-	if ((rc = db_ship_zone_id(db, argv[3], &r.zone_id)) != 0)
-		return rc < 0 ? 1 : ctl_fail("shipping", "no zone named %s",
-		    argv[3]);
-	if ((id = db_ship_rate_add(db, &r)) == -2)
-		return ctl_fail("shipping", "zone %s has a rate named %s already",
-		    argv[3], r.name);
-	if (id < 0)
-		return ctl_fail("shipping", "could not add the rate");
-	ctl_printf("rate %s added to zone %s (id %lld)\n", r.name, argv[3], id);
-	return 0;
+	if ((ne = ship_rate_parse(&f, &r, errs)) > 0)
+		return refused(a, errs, ne, NULL);
+	if ((r.zone_id = zone_named(db, argv[3])) == 0)
+		return 1;
+	return rate_save(db, a, &r, arena_printf(a, "added to zone %s",
+	    argv[3]));
+}
+
+/* Rate number s into *r: 1, or 0 after saying why. */
+static int
+rate_of(struct db *db, struct arena *a, const char *s, struct ship_rate *r)
+{
+	long long id;
+	int rc;
+
+	if (int_arg(s, 1, 1LL << 53, &id) < 0) {
+		ctl_usage("shipping", usage_text);
+		return 0;
+	}
+	if ((rc = db_ship_rate(db, a, id, r)) == DB_NONE)
+		ctl_fail("shipping", "no rate %lld", id);
+	return rc == 0;
 }
 
 /* shipping rate on|off|remove ID */
 static int
-rate_set(struct db *db, int argc, char **argv)
+rate_set(struct db *db, struct arena *a, int argc, char **argv)
 {
-	static const char *const acts[] = { "off", "on", "remove" };
-	long long id;
-	int act = -1, rc;
+	struct ship_rate r;
+	int on = argc == 4 && strcmp(argv[2], "on") == 0;
 
-	for (int k = 0; k < 3; k++)
-		if (argc == 4 && strcmp(argv[2], acts[k]) == 0)
-			act = k;
-	if (act < 0 || int_arg(argv[3], 1, 1LL << 53, &id) < 0)
+	if (argc != 4 || (!on && strcmp(argv[2], "off") != 0 &&
+	    strcmp(argv[2], "remove") != 0))
 		return ctl_usage("shipping", usage_text);
-	if ((rc = db_ship_rate_set(db, id, act == 2 ? -1 : act)) < 0)
-		return ctl_fail("shipping", "could not change rate %lld", id);
-	if (rc == DB_NONE)
-		return ctl_fail("shipping", "no rate %lld", id);
-	ctl_printf("rate %lld %s\n", id, act == 2 ? "removed" : act ?
-	    "on" : "off");
-	return 0;
+	if (!rate_of(db, a, argv[3], &r))
+		return 1;
+	if (strcmp(argv[2], "remove") == 0) {
+		if (ship_rate_delete(db, a, &ctl_actor, r.id, store_now()) !=
+		    SHIP_E_OK)
+			return ctl_fail("shipping", "could not remove rate %lld",
+			    r.id);
+		ctl_printf("rate %lld removed\n", r.id);
+		return 0;
+	}
+	r.active = on;
+	return rate_save(db, a, &r, on ? "on" : "off");
 }
 
 /* shipping rate name ID en|fr NAME: the rate's name in that language
- * ("" removes it: the rate's own name is shown). */
+ * ("" removes it: the rate's own name is shown).  The other fields are
+ * parsed again as they are, so the rate keeps obeying ship_rate_parse. */
 static int
-rate_name(struct db *db, int argc, char **argv)
+rate_name(struct db *db, struct arena *a, int argc, char **argv)
 {
-	long long id;
-	int l, rc;
+	enum ship_err e;
+	struct ship_rate r;
+	int l;
 
-	if (argc != 6 || int_arg(argv[3], 1, 1LL << 53, &id) < 0 ||
-	    (l = lang_from_code(argv[4])) < 0 ||
+	if (argc != 6 || (l = lang_from_code(argv[4])) < 0 ||
 	    strcmp(argv[4], lang_code((enum lang)l)) != 0)
 		return ctl_usage("shipping", usage_text);
-	if (*argv[5] != '\0' && name_arg(argv[5]) < 0)
-		return ctl_fail("shipping", "a rate name is 1 to 60 characters");
-	if ((rc = db_ship_rate_name(db, id, (enum lang)l, argv[5])) < 0)
-		return ctl_fail("shipping", "could not change rate %lld", id);
-	if (rc == DB_NONE)
-		return ctl_fail("shipping", "no rate %lld", id);
-	ctl_printf("rate %lld in %s: %s\n", id, argv[4], *argv[5] ? argv[5] :
-	    "(its own name)");
-	return 0;
+	if (!rate_of(db, a, argv[3], &r))
+		return 1;
+	if (*argv[5] != '\0' && !ship_name_ok(argv[5])) {
+		e = l == LANG_FR ? SHIP_E_NAME_FR : SHIP_E_NAME_EN;
+		return refused(a, &e, 1, NULL);
+	}
+	r.names[l] = argv[5];
+	return rate_save(db, a, &r, arena_printf(a, "in %s: %s", argv[4],
+	    *argv[5] ? argv[5] : "(its own name)"));
 }
 
 /* shipping weight SLUG GRAMS */
 static int
-ship_weight(struct db *db, int argc, char **argv)
+ship_weight(struct db *db, struct arena *a, int argc, char **argv)
 {
-	long long grams;
-	int rc;
+	enum ship_err e;
 
-	if (argc != 4 || int_arg(argv[3], 0, 1000000000, &grams) < 0)
+	if (argc != 4)
 		return ctl_usage("shipping", usage_text);
-	if ((rc = db_ship_weight(db, argv[2], grams)) < 0)
-		return ctl_fail("shipping", "could not set the weight");
-	if (rc == DB_NONE)
+	e = ship_weight_save(db, a, &ctl_actor, argv[2], argv[3], store_now());
+	if (e == SHIP_E_NO_PRODUCT)
 		return ctl_fail("shipping", "no product %s", argv[2]);
-	ctl_printf("%s weighs %lld g\n", argv[2], grams);
+	if (e == SHIP_E_WEIGHT)
+		return refused(a, &e, 1, NULL);
+	if (e != SHIP_E_OK)
+		return ctl_fail("shipping", "could not set the weight");
+	ctl_printf("%s weighs %s g\n", argv[2], argv[3]);
 	return 0;
 }
 
@@ -327,8 +328,9 @@ ship_quote_cmd(struct db *db, struct arena *a, int argc, char **argv)
 	const char *region = "";
 	struct ship_option *o;
 	size_t n;
+	const char *cc = argc < 3 ? NULL : ship_area_norm(a, argv[2]);
 
-	if (argc < 3 || area_arg(argv[2]) < 0 || argv[2][2] != '\0')
+	if (cc == NULL || cc[2] != '\0')
 		return ctl_usage("shipping", usage_text);
 	for (int i = 3; i < argc; i++) {
 		const char *opt = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -347,12 +349,12 @@ ship_quote_cmd(struct db *db, struct arena *a, int argc, char **argv)
 			return ctl_usage("shipping", usage_text);
 		i++;
 	}
-	switch (ship_options(db, a, argv[2], region, &g, &o, &n)) {
+	switch (ship_options(db, a, cc, region, &g, &o, &n)) {
 	case SHIP_ERROR:
 		return ctl_fail("shipping", "cannot read the rates");
 	case SHIP_NO_ZONE:
 	case SHIP_NO_RATE:
-		return ctl_fail("shipping", "no zone delivers to %s%s%s", argv[2],
+		return ctl_fail("shipping", "no zone delivers to %s%s%s", cc,
 		    *region ? ":" : "", region);
 	case SHIP_OK:
 		break;
@@ -382,17 +384,17 @@ cmd_shipping(int argc, char **argv)
 	if (strcmp(argv[1], "list") == 0 && argc == 2)
 		rc = ship_list(db, &a);
 	else if (strcmp(argv[1], "zone") == 0 && argc >= 3)
-		rc = ship_zone(db, argc, argv);
+		rc = ship_zone(db, &a, argc, argv);
 	else if (strcmp(argv[1], "rate") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "add") == 0)
-		rc = rate_add(db, argc, argv);
+		rc = rate_add(db, &a, argc, argv);
 	else if (strcmp(argv[1], "rate") == 0 && argc >= 3 &&
 	    strcmp(argv[2], "name") == 0)
-		rc = rate_name(db, argc, argv);
+		rc = rate_name(db, &a, argc, argv);
 	else if (strcmp(argv[1], "rate") == 0 && argc >= 3)
-		rc = rate_set(db, argc, argv);
+		rc = rate_set(db, &a, argc, argv);
 	else if (strcmp(argv[1], "weight") == 0)
-		rc = ship_weight(db, argc, argv);
+		rc = ship_weight(db, &a, argc, argv);
 	else if (strcmp(argv[1], "quote") == 0)
 		rc = ship_quote_cmd(db, &a, argc, argv);
 	else

@@ -3,16 +3,16 @@
 
 #include "db_detail.h"
 #include "db_internal.h"
-#include "log.h"
 
 enum {
-	Q_FIELDS, Q_COUNT, Q_SET, Q_REMOVE, Q_INSERT, Q_OF_LINE, Q__MAX
+	Q_FIELDS, Q_PRODUCT, Q_COUNT, Q_SET, Q_REMOVE, Q_INSERT, Q_OF_LINE, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
 	[Q_FIELDS] = "SELECT id, name, label, type, max_len, required, "
 	    "label_en, label_fr FROM product_fields WHERE product_id = ? ORDER BY position, id "
 	    "LIMIT 4",
+	[Q_PRODUCT] = "SELECT count(*) FROM products WHERE id = ?",
 	[Q_COUNT] = "SELECT count(*) FROM product_fields WHERE product_id = ?1 "
 	    "AND name <> ?2",
 	[Q_SET] = "INSERT INTO product_fields(product_id, name, label, type, "
@@ -71,20 +71,22 @@ int
 db_detail_field_set(struct db *db, long long product,
     const struct detail_field *f)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_COUNT);
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_PRODUCT);
 	long long have;
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, product);
+	if ((have = db_one_int(db, st, "product")) <= 0)
+		return have < 0 ? -1 : DB_NONE;
+	if ((st = db_stmt(db, &stmts, Q_COUNT)) == NULL)
+		return -1;
+	db_bind_int(st, 1, product);
 	db_bind_text(st, 2, f->name);
 	if ((have = db_one_int(db, st, "product fields count")) < 0)
 		return -1;
-	if (have >= DETAIL_MAX_PER_PRODUCT) {
-		log_error("a product asks at most %d details",
-		    DETAIL_MAX_PER_PRODUCT);
-		return -1;
-	}
+	if (have >= DETAIL_MAX_PER_PRODUCT)
+		return -2;
 	if ((st = db_stmt(db, &stmts, Q_SET)) == NULL)
 		return -1;
 	db_bind_int(st, 1, product);

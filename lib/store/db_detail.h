@@ -12,8 +12,10 @@
  * Returns the count (at most DETAIL_MAX_PER_PRODUCT) or -1. */
 int	db_detail_fields(struct db *, struct arena *, long long product,
 	    struct detail_field **out);
-/* Adds (or replaces, by name) a field of product.  0, or -1 (logged;
- * also when the product has DETAIL_MAX_PER_PRODUCT fields already). */
+/* Adds (or replaces, by name) a field of product (detail_edit.h's
+ * detail_field_save is the one to call).  0, DB_NONE (no such
+ * product), -2 when the product has DETAIL_MAX_PER_PRODUCT other fields
+ * already, -1. */
 int	db_detail_field_set(struct db *, long long product,
 	    const struct detail_field *f);
 /* Removes product's field name: 0, DB_NONE when there is none, -1. */

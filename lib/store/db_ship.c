@@ -10,9 +10,16 @@ const char *const ship_kinds[SHIP__MAX + 1] = { "flat", "quantity", "weight",
 
 enum {
 	Q_ZONE_FOR, Q_RATES, Q_RATES_ALL, Q_ZONES, Q_ZONE_ID, Q_ZONE_ADD,
-	Q_AREA_ADD, Q_ZONE_DEL, Q_RATE_ADD, Q_RATE_ON, Q_RATE_DEL, Q_WEIGHT,
-	Q_ZONE_COUNT, Q_RATE_NAME, Q__MAX
+	Q_AREA_ADD, Q_ZONE_DEL, Q_RATE_ADD, Q_RATE_DEL, Q_WEIGHT,
+	Q_ZONE_COUNT, Q_ZONE, Q_ZONE_RENAME, Q_AREAS_DEL, Q_RATE, Q_RATE_EDIT,
+	Q_WEIGHT_OF, Q__MAX
 };
+
+#define ZONE_COLS "z.id, z.name, coalesce((SELECT group_concat(a, ', ') "  \
+	"FROM (SELECT country || CASE region WHEN '' THEN '' ELSE ':' || "   \
+	"region END AS a FROM ship_zone_areas WHERE zone_id = z.id ORDER BY " \
+	"country, region)), ''), (SELECT count(*) FROM ship_rates r WHERE "   \
+	"r.zone_id = z.id)"
 
 #define RATE_COLS "r.id, r.zone_id, z.name, r.name, r.kind, r.base_minor, " \
 	"r.step_minor, r.step_grams, coalesce(r.free_from_minor, -1), "	    \
@@ -32,32 +39,35 @@ static const char *const sql[Q__MAX] = {
 	    "ON z.id = r.zone_id WHERE r.zone_id = ? AND r.active = 1",
 	[Q_RATES_ALL] = "SELECT " RATE_COLS " FROM ship_rates r JOIN ship_zones z "
 	    "ON z.id = r.zone_id WHERE r.zone_id = ?",
-	[Q_ZONES] = "SELECT z.id, z.name, coalesce((SELECT group_concat(a, ', ') "
-	    "FROM (SELECT country || CASE region WHEN '' THEN '' ELSE ':' || "
-	    "region END AS a FROM ship_zone_areas WHERE zone_id = z.id ORDER BY "
-	    "country, region)), ''), (SELECT count(*) FROM ship_rates r WHERE "
-	    "r.zone_id = z.id) FROM ship_zones z ORDER BY z.position, z.name",
+	[Q_ZONES] = "SELECT " ZONE_COLS " FROM ship_zones z ORDER BY z.position, "
+	    "z.name",
+	[Q_ZONE] = "SELECT " ZONE_COLS " FROM ship_zones z WHERE z.id = ?",
 	[Q_ZONE_ID] = "SELECT id FROM ship_zones WHERE name = ?",
 	[Q_ZONE_ADD] = "INSERT INTO ship_zones(name, position) VALUES (?1, "
 	    "(SELECT coalesce(max(position), 0) + 1 FROM ship_zones))",
 	[Q_AREA_ADD] = "INSERT INTO ship_zone_areas(country, region, zone_id) "
 	    "VALUES (?, ?, ?)",
-	[Q_ZONE_DEL] = "DELETE FROM ship_zones WHERE name = ? RETURNING id",
+	[Q_ZONE_DEL] = "DELETE FROM ship_zones WHERE id = ? RETURNING id",
+	[Q_ZONE_RENAME] = "UPDATE ship_zones SET name = ?2 WHERE id = ?1 "
+	    "RETURNING id",
+	[Q_AREAS_DEL] = "DELETE FROM ship_zone_areas WHERE zone_id = ?",
 	[Q_RATE_ADD] = "INSERT INTO ship_rates(zone_id, name, kind, base_minor, "
 	    "step_minor, step_grams, free_from_minor, min_days, max_days, "
 	    "active, name_en, name_fr, position) VALUES (?1, ?2, ?3, ?4, ?5, "
 	    "?6, nullif(?7, -1), ?8, ?9, ?10, ?11, ?12, (SELECT coalesce(max(position), 0) + 1 FROM "
 	    "ship_rates WHERE zone_id = ?1))",
-	[Q_RATE_ON] = "UPDATE ship_rates SET active = ?2 WHERE id = ?1 "
+	[Q_RATE] = "SELECT " RATE_COLS " FROM ship_rates r JOIN ship_zones z "
+	    "ON z.id = r.zone_id WHERE r.id = ?",
+	[Q_RATE_EDIT] = "UPDATE ship_rates SET name = ?2, kind = ?3, "
+	    "base_minor = ?4, step_minor = ?5, step_grams = ?6, "
+	    "free_from_minor = nullif(?7, -1), min_days = ?8, max_days = ?9, "
+	    "active = ?10, name_en = ?11, name_fr = ?12 WHERE id = ?1 "
 	    "RETURNING id",
+	[Q_WEIGHT_OF] = "SELECT weight_grams FROM products WHERE id = ?",
 	[Q_RATE_DEL] = "DELETE FROM ship_rates WHERE id = ?1 RETURNING id",
 	[Q_WEIGHT] = "UPDATE products SET weight_grams = ?2, updated_at = "
 	    "CAST(strftime('%s', 'now') AS INTEGER) WHERE slug = ?1 RETURNING id",
 	[Q_ZONE_COUNT] = "SELECT count(*) FROM ship_zones",
-	/* ?2 is a lang_code(): the column is chosen, never formatted. */
-	[Q_RATE_NAME] = "UPDATE ship_rates SET name_en = CASE ?2 WHEN 'en' "
-	    "THEN ?3 ELSE name_en END, name_fr = CASE ?2 WHEN 'fr' THEN ?3 "
-	    "ELSE name_fr END WHERE id = ?1 RETURNING id",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -198,32 +208,72 @@ add_area(struct db *db, long long zone, const char *area)
 	return db_step_done(db, st, "ship area");
 }
 
+/* Inside the transaction: the n areas of zone; 0, -2 when one is taken
+ * (*taken: its index), -1. */
+static int
+add_areas(struct db *db, long long zone, const char *const *areas, size_t n,
+    size_t *taken)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if ((rc = add_area(db, zone, areas[i])) != 0 && taken != NULL)
+			*taken = i;
+	return rc;
+}
+
 long long
 db_ship_zone_add(struct db *db, const char *name, const char *const *areas,
     size_t n, size_t *taken)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ZONE_ADD);
 	long long id;
-	int rc = 0;
+	int rc;
 
-	if (db_begin(db) < 0)
+	if (st == NULL)
 		return -1;
-	if ((st = db_stmt(db, &stmts, Q_ZONE_ADD)) == NULL) {
-		db_rollback(db);
-		return -1;
-	}
 	db_bind_text(st, 1, name);
-	id = db_insert(db, st, "ship zone");
-	for (size_t i = 0; id > 0 && i < n && rc == 0; i++)
-		if ((rc = add_area(db, id, areas[i])) != 0 && taken != NULL)
-			*taken = i;
-	if (id > 0 && rc < 0)
-		id = rc;
-	if (id < 0 || db_commit(db) < 0) {
-		db_rollback(db);
-		return id < 0 ? id : -1;
-	}
-	return id;
+	if ((id = db_insert(db, st, "ship zone")) < 0)
+		return id;
+	rc = add_areas(db, id, areas, n, taken);
+	return rc < 0 ? rc : id;
+}
+
+int
+db_ship_zone_edit(struct db *db, long long id, const char *name,
+    const char *const *areas, size_t n, size_t *taken)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ZONE_RENAME);
+	long long r;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	db_bind_text(st, 2, name);
+	if ((r = db_one_int(db, st, "ship zone rename")) <= 0)
+		return r == 0 ? DB_NONE : (int)r;
+	if ((st = db_stmt(db, &stmts, Q_AREAS_DEL)) == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	if (db_step_done(db, st, "ship areas") != 0)
+		return -1;
+	return add_areas(db, id, areas, n, taken);
+}
+
+int
+db_ship_zone(struct db *db, struct arena *a, long long id,
+    struct ship_zone *out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ZONE);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	if ((rc = db_step_row(db, st, "ship zone")) == 0)
+		read_ship_zones(a, st, out);
+	db_done(st);
+	return rc;
 }
 
 /* Runs a RETURNING id statement of the table with a bound ?1: 0, DB_NONE
@@ -238,24 +288,20 @@ returning(struct db *db, sqlite3_stmt *st, const char *what)
 }
 
 int
-db_ship_zone_remove(struct db *db, const char *name)
+db_ship_zone_remove(struct db *db, long long id)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ZONE_DEL);
 
 	if (st == NULL)
 		return -1;
-	db_bind_text(st, 1, name);
+	db_bind_int(st, 1, id);
 	return returning(db, st, "ship zone remove");
 }
 
-long long
-db_ship_rate_add(struct db *db, const struct ship_rate *r)
+/* Binds r's fields from ?2 (name) to ?12 (name_fr) of st. */
+static void
+bind_rate(sqlite3_stmt *st, const struct ship_rate *r)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RATE_ADD);
-
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 1, r->zone_id);
 	db_bind_text(st, 2, r->name);
 	db_bind_text(st, 3, ship_kinds[r->kind]);
 	db_bind_int(st, 4, r->base_minor);
@@ -267,34 +313,59 @@ db_ship_rate_add(struct db *db, const struct ship_rate *r)
 	db_bind_int(st, 10, r->active);
 	db_bind_text(st, 11, r->names[LANG_EN] ? r->names[LANG_EN] : "");
 	db_bind_text(st, 12, r->names[LANG_FR] ? r->names[LANG_FR] : "");
+}
+
+long long
+db_ship_rate_add(struct db *db, const struct ship_rate *r)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RATE_ADD);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, r->zone_id);
+	bind_rate(st, r);
 	return db_insert(db, st, "ship rate");
 }
 
 int
-db_ship_rate_set(struct db *db, long long id, int active)
+db_ship_rate_edit(struct db *db, const struct ship_rate *r)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, active < 0 ? Q_RATE_DEL :
-	    Q_RATE_ON);
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RATE_EDIT);
+	long long v;
 
 	if (st == NULL)
 		return -1;
-	db_bind_int(st, 1, id);
-	if (active >= 0)
-		db_bind_int(st, 2, active);
-	return returning(db, st, "ship rate set");
+	db_bind_int(st, 1, r->id);
+	bind_rate(st, r);
+	v = db_one_int(db, st, "ship rate edit");
+	return v > 0 ? 0 : v == 0 ? DB_NONE : (int)v;
 }
 
 int
-db_ship_rate_name(struct db *db, long long id, enum lang l, const char *name)
+db_ship_rate(struct db *db, struct arena *a, long long id,
+    struct ship_rate *out)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RATE_NAME);
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RATE);
+	int rc;
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	db_bind_text(st, 2, lang_code(l));
-	db_bind_text(st, 3, name);
-	return returning(db, st, "ship rate name");
+	if ((rc = db_step_row(db, st, "ship rate")) == 0)
+		read_rate(a, st, out);
+	db_done(st);
+	return rc;
+}
+
+int
+db_ship_rate_remove(struct db *db, long long id)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_RATE_DEL);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	return returning(db, st, "ship rate remove");
 }
 
 int
@@ -315,4 +386,19 @@ db_ship_zone_count(struct db *db)
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ZONE_COUNT);
 
 	return st == NULL ? -1 : db_one_int(db, st, "ship zone count");
+}
+
+int
+db_ship_weight_of(struct db *db, long long product, long long *grams)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_WEIGHT_OF);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, product);
+	if ((rc = db_step_row(db, st, "product weight")) == 0)
+		*grams = db_col_int(st, 0);
+	db_done(st);
+	return rc;
 }

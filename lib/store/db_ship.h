@@ -51,26 +51,41 @@ int		 db_ship_zones(struct db *, struct arena *, struct ship_zone **,
 /* The id of the zone named name: 0, DB_NONE, -1. */
 int		 db_ship_zone_id(struct db *, const char *name, long long *id);
 
-/* One transaction: a zone named name delivering to the n areas
- * ("CC" or "CC:Region", validated by the caller).  Returns the zone id,
- * -2 when the name or an area (*taken: its index) is taken, -1. */
+/* The zone id with its areas and rate count into *out (arena): 0,
+ * DB_NONE, -1. */
+int		 db_ship_zone(struct db *, struct arena *, long long id,
+		    struct ship_zone *out);
+/* Inside the caller's transaction (ship_edit.h's functions are the ones
+ * to call): a zone named name delivering to the n areas ("CC" or
+ * "CC:Region", validated by the caller).  Returns the zone id, -2 when
+ * the name or an area (*taken: its index) is taken, -1. */
 long long	 db_ship_zone_add(struct db *, const char *name,
 		    const char *const *areas, size_t n, size_t *taken);
-/* Removes the zone named name, its areas and its rates (orders keep
- * their delivery as placed): 0, DB_NONE, -1. */
-int		 db_ship_zone_remove(struct db *, const char *name);
+/* Inside the caller's transaction: zone id is named name and delivers to
+ * the n areas instead of its own: 0, DB_NONE, -2 (the name or an area,
+ * *taken, belongs to another zone), -1. */
+int		 db_ship_zone_edit(struct db *, long long id, const char *name,
+		    const char *const *areas, size_t n, size_t *taken);
+/* Removes zone id, its areas and its rates (orders keep their delivery
+ * as placed): 0, DB_NONE, -1. */
+int		 db_ship_zone_remove(struct db *, long long id);
 /* Adds rate r (zone_id, name, kind... set): the id, -2 when the zone has
  * a rate of that name, -1. */
 long long	 db_ship_rate_add(struct db *, const struct ship_rate *r);
-/* Turns rate id on or off (active 0/1) or removes it (active -1):
- * 0, DB_NONE, -1. */
-int		 db_ship_rate_set(struct db *, long long id, int active);
-/* Sets the name of rate id in language l ("" removes it: the rate's name
- * is shown): 0, DB_NONE, -1. */
-int		 db_ship_rate_name(struct db *, long long id, enum lang l,
-		    const char *name);
+/* Saves every field of rate r->id but its zone: 0, DB_NONE, -2 (the zone
+ * has another rate of that name), -1. */
+int		 db_ship_rate_edit(struct db *, const struct ship_rate *r);
+/* Rate id into *out (arena): 0, DB_NONE, -1. */
+int		 db_ship_rate(struct db *, struct arena *, long long id,
+		    struct ship_rate *out);
+/* Removes rate id (orders keep their delivery as placed): 0, DB_NONE,
+ * -1. */
+int		 db_ship_rate_remove(struct db *, long long id);
 /* Sets the weight of one unit of the product with slug: 0, DB_NONE, -1. */
 int		 db_ship_weight(struct db *, const char *slug, long long grams);
+/* The weight of one unit of product id into *grams: 0, DB_NONE, -1. */
+int		 db_ship_weight_of(struct db *, long long product,
+		    long long *grams);
 /* Number of zones, or -1. */
 long long	 db_ship_zone_count(struct db *);
 

@@ -34,6 +34,8 @@ const struct perm_row staff_perms[PERM__MAX] = {
 	 * request, as confirming their order is (which grants the same
 	 * content): employees may. */
 	[PERM_GRANT] = { "grant", ROLE_EMPLOYEE },
+	/* What delivery costs is the shop's pricing, as coupons are. */
+	[PERM_SHIPPING] = { "shipping", ROLE_ADMIN },
 };
 
 enum role

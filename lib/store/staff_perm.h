@@ -8,8 +8,9 @@
  * customers (and private notes on them, and content given to them
  * without an order) and messages, and send an
  * order's last mail again.  Admins do everything, including refunds, the
- * catalog, coupons, settings, roles, the audit log, the credential pools,
- * creating and disabling accounts and deleting.  The
+ * catalog, coupons, delivery zones and rates, settings, roles, the audit
+ * log, the credential pools, creating and disabling accounts and
+ * deleting.  The
  * admin program maps each of its pages to one row (cgi-bin/admin.c) and
  * checks it in one place before any handler runs; soukctl and a later API
  * read the same table. */
@@ -41,6 +42,7 @@ enum perm {
 	PERM_CUSTOMER_NOTE,	/* private notes on a customer */
 	PERM_CONTENT,		/* content pages, FAQ, home banners (not delete) */
 	PERM_GRANT,		/* give a customer content without an order */
+	PERM_SHIPPING,		/* delivery zones, their rates, the quote */
 	PERM__MAX
 };
 

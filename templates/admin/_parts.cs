@@ -12,6 +12,7 @@
   <?cs if:Page.may.content ?><a href="/admin/pages"<?cs if:here == "content" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admct.menu ?></a><?cs /if ?>
   <?cs if:Page.may.messages ?><a href="/admin/messages"<?cs if:here == "messages" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admmsg.inbox ?></a><?cs /if ?>
   <?cs if:Page.may.coupons ?><a href="/admin/coupons"<?cs if:here == "coupons" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admcpn.title ?></a><?cs /if ?>
+  <?cs if:Page.may.shipping ?><a href="/admin/shipping"<?cs if:here == "shipping" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admship.title ?></a><?cs /if ?>
   <?cs if:Page.may.settings ?><a href="/admin/settings"<?cs if:here == "settings" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admset.title ?></a><?cs /if ?>
   <?cs if:Page.may.audit ?><a href="/admin/audit"<?cs if:here == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.adm.audit ?></a><?cs /if ?>
   <span class="adm-who"><?cs var:Lang.adm.signed_in ?> <?cs var:Page.staff.email ?> (<?cs var:Page.staff.role ?>)</span>

@@ -30,6 +30,7 @@
     <button type="submit" class="button primary" id="save"><?cs var:Lang.cat.save ?></button>
   </form>
   <?cs if:Page.p.id != "0" ?>
+  <p id="details-link"><a href="/admin/details/<?cs var:Page.p.id ?>"><?cs var:Lang.admship.details.link ?></a></p>
   <h2 id="images"><?cs var:Lang.cat.images ?></h2>
   <?cs each:im = Page.images ?>
   <div class="adm-image"><img src="<?cs var:im.path ?>" alt="<?cs var:im.alt ?>" width="160">

@@ -298,7 +298,8 @@ def soukctl_shipping_manages_zones_rates_and_weights():
                         "1-2"), "no zone named"),
                       (("rate", "add", "Gulf", "A", "flat", "1"), "--days"),
                       (("rate", "add", "Gulf", "A", "flat", "1", "--days",
-                        "4-2"), "usage"),
+                        "4-2"), "most working days is a whole number from "
+                       "the least"),
                       (("quote", "US"), "no zone delivers to US"),
                       (("weight", "no-such-product", "10"), "no product"),
                       (("rate", "remove", "999999"), "no rate")):

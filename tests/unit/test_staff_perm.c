@@ -10,7 +10,7 @@ TEST(staff_perm_roles)
 	    PERM_CONTENT };
 	static const enum perm admin_only[] = { PERM_CATALOG, PERM_COUPONS,
 	    PERM_SETTINGS, PERM_ROLES, PERM_AUDIT, PERM_DELETE,
-	    PERM_CUSTOMER_ACT, PERM_CREDENTIALS };
+	    PERM_CUSTOMER_ACT, PERM_CREDENTIALS, PERM_SHIPPING };
 
 	for (int p = 0; p < PERM__MAX; p++) {
 		CHECK(staff_perms[p].name != NULL);

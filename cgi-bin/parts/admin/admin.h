@@ -119,6 +119,30 @@ enum key {
 	KEY_OPTION,
 	KEY_ATTR_EN,
 	KEY_ATTR_FR,
+	KEY_SH_NAME,	/* shipping.c */
+	KEY_SH_NAME_EN,
+	KEY_SH_NAME_FR,
+	KEY_SH_AREAS,
+	KEY_SH_ZONE,
+	KEY_SH_KIND,
+	KEY_SH_BASE,
+	KEY_SH_STEP,
+	KEY_SH_GRAMS,
+	KEY_SH_FREE,
+	KEY_SH_MIN,
+	KEY_SH_MAX,
+	KEY_SH_COUNTRY,	/* the quote preview */
+	KEY_SH_REGION,
+	KEY_SH_UNITS,
+	KEY_SH_QGRAMS,
+	KEY_SH_AMOUNT,
+	KEY_DF_NAME,	/* details.c (a weight: KEY_SH_GRAMS) */
+	KEY_DF_TYPE,
+	KEY_DF_LABEL,
+	KEY_DF_LABEL_EN,
+	KEY_DF_LABEL_FR,
+	KEY_DF_MAX,
+	KEY_DF_REQUIRED,
 	KEY__MAX
 };
 /* Their table, in cgi-bin/admin.c: one line each. */
@@ -332,5 +356,19 @@ int		 page_coupons(struct ctx *);
 int		 page_coupon(struct ctx *);
 int		 page_coupon_save(struct ctx *);
 int		 page_coupon_act(struct ctx *);
+
+/* shipping.c: delivery zones, their rates, the quote preview (admins). */
+int		 page_shipping(struct ctx *);
+int		 page_ship_zone(struct ctx *);
+int		 page_ship_zone_save(struct ctx *);
+int		 page_ship_zone_delete(struct ctx *);
+int		 page_ship_rate(struct ctx *);
+int		 page_ship_rate_save(struct ctx *);
+int		 page_ship_rate_delete(struct ctx *);
+/* details.c: a product's weight and checkout details (admins). */
+int		 page_details(struct ctx *);
+int		 page_details_weight(struct ctx *);
+int		 page_details_save(struct ctx *);
+int		 page_details_remove(struct ctx *);
 
 #endif

@@ -2,21 +2,11 @@
 // mobile money and sends a screenshot; staff (created with soukctl user
 // add) log in, open the order from the dashboard, see the proof inline and
 // confirm the payment; a second proof is rejected with a reason.
-import { execFileSync } from "node:child_process";
+import { staff, staffLogin } from "./lib/staff.mjs";
 import { run, check } from "./lib/harness.mjs";
 
-const BIN = process.env.SOUK_BIN || ".";
 // A 1x1 PNG, like the checkout journey's.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC", "base64");
-
-function staff(role) {
-  const email = `${role}-${Date.now()}@example.com`;
-  const out = execFileSync(`${BIN}/soukctl`, ["user", "add", "--email", email,
-    "--role", role, "--name", "Phone " + role]).toString();
-  const m = out.match(/password: (\S+)/);
-  check(m !== null, "soukctl user add printed no password: " + out);
-  return { email, pw: m[1] };
-}
 
 // Places a mobile-money order for one cable and sends the PNG proof;
 // returns the order reference.
@@ -41,13 +31,6 @@ async function orderWithProof(t) {
   return ref;
 }
 
-async function login(t, who) {
-  await t.go("/account/login?next=%2Fadmin");
-  await t.page.fill("#a-email", who.email);
-  await t.page.fill("#a-password", who.pw);
-  await Promise.all([t.page.waitForURL(/\/admin$/), t.page.locator("#login-form button[type=submit]").click()]);
-}
-
 // From the dashboard's "proofs to review" to the order page.
 async function openFromDashboard(t, ref) {
   await t.go("/admin");
@@ -66,7 +49,7 @@ await run("admin", [
     const ref1 = await orderWithProof(t);
     const ref2 = await orderWithProof(t);
     const emp = staff("employee");
-    await login(t, emp);
+    await staffLogin(t, emp);
     await t.shot("admin-dashboard");
 
     await openFromDashboard(t, ref1);
@@ -100,7 +83,7 @@ await run("admin", [
     await Promise.all([t.page.waitForNavigation(),
       t.page.locator("form:has(#c-name) button[type=submit]").click()]);
     check(t.page.url().endsWith("/contact?sent=1"), "message sent: " + t.page.url());
-    await login(t, staff("employee"));
+    await staffLogin(t, staff("employee"));
     await t.go("/admin/messages?box=unread");
     await t.noOverflow("inbox");
     const link = t.page.locator("#messages a", { hasText: subject });

@@ -2,21 +2,11 @@
 // screen: an admin (created with soukctl user add) creates a product,
 // uploads a PNG and sees it on the storefront's product page; then
 // downloads the catalog as CSV and finds its header and that product.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
+import { staff, staffLogin } from "./lib/staff.mjs";
 import { run, check } from "./lib/harness.mjs";
 
-const BIN = process.env.SOUK_BIN || ".";
-
-function admin() {
-  const email = `admin-${Date.now()}@example.com`;
-  const out = execFileSync(`${BIN}/soukctl`, ["user", "add", "--email", email,
-    "--role", "admin", "--name", "Phone admin"]).toString();
-  const m = out.match(/password: (\S+)/);
-  check(m !== null, "soukctl user add printed no password: " + out);
-  return { email, pw: m[1] };
-}
 
 // A real w x h PNG of one colour (CRCs included: libvips checks them).
 function png(w, h, rgb) {
@@ -47,17 +37,10 @@ function png(w, h, rgb) {
     chunk("IEND", Buffer.alloc(0))]);
 }
 
-async function login(t, who) {
-  await t.go("/account/login?next=%2Fadmin");
-  await t.page.fill("#a-email", who.email);
-  await t.page.fill("#a-password", who.pw);
-  await Promise.all([t.page.waitForURL(/\/admin$/), t.page.locator("#login-form button[type=submit]").click()]);
-}
-
 await run("admin_catalog", [
   ["create_a_product_with_an_image", async (t) => {
     const p = t.page, slug = `phone-lamp-${Date.now()}`;
-    await login(t, admin());
+    await staffLogin(t, staff("admin"));
     await t.go("/admin/products");
     await t.noOverflow("products");
     await Promise.all([p.waitForURL(/\/admin\/product$/), p.click("#new-product")]);
@@ -90,13 +73,13 @@ await run("admin_catalog", [
   }, { viewports: ["phone"] }],
   ["export_csv", async (t) => {
     const p = t.page;
-    await login(t, admin());
+    await staffLogin(t, staff("admin"));
     await t.go("/admin/products");
     const [dl] = await Promise.all([p.waitForEvent("download"), p.click("#products-export")]);
     check(dl.suggestedFilename() === "products.csv", "file name " + dl.suggestedFilename());
     const rows = readFileSync(await dl.path(), "utf8").split("\r\n");
     check(rows[0] === "slug,name,kind,category,price,stock,description,parent,position," +
-      "media_type,featured,active,plans,compare_at,sku,name_fr,description_fr",
+      "media_type,featured,active,plans,compare_at,sku,name_fr,description_fr,attributes",
       "header row: " + rows[0]);
     const cable = rows.find((r) => r.startsWith("hdmi-2-1-cable-2m,"));
     check(cable !== undefined && /,physical,/.test(cable), "the demo cable is exported");

@@ -2,19 +2,8 @@
 // screen: an admin (created with soukctl user add) opens Customers from
 // the menu, creates a client account, lands on its page with the notice,
 // finds it again with the search, and adds a private note.
-import { execFileSync } from "node:child_process";
+import { staff } from "./lib/staff.mjs";
 import { run, check } from "./lib/harness.mjs";
-
-const BIN = process.env.SOUK_BIN || ".";
-
-function staff(role) {
-  const email = `${role}-${Date.now()}@example.com`;
-  const out = execFileSync(`${BIN}/soukctl`, ["user", "add", "--email", email,
-    "--role", role, "--name", "Phone " + role]).toString();
-  const m = out.match(/password: (\S+)/);
-  check(m !== null, "soukctl user add printed no password: " + out);
-  return { email, pw: m[1] };
-}
 
 await run("admin_customers", [
   ["create_a_client_account_from_a_phone", async (t) => {

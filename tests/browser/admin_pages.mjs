@@ -3,33 +3,16 @@
 // version of the "about" page from /admin/pages, rewrites its title and
 // Markdown, previews it (rendered as it will be saved, raw HTML left
 // out), saves, and sees it on the French storefront and in its footer.
-import { execFileSync } from "node:child_process";
+import { staff, staffLogin } from "./lib/staff.mjs";
 import { run, check } from "./lib/harness.mjs";
 
-const BIN = process.env.SOUK_BIN || ".";
-
-function staff(role) {
-  const email = `${role}-${Date.now()}@example.com`;
-  const out = execFileSync(`${BIN}/soukctl`, ["user", "add", "--email", email,
-    "--role", role, "--name", "Phone " + role]).toString();
-  const m = out.match(/password: (\S+)/);
-  check(m !== null, "soukctl user add printed no password: " + out);
-  return { email, pw: m[1] };
-}
-
-async function login(t, who) {
-  await t.go("/account/login?next=%2Fadmin");
-  await t.page.fill("#a-email", who.email);
-  await t.page.fill("#a-password", who.pw);
-  await Promise.all([t.page.waitForURL(/\/admin$/), t.page.locator("#login-form button[type=submit]").click()]);
-}
 
 await run("admin_pages", [
   ["edit_a_page_in_french_from_a_phone", async (t) => {
     const p = t.page;
     const stamp = Date.now();
     const title = `Qui sommes-nous ${stamp}`;
-    await login(t, staff("employee"));
+    await staffLogin(t, staff("employee"));
     await t.go("/admin/pages");
     await t.noOverflow("pages list");
     await t.shot("admin-pages");

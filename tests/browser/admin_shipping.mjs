@@ -3,32 +3,14 @@
 // creates a zone for Benin and a flat method in it, previews its price,
 // then a shopper choosing Benin at checkout is offered that method, and
 // the Delivery line and the Total follow it.  The zone is removed after.
-import { execFileSync } from "node:child_process";
+import { staff, staffLogin } from "./lib/staff.mjs";
 import { run, check } from "./lib/harness.mjs";
 
-const BIN = process.env.SOUK_BIN || ".";
-
-function admin() {
-  const email = `ship-admin-${Date.now()}@example.com`;
-  const out = execFileSync(`${BIN}/soukctl`, ["user", "add", "--email", email,
-    "--role", "admin", "--name", "Phone admin"]).toString();
-  const m = out.match(/password: (\S+)/);
-  check(m !== null, "soukctl user add printed no password: " + out);
-  return { email, pw: m[1] };
-}
-
-async function login(t, who) {
-  await t.go("/account/login?next=%2Fadmin");
-  await t.page.fill("#a-email", who.email);
-  await t.page.fill("#a-password", who.pw);
-  await Promise.all([t.page.waitForURL(/\/admin$/),
-    t.page.locator("#login-form button[type=submit]").click()]);
-}
 
 await run("admin_shipping", [
   ["zone_and_rate_from_the_admin_reach_checkout", async (t) => {
     const p = t.page, name = `Benin ${Date.now()}`;
-    await login(t, admin());
+    await staffLogin(t, staff("admin"));
     await t.go("/admin/shipping");
     await t.noOverflow("delivery zones");
     await Promise.all([p.waitForURL(/\/admin\/shipping\/zone$/),

@@ -54,3 +54,28 @@ def login(s, who):
 def mails_to(s, addr):
     """The messages the sink received for addr, oldest first."""
     return [m for m in s.sink.messages if addr in m["rcpt_tos"]]
+
+
+def post_form(sh, path, fields, page):
+    """POSTs fields to path with the CSRF token of page, as the form on
+    page would; the page must answer 200."""
+    r = sh.get(page)
+    check(r.status == 200, "%s: %r" % (page, r))
+    f = dict(fields)
+    f["csrf"] = hidden(r.text, "csrf")
+    return sh.post(path, f)
+
+
+def check_admin_only(paths, anon, cust, emp, adm):
+    """Each path: anonymous -> the login page, customer and employee ->
+    403, admin -> 200 and never stored (the access matrix of an
+    admins-only page)."""
+    for path in paths:
+        r = anon.get(path)
+        check(r.status == 303 and "/account/login?next=" in
+              r.header("Location"), "anonymous %s: %r" % (path, r))
+        check(cust.get(path).status == 403, "customer %s" % path)
+        check(emp.get(path).status == 403, "employee %s" % path)
+        r = adm.get(path)
+        check(r.status == 200 and "no-store" in
+              (r.header("Cache-Control") or ""), "admin %s: %r" % (path, r))

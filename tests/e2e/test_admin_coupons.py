@@ -14,7 +14,7 @@ import time
 from harness import test, check
 from mailtest import Stacks, query
 from shop import Shopper, hidden, order_token, strip
-from staff import mail_store, login
+from staff import mail_store, login, post_form, check_admin_only
 
 stacks = Stacks()
 XSS = "<script>alert(1)</script>"
@@ -26,12 +26,7 @@ def cpn_stack():
 
 
 def post(sh, path, fields, page="/admin/coupon"):
-    """POSTs fields with the CSRF token of page (as the form would)."""
-    r = sh.get(page)
-    check(r.status == 200, "%s: %r" % (page, r))
-    f = dict(fields)
-    f["csrf"] = hidden(r.text, "csrf")
-    return sh.post(path, f)
+    return post_form(sh, path, fields, page)
 
 
 def create(adm, code, kind="percent", value="10", **kw):
@@ -86,15 +81,8 @@ def admin_coupons_are_for_admins_only_and_need_csrf():
     cust, emp, adm = (login(s, "customer"), login(s, "employee"),
                       login(s, "admin"))
     cid = create(adm, "GATE5")
-    for path in PAGES + ("/admin/coupon/%d" % cid,):
-        r = anon.get(path)
-        check(r.status == 303 and "/account/login?next=" in
-              r.header("Location"), "anonymous %s: %r" % (path, r))
-        check(cust.get(path).status == 403, "customer %s" % path)
-        check(emp.get(path).status == 403, "employee %s" % path)
-        r = adm.get(path)
-        check(r.status == 200 and "no-store" in
-              (r.header("Cache-Control") or ""), "admin %s: %r" % (path, r))
+    check_admin_only(PAGES + ("/admin/coupon/%d" % cid,), anon, cust, emp,
+                     adm)
     check('href="/admin/coupons"' in adm.get("/admin").text, "admin menu")
     t = adm.get("/admin/coupon/%d?lang=fr" % cid).text
     check("Codes promo" in t and "Rapport d’utilisation" in t and

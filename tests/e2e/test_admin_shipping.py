@@ -15,7 +15,7 @@ import re
 from harness import test, check
 from mailtest import Stacks, query
 from shop import Shopper, hidden, order_token, strip
-from staff import mail_store, login
+from staff import mail_store, login, post_form, check_admin_only
 
 stacks = Stacks()
 XSS = "<script>alert(1)</script>"
@@ -28,12 +28,7 @@ def ship_stack():
 
 
 def post(sh, path, fields, page="/admin/shipping/zone"):
-    """POSTs fields with the CSRF token of page (as the form would)."""
-    r = sh.get(page)
-    check(r.status == 200, "%s: %r" % (page, r))
-    f = dict(fields)
-    f["csrf"] = hidden(r.text, "csrf")
-    return sh.post(path, f)
+    return post_form(sh, path, fields, page)
 
 
 def zone(adm, name, areas):
@@ -92,15 +87,7 @@ def admin_delivery_pages_are_for_admins_only_and_need_csrf():
             "/admin/shipping/rate?zone=%d" % zid,
             "/admin/shipping/rate/%d" % rid, "/admin/details/%d" % pid,
             "/admin/shipping?country=GA&units=2")
-    for path in gets:
-        r = anon.get(path)
-        check(r.status == 303 and "/account/login?next=" in
-              r.header("Location"), "anonymous %s: %r" % (path, r))
-        check(cust.get(path).status == 403, "customer %s" % path)
-        check(emp.get(path).status == 403, "employee %s" % path)
-        r = adm.get(path)
-        check(r.status == 200 and "no-store" in
-              (r.header("Cache-Control") or ""), "admin %s: %r" % (path, r))
+    check_admin_only(gets, anon, cust, emp, adm)
     check('href="/admin/shipping"' in adm.get("/admin").text, "admin menu")
     check('href="/admin/shipping"' not in emp.get("/admin").text,
           "no link for employees")

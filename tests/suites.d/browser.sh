@@ -11,6 +11,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BDIR=$ROOT/tests/browser
 ART=$ROOT/tests/artifacts
+mkdir -p "$ART"
 only=${1:-}
 pass=0 fail=0
 

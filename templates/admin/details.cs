@@ -14,7 +14,7 @@
   <?cs if:Page.p.kind == "physical" ?>
   <form method="post" action="/admin/details/weight" class="adm-form ship-form" id="weight-form">
     <input type="hidden" name="csrf" value="<?cs var:Req.csrf ?>"><input type="hidden" name="id" value="<?cs var:Page.p.id ?>">
-    <div class="field"><label for="d-grams"><?cs var:Lang.admship.details.weight ?></label><input id="d-grams" name="grams" inputmode="numeric" maxlength="10" value="<?cs alt:Page.form.grams ?><?cs var:Page.p.grams ?><?cs /alt ?>" aria-describedby="d-grams-help"><small id="d-grams-help"><?cs var:Lang.admship.details.weight_help ?></small></div>
+    <div class="field"><label for="d-grams"><?cs var:Lang.admship.details.weight ?></label><input id="d-grams" name="grams" inputmode="numeric" maxlength="10" value="<?cs if:?Page.form.grams ?><?cs var:Page.form.grams ?><?cs else ?><?cs var:Page.p.grams ?><?cs /if ?>" aria-describedby="d-grams-help"><small id="d-grams-help"><?cs var:Lang.admship.details.weight_help ?></small></div>
     <button type="submit" class="button" id="weight-save"><?cs var:Lang.admship.details.save_weight ?></button>
   </form>
   <?cs /if ?>

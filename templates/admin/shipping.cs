@@ -26,7 +26,7 @@
   <form method="get" action="/admin/shipping#quote" class="adm-form ship-form" id="quote-form">
     <div class="field"><label for="q-country"><?cs var:Lang.admship.quote.country ?></label><select id="q-country" name="country"><?cs each:k = Page.countries ?><option value="<?cs var:k.code ?>"<?cs if:k.code == Page.q.country ?> selected<?cs /if ?>><?cs var:k.name ?></option><?cs /each ?></select></div>
     <div class="field"><label for="q-region"><?cs var:Lang.admship.quote.region ?></label><input id="q-region" name="region" maxlength="60" value="<?cs var:Page.q.region ?>"></div>
-    <div class="field"><label for="q-units"><?cs var:Lang.admship.quote.units ?></label><input id="q-units" name="units" inputmode="numeric" maxlength="6" value="<?cs alt:Page.q.units ?>1<?cs /alt ?>"></div>
+    <div class="field"><label for="q-units"><?cs var:Lang.admship.quote.units ?></label><input id="q-units" name="units" inputmode="numeric" maxlength="6" value="<?cs if:?Page.q.units ?><?cs var:Page.q.units ?><?cs else ?>1<?cs /if ?>"></div>
     <div class="field"><label for="q-grams"><?cs var:Lang.admship.quote.grams ?></label><input id="q-grams" name="grams" inputmode="numeric" maxlength="10" value="<?cs var:Page.q.grams ?>"></div>
     <div class="field"><label for="q-amount"><?cs var:Lang.admship.quote.amount ?></label><input id="q-amount" name="amount" inputmode="decimal" maxlength="32" value="<?cs var:Page.q.amount ?>"></div>
     <button type="submit" class="button" id="quote-go"><?cs var:Lang.admship.quote.go ?></button>

@@ -22,7 +22,7 @@ $2 ~ /^[0-9.]+$/ && $3 == "req/s" && $4 == "p50" {
 /^anonymous category p99:/ { for (i = 1; i <= NF; i++) if ($i ~ /^\([0-9.]+x\)/) flood = num($i) }
 /^add-to-cart:/ { add = num($2) }
 /^place-order:/ { place = num($2); for (i = 1; i <= NF; i++) if ($i == "p99") pp99 = num($(i + 1)) }
-/^bare-probe:/ { probe = num($2) }
+/^place-order reference:/ { probe = num($5) }
 /^search-1000-queries/ { for (i = 1; i <= NF; i++) if ($i == "ms/search") s1000 = num($(i + 1)) }
 /^webhook:/ { for (i = 1; i <= NF; i++) if ($i == "hooks" && $(i + 2) ~ /^us/) hook = num($(i + 1)) }
 /^cron-5min / { cron = num($2) }

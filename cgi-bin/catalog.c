@@ -204,45 +204,54 @@ page_href(struct ctx *c, const struct browse *b, long long p,
 	    one.items[0].id);
 }
 
-/* Page.pager: prev/next and a window of page numbers with gaps. */
+/* Page.pager: prev/next and a window of page numbers with gaps, put
+ * relative to their nodes (a full path per value was most of the pager). */
 static void
 put_pager(struct ctx *c, const struct browse *b, const struct listing_query *lq,
     const struct listing *l, int keyset)
 {
 	long long total = l->total, pages = (total + PER_PAGE - 1) / PER_PAGE;
 	const char *href = NULL;
+	HDF *page = hdf_node(c->hdf, "Page"), *pager, *items = NULL;
 	int n = 0;
 
-	hdf_put_int(c->hdf, "Page.total", total);
-	hdf_put_int(c->hdf, "Page.page", b->page);
-	hdf_put_int(c->hdf, "Page.pages", pages);
-	hdf_put_int(c->hdf, "Page.first", total ? (b->page - 1) * PER_PAGE + 1 : 0);
-	hdf_put_int(c->hdf, "Page.last", b->page * PER_PAGE < total ?
+	hdf_put_int(page, "total", total);
+	hdf_put_int(page, "page", b->page);
+	hdf_put_int(page, "pages", pages);
+	hdf_put_int(page, "first", total ? (b->page - 1) * PER_PAGE + 1 : 0);
+	hdf_put_int(page, "last", b->page * PER_PAGE < total ?
 	    b->page * PER_PAGE : total);
-	hdf_put(c->hdf, "Page.sort", sorts[b->sort]);
-	hdf_put(c->hdf, "Page.sort_base", browse_href(c, b, 1, 0, NULL, 0));
+	hdf_put(page, "sort", sorts[b->sort]);
+	hdf_put(page, "sort_base", browse_href(c, b, 1, 0, NULL, 0));
 	if (pages <= 1)
 		return;
+	pager = hdf_node(page, "pager");
 	if (b->page > 1 && (href = page_href(c, b, b->page - 1, lq, l, keyset)))
-		hdf_put(c->hdf, "Page.pager.prev", href);
+		hdf_put(pager, "prev", href);
 	if (b->page < pages && (href = page_href(c, b, b->page + 1, lq, l, keyset)))
-		hdf_put(c->hdf, "Page.pager.next", href);
+		hdf_put(pager, "next", href);
 	for (long long p = 1; p <= pages; p++) {
 		int near = p == 1 || p == pages || (p >= b->page - 2 && p <= b->page + 2);
+		HDF *it;
+
 		if (!near) {
-			if (p == 2 || p == b->page + 3)
-				hdf_putf(c->hdf, "1", "Page.pager.items.%d.gap", n++);
+			if (p == 2 || p == b->page + 3) {
+				if (items == NULL)
+					items = hdf_node(pager, "items");
+				hdf_put(hdf_item(items, n++), "gap", "1");
+			}
 			continue;
 		}
 		if (p != b->page && (href = page_href(c, b, p, lq, l, keyset)) == NULL)
 			continue;
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p),
-		    "Page.pager.items.%d.n", n);
+		if (items == NULL)
+			items = hdf_node(pager, "items");
+		it = hdf_item(items, n++);
+		hdf_put_int(it, "n", p);
 		if (p == b->page)
-			hdf_putf(c->hdf, "1", "Page.pager.items.%d.current", n);
+			hdf_put(it, "current", "1");
 		else
-			hdf_putf(c->hdf, href, "Page.pager.items.%d.href", n);
-		n++;
+			hdf_put(it, "href", href);
 	}
 }
 
@@ -375,7 +384,9 @@ put_attr_facets(struct ctx *c, const struct browse *b,
 	for (size_t i = 0; i < n; i++) {
 		const struct attr_def *d = &all[i];
 		const char *chosen = NULL;
+		HDF *g = NULL, *opts = NULL;
 		int m = 0;
+
 		for (int j = 0; j < b->nattrs; j++)
 			if (b->attrs[j].id == d->id)
 				chosen = b->attrs[j].opts[0].slug;
@@ -383,27 +394,30 @@ put_attr_facets(struct ctx *c, const struct browse *b,
 			const struct attr_option *op = &d->opts[o];
 			long long cnt = 0;
 			size_t x = 0;
+			HDF *it;
+
 			while (x < f->nopts && f->opt_id[x] != op->id)
 				x++;
 			if (x < f->nopts)
 				cnt = f->opt_n[x];
 			else if (chosen == NULL || strcmp(chosen, op->slug))
 				continue;
-			hdf_putf(c->hdf, op->slug,
-			    "Page.facets.attrs.%d.options.%d.value", k, m);
-			hdf_putf(c->hdf, attr_text(op->label, c->lang),
-			    "Page.facets.attrs.%d.options.%d.label", k, m);
-			hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", cnt),
-			    "Page.facets.attrs.%d.options.%d.n", k, m++);
+			if (g == NULL) {
+				g = hdf_item(hdf_node(c->hdf, "Page.facets.attrs"), k);
+				opts = hdf_node(g, "options");
+			}
+			it = hdf_item(opts, m++);
+			hdf_put(it, "value", op->slug);
+			hdf_put(it, "label", attr_text(op->label, c->lang));
+			hdf_put_int(it, "n", cnt);
 		}
 		if (m == 0)
 			continue;
-		hdf_putf(c->hdf, arena_printf(&c->arena, ATTR_QUERY_PREFIX "%s",
-		    d->slug), "Page.facets.attrs.%d.key", k);
-		hdf_putf(c->hdf, attr_text(d->name, c->lang),
-		    "Page.facets.attrs.%d.name", k);
+		hdf_put(g, "key", arena_printf(&c->arena, ATTR_QUERY_PREFIX "%s",
+		    d->slug));
+		hdf_put(g, "name", attr_text(d->name, c->lang));
 		if (chosen != NULL) {
-			hdf_putf(c->hdf, chosen, "Page.facets.attrs.%d.chosen", k);
+			hdf_put(g, "chosen", chosen);
 			hdf_put(c->hdf, "Page.attr_chosen", "1");
 		}
 		k++;
@@ -418,24 +432,33 @@ static int
 put_facets(struct ctx *c, const struct browse *b, const struct listing_query *lq)
 {
 	struct listing_facets f;
+	HDF *facets, *types = NULL, *months = NULL;
 	int k = 0;
 
 	if (facets_get(c, lq, &f) < 0)
 		return 500;
+	facets = hdf_node(c->hdf, "Page.facets");
 	for (int i = 0; i < DB_TYPES; i++) {
 		const char *t = db_product_types[i];
+		HDF *it;
+
 		if (f.types[i] == 0 && (lq->type == NULL || strcmp(lq->type, t)))
 			continue;
-		hdf_putf(c->hdf, t, "Page.facets.types.%d.value", k);
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", f.types[i]),
-		    "Page.facets.types.%d.n", k++);
+		if (types == NULL)
+			types = hdf_node(facets, "types");
+		it = hdf_item(types, k++);
+		hdf_put(it, "value", t);
+		hdf_put_int(it, "n", f.types[i]);
 	}
-	hdf_put_int(c->hdf, "Page.facets.in_stock", f.in_stock);
+	hdf_put_int(facets, "in_stock", f.in_stock);
 	for (size_t i = 0; i < f.nmonths; i++) {
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%d", f.months[i]),
-		    "Page.facets.months.%zu.months", i);
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", f.months_n[i]),
-		    "Page.facets.months.%zu.n", i);
+		HDF *it;
+
+		if (months == NULL)
+			months = hdf_node(facets, "months");
+		it = hdf_item(months, (long long)i);
+		hdf_put_int(it, "months", f.months[i]);
+		hdf_put_int(it, "n", f.months_n[i]);
 	}
 	return put_attr_facets(c, b, &f);
 }
@@ -506,6 +529,7 @@ page_category(struct ctx *c)
 	struct browse b = { 0 };
 	const struct nav *nav;
 	const char *err, *bad;
+	HDF *subcats = NULL;
 	int rc, k = 0;
 
 	if (c->req.nseg != 2 || valid_slug(c->req.seg[1], 120, &err) < 0)
@@ -531,8 +555,13 @@ page_category(struct ctx *c)
 	nav = nav_get(c->db, c->lang);
 	for (size_t i = 0; i < nav->n; i++)
 		if (nav->cats[i].parent_id == cat.id) {
-			hdf_putf(c->hdf, nav->cats[i].slug, "Page.subcats.%d.slug", k);
-			hdf_putf(c->hdf, nav->cats[i].name, "Page.subcats.%d.name", k++);
+			HDF *it;
+
+			if (subcats == NULL)
+				subcats = hdf_node(c->hdf, "Page.subcats");
+			it = hdf_item(subcats, k++);
+			hdf_put(it, "slug", nav->cats[i].slug);
+			hdf_put(it, "name", nav->cats[i].name);
 		}
 	app_cacheable(c);
 	/* A page too deep to open by number says how to get there (400). */

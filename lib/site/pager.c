@@ -6,27 +6,31 @@ void
 pager_put(struct ctx *c, long long page, long long pages, pager_href_fn href,
     const void *arg)
 {
+	HDF *pager, *items;
 	int n = 0;
 
 	if (pages <= 1)
 		return;
+	pager = hdf_node(c->hdf, "Page.pager");
 	if (page > 1)
-		hdf_put(c->hdf, "Page.pager.prev", href(c, arg, page - 1));
+		hdf_put(pager, "prev", href(c, arg, page - 1));
 	if (page < pages)
-		hdf_put(c->hdf, "Page.pager.next", href(c, arg, page + 1));
+		hdf_put(pager, "next", href(c, arg, page + 1));
+	items = hdf_node(pager, "items");
 	for (long long p = 1; p <= pages; p++) {
 		int near = p == 1 || p == pages || (p >= page - 2 && p <= page + 2);
+		HDF *it;
+
 		if (!near) {
 			if (p == 2 || p == page + 3)
-				hdf_putf(c->hdf, "1", "Page.pager.items.%d.gap", n++);
+				hdf_put(hdf_item(items, n++), "gap", "1");
 			continue;
 		}
-		hdf_putf(c->hdf, arena_printf(&c->arena, "%lld", p),
-		    "Page.pager.items.%d.n", n);
-		hdf_putf(c->hdf, href(c, arg, p), "Page.pager.items.%d.href", n);
+		it = hdf_item(items, n++);
+		hdf_put_int(it, "n", p);
+		hdf_put(it, "href", href(c, arg, p));
 		if (p == page)
-			hdf_putf(c->hdf, "1", "Page.pager.items.%d.current", n);
-		n++;
+			hdf_put(it, "current", "1");
 	}
 }
 
@@ -35,6 +39,7 @@ crumbs_put(struct ctx *c, long long id)
 {
 	const struct nav *nav = nav_get(c->db, c->lang);
 	const struct category *chain[16];
+	HDF *crumbs;
 	int n = 0;
 
 	while (id != 0 && n < 16) {
@@ -47,8 +52,11 @@ crumbs_put(struct ctx *c, long long id)
 		chain[n++] = found;
 		id = found->parent_id;
 	}
+	crumbs = n ? hdf_node(c->hdf, "Page.crumbs") : NULL;
 	for (int i = 0; i < n; i++) {
-		hdf_putf(c->hdf, chain[n - 1 - i]->slug, "Page.crumbs.%d.slug", i);
-		hdf_putf(c->hdf, chain[n - 1 - i]->name, "Page.crumbs.%d.name", i);
+		HDF *it = hdf_item(crumbs, i);
+
+		hdf_put(it, "slug", chain[n - 1 - i]->slug);
+		hdf_put(it, "name", chain[n - 1 - i]->name);
 	}
 }

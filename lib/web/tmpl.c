@@ -72,7 +72,8 @@ neo_check(NEOERR *err, const char *what)
 void
 hdf_put(HDF *h, const char *name, const char *value)
 {
-	neo_check(hdf_set_value(h, name, value ? value : ""), name);
+	if (h != NULL)
+		neo_check(hdf_set_value(h, name, value ? value : ""), name);
 }
 
 void
@@ -80,6 +81,8 @@ hdf_put_int(HDF *h, const char *name, long long v)
 {
 	char num[BUF_INT_MAX];
 
+	if (h == NULL)
+		return;
 	fmt_int(num, v);
 	neo_check(hdf_set_value(h, name, num), name);
 }
@@ -117,6 +120,25 @@ hdf_putf(HDF *h, const char *value, const char *fmt, ...)
 	vsnprintf(name, sizeof(name), fmt, ap);
 	va_end(ap);
 	neo_check(hdf_set_value(h, name, value ? value : ""), name);
+}
+
+HDF *
+hdf_node(HDF *h, const char *name)
+{
+	HDF *n = NULL;
+
+	if (h == NULL || neo_check(hdf_get_node(h, name, &n), name) < 0)
+		return NULL;
+	return n;
+}
+
+HDF *
+hdf_item(HDF *h, long long i)
+{
+	char num[BUF_INT_MAX];
+
+	fmt_int(num, i);
+	return hdf_node(h, num);
 }
 
 /* Rewrites every string under node as language l writes it

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "card_cache.h"
+#include "fnv.h"
 #include "db_catalog_text.h"
 #include "catalog_hdf.h"
 #include "db_review.h"
@@ -24,39 +25,21 @@ static struct slot slots[SLOTS];
 
 /* FNV-1a over the card's displayed fields. */
 static uint64_t
-mix(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *c = p;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= c[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
-static uint64_t
-mix_str(uint64_t h, const char *s)
-{
-	return mix(h, s, strlen(s) + 1);
-}
-
-static uint64_t
 signature(const struct product_card *p, const struct rating *r)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = FNV_INIT;
 	long long nums[6] = { p->id, p->price_minor, p->compare_at_minor,
 	    p->stock > 5 ? 6 : p->stock,	/* only 0..5 change the text */
 	    r->n, r->total };
 
-	h = mix(h, nums, sizeof(nums));
-	h = mix_str(h, p->slug);
-	h = mix_str(h, p->name);
-	h = mix_str(h, p->kind);
-	h = mix_str(h, p->media_type);
-	h = mix_str(h, p->image);
-	h = mix_str(h, p->name_hl);
-	return mix_str(h, p->snippet);
+	h = fnv_mix(h, nums, sizeof(nums));
+	h = fnv_str(h, p->slug);
+	h = fnv_str(h, p->name);
+	h = fnv_str(h, p->kind);
+	h = fnv_str(h, p->media_type);
+	h = fnv_str(h, p->image);
+	h = fnv_str(h, p->name_hl);
+	return fnv_str(h, p->snippet);
 }
 
 /* The card's HTML from the cache, rendering it on a miss; NULL on error.

@@ -7,6 +7,7 @@
 #include "db_user.h"
 #include "jsonld.h"
 #include "log.h"
+#include "post_cache.h"
 #include "review.h"
 #include "review_hdf.h"
 #include "review_page.h"
@@ -71,8 +72,10 @@ review_section(struct ctx *c, const struct product *p)
 	    p->card.id, c->site->user->id, &own, &nown) < 0)
 		return -1;
 	review_put_rating(c, "Page.rating", &r);
-	review_put_posts(c, "Page.reviews", rev, nrev);
-	review_put_posts(c, "Page.questions", q, nq);
+	if (!post_list_html(c, "reviews_html", rev, nrev))
+		review_put_posts(c, "Page.reviews", rev, nrev);
+	if (!post_list_html(c, "questions_html", q, nq))
+		review_put_posts(c, "Page.questions", q, nq);
 	if (nown > 0)
 		review_put_posts(c, "Page.own", own, nown);
 	if (r.n > (long long)nrev)
@@ -108,7 +111,8 @@ review_list(struct ctx *c, const struct product *p, enum post_kind k,
 		hdf_put_int(c->hdf, "Page.newer", 1);
 	hdf_put(c->hdf, "Page.posts_kind", post_kind_name(k));
 	review_put_rating(c, "Page.rating", &r);
-	review_put_posts(c, "Page.posts", posts, n);
+	if (!post_list_html(c, "posts_html", posts, n))
+		review_put_posts(c, "Page.posts", posts, n);
 	if (c->site->user != NULL)
 		hdf_put_int(c->hdf, "Page.logged_in", 1);
 	return 0;

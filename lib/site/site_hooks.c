@@ -15,6 +15,7 @@
 #include "money.h"
 #include "nav.h"
 #include "phone.h"
+#include "post_cache.h"
 #include "sess.h"
 #include "settings.h"
 #include "site.h"
@@ -137,6 +138,7 @@ refresh(struct ctx *c)
 	if (settings_refresh(c->db) > 0) {
 		put_store();
 		card_cache_clear();
+		post_cache_clear();	/* the time zone is a setting */
 	}
 }
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "db_internal.h"
 #include "db_review.h"
 
@@ -420,10 +421,15 @@ db_ratings_get(struct db *db, struct arena *a, const long long *ids,
 		return 0;
 	if ((st = db_stmt(db, &stmts, Q_RATINGS)) == NULL)
 		return -1;
-	w = list = arena_alloc(a, n * 21 + 3);
+	/* The ids as a JSON array, written without printf (sprintf was
+	 * 40% of the cost of a listing's ratings, callgrind). */
+	w = list = arena_alloc(a, n * (BUF_INT_MAX + 1) + 3);
 	*w++ = '[';
-	for (size_t i = 0; i < n; i++)
-		w += sprintf(w, i ? ",%lld" : "%lld", ids[i]);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			*w++ = ',';
+		w += fmt_int(w, ids[i]);
+	}
 	*w++ = ']';
 	*w = '\0';
 	db_bind_text(st, 1, list);

@@ -9,7 +9,12 @@
 </ol></nav>
 <h1><?cs if:Page.posts_kind == "review" ?><?cs var:Lang.rv.title ?><?cs else ?><?cs var:Lang.rv.questions ?><?cs /if ?>: <?cs var:p.name ?></h1>
 <?cs if:Page.posts_kind == "review" && ?Page.rating.n ?><?cs call:rating_summary(Page.rating) ?><?cs /if ?>
-<?cs if:subcount(Page.posts) > 0 ?>
+<?cs # Page.posts_html: the posts as a visitor who is not logged in sees ?>
+<?cs # them, from partials/post_one.cs with every value escaped ?>
+<?cs # (lib/site/post_cache.c), printed as they are. ?>
+<?cs if:?Page.posts_html ?>
+<ul class="posts"><?cs uvar:Page.posts_html ?></ul><?cs # souk:raw-ok (see above) ?>
+<?cs elif:subcount(Page.posts) > 0 ?>
 <ul class="posts"><?cs each:q = Page.posts ?><?cs call:post(q, p.slug) ?><?cs /each ?></ul>
 <?cs else ?><p class="empty"><?cs if:Page.posts_kind == "review" ?><?cs var:Lang.rv.none ?><?cs else ?><?cs var:Lang.rv.no_questions ?><?cs /if ?></p><?cs /if ?>
 <nav class="pager" aria-label="<?cs var:Lang.rv.pages ?>">

@@ -93,7 +93,12 @@
   <h3><?cs var:Lang.rv.your_review_h ?></h3>
   <ul class="posts mine"><?cs each:q = Page.my_review ?><?cs call:post(q, p.slug) ?><?cs /each ?></ul>
   <?cs /if ?>
-  <?cs if:subcount(Page.reviews) > 0 ?>
+  <?cs # Page.reviews_html, Page.questions_html: the posts as a visitor who is ?>
+  <?cs # not logged in sees them, from partials/post_one.cs with every value ?>
+  <?cs # escaped (lib/site/post_cache.c), printed as they are. ?>
+  <?cs if:?Page.reviews_html ?>
+  <ul class="posts"><?cs uvar:Page.reviews_html ?></ul><?cs # souk:raw-ok (see above) ?>
+  <?cs elif:subcount(Page.reviews) > 0 ?>
   <ul class="posts"><?cs each:q = Page.reviews ?><?cs call:post(q, p.slug) ?><?cs /each ?></ul>
   <?cs /if ?>
   <?cs if:?Page.more_reviews ?><p><a href="/p/<?cs var:p.slug ?>/reviews"><?cs var:Lang.rv.all_reviews ?> (<?cs var:Page.more_reviews ?>)</a></p><?cs /if ?>
@@ -104,7 +109,9 @@
   <?cs if:subcount(Page.own) > 0 ?>
   <ul class="posts mine"><?cs each:q = Page.own ?><?cs if:q.kind == "question" ?><?cs call:post(q, p.slug) ?><?cs /if ?><?cs /each ?></ul>
   <?cs /if ?>
-  <?cs if:subcount(Page.questions) > 0 ?>
+  <?cs if:?Page.questions_html ?>
+  <ul class="posts"><?cs uvar:Page.questions_html ?></ul><?cs # souk:raw-ok (see above) ?>
+  <?cs elif:subcount(Page.questions) > 0 ?>
   <ul class="posts"><?cs each:q = Page.questions ?><?cs call:post(q, p.slug) ?><?cs /each ?></ul>
   <?cs else ?><p class="empty"><?cs var:Lang.rv.no_questions ?></p><?cs /if ?>
   <?cs if:?Page.more_questions ?><p><a href="/p/<?cs var:p.slug ?>/questions"><?cs var:Lang.rv.all_questions ?></a></p><?cs /if ?>

@@ -521,7 +521,7 @@ bad_attr(struct ctx *c, const char *field)
 }
 
 static int
-page_category(struct ctx *c)
+category_view(struct ctx *c)
 {
 	struct category cat;
 	struct listing_query lq = { 0 };
@@ -566,6 +566,19 @@ page_category(struct ctx *c)
 	app_cacheable(c);
 	/* A page too deep to open by number says how to get there (400). */
 	return app_render(c, rc == 2 ? 400 : 200, "catalog/category");
+}
+
+/* The category page, its reads in one read transaction (db_read_begin). */
+static int
+page_category(struct ctx *c)
+{
+	int rc;
+
+	if (db_read_begin(c->db) < 0)
+		return 500;
+	rc = category_view(c);
+	db_read_end(c->db);
+	return rc;
 }
 
 /* Page.plans.N.{id,months,days,price,per_month,label,save}: save is what
@@ -734,10 +747,28 @@ posts_view(struct ctx *c, struct product *p, enum post_kind k)
 	return app_render(c, 200, "catalog/posts");
 }
 
+/* A review form's POST on product p. */
 static int
-page_product(struct ctx *c)
+post_action(struct ctx *c, struct product *p)
 {
 	struct review_form f;
+	int rc;
+
+	if (app_val(c, KEY_ACTION)->state != VAL_OK)
+		return app_error(c, 400, "invalid");
+	form_read(c, &f);
+	/* Done (303), refused by a page of its own (CSRF, login), or the
+	 * product page again with the refusal beside the form. */
+	if ((rc = review_post(c, p, &f)) == 303 || rc >= 500 ||
+	    c->resp.body.len > 0)
+		return rc;
+	return product_view(c, p, rc);
+}
+
+/* /p/<slug>, /p/<slug>/reviews, /p/<slug>/questions. */
+static int
+product_route(struct ctx *c)
+{
 	struct product p;
 	const char *err;
 	int rc;
@@ -760,15 +791,23 @@ page_product(struct ctx *c)
 	}
 	if (c->req.method != METHOD_POST)
 		return product_view(c, &p, 200);
-	if (app_val(c, KEY_ACTION)->state != VAL_OK)
-		return app_error(c, 400, "invalid");
-	form_read(c, &f);
-	/* Done (303), refused by a page of its own (CSRF, login), or the
-	 * product page again with the refusal beside the form. */
-	if ((rc = review_post(c, &p, &f)) == 303 || rc >= 500 ||
-	    c->resp.body.len > 0)
-		return rc;
-	return product_view(c, &p, rc);
+	return post_action(c, &p);
+}
+
+/* Product pages; a GET's reads in one read transaction (db_read_begin),
+ * a POST (which writes) without. */
+static int
+page_product(struct ctx *c)
+{
+	int rc;
+
+	if (c->req.method == METHOD_POST)
+		return product_route(c);
+	if (db_read_begin(c->db) < 0)
+		return 500;
+	rc = product_route(c);
+	db_read_end(c->db);
+	return rc;
 }
 
 /* Search within a category (?cat=slug, the search form's select of

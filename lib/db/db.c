@@ -16,6 +16,7 @@ struct db {
 	sqlite3		*h;
 	struct db_stmts	*sets;		/* statement tables prepared on h */
 	sqlite3_stmt	*data_version;
+	sqlite3_stmt	*read_begin, *read_end;	/* db_read_begin/end */
 	int		 relaxed;	/* db_relaxed(): NORMAL is its level */
 	int		 grouped;	/* in a db_begin_grouped() transaction */
 };
@@ -123,6 +124,8 @@ db_close(struct db *db)
 		s->next = NULL;
 	}
 	sqlite3_finalize(db->data_version);
+	sqlite3_finalize(db->read_begin);
+	sqlite3_finalize(db->read_end);
 	if (sqlite3_close(db->h) != SQLITE_OK)
 		log_error("db: close: %s", sqlite3_errmsg(db->h));
 	free(db);
@@ -318,6 +321,36 @@ int
 db_begin(struct db *db)
 {
 	return exec_fixed(db, "BEGIN IMMEDIATE");
+}
+
+/* Runs the fixed statement sql kept in *st (prepared on first use).
+ * Returns 0 or -1 (logged). */
+static int
+run_kept(struct db *db, sqlite3_stmt **st, const char *sql)
+{
+	int rc;
+
+	if (*st == NULL && sqlite3_prepare_v3(db->h, sql, -1,
+	    SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+		return db_fail(db, sql);
+	rc = sqlite3_step(*st);
+	sqlite3_reset(*st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, sql);
+}
+
+int
+db_read_begin(struct db *db)
+{
+	return run_kept(db, &db->read_begin, "BEGIN");
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (sqlite3_get_autocommit(db->h))
+		return;
+	if (run_kept(db, &db->read_end, "COMMIT") < 0)
+		db_rollback(db);
 }
 
 int

@@ -34,6 +34,14 @@ int		 db_relaxed(struct db *);
  * timeout).  Returns 0 or -1. */
 int		 db_begin(struct db *);
 int		 db_commit(struct db *);
+/* A read-only transaction (BEGIN, deferred) around a page's reads: its
+ * statements read one snapshot, and SQLite takes and drops the WAL
+ * read lock once instead of once a statement (strace: a product page's
+ * autocommit reads made 22 fcntl() calls).  Nothing may write inside
+ * it.  db_read_begin() returns 0 or -1; db_read_end() ends it (and is a
+ * no-op when no transaction is open). */
+int		 db_read_begin(struct db *);
+void		 db_read_end(struct db *);
 /* Rolls back if a transaction is open; safe to call when none is. */
 void		 db_rollback(struct db *);
 /* Group commit, for writes many requests make at once (orders).

@@ -423,3 +423,34 @@ TEST(hdf_drop_leaves_no_cache_on_the_freed_node)
 	CHECK_STR(hdf_get_value(h, "Footer.pages.0.slug", ""), "terms");
 	hdf_destroy(&h);
 }
+
+TEST(hdf_node_and_item_put_relative_in_order)
+{
+	HDF *h = NULL, *list, *it;
+
+	CHECK(hdf_init(&h) == STATUS_OK);
+	list = hdf_node(h, "Page.list");
+	CHECK(list != NULL);
+	for (long long i = 0; i < 12; i++) {	/* past ClearSilver's hash */
+		it = hdf_item(list, i);
+		CHECK(it != NULL);
+		hdf_put_int(it, "n", i * 7);
+		hdf_put(it, "s", i % 2 ? "odd" : "even");
+	}
+	CHECK_STR(hdf_get_value(h, "Page.list.0.s", NULL), "even");
+	CHECK_STR(hdf_get_value(h, "Page.list.11.n", NULL), "77");
+	/* The same item again is the same node. */
+	CHECK(hdf_item(list, 3) == hdf_get_obj(h, "Page.list.3"));
+	it = hdf_obj_child(list);
+	for (long long i = 0; i < 12 && it != NULL; i++, it = hdf_obj_next(it)) {
+		char num[BUF_INT_MAX];
+		fmt_int(num, i);
+		CHECK_STR(hdf_obj_name(it), num);
+	}
+	/* A failed node leaves its puts as no-ops. */
+	hdf_put(NULL, "x", "y");
+	hdf_put_int(NULL, "x", 1);
+	CHECK(hdf_item(NULL, 0) == NULL);
+	CHECK(hdf_node(NULL, "a") == NULL);
+	hdf_destroy(&h);
+}

@@ -41,6 +41,7 @@
 #include "db_catalog_text.h"
 #include "nav.h"
 #include "pager.h"
+#include "part_cache.h"
 #include "review_page.h"
 #include "money.h"
 #include "search.h"
@@ -520,6 +521,14 @@ bad_attr(struct ctx *c, const char *field)
 	return app_error(c, 400, "invalid");
 }
 
+/* What the filter form (partials/browse.cs filters()) reads besides
+ * Lang.* and Store.*: it is kept rendered per value of these
+ * (part_cache.h), so a value it reads must be listed here. */
+static const char *const filter_inputs[] = { "Page.filters_action",
+	"Page.q", "Page.sort", "Page.min", "Page.max", "Page.cats", "Page.cat",
+	"Page.facets", "Page.type", "Page.months", "Page.stock",
+	"Page.attr_chosen", NULL };
+
 static int
 category_view(struct ctx *c)
 {
@@ -547,6 +556,10 @@ category_view(struct ctx *c)
 	if ((rc = browse_run(c, &b, &lq, NULL, NULL, &l)) != 200 && rc != 2)
 		return rc;
 	if (put_facets(c, &b, &lq) != 0)
+		return 500;
+	hdf_put(c->hdf, "Page.filters_action", b.base);
+	if (part_put(c, "filters_html", "partials/filters_one",
+	    filter_inputs) < 0)
 		return 500;
 	hdf_put(c->hdf, "Page.category.slug", cat.slug);
 	hdf_put(c->hdf, "Page.category.name", cat.name);

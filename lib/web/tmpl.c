@@ -54,6 +54,12 @@ tmpl_touch(void)
 		frag_gen = 1;
 }
 
+unsigned
+tmpl_generation(void)
+{
+	return frag_gen;
+}
+
 int
 neo_check(NEOERR *err, const char *what)
 {

@@ -46,6 +46,9 @@ void		 tmpl_set_store(const char *name, const char *value);
 /* Whoever changes what the language trees keep between requests calls it:
  * the fragments rendered so far are rendered again when next used. */
 void		 tmpl_touch(void);
+/* Changes at every tmpl_touch(): what is cached from the language trees
+ * (Lang.*, Store.*) is valid while it is the same. */
+unsigned	 tmpl_generation(void);
 /* Appends the rendering of `name` to out.  Returns 0 or -1 (logged). */
 int		 tmpl_render(enum lang, const char *name, enum tmpl_flags,
 		    struct buf *out);

@@ -14,7 +14,8 @@
 </header>
 <div class="toolbar">
   <?cs call:summary() ?>
-  <?cs call:filters("/c/" + Page.category.slug) ?>
+  <?cs # Page.filters_html: partials/filters_one.cs, every value escaped, kept by lib/site/part_cache.c ?>
+  <?cs uvar:Page.filters_html ?><?cs # souk:raw-ok (see above) ?>
 </div>
 <?cs if:?Page.products_html ?>
   <?cs call:grid(Page.products_html) ?>

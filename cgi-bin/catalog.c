@@ -667,6 +667,7 @@ product_view(struct ctx *c, struct product *p_, int status)
 	    related.n) < 0)
 		return 500;
 	put_card(c, "Page.product", &p.card);
+	hdf_put_url_escaped(c->hdf, "Page.product.slug_url", p.card.slug);
 	put_paragraphs(c, "Page.product.paras", p.description);
 	hdf_put(c->hdf, "Page.product.sku", p.sku);
 	hdf_put_int(c->hdf, "Page.product.position", p.position);

@@ -28,7 +28,10 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_put(struct buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	/* Room checked here first: the renderer writes through here in
+	 * hundreds of small pieces a page. */
+	if (n >= b->cap - b->len)
+		buf_grow(b, n);
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;

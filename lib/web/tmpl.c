@@ -94,6 +94,18 @@ hdf_put_int(HDF *h, const char *name, long long v)
 }
 
 void
+hdf_put_url_escaped(HDF *h, const char *name, const char *value)
+{
+	char *esc = NULL;
+
+	if (h == NULL || neo_check(cgi_url_escape(value ? value : "", &esc),
+	    name) < 0)
+		return;
+	neo_check(hdf_set_value(h, name, esc), name);
+	free(esc);
+}
+
+void
 hdf_drop(HDF *h, const char *name)
 {
 	const char *dot = strrchr(name, '.');

@@ -61,6 +61,10 @@ const char	*tmpl_str(enum lang, const char *key);
  * NULL node: hdf_node() and hdf_item() failed, and logged it). */
 void		 hdf_put(HDF *, const char *name, const char *value);
 void		 hdf_put_int(HDF *, const char *name, long long value);
+/* value URL-escaped as the templates' url_escape() does it (the same
+ * ClearSilver function), for a value a page prints escaped several
+ * times: each url_escape() call in a template cost ~3,500 Ir. */
+void		 hdf_put_url_escaped(HDF *, const char *name, const char *value);
 /* Removes the subtree at name (if any).  Every removal goes through it:
  * ClearSilver's hdf_remove_tree() leaves the parent's lookup cache
  * (last_hp/last_hs) pointing at the freed node, and a later set of a

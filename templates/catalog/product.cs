@@ -57,7 +57,7 @@
         <button type="submit" class="button" id="wish-add" aria-pressed="false"><?cs var:Lang.watch.add ?></button>
       </form>
       <?cs /if ?><?cs else ?>
-      <a href="/account/login?next=/p/<?cs var:url_escape(p.slug) ?>" id="wish-login"><?cs var:Lang.watch.login_to_add ?></a>
+      <a href="/account/login?next=/p/<?cs var:p.slug_url ?>" id="wish-login"><?cs var:Lang.watch.login_to_add ?></a>
       <?cs /if ?>
       <?cs if:p.stock_state == "out" ?><p><a class="button" href="/notify?product=<?cs var:p.id ?>" id="notify-link" rel="nofollow"><?cs var:Lang.watch.notify ?></a></p><?cs /if ?>
     </div>
@@ -76,7 +76,7 @@
   <?cs if:?Page.rating.n ?><?cs call:rating_summary(Page.rating) ?><?cs else ?><p class="empty"><?cs var:Lang.rv.none ?></p><?cs /if ?>
   <?cs if:?Page.post_error && Page.form.action != "question" ?><p class="form-error" role="alert"><?cs var:Lang.rv.err[Page.post_error] ?></p><?cs /if ?>
   <?cs if:Page.review_state == "login" ?>
-  <p class="review-login"><a href="/account/login?next=/p/<?cs var:url_escape(p.slug) ?>"><?cs var:Lang.rv.login_to_review ?></a></p>
+  <p class="review-login"><a href="/account/login?next=/p/<?cs var:p.slug_url ?>"><?cs var:Lang.rv.login_to_review ?></a></p>
   <?cs elif:Page.review_state == "not_buyer" ?>
   <p class="review-note"><?cs var:Lang.rv.buyers_only ?></p>
   <?cs elif:Page.review_state == "buyer" ?>
@@ -125,7 +125,7 @@
     <button type="submit" class="button"><?cs var:Lang.rv.submit_question ?></button>
   </form>
   <?cs else ?>
-  <p><a href="/account/login?next=/p/<?cs var:url_escape(p.slug) ?>"><?cs var:Lang.rv.login_to_ask ?></a></p>
+  <p><a href="/account/login?next=/p/<?cs var:p.slug_url ?>"><?cs var:Lang.rv.login_to_ask ?></a></p>
   <?cs /if ?>
 </section>
 <?cs # JSON-LD built by jansson and written by json_out(), which escapes

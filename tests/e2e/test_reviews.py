@@ -500,3 +500,43 @@ def anonymous_product_pages_stay_cached():
     check(r.header("X-Cache") == "BYPASS" and 'name="csrf"' in r.text,
           "logged in: private page with forms (%r)" % r.header("X-Cache"))
     stacks.stop_all()
+
+
+@test
+def anonymous_views_follow_answers_edits_and_hiding():
+    """Posts a visitor who is not logged in sees come from a per-worker
+    cache (lib/site/post_cache.c): each change shows at once, on every
+    worker, escaped like the logged-in rendering."""
+    s = publish_stack()
+    slug = "mi-box-s-2"
+    path = "/p/" + slug
+    sh, _ = customer(s, "Asker")
+    body = "Does it play <4K> & HDR?"
+    check(post(sh, {"action": "question", "body": body}, slug).status == 303,
+          "asked")
+    qid = one(s, "SELECT max(id) FROM posts WHERE product_id = ?",
+              pid(s, slug))
+
+    def seen(want, gone=()):
+        for _ in range(4):	# every worker, cached after the first
+            t = anon(s, path).text
+            for w in want:
+                check(w in t, "anonymous page lacks %r" % w)
+            for g in gone:
+                check(g not in t, "anonymous page still has %r" % g)
+        return t
+
+    esc = html.escape(body, quote=False)
+    t = seen([esc, 'id="post-%d"' % qid])
+    check(body not in t, "the question is escaped")
+    # The logged-in rendering (no cache) shows the same post.
+    check(esc in sh.get(path).text, "logged-in page")
+    execute(s, "UPDATE posts SET answer = 'Yes, <b>both</b>', "
+            "answered_at = created_at + 5, updated_at = created_at + 5 "
+            "WHERE id = ?", qid)
+    seen(["Yes, &lt;b&gt;both&lt;/b&gt;"], ["<b>both</b>"])
+    execute(s, "UPDATE posts SET body = 'Edited: and Dolby Vision?', "
+            "updated_at = updated_at + 120 WHERE id = ?", qid)
+    seen(["Edited: and Dolby Vision?"], [esc])
+    execute(s, "UPDATE posts SET status = 'hidden' WHERE id = ?", qid)
+    seen([], ['id="post-%d"' % qid])

@@ -123,17 +123,17 @@ cover(struct stats_span *sp, const struct month_at *ma, int x, int z,
 			return -1;
 		return put_blocks(sp, ma, k1, k1, sign);
 	}
-	if (x != block_first(k1)) {
-		if (whole_x)
-			rc |= put_days(sp, ma, block_first(k1), x - 1, -sign);
-		else
-			rc |= put_days(sp, ma, x, block_last(ma, k1), sign), b1++;
+	if (x != block_first(k1) && whole_x)
+		rc |= put_days(sp, ma, block_first(k1), x - 1, -sign);
+	else if (x != block_first(k1)) {
+		rc |= put_days(sp, ma, x, block_last(ma, k1), sign);
+		b1++;
 	}
-	if (z != block_last(ma, k2)) {
-		if (whole_z)
-			rc |= put_days(sp, ma, z + 1, block_last(ma, k2), -sign);
-		else
-			rc |= put_days(sp, ma, block_first(k2), z, sign), b2--;
+	if (z != block_last(ma, k2) && whole_z)
+		rc |= put_days(sp, ma, z + 1, block_last(ma, k2), -sign);
+	else if (z != block_last(ma, k2)) {
+		rc |= put_days(sp, ma, block_first(k2), z, sign);
+		b2--;
 	}
 	if (b1 <= b2)
 		rc |= put_blocks(sp, ma, b1, b2, sign);

@@ -53,6 +53,10 @@ def main():
             ("two years", (today - timedelta(days=730)).isoformat(),
              today.isoformat(), ""),
             ("2025-01-16 – 2026-11-15", "2025-01-16", "2026-11-15", ""),
+            # Both edges on the 13th: the most pieces of blocks and days
+            # (stats_span.h), and a weekly chart's range with such edges.
+            ("2025-01-13 – 2026-11-13", "2025-01-13", "2026-11-13", ""),
+            ("434 days, mid-month", "2025-08-13", "2026-10-20", ""),
             ("one year", "2025-03-01", "2026-02-28", ""),
             ("434 days (weeks)", (today - timedelta(days=433)).isoformat(),
              today.isoformat(), ""),

@@ -5,6 +5,7 @@
 
 #include "db_internal.h"
 #include "db_stats.h"
+#include "stats_span.h"
 
 /* An order's lines as the figures count them. */
 #define LINES_OF(id)							\
@@ -62,40 +63,35 @@
 #define PAID_SUMS "sum(s.orders), sum(s.units), sum(s.revenue_minor)"
 /* The top products' filters: kind ?3 ('' all) and category ?4 (0 all). */
 #define SOLD_KC "(?3 = '' OR s.kind = ?3) AND (?4 = 0 OR s.category_id = ?4)"
-#define SOLD_COLS "SELECT s.product_id, s.units, s.revenue_minor FROM "
-#define SOLD_LESS "SELECT s.product_id, -s.units, -s.revenue_minor FROM "
-/* The units and line totals sold in [?1, ?2] as rows (product_id, units,
- * revenue_minor): its whole months from order_stats_sold_month, then its
- * first month either whole less its days before ?1 (?7 = 1) or its days
- * from ?1 (?7 = 0), and its last month (when another) either whole less
- * its days after ?2 (?8 = 1) or its days up to ?2 (?8 = 0); from and to in
- * one month: ?7 = ?8.  The caller picks what reads fewer days.  Each part
- * is one range of a key (month or day first). */
+/* One piece of a range (stats_span.h): the rows of keys lo..hi of
+ * column col of table, units and totals times sign; NULL keys: none. */
+#define SOLD_PIECE(table, col, lo, hi, sign)				\
+	"SELECT s.product_id, " sign " * s.units AS units, " sign " * "	\
+	"s.revenue_minor AS revenue_minor FROM " table " s WHERE s." col	\
+	" BETWEEN " lo " AND " hi " AND " SOLD_KC
+/* The units and line totals sold in days [?1, ?2] as rows (product_id,
+ * units, revenue_minor), from its pieces (stats_span()): months ?7..?8
+ * (order_stats_sold_month), blocks ?9..?10 times ?11 and ?12..?13 times
+ * ?14 (order_stats_sold_block), days ?15..?16 times ?17 and ?18..?19 times
+ * ?20 (order_stats_sold).  Each part is one range of a key (month, block
+ * or day first). */
 #define SOLD_PART							\
-	SOLD_COLS "order_stats_sold_month s WHERE s.month > "		\
-	"substr(?1, 1, 7) AND s.month < substr(?2, 1, 7) AND " SOLD_KC	\
-	" UNION ALL " SOLD_COLS "order_stats_sold_month s WHERE ?7 AND "	\
-	"s.month = substr(?1, 1, 7) AND " SOLD_KC			\
-	" UNION ALL " SOLD_LESS "order_stats_sold s WHERE ?7 AND s.day >= "	\
-	"substr(?1, 1, 7) || '-01' AND s.day < ?1 AND " SOLD_KC		\
-	" UNION ALL " SOLD_COLS "order_stats_sold s WHERE NOT ?7 AND "	\
-	"s.day BETWEEN ?1 AND min(?2, substr(?1, 1, 7) || '-31') AND "	\
-	SOLD_KC								\
-	" UNION ALL " SOLD_COLS "order_stats_sold_month s WHERE ?8 AND "	\
-	"substr(?1, 1, 7) < substr(?2, 1, 7) AND s.month = "		\
-	"substr(?2, 1, 7) AND " SOLD_KC					\
-	" UNION ALL " SOLD_LESS "order_stats_sold s WHERE ?8 AND s.day > ?2 "	\
-	"AND s.day <= substr(?2, 1, 7) || '-31' AND " SOLD_KC		\
-	" UNION ALL " SOLD_COLS "order_stats_sold s WHERE NOT ?8 AND "	\
-	"substr(?1, 1, 7) < substr(?2, 1, 7) AND s.day BETWEEN "		\
-	"substr(?2, 1, 7) || '-01' AND ?2 AND " SOLD_KC
+	SOLD_PIECE("order_stats_sold_month", "month", "?7", "?8", "1")	\
+	" UNION ALL "							\
+	SOLD_PIECE("order_stats_sold_block", "block", "?9", "?10", "?11")	\
+	" UNION ALL "							\
+	SOLD_PIECE("order_stats_sold_block", "block", "?12", "?13", "?14")	\
+	" UNION ALL "							\
+	SOLD_PIECE("order_stats_sold", "day", "?15", "?16", "?17")	\
+	" UNION ALL "							\
+	SOLD_PIECE("order_stats_sold", "day", "?18", "?19", "?20")
 #define HAVING_ANY "HAVING sum(s.orders) > 0 "
 #define BY_REVENUE "ORDER BY 5 DESC, 3 DESC, 1 LIMIT ?6"
 
 enum {
 	Q_FILE, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
-	Q_CLEAR_SOLD_MONTH, Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE,
-	Q_RE_PRODUCT,
+	Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
+	Q_CLEAR_PAID_MONTH, Q_RE_CUBE, Q_RE_PRODUCT,
 	Q_LAST, Q_CUSTOMERS, Q_LOW, Q_DAY, Q_WEEK, Q_MONTH, Q_STATUS, Q_METHOD, Q_CATEGORY, Q_TOP,
 	Q__MAX
 };
@@ -129,6 +125,7 @@ static const char *const sql[Q__MAX] = {
 	[Q_CLEAR_MONTH] = "DELETE FROM order_stats_month",
 	[Q_CLEAR_SOLD] = "DELETE FROM order_stats_sold",
 	[Q_CLEAR_SOLD_MONTH] = "DELETE FROM order_stats_sold_month",
+	[Q_CLEAR_SOLD_BLOCK] = "DELETE FROM order_stats_sold_block",
 	[Q_CLEAR_PAID] = "DELETE FROM order_stats_paid",
 	[Q_CLEAR_PAID_MONTH] = "DELETE FROM order_stats_paid_month",
 	/* The same figures from every order at once: per order and (kind,
@@ -147,8 +144,9 @@ static const char *const sql[Q__MAX] = {
 	    "orders, units, revenue_minor) SELECT day, status, method, kind, "
 	    "cat, count(*), sum(units), sum(rev) FROM per WHERE true "
 	    "GROUP BY day, status, method, kind, cat",
-	/* (order_stats_month, order_stats_paid, order_stats_paid_month and
-	 * order_stats_sold_month follow by their triggers.) */
+	/* (order_stats_month, order_stats_paid, order_stats_paid_month,
+	 * order_stats_sold_month and order_stats_sold_block follow by their
+	 * triggers.) */
 	[Q_RE_PRODUCT] = "INSERT INTO order_stats_sold(kind, category_id, "
 	    "product_id, day, units, revenue_minor) SELECT i.kind, "
 	    "i.category_id, coalesce(i.product_id, 0), " DAY_OF ", sum(i.qty), "
@@ -262,7 +260,8 @@ int
 db_stats_rebuild(struct db *db)
 {
 	static const int clear[] = { Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
-	    Q_CLEAR_SOLD_MONTH, Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE };
+	    Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
+	    Q_CLEAR_PAID_MONTH, Q_RE_CUBE };
 	sqlite3_stmt *st;
 	char set[128];
 
@@ -276,26 +275,26 @@ db_stats_rebuild(struct db *db)
 	return db_step_done(db, st, "stats rebuild products") == 0 ? 0 : -1;
 }
 
-/* Q_TOP's ?7 and ?8 for days [from, to]: 1 when its first (last) month
- * is read whole less the days outside the range, which are fewer than
- * those inside it; 0 when its days inside are read (either way gives
- * the same sums).  From and to in one month: one choice for both. */
+/* Binds range r of a span at ?i (lo), ?i+1 (hi) and, when signed, its
+ * sign at ?i+2 (an unused range: NULL keys). */
 static void
-top_edges(const char *from, const char *to, int *first, int *last)
+bind_range(sqlite3_stmt *st, int i, const struct span_range *r, int signed_)
 {
-	int d1, d2;
+	db_bind_text(st, i, r->sign ? r->lo : NULL);
+	db_bind_text(st, i + 1, r->sign ? r->hi : NULL);
+	if (signed_)
+		db_bind_int(st, i + 2, r->sign);
+}
 
-	*first = *last = 0;
-	if (strlen(from) != 10 || strlen(to) != 10)
-		return;
-	d1 = atoi(from + 8);
-	d2 = atoi(to + 8);
-	if (strncmp(from, to, 7) == 0) {
-		*first = *last = (d1 - 1) + (31 - d2) < d2 - d1 + 1;
-		return;
+/* Binds Q_TOP's pieces of sp (?7 to ?20). */
+static void
+bind_span(sqlite3_stmt *st, const struct stats_span *sp)
+{
+	bind_range(st, 7, &sp->month, 0);
+	for (int i = 0; i < SPAN_SLOTS; i++) {
+		bind_range(st, 9 + 3 * i, &sp->block[i], 1);
+		bind_range(st, 15 + 3 * i, &sp->day[i], 1);
 	}
-	*first = d1 - 1 < 32 - d1;
-	*last = 31 - d2 < d2;
 }
 
 /* db_row_fn of the reads: key, id, orders, units, revenue (Q_LOW fills
@@ -324,11 +323,13 @@ db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
 		[STATS_BY_PRODUCT] = Q_TOP,
 	};
 	sqlite3_stmt *st;
+	struct stats_span sp;
 	char set[256];
 
 	*out = NULL;
 	*n = 0;
 	if ((int)g < 0 || g >= STATS_GROUP__MAX ||
+	    (g == STATS_BY_PRODUCT && stats_span(q->from, q->to, &sp) < 0) ||
 	    (st = db_stmt(db, &stmts, qs[g])) == NULL)
 		return -1;
 	status_set(set, sizeof(set), statuses);
@@ -338,12 +339,8 @@ db_stats_read(struct db *db, struct arena *a, const struct stats_query *q,
 	db_bind_int(st, 4, q->category);
 	db_bind_text(st, 5, set);
 	db_bind_int(st, 6, limit ? (long long)limit : -1);
-	if (g == STATS_BY_PRODUCT) {
-		int first, last;
-		top_edges(q->from, q->to, &first, &last);
-		db_bind_int(st, 7, first);
-		db_bind_int(st, 8, last);
-	}
+	if (g == STATS_BY_PRODUCT)
+		bind_span(st, &sp);
 	return db_rows(db, st, "stats read", a, sizeof(**out), read_row, out,
 	    n) < 0 ? -1 : 0;
 }

@@ -1,12 +1,16 @@
 """The dashboard (/admin) through the real nginx: its figures equal a
 recomputation from the orders for several ranges in two time zones; the
-daily figures stay equal to `soukctl stats rebuild` through placement,
+top products equal it for ranges on and around every edge of the
+blocks of days (1-8, 9-16, 17-24, 25-end) of months of 28, 29, 30 and 31
+days; the daily figures stay equal to `soukctl stats rebuild` through
+placement,
 payment, cancel and refund; an empty range says "no data"; every chart is
 well-formed XML with stored XSS escaped; who may open it."""
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta
+from calendar import monthrange
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import harness
@@ -51,22 +55,6 @@ def recompute(s, tz, d0, d1):
             if status in ("paid", "completed"):
                 rev += total
     return n, rev
-
-
-def recompute_top(s, tz, d0, d1):
-    """The ten best-selling products of [d0, d1] (local dates), paid and
-    completed orders, as [(name, line totals)] by revenue."""
-    z = ZoneInfo(tz)
-    by = {}
-    for created, name, rev in rows(
-            s, "SELECT o.created_at, p.name, i.line_minor FROM orders o "
-            "JOIN order_items i ON i.order_id = o.id JOIN products p ON "
-            "p.id = i.product_id WHERE o.status IN ('paid', 'completed')"):
-        d = datetime.fromtimestamp(created, z).date().isoformat()
-        if d0 <= d <= d1:
-            by[name] = by.get(name, 0) + rev
-    best = sorted(by.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
-    return [v for _, v in best]
 
 
 def paid_lines(s, tz, d0, d1, kind="", cat=0):
@@ -173,6 +161,7 @@ def stats_equal_rebuild(s):
     tables = {"order_stats": ("orders", 5), "order_stats_month": ("orders", 5),
               "order_stats_sold": ("units", 4),
               "order_stats_sold_month": ("units", 4),
+              "order_stats_sold_block": ("units", 4),
               "order_stats_paid": ("orders", 3),
               "order_stats_paid_month": ("orders", 3)}
     kept = {t: rows(s, "SELECT * FROM %s WHERE %s != 0 ORDER BY %s" % (
@@ -247,6 +236,97 @@ def dashboard_figures_equal_orders_tunis():
 @test
 def dashboard_figures_equal_orders_auckland():
     check_tz("Pacific/Auckland")
+
+
+# Months of 29, 31, 28, 31 and 30 days holding every order of the block
+# store.
+BLOCK_MONTHS = ((2024, 2), (2025, 1), (2025, 2), (2025, 3), (2025, 4))
+
+
+def block_stack(tz):
+    """A store of 8 products whose orders are all moved to local noon of
+    the days of BLOCK_MONTHS, the paid and completed ones round-robin so
+    that every day has some: a day counted twice or missed changes the
+    top products' totals (all 8 products are in the chart)."""
+    def make():
+        s = harness.Stack(env={"SOUK_TIMEZONE": tz}, demo=False)
+        s.start()
+        add_staff(s)
+        s.ctl("bench-data", "8", "--orders", "900")
+        z = ZoneInfo(tz)
+        days = [date(y, m, d) for y, m in BLOCK_MONTHS
+                for d in range(1, monthrange(y, m)[1] + 1)]
+        c = sqlite3.connect(s.env["SOUK_DB_PATH"])
+        try:
+            for paid in (1, 0):
+                ids = [r[0] for r in c.execute(
+                    "SELECT id FROM orders WHERE (status IN ('paid', "
+                    "'completed')) = ? ORDER BY id", (paid,))]
+                if paid:
+                    check(len(ids) >= 2 * len(days), "%d paid orders for "
+                          "%d days" % (len(ids), len(days)))
+                c.executemany(
+                    "UPDATE orders SET created_at = ? WHERE id = ?",
+                    [(int(datetime.combine(days[i % len(days)], time(12),
+                                           z).timestamp()) + i, oid)
+                     for i, oid in enumerate(ids)])
+            c.commit()
+        finally:
+            c.close()
+        s.ctl("stats", "rebuild")
+        return s
+    return stacks.get("dash-blocks-" + tz, make)
+
+
+def block_edge_ranges():
+    """Ranges of BLOCK_MONTHS: starting on each side of every block edge
+    (to the 13th of the next month), ending on each side of every edge
+    (from the 20th of the month before), and inside one month: inside one
+    block, a block whole, one day, across one or several edges."""
+    out = []
+    for y, m in BLOCK_MONTHS:
+        n = monthrange(y, m)[1]
+        nxt = date(y + m // 12, m % 12 + 1, 13)
+        prev = date(y - (m == 1), (m - 2) % 12 + 1, 20)
+        edges = sorted({1, 2, 7, 8, 9, 10, 15, 16, 17, 18, 23, 24, 25, 26,
+                        n - 1, n})
+        out += [(date(y, m, d), nxt) for d in edges]
+        out += [(prev, date(y, m, d)) for d in edges]
+        inside = [(2, 7), (1, 8), (9, 16), (10, 15), (11, 16), (9, 14),
+                  (17, 24), (18, 23), (25, n), (26, n - 1), (25, n - 1),
+                  (26, n), (12, 13), (1, 1), (8, 8), (9, 9), (16, 16),
+                  (17, 17), (24, 24), (25, 25), (n, n), (8, 9), (16, 17),
+                  (24, 25), (7, 10), (15, 18), (23, 26), (1, n), (2, n - 1),
+                  (9, 24), (10, 23), (8, 25), (13, 19), (3, n - 2)]
+        out += [(date(y, m, a), date(y, m, b)) for a, b in inside]
+    # Both edges mid-month, and a leap day's month to one of 28 days.
+    out += [(date(2025, 1, 16), date(2025, 4, 15)),
+            (date(2025, 1, 13), date(2025, 3, 21)),
+            (date(2024, 2, 12), date(2025, 2, 12))]
+    return out
+
+
+@test
+def dashboard_top_products_on_block_edges():
+    tz = "Africa/Tunis"
+    s = block_stack(tz)
+    sh = login(s, "admin")
+    for d0, d1 in block_edge_ranges():
+        a, b = d0.isoformat(), d1.isoformat()
+        r = sh.get("/admin?from=%s&to=%s" % (a, b))
+        check(r.status == 200, "%s..%s: %r" % (a, b, r))
+        got, want = top_products(r.text), recompute_top(s, tz, a, b)
+        check(want, "%s..%s: no sales to compare" % (a, b))
+        check(got == want, "%s..%s: top products %r, want %r" % (
+            a, b, got, want))
+    # The filters and the other charts over mid-month edges.
+    cat = rows(s, "SELECT category_id FROM order_items WHERE category_id "
+               "> 0 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0][0]
+    for a, b in (("2025-01-16", "2025-04-15"), ("2025-02-10", "2025-02-20")):
+        check_charts(s, sh, tz, a, b)
+        check_charts(s, sh, tz, a, b, kind="physical")
+        check_charts(s, sh, tz, a, b, cat=cat)
+    stats_equal_rebuild(s)
 
 
 @test

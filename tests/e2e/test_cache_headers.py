@@ -123,3 +123,18 @@ def the_program_leaves_out_only_what_the_server_adds():
             check(r.header("X-Accel-Expires") == "1" and
                   "public" in (r.header("Cache-Control") or ""),
                   "%s: cache policy %r" % (what, r.header("Cache-Control")))
+
+
+@test
+def a_head_request_never_fills_the_cache_for_get():
+    with Stack(env={"SOUK_PAGE_CACHE": "60"}) as s:
+        s.start()
+        for path in ("/c/music", "/p/iptv-gold-4k"):
+            h = s.request("HEAD", path)
+            check(h.status == 200 and h.body == b"", "HEAD %s: %d %d bytes" %
+                  (path, h.status, len(h.body)))
+            r = s.get(path)
+            n = int(r.header("Content-Length") or -1)
+            check(r.status == 200 and n == len(r.body) and
+                  b"</html>" in r.body, "GET %s after HEAD: %d bytes of %d" %
+                  (path, len(r.body), n))

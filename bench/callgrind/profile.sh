@@ -26,23 +26,8 @@ N=${N:-200}
 OUT=${OUT:-/tmp/souk-callgrind}
 PORT=${PORT:-18190}
 mkdir -p "$OUT"
-RUN="$OUT/run"
-export SOUK_DB_PATH="$OUT/souk.db" SOUK_MEDIA_DIR="$RUN/media" SOUK_TEMPLATE_DIR="$ROOT/templates"
-export SOUK_LANG_DIR="$ROOT/lang" SOUK_BASE_URL="http://127.0.0.1:$PORT"
-export SOUK_CURRENCY=TND SOUK_STORE_NAME="Souk Bench" SOUK_DATA_DIR="$OUT/files"
-export SOUK_WORKERS=1 NGINX_ACCESS_LOG=off SOUK_PAGE_CACHE=0
-export SOUK_SHOP_EMAIL=shop@example.com SOUK_PAY_BANK_IBAN="TN59 0000 0000"
-export SOUK_PAY_BANK_NAME="Bench Bank" SOUK_PAY_BANK_HOLDER="Souk Bench"
-export SOUK_MAIL_DAEMON=off SOUK_ORDER_RATE_LIMIT=100000000
-mkdir -p "$OUT/files"
-if [ -z "${KEEP_DB:-}" ] || [ ! -f "$OUT/souk.db" ]; then
-  rm -f "$OUT"/souk.db*
-  ./soukctl init > /dev/null
-  ./soukctl demo > /dev/null
-  # The first generated product gets 1,000 reviews (as in bench/run.sh).
-  ./soukctl bench-data 10000 --reviews 1000 |
-    sed -n 's/^added 1000 reviews to //p' > "$OUT/reviewed"
-fi
+. bench/callgrind/store.sh
+export SOUK_PAGE_CACHE=0
 # The programs, PROG under callgrind (one worker).
 BIN="$OUT/bin"
 rm -rf "$BIN" && mkdir -p "$BIN/cgi-bin"

@@ -353,11 +353,17 @@ dispatch(struct ctx *c)
 static void
 handle(struct ctx *c, struct io *io)
 {
+	const char *q;
 	int status;
 
 	if (c->app->hooks != NULL && c->app->hooks->refresh != NULL)
 		c->app->hooks->refresh(c);
 	req_parse(&c->req, io, &c->arena, &limits);
+	/* nginx's micro-cached locations add the security headers themselves
+	 * (souk-cache.conf), for every response they pass on. */
+	c->resp.server_headers =
+	    (q = io_getenv(io, "SOUK_HEADERS_ADDED")) != NULL &&
+	    strcmp(q, "1") == 0;
 	c->lang = lang_negotiate(req_query(&c->req, "lang"),
 	    req_cookie(&c->req, LANG_COOKIE), c->req.accept_language,
 	    lang_default());

@@ -54,6 +54,7 @@ resp_reset(struct resp *r)
 	r->has_cookie = 0;
 	r->cache_gzip = CACHE_GZIP_UNKEYED;
 	r->form_action = NULL;
+	r->server_headers = 0;
 	r->sent = 0;
 }
 
@@ -140,6 +141,24 @@ shareable(const struct resp *r, int stream)
 	    (r->status < 400 || r->status == 404);
 }
 
+/* The constant security headers (nginx's souk-cache.conf repeats them
+ * for the pages it adds them to: keep the two equal, test_hardening
+ * compares them). */
+static void
+security_headers(const struct resp *r, struct buf *h)
+{
+	buf_puts(h, "Content-Security-Policy: ");
+	buf_puts(h, csp_head);
+	if (r->form_action) {
+		buf_putc(h, ' ');
+		buf_puts(h, r->form_action);
+	}
+	buf_puts(h, csp_tail);
+	buf_puts(h, "\r\nX-Content-Type-Options: nosniff\r\n"
+	    "X-Frame-Options: DENY\r\n"
+	    "Referrer-Policy: strict-origin-when-cross-origin\r\n");
+}
+
 /* The status line and headers into h, with Content-Length: length unless
  * streaming (stream: no length, never shared-cached); gzipped: the body
  * sent is a gzip member. */
@@ -163,16 +182,8 @@ head(const struct resp *r, struct buf *h, int stream, size_t length,
 		buf_put_int(h, (long long)length);
 		buf_puts(h, "\r\n");
 	}
-	buf_puts(h, "Content-Security-Policy: ");
-	buf_puts(h, csp_head);
-	if (r->form_action) {
-		buf_putc(h, ' ');
-		buf_puts(h, r->form_action);
-	}
-	buf_puts(h, csp_tail);
-	buf_puts(h, "\r\nX-Content-Type-Options: nosniff\r\n"
-	    "X-Frame-Options: DENY\r\n"
-	    "Referrer-Policy: strict-origin-when-cross-origin\r\n");
+	if (!r->server_headers)
+		security_headers(r, h);
 	if (conf_https())
 		buf_puts(h, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (shareable(r, stream)) {

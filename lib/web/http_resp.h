@@ -16,6 +16,13 @@
  *                               anything with a session, cart, token or
  *                               Set-Cookie must stay here.
  *
+ * With resp->server_headers set (the web server said, SOUK_HEADERS_ADDED,
+ * that it adds them itself: nginx's micro-cached locations), the four
+ * constant security headers are left out, so the page nginx stores and
+ * parses again on every hit is short; HSTS is still sent.  The server's
+ * CSP is the default one: a page with form_action must not be served
+ * from such a location.
+ *
  * Header values are refused (logged, dropped) if they hold CR, LF or NUL. */
 #ifndef SOUK_HTTP_RESP_H
 #define SOUK_HTTP_RESP_H
@@ -47,6 +54,8 @@ struct resp {
 					 * form whose answer redirects to a
 					 * payment page), NULL: 'self' only;
 					 * the caller vouches for the text */
+	int		 server_headers;	/* the server adds CSP, nosniff,
+					 * X-Frame-Options, Referrer-Policy */
 	int		 sent;
 };
 

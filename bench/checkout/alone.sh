@@ -5,7 +5,8 @@
 # `make bench`.  For comparing souk with the bare probe on a shared
 # machine: each run prints souk's and the probe's lines one after the
 # other.  Env: as bench/run.sh (SOUK_WORKERS, PORT 18095) and
-# bench/checkout.sh (BENCH_SECONDS, BENCH_CONNECTIONS).
+# bench/checkout.sh (BENCH_SECONDS, BENCH_CONNECTIONS); KEEP=1 keeps the
+# store's folder (logs) and says where it is.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -24,7 +25,8 @@ mkdir -p "$RUN/files"
 ./soukctl init > /dev/null
 ./soukctl demo > /dev/null
 sh tools/stack.sh start "$RUN/run" "$PORT" > /dev/null
-trap 'sh tools/stack.sh stop "$RUN/run"; rm -rf "$RUN"' EXIT
+trap 'sh tools/stack.sh stop "$RUN/run"; [ -n "${KEEP:-}" ] || rm -rf "$RUN"' EXIT
+[ -n "${KEEP:-}" ] && echo "store in $RUN"
 i=0
 while [ $i -lt "$RUNS" ]; do
   sh bench/checkout.sh "$SOUK_BASE_URL" "$RUN/run" | grep -v '^add-to-cart'

@@ -126,14 +126,20 @@ verb(struct db *db, int v)
 	return (rc & 0xff) == SQLITE_BUSY ? -2 : -1;
 }
 
-/* Checkpoints the WAL (PASSIVE: never waits for readers or writers). */
+/* Checkpoints the WAL (PASSIVE: never waits for readers or writers).
+ * Busy (another connection is checkpointing) is the common case under
+ * load and not worth a line: the next commit past the size tries again. */
 static void
 checkpoint(struct db *db)
 {
+	int rc;
+
 	db->ckpt_due = 0;
-	if (sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE,
-	    NULL, NULL) != SQLITE_OK)
-		log_info("db: checkpoint: %s", sqlite3_errmsg(db->h));
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL);
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY &&
+	    (rc & 0xff) != SQLITE_LOCKED)
+		log_error("db: checkpoint: %s", sqlite3_errmsg(db->h));
 }
 
 /* SQLite's WAL hook after each commit: what its automatic checkpoint does

@@ -12,7 +12,7 @@
 #   4. the reference: bench/checkout/probe.c (no souk, the same SQLite and
 #      disk) writes an order, 3 lines and 3 stock updates per transaction
 #      for as long, from SOUK_WORKERS processes and again from as many as
-#      the store has checkout workers (tools/stack.sh: 4 x SOUK_WORKERS
+#      the store has checkout workers (tools/stack.sh: 2 x SOUK_WORKERS
 #      unless SOUK_WORKERS_CHECKOUT): both orders/s, and souk's ratio to
 #      the better of the two.
 #

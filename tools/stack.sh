@@ -6,7 +6,7 @@
 #   SOUK_BIN      directory holding cgi-bin/ and soukctl (default: checkout)
 #   SOUK_WORKERS  workers per program (default 2)
 #   SOUK_WORKERS_<PROGRAM>  one program's own count (SOUK_WORKERS_CHECKOUT);
-#                 checkout defaults to 4 x SOUK_WORKERS: its workers mostly
+#                 checkout defaults to 2 x SOUK_WORKERS: its workers mostly
 #                 wait for the disk (docs/performance.md, "Place-order")
 set -eu
 cmd=$1 PORT=${3:-8080}
@@ -43,7 +43,7 @@ workers() {
   n=$(printenv "SOUK_WORKERS_$(echo "$1" | tr 'a-z-' 'A-Z_')" || true)
   if [ -z "$n" ]; then
     n=${SOUK_WORKERS:-2}
-    [ "$1" = checkout ] && n=$((4 * n))
+    [ "$1" = checkout ] && n=$((2 * n))
   fi
   echo "$n"
 }

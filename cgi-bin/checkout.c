@@ -659,6 +659,13 @@ place(struct ctx *c, struct checkout *co, struct order *o)
 		if (load(c, co) < 0)
 			return 500;
 		return show(c, co, 409);
+	case PLACE_BUSY:
+		/* Too many orders at once for the busy timeout: the same
+		 * form again in a moment (its idempotency key keeps it to
+		 * one order). */
+		resp_header(&c->resp, "Retry-After", "2");
+		hdf_put(c->hdf, "Page.notice", "busy");
+		return show(c, co, 503);
 	case PLACE_RETRY:
 	case PLACE_ERROR:
 		break;

@@ -7,7 +7,8 @@
 #   PREFIX/share/souk/{templates,lang,htdocs}, the *.example files, schema.sql
 #   PREFIX/share/doc/souk/deploy.md
 #   PREFIX/lib/systemd/system/souk@.service, souk-mail.service,
-#     souk-backup.service/.timer, souk-cron.service/.timer (UNITDIR to change)
+#     souk-backup.service/.timer, souk-cron.service/.timer (UNITDIR to change),
+#     souk@checkout.service.d/workers.conf (checkout's worker count)
 # Every installed path is listed in PREFIX/share/souk/MANIFEST, which
 # uninstall reads: it removes exactly what install put there.
 set -eu
@@ -27,6 +28,9 @@ if [ "$cmd" = uninstall ]; then
   rm -f "$MANIFEST"
   for d in "$SHARE" "$DOCDIR" "$PREFIX/lib/souk"; do
     [ -d "$DESTDIR$d" ] && find "$DESTDIR$d" -depth -type d -empty -delete
+  done
+  for d in "$DESTDIR$UNITDIR"/souk*.service.d; do
+    [ -d "$d" ] && rmdir "$d" 2>/dev/null || true
   done
   echo "removed souk from $DESTDIR$PREFIX"
   exit 0
@@ -66,8 +70,17 @@ for f in nginx.conf.example nginx-http.conf.example souk-cache.conf.example \
   put 644 "$tmp/$f" "$SHARE/$f"
 done
 for u in systemd/*; do
+  [ -f "$u" ] || continue
   subst "$u" > "$tmp/$(basename "$u")"
   put 644 "$tmp/$(basename "$u")" "$UNITDIR/$(basename "$u")"
+done
+# Drop-ins of one unit (souk@checkout.service.d/workers.conf).
+for u in systemd/*.d/*.conf; do
+  [ -f "$u" ] || continue
+  d=$(basename "$(dirname "$u")")
+  mkdir -p "$tmp/$d"
+  subst "$u" > "$tmp/$d/$(basename "$u")"
+  put 644 "$tmp/$d/$(basename "$u")" "$UNITDIR/$d/$(basename "$u")"
 done
 rm -rf "$tmp"
 [ -f docs/deploy.md ] && put 644 docs/deploy.md "$DOCDIR/deploy.md"

@@ -5,6 +5,9 @@
 # The caller sets the SOUK_* configuration in the environment.
 #   SOUK_BIN      directory holding cgi-bin/ and soukctl (default: checkout)
 #   SOUK_WORKERS  workers per program (default 2)
+#   SOUK_WORKERS_<PROGRAM>  one program's own count (SOUK_WORKERS_CHECKOUT);
+#                 checkout defaults to 2 x SOUK_WORKERS: its workers mostly
+#                 wait for the disk (docs/performance.md, "Place-order")
 set -eu
 cmd=$1 PORT=${3:-8080}
 RUN=$(mkdir -p "$2" && cd "$2" && pwd)
@@ -35,6 +38,16 @@ if command -v ss >/dev/null 2>&1 && ss -ltn "sport = :$PORT" | grep -q LISTEN; t
   echo "port $PORT is already in use: set PORT=another" >&2
   exit 1
 fi
+# workers NAME: the worker count of program NAME.
+workers() {
+  n=$(printenv "SOUK_WORKERS_$(echo "$1" | tr 'a-z-' 'A-Z_')" || true)
+  if [ -z "$n" ]; then
+    n=${SOUK_WORKERS:-2}
+    [ "$1" = checkout ] && n=$((2 * n))
+  fi
+  echo "$n"
+}
+
 stop
 # A fresh start never serves pages cached by an earlier one.
 rm -rf "$RUN/cache"
@@ -44,7 +57,7 @@ sh "$ROOT/tools/nginx-conf.sh" "$ROOT" "$RUN" "$PORT"
 for prog in "$BIN"/cgi-bin/*; do
   [ -f "$prog" ] && [ -x "$prog" ] || continue
   name=$(basename "$prog")
-  "$prog" --listen "unix:$RUN/sock/$name.sock" --workers "${SOUK_WORKERS:-2}" \
+  "$prog" --listen "unix:$RUN/sock/$name.sock" --workers "$(workers "$name")" \
     > /dev/null 2>> "$RUN/logs/$name.log" &
   echo $! >> "$RUN/pids"
 done

@@ -5,20 +5,44 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include "db_internal.h"
 #include "db_text.h"
+#include "db_writers.h"
 #include "embedded.h"
 #include "log.h"
 
+/* The transaction verbs, prepared once per connection (V_READ: the
+ * deferred BEGIN of db_read_begin). */
+enum { V_READ, V_BEGIN, V_COMMIT, V_ROLLBACK, V_NORMAL, V_FULL, V__MAX };
+static const char *const verbs[V__MAX] = {
+	[V_READ] = "BEGIN", [V_BEGIN] = "BEGIN IMMEDIATE", [V_COMMIT] = "COMMIT",
+	[V_ROLLBACK] = "ROLLBACK", [V_NORMAL] = "PRAGMA synchronous=NORMAL",
+	[V_FULL] = "PRAGMA synchronous=FULL",
+};
+
+/* The WAL's checkpoint thresholds in pages (SQLite's default, and a
+ * relaxed connection's: db_relaxed). */
+#define CKPT_PAGES	1000
+#define CKPT_RELAXED	10000
+
 struct db {
 	sqlite3		*h;
+	char		*path;
 	struct db_stmts	*sets;		/* statement tables prepared on h */
 	sqlite3_stmt	*data_version;
-	sqlite3_stmt	*read_begin, *read_end;	/* db_read_begin/end */
+	sqlite3_stmt	*verb[V__MAX];
 	int		 relaxed;	/* db_relaxed(): NORMAL is its level */
 	int		 grouped;	/* in a db_begin_grouped() transaction */
+	int		 qfd;		/* the writers queue (db_writers.h), -1 */
+	pid_t		 qpid;		/* the process that opened qfd */
+	int		 queued;	/* holding the queue */
+	int		 readonly;	/* DB_READONLY: never queues */
+	int		 wait_ms;	/* db_busy_timeout() */
+	int		 ckpt_pages;	/* checkpoint the WAL at this size */
+	int		 ckpt_due;	/* ... reached inside the queue */
 };
 
 const char *
@@ -63,17 +87,21 @@ exec_fixed(struct db *db, const char *sql)
 	return 0;
 }
 
-/* Waiting for another connection's write lock.  SQLite's own handler
+/* Waiting for another connection's write lock (a writer outside the
+ * queue: a single-statement write, another tool).  SQLite's own handler
  * sleeps 1, 2, 5, 10 ... 100 ms between tries, so under steady writes a
  * transaction that needed to wait half a millisecond waits tens: poll
  * every 50 us for the first ~5 ms (a commit is that short), then back off
- * to 1 ms; give up after about 5 s.  Returns 1 to retry, 0 to fail. */
+ * to 1 ms; give up after about the busy timeout (db_busy_timeout, 5 s).
+ * Returns 1 to retry, 0 to fail. */
 static int
 busy_wait(void *arg, int count)
 {
+	const struct db *db = arg;
+
 	if (count < 100)
 		usleep(50);
-	else if (count < 5100)
+	else if (count < 100 + db->wait_ms)
 		usleep(1000);
 	else
 		return 0;
@@ -95,6 +123,95 @@ sqlite_setup(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* Runs the prepared verb v; 0 or -1 (SQLITE_BUSY: -2), logged. */
+static int
+verb(struct db *db, int v)
+{
+	sqlite3_stmt *st = db->verb[v];
+	int rc;
+
+	if (st == NULL && sqlite3_prepare_v3(db->h, verbs[v], -1,
+	    SQLITE_PREPARE_PERSISTENT, &db->verb[v], NULL) != SQLITE_OK)
+		return db_fail(db, verbs[v]);
+	st = db->verb[v];
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+		return 0;
+	log_error("db: %s: %s", verbs[v], sqlite3_errmsg(db->h));
+	return (rc & 0xff) == SQLITE_BUSY ? -2 : -1;
+}
+
+/* Checkpoints the WAL (PASSIVE: never waits for readers or writers).
+ * Busy (another connection is checkpointing) is the common case under
+ * load and not worth a line: the next commit past the size tries again. */
+static void
+checkpoint(struct db *db)
+{
+	int rc;
+
+	db->ckpt_due = 0;
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_PASSIVE,
+	    NULL, NULL);
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY &&
+	    (rc & 0xff) != SQLITE_LOCKED)
+		log_error("db: checkpoint: %s", sqlite3_errmsg(db->h));
+}
+
+/* SQLite's WAL hook after each commit: what its automatic checkpoint does
+ * (at ckpt_pages), except inside the writers queue, where the checkpoint
+ * waits for the queue's release (db_commit): the next writer is not held
+ * up while this one copies the WAL into the database. */
+static int
+wal_hook(void *arg, sqlite3 *h, const char *name, int pages)
+{
+	struct db *db = arg;
+
+	(void)h;
+	(void)name;
+	if (pages < db->ckpt_pages)
+		return SQLITE_OK;
+	if (db->queued)
+		db->ckpt_due = 1;
+	else
+		checkpoint(db);
+	return SQLITE_OK;
+}
+
+/* Takes the writers queue, (re)opened in this process if need be.
+ * 0 (also without a queue), -2 busy, -1 error. */
+static int
+queue_take(struct db *db)
+{
+	int rc;
+
+	if (db->readonly)
+		return 0;
+	if (db->qfd >= 0 && db->qpid != getpid()) {	/* a forked copy */
+		close(db->qfd);
+		db->qfd = -1;
+	}
+	if (db->qfd < 0 && db->qpid != getpid()) {
+		db->qpid = getpid();
+		db->qfd = writers_open(db->path);
+	}
+	if (db->qfd < 0)
+		return 0;
+	if ((rc = writers_take(db->qfd, db->wait_ms)) == 0)
+		db->queued = 1;
+	return rc;
+}
+
+/* Releases the queue if held. */
+static void
+queue_release(struct db *db)
+{
+	if (!db->queued)
+		return;
+	db->queued = 0;
+	writers_release(db->qfd);
+}
+
 struct db *
 db_open(const char *path, unsigned flags)
 {
@@ -105,16 +222,27 @@ db_open(const char *path, unsigned flags)
 	if (db == NULL)
 		return NULL;
 	sqlite_setup();
+	db->qfd = -1;
+	db->wait_ms = 5000;
+	db->ckpt_pages = CKPT_PAGES;
+	if ((db->path = strdup(path)) == NULL) {
+		free(db);
+		return NULL;
+	}
 	if (sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL) !=
 	    SQLITE_OK) {
 		log_error("db: cannot open %s: %s", path,
 		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		sqlite3_close(db->h);
+		free(db->path);
 		free(db);
 		return NULL;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_handler(db->h, busy_wait, NULL);
+	sqlite3_busy_handler(db->h, busy_wait, db);
+	db->readonly = (flags & DB_READONLY) != 0;
+	if (!db->readonly)
+		sqlite3_wal_hook(db->h, wal_hook, db);
 	if ((!(flags & DB_READONLY) && exec_fixed(db, "PRAGMA journal_mode=WAL") < 0) ||
 	    exec_fixed(db, "PRAGMA foreign_keys=ON") < 0 ||
 	    exec_fixed(db, "PRAGMA synchronous=FULL") < 0 ||
@@ -140,10 +268,13 @@ db_close(struct db *db)
 		s->next = NULL;
 	}
 	sqlite3_finalize(db->data_version);
-	sqlite3_finalize(db->read_begin);
-	sqlite3_finalize(db->read_end);
+	for (int v = 0; v < V__MAX; v++)
+		sqlite3_finalize(db->verb[v]);
 	if (sqlite3_close(db->h) != SQLITE_OK)
 		log_error("db: close: %s", sqlite3_errmsg(db->h));
+	if (db->qfd >= 0 && db->qpid == getpid())
+		close(db->qfd);
+	free(db->path);
 	free(db);
 }
 
@@ -300,10 +431,15 @@ db_step_done(struct db *db, sqlite3_stmt *st, const char *what)
 int
 db_relaxed(struct db *db)
 {
-	if (sqlite3_wal_autocheckpoint(db->h, 10000) != SQLITE_OK)
-		return db_fail(db, "wal_autocheckpoint");
+	db->ckpt_pages = CKPT_RELAXED;
 	db->relaxed = 1;
-	return exec_fixed(db, "PRAGMA synchronous=NORMAL");
+	return verb(db, V_NORMAL) == 0 ? 0 : -1;
+}
+
+void
+db_busy_timeout(struct db *db, int ms)
+{
+	db->wait_ms = ms < 0 ? 0 : ms;
 }
 
 long long
@@ -336,28 +472,33 @@ db_one_int(struct db *db, sqlite3_stmt *st, const char *what)
 int
 db_begin(struct db *db)
 {
-	return exec_fixed(db, "BEGIN IMMEDIATE");
+	int rc = queue_take(db);
+
+	if (rc == -2)
+		log_error("db: busy: the writers queue still taken after %d ms",
+		    db->wait_ms);
+	if (rc == 0 && (rc = verb(db, V_BEGIN)) < 0)
+		queue_release(db);
+	return rc;
 }
 
-/* Runs the fixed statement sql kept in *st (prepared on first use).
- * Returns 0 or -1 (logged). */
+/* COMMIT and the queue's release; the checkpoint due is the caller's
+ * (after its sync, for a grouped one).  0 or -1 (rolled back). */
 static int
-run_kept(struct db *db, sqlite3_stmt **st, const char *sql)
+commit(struct db *db)
 {
-	int rc;
-
-	if (*st == NULL && sqlite3_prepare_v3(db->h, sql, -1,
-	    SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
-		return db_fail(db, sql);
-	rc = sqlite3_step(*st);
-	sqlite3_reset(*st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, sql);
+	if (verb(db, V_COMMIT) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	queue_release(db);
+	return 0;
 }
 
 int
 db_read_begin(struct db *db)
 {
-	return run_kept(db, &db->read_begin, "BEGIN");
+	return verb(db, V_READ) < 0 ? -1 : 0;
 }
 
 void
@@ -365,17 +506,17 @@ db_read_end(struct db *db)
 {
 	if (sqlite3_get_autocommit(db->h))
 		return;
-	if (run_kept(db, &db->read_end, "COMMIT") < 0)
+	if (verb(db, V_COMMIT) < 0)
 		db_rollback(db);
 }
 
 int
 db_commit(struct db *db)
 {
-	if (exec_fixed(db, "COMMIT") < 0) {
-		db_rollback(db);
+	if (commit(db) < 0)
 		return -1;
-	}
+	if (db->ckpt_due)
+		checkpoint(db);
 	return 0;
 }
 
@@ -387,8 +528,7 @@ ungroup(struct db *db)
 	if (!db->grouped)
 		return;
 	db->grouped = 0;
-	if (exec_fixed(db, db->relaxed ? "PRAGMA synchronous=NORMAL" :
-	    "PRAGMA synchronous=FULL") < 0)
+	if (verb(db, db->relaxed ? V_NORMAL : V_FULL) < 0)
 		log_fatal("db: cannot restore the synchronous level");
 }
 
@@ -396,19 +536,22 @@ void
 db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
-		exec_fixed(db, "ROLLBACK");
+		verb(db, V_ROLLBACK);
+	queue_release(db);
 	ungroup(db);
 }
 
 int
 db_begin_grouped(struct db *db)
 {
-	if (exec_fixed(db, "PRAGMA synchronous=NORMAL") < 0)
+	int rc;
+
+	if (verb(db, V_NORMAL) < 0)
 		return -1;
 	db->grouped = 1;
-	if (db_begin(db) < 0) {
+	if ((rc = db_begin(db)) < 0) {
 		ungroup(db);
-		return -1;
+		return rc;
 	}
 	return 0;
 }
@@ -416,10 +559,16 @@ db_begin_grouped(struct db *db)
 int
 db_commit_grouped(struct db *db)
 {
-	if (db_commit(db) < 0)
+	int rc;
+
+	if (commit(db) < 0)
 		return -1;
 	ungroup(db);
-	return db_sync(db);
+	rc = db_sync(db);
+	/* The WAL copied into the database once this order is on disk. */
+	if (db->ckpt_due)
+		checkpoint(db);
+	return rc;
 }
 
 int

@@ -30,9 +30,16 @@ void		 db_close(struct db *);
  * (only checkpoints sync under NORMAL: fewer, larger ones cost much less
  * per write).  Orders and everything else stay FULL.  Returns 0 or -1. */
 int		 db_relaxed(struct db *);
-/* BEGIN IMMEDIATE (takes the write lock now, waiting up to the busy
- * timeout).  Returns 0 or -1. */
+/* BEGIN IMMEDIATE: takes the write lock now.  The writers of the store
+ * queue for it in the kernel (lib/db/db_writers.h: a flock on
+ * "<database>-writers", held until COMMIT or ROLLBACK), so the next one
+ * starts as soon as the last one commits instead of polling.  Waits at
+ * most the busy timeout (db_busy_timeout: 5 s) in the queue, and as long
+ * again for a writer outside it.  Returns 0, -2 when still busy after
+ * that (answer "busy, try again", not an error page), or -1. */
 int		 db_begin(struct db *);
+/* The bound of db_begin()'s waits, in ms (5000 unless set). */
+void		 db_busy_timeout(struct db *, int ms);
 int		 db_commit(struct db *);
 /* A read-only transaction (BEGIN, deferred) around a page's reads: its
  * statements read one snapshot, and SQLite takes and drops the WAL
@@ -55,7 +62,10 @@ void		 db_rollback(struct db *);
  * returned, never part of one (the WAL's checksums keep a prefix of
  * whole transactions).  -1 when the commit failed (rolled back) or the
  * sync did (committed, maybe not on disk: answer as an error).  Either
- * way the connection is back to its own synchronous level. */
+ * way the connection is back to its own synchronous level.
+ * db_begin_grouped() returns as db_begin() does (-2: busy).  A WAL
+ * checkpoint that a commit makes due (1,000 pages; 10,000 relaxed) runs
+ * after the sync, outside the writers queue, never inside a commit. */
 int		 db_begin_grouped(struct db *);
 int		 db_commit_grouped(struct db *);
 /* Syncs the WAL file: every transaction any connection committed before

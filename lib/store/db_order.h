@@ -35,6 +35,9 @@ enum place_result {
 	PLACE_LIMITED,		/* order_place's check refused it */
 	PLACE_SHIPPING,		/* the order's delivery method is no longer
 				   offered for its destination (ship.h) */
+	PLACE_BUSY,		/* no write lock within the busy timeout
+				   (db_begin: -2): nothing written, the
+				   same form may be sent again */
 };
 
 struct place_why {

@@ -7,11 +7,6 @@
 #include "db_stats.h"
 #include "stats_span.h"
 
-/* An order's lines as the figures count them. */
-#define LINES_OF(id)							\
-	"WITH l AS (SELECT i.kind AS kind, i.category_id AS cat, "	\
-	"coalesce(i.product_id, 0) AS pid, i.qty AS qty, "		\
-	"i.line_minor AS rev FROM order_items i WHERE i.order_id = " id ") "
 /* The placement day of order ?1 in the store's zone. */
 #define DAY_OF "date(o.created_at, 'unixepoch', 'localtime')"
 #define ADD_SUMS							\
@@ -89,8 +84,8 @@
 #define BY_REVENUE "ORDER BY 5 DESC, 3 DESC, 1 LIMIT ?6"
 
 enum {
-	Q_FILE, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
-	Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
+	Q_FILE, Q_ORDER, Q_LINES, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH,
+	Q_CLEAR_SOLD, Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
 	Q_CLEAR_PAID_MONTH, Q_RE_CUBE, Q_RE_PRODUCT,
 	Q_LAST, Q_CUSTOMERS, Q_LOW, Q_DAY, Q_WEEK, Q_MONTH, Q_STATUS, Q_METHOD, Q_CATEGORY, Q_TOP,
 	Q__MAX
@@ -99,28 +94,22 @@ static const char *const sql[Q__MAX] = {
 	[Q_FILE] = "UPDATE order_items SET category_id = coalesce((SELECT "
 	    "p.category_id FROM products p WHERE p.id = order_items.product_id), "
 	    "-1) WHERE order_id = ?1",
-	/* (kind, category), (kind, all), (all, category), (all, all): each
-	 * order once in each; (all, all) carries the order's total. */
-	[Q_CUBE] = LINES_OF("?1")
-	    "INSERT INTO order_stats(day, status, method, kind, category_id, "
-	    "orders, units, revenue_minor) SELECT " DAY_OF ", ?3, "
-	    "o.payment_method, g.kind, g.cat, ?2, ?2 * g.units, ?2 * g.rev "
-	    "FROM orders o, (SELECT kind, cat, sum(qty) AS units, sum(rev) AS rev "
-	    "FROM l GROUP BY kind, cat UNION ALL SELECT kind, 0, sum(qty), "
-	    "sum(rev) FROM l GROUP BY kind UNION ALL SELECT '', cat, sum(qty), "
-	    "sum(rev) FROM l GROUP BY cat UNION ALL SELECT '', 0, sum(qty), "
-	    "(SELECT total_minor FROM orders WHERE id = ?1) FROM l) g "
-	    "WHERE o.id = ?1 ON CONFLICT (kind, category_id, day, status, "
+	/* One order's figures are summed here (db_stats_order), then added
+	 * by one plain upsert per row: what an order changes is a few rows,
+	 * and a grouping statement costs more than they do. */
+	[Q_ORDER] = "SELECT " DAY_OF ", o.payment_method, o.total_minor FROM "
+	    "orders o WHERE o.id = ?1",
+	[Q_LINES] = "SELECT i.kind, i.category_id, coalesce(i.product_id, 0), "
+	    "i.qty, i.line_minor FROM order_items i WHERE i.order_id = ?1",
+	[Q_CUBE] = "INSERT INTO order_stats(day, status, method, kind, "
+	    "category_id, orders, units, revenue_minor) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6, ?7, ?8) ON CONFLICT (kind, category_id, day, status, "
 	    "method) DO UPDATE SET " ADD_SUMS,
-	/* Only under the revenue statuses (?4: ",paid,completed,"). */
-	[Q_PRODUCT] = LINES_OF("?1")
-	    "INSERT INTO order_stats_sold(kind, category_id, product_id, day, "
-	    "units, revenue_minor) SELECT l.kind, l.cat, l.pid, " DAY_OF ", "
-	    "?2 * sum(l.qty), ?2 * sum(l.rev) FROM orders o, l WHERE o.id = ?1 "
-	    "AND instr(?4, ',' || ?3 || ',') > 0 "
-	    "GROUP BY l.pid, l.kind, l.cat ON CONFLICT (day, kind, "
-	    "category_id, product_id) DO UPDATE SET units = units + excluded.units, "
-	    "revenue_minor = revenue_minor + excluded.revenue_minor",
+	[Q_PRODUCT] = "INSERT INTO order_stats_sold(kind, category_id, "
+	    "product_id, day, units, revenue_minor) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6) ON CONFLICT (day, kind, category_id, product_id) DO UPDATE SET "
+	    "units = units + excluded.units, revenue_minor = revenue_minor + "
+	    "excluded.revenue_minor",
 	[Q_CLEAR] = "DELETE FROM order_stats",
 	[Q_CLEAR_MONTH] = "DELETE FROM order_stats_month",
 	[Q_CLEAR_SOLD] = "DELETE FROM order_stats_sold",
@@ -208,43 +197,154 @@ status_set(char *buf, size_t n, const char *const *list)
 	return buf;
 }
 
-/* Runs statement q with ?1 id, ?2 sign, ?3 status (those it has). */
-static int
-run(struct db *db, int q, long long id, int sign, const char *status,
-    const char *what)
+int
+db_stats_file_lines(struct db *db, long long id)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, q);
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FILE);
 
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	if (q == Q_CUBE || q == Q_PRODUCT) {
-		db_bind_int(st, 2, sign);
-		db_bind_text(st, 3, status);
-	}
-	if (q == Q_PRODUCT) {
-		char set[128];
-		db_bind_text(st, 4, status_set(set, sizeof(set),
-		    stats_revenue_statuses));
-	}
-	return db_step_done(db, st, what) == 0 ? 0 : -1;
+	return db_step_done(db, st, "stats file lines") == 0 ? 0 : -1;
 }
 
-int
-db_stats_file_lines(struct db *db, long long id)
+/* One line of an order as the figures count it, and a row they add to
+ * (the same fields summed: qty is then the units, rev the revenue). */
+struct stats_line {
+	const char	*kind;
+	long long	 cat, pid, qty, rev;
+};
+
+static void
+read_line(struct arena *a, sqlite3_stmt *st, void *row)
 {
-	return run(db, Q_FILE, id, 0, NULL, "stats file lines");
+	struct stats_line *l = row;
+
+	l->kind = db_col_text(a, st, 0);
+	l->cat = db_col_int(st, 1);
+	l->pid = db_col_int(st, 2);
+	l->qty = db_col_int(st, 3);
+	l->rev = db_col_int(st, 4);
+}
+
+/* Adds qty and rev to the row (kind, cat, pid) of sums[*n] (a new one
+ * when there is none yet). */
+static void
+sum_into(struct stats_line *sums, size_t *n, const char *kind, long long cat,
+    long long pid, long long qty, long long rev)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (sums[i].cat == cat && sums[i].pid == pid &&
+		    strcmp(sums[i].kind, kind) == 0)
+			break;
+	if (i == *n) {
+		sums[i] = (struct stats_line){ kind, cat, pid, 0, 0 };
+		(*n)++;
+	}
+	sums[i].qty += qty;
+	sums[i].rev += rev;
+}
+
+/* 1 when status is one of stats_revenue_statuses. */
+static int
+revenue_status(const char *status)
+{
+	for (size_t i = 0; stats_revenue_statuses[i] != NULL; i++)
+		if (strcmp(stats_revenue_statuses[i], status) == 0)
+			return 1;
+	return 0;
+}
+
+/* The upsert of one row r (times sign) of order_stats (Q_CUBE, orders =
+ * sign) or order_stats_sold (Q_PRODUCT); 0 or -1. */
+static int
+add_row(struct db *db, int q, const char *day, const char *status,
+    const char *method, const struct stats_line *r, int sign)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, q);
+	int i = 1;
+
+	if (st == NULL)
+		return -1;
+	if (q == Q_CUBE) {
+		db_bind_text(st, i++, day);
+		db_bind_text(st, i++, status);
+		db_bind_text(st, i++, method);
+		db_bind_text(st, i++, r->kind);
+		db_bind_int(st, i++, r->cat);
+		db_bind_int(st, i++, sign);
+	} else {
+		db_bind_text(st, i++, r->kind);
+		db_bind_int(st, i++, r->cat);
+		db_bind_int(st, i++, r->pid);
+		db_bind_text(st, i++, day);
+	}
+	db_bind_int(st, i++, sign * r->qty);
+	db_bind_int(st, i, sign * r->rev);
+	return db_step_done(db, st, q == Q_CUBE ? "stats order" :
+	    "stats products") == 0 ? 0 : -1;
 }
 
 int
 db_stats_order(struct db *db, long long id, int sign, const char *status)
 {
-	/* Rows brought back to zero stay (one per combination at most);
-	 * the reads leave them out. */
-	if (run(db, Q_CUBE, id, sign, status, "stats order") < 0 ||
-	    run(db, Q_PRODUCT, id, sign, status, "stats products") < 0)
+	struct arena a;
+	struct stats_line *l, *cube, *sold;
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ORDER);
+	const char *day, *method;
+	long long total;
+	size_t n = 0, nc = 0, ns = 0;
+	int rc = -1;
+
+	if (st == NULL)
 		return -1;
-	return 0;
+	db_bind_int(st, 1, id);
+	if (db_step_row(db, st, "stats order") != 0) {
+		db_done(st);
+		return -1;
+	}
+	arena_init(&a, 4096);
+	day = db_col_text(&a, st, 0);
+	method = db_col_text(&a, st, 1);
+	total = db_col_int(st, 2);
+	db_done(st);
+	if ((st = db_stmt(db, &stmts, Q_LINES)) == NULL)
+		goto out;
+	db_bind_int(st, 1, id);
+	if (db_rows(db, st, "stats lines", &a, sizeof(*l), read_line, &l,
+	    &n) < 0)
+		goto out;
+	rc = 0;
+	if (n == 0)	/* as the rebuild: no lines, no figures */
+		goto out;
+	/* (kind, category), (kind, all), (all, category), (all, all): each
+	 * order once in each; (all, all) carries the order's total.  Rows
+	 * brought back to zero stay (one per combination at most); the
+	 * reads leave them out. */
+	cube = arena_alloc(&a, (3 * n + 1) * sizeof(*cube));
+	sold = arena_alloc(&a, n * sizeof(*sold));
+	for (size_t i = 0; i < n; i++) {
+		sum_into(cube, &nc, l[i].kind, l[i].cat, 0, l[i].qty, l[i].rev);
+		sum_into(cube, &nc, l[i].kind, 0, -1, l[i].qty, l[i].rev);
+		sum_into(cube, &nc, "", l[i].cat, -2, l[i].qty, l[i].rev);
+		sum_into(cube, &nc, "", 0, -3, l[i].qty, 0);
+		sum_into(sold, &ns, l[i].kind, l[i].cat, l[i].pid, l[i].qty,
+		    l[i].rev);
+	}
+	for (size_t i = 0; i < nc; i++)
+		if (cube[i].pid == -3)	/* (all, all) */
+			cube[i].rev = total;
+	for (size_t i = 0; rc == 0 && i < nc; i++)
+		rc = add_row(db, Q_CUBE, day, status, method, &cube[i], sign);
+	/* The top products count the revenue statuses only. */
+	for (size_t i = 0; rc == 0 && revenue_status(status) && i < ns; i++)
+		rc = add_row(db, Q_PRODUCT, day, status, method, &sold[i],
+		    sign);
+out:
+	arena_free(&a);
+	return rc;
 }
 
 /* Runs the argument-less statement q; 0 or -1. */

@@ -94,11 +94,13 @@ attempt(struct db *db, struct arena *a, const char *cart_token,
 	struct mail m[ORDER_MAILS_MAX];
 	enum place_result r;
 	size_t n = 0;
+	int begun;
 
 	/* Group commit (db.h): the write lock is not held over the sync. */
-	if (mails(arg, o, m, &n) < 0 || n > ORDER_MAILS_MAX ||
-	    db_begin_grouped(db) < 0)
+	if (mails(arg, o, m, &n) < 0 || n > ORDER_MAILS_MAX)
 		return PLACE_ERROR;
+	if ((begun = db_begin_grouped(db)) < 0)
+		return begun == -2 ? PLACE_BUSY : PLACE_ERROR;
 	r = db_order_place(db, a, cart_token, o, why);
 	/* The dashboard's figures, in the placement's transaction. */
 	if (r == PLACE_OK && order_stats_placed(db, o->id, o->status) < 0)

@@ -1,7 +1,7 @@
 <?cs # The checkout form.  Page.cart (cart_put), Page.form.<field> (values
       kept), Page.field_err.<field> (errors next to fields), Page.methods.N.id,
       Page.dial.<country>, Page.coupon.{code,discount,total}, Page.notice
-      (changed, problems, stock, withdrawn with Page.notice_line and
+      (changed, problems, busy (a 503), stock, withdrawn with Page.notice_line and
       Page.notice_n; max and units with Page.notice_n, the cap),
       Page.rate_limited = "order" with Page.retry_minutes (a 429), Page.idem and Page.rev (the cart revision this form
       places an order for), Page.details.N (what the lines ask: key, line,

@@ -261,7 +261,11 @@ def systemd_units_pass_systemd_analyze_verify():
         names = sorted(os.listdir(units))
         check(names == ["souk-backup.service", "souk-backup.timer",
                         "souk-cron.service", "souk-cron.timer",
-                        "souk-mail.service", "souk@.service"], repr(names))
+                        "souk-mail.service", "souk@.service",
+                        "souk@checkout.service.d"], repr(names))
+        check(os.listdir(units + "/souk@checkout.service.d") ==
+              ["workers.conf"], "checkout's drop-in")
+        names.remove("souk@checkout.service.d")
         args = [units + "/souk@%s.service" % p for p in
                 ("catalog", "cart", "checkout", "contact")]
         args += [units + "/" + n for n in names if "@" not in n]
@@ -280,5 +284,7 @@ def systemd_units_pass_systemd_analyze_verify():
             env=dict(os.environ, PREFIX=prefix, DESTDIR=""))
         left = [os.path.join(d, f) for d, _, fs in os.walk(prefix) for f in fs]
         check(not left, "uninstall left %r" % left[:5])
+        check(not os.path.exists(units + "/souk@checkout.service.d"),
+              "uninstall left the drop-in folder")
     finally:
         shutil.rmtree(top, ignore_errors=True)

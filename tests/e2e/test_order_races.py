@@ -1,6 +1,8 @@
 """Orders under pressure, each on its own store: 200 shoppers for the last
-5 units, 50 shoppers for a single-use coupon, and checkout workers killed
-with SIGKILL (a storm of 120) while orders are being placed."""
+5 units, 50 shoppers for a single-use coupon, checkout workers killed
+with SIGKILL (a storm of 120) while orders are being placed, and a store
+whose writers queue stays taken past the busy timeout."""
+import fcntl
 import os
 import random
 import signal
@@ -102,6 +104,44 @@ def fifty_shoppers_for_a_single_use_coupon():
               "exactly one redemption")
         check(one(s, "SELECT count(*) FROM orders WHERE coupon_id IS NOT "
                   "NULL") == 1, "one discounted order")
+    finally:
+        stopped(s)
+        s.cleanup()
+
+
+@test
+def a_writers_queue_taken_too_long_answers_busy_then_places_once():
+    """The writers queue (lib/db/db_writers.h: a flock on <db>-writers)
+    held by someone else for longer than the busy timeout (5 s): the
+    checkout answers 503 with Retry-After and says nothing was ordered;
+    the same form sent again once it is free places the order, once."""
+    s = Stack().start()
+    try:
+        b = Shopper(s)
+        check(b.add("hdmi-2-1-cable-5m").status == 303, "add")
+        _, form = b.form()
+        fd = os.open(s.env["SOUK_DB_PATH"] + "-writers",
+                     os.O_RDONLY | os.O_CREAT, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            t0 = time.time()
+            r = b.place(ADDRESS, form)
+            waited = time.time() - t0
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+        check(r.status == 503, "busy: %d %s" % (r.status, r.text[:300]))
+        check(r.header("Retry-After") == "2", "Retry-After")
+        check("nothing was ordered" in r.text, "a clear busy message")
+        check(4.5 <= waited < 20, "waited the busy timeout: %.1f s" % waited)
+        check(one(s, "SELECT count(*) FROM orders") == 0, "no order yet")
+        r = b.place(ADDRESS, form)
+        check(r.status == 303 and "/order/" in (r.header("Location") or ""),
+              "placed once free: %d" % r.status)
+        r2 = b.place(ADDRESS, form)
+        check(r2.status == 303 and r2.header("Location").split("?")[0] ==
+              r.header("Location").split("?")[0], "the same form: its order")
+        check(one(s, "SELECT count(*) FROM orders") == 1, "one order")
     finally:
         stopped(s)
         s.cleanup()

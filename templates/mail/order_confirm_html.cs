@@ -2,7 +2,9 @@
       (TMPL_BARE renders with Config.VarEscapeMode = html), no scripts, no
       remote images, styles inline (mail clients drop <style>).  To an
       address nobody has verified: nothing the shopper typed (no name,
-      address or phone), as in order_confirm.cs. ?>
+      address or phone), as in order_confirm.cs.  o.next_html is
+      partials/order.cs's timeline, rendered with escaping on by
+      store_mail.c (mail/timeline_html.cs), so it is printed raw. ?>
 <?cs include:"partials/order.cs" ?>
 <!doctype html>
 <html lang="<?cs var:Lang.code ?>">
@@ -25,7 +27,7 @@
 <?cs call:pay_rows(o.pay.rows, 0) ?>
 <?cs if:?o.pay.deadline ?><p><strong><?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?></strong>. <?cs var:Lang.pay.deadline_after ?></p><?cs /if ?>
 <?cs if:o.takes_proof == 1 ?><p><?cs var:Lang.mail.proof_hint ?></p><?cs /if ?>
-<?cs call:timeline(o) ?>
+<?cs uvar:o.next_html ?>
 <p><a href="<?cs var:o.url ?>" style="display: inline-block; background: #0f766e; color: #fff; padding: 10px 16px; border-radius: 8px; text-decoration: none;"><?cs var:Lang.mail.follow_button ?></a></p>
 <p style="color: #5b6472;"><?cs var:Store.name ?> · <?cs var:Store.base_url ?></p>
 <?cs /with ?>

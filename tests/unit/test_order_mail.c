@@ -100,8 +100,12 @@ store_setup(void)
 	tmpl_set_store("base_url", conf_str(CONF_BASE_URL));
 }
 
+/* A status to give the orders instead of their method's first one
+ * (NULL: none), for the timeline's other shapes. */
+static const char *status_override;
+
 /* Case k's order as placing it makes it (reference drawn, status set by
- * its payment method). */
+ * its payment method, or status_override). */
 static void
 make_order(const struct mail_case *k, struct order *o)
 {
@@ -115,6 +119,8 @@ make_order(const struct mail_case *k, struct order *o)
 	o->reference = "SK-7KQ4MZ2D";
 	o->method = k->method;
 	pay_get(k->method)->place(o);
+	if (status_override != NULL)
+		o->status = status_override;
 	o->currency = "TND";
 	o->subtotal_minor = sub;
 	o->discount_minor = k->discount;
@@ -287,6 +293,37 @@ TEST(order_mails_are_byte_identical_to_golden)
 			CHECK(same_as_golden(name, b.data ? b.data : ""));
 		}
 	buf_free(&b);
+	tmpl_shutdown();
+	CHECK_INT(conf_load_file(NULL), 0);
+}
+
+/* The timeline is kept under the values it reads (tmpl_memo): an order
+ * of the same kinds in another status gets its own, and the first shape's
+ * is unchanged after it. */
+TEST(order_mail_timeline_follows_the_status)
+{
+	struct buf b = { 0 }, paid = { 0 }, proof = { 0 };
+
+	store_setup();
+	CHECK_INT(render_case(&cases[0], &b), 0);
+	status_override = "paid";
+	CHECK_INT(render_case(&cases[0], &paid), 0);
+	status_override = "proof_received";
+	CHECK_INT(render_case(&cases[0], &proof), 0);
+	status_override = NULL;
+	CHECK(paid.data != NULL && strstr(paid.data,
+	    "<li class=\"step done\" data-step=\"check\">") != NULL);
+	CHECK(proof.data != NULL && strstr(proof.data,
+	    "<li class=\"step now\" data-step=\"check\" aria-current=\"step\">")
+	    != NULL);
+	CHECK_INT(render_case(&cases[0], &b), 0);
+	CHECK(same_as_golden("en_bank_subscription.txt", b.data ? b.data : ""));
+	/* The memo refuses page templates and names outside the tree. */
+	CHECK(tmpl_memo(LANG_EN, "mail/timeline_html", TMPL_PAGE, "") == NULL);
+	CHECK(tmpl_memo(LANG_EN, "../mail/timeline_html", TMPL_BARE, "") == NULL);
+	buf_free(&b);
+	buf_free(&paid);
+	buf_free(&proof);
 	tmpl_shutdown();
 	CHECK_INT(conf_load_file(NULL), 0);
 }

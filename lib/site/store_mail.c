@@ -88,6 +88,24 @@ put_timeline(enum lang l, HDF *h)
 	return text != NULL ? 0 : -1;
 }
 
+/* The order o under Page.order of language l's tree, with what the order
+ * mails print from it: Page.order.lines_text, the lines and totals both
+ * text mails show (mail/order_lines, rendered once for the two), and
+ * with timeline, the shopper's timeline (put_timeline).  0 or -1. */
+static int
+put_order(struct ctx *c, enum lang l, const struct order *o, int timeline)
+{
+	HDF *h = tmpl_hdf(l);
+	struct buf b = { 0 };
+	int rc;
+
+	order_put(h, &c->arena, l, "Page.order", o);
+	if ((rc = mail_render(l, "mail/order_lines", &b)) == 0)
+		hdf_put(h, "Page.order.lines_text", b.data ? b.data : "");
+	buf_free(&b);
+	return rc < 0 || (timeline && put_timeline(l, h) < 0) ? -1 : 0;
+}
+
 int
 store_mail_order(void *arg, const struct order *o, struct mail *m, size_t *n)
 {
@@ -105,8 +123,7 @@ store_mail_order(void *arg, const struct order *o, struct mail *m, size_t *n)
 	/* The request's tree keeps Page.order after a render: the order is
 	 * put there once for the mails in the visitor's language (putting
 	 * it was a third of the order mails' instructions, callgrind). */
-	order_put(c->hdf, &c->arena, c->lang, "Page.order", o);
-	if (put_timeline(c->lang, c->hdf) < 0)
+	if (put_order(c, c->lang, o, 1) < 0)
 		return -1;
 	m[0].text = render(c, c->lang, "mail/order_confirm", 0);
 	m[0].html = render(c, c->lang, "mail/order_confirm_html", 1);
@@ -120,8 +137,12 @@ store_mail_order(void *arg, const struct order *o, struct mail *m, size_t *n)
 	 * The blank shop copies this once gave under load were
 	 * hdf_remove_tree's stale lookup cache, fixed by hdf_drop()
 	 * (793b884); test_order_mail renders orders back to back. */
-	m[1].text = shop == c->lang ? render(c, shop, "mail/order_new", 0) :
-	    render_order(c, shop, "mail/order_new", 0, o);
+	if (shop == c->lang)
+		m[1].text = render(c, shop, "mail/order_new", 0);
+	else if (put_order(c, shop, o, 0) == 0) {
+		m[1].text = render(c, shop, "mail/order_new", 0);
+		tmpl_clear(shop);
+	}
 	*n = 2;
 	return m[0].text && m[0].html && m[1].text ? 0 : -1;
 }

@@ -170,10 +170,10 @@ put_events(HDF *top, struct arena *a, enum lang l, const struct order *o)
 	}
 }
 
-/* pay.rows.N.* under top: the instructions of o's method m, each with
- * its label in language l (Lang.pay.label.<key>, "" when missing, or its
- * name): templates print r.label, where looking the key up per row was
- * the rows' dearest part (callgrind). */
+/* pay.rows.N.* under top: the instructions of o's method m, each row's
+ * label in language l (Lang.pay.label.<key>, "" when missing, or the
+ * row's own name): templates print r.label, where looking the key up
+ * per row was the rows' dearest part (callgrind). */
 static void
 put_pay_rows(HDF *top, enum lang l, const struct pay_method *m,
     const struct order *o)
@@ -190,14 +190,9 @@ put_pay_rows(HDF *top, enum lang l, const struct pay_method *m,
 
 		if (n == NULL)
 			return;
-		if (rows.row[i].key != NULL) {
-			hdf_put(n, "key", rows.row[i].key);
-			hdf_put(n, "label", labels == NULL ? "" :
-			    hdf_get_value(labels, rows.row[i].key, ""));
-		} else {
-			hdf_put(n, "name", rows.row[i].name);
-			hdf_put(n, "label", rows.row[i].name);
-		}
+		hdf_put(n, "label", rows.row[i].key == NULL ? rows.row[i].name :
+		    labels == NULL ? "" : hdf_get_value(labels, rows.row[i].key,
+		    ""));
 		hdf_put(n, "value", rows.row[i].value);
 		if (rows.row[i].holder[0] != '\0')
 			hdf_put(n, "holder", rows.row[i].holder);

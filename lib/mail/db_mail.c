@@ -19,7 +19,7 @@
 	"queued_at, sent_at, in_reply_to, refs"
 
 enum {
-	Q_INSERT, Q_CLAIM, Q_SENT, Q_RETRY, Q_FAILED, Q_ALL_DUE, Q_LIST,
+	Q_INSERT, Q_INSERT_PAIR, Q_CLAIM, Q_SENT, Q_RETRY, Q_FAILED, Q_ALL_DUE, Q_LIST,
 	Q_GET, Q_REQUEUE_ONE, Q_REQUEUE_ALL, Q_COUNTS,
 	Q_LAST_TO,
 	Q__MAX
@@ -29,6 +29,13 @@ static const char *const sql[Q__MAX] = {
 	    "reply_to_name, subject, body_text, body_html, message_id, "
 	    "next_attempt_at, created_at, queued_at, in_reply_to, refs) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, ?10, ?11)",
+	/* Two rows, one statement: an order's two mails (each statement's
+	 * set-up and the CHECKs' work once). */
+	[Q_INSERT_PAIR] = "INSERT INTO mail_outbox(to_addr, to_name, reply_to, "
+	    "reply_to_name, subject, body_text, body_html, message_id, "
+	    "next_attempt_at, created_at, queued_at, in_reply_to, refs) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?9, ?10, ?11), "
+	    "(?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?9, ?9, ?9, ?20, ?21)",
 	[Q_CLAIM] = "UPDATE mail_outbox SET status = 'sending', claimed_by = ?1, "
 	    "claimed_until = ?2, attempts = attempts + 1 "
 	    "WHERE id IN (SELECT id FROM mail_outbox WHERE id > ?4 AND "
@@ -64,6 +71,27 @@ static const char *const sql[Q__MAX] = {
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
+/* Binds m and its message_id as one row of Q_INSERT or Q_INSERT_PAIR:
+ * parameters 1-8 and 10-11 of the first row, shifted by off (11, 10 past
+ * ?9, the time both rows share) for the second. */
+static void
+bind_row(sqlite3_stmt *st, int off, const struct mail *m,
+    const char *message_id)
+{
+	int late = off ? off - 1 : 0;
+
+	db_bind_text(st, 1 + off, m->to);
+	db_bind_text(st, 2 + off, m->to_name ? m->to_name : "");
+	db_bind_text(st, 3 + off, m->reply_to ? m->reply_to : "");
+	db_bind_text(st, 4 + off, m->reply_to_name ? m->reply_to_name : "");
+	db_bind_text(st, 5 + off, m->subject);
+	db_bind_text(st, 6 + off, m->text);
+	db_bind_text(st, 7 + off, m->html);
+	db_bind_text(st, 8 + off, message_id);
+	db_bind_text(st, 10 + late, m->in_reply_to ? m->in_reply_to : "");
+	db_bind_text(st, 11 + late, m->references ? m->references : "");
+}
+
 long long
 db_mail_insert(struct db *db, const struct mail *m, const char *message_id,
     long long now)
@@ -73,19 +101,24 @@ db_mail_insert(struct db *db, const struct mail *m, const char *message_id,
 
 	if ((st = db_stmt(db, &stmts, Q_INSERT)) == NULL)
 		return -1;
-	db_bind_text(st, 1, m->to);
-	db_bind_text(st, 2, m->to_name ? m->to_name : "");
-	db_bind_text(st, 3, m->reply_to ? m->reply_to : "");
-	db_bind_text(st, 4, m->reply_to_name ? m->reply_to_name : "");
-	db_bind_text(st, 5, m->subject);
-	db_bind_text(st, 6, m->text);
-	db_bind_text(st, 7, m->html);
-	db_bind_text(st, 8, message_id);
+	bind_row(st, 0, m, message_id);
 	db_bind_int(st, 9, now);
-	db_bind_text(st, 10, m->in_reply_to ? m->in_reply_to : "");
-	db_bind_text(st, 11, m->references ? m->references : "");
 	/* -1 for every failure: callers roll back either way. */
 	return (id = db_insert(db, st, "mail insert")) > 0 ? id : -1;
+}
+
+int
+db_mail_insert_pair(struct db *db, const struct mail *m,
+    const char *const message_id[2], long long now)
+{
+	sqlite3_stmt *st;
+
+	if ((st = db_stmt(db, &stmts, Q_INSERT_PAIR)) == NULL)
+		return -1;
+	bind_row(st, 0, &m[0], message_id[0]);
+	bind_row(st, 11, &m[1], message_id[1]);
+	db_bind_int(st, 9, now);
+	return db_insert(db, st, "mail insert") > 0 ? 0 : -1;
 }
 
 /* Reads the ROW_COLS of the current result row into r (strings in a). */

@@ -37,6 +37,10 @@ enum mail_outcome {
  * id, or -1 (logged). */
 long long	 db_mail_insert(struct db *, const struct mail *,
 		    const char *message_id, long long now);
+/* Inserts m[0] and m[1] as queued rows in one statement (inside the
+ * caller's transaction; ids in order).  0, or -1 (logged; neither row). */
+int		 db_mail_insert_pair(struct db *, const struct mail *m,
+		    const char *const message_id[2], long long now);
 /* In its own transaction, claims for `who` until now + lease at most max
  * rows with id > after that are due (queued with next_attempt_at <= now,
  * or 'sending' with an expired claim), oldest first, counting one more

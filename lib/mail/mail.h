@@ -66,6 +66,10 @@ struct mail {
  * unsafe or the insert failed — the caller then rolls its transaction
  * back. */
 int		mail_enqueue(struct db *, const struct mail *m, long long *id);
+/* mail_enqueue() of m[0..n) in order, two rows a statement (an order's
+ * mails).  0, or -1 (logged) when any is unsafe (then nothing is queued)
+ * or an insert failed — the caller rolls its transaction back. */
+int		mail_enqueue_all(struct db *, const struct mail *m, size_t n);
 /* Renders templates/<name>.cs as plain text (no HTML escaping) in lang,
  * from what the caller put under Page.* or Mail.* in tmpl_hdf(lang), into
  * out; the Mail.* subtree is removed afterwards (use it for a language

@@ -48,25 +48,62 @@ refused(const struct mail *m)
 	return NULL;
 }
 
+/* A new Message-ID made at now into msgid[128]. */
+static void
+new_msgid(char *msgid, long long now)
+{
+	char token[32];
+
+	rand_token(token, 18);
+	snprintf(msgid, 128, "<%lld.%s@%s>", now, token, domain());
+}
+
+/* 0 when m may be queued, else -1 (logged). */
+static int
+check(const struct mail *m)
+{
+	const char *why;
+
+	if ((why = refused(m)) == NULL)
+		return 0;
+	log_error("mail: refused to queue a mail: unsafe or missing %s", why);
+	return -1;
+}
+
 int
 mail_enqueue(struct db *db, const struct mail *m, long long *id)
 {
-	char token[32], msgid[128];
+	char msgid[128];
 	long long now = (long long)time(NULL), got;
-	const char *why;
 
-	if ((why = refused(m)) != NULL) {
-		log_error("mail: refused to queue a mail: unsafe or missing %s",
-		    why);
+	if (check(m) < 0)
 		return -1;
-	}
-	rand_token(token, 18);
-	snprintf(msgid, sizeof(msgid), "<%lld.%s@%s>", now, token, domain());
+	new_msgid(msgid, now);
 	if ((got = db_mail_insert(db, m, msgid, now)) < 0)
 		return -1;
 	if (id != NULL)
 		*id = got;
 	return 0;
+}
+
+int
+mail_enqueue_all(struct db *db, const struct mail *m, size_t n)
+{
+	char ids[2][128];
+	const char *pair[2] = { ids[0], ids[1] };
+	long long now = (long long)time(NULL);
+	size_t i = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (check(&m[k]) < 0)
+			return -1;
+	for (; i + 1 < n; i += 2) {
+		new_msgid(ids[0], now);
+		new_msgid(ids[1], now);
+		if (db_mail_insert_pair(db, &m[i], pair, now) < 0)
+			return -1;
+	}
+	return i < n ? mail_enqueue(db, &m[i], NULL) : 0;
 }
 
 int

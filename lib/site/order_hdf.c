@@ -73,29 +73,132 @@ cart_put(struct ctx *c, const char *pre, const struct cart *cart)
 		hdf_putf(h, "1", "%s.over_units", pre);
 }
 
-/* <pre>.next: what happens after this order is placed, for the kinds of
+/* The node name under h, made when missing; NULL on error (logged).
+ * Values set on it are found from it: no walk from the tree's root and
+ * no formatted path per value (order_put was most of the order mails'
+ * HDF work). */
+static HDF *
+node(HDF *h, const char *name)
+{
+	HDF *n;
+
+	return neo_check(hdf_get_node(h, name, &n), name) < 0 ? NULL : n;
+}
+
+/* The node <i> under h (node()). */
+static HDF *
+item(HDF *h, size_t i)
+{
+	char num[BUF_INT_MAX];
+
+	fmt_int(num, (long long)i);
+	return node(h, num);
+}
+
+/* next.*: what happens after this order is placed, for the kinds of
  * line it holds (the timeline of the order page and mail): .physical,
  * .subscription, .digital (1 when the order has such a line), .cod,
  * .check_hours and .ship_days (store settings), and .stage: 0 before the
  * payment is checked, 1 once it is (paid), 2 once delivered (completed);
- * no .next for a cancelled or refunded order. */
+ * no .next for a cancelled or refunded order.  top: the order's node. */
 static void
-put_next(HDF *h, struct arena *a, const char *pre, const struct order *o)
+put_next(HDF *top, const struct order *o)
 {
 	int st = order_status_parse(o->status), stage;
+	HDF *n;
 
-	if (st == ORDER_CANCELLED || st == ORDER_REFUNDED || st < 0)
+	if (st == ORDER_CANCELLED || st == ORDER_REFUNDED || st < 0 ||
+	    (n = node(top, "next")) == NULL)
 		return;
 	stage = st == ORDER_COMPLETED ? 2 : st == ORDER_PAID ? 1 : 0;
 	for (size_t i = 0; i < o->nlines; i++)
-		hdf_putf(h, "1", "%s.next.%s", pre, o->lines[i].kind);
-	hdf_putf(h, strcmp(o->method, "cod") == 0 ? "1" : "0", "%s.next.cod",
-	    pre);
-	hdf_putf(h, arena_printf(a, "%lld", conf_int(CONF_ORDER_CHECK_HOURS)),
-	    "%s.next.check_hours", pre);
-	hdf_putf(h, arena_printf(a, "%lld", conf_int(CONF_ORDER_SHIP_DAYS)),
-	    "%s.next.ship_days", pre);
-	hdf_putf(h, arena_printf(a, "%d", stage), "%s.next.stage", pre);
+		hdf_put(n, o->lines[i].kind, "1");
+	hdf_put(n, "cod", strcmp(o->method, "cod") == 0 ? "1" : "0");
+	hdf_put_int(n, "check_hours", conf_int(CONF_ORDER_CHECK_HOURS));
+	hdf_put_int(n, "ship_days", conf_int(CONF_ORDER_SHIP_DAYS));
+	hdf_put_int(n, "stage", stage);
+}
+
+/* lines.N.* of order o under top, amounts in language l. */
+static void
+put_lines(HDF *top, struct arena *a, enum lang l, const struct order *o)
+{
+	HDF *lines = o->nlines ? node(top, "lines") : NULL;
+
+	for (size_t i = 0; lines != NULL && i < o->nlines; i++) {
+		const struct order_line *ol = &o->lines[i];
+		HDF *n = item(lines, i), *details;
+
+		if (n == NULL)
+			return;
+		hdf_put(n, "name", ol->name);
+		hdf_put(n, "kind", ol->kind);
+		hdf_put_int(n, "months", ol->months);
+		hdf_put_int(n, "days", ol->days);
+		hdf_put_int(n, "qty", ol->qty);
+		hdf_put(n, "unit", money_arena(a, ol->unit_minor, l));
+		hdf_put(n, "total", money_arena(a, ol->line_minor, l));
+		details = ol->ndetails ? node(n, "details") : NULL;
+		for (size_t k = 0; details != NULL && k < ol->ndetails; k++) {
+			const struct order_detail *d = &ol->details[k];
+			HDF *dn = item(details, k);
+
+			if (dn == NULL)
+				return;
+			hdf_put(dn, "label", lang_text(d->labels, l, d->label));
+			hdf_put(dn, "value", d->value);
+		}
+	}
+}
+
+/* events.N.* of order o under top, times in language l. */
+static void
+put_events(HDF *top, struct arena *a, enum lang l, const struct order *o)
+{
+	HDF *events = o->nevents ? node(top, "events") : NULL;
+
+	for (size_t i = 0; events != NULL && i < o->nevents; i++) {
+		const struct order_event *e = &o->events[i];
+		HDF *n = item(events, i);
+
+		if (n == NULL)
+			return;
+		hdf_put(n, "status", e->status);
+		hdf_put(n, "note", e->note);
+		hdf_put(n, "status_text", pay_status_text(o->method, e->status));
+		hdf_put(n, "at", l10n_time_a(a, e->at, l, L10N_DATETIME));
+	}
+}
+
+/* pay.rows.N.* under top: the instructions of o's method m, each row's
+ * label in language l (Lang.pay.label.<key>, "" when missing, or the
+ * row's own name): templates print r.label, where looking the key up
+ * per row was the rows' dearest part (callgrind). */
+static void
+put_pay_rows(HDF *top, enum lang l, const struct pay_method *m,
+    const struct order *o)
+{
+	HDF *labels = hdf_get_obj(tmpl_hdf(l), "Lang.pay.label");
+	struct pay_rows rows = { .n = 0 };
+	HDF *list;
+
+	m->instructions(o, &rows);
+	if (rows.n == 0 || (list = node(top, "pay.rows")) == NULL)
+		return;
+	for (size_t i = 0; i < rows.n; i++) {
+		HDF *n = item(list, i);
+
+		if (n == NULL)
+			return;
+		hdf_put(n, "label", rows.row[i].key == NULL ? rows.row[i].name :
+		    labels == NULL ? "" : hdf_get_value(labels, rows.row[i].key,
+		    ""));
+		hdf_put(n, "value", rows.row[i].value);
+		if (rows.row[i].holder[0] != '\0')
+			hdf_put(n, "holder", rows.row[i].holder);
+		if (rows.row[i].copy)
+			hdf_put(n, "copy", "1");
+	}
 }
 
 void
@@ -117,83 +220,40 @@ order_put(HDF *h, struct arena *a, enum lang l, const char *pre,
 		{ "city", offsetof(struct order, city) },
 		{ "postal", offsetof(struct order, postal) },
 	};
+	HDF *top = node(h, pre);
 
+	if (top == NULL)
+		return;
 	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
-		hdf_putf(h, *(const char *const *)((const char *)o + text[i].off),
-		    "%s.%s", pre, text[i].name);
-	hdf_putf(h, arena_printf(a, "%lld", o->id), "%s.id", pre);
-	hdf_putf(h, arena_printf(a, "%s/order/%s", conf_str(CONF_BASE_URL),
-	    o->token), "%s.url", pre);
-	hdf_putf(h, money_arena(a, o->subtotal_minor, l), "%s.subtotal", pre);
-	hdf_putf(h, money_arena(a, o->discount_minor, l), "%s.discount", pre);
-	hdf_putf(h, money_arena(a, o->total_minor, l), "%s.total", pre);
-	hdf_putf(h, o->discount_minor > 0 ? "1" : "0", "%s.has_discount", pre);
-	hdf_putf(h, pay_status_text(o->method, o->status), "%s.status_text", pre);
+		hdf_put(top, text[i].name,
+		    *(const char *const *)((const char *)o + text[i].off));
+	hdf_put_int(top, "id", o->id);
+	hdf_put(top, "url", arena_printf(a, "%s/order/%s",
+	    conf_str(CONF_BASE_URL), o->token));
+	hdf_put(top, "subtotal", money_arena(a, o->subtotal_minor, l));
+	hdf_put(top, "discount", money_arena(a, o->discount_minor, l));
+	hdf_put(top, "total", money_arena(a, o->total_minor, l));
+	hdf_put(top, "has_discount", o->discount_minor > 0 ? "1" : "0");
+	hdf_put(top, "status_text", pay_status_text(o->method, o->status));
 	if (*o->delivery_name != '\0') {
-		hdf_putf(h, "1", "%s.has_delivery", pre);
-		hdf_putf(h, money_arena(a, o->delivery_minor, l), "%s.delivery",
-		    pre);
-		hdf_putf(h, o->delivery_minor == 0 ? "1" : "0",
-		    "%s.delivery_free", pre);
-		hdf_putf(h, lang_text(o->delivery_names, l, o->delivery_name),
-		    "%s.delivery_name", pre);
-		hdf_putf(h, arena_printf(a, "%d", o->delivery_min_days),
-		    "%s.delivery_min", pre);
-		hdf_putf(h, arena_printf(a, "%d", o->delivery_max_days),
-		    "%s.delivery_max", pre);
+		hdf_put(top, "has_delivery", "1");
+		hdf_put(top, "delivery", money_arena(a, o->delivery_minor, l));
+		hdf_put(top, "delivery_free", o->delivery_minor == 0 ? "1" : "0");
+		hdf_put(top, "delivery_name",
+		    lang_text(o->delivery_names, l, o->delivery_name));
+		hdf_put_int(top, "delivery_min", o->delivery_min_days);
+		hdf_put_int(top, "delivery_max", o->delivery_max_days);
 	}
 	if (pay_deadline_after(o->method) > 0)
-		hdf_putf(h, l10n_time_a(a, o->created_at +
-		    pay_deadline_after(o->method), l, L10N_DATETIME),
-		    "%s.pay.deadline", pre);
-	hdf_putf(h, l10n_time_a(a, o->created_at, l, L10N_DATETIME), "%s.created", pre);
-	hdf_putf(h, arena_printf(a, "%zu", o->nproofs), "%s.proofs", pre);
-	hdf_putf(h, m && m->takes_proof ? "1" : "0", "%s.takes_proof", pre);
-	for (size_t i = 0; i < o->nlines; i++) {
-		const struct order_line *ol = &o->lines[i];
-		hdf_putf(h, ol->name, "%s.lines.%zu.name", pre, i);
-		hdf_putf(h, ol->kind, "%s.lines.%zu.kind", pre, i);
-		put_num(h, a, pre, i, "months", ol->months);
-		put_num(h, a, pre, i, "days", ol->days);
-		put_num(h, a, pre, i, "qty", ol->qty);
-		hdf_putf(h, money_arena(a, ol->unit_minor, l), "%s.lines.%zu.unit", pre, i);
-		hdf_putf(h, money_arena(a, ol->line_minor, l), "%s.lines.%zu.total",
-		    pre, i);
-		for (size_t k = 0; k < ol->ndetails; k++) {
-			const struct order_detail *d = &ol->details[k];
-			hdf_putf(h, lang_text(d->labels, l, d->label),
-			    "%s.lines.%zu.details.%zu.label", pre, i, k);
-			hdf_putf(h, ol->details[k].value,
-			    "%s.lines.%zu.details.%zu.value", pre, i, k);
-		}
-	}
-	put_next(h, a, pre, o);
-	for (size_t i = 0; i < o->nevents; i++) {
-		hdf_putf(h, o->events[i].status, "%s.events.%zu.status", pre, i);
-		hdf_putf(h, o->events[i].note, "%s.events.%zu.note", pre, i);
-		hdf_putf(h, pay_status_text(o->method, o->events[i].status),
-		    "%s.events.%zu.status_text", pre, i);
-		hdf_putf(h, l10n_time_a(a, o->events[i].at, l,
-		    L10N_DATETIME), "%s.events.%zu.at",
-		    pre, i);
-	}
-	if (m != NULL) {
-		struct pay_rows rows = { .n = 0 };
-		m->instructions(o, &rows);
-		for (size_t i = 0; i < rows.n; i++) {
-			if (rows.row[i].key != NULL)
-				hdf_putf(h, rows.row[i].key,
-				    "%s.pay.rows.%zu.key", pre, i);
-			else
-				hdf_putf(h, rows.row[i].name,
-				    "%s.pay.rows.%zu.name", pre, i);
-			hdf_putf(h, rows.row[i].value, "%s.pay.rows.%zu.value",
-			    pre, i);
-			if (rows.row[i].holder[0] != '\0')
-				hdf_putf(h, rows.row[i].holder,
-				    "%s.pay.rows.%zu.holder", pre, i);
-			if (rows.row[i].copy)
-				hdf_putf(h, "1", "%s.pay.rows.%zu.copy", pre, i);
-		}
-	}
+		hdf_put(top, "pay.deadline", l10n_time_a(a, o->created_at +
+		    pay_deadline_after(o->method), l, L10N_DATETIME));
+	hdf_put(top, "created", l10n_time_a(a, o->created_at, l,
+	    L10N_DATETIME));
+	hdf_put_int(top, "proofs", (long long)o->nproofs);
+	hdf_put(top, "takes_proof", m && m->takes_proof ? "1" : "0");
+	put_lines(top, a, l, o);
+	put_next(top, o);
+	put_events(top, a, l, o);
+	if (m != NULL)
+		put_pay_rows(top, l, m, o);
 }

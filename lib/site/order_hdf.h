@@ -15,8 +15,8 @@ void	cart_put(struct ctx *, const char *prefix, const struct cart *);
  * discount,total,coupon,name,email,phone,country,address,city,postal,
  * created,proofs} and <prefix>.lines.N.{name,kind,months,days,qty,unit,
  * total}, <prefix>.events.N.{status,status_text,note,at},
- * <prefix>.pay.rows.N.{key|name,value,holder,copy} (the method's
- * instructions), <prefix>.pay.deadline (the pay-by time, when the method's
+ * <prefix>.pay.rows.N.{label,value,holder,copy} (the method's
+ * instructions; label: the key's Lang.pay.label text or the row's name), <prefix>.pay.deadline (the pay-by time, when the method's
  * orders expire), <prefix>.status_text (the Lang.order.status key to show:
  * pay_status_text), and with a delivery <prefix>.{has_delivery,delivery,
  * delivery_free,delivery_name,delivery_min,delivery_max}, into tree h in

@@ -114,9 +114,8 @@ attempt(struct db *db, struct arena *a, const char *cart_token,
 		int rc = check(arg, db, o);
 		r = rc < 0 ? PLACE_ERROR : rc > 0 ? PLACE_LIMITED : PLACE_OK;
 	}
-	for (size_t i = 0; r == PLACE_OK && i < n; i++)
-		if (mail_enqueue(db, &m[i], NULL) < 0)
-			r = PLACE_ERROR;
+	if (r == PLACE_OK && mail_enqueue_all(db, m, n) < 0)
+		r = PLACE_ERROR;
 	if (r == PLACE_OK && db_commit_grouped(db) < 0)
 		r = PLACE_ERROR;	/* not on disk for sure: not confirmed */
 	if (r != PLACE_OK)

@@ -32,6 +32,7 @@ static char *tdir;
 static struct frag {
 	unsigned	 gen;		/* 0: empty */
 	int		 lang;
+	enum tmpl_flags	 flags;		/* TMPL_BARE, or TMPL_TEXT (tmpl_memo) */
 	char		*name, *key, *html;
 } frags[FRAG_SLOTS];
 static unsigned frag_gen = 1;
@@ -355,10 +356,12 @@ frag_name_ok(const char *name)
 	    strlen(name) && strstr(name, "//") == NULL && *name != '/';
 }
 
-/* The rendering of fragment name with key in language l, from the table
- * or rendered now; NULL on error (logged). */
+/* The rendering of fragment name with key in language l (flags
+ * TMPL_BARE or TMPL_TEXT), from the table or rendered now; NULL on error
+ * (logged). */
 static const char *
-fragment(enum lang l, const char *name, const char *key)
+fragment(enum lang l, const char *name, enum tmpl_flags flags,
+    const char *key)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	struct frag *f;
@@ -369,14 +372,14 @@ fragment(enum lang l, const char *name, const char *key)
 
 	for (const char *p = name; *p; p++)
 		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-	h = (h ^ 0xff) * 0x100000001b3ULL;
+	h = (h ^ (0xf0 | (unsigned)flags)) * 0x100000001b3ULL;
 	for (const char *p = key; *p; p++)
 		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
 	f = &frags[(h * LANG__MAX + (uint64_t)l) % FRAG_SLOTS];
-	if (f->gen == frag_gen && f->lang == (int)l &&
+	if (f->gen == frag_gen && f->lang == (int)l && f->flags == flags &&
 	    strcmp(f->name, name) == 0 && strcmp(f->key, key) == 0)
 		return f->html;
-	if ((cs = load(l, name, TMPL_BARE)) == NULL)
+	if ((cs = load(l, name, flags)) == NULL)
 		return NULL;
 	/* The key is the fragment's local variable `key`. */
 	memset(&local, 0, sizeof(local));
@@ -395,6 +398,7 @@ fragment(enum lang l, const char *name, const char *key)
 	free(f->html);
 	f->gen = frag_gen;
 	f->lang = (int)l;
+	f->flags = flags;
 	f->name = strdup(name);
 	f->key = strdup(key);
 	f->html = out.data ? out.data : strdup("");	/* the slot owns it */
@@ -420,7 +424,7 @@ cs_fragment(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
 	for (l = 0; l < LANG__MAX && langs[l].hdf != parse->hdf; l++)
 		;
 	if (l < LANG__MAX && name != NULL && frag_name_ok(name))
-		html = fragment((enum lang)l, name, key ? key : "");
+		html = fragment((enum lang)l, name, TMPL_BARE, key ? key : "");
 	else
 		log_error("templates: bad fragment %s", name ? name : "(null)");
 	free(name);
@@ -431,6 +435,17 @@ cs_fragment(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
 	 * this value is printed. */
 	result->s = (char *)html;
 	return STATUS_OK;
+}
+
+const char *
+tmpl_memo(enum lang l, const char *name, enum tmpl_flags flags,
+    const char *key)
+{
+	if (flags == TMPL_PAGE || !frag_name_ok(name)) {
+		log_error("templates: bad memo %s", name);
+		return NULL;
+	}
+	return fragment(l, name, flags, key);
 }
 
 /* Parses name (+ layout) once per language; NULL on error (logged). */

@@ -49,6 +49,16 @@ void		 tmpl_touch(void);
 /* Changes at every tmpl_touch(): what is cached from the language trees
  * (Lang.*, Store.*) is valid while it is the same. */
 unsigned	 tmpl_generation(void);
+/* A fragment kept for C: the rendering of templates/<name>.cs in language
+ * l (TMPL_BARE: HTML-escaped; TMPL_TEXT), with `key` as its local
+ * variable key, rendered once per (language, name, flags, key) until
+ * tmpl_touch().  Besides Lang.*, Store.* and key, the template may read
+ * Page.* values only when key determines them all (the caller puts every
+ * such value into key).  The string belongs to the table until the next
+ * fragment: copy it before rendering anything else.  NULL on error
+ * (logged). */
+const char	*tmpl_memo(enum lang, const char *name, enum tmpl_flags,
+		    const char *key);
 /* Appends the rendering of `name` to out.  Returns 0 or -1 (logged). */
 int		 tmpl_render(enum lang, const char *name, enum tmpl_flags,
 		    struct buf *out);

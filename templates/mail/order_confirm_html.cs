@@ -2,7 +2,9 @@
       (TMPL_BARE renders with Config.VarEscapeMode = html), no scripts, no
       remote images, styles inline (mail clients drop <style>).  To an
       address nobody has verified: nothing the shopper typed (no name,
-      address or phone), as in order_confirm.cs. ?>
+      address or phone), as in order_confirm.cs.  o.next_html is
+      partials/order.cs's timeline, rendered with escaping on by
+      store_mail.c (mail/timeline_html.cs), so it is printed raw. ?>
 <?cs include:"partials/order.cs" ?>
 <!doctype html>
 <html lang="<?cs var:Lang.code ?>">
@@ -20,12 +22,12 @@
 <?cs if:o.has_delivery == 1 ?><tr><td><?cs var:Lang.ship.delivery ?> (<?cs var:o.delivery_name ?>, <?cs call:ship_days(o.delivery_min, o.delivery_max) ?>)</td><td style="text-align: right;"><?cs if:o.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:o.delivery ?><?cs /if ?></td></tr><?cs /if ?>
 <tr><td><strong><?cs var:Lang.checkout.total ?></strong></td><td style="text-align: right;"><strong><?cs var:o.total ?></strong></td></tr>
 </table>
-<h2 style="font-size: 17px;"><?cs var:Lang.order.pay_title ?> — <?cs var:Lang.pay[o.method].name ?></h2>
-<p><?cs var:Lang.pay[o.method].howto ?></p>
+<?cs with:pm = Lang.pay[o.method] ?><h2 style="font-size: 17px;"><?cs var:Lang.order.pay_title ?> — <?cs var:pm.name ?></h2>
+<p><?cs var:pm.howto ?></p><?cs /with ?>
 <?cs call:pay_rows(o.pay.rows, 0) ?>
 <?cs if:?o.pay.deadline ?><p><strong><?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?></strong>. <?cs var:Lang.pay.deadline_after ?></p><?cs /if ?>
 <?cs if:o.takes_proof == 1 ?><p><?cs var:Lang.mail.proof_hint ?></p><?cs /if ?>
-<?cs call:timeline(o) ?>
+<?cs uvar:o.next_html ?>
 <p><a href="<?cs var:o.url ?>" style="display: inline-block; background: #0f766e; color: #fff; padding: 10px 16px; border-radius: 8px; text-decoration: none;"><?cs var:Lang.mail.follow_button ?></a></p>
 <p style="color: #5b6472;"><?cs var:Store.name ?> · <?cs var:Store.base_url ?></p>
 <?cs /with ?>

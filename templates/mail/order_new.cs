@@ -1,5 +1,6 @@
-<?cs include:"mail/text.cs" ?><?cs with:o = Page.order ?><?cs var:Lang.mail.new_intro ?> <?cs var:o.reference ?> (<?cs var:o.created ?>)
-<?cs call:lines(o) ?><?cs each:l = o.lines ?><?cs if:subcount(l.details) > 0 ?>
+<?cs # To the shop. o.lines_text: mail/text.cs lines, rendered once for
+      both order mails by store_mail.c (mail/order_lines.cs). ?><?cs include:"mail/text.cs" ?><?cs with:o = Page.order ?><?cs var:Lang.mail.new_intro ?> <?cs var:o.reference ?> (<?cs var:o.created ?>)
+<?cs var:o.lines_text ?><?cs each:l = o.lines ?><?cs if:subcount(l.details) > 0 ?>
 
 <?cs var:Lang.order.next.details_for ?> <?cs var:l.name ?>:<?cs call:line_details_text(l) ?><?cs /if ?><?cs /each ?>
 

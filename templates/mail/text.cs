@@ -5,7 +5,7 @@
 <?cs var:Lang.checkout.discount ?> (<?cs var:o.coupon ?>): -<?cs var:o.discount ?><?cs /if ?><?cs if:o.has_delivery == 1 ?>
 <?cs var:Lang.ship.delivery ?> (<?cs var:o.delivery_name ?>, <?cs call:ship_days(o.delivery_min, o.delivery_max) ?>): <?cs if:o.delivery_free == 1 ?><?cs var:Lang.ship.free ?><?cs else ?><?cs var:o.delivery ?><?cs /if ?><?cs /if ?>
 <?cs var:Lang.checkout.total ?>: <?cs var:o.total ?><?cs /def ?><?cs def:rows(o) ?><?cs each:r = o.pay.rows ?>
-  <?cs if:?r.key ?><?cs var:Lang.pay.label[r.key] ?><?cs else ?><?cs var:r.name ?><?cs /if ?>: <?cs var:r.value ?><?cs if:?r.holder ?> (<?cs var:Lang.pay.label.holder ?>: <?cs var:r.holder ?>)<?cs /if ?><?cs /each ?><?cs if:?o.pay.deadline ?>
+  <?cs var:r.label ?>: <?cs var:r.value ?><?cs if:?r.holder ?> (<?cs var:Lang.pay.label.holder ?>: <?cs var:r.holder ?>)<?cs /if ?><?cs /each ?><?cs if:?o.pay.deadline ?>
 <?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?>. <?cs var:Lang.pay.deadline_after ?><?cs /if ?><?cs /def ?><?cs def:step_text(done, now) ?><?cs if:done ?>[<?cs var:Lang.order.next.done ?>]<?cs elif:now ?>[<?cs var:Lang.order.next.now ?>]<?cs else ?>[<?cs var:Lang.order.next.later ?>]<?cs /if ?><?cs /def ?><?cs def:timeline_text(o) ?><?cs if:?o.next.stage ?>
 <?cs var:Lang.order.next.title ?><?cs if:o.next.cod == 1 ?>
 1. <?cs var:Lang.order.next.confirm_a ?> <?cs var:o.next.check_hours ?> <?cs var:Lang.order.next.hours ?><?cs if:o.next.subscription == 1 ?>

@@ -7,7 +7,7 @@
 <?cs def:ship_days(lo, hi) ?><?cs if:lo == hi ?><?cs var:lo ?> <?cs if:lo == 1 ?><?cs var:Lang.ship.day ?><?cs else ?><?cs var:Lang.ship.days ?><?cs /if ?><?cs else ?><?cs var:lo ?>–<?cs var:hi ?> <?cs var:Lang.ship.days ?><?cs /if ?><?cs /def ?>
 <?cs def:pay_rows(rows, copy) ?>
 <dl class="pay-rows">
-<?cs each:r = rows ?><div><dt><?cs if:?r.key ?><?cs var:Lang.pay.label[r.key] ?><?cs else ?><?cs var:r.name ?><?cs /if ?></dt><dd><span class="pay-value"<?cs if:r.copy ?> id="pay-value-<?cs name:r ?>"<?cs /if ?>><?cs var:r.value ?></span><?cs if:r.copy && copy ?> <button type="button" class="small copy" data-copy="pay-value-<?cs name:r ?>" data-copied="<?cs var:Lang.pay.copied ?>" hidden><?cs var:Lang.pay.copy ?></button><?cs /if ?><?cs if:?r.holder ?><br><small class="holder"><?cs var:Lang.pay.label.holder ?>: <?cs var:r.holder ?></small><?cs /if ?></dd></div>
+<?cs each:r = rows ?><div><dt><?cs var:r.label ?></dt><dd><span class="pay-value"<?cs if:r.copy ?> id="pay-value-<?cs name:r ?>"<?cs /if ?>><?cs var:r.value ?></span><?cs if:r.copy && copy ?> <button type="button" class="small copy" data-copy="pay-value-<?cs name:r ?>" data-copied="<?cs var:Lang.pay.copied ?>" hidden><?cs var:Lang.pay.copy ?></button><?cs /if ?><?cs if:?r.holder ?><br><small class="holder"><?cs var:Lang.pay.label.holder ?>: <?cs var:r.holder ?></small><?cs /if ?></dd></div>
 <?cs /each ?></dl>
 <?cs /def ?>
 <?cs def:ferr(f) ?><?cs if:?Page.field_err[f] ?><p class="field-err" data-fe-for="f-<?cs var:f ?>" id="err-<?cs var:f ?>"><?cs call:fe_text("checkout", f, Page.field_err[f]) ?></p><?cs /if ?><?cs /def ?>

@@ -603,6 +603,51 @@ TEST(order_place_queues_its_mails_in_the_transaction)
 	fx_close(&f);
 }
 
+/* mail_enqueue_all: two rows a statement, each field in its own row and
+ * column, in order; one unsafe mail queues none. */
+TEST(mail_enqueue_all_queues_each_mail_as_given)
+{
+	struct db *db = t_db_new();
+	struct mail m[3] = {
+		{ .to = "a@example.com", .reply_to = "shop@example.com",
+		    .subject = "First", .text = "one", .html = "<p>one</p>" },
+		{ .to = "b@example.com", .to_name = "Shop", .to_verified = 1,
+		    .reply_to = "a@example.com", .reply_to_name = "A",
+		    .subject = "Second", .text = "two", .in_reply_to = "<x@y>",
+		    .references = "<w@y> <x@y>" },
+		{ .to = "c@example.com", .subject = "Third", .text = "three" },
+	};
+
+	static const char *const rows[] = {
+		"SELECT count(*) FROM mail_outbox WHERE id = 1 AND "
+		"to_addr = 'a@example.com' AND to_name = '' AND reply_to = "
+		"'shop@example.com' AND reply_to_name = '' AND subject = 'First' "
+		"AND body_text = 'one' AND body_html = '<p>one</p>' AND "
+		"in_reply_to = '' AND refs = '' AND status = 'queued'",
+		"SELECT count(*) FROM mail_outbox WHERE id = 2 AND "
+		"to_addr = 'b@example.com' AND to_name = 'Shop' AND reply_to = "
+		"'a@example.com' AND reply_to_name = 'A' AND subject = 'Second' "
+		"AND body_text = 'two' AND body_html IS NULL AND "
+		"in_reply_to = '<x@y>' AND refs = '<w@y> <x@y>'",
+		"SELECT count(*) FROM mail_outbox WHERE id = 3 AND "
+		"to_addr = 'c@example.com' AND subject = 'Third'",
+	};
+
+	CHECK(db != NULL);
+	CHECK_INT(mail_enqueue_all(db, m, 3), 0);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (t_int(db, rows[i]) != 1)
+			t_fail(__FILE__, __LINE__, rows[i]);
+	CHECK_INT(t_int(db, "SELECT count(DISTINCT message_id) FROM "
+	    "mail_outbox"), 3);
+	CHECK_INT(t_int(db, "SELECT count(DISTINCT next_attempt_at) FROM "
+	    "mail_outbox"), 1);
+	m[2].subject = "Third\r\nBcc: x@example.com";
+	CHECK_INT(mail_enqueue_all(db, m, 3), -1);
+	CHECK_INT(t_int(db, "SELECT count(*) FROM mail_outbox"), 3);
+	db_close(db);
+}
+
 /* mail_enqueue()'s own guard, behind the forms' checks. */
 TEST(mail_enqueue_refuses_header_injection)
 {

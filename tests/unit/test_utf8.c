@@ -42,6 +42,38 @@ TEST(utf8_valid_boundaries)
 	CHECK_INT(utf8_valid("ab\xff", 2), 1);
 }
 
+/* Every good and bad sequence at every offset of a 40-byte ASCII run,
+ * so the 8-bytes-a-step ASCII path meets it at each alignment. */
+TEST(utf8_valid_inside_long_ascii)
+{
+	static const char *const goods[] = { "\xc3\xa9", "\xe2\x82\xac",
+	    "\xf0\x9f\x98\x80", "\x7f" };
+	static const char *const bads[] = { "\xc3", "\xff", "\xed\xa0\x80",
+	    "\xc0\x80", "\x80" };
+	char run[64];
+
+	for (size_t at = 0; at <= 36; at++) {
+		for (size_t g = 0; g < sizeof(goods) / sizeof(*goods); g++) {
+			memset(run, 'a', 40);
+			memcpy(run + at, goods[g], strlen(goods[g]));
+			CHECK_INT(utf8_valid(run, 40), 1);
+		}
+		for (size_t b = 0; b < sizeof(bads) / sizeof(*bads); b++) {
+			memset(run, 'a', 40);
+			memcpy(run + at, bads[b], strlen(bads[b]));
+			CHECK_INT(utf8_valid(run, 40), 0);
+		}
+		memset(run, 'a', 40);
+		run[at] = '\0';
+		CHECK_INT(utf8_valid(run, 40), 0);
+		/* Only n bytes are looked at, in the middle of a step too. */
+		memset(run, 'a', 40);
+		run[at + 3] = (char)0xff;
+		CHECK_INT(utf8_valid(run, at + 3), 1);
+		CHECK_INT(utf8_valid(run, at + 4), 0);
+	}
+}
+
 TEST(utf8_len_and_prefix)
 {
 	const char *s = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80z";	/* 5 */

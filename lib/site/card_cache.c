@@ -5,6 +5,7 @@
 
 #include "card_cache.h"
 #include "fnv.h"
+#include "html_slots.h"
 #include "db_catalog_text.h"
 #include "catalog_hdf.h"
 #include "db_review.h"
@@ -13,15 +14,7 @@
 
 #define SLOTS 2048
 
-struct slot {
-	long long	 id;
-	int		 lang;
-	uint64_t	 sig;
-	char		*html;
-	size_t		 len;
-};
-
-static struct slot slots[SLOTS];
+static struct html_slot slots[SLOTS];
 
 /* FNV-1a over the card's displayed fields. */
 static uint64_t
@@ -45,34 +38,27 @@ signature(const struct product_card *p, const struct rating *r)
 /* The card's HTML from the cache, rendering it on a miss; NULL on error.
  * The product's ratings r (its row of product_ratings) are part of what
  * the card shows. */
-static const struct slot *
+static const struct html_slot *
 card(struct ctx *c, const struct product_card *p, const struct rating *rp)
 {
 	struct rating r = *rp;
-	uint64_t sig;
-
-	sig = signature(p, &r);
-	struct slot *s = &slots[(unsigned long long)(p->id * LANG__MAX + c->lang) %
-	    SLOTS];
+	uint64_t sig = signature(p, &r);
 	struct buf out = { 0 };
+	int hit, rc;
+	struct html_slot *s = html_slot_find(slots, SLOTS, p->id, (int)c->lang,
+	    sig, &hit);
 
-	if (s->html != NULL && s->id == p->id && s->lang == (int)c->lang &&
-	    s->sig == sig)
+	if (hit)
 		return s;
 	put_card(c, "Card", p);
 	review_put_rating(c, "Card.rating", &r);
-	if (tmpl_render(c->lang, "partials/card_one", TMPL_BARE, &out) < 0) {
+	rc = tmpl_render(c->lang, "partials/card_one", TMPL_BARE, &out);
+	hdf_drop(c->hdf, "Card");
+	if (rc < 0) {
 		buf_free(&out);
-		hdf_drop(c->hdf, "Card");
 		return NULL;
 	}
-	hdf_drop(c->hdf, "Card");
-	free(s->html);
-	s->id = p->id;
-	s->lang = (int)c->lang;
-	s->sig = sig;
-	s->html = out.data;	/* the slot owns the buffer now */
-	s->len = out.len;
+	html_slot_fill(s, p->id, (int)c->lang, sig, &out);
 	return s;
 }
 
@@ -96,7 +82,7 @@ card_grid(struct ctx *c, const char *name, const struct listing *l)
 	if (db_ratings_get(c->db, &c->arena, ids, l->n, r) < 0)
 		memset(r, 0, l->n * sizeof(*r));	/* logged: cards without */
 	for (size_t i = 0; i < l->n; i++) {
-		const struct slot *s = card(c, &l->items[i], &r[i]);
+		const struct html_slot *s = card(c, &l->items[i], &r[i]);
 		if (s != NULL)
 			buf_put(&grid, s->html, s->len);
 	}
@@ -108,10 +94,7 @@ card_grid(struct ctx *c, const char *name, const struct listing *l)
 void
 card_cache_clear(void)
 {
-	for (size_t i = 0; i < SLOTS; i++) {
-		free(slots[i].html);
-		memset(&slots[i], 0, sizeof(slots[i]));
-	}
+	html_slots_clear(slots, SLOTS);
 }
 
 int

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fnv.h"
+#include "html_slots.h"
 #include "log.h"
 #include "post_cache.h"
 #include "review_hdf.h"
@@ -11,15 +12,7 @@
 
 #define SLOTS 1024
 
-struct slot {
-	long long	 id;
-	int		 lang;
-	uint64_t	 sig;
-	char		*html;
-	size_t		 len;
-};
-
-static struct slot slots[SLOTS];
+static struct html_slot slots[SLOTS];
 
 /* FNV-1a over what post() prints for a visitor without forms (the dates
  * as timestamps: a change of time zone clears the table). */
@@ -37,17 +30,16 @@ signature(const struct post *q)
 }
 
 /* The post's HTML from the table, rendered on a miss; NULL on error. */
-static const struct slot *
+static const struct html_slot *
 post_html(struct ctx *c, const struct post *q)
 {
 	uint64_t sig = signature(q);
-	struct slot *s = &slots[(unsigned long long)(q->id * LANG__MAX +
-	    c->lang) % SLOTS];
 	struct buf out = { 0 };
-	int rc;
+	int hit, rc;
+	struct html_slot *s = html_slot_find(slots, SLOTS, q->id, (int)c->lang,
+	    sig, &hit);
 
-	if (s->html != NULL && s->id == q->id && s->lang == (int)c->lang &&
-	    s->sig == sig)
+	if (hit)
 		return s;
 	review_put_posts(c, "Post", q, 1);
 	rc = tmpl_render(c->lang, "partials/post_one", TMPL_BARE, &out);
@@ -56,14 +48,7 @@ post_html(struct ctx *c, const struct post *q)
 		buf_free(&out);
 		return NULL;
 	}
-	free(s->html);
-	s->id = q->id;
-	s->lang = (int)c->lang;
-	s->sig = sig;
-	s->html = out.data ? out.data : strdup("");	/* the slot owns it */
-	s->len = out.len;
-	if (s->html == NULL)
-		log_fatal("post_cache: out of memory");
+	html_slot_fill(s, q->id, (int)c->lang, sig, &out);
 	return s;
 }
 
@@ -77,7 +62,7 @@ post_list_html(struct ctx *c, const char *name, const struct post *p,
 	if (n == 0 || c->site->user != NULL)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct slot *s = post_html(c, &p[i]);
+		const struct html_slot *s = post_html(c, &p[i]);
 		if (s == NULL) {
 			buf_free(&list);
 			return 0;
@@ -93,8 +78,5 @@ post_list_html(struct ctx *c, const char *name, const struct post *p,
 void
 post_cache_clear(void)
 {
-	for (size_t i = 0; i < SLOTS; i++) {
-		free(slots[i].html);
-		memset(&slots[i], 0, sizeof(slots[i]));
-	}
+	html_slots_clear(slots, SLOTS);
 }

@@ -1,0 +1,34 @@
+/* html_slots.h — fixed tables of rendered HTML fragments, per process.
+ *
+ * The card and post caches (card_cache.h, post_cache.h) keep each
+ * fragment in one slot of a table, chosen by (id, language), under a
+ * signature of every field it prints: a changed field gives a new
+ * signature, so a kept fragment is never stale, and a colliding id simply
+ * takes the slot over. */
+#ifndef SOUK_HTML_SLOTS_H
+#define SOUK_HTML_SLOTS_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct html_slot {
+	long long	 id;
+	int		 lang;
+	uint64_t	 sig;
+	char		*html;		/* owned by the slot; NULL: empty */
+	size_t		 len;
+};
+
+/* The slot of (id, lang) in table[n]; *hit is 1 when it holds that
+ * fragment with signature sig, 0 when the caller must render it. */
+struct html_slot *html_slot_find(struct html_slot *table, size_t n,
+		    long long id, int lang, uint64_t sig, int *hit);
+/* Makes out's bytes the fragment of (id, lang, sig) in s (the slot takes
+ * out's buffer; *out is left empty). */
+void		 html_slot_fill(struct html_slot *s, long long id, int lang,
+		    uint64_t sig, struct buf *out);
+/* Empties the n slots of table. */
+void		 html_slots_clear(struct html_slot *table, size_t n);
+
+#endif

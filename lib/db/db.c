@@ -190,6 +190,7 @@ queue_take(struct db *db)
 	if (db->qfd >= 0 && db->qpid != getpid()) {	/* a forked copy */
 		close(db->qfd);
 		db->qfd = -1;
+		db->queued = 0;		/* the parent's hold, not ours */
 	}
 	if (db->qfd < 0 && db->qpid != getpid()) {
 		db->qpid = getpid();
@@ -199,17 +200,24 @@ queue_take(struct db *db)
 		return 0;
 	if ((rc = writers_take(db->qfd, db->wait_ms)) == 0)
 		db->queued = 1;
+	else if (rc == -1) {	/* a file system without flock: logged */
+		close(db->qfd);
+		db->qfd = -1;
+		rc = 0;		/* write without the queue */
+	}
 	return rc;
 }
 
-/* Releases the queue if held. */
+/* Releases the queue if this process holds it (a forked copy of the
+ * connection never unlocks its parent's hold). */
 static void
 queue_release(struct db *db)
 {
 	if (!db->queued)
 		return;
 	db->queued = 0;
-	writers_release(db->qfd);
+	if (db->qpid == getpid())
+		writers_release(db->qfd);
 }
 
 struct db *
@@ -258,6 +266,7 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	db_rollback(db);	/* an open transaction, the queue's hold */
 	for (struct db_stmts *s = db->sets, *next; s != NULL; s = next) {
 		next = s->next;
 		for (size_t i = 0; i < s->n; i++) {
@@ -472,7 +481,15 @@ db_one_int(struct db *db, sqlite3_stmt *st, const char *what)
 int
 db_begin(struct db *db)
 {
-	int rc = queue_take(db);
+	int rc;
+
+	/* Nested: BEGIN would fail, and taking the queue again (the same
+	 * descriptor's lock) then releasing it would free the outer one. */
+	if (db->queued || !sqlite3_get_autocommit(db->h)) {
+		log_error("db: begin: a transaction is already open");
+		return -1;
+	}
+	rc = queue_take(db);
 
 	if (rc == -2)
 		log_error("db: busy: the writers queue still taken after %d ms",

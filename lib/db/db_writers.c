@@ -25,13 +25,18 @@ writers_open(const char *db_path)
 		return -1;
 	if (stat(db_path, &st) == 0)
 		mode = st.st_mode & 0666;
-	if ((fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, mode)) < 0) {
+	/* Read-write: where flock is emulated by fcntl locks (NFS), an
+	 * exclusive lock needs a descriptor open for writing. */
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, mode)) < 0) {
 		log_error("db: %s: %s (writing without the queue)", path,
 		    strerror(errno));
 		return -1;
 	}
-	/* As SQLite does for -wal and -shm: a file root makes is the
-	 * database owner's. */
+	/* As SQLite does for -wal and -shm: the database's mode whatever
+	 * the umask, and a file root makes is the database owner's. */
+	if (fstat(fd, &st) == 0 && st.st_uid == geteuid() &&
+	    (st.st_mode & 0666) != mode && fchmod(fd, mode) < 0)
+		log_error("db: chmod %s: %s", path, strerror(errno));
 	if (geteuid() == 0 && stat(db_path, &st) == 0 &&
 	    fchown(fd, st.st_uid, st.st_gid) < 0)
 		log_error("db: chown %s: %s", path, strerror(errno));

@@ -21,8 +21,11 @@
 int	writers_open(const char *db_path);
 /* Takes the queue (an exclusive flock on fd), waiting at most wait_ms.
  * 0 taken, -2 still held by another writer after wait_ms (busy), -1 error
- * (logged).  Uses ITIMER_REAL and SIGALRM for the bound while it waits:
- * nothing else in a store process uses them. */
+ * (logged; the caller then writes without the queue).  Uses ITIMER_REAL
+ * and SIGALRM for the bound while it waits, and leaves the timer disarmed
+ * and the old handler back: a caller must not have its own ITIMER_REAL
+ * armed across db_begin() (mail_send.c disarms its own before it records
+ * a delivery). */
 int	writers_take(int fd, int wait_ms);
 /* Releases the queue taken by writers_take(). */
 void	writers_release(int fd);

@@ -5,6 +5,7 @@
 
 #include "db_internal.h"
 #include "db_stats.h"
+#include "log.h"
 #include "stats_span.h"
 
 /* The placement day of order ?1 in the store's zone. */
@@ -301,10 +302,13 @@ db_stats_order(struct db *db, long long id, int sign, const char *status)
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 1, id);
-	if (db_step_row(db, st, "stats order") != 0) {
+	if ((rc = db_step_row(db, st, "stats order")) != 0) {
 		db_done(st);
+		if (rc == DB_NONE)
+			log_error("db: stats order: no order %lld", id);
 		return -1;
 	}
+	rc = -1;
 	arena_init(&a, 4096);
 	day = db_col_text(&a, st, 0);
 	method = db_col_text(&a, st, 1);

@@ -106,3 +106,40 @@ TEST(writers_queue_waiter_wakes_when_a_holder_is_killed)
 	close(ready[1]);
 	db_close(a);
 }
+
+TEST(writers_queue_nested_begin_refused_and_the_outer_hold_kept)
+{
+	struct db *a = t_db_new();
+
+	CHECK(a != NULL);
+	CHECK_INT(t_exec(a, "CREATE TABLE w(x)"), 0);
+	CHECK_INT(db_begin(a), 0);
+	CHECK_INT(db_begin(a), -1);		/* nested: refused ... */
+	CHECK_INT(queue_held(a), 1);		/* ... the outer still queued */
+	CHECK_INT(t_exec(a, "INSERT INTO w VALUES (1)"), 0);
+	CHECK_INT(db_commit(a), 0);
+	CHECK_INT(queue_held(a), 0);
+	CHECK_INT(db_read_begin(a), 0);		/* a read transaction open */
+	CHECK_INT(db_begin(a), -1);
+	CHECK_INT(queue_held(a), 0);		/* never queued for it */
+	db_read_end(a);
+	CHECK_INT(t_int(a, "SELECT count(*) FROM w"), 1);
+	db_close(a);
+}
+
+TEST(writers_queue_freed_by_closing_mid_transaction)
+{
+	struct db *a = t_db_new(), *b;
+
+	CHECK(a != NULL);
+	CHECK_INT(t_exec(a, "CREATE TABLE w(x)"), 0);
+	b = db_open(sqlite3_db_filename(db_sqlite(a), "main"), 0);
+	CHECK(b != NULL);
+	CHECK_INT(db_begin(b), 0);
+	CHECK_INT(t_exec(b, "INSERT INTO w VALUES (1)"), 0);
+	CHECK_INT(queue_held(a), 1);
+	db_close(b);				/* mid-transaction */
+	CHECK_INT(queue_held(a), 0);		/* the hold went with it */
+	CHECK_INT(t_int(a, "SELECT count(*) FROM w"), 0);	/* rolled back */
+	db_close(a);
+}

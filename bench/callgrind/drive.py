@@ -11,6 +11,8 @@ import subprocess
 import sys
 import urllib.parse
 
+from cgdump import dump_total
+
 base, prog, n, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 u = urllib.parse.urlsplit(base)
 origin = "%s://%s" % (u.scheme, u.netloc)
@@ -72,12 +74,7 @@ def collect(name):
         a, b = reloads(f)
         nav += a
         fresh += b
-        with open(f) as fh:
-            for line in fh:
-                m = re.match(r"(?:summary|totals): (\d+)", line)
-                if m:
-                    total += int(m.group(1))
-                    break
+        total += dump_total(f)
         os.rename(f, os.path.join(out, "%s.%s" % (name, os.path.basename(f))))
     return total, nav, fresh
 

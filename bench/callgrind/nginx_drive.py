@@ -10,10 +10,11 @@ be a worker's round trip, not a hit.  Standard library only."""
 import glob
 import http.client
 import os
-import re
 import subprocess
 import sys
 import urllib.parse
+
+from cgdump import dump_total
 
 base, pid, n, out, reviewed, run = sys.argv[1:7]
 n = int(n)
@@ -48,12 +49,7 @@ def dump_ir(name):
                    check=True)
     total = 0
     for f in glob.glob(os.path.join(out, "cg.out.*")):
-        with open(f) as fh:
-            for line in fh:
-                m = re.match(r"(?:summary|totals): (\d+)", line)
-                if m:
-                    total += int(m.group(1))
-                    break
+        total += dump_total(f)
         os.rename(f, os.path.join(out, name + ".cg"))
     return total
 

@@ -356,7 +356,7 @@ show(struct ctx *c, struct checkout *co, int status)
 	if (!posted && c->site->user != NULL)
 		prefill(c);
 	put_details(c, co);
-	site_countries(c, "Page.countries");
+	site_countries_keep();	/* partials/country_options */
 	if (put_delivery(c, co) < 0)
 		return 500;
 	for (size_t i = 0; i < co->nmethods; i++) {

@@ -1,4 +1,5 @@
 /* site.c — see site.h. */
+#include <stdio.h>
 #include <time.h>
 
 #include "cart.h"
@@ -23,24 +24,52 @@ site_money(struct ctx *c, long long minor)
 	return money_arena(&c->arena, minor, c->lang);
 }
 
-void
-site_countries(struct ctx *c, const char *pre)
+/* <pre>.N.{code,name,dial} under h, by name in language l. */
+static void
+put_countries(HDF *h, enum lang l, const char *pre)
 {
 	struct country_name list[64];
+	char key[32];
 	size_t n = 0;
 
 	for (const struct country *k = phone_countries; k->code && n < 64; k++) {
+		snprintf(key, sizeof(key), "country.%s", k->code);
 		list[n].code = k->code;
-		list[n++].name = app_str(c, arena_printf(&c->arena, "country.%s",
-		    k->code));
+		list[n++].name = tmpl_str(l, key);
 	}
 	country_sort(list, n);
 	for (size_t i = 0; i < n; i++) {
-		hdf_putf(c->hdf, list[i].code, "%s.%zu.code", pre, i);
-		hdf_putf(c->hdf, list[i].name, "%s.%zu.name", pre, i);
-		hdf_putf(c->hdf, phone_country(list[i].code)->dial,
-		    "%s.%zu.dial", pre, i);
+		hdf_putf(h, list[i].code, "%s.%zu.code", pre, i);
+		hdf_putf(h, list[i].name, "%s.%zu.name", pre, i);
+		hdf_putf(h, phone_country(list[i].code)->dial, "%s.%zu.dial",
+		    pre, i);
 	}
+}
+
+void
+site_countries(struct ctx *c, const char *pre)
+{
+	put_countries(c->hdf, c->lang, pre);
+}
+
+void
+site_countries_keep(void)
+{
+	static HDF *trees[LANG__MAX];	/* the trees Countries is in */
+	int put = 0;
+
+	for (int l = 0; l < LANG__MAX; l++) {
+		HDF *h = tmpl_hdf((enum lang)l);
+
+		if (trees[l] == h)
+			continue;
+		hdf_drop(h, "Countries");
+		put_countries(h, (enum lang)l, "Countries");
+		trees[l] = h;
+		put = 1;
+	}
+	if (put)
+		tmpl_touch();	/* a fragment may have read it empty */
 }
 
 /* A worker that found the server unreachable stays quiet until then. */

@@ -23,6 +23,11 @@ const char	*site_money(struct ctx *, long long minor);
 /* <prefix>.N.{code,name,dial}: the countries a shopper may choose, by
  * name in the visitor's language (country_sort). */
 void		 site_countries(struct ctx *, const char *prefix);
+/* The same list as Countries.N.{code,name,dial} in every language's tree,
+ * put once per process (and per tree) for fragments such as
+ * partials/country_options (tmpl.h): the list and its names never change
+ * while a tree lives. */
+void		 site_countries_keep(void);
 /* Sends the mail this request queued right after the response (when
  * mail_after_response is on); once per request however often called. */
 void		 site_mail_defer(struct ctx *);

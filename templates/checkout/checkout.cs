@@ -80,8 +80,10 @@
     <div class="field<?cs if:?Page.field_err.country ?> has-error<?cs /if ?>">
       <label for="f-country"><?cs var:Lang.checkout.label.country ?></label>
       <select id="f-country" name="country" autocomplete="country"<?cs call:invalid("country") ?>>
-      <?cs each:k = Page.countries ?><option value="<?cs var:k.code ?>"<?cs if:Page.form.country == k.code ?> selected<?cs /if ?>><?cs var:k.name ?> (+<?cs var:k.dial ?>)</option>
-      <?cs /each ?></select>
+      <?cs # The options: a fragment (tmpl.h) per language and chosen ?>
+      <?cs # country, rendered with escaping on and printed as it is. ?>
+      <?cs uvar:fragment("partials/country_options", Page.form.country) ?><?cs # souk:raw-ok (see above) ?>
+      </select>
       <?cs call:ferr("country") ?>
     </div>
     <div class="field<?cs if:?Page.field_err.phone ?> has-error<?cs /if ?>">

@@ -30,6 +30,45 @@ def reference(s, token):
     return one(s, "SELECT reference FROM orders WHERE token = ?", token)
 
 
+def country_options(text):
+    """The checkout form's country options as (code, label, selected)."""
+    sel = re.search(r'<select id="f-country".*?</select>', text, re.S)
+    check(sel is not None, "the country list")
+    return re.findall(r'<option value="([A-Z]{2})"( selected)?>([^<]*)</option>',
+                      sel.group(0))
+
+
+@test
+def checkout_country_options_follow_the_language_and_the_choice():
+    """The options are a fragment kept per language and chosen country:
+    each language's names in its own order, the chosen one selected."""
+    s = shop()
+    b = Shopper(s)
+    b.add("iptv-gold-4k")
+    orders = {}
+    for path, tn, lang in (("/checkout", "Tunisia (+216)", "en"),
+                           ("/checkout?lang=fr", "Tunisie (+216)", "fr"),
+                           ("/checkout?lang=en", "Tunisia (+216)", "en")):
+        opts = country_options(b.get(path).text)
+        check(len(opts) > 20, "every country listed")
+        check([(c, l) for c, sel, l in opts if sel] == [("TN", tn)],
+              "one chosen: the default, in " + lang)
+        check(len(set(c for c, sel, l in opts)) == len(opts), "no repeats")
+        orders.setdefault(lang, [c for c, sel, l in opts])
+        check(orders[lang] == [c for c, sel, l in opts], "the same list")
+    names = [l for c, sel, l in country_options(b.get("/checkout").text)]
+    check(names == sorted(names), "English names in order")
+    check(orders["en"] != orders["fr"], "each language's own order")
+    # A refused form keeps the country the shopper chose.
+    page, form = b.form()
+    r = b.place({"name": "A", "email": "not-an-email", "phone": "20000000",
+                 "country": "MA"}, form)
+    opts = country_options(r.text)
+    check([c for c, sel, l in opts if sel] == ["MA"], "the choice kept")
+    opts = country_options(b.get("/checkout").text)
+    check([c for c, sel, l in opts if sel] == ["TN"], "the default again")
+
+
 @test
 def checkout_journey_mobile_money_with_proof():
     s = shop()

@@ -85,8 +85,9 @@
 
 enum {
 	Q_FILE, Q_ORDER, Q_LINES, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH,
-	Q_CLEAR_SOLD, Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
-	Q_CLEAR_PAID_MONTH, Q_RE_CUBE, Q_RE_PRODUCT,
+	Q_CLEAR_SOLD, Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK,
+	Q_CLEAR_SOLD_YEAR, Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE,
+	Q_RE_PRODUCT,
 	Q_LAST, Q_CUSTOMERS, Q_LOW, Q_DAY, Q_WEEK, Q_MONTH, Q_STATUS, Q_METHOD, Q_CATEGORY, Q_TOP,
 	Q__MAX
 };
@@ -115,6 +116,7 @@ static const char *const sql[Q__MAX] = {
 	[Q_CLEAR_SOLD] = "DELETE FROM order_stats_sold",
 	[Q_CLEAR_SOLD_MONTH] = "DELETE FROM order_stats_sold_month",
 	[Q_CLEAR_SOLD_BLOCK] = "DELETE FROM order_stats_sold_block",
+	[Q_CLEAR_SOLD_YEAR] = "DELETE FROM order_stats_sold_year",
 	[Q_CLEAR_PAID] = "DELETE FROM order_stats_paid",
 	[Q_CLEAR_PAID_MONTH] = "DELETE FROM order_stats_paid_month",
 	/* The same figures from every order at once: per order and (kind,
@@ -134,8 +136,8 @@ static const char *const sql[Q__MAX] = {
 	    "cat, count(*), sum(units), sum(rev) FROM per WHERE true "
 	    "GROUP BY day, status, method, kind, cat",
 	/* (order_stats_month, order_stats_paid, order_stats_paid_month,
-	 * order_stats_sold_month and order_stats_sold_block follow by their
-	 * triggers.) */
+	 * order_stats_sold_month, order_stats_sold_block and
+	 * order_stats_sold_year follow by their triggers.) */
 	[Q_RE_PRODUCT] = "INSERT INTO order_stats_sold(kind, category_id, "
 	    "product_id, day, units, revenue_minor) SELECT i.kind, "
 	    "i.category_id, coalesce(i.product_id, 0), " DAY_OF ", sum(i.qty), "
@@ -360,8 +362,8 @@ int
 db_stats_rebuild(struct db *db)
 {
 	static const int clear[] = { Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
-	    Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
-	    Q_CLEAR_PAID_MONTH, Q_RE_CUBE };
+	    Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_SOLD_YEAR,
+	    Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE };
 	sqlite3_stmt *st;
 	char set[128];
 

@@ -58,6 +58,10 @@ def main():
             ("2025-01-13 – 2026-11-13", "2025-01-13", "2026-11-13", ""),
             ("434 days, mid-month", "2025-08-13", "2026-10-20", ""),
             ("one year", "2025-03-01", "2026-02-28", ""),
+            # Whole calendar years (migration 038): one, and most of one
+            # (the year less its months outside).
+            ("calendar year 2025", "2025-01-01", "2025-12-31", ""),
+            ("2025-02-10 – 2025-11-20", "2025-02-10", "2025-11-20", ""),
             ("434 days (weeks)", (today - timedelta(days=433)).isoformat(),
              today.isoformat(), ""),
             ("two years, kind = physical",

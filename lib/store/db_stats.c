@@ -66,28 +66,34 @@
 	"s.revenue_minor AS revenue_minor FROM " table " s WHERE s." col	\
 	" BETWEEN " lo " AND " hi " AND " SOLD_KC
 /* The units and line totals sold in days [?1, ?2] as rows (product_id,
- * units, revenue_minor), from its pieces (stats_span()): months ?7..?8
- * (order_stats_sold_month), blocks ?9..?10 times ?11 and ?12..?13 times
- * ?14 (order_stats_sold_block), days ?15..?16 times ?17 and ?18..?19 times
- * ?20 (order_stats_sold).  Each part is one range of a key (month, block
- * or day first). */
+ * units, revenue_minor), from its pieces (stats_span()): years ?7..?8
+ * (order_stats_sold_year), months ?9..?10 times ?11 and ?12..?13 times
+ * ?14 (order_stats_sold_month), blocks ?15..?16 times ?17 and ?18..?19
+ * times ?20 (order_stats_sold_block), days ?21..?22 times ?23 and
+ * ?24..?25 times ?26 (order_stats_sold).  Each part is one range of a
+ * key (year, month, block or day first). */
 #define SOLD_PART							\
-	SOLD_PIECE("order_stats_sold_month", "month", "?7", "?8", "1")	\
+	SOLD_PIECE("order_stats_sold_year", "year", "?7", "?8", "1")	\
 	" UNION ALL "							\
-	SOLD_PIECE("order_stats_sold_block", "block", "?9", "?10", "?11")	\
+	SOLD_PIECE("order_stats_sold_month", "month", "?9", "?10", "?11")	\
 	" UNION ALL "							\
-	SOLD_PIECE("order_stats_sold_block", "block", "?12", "?13", "?14")	\
+	SOLD_PIECE("order_stats_sold_month", "month", "?12", "?13", "?14")	\
 	" UNION ALL "							\
-	SOLD_PIECE("order_stats_sold", "day", "?15", "?16", "?17")	\
+	SOLD_PIECE("order_stats_sold_block", "block", "?15", "?16", "?17")	\
 	" UNION ALL "							\
-	SOLD_PIECE("order_stats_sold", "day", "?18", "?19", "?20")
+	SOLD_PIECE("order_stats_sold_block", "block", "?18", "?19", "?20")	\
+	" UNION ALL "							\
+	SOLD_PIECE("order_stats_sold", "day", "?21", "?22", "?23")	\
+	" UNION ALL "							\
+	SOLD_PIECE("order_stats_sold", "day", "?24", "?25", "?26")
 #define HAVING_ANY "HAVING sum(s.orders) > 0 "
 #define BY_REVENUE "ORDER BY 5 DESC, 3 DESC, 1 LIMIT ?6"
 
 enum {
 	Q_FILE, Q_ORDER, Q_LINES, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH,
-	Q_CLEAR_SOLD, Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
-	Q_CLEAR_PAID_MONTH, Q_RE_CUBE, Q_RE_PRODUCT,
+	Q_CLEAR_SOLD, Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK,
+	Q_CLEAR_SOLD_YEAR, Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE,
+	Q_RE_PRODUCT,
 	Q_LAST, Q_CUSTOMERS, Q_LOW, Q_DAY, Q_WEEK, Q_MONTH, Q_STATUS, Q_METHOD, Q_CATEGORY, Q_TOP,
 	Q__MAX
 };
@@ -116,6 +122,7 @@ static const char *const sql[Q__MAX] = {
 	[Q_CLEAR_SOLD] = "DELETE FROM order_stats_sold",
 	[Q_CLEAR_SOLD_MONTH] = "DELETE FROM order_stats_sold_month",
 	[Q_CLEAR_SOLD_BLOCK] = "DELETE FROM order_stats_sold_block",
+	[Q_CLEAR_SOLD_YEAR] = "DELETE FROM order_stats_sold_year",
 	[Q_CLEAR_PAID] = "DELETE FROM order_stats_paid",
 	[Q_CLEAR_PAID_MONTH] = "DELETE FROM order_stats_paid_month",
 	/* The same figures from every order at once: per order and (kind,
@@ -135,8 +142,8 @@ static const char *const sql[Q__MAX] = {
 	    "cat, count(*), sum(units), sum(rev) FROM per WHERE true "
 	    "GROUP BY day, status, method, kind, cat",
 	/* (order_stats_month, order_stats_paid, order_stats_paid_month,
-	 * order_stats_sold_month and order_stats_sold_block follow by their
-	 * triggers.) */
+	 * order_stats_sold_month, order_stats_sold_block and
+	 * order_stats_sold_year follow by their triggers.) */
 	[Q_RE_PRODUCT] = "INSERT INTO order_stats_sold(kind, category_id, "
 	    "product_id, day, units, revenue_minor) SELECT i.kind, "
 	    "i.category_id, coalesce(i.product_id, 0), " DAY_OF ", sum(i.qty), "
@@ -364,8 +371,8 @@ int
 db_stats_rebuild(struct db *db)
 {
 	static const int clear[] = { Q_CLEAR, Q_CLEAR_MONTH, Q_CLEAR_SOLD,
-	    Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_PAID,
-	    Q_CLEAR_PAID_MONTH, Q_RE_CUBE };
+	    Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK, Q_CLEAR_SOLD_YEAR,
+	    Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE };
 	sqlite3_stmt *st;
 	char set[128];
 
@@ -390,14 +397,15 @@ bind_range(sqlite3_stmt *st, int i, const struct span_range *r, int signed_)
 		db_bind_int(st, i + 2, r->sign);
 }
 
-/* Binds Q_TOP's pieces of sp (?7 to ?20). */
+/* Binds Q_TOP's pieces of sp (?7 to ?26). */
 static void
 bind_span(sqlite3_stmt *st, const struct stats_span *sp)
 {
-	bind_range(st, 7, &sp->month, 0);
+	bind_range(st, 7, &sp->year, 0);
 	for (int i = 0; i < SPAN_SLOTS; i++) {
-		bind_range(st, 9 + 3 * i, &sp->block[i], 1);
-		bind_range(st, 15 + 3 * i, &sp->day[i], 1);
+		bind_range(st, 9 + 3 * i, &sp->month[i], 1);
+		bind_range(st, 15 + 3 * i, &sp->block[i], 1);
+		bind_range(st, 21 + 3 * i, &sp->day[i], 1);
 	}
 }
 

@@ -1,8 +1,9 @@
 /* db_stats.h — the order figures (order_stats per day, order_stats_month,
- * order_stats_sold per product and day, month and block of days;
- * migrations 017, 034, 035 and 037) and the dashboard's reads of them.  The rules of when
- * they change are in order_stats.h; days are 'YYYY-MM-DD' in the store's
- * time zone (the process's TZ, from the timezone setting). */
+ * order_stats_sold per product and day, block of days, month and year;
+ * migrations 017, 034, 035, 037 and 038) and the dashboard's reads of
+ * them.  The rules of when they change are in order_stats.h; days are
+ * 'YYYY-MM-DD' in the store's time zone (the process's TZ, from the
+ * timezone setting). */
 #ifndef SOUK_DB_STATS_H
 #define SOUK_DB_STATS_H
 #include <stddef.h>

@@ -63,6 +63,24 @@ parse(const char *s, struct month_at *ma, int *d)
 	return *d >= 1 && *d <= ma->n ? 0 : -1;
 }
 
+/* Puts keys lo..hi with sign into a free slot of slots, adding units to
+ * the cost; 0, or -1 when the slots are full. */
+static int
+fill(struct stats_span *sp, struct span_range *slots, const char *lo,
+    const char *hi, int sign, int units)
+{
+	for (int i = 0; i < SPAN_SLOTS; i++) {
+		if (slots[i].sign != 0)
+			continue;
+		snprintf(slots[i].lo, sizeof(slots[i].lo), "%s", lo);
+		snprintf(slots[i].hi, sizeof(slots[i].hi), "%s", hi);
+		slots[i].sign = sign;
+		sp->cost += units;
+		return 0;
+	}
+	return -1;
+}
+
 /* Puts days lo..hi of month ma (days of the month; lo > hi: nothing)
  * with sign into a free slot of slots, adding units to the cost; 0, or
  * -1 when the slots are full. */
@@ -70,20 +88,13 @@ static int
 put(struct stats_span *sp, struct span_range *slots,
     const struct month_at *ma, int lo, int hi, int sign, int units)
 {
+	char a[SPAN_KEY], b[SPAN_KEY];
+
 	if (lo > hi)
 		return 0;
-	for (int i = 0; i < SPAN_SLOTS; i++) {
-		if (slots[i].sign != 0)
-			continue;
-		snprintf(slots[i].lo, sizeof(slots[i].lo), "%04d-%02d-%02d",
-		    ma->y, ma->m, lo);
-		snprintf(slots[i].hi, sizeof(slots[i].hi), "%04d-%02d-%02d",
-		    ma->y, ma->m, hi);
-		slots[i].sign = sign;
-		sp->cost += units;
-		return 0;
-	}
-	return -1;
+	snprintf(a, sizeof(a), "%04d-%02d-%02d", ma->y, ma->m, lo);
+	snprintf(b, sizeof(b), "%04d-%02d-%02d", ma->y, ma->m, hi);
+	return fill(sp, slots, a, b, sign, units);
 }
 
 /* Days lo..hi of ma, one piece each. */
@@ -141,55 +152,113 @@ cover(struct stats_span *sp, const struct month_at *ma, int x, int z,
 }
 
 /* Days a..b of month ma by choice c: bit 1, the whole month less days
- * 1..a-1 and b+1..end (the caller adds the month); otherwise days a..b.
- * Bits 2 and 4: whether a block cut at the first (last) end of what is
- * covered is read whole (cover's whole_x, whole_z).  0 or -1. */
+ * 1..a-1 and b+1..end (the caller adds the month, and counts it);
+ * otherwise days a..b.  Bits 2 and 4: whether a block cut at the first
+ * (last) end of what is covered is read whole (cover's whole_x,
+ * whole_z).  0 or -1. */
 static int
 edge(struct stats_span *sp, const struct month_at *ma, int a, int b, int c)
 {
 	if (!(c & 1))
 		return cover(sp, ma, a, b, 1, c & 2, c & 4);
-	sp->cost += 1;
 	if (cover(sp, ma, 1, a - 1, -1, 0, c & 2) < 0)
 		return -1;
 	return cover(sp, ma, b + 1, ma->n, -1, c & 4, 0);
 }
 
-/* Adds days a..b of ma to *sp the cheapest way; 1 when the whole month is
- * read (the caller adds it to the months), 0 when not, -1 on error. */
+/* Adds days a..b of ma to *sp the cheapest way that reads the whole
+ * month (whole: 1; the caller adds it to the months) or not (0); 0, or
+ * -1 when no way fits the slots left. */
 static int
-best_edge(struct stats_span *sp, const struct month_at *ma, int a, int b)
+best_edge(struct stats_span *sp, const struct month_at *ma, int a, int b,
+    int whole)
 {
 	struct stats_span best = *sp, try;
-	int found = -1;
+	int found = 0;
 
-	for (int c = 0; c < CHOICES; c++) {
+	for (int c = whole; c < CHOICES; c += 2) {
 		try = *sp;
 		if (edge(&try, ma, a, b, c) < 0)
 			continue;
-		if (found < 0 || try.cost < best.cost) {
+		if (!found || try.cost < best.cost) {
 			best = try;
-			found = c & 1;
+			found = 1;
 		}
 	}
-	if (found >= 0)
+	if (found)
 		*sp = best;
-	return found;
+	return found ? 0 : -1;
 }
 
-/* Month number k (years * 12 + months - 1; years of 4 digits) as
- * 'YYYY-MM' into out. */
-static void
-month_key(char *out, size_t n, unsigned k)
+/* Months a..b (0..11; a > b: none) of year y (4 digits) with sign, one
+ * piece each. */
+static int
+put_months(struct stats_span *sp, int y, int a, int b, int sign)
 {
-	snprintf(out, n, "%04u-%02u", k / 12 % 10000, k % 12 + 1);
+	char lo[SPAN_KEY], hi[SPAN_KEY];
+
+	if (a > b)
+		return 0;
+	snprintf(lo, sizeof(lo), "%04u-%02u", (unsigned)y % 10000,
+	    (unsigned)a % 12 + 1);
+	snprintf(hi, sizeof(hi), "%04u-%02u", (unsigned)y % 10000,
+	    (unsigned)b % 12 + 1);
+	return fill(sp, sp->month, lo, hi, sign, b - a + 1);
+}
+
+/* Adds months a..b (0..11) of year y the cheaper way: themselves, or the
+ * whole year (the caller adds it to the years; counted here) less its
+ * months 0..a-1 and b+1..11.  1 when the year is read whole, 0 when
+ * not, -1 (slots full). */
+static int
+year_part(struct stats_span *sp, int y, int a, int b)
+{
+	if (b - a + 1 <= 1 + a + (11 - b))
+		return put_months(sp, y, a, b, 1) < 0 ? -1 : 0;
+	sp->cost += 1;
+	if (put_months(sp, y, 0, a - 1, -1) < 0 ||
+	    put_months(sp, y, b + 1, 11, -1) < 0)
+		return -1;
+	return 1;
+}
+
+/* Adds months lo..hi (numbers years * 12 + months - 1; lo > hi: none):
+ * the years all inside as years, the months of the first and last years
+ * by year_part.  0 or -1. */
+static int
+put_years(struct stats_span *sp, int lo, int hi)
+{
+	int y1 = lo / 12, y2 = hi / 12, w1, w2 = 0;
+
+	if (lo > hi)
+		return 0;
+	if ((w1 = year_part(sp, y1, lo % 12, y1 == y2 ? hi % 12 : 11)) < 0 ||
+	    (y1 != y2 && (w2 = year_part(sp, y2, 0, hi % 12)) < 0))
+		return -1;
+	if (y1 == y2)
+		w2 = w1;
+	else
+		sp->cost += y2 - y1 - 1;	/* the parts counted theirs */
+	if (!w1)
+		y1++;
+	if (!w2)
+		y2--;
+	if (y1 <= y2) {
+		snprintf(sp->year.lo, sizeof(sp->year.lo), "%04u",
+		    (unsigned)y1 % 10000);
+		snprintf(sp->year.hi, sizeof(sp->year.hi), "%04u",
+		    (unsigned)y2 % 10000);
+		sp->year.sign = 1;
+	}
+	return 0;
 }
 
 int
 stats_span(const char *from, const char *to, struct stats_span *out)
 {
+	struct stats_span try;
 	struct month_at m1, m2;
-	int d1, d2, k1, k2, lo, hi, w1, w2;
+	int d1, d2, k1, k2, rc, found = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (parse(from, &m1, &d1) < 0 || parse(to, &m2, &d2) < 0 ||
@@ -197,23 +266,26 @@ stats_span(const char *from, const char *to, struct stats_span *out)
 		return -1;
 	k1 = m1.y * 12 + m1.m - 1;
 	k2 = m2.y * 12 + m2.m - 1;
-	if (k1 == k2) {
-		if ((w1 = best_edge(out, &m1, d1, d2)) < 0)
-			return -1;
-		lo = k1;
-		hi = w1 ? k1 : k1 - 1;
-	} else {
-		if ((w1 = best_edge(out, &m1, d1, m1.n)) < 0 ||
-		    (w2 = best_edge(out, &m2, 1, d2)) < 0)
-			return -1;
-		lo = w1 ? k1 : k1 + 1;
-		hi = w2 ? k2 : k2 - 1;
-		out->cost += k2 - k1 - 1;	/* the edges counted theirs */
+	/* Whether the first (w & 1) and last (w & 2) months are read whole:
+	 * the cheapest edges of each way and the months then whole, by
+	 * years.  One month: its one edge either way. */
+	for (int w = 0; w < 4; w++) {
+		int w1 = w & 1, w2 = w >> 1;
+
+		if (k1 == k2 && w1 != w2)
+			continue;
+		memset(&try, 0, sizeof(try));
+		if (k1 == k2)
+			rc = best_edge(&try, &m1, d1, d2, w1);
+		else if ((rc = best_edge(&try, &m1, d1, m1.n, w1)) == 0)
+			rc = best_edge(&try, &m2, 1, d2, w2);
+		if (rc < 0 ||
+		    put_years(&try, w1 ? k1 : k1 + 1, w2 ? k2 : k2 - 1) < 0)
+			continue;
+		if (!found || try.cost < out->cost) {
+			*out = try;
+			found = 1;
+		}
 	}
-	if (lo <= hi) {
-		month_key(out->month.lo, sizeof(out->month.lo), (unsigned)lo);
-		month_key(out->month.hi, sizeof(out->month.hi), (unsigned)hi);
-		out->month.sign = 1;
-	}
-	return 0;
+	return found ? 0 : -1;
 }

@@ -2,10 +2,11 @@
 recomputation from the orders for several ranges in two time zones; the
 top products equal it for ranges on and around every edge of the
 blocks of days (1-8, 9-16, 17-24, 25-end) of months of 28, 29, 30 and 31
-days; the daily figures stay equal to `soukctl stats rebuild` through
-placement,
-payment, cancel and refund; an empty range says "no data"; every chart is
-well-formed XML with stored XSS escaped; who may open it."""
+days, and for ranges over whole calendar years, parts of years and year
+ends, before and after orders of those days move; the daily figures stay
+equal to `soukctl stats rebuild` through placement, payment, cancel and
+refund; an empty range says "no data"; every chart is well-formed XML
+with stored XSS escaped; who may open it."""
 import re
 import sqlite3
 import xml.etree.ElementTree as ET
@@ -162,6 +163,7 @@ def stats_equal_rebuild(s):
               "order_stats_sold": ("units", 4),
               "order_stats_sold_month": ("units", 4),
               "order_stats_sold_block": ("units", 4),
+              "order_stats_sold_year": ("units", 4),
               "order_stats_paid": ("orders", 3),
               "order_stats_paid_month": ("orders", 3)}
     kept = {t: rows(s, "SELECT * FROM %s WHERE %s != 0 ORDER BY %s" % (
@@ -210,8 +212,10 @@ def check_tz(tz):
                          today.isoformat())[0], "30d preset")
     # The charts read whole months and the days of the first and last
     # ones, either those inside the range or the month less those
-    # outside: ranges for each way, within a month and across months,
-    # with and without filters.
+    # outside, and the top products whole years: ranges for each way,
+    # within a month, across months, a calendar year, a year and the
+    # edges around it, most of a year (the year less its months
+    # outside), a new year's eve and day, with and without filters.
     cat = rows(s, "SELECT category_id FROM order_items WHERE category_id "
                "> 0 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0][0]
     y = today.year - 1
@@ -219,6 +223,10 @@ def check_tz(tz):
                  ("%d-03-10" % y, "%d-03-14" % y),
                  ("%d-01-16" % y, "%d-11-15" % y),
                  ("%d-01-20" % y, "%d-02-20" % y),
+                 ("%d-01-01" % y, "%d-12-31" % y),
+                 ("%d-12-20" % (y - 1), "%d-01-10" % (y + 1)),
+                 ("%d-02-10" % y, "%d-11-20" % y),
+                 ("%d-12-31" % y, "%d-01-01" % (y + 1)),
                  ((today - timedelta(days=400)).isoformat(),
                   today.isoformat()),
                  ((today - timedelta(days=729)).isoformat(),
@@ -326,6 +334,110 @@ def dashboard_top_products_on_block_edges():
         check_charts(s, sh, tz, a, b)
         check_charts(s, sh, tz, a, b, kind="physical")
         check_charts(s, sh, tz, a, b, cat=cat)
+    stats_equal_rebuild(s)
+
+
+# The days of the year store's orders: December 2023, the calendar
+# years 2024 (with a leap day) and 2025, January 2026.
+YEARS = (date(2023, 12, 1), date(2026, 1, 31))
+
+
+def year_stack(tz):
+    """A store of 8 products whose orders are all moved to local noon of
+    the days of YEARS, the paid and completed ones round-robin so that
+    every day has some (as block_stack)."""
+    def make():
+        s = harness.Stack(env={"SOUK_TIMEZONE": tz}, demo=False)
+        s.start()
+        add_staff(s)
+        s.ctl("bench-data", "8", "--orders", "2400")
+        z = ZoneInfo(tz)
+        days = [YEARS[0] + timedelta(days=i)
+                for i in range((YEARS[1] - YEARS[0]).days + 1)]
+        c = sqlite3.connect(s.env["SOUK_DB_PATH"])
+        try:
+            for paid in (1, 0):
+                ids = [r[0] for r in c.execute(
+                    "SELECT id FROM orders WHERE (status IN ('paid', "
+                    "'completed')) = ? ORDER BY id", (paid,))]
+                if paid:
+                    check(len(ids) >= 2 * len(days), "%d paid orders for "
+                          "%d days" % (len(ids), len(days)))
+                c.executemany(
+                    "UPDATE orders SET created_at = ? WHERE id = ?",
+                    [(int(datetime.combine(days[i % len(days)], time(12),
+                                           z).timestamp()) + i, oid)
+                     for i, oid in enumerate(ids)])
+            c.commit()
+        finally:
+            c.close()
+        s.ctl("stats", "rebuild")
+        return s
+    return stacks.get("dash-years-" + tz, make)
+
+
+# Ranges of the year store: whole years, a year and edge months either
+# way, two years with mid-month edges, most of one year (the year less
+# its months outside) and half of one (its months), December to January
+# (days, months), leap days, the bench's two years' shape.
+YEAR_RANGES = (("2024-01-01", "2024-12-31"), ("2025-01-01", "2025-12-31"),
+               ("2024-01-01", "2025-12-31"), ("2023-12-01", "2026-01-31"),
+               ("2023-12-16", "2026-01-15"), ("2023-12-31", "2025-01-01"),
+               ("2023-12-03", "2025-12-03"), ("2024-01-13", "2025-11-13"),
+               ("2024-12-31", "2025-01-01"), ("2024-12-01", "2025-01-31"),
+               ("2024-12-20", "2025-01-10"), ("2024-02-10", "2024-11-20"),
+               ("2025-02-01", "2025-11-30"), ("2025-03-01", "2025-08-31"),
+               ("2024-03-01", "2025-02-28"), ("2024-02-29", "2025-02-28"),
+               ("2024-02-28", "2024-03-01"), ("2024-02-29", "2024-02-29"),
+               ("2023-12-01", "2023-12-31"), ("2026-01-01", "2026-01-31"))
+
+
+def check_year_ranges(s, sh, tz):
+    for a, b in YEAR_RANGES:
+        r = sh.get("/admin?from=%s&to=%s" % (a, b))
+        check(r.status == 200, "%s..%s: %r" % (a, b, r))
+        got, want = top_products(r.text), recompute_top(s, tz, a, b)
+        check(want, "%s..%s: no sales to compare" % (a, b))
+        check(got == want, "%s..%s: top products %r, want %r" % (
+            a, b, got, want))
+
+
+@test
+def dashboard_top_products_over_years():
+    tz = "Pacific/Auckland"     # local noon is the UTC day before
+    s = year_stack(tz)
+    sh = login(s, "admin")
+    check_year_ranges(s, sh, tz)
+    cat = rows(s, "SELECT category_id FROM order_items WHERE category_id "
+               "> 0 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0][0]
+    for a, b in (("2023-12-16", "2026-01-15"), ("2024-02-10", "2024-11-20")):
+        check_charts(s, sh, tz, a, b)
+        check_charts(s, sh, tz, a, b, kind="physical")
+        check_charts(s, sh, tz, a, b, cat=cat)
+    # Paid or completed orders of New Year's Eve and Day, a leap day and
+    # a summer day refunded, and paid ones completed (the days', blocks',
+    # months' and years' rows updated by the triggers): the same ranges
+    # again.
+    z = ZoneInfo(tz)
+    by_day, paid = {}, []
+    for oid, status, created in rows(
+            s, "SELECT id, status, created_at FROM orders WHERE status IN "
+            "('paid', 'completed') ORDER BY id"):
+        d = datetime.fromtimestamp(created, z).date().isoformat()
+        by_day.setdefault(d, []).append(oid)
+        if status == "paid":
+            paid.append(oid)
+    days = ("2024-12-31", "2025-01-01", "2024-02-29", "2024-07-15",
+            "2023-12-31", "2026-01-01")
+    refunded = [by_day[d][0] for d in days if d in by_day]
+    check(len(refunded) == len(days), "a day without sales: %r" % refunded)
+    for oid in refunded:
+        s.ctl("order", "set", str(oid), "refunded")
+    completed = [oid for oid in paid if oid not in refunded][:4]
+    check(len(completed) == 4, "paid orders: %r" % completed)
+    for oid in completed:
+        s.ctl("order", "set", str(oid), "completed")
+    check_year_ranges(s, sh, tz)
     stats_equal_rebuild(s)
 
 

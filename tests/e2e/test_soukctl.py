@@ -1,5 +1,6 @@
 """soukctl: init, demo, import-products (all or nothing), migrate --dir,
-bench-data, config; each on its own store."""
+the built-in migration 038 against schema.sql, bench-data, config; each
+on its own store."""
 import hashlib
 import os
 import sqlite3
@@ -363,6 +364,68 @@ def migrate_dir_applies_in_order_and_rolls_back():
             p = s2.ctl("migrate", check_rc=False)
             check(p.returncode == 0 and "0 migrations applied" in p.stdout,
                   "built-in: %r" % p.stdout)
+
+
+def schema_objects(s):
+    """Every table, index and trigger of the store as (type, name,
+    table, its SQL with the blanks squeezed)."""
+    c = db(s)
+    try:
+        return sorted((t, n, tbl, " ".join((q or "").split())) for
+                      t, n, tbl, q in c.execute(
+                          "SELECT type, name, tbl_name, sql FROM "
+                          "sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+    finally:
+        c.close()
+
+
+def sold_per_year(s):
+    """order_stats_sold summed per calendar year, as the year table's
+    rows (kind, category, product, year, units, revenue)."""
+    c = db(s)
+    try:
+        return c.execute(
+            "SELECT kind, category_id, product_id, substr(day, 1, 4), "
+            "sum(units), sum(revenue_minor) FROM order_stats_sold GROUP BY "
+            "1, 2, 3, 4 ORDER BY 4, 1, 2, 3").fetchall()
+    finally:
+        c.close()
+
+
+@test
+def migrate_038_adds_the_year_table_as_schema_sql():
+    """A store at 037 (what 038 adds dropped) migrated to 038 has the
+    schema of schema.sql, and the products sold per year filled from its
+    months, equal to the days summed and to a rebuild."""
+    with Stack(demo=False) as s:
+        s.ctl("bench-data", "20", "--orders", "600")
+        fresh = schema_objects(s)
+        check(any(n == "order_stats_sold_year" for _, n, _, _ in fresh),
+              "schema.sql has no order_stats_sold_year")
+        want = sold_per_year(s)
+        check(len({r[3] for r in want}) >= 2, "sales in fewer than 2 years")
+        c = db(s)
+        c.executescript("DROP TRIGGER order_stats_sold_year_ai; "
+                        "DROP TRIGGER order_stats_sold_year_au; "
+                        "DROP TABLE order_stats_sold_year; "
+                        "PRAGMA user_version = 37;")
+        c.close()
+        p = s.ctl("migrate", check_rc=False)
+        check(p.returncode == 0 and "1 migration applied; schema version 38"
+              in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
+        check(schema_objects(s) == fresh, "migrated schema differs from "
+              "schema.sql")
+
+        def years():
+            c = db(s)
+            try:
+                return c.execute("SELECT * FROM order_stats_sold_year "
+                                 "ORDER BY 4, 1, 2, 3").fetchall()
+            finally:
+                c.close()
+        check(years() == want, "the year table is not the days per year")
+        s.ctl("stats", "rebuild")
+        check(years() == want, "the year table differs from a rebuild")
 
 
 @test

@@ -9,7 +9,10 @@
 -- `soukctl init` runs this file on an empty database; later changes are new
 -- files migrations/NNN_name.sql applied in order by `soukctl migrate`, and
 -- this file is kept equal to "all migrations applied" with the same
--- user_version (the test suite checks both paths give the same schema).
+-- user_version.  The oldest databases are gone, so the suite checks a
+-- migration at a time (test_soukctl, from 038 on): a fresh store set back
+-- to before it (what it adds dropped) and migrated must then have this
+-- file's schema.  A new migration adds its own such check.
 
 PRAGMA user_version = 38;
 

@@ -14,6 +14,7 @@
 #include "mail.h"
 #include "money.h"
 #include "nav.h"
+#include "part_cache.h"
 #include "phone.h"
 #include "post_cache.h"
 #include "sess.h"
@@ -104,6 +105,8 @@ close_store(struct ctx *c)
 	nav_free();
 	footer_pages_free();
 	card_cache_clear();
+	post_cache_clear();
+	part_cache_clear();
 	db_close(c->db);
 	c->db = NULL;
 }

@@ -27,7 +27,7 @@
 <?cs call:pay_rows(o.pay.rows, 0) ?>
 <?cs if:?o.pay.deadline ?><p><strong><?cs var:Lang.pay.deadline ?> <?cs var:o.pay.deadline ?></strong>. <?cs var:Lang.pay.deadline_after ?></p><?cs /if ?>
 <?cs if:o.takes_proof == 1 ?><p><?cs var:Lang.mail.proof_hint ?></p><?cs /if ?>
-<?cs uvar:o.next_html ?>
+<?cs uvar:o.next_html ?><?cs # souk:raw-ok: mail/timeline_html rendered with escaping on (tmpl_memo, store_mail.c put_timeline) ?>
 <p><a href="<?cs var:o.url ?>" style="display: inline-block; background: #0f766e; color: #fff; padding: 10px 16px; border-radius: 8px; text-decoration: none;"><?cs var:Lang.mail.follow_button ?></a></p>
 <p style="color: #5b6472;"><?cs var:Store.name ?> · <?cs var:Store.base_url ?></p>
 <?cs /with ?>

@@ -251,19 +251,18 @@ def dashboard_figures_equal_orders_auckland():
 BLOCK_MONTHS = ((2024, 2), (2025, 1), (2025, 2), (2025, 3), (2025, 4))
 
 
-def block_stack(tz):
-    """A store of 8 products whose orders are all moved to local noon of
-    the days of BLOCK_MONTHS, the paid and completed ones round-robin so
-    that every day has some: a day counted twice or missed changes the
-    top products' totals (all 8 products are in the chart)."""
+def spread_stack(tz, name, orders, days):
+    """A store of 8 products with `orders` generated orders, all moved to
+    local noon of the given days, the paid and completed ones
+    round-robin so that every day has some: a day counted twice or
+    missed changes the top products' totals (all 8 products are in the
+    chart).  Kept under name for the module."""
     def make():
         s = harness.Stack(env={"SOUK_TIMEZONE": tz}, demo=False)
         s.start()
         add_staff(s)
-        s.ctl("bench-data", "8", "--orders", "900")
+        s.ctl("bench-data", "8", "--orders", str(orders))
         z = ZoneInfo(tz)
-        days = [date(y, m, d) for y, m in BLOCK_MONTHS
-                for d in range(1, monthrange(y, m)[1] + 1)]
         c = sqlite3.connect(s.env["SOUK_DB_PATH"])
         try:
             for paid in (1, 0):
@@ -283,7 +282,14 @@ def block_stack(tz):
             c.close()
         s.ctl("stats", "rebuild")
         return s
-    return stacks.get("dash-blocks-" + tz, make)
+    return stacks.get(name + "-" + tz, make)
+
+
+def block_stack(tz):
+    """The store of BLOCK_MONTHS (spread_stack)."""
+    return spread_stack(tz, "dash-blocks", 900,
+                        [date(y, m, d) for y, m in BLOCK_MONTHS
+                         for d in range(1, monthrange(y, m)[1] + 1)])
 
 
 def block_edge_ranges():
@@ -343,37 +349,10 @@ YEARS = (date(2023, 12, 1), date(2026, 1, 31))
 
 
 def year_stack(tz):
-    """A store of 8 products whose orders are all moved to local noon of
-    the days of YEARS, the paid and completed ones round-robin so that
-    every day has some (as block_stack)."""
-    def make():
-        s = harness.Stack(env={"SOUK_TIMEZONE": tz}, demo=False)
-        s.start()
-        add_staff(s)
-        s.ctl("bench-data", "8", "--orders", "2400")
-        z = ZoneInfo(tz)
-        days = [YEARS[0] + timedelta(days=i)
-                for i in range((YEARS[1] - YEARS[0]).days + 1)]
-        c = sqlite3.connect(s.env["SOUK_DB_PATH"])
-        try:
-            for paid in (1, 0):
-                ids = [r[0] for r in c.execute(
-                    "SELECT id FROM orders WHERE (status IN ('paid', "
-                    "'completed')) = ? ORDER BY id", (paid,))]
-                if paid:
-                    check(len(ids) >= 2 * len(days), "%d paid orders for "
-                          "%d days" % (len(ids), len(days)))
-                c.executemany(
-                    "UPDATE orders SET created_at = ? WHERE id = ?",
-                    [(int(datetime.combine(days[i % len(days)], time(12),
-                                           z).timestamp()) + i, oid)
-                     for i, oid in enumerate(ids)])
-            c.commit()
-        finally:
-            c.close()
-        s.ctl("stats", "rebuild")
-        return s
-    return stacks.get("dash-years-" + tz, make)
+    """The store of YEARS, every day of them (spread_stack)."""
+    return spread_stack(tz, "dash-years", 2400,
+                        [YEARS[0] + timedelta(days=i)
+                         for i in range((YEARS[1] - YEARS[0]).days + 1)])
 
 
 # Ranges of the year store: whole years, a year and edge months either

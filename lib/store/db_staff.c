@@ -18,7 +18,7 @@
 	"AND (?4 = 0 OR o.created_at < ?4) "
 
 enum {
-	Q_ORDERS, Q_ORDERS_REF, Q_ORDERS_FIND, Q_NOTE_ADD,
+	Q_ORDERS, Q_ORDERS_REF, Q_ORDERS_EMAIL, Q_ORDERS_FIND, Q_NOTE_ADD,
 	Q_NOTES, Q_NOTES_VISIBLE, Q_AUDIT_ADD, Q_AUDIT_LIST, Q_PROOF, Q__MAX
 };
 
@@ -28,12 +28,22 @@ static const char *const sql[Q__MAX] = {
 	[Q_ORDERS] = "SELECT " ORDER_COLS "FROM orders o WHERE " FILTERS
 	    "AND (?6 = 0 OR o.id < ?6) ORDER BY o.id DESC LIMIT ?7",
 	/* The search, exactly: an order reference, a gateway's payment id
-	 * or charge (a handful of rows at most). */
+	 * or charge (a handful of rows at most).  "charge_ref <> ''" lets
+	 * the partial index payments_charge_ref serve (without it every
+	 * search scanned payments: 25 ms at 1M orders). */
 	[Q_ORDERS_REF] = "SELECT " ORDER_COLS "FROM orders o WHERE o.id IN "
 	    "(SELECT id FROM orders WHERE reference = upper(?5) UNION "
 	    "SELECT order_id FROM payments WHERE provider_id = ?5 UNION "
-	    "SELECT order_id FROM payments WHERE charge_ref = ?5) AND "
+	    "SELECT order_id FROM payments WHERE charge_ref = ?5 AND "
+	    "charge_ref <> '') AND "
 	    FILTERS "AND (?6 = 0 OR o.id < ?6) ORDER BY o.id DESC LIMIT ?7",
+	/* The search, exactly: an e-mail address (as order_email_norm()
+	 * keeps it), newest first along orders_email (email_norm, id).  By
+	 * words, its parts "example" and "com" are in nearly every order:
+	 * 30 ms at 1M orders, against a few rows here. */
+	[Q_ORDERS_EMAIL] = "SELECT " ORDER_COLS "FROM orders o WHERE "
+	    "o.email_norm = lower(?5) AND " FILTERS "AND (?6 = 0 OR o.id < ?6) "
+	    "ORDER BY o.id DESC LIMIT ?7",
 	/* The search by words (?8, orders_find): the index yields ids
 	 * newest first and stops at the limit, however common the word. */
 	[Q_ORDERS_FIND] = "SELECT " ORDER_COLS "FROM orders_find f JOIN "
@@ -109,7 +119,7 @@ orders_run(struct db *db, struct arena *a, int q,
 	db_bind_text(st, 2, f->method ? f->method : "");
 	db_bind_int(st, 3, f->from);
 	db_bind_int(st, 4, f->to);
-	if (q == Q_ORDERS_REF)
+	if (q == Q_ORDERS_REF || q == Q_ORDERS_EMAIL)
 		db_bind_text(st, 5, f->q);
 	db_bind_int(st, 6, f->before);
 	db_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
@@ -149,9 +159,10 @@ db_staff_orders_each(struct db *db, struct arena *a,
 
 	if (f->q == NULL || *f->q == '\0')
 		return orders_run(db, a, Q_ORDERS, f, NULL, fn, arg, &found);
-	/* An exact reference or payment id is the order asked for; else
-	 * the words. */
-	if (orders_run(db, a, Q_ORDERS_REF, f, NULL, fn, arg, &found) < 0)
+	/* An exact reference, payment id or e-mail address is the order
+	 * asked for; else the words. */
+	if (orders_run(db, a, strchr(f->q, '@') ? Q_ORDERS_EMAIL :
+	    Q_ORDERS_REF, f, NULL, fn, arg, &found) < 0)
 		return -1;
 	if (found || (find = find_query(a, f->q)) == NULL)
 		return 0;

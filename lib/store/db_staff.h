@@ -15,8 +15,9 @@
 struct staff_order_filter {
 	const char	*status;	/* one of order_statuses */
 	const char	*method;	/* a pay_method id */
-	const char	*q;		/* reference or payment id exactly, else
-				 * words of the name, e-mail or phone */
+	const char	*q;		/* reference, payment id or (with an @)
+				 * e-mail address exactly, else words of
+				 * the name, e-mail or phone */
 	long long	 from, to;	/* created_at in [from, to) */
 	long long	 before;	/* keyset: ids below this one */
 	long long	 limit;		/* rows; 0: no limit (export) */

@@ -54,6 +54,10 @@ rm -rf "$RUN/cache"
 mkdir -p "$RUN/logs" "$RUN/media"
 sh "$ROOT/tools/nginx-conf.sh" "$ROOT" "$RUN" "$PORT"
 : > "$RUN/pids"
+# A store that was killed leaves its sockets behind: removed, so the
+# readiness check below waits for the new programs' own (nginx connecting
+# to a stale one answers 502).
+rm -f "$RUN"/sock/*.sock
 for prog in "$BIN"/cgi-bin/*; do
   [ -f "$prog" ] && [ -x "$prog" ] || continue
   name=$(basename "$prog")

@@ -235,7 +235,8 @@ def acknowledged_orders_survive_a_power_cut():
         check(cut_short > 0, "the cuts interrupted no order")
         # The store takes orders again.
         b = Shopper(s)
-        check(b.add("hdmi-2-1-cable-5m", qty=1).status == 303, "add")
+        r = b.add("hdmi-2-1-cable-5m", qty=1)
+        check(r.status == 303, "add after the cuts: %d" % r.status)
         r = b.place(ADDRESS, b.form()[1])
         check(r.status == 303 and "/order/" in (r.header("Location") or ""),
               "an order after the cuts: %d" % r.status)

@@ -41,6 +41,7 @@ struct db {
 	int		 queued;	/* holding the queue */
 	int		 readonly;	/* DB_READONLY: never queues */
 	int		 wait_ms;	/* db_busy_timeout() */
+	int		 busy_seen;	/* db_begin() answered -2 (db_busy_take) */
 	int		 ckpt_pages;	/* checkpoint the WAL at this size */
 	int		 ckpt_due;	/* ... reached inside the queue */
 };
@@ -496,7 +497,19 @@ db_begin(struct db *db)
 		    db->wait_ms);
 	if (rc == 0 && (rc = verb(db, V_BEGIN)) < 0)
 		queue_release(db);
+	if (rc == -2)
+		db->busy_seen = 1;
 	return rc;
+}
+
+int
+db_busy_take(struct db *db)
+{
+	int seen = db != NULL && db->busy_seen;
+
+	if (db != NULL)
+		db->busy_seen = 0;
+	return seen;
 }
 
 /* COMMIT and the queue's release; the checkpoint due is the caller's

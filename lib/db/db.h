@@ -38,6 +38,9 @@ int		 db_relaxed(struct db *);
  * again for a writer outside it.  Returns 0, -2 when still busy after
  * that (answer "busy, try again", not an error page), or -1. */
 int		 db_begin(struct db *);
+/* 1 when a db_begin() since the last call answered -2 (busy), then
+ * forgets it: a request's end turns its error into "busy, try again". */
+int		 db_busy_take(struct db *);
 /* The bound of db_begin()'s waits, in ms (5000 unless set). */
 void		 db_busy_timeout(struct db *, int ms);
 int		 db_commit(struct db *);

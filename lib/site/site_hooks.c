@@ -138,6 +138,7 @@ begin(struct ctx *c)
 static void
 refresh(struct ctx *c)
 {
+	db_busy_take(c->db);	/* an earlier request's deferred work */
 	if (settings_refresh(c->db) > 0) {
 		put_store();
 		card_cache_clear();
@@ -179,6 +180,20 @@ finish(struct ctx *c)
 	hdf_drop(c->hdf, "Session");
 }
 
+/* A request that failed because the store could not get the write lock
+ * in time (db_begin -2: too many writes at once, or a long one) answers
+ * 503 "try again in a few seconds" with Retry-After instead of 500;
+ * nothing was written.  Pages that say more themselves (checkout's busy
+ * form) answer their own status. */
+static int
+status(struct ctx *c, int st)
+{
+	if (!db_busy_take(c->db) || st != 500)
+		return st;
+	resp_header(&c->resp, "Retry-After", "2");
+	return app_error(c, 503, "busy");
+}
+
 const struct app_hooks site_hooks = {
 	.configure = store_conf_define,
 	.setup = setup,
@@ -187,6 +202,7 @@ const struct app_hooks site_hooks = {
 	.begin = begin,
 	.visitor_private = visitor_private,
 	.csrf_bindings = csrf_bindings,
+	.status = status,
 	.finish = finish,
 	.refresh = refresh,
 };

@@ -372,6 +372,8 @@ handle(struct ctx *c, struct io *io)
 	if (c->page < 0 || !(c->app->pages[c->page].flags & PAGE_BARE))
 		begin(c);
 	status = dispatch(c);
+	if (c->app->hooks != NULL && c->app->hooks->status != NULL)
+		status = c->app->hooks->status(c, status);
 	if (status >= 400 && c->resp.body.len == 0)
 		app_error(c, status, NULL);
 	/* A missing page is the same for every anonymous visitor: the

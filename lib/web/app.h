@@ -97,6 +97,10 @@ struct app_hooks {
 	 * out[APP_MAX_BINDINGS].  Tokens bind to the first; a random
 	 * souk_csrf cookie serves visitors with none. */
 	size_t		(*csrf_bindings)(const struct ctx *, const char **out);
+	/* Per request, bare pages included, after the handler: the status
+	 * to answer instead of its own (it may render another page: a store
+	 * too busy to write answers 503, not 500). */
+	int		(*status)(struct ctx *, int status);
 	/* Per request, after the response and the deferred work. */
 	void		(*finish)(struct ctx *);
 	/* Per request, bare pages included, first of all: brings values

@@ -147,6 +147,36 @@ def a_writers_queue_taken_too_long_answers_busy_then_places_once():
         s.cleanup()
 
 
+@test
+def any_write_past_the_busy_timeout_answers_503_not_500():
+    """Every page that writes, not only the checkout: a new visitor's
+    add-to-cart while the writers queue is held past the busy timeout
+    answers 503 with Retry-After and the "try again" page (no cart made),
+    and works once the queue is free."""
+    s = Stack().start()
+    try:
+        b = Shopper(s)
+        fd = os.open(s.env["SOUK_DB_PATH"] + "-writers",
+                     os.O_RDONLY | os.O_CREAT, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            r = b.add("hdmi-2-1-cable-5m")
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+        check(r.status == 503, "busy: %d %s" % (r.status, r.text[:300]))
+        check(r.header("Retry-After") == "2", "Retry-After")
+        check("try again in a few seconds: nothing was changed" in r.text,
+              "the busy page")
+        check(one(s, "SELECT count(*) FROM carts") == 0, "no cart made")
+        r = b.add("hdmi-2-1-cable-5m")
+        check(r.status == 303, "added once free: %d" % r.status)
+        check(one(s, "SELECT count(*) FROM carts") == 1, "one cart")
+    finally:
+        stopped(s)
+        s.cleanup()
+
+
 def workers_of(s, program):
     """(pid, age in seconds) of the program's worker processes."""
     with open(os.path.join(s.dir, "run", "pids")) as f:

@@ -1282,7 +1282,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app account = {
-	"account", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
+	"account", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

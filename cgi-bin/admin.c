@@ -762,7 +762,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app admin = {
-	"admin", pages, PAGE__MAX, adm_keys, KEY__MAX, &site_hooks, NULL,
+	"admin", pages, PAGE__MAX, adm_keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

@@ -437,7 +437,7 @@ cart_init(struct ctx *c)
 }
 
 static const struct app cart = {
-	"cart", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, cart_init,
+	"cart", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, cart_init, NULL,
 };
 
 int

@@ -934,7 +934,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app catalog = {
-	"catalog", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
+	"catalog", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

@@ -1226,9 +1226,26 @@ checkout_init(struct ctx *c)
 	return pay_check_conf();
 }
 
+/* app->batchable: placing an order paid by a manual method is answered
+ * in a batch (app_internal.h: one commit for the orders of concurrent
+ * shoppers).  Not a gateway's: its hosted page is asked for over the
+ * network, never while the batch holds the write lock. */
+static int
+batchable(struct ctx *c)
+{
+	const char *op = req_form(&c->req, "op"),
+	    *pay = req_form(&c->req, "payment");
+	const struct pay_method *m;
+
+	if (c->page != PAGE_CHECKOUT || c->req.method != METHOD_POST ||
+	    (op != NULL && strcmp(op, "place") != 0) || pay == NULL)
+		return 0;
+	return (m = pay_get(pay)) != NULL && m->gateway == NULL;
+}
+
 static const struct app checkout = {
 	"checkout", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks,
-	checkout_init,
+	checkout_init, batchable,
 };
 
 int

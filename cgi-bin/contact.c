@@ -198,7 +198,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app contact = {
-	"contact", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
+	"contact", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

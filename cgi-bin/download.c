@@ -232,7 +232,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app download = {
-	"download", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
+	"download", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

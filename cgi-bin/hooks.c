@@ -231,7 +231,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app hooks = {
-	"hooks", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
+	"hooks", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

@@ -91,7 +91,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app pages_app = {
-	"pages", pages, PAGE__MAX, NULL, KEY__MAX, &site_hooks, NULL,
+	"pages", pages, PAGE__MAX, NULL, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

@@ -106,7 +106,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app track = {
-	"track", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
+	"track", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

@@ -326,7 +326,7 @@ static const struct page pages[PAGE__MAX] = {
 };
 
 static const struct app wishlist = {
-	"wishlist", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL,
+	"wishlist", pages, PAGE__MAX, keys, KEY__MAX, &site_hooks, NULL, NULL,
 };
 
 int

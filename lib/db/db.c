@@ -16,11 +16,15 @@
 
 /* The transaction verbs, prepared once per connection (V_READ: the
  * deferred BEGIN of db_read_begin). */
-enum { V_READ, V_BEGIN, V_COMMIT, V_ROLLBACK, V_NORMAL, V_FULL, V__MAX };
+enum { V_READ, V_BEGIN, V_COMMIT, V_ROLLBACK, V_NORMAL, V_FULL, V_SAVE,
+    V_RELEASE, V_UNDO, V__MAX };
 static const char *const verbs[V__MAX] = {
 	[V_READ] = "BEGIN", [V_BEGIN] = "BEGIN IMMEDIATE", [V_COMMIT] = "COMMIT",
 	[V_ROLLBACK] = "ROLLBACK", [V_NORMAL] = "PRAGMA synchronous=NORMAL",
 	[V_FULL] = "PRAGMA synchronous=FULL",
+	/* A request's transaction inside a batch (db_batch_open). */
+	[V_SAVE] = "SAVEPOINT request", [V_RELEASE] = "RELEASE request",
+	[V_UNDO] = "ROLLBACK TO request",
 };
 
 /* The WAL's checkpoint thresholds in pages (SQLite's default, and a
@@ -44,7 +48,15 @@ struct db {
 	int		 busy_seen;	/* db_begin() answered -2 (db_busy_take) */
 	int		 ckpt_pages;	/* checkpoint the WAL at this size */
 	int		 ckpt_due;	/* ... reached inside the queue */
+	/* db_batch_open(): transactions are savepoints of one. */
+	int		 batch;		/* in a batch */
+	int		 batch_outer;	/* its transaction is open */
+	int		 batch_inner;	/* a request's savepoint is open */
+	int		 batch_lost;	/* its transaction was rolled back */
+	int		 batch_sync;	/* a db_sync() is owed at the close */
 };
+
+static void	batch_lose(struct db *);
 
 const char *
 embedded_get(const char *name)
@@ -267,6 +279,9 @@ db_close(struct db *db)
 {
 	if (db == NULL)
 		return;
+	if (db->batch && db->batch_outer)
+		batch_lose(db);	/* nothing of it was answered */
+	db->batch = 0;
 	db_rollback(db);	/* an open transaction, the queue's hold */
 	for (struct db_stmts *s = db->sets, *next; s != NULL; s = next) {
 		next = s->next;
@@ -479,8 +494,9 @@ db_one_int(struct db *db, sqlite3_stmt *st, const char *what)
 	return v;
 }
 
-int
-db_begin(struct db *db)
+/* db_begin() outside a batch. */
+static int
+plain_begin(struct db *db)
 {
 	int rc;
 
@@ -525,31 +541,6 @@ commit(struct db *db)
 	return 0;
 }
 
-int
-db_read_begin(struct db *db)
-{
-	return verb(db, V_READ) < 0 ? -1 : 0;
-}
-
-void
-db_read_end(struct db *db)
-{
-	if (sqlite3_get_autocommit(db->h))
-		return;
-	if (verb(db, V_COMMIT) < 0)
-		db_rollback(db);
-}
-
-int
-db_commit(struct db *db)
-{
-	if (commit(db) < 0)
-		return -1;
-	if (db->ckpt_due)
-		checkpoint(db);
-	return 0;
-}
-
 /* Back to the connection's own synchronous level after a grouped
  * transaction (SQLite refuses the PRAGMA inside one). */
 static void
@@ -562,47 +553,25 @@ ungroup(struct db *db)
 		log_fatal("db: cannot restore the synchronous level");
 }
 
-void
-db_rollback(struct db *db)
-{
-	if (!sqlite3_get_autocommit(db->h))
-		verb(db, V_ROLLBACK);
-	queue_release(db);
-	ungroup(db);
-}
-
-int
-db_begin_grouped(struct db *db)
+/* db_begin() with synchronous=NORMAL for this transaction. */
+static int
+grouped_begin(struct db *db)
 {
 	int rc;
 
 	if (verb(db, V_NORMAL) < 0)
 		return -1;
 	db->grouped = 1;
-	if ((rc = db_begin(db)) < 0) {
+	if ((rc = plain_begin(db)) < 0) {
 		ungroup(db);
 		return rc;
 	}
 	return 0;
 }
 
-int
-db_commit_grouped(struct db *db)
-{
-	int rc;
-
-	if (commit(db) < 0)
-		return -1;
-	ungroup(db);
-	rc = db_sync(db);
-	/* The WAL copied into the database once this order is on disk. */
-	if (db->ckpt_due)
-		checkpoint(db);
-	return rc;
-}
-
-int
-db_sync(struct db *db)
+/* The fsync of the WAL file behind db_sync(); 0 or -1. */
+static int
+sync_wal(struct db *db)
 {
 	sqlite3_file *f = NULL;
 
@@ -618,6 +587,201 @@ db_sync(struct db *db)
 		return -1;
 	}
 	return 0;
+}
+
+/* The batch's transaction is gone (SQLite rolled it back on an I/O error
+ * or a full disk, or a savepoint could not be undone): what its requests
+ * wrote is lost, nothing more is written in it, and db_batch_close()
+ * answers -1. */
+static void
+batch_lose(struct db *db)
+{
+	log_error("db: the batch's transaction was rolled back: the writes "
+	    "of its requests are lost");
+	db->batch_lost = 1;
+	db->batch_outer = db->batch_inner = 0;
+	if (!sqlite3_get_autocommit(db->h))
+		verb(db, V_ROLLBACK);
+	queue_release(db);
+	ungroup(db);
+}
+
+/* db_begin() in a batch: the batch's transaction (grouped) with the
+ * first, then a savepoint for this request. */
+static int
+batch_begin(struct db *db)
+{
+	int rc;
+
+	if (db->batch_inner) {
+		log_error("db: begin: a transaction is already open");
+		return -1;
+	}
+	if (db->batch_outer && sqlite3_get_autocommit(db->h))
+		batch_lose(db);
+	if (db->batch_lost)
+		return -1;
+	if (!db->batch_outer) {
+		if ((rc = grouped_begin(db)) < 0)
+			return rc;
+		db->batch_outer = 1;
+	}
+	if (verb(db, V_SAVE) < 0) {
+		if (sqlite3_get_autocommit(db->h))
+			batch_lose(db);
+		return -1;
+	}
+	db->batch_inner = 1;
+	return 0;
+}
+
+/* Ends the request's savepoint: kept (RELEASE) or undone.  0 or -1. */
+static int
+batch_end(struct db *db, int keep)
+{
+	int rc = -1;
+
+	if (!db->batch_inner)
+		return keep ? -1 : 0;
+	db->batch_inner = 0;
+	if (keep && verb(db, V_RELEASE) == 0)
+		return 0;
+	if (!sqlite3_get_autocommit(db->h) && verb(db, V_UNDO) == 0 &&
+	    verb(db, V_RELEASE) == 0)
+		rc = keep ? -1 : 0;
+	else
+		batch_lose(db);
+	return rc;
+}
+
+int
+db_begin(struct db *db)
+{
+	return db->batch ? batch_begin(db) : plain_begin(db);
+}
+
+int
+db_read_begin(struct db *db)
+{
+	if (db->batch)
+		return 0;	/* reads see the batch's own writes */
+	return verb(db, V_READ) < 0 ? -1 : 0;
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (db->batch || sqlite3_get_autocommit(db->h))
+		return;
+	if (verb(db, V_COMMIT) < 0)
+		db_rollback(db);
+}
+
+int
+db_commit(struct db *db)
+{
+	if (db->batch)
+		return batch_end(db, 1);
+	if (commit(db) < 0)
+		return -1;
+	if (db->ckpt_due)
+		checkpoint(db);
+	return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->batch) {
+		batch_end(db, 0);
+		return;
+	}
+	if (!sqlite3_get_autocommit(db->h))
+		verb(db, V_ROLLBACK);
+	queue_release(db);
+	ungroup(db);
+}
+
+int
+db_begin_grouped(struct db *db)
+{
+	return db->batch ? batch_begin(db) : grouped_begin(db);
+}
+
+int
+db_commit_grouped(struct db *db)
+{
+	int rc;
+
+	if (db->batch)
+		return batch_end(db, 1);
+	if (commit(db) < 0)
+		return -1;
+	ungroup(db);
+	rc = sync_wal(db);
+	/* The WAL copied into the database once this order is on disk. */
+	if (db->ckpt_due)
+		checkpoint(db);
+	return rc;
+}
+
+int
+db_sync(struct db *db)
+{
+	if (db->batch) {
+		db->batch_sync = 1;	/* db_batch_close() syncs first */
+		return 0;
+	}
+	return sync_wal(db);
+}
+
+int
+db_batch_open(struct db *db)
+{
+	if (db->batch || db->queued || !sqlite3_get_autocommit(db->h)) {
+		log_error("db: a batch cannot start inside a transaction");
+		return -1;
+	}
+	db->batch = 1;
+	db->batch_outer = db->batch_inner = db->batch_lost = 0;
+	db->batch_sync = 0;
+	return 0;
+}
+
+int
+db_batch_close(struct db *db)
+{
+	int outer, lost, sync, rc = 0;
+
+	if (!db->batch)
+		return 0;
+	if (db->batch_inner) {
+		log_error("db: a request of the batch left its transaction open");
+		batch_end(db, 0);
+	}
+	if (db->batch_outer && sqlite3_get_autocommit(db->h))
+		batch_lose(db);
+	outer = db->batch_outer;
+	lost = db->batch_lost;
+	sync = db->batch_sync;
+	db->batch = db->batch_outer = db->batch_lost = db->batch_sync = 0;
+	if (outer) {
+		rc = commit(db);
+		ungroup(db);
+		sync = 1;
+	}
+	if (lost)
+		rc = -1;
+	if (rc == 0 && sync)
+		rc = sync_wal(db);
+	return rc;	/* a checkpoint due waits for db_checkpoint_due() */
+}
+
+void
+db_checkpoint_due(struct db *db)
+{
+	if (db->ckpt_due && !db->queued)
+		checkpoint(db);
 }
 
 int

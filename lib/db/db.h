@@ -76,6 +76,27 @@ int		 db_commit_grouped(struct db *);
  * showing a row another request committed with db_commit_grouped() and
  * may not have synced yet (a repeated order form finding its order). */
 int		 db_sync(struct db *);
+/* A batch: the transactions of several requests as savepoints of one
+ * (the web layer's PAGE_BATCH pages, db.h's group commit taken further:
+ * one commit and one sync for the orders of concurrent shoppers).  After
+ * db_batch_open() (0, or -1 inside a transaction), db_begin() and
+ * db_begin_grouped() open a savepoint (the batch's transaction, grouped
+ * and in the writers queue, begins with the first of them), db_commit()
+ * and db_commit_grouped() release it into the batch (0: kept; nothing is
+ * on disk yet), db_rollback() undoes only it, db_sync() is owed to the
+ * close, and db_read_begin()/db_read_end() do nothing (reads see the
+ * batch's writes).  Writes outside a savepoint join the batch's
+ * transaction.  db_batch_close() commits and syncs: 0 when everything the
+ * batch's requests kept is on disk, -1 when none of it is (the
+ * transaction was lost, or the commit failed) or the sync failed; the
+ * caller answers the batch's requests only then, and as failed after -1.
+ * A WAL checkpoint the batch made due waits for db_checkpoint_due(),
+ * after the answers.  db_close() inside a batch rolls it back. */
+int		 db_batch_open(struct db *);
+int		 db_batch_close(struct db *);
+/* The WAL checkpoint a commit made due, if any (PASSIVE; outside the
+ * writers queue): a batch's, once its requests are answered. */
+void		 db_checkpoint_due(struct db *);
 /* PRAGMA user_version, or -1. */
 int		 db_user_version(struct db *);
 /* Changes whenever another connection commits (PRAGMA data_version): lets

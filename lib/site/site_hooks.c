@@ -194,6 +194,33 @@ status(struct ctx *c, int st)
 	return app_error(c, 503, "busy");
 }
 
+/* Batches (app.h): the request's transactions as savepoints of one on the
+ * worker's connection (db_batch_open). */
+static int
+batch_open(struct ctx *c)
+{
+	return db_batch_open(c->db);
+}
+
+/* The app_defer() task of batch_close(). */
+static void
+checkpoint_due(struct ctx *c, void *arg)
+{
+	(void)arg;
+	db_checkpoint_due(c->db);
+}
+
+/* The commit and sync; the WAL checkpoint it made due after the answers
+ * (a deferred task of the batch). */
+static int
+batch_close(struct ctx *c)
+{
+	int rc = db_batch_close(c->db);
+
+	app_defer(c, checkpoint_due, NULL);
+	return rc;
+}
+
 const struct app_hooks site_hooks = {
 	.configure = store_conf_define,
 	.setup = setup,
@@ -205,4 +232,6 @@ const struct app_hooks site_hooks = {
 	.status = status,
 	.finish = finish,
 	.refresh = refresh,
+	.batch_open = batch_open,
+	.batch_close = batch_close,
 };

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "app_internal.h"
 #include "conf.h"
 #include "csrf.h"
 #include "json.h"
@@ -22,6 +23,10 @@ extern char **environ;
 static volatile sig_atomic_t stopping;
 
 static struct req_limits limits;
+
+/* The worker's batch (app_internal.h), NULL when it serves one request at a
+ * time. */
+static struct batch *batching;
 
 static void
 on_term(int sig)
@@ -369,6 +374,8 @@ handle(struct ctx *c, struct io *io)
 	    lang_default());
 	c->hdf = tmpl_hdf(c->lang);
 	c->page = route(c);
+	if (batching != NULL)
+		batch_join(batching, c, io);
 	if (c->page < 0 || !(c->app->pages[c->page].flags & PAGE_BARE))
 		begin(c);
 	status = dispatch(c);
@@ -486,8 +493,24 @@ serve_fastcgi(const struct app *app, int fd)
 	}
 	supervisor_ready();	/* start-up done: from now on, deaths are not
 				 * start-up failures (supervisor.h) */
+	if ((batching = batch_new(app, fd)) != NULL) {
+		FCGX_Request *r;
+
+		FCGX_Free(&fr, 1);
+		while ((r = batch_accept(batching, &c, &stopping)) != NULL) {
+			struct io io = { r->in, r->out, r->envp, NULL };
+
+			handle(&c, &io);
+			batch_done(batching, &c, &io);
+			ctx_reset(&c);
+		}
+		batch_free(batching);
+		batching = NULL;
+		ctx_close(&c);
+		return 0;
+	}
 	while (!stopping && FCGX_Accept_r(&fr) == 0) {
-		struct io io = { fr.in, fr.out, fr.envp };
+		struct io io = { fr.in, fr.out, fr.envp, NULL };
 
 		handle(&c, &io);
 		FCGX_Finish_r(&fr);
@@ -517,7 +540,7 @@ cgi_cannot_start(void)
 static int
 serve_cgi(const struct app *app)
 {
-	struct io io = { NULL, NULL, environ };
+	struct io io = { NULL, NULL, environ, NULL };
 	struct ctx c;
 	int fd;
 

@@ -106,6 +106,13 @@ struct app_hooks {
 	/* Per request, bare pages included, first of all: brings values
 	 * the store changes at run time (its settings) up to date. */
 	void		(*refresh)(struct ctx *);
+	/* Batches (app->batchable, app_internal.h): batch_open() starts one on
+	 * the request's connection (0, or -1: the request runs alone);
+	 * batch_close() ends it: 0 when everything its requests wrote is
+	 * on disk, -1 when none of it is kept (they are answered 503); what
+	 * it defers (app_defer) runs after the batch's answers. */
+	int		(*batch_open)(struct ctx *);
+	int		(*batch_close)(struct ctx *);
 };
 
 struct app {
@@ -117,6 +124,12 @@ struct app {
 	const struct app_hooks	*hooks;		/* NULL: plain HTTP program */
 	/* Optional: once per worker after hooks->open; 0 or -1. */
 	int			(*init)(struct ctx *);
+	/* Optional: 1 when this request (parsed and routed, before
+	 * hooks->begin) may be answered in a batch (app_internal.h): held,
+	 * with the concurrent requests of its kind, until one commit
+	 * covers what they all wrote.  Only for requests that write in
+	 * short transactions and wait for nothing outside the store. */
+	int			(*batchable)(struct ctx *);
 };
 
 #define APP_MAX_DEFER 4

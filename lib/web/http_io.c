@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "http_io.h"
 
 const char *
@@ -39,6 +40,10 @@ io_write(struct io *io, const void *p, size_t n)
 {
 	const char *c = p;
 
+	if (io->hold != NULL) {
+		buf_put(io->hold, p, n);
+		return 0;
+	}
 	if (io->out != NULL) {
 		while (n > 0) {
 			int chunk = n > 1 << 30 ? 1 << 30 : (int)n;
@@ -55,6 +60,8 @@ io_write(struct io *io, const void *p, size_t n)
 int
 io_flush(struct io *io)
 {
+	if (io->hold != NULL)
+		return 0;
 	if (io->out != NULL)
 		return FCGX_FFlush(io->out);
 	return fflush(stdout);

@@ -1,0 +1,212 @@
+"""Orders answered in batches (lib/web/app_internal.h, db_batch_open in
+lib/db/db.h): a checkout worker that finds more orders waiting places them
+in one transaction, commits and syncs once, and only then answers them.
+
+Each test holds the writers queue (a flock on <db>-writers, as
+test_order_races does) while shoppers send their forms in a known order,
+so the one checkout worker is stuck on the first and finds the others
+waiting when the queue is free.  The WAL file tells how many transactions
+were committed (its commit frames)."""
+import fcntl
+import os
+import struct
+import threading
+import time
+
+from harness import Stack, test, check, Fail
+from shop import ADDRESS, Shopper, db, one, order_token, set_stock, strip
+
+# One checkout worker, so the arrival order is the order of the batch;
+# no mail sent after the response (it writes, and would add commits).
+ENV = {"SOUK_WORKERS_CHECKOUT": "1", "SOUK_MAIL_AFTER_RESPONSE": "0"}
+
+
+def commits(s):
+    """The commit frames in the WAL file now (its valid frames: their
+    salts are the header's)."""
+    with open(s.env["SOUK_DB_PATH"] + "-wal", "rb") as f:
+        wal = f.read()
+    if len(wal) < 32:
+        return 0
+    page = struct.unpack(">I", wal[8:12])[0]
+    salts = wal[16:24]
+    n, off = 0, 32
+    while off + 24 + page <= len(wal):
+        head = wal[off:off + 24]
+        if head[8:16] != salts:
+            break
+        if struct.unpack(">I", head[4:8])[0] != 0:
+            n += 1
+        off += 24 + page
+    return n
+
+
+def held_queue(s):
+    fd = os.open(s.env["SOUK_DB_PATH"] + "-writers",
+                 os.O_RDONLY | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def in_order(s, jobs):
+    """Runs each job (a function returning a response) in its own thread,
+    started 0.3 s apart while the writers queue is held, then frees the
+    queue.  Returns the responses and the transactions committed after
+    the queue was freed."""
+    out = [None] * len(jobs)
+
+    def run(i):
+        try:
+            out[i] = jobs[i]()
+        except Exception as e:  # noqa: BLE001 (checked by the caller)
+            out[i] = e
+    fd = held_queue(s)
+    threads = []
+    try:
+        for i in range(len(jobs)):
+            t = threading.Thread(target=run, args=(i,))
+            t.start()
+            threads.append(t)
+            time.sleep(0.3)
+        time.sleep(0.3)
+        before = commits(s)
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+    for t in threads:
+        t.join(60)
+    for r in out:
+        if isinstance(r, Exception) or r is None:
+            raise Fail("a request failed: %r" % (r,))
+    return out, commits(s) - before
+
+
+def shoppers(s, slugs):
+    out = []
+    for slug in slugs:
+        b = Shopper(s)
+        check(b.add(slug).status == 303, "add " + slug)
+        out.append((b, b.form()[1]))
+    return out
+
+
+def placing(b, form, **kw):
+    return lambda: b.place(dict(ADDRESS, **kw), form)
+
+
+def stopped(s):
+    s.stop()
+    reports = s.sanitizer_reports()
+    if reports:
+        raise Fail("\n".join(reports)[:4000])
+
+
+@test
+def waiting_orders_commit_once_and_a_page_between_closes_the_batch():
+    """Four orders and, third, a GET of the checkout form: the first two
+    orders are one transaction, the form (which may not join) is answered
+    after it, and the last two are the next one.  Every order is placed
+    with its lines, history and two mails, each shopper sent to their own
+    order, every cart emptied."""
+    s = Stack(env=ENV).start()
+    try:
+        sh = shoppers(s, ["hdmi-2-1-cable-5m"] * 4)
+        viewer = Shopper(s)
+        check(viewer.add("hdmi-2-1-cable-5m").status == 303, "add")
+        jobs = [placing(*sh[0]), placing(*sh[1]),
+                lambda: viewer.get("/checkout"),
+                placing(*sh[2]), placing(*sh[3])]
+        out, n = in_order(s, jobs)
+        check(out[2].status == 200 and 'name="idem"' in out[2].text,
+              "the form between: %d" % out[2].status)
+        tokens = [order_token(r) for r in (out[0], out[1], out[3], out[4])]
+        check(len(set(tokens)) == 4, "four orders")
+        check(n == 2, "two transactions for four orders: %d" % n)
+        check(one(s, "SELECT count(*) FROM orders") == 4, "4 orders")
+        check(one(s, "SELECT count(*) FROM orders o WHERE NOT EXISTS "
+                  "(SELECT 1 FROM order_items i WHERE i.order_id = o.id)")
+              == 0, "every order has its lines")
+        check(one(s, "SELECT count(*) FROM order_events") >= 4, "history")
+        check(one(s, "SELECT count(*) FROM mail_outbox") == 8,
+              "two mails an order")
+        check(one(s, "SELECT count(*) FROM cart_items") == 1,
+              "only the viewer's cart is left")
+        for (b, _), t in zip(sh, tokens):
+            r = b.get("/order/" + t)
+            check(r.status == 200, "each shopper sees their order")
+    finally:
+        stopped(s)
+        s.cleanup()
+
+
+@test
+def one_order_refused_in_a_batch_leaves_the_others_placed():
+    """The last unit wanted by two shoppers of one batch, the same form
+    sent twice, and a plain order: the second of the two is told the
+    product sold out (its savepoint undone), the repeated form gets the
+    one order it placed, and everything else is placed, in one
+    transaction."""
+    s = Stack(env=ENV).start()
+    try:
+        set_stock(s, "formuler-z11-pro", 1)
+        sh = shoppers(s, ["formuler-z11-pro", "formuler-z11-pro",
+                          "hdmi-2-1-cable-5m"])
+        jobs = [placing(*sh[0]), placing(*sh[1]), placing(*sh[2]),
+                placing(*sh[2])]
+        out, n = in_order(s, jobs)
+        first = order_token(out[0])
+        check(out[1].status == 409, "sold out: %d" % out[1].status)
+        check("stock" in strip(out[1].text).lower() or
+              "sold out" in strip(out[1].text).lower() or
+              "available" in strip(out[1].text).lower(),
+              "says why: " + strip(out[1].text)[:300])
+        again = order_token(out[2])
+        check(out[3].status == 303 and order_token(out[3]) == again,
+              "the same form: its one order")
+        check(n == 1, "one transaction: %d" % n)
+        check(one(s, "SELECT count(*) FROM orders") == 2, "two orders")
+        check(one(s, "SELECT stock FROM products WHERE slug = "
+                  "'formuler-z11-pro'") == 0, "the unit sold once")
+        check(first != again, "two different orders")
+    finally:
+        stopped(s)
+        s.cleanup()
+
+
+@test
+def a_lost_batch_answers_every_order_busy_and_keeps_none():
+    """An order whose insert rolls the whole transaction back (a trigger
+    RAISE(ROLLBACK), as SQLite does on an I/O error or a full disk):
+    the order placed before it in the same batch is gone too, so both
+    shoppers get 503 with Retry-After and "nothing was changed", nothing
+    is left of either, and the first shopper's form sent again places
+    its order once."""
+    s = Stack(env=ENV).start()
+    try:
+        sh = shoppers(s, ["hdmi-2-1-cable-5m"] * 2)
+        c = db(s)
+        c.execute("CREATE TRIGGER boom BEFORE INSERT ON orders WHEN "
+                  "NEW.email = 'boom@example.com' BEGIN "
+                  "SELECT RAISE(ROLLBACK, 'boom'); END")
+        c.close()
+        jobs = [placing(*sh[0]), placing(*sh[1], email="boom@example.com")]
+        out, _ = in_order(s, jobs)
+        for r in out:
+            check(r.status == 503, "busy: %d %s" % (r.status,
+                                                   strip(r.text)[:200]))
+            check(r.header("Retry-After") == "2", "Retry-After")
+            check("nothing was changed" in strip(r.text),
+                  "says nothing was changed: " + strip(r.text)[:300])
+        check(one(s, "SELECT count(*) FROM orders") == 0, "no order kept")
+        check(one(s, "SELECT count(*) FROM mail_outbox") == 0, "no mail")
+        c = db(s)
+        c.execute("DROP TRIGGER boom")
+        c.close()
+        b, form = sh[0]
+        t = order_token(b.place(dict(ADDRESS), form))
+        r = b.place(dict(ADDRESS), form)
+        check(r.status == 303 and order_token(r) == t, "placed once")
+        check(one(s, "SELECT count(*) FROM orders") == 1, "one order")
+    finally:
+        stopped(s)
+        s.cleanup()

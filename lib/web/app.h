@@ -25,7 +25,9 @@
  * answer 400 listing what is wrong) -> handler, which returns the status ->
  * error page if the status is >= 400 without a body -> send with security
  * headers -> deferred work (mail) after the response is gone ->
- * hooks->finish -> arena and HDF released.
+ * hooks->finish -> arena and HDF released.  A FastCGI worker of a program
+ * with app->batchable answers such requests in batches: held after their
+ * handler until one commit covers them all (app_internal.h).
  *
  * Run modes of the same binary (docs/deploy.md):
  *   prog                          FastCGI on fd 0 (spawn-fcgi, systemd, mod_fcgid)

@@ -94,13 +94,6 @@ def placing(b, form, **kw):
     return lambda: b.place(dict(ADDRESS, **kw), form)
 
 
-def stopped(s):
-    s.stop()
-    reports = s.sanitizer_reports()
-    if reports:
-        raise Fail("\n".join(reports)[:4000])
-
-
 @test
 def waiting_orders_commit_once_and_a_page_between_closes_the_batch():
     """Four orders and, third, a GET of the checkout form: the first two
@@ -108,8 +101,8 @@ def waiting_orders_commit_once_and_a_page_between_closes_the_batch():
     after it, and the last two are the next one.  Every order is placed
     with its lines, history and two mails, each shopper sent to their own
     order, every cart emptied."""
-    s = Stack(env=ENV).start()
-    try:
+    with Stack(env=ENV) as s:
+        s.start()
         sh = shoppers(s, ["hdmi-2-1-cable-5m"] * 4)
         viewer = Shopper(s)
         check(viewer.add("hdmi-2-1-cable-5m").status == 303, "add")
@@ -134,9 +127,6 @@ def waiting_orders_commit_once_and_a_page_between_closes_the_batch():
         for (b, _), t in zip(sh, tokens):
             r = b.get("/order/" + t)
             check(r.status == 200, "each shopper sees their order")
-    finally:
-        stopped(s)
-        s.cleanup()
 
 
 @test
@@ -146,8 +136,8 @@ def one_order_refused_in_a_batch_leaves_the_others_placed():
     product sold out (its savepoint undone), the repeated form gets the
     one order it placed, and everything else is placed, in one
     transaction."""
-    s = Stack(env=ENV).start()
-    try:
+    with Stack(env=ENV) as s:
+        s.start()
         set_stock(s, "formuler-z11-pro", 1)
         sh = shoppers(s, ["formuler-z11-pro", "formuler-z11-pro",
                           "hdmi-2-1-cable-5m"])
@@ -168,9 +158,6 @@ def one_order_refused_in_a_batch_leaves_the_others_placed():
         check(one(s, "SELECT stock FROM products WHERE slug = "
                   "'formuler-z11-pro'") == 0, "the unit sold once")
         check(first != again, "two different orders")
-    finally:
-        stopped(s)
-        s.cleanup()
 
 
 @test
@@ -181,8 +168,8 @@ def a_lost_batch_answers_every_order_busy_and_keeps_none():
     shoppers get 503 with Retry-After and "nothing was changed", nothing
     is left of either, and the first shopper's form sent again places
     its order once."""
-    s = Stack(env=ENV).start()
-    try:
+    with Stack(env=ENV) as s:
+        s.start()
         sh = shoppers(s, ["hdmi-2-1-cable-5m"] * 2)
         c = db(s)
         c.execute("CREATE TRIGGER boom BEFORE INSERT ON orders WHEN "
@@ -207,6 +194,3 @@ def a_lost_batch_answers_every_order_busy_and_keeps_none():
         r = b.place(dict(ADDRESS), form)
         check(r.status == 303 and order_token(r) == t, "placed once")
         check(one(s, "SELECT count(*) FROM orders") == 1, "one order")
-    finally:
-        stopped(s)
-        s.cleanup()

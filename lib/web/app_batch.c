@@ -44,14 +44,6 @@ batch_new(const struct app *app, int fd)
 	if (app->batchable == NULL || app->hooks == NULL ||
 	    app->hooks->batch_open == NULL || app->hooks->batch_close == NULL)
 		return NULL;
-	/* Non-blocking: a worker holding a batch asks for the next
-	 * request only if one is waiting (accept() gives EAGAIN). */
-	if ((fl = fcntl(fd, F_GETFL)) < 0 ||
-	    fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) {
-		log_error("batch: cannot make the socket non-blocking: %s",
-		    strerror(errno));
-		return NULL;
-	}
 	if ((b = calloc(1, sizeof(*b))) == NULL) {
 		log_error("batch: out of memory");
 		return NULL;
@@ -69,6 +61,16 @@ batch_new(const struct app *app, int fd)
 			batch_free(b);
 			return NULL;
 		}
+	/* Non-blocking, last (a batch that failed to start leaves the
+	 * socket as it was): a worker holding a batch asks for the next
+	 * request only if one is waiting (accept() gives EAGAIN). */
+	if ((fl = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) {
+		log_error("batch: cannot make the socket non-blocking: %s",
+		    strerror(errno));
+		batch_free(b);
+		return NULL;
+	}
 	return b;
 }
 
@@ -199,6 +201,10 @@ batch_accept(struct batch *b, struct ctx *c, volatile sig_atomic_t *stopping)
 		while (b->busy[s])
 			s++;
 		if ((rc = FCGX_Accept_r(&b->fr[s])) == 0) {
+			/* One request a connection: a kept-alive one would make
+			 * the next accept on this slot read that idle
+			 * connection (blocking) instead of the socket. */
+			b->fr[s].keepConnection = 0;
 			b->cur = s;
 			return &b->fr[s];
 		}

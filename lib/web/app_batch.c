@@ -182,12 +182,6 @@ close_batch(struct batch *b, struct ctx *c, int idle)
 	b->ndefer = 0;
 }
 
-void
-batch_close(struct batch *b, struct ctx *c)
-{
-	close_batch(b, c, 1);
-}
-
 FCGX_Request *
 batch_accept(struct batch *b, struct ctx *c, volatile sig_atomic_t *stopping)
 {

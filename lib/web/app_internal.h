@@ -44,7 +44,5 @@ void		 batch_join(struct batch *, struct ctx *c, struct io *io);
 /* After the handler and the response: a joined request is kept (its
  * deferred work with it), another finished.  Before ctx_reset(). */
 void		 batch_done(struct batch *, struct ctx *c, struct io *io);
-/* Closes the batch and answers what it holds; c is between requests. */
-void		 batch_close(struct batch *, struct ctx *c);
 
 #endif

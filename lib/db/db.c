@@ -54,6 +54,7 @@ struct db {
 	int		 batch_inner;	/* a request's savepoint is open */
 	int		 batch_lost;	/* its transaction was rolled back */
 	int		 batch_sync;	/* a db_sync() is owed at the close */
+	int		 batch_busy;	/* a begin in it answered -2 */
 };
 
 static void	batch_lose(struct db *);
@@ -622,8 +623,11 @@ batch_begin(struct db *db)
 	if (db->batch_lost)
 		return -1;
 	if (!db->batch_outer) {
-		if ((rc = grouped_begin(db)) < 0)
+		if ((rc = grouped_begin(db)) < 0) {
+			if (rc == -2)
+				db->batch_busy = 1;
 			return rc;
+		}
 		db->batch_outer = 1;
 	}
 	if (verb(db, V_SAVE) < 0) {
@@ -744,8 +748,17 @@ db_batch_open(struct db *db)
 	}
 	db->batch = 1;
 	db->batch_outer = db->batch_inner = db->batch_lost = 0;
-	db->batch_sync = 0;
+	db->batch_sync = db->batch_busy = 0;
 	return 0;
+}
+
+int
+db_batch_spent(struct db *db)
+{
+	if (!db->batch)
+		return 0;
+	return db->batch_lost || db->batch_busy ||
+	    (db->batch_outer && sqlite3_get_autocommit(db->h));
 }
 
 int
@@ -765,6 +778,7 @@ db_batch_close(struct db *db)
 	lost = db->batch_lost;
 	sync = db->batch_sync;
 	db->batch = db->batch_outer = db->batch_lost = db->batch_sync = 0;
+	db->batch_busy = 0;
 	if (outer) {
 		rc = commit(db);
 		ungroup(db);
@@ -772,8 +786,8 @@ db_batch_close(struct db *db)
 	}
 	if (lost)
 		rc = -1;
-	if (rc == 0 && sync)
-		rc = sync_wal(db);
+	if (rc == 0 && sync && sync_wal(db) < 0)
+		rc = -2;	/* committed: its requests' orders exist */
 	return rc;	/* a checkpoint due waits for db_checkpoint_due() */
 }
 

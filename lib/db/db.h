@@ -88,11 +88,17 @@ int		 db_sync(struct db *);
  * batch's writes).  Writes outside a savepoint join the batch's
  * transaction.  db_batch_close() commits and syncs: 0 when everything the
  * batch's requests kept is on disk, -1 when none of it is (the
- * transaction was lost, or the commit failed) or the sync failed; the
- * caller answers the batch's requests only then, and as failed after -1.
- * A WAL checkpoint the batch made due waits for db_checkpoint_due(),
- * after the answers.  db_close() inside a batch rolls it back. */
+ * transaction was lost, or the commit failed), -2 when it was committed
+ * but the sync failed (maybe not on disk); the caller answers the
+ * batch's requests only then, and as failed after -1 or -2.  A WAL
+ * checkpoint the batch made due waits for db_checkpoint_due(), after the
+ * answers.  db_close() inside a batch rolls it back.  db_batch_spent()
+ * is 1 when the open batch should close before it takes another request:
+ * its transaction was lost (nothing more can be kept in it), or a begin
+ * in it found the writers queue busy (each further request would wait
+ * its own busy timeout while the answers before it are held); else 0. */
 int		 db_batch_open(struct db *);
+int		 db_batch_spent(struct db *);
 int		 db_batch_close(struct db *);
 /* The WAL checkpoint a commit made due, if any (PASSIVE; outside the
  * writers queue): a batch's, once its requests are answered. */

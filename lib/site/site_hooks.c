@@ -202,6 +202,14 @@ batch_open(struct ctx *c)
 	return db_batch_open(c->db);
 }
 
+/* A batch that lost its transaction or waited out the busy timeout
+ * takes no more requests (db_batch_spent). */
+static int
+batch_spent(struct ctx *c)
+{
+	return db_batch_spent(c->db);
+}
+
 /* The app_defer() task of batch_close(). */
 static void
 checkpoint_due(struct ctx *c, void *arg)
@@ -233,5 +241,6 @@ const struct app_hooks site_hooks = {
 	.finish = finish,
 	.refresh = refresh,
 	.batch_open = batch_open,
+	.batch_spent = batch_spent,
 	.batch_close = batch_close,
 };

@@ -361,6 +361,8 @@ handle(struct ctx *c, struct io *io)
 	const char *q;
 	int status;
 
+	if (batching != NULL)
+		batch_prepare(batching, c, io);
 	if (c->app->hooks != NULL && c->app->hooks->refresh != NULL)
 		c->app->hooks->refresh(c);
 	req_parse(&c->req, io, &c->arena, &limits);

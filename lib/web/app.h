@@ -110,10 +110,15 @@ struct app_hooks {
 	void		(*refresh)(struct ctx *);
 	/* Batches (app->batchable, app_internal.h): batch_open() starts one on
 	 * the request's connection (0, or -1: the request runs alone);
-	 * batch_close() ends it: 0 when everything its requests wrote is
-	 * on disk, -1 when none of it is kept (they are answered 503); what
-	 * it defers (app_defer) runs after the batch's answers. */
+	 * batch_spent() is 1 when the open batch should take no more
+	 * requests (its transaction was lost, or the store's write lock was
+	 * too busy to get), else 0; batch_close() ends it: 0 when everything
+	 * its requests wrote is on disk, -1 when none of it is kept (they are
+	 * answered 503, "nothing was changed"), -2 when it was committed but
+	 * may not be on disk (answered 500); what it defers (app_defer) runs
+	 * after the batch's answers. */
 	int		(*batch_open)(struct ctx *);
+	int		(*batch_spent)(struct ctx *);
 	int		(*batch_close)(struct ctx *);
 };
 

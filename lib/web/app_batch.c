@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -42,7 +43,8 @@ batch_new(const struct app *app, int fd)
 	int fl;
 
 	if (app->batchable == NULL || app->hooks == NULL ||
-	    app->hooks->batch_open == NULL || app->hooks->batch_close == NULL)
+	    app->hooks->batch_open == NULL || app->hooks->batch_close == NULL ||
+	    app->hooks->batch_spent == NULL)
 		return NULL;
 	if ((b = calloc(1, sizeof(*b))) == NULL) {
 		log_error("batch: out of memory");
@@ -88,19 +90,31 @@ batch_free(struct batch *b)
 	free(b);
 }
 
-/* Until a connection may be waiting (or a signal); -1 on an error. */
+/* Until a connection may be waiting or *stopping is set (by SIGTERM or
+ * SIGINT); -1 on an error.  The signals are blocked from the check of
+ * *stopping until the wait, which unblocks them atomically: one that
+ * comes in between is not lost while the worker waits for a request. */
 static int
-wait_readable(struct batch *b)
+wait_readable(struct batch *b, volatile sig_atomic_t *stopping)
 {
 	struct epoll_event ev;
 	struct pollfd p = { b->fd, POLLIN, 0 };
-	int rc = b->ep >= 0 ? epoll_wait(b->ep, &ev, 1, -1) : poll(&p, 1, -1);
+	sigset_t stop, old;
+	int rc = 0;
 
-	if (rc < 0 && errno != EINTR) {
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGINT);
+	sigprocmask(SIG_BLOCK, &stop, &old);
+	if (!*stopping)
+		rc = b->ep >= 0 ? epoll_pwait(b->ep, &ev, 1, -1, &old) :
+		    ppoll(&p, 1, NULL, &old);
+	if (rc < 0 && errno != EINTR)
 		log_error("batch: waiting for requests: %s", strerror(errno));
-		return -1;
-	}
-	return 0;
+	else
+		rc = 0;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 /* The kept requests' deferred tasks, each once. */
@@ -119,11 +133,13 @@ keep_defer(struct batch *b, void (*fn)(struct ctx *, void *), void *arg)
 	b->ndefer++;
 }
 
-/* The busy page (503) for kept slot s, rendered with c's resources in
- * s's language; c is between requests or before its hooks->begin, so
- * its trees hold no Page.* yet. */
+/* The error page for kept slot s after a close that failed (rc: -1,
+ * nothing kept: 503 "nothing was changed", Retry-After; -2, committed but
+ * maybe not on disk: 500), rendered with c's resources in s's language;
+ * c is between requests or before its hooks->begin, so its trees hold
+ * no Page.* yet. */
 static void
-send_failed(struct batch *b, struct ctx *c, int s)
+send_failed(struct batch *b, struct ctx *c, int s, int rc)
 {
 	struct io io = { b->fr[s].in, b->fr[s].out, b->fr[s].envp, NULL };
 	struct resp keep = c->resp;
@@ -134,8 +150,9 @@ send_failed(struct batch *b, struct ctx *c, int s)
 	resp_reset(&c->resp);
 	c->lang = b->lang[s];
 	c->hdf = tmpl_hdf(c->lang);
-	resp_header(&c->resp, "Retry-After", "2");
-	c->resp.status = app_error(c, 503, NULL);
+	if (rc == -1)
+		resp_header(&c->resp, "Retry-After", "2");
+	c->resp.status = app_error(c, rc == -1 ? 503 : 500, NULL);
 	if (resp_send(&c->resp, &io, 0) < 0)
 		log_info("client went away before the response was sent");
 	tmpl_clear(c->lang);
@@ -165,7 +182,7 @@ close_batch(struct batch *b, struct ctx *c, int idle)
 		    NULL };
 
 		if (rc < 0)
-			send_failed(b, c, s);
+			send_failed(b, c, s, rc == -1 ? -1 : -2);
 		else if (io_write(&io, b->out[s].data, b->out[s].len) < 0)
 			log_info("client went away before the response was sent");
 		FCGX_Finish_r(&b->fr[s]);
@@ -188,7 +205,8 @@ batch_accept(struct batch *b, struct ctx *c, volatile sig_atomic_t *stopping)
 	for (;;) {
 		int s = 0, rc;
 
-		if (b->n == BATCH_MAX || *stopping)
+		if (b->n == BATCH_MAX || *stopping ||
+		    (b->open && c->app->hooks->batch_spent(c)))
 			close_batch(b, c, 1);
 		if (*stopping)
 			return NULL;
@@ -210,9 +228,22 @@ batch_accept(struct batch *b, struct ctx *c, volatile sig_atomic_t *stopping)
 		/* Nothing waiting: answer what is kept, or wait. */
 		if (b->n > 0 || b->open)
 			close_batch(b, c, 1);
-		else if (wait_readable(b) < 0)
+		else if (wait_readable(b, stopping) < 0)
 			return NULL;
 	}
+}
+
+void
+batch_prepare(struct batch *b, struct ctx *c, struct io *io)
+{
+	const char *m = io_getenv(io, "REQUEST_METHOD");
+	const char *buffered = io_getenv(io, "SOUK_BODY_BUFFERED");
+
+	if (b->n == 0 && !b->open)
+		return;
+	if (m == NULL || strcmp(m, "POST") != 0 || buffered == NULL ||
+	    strcmp(buffered, "1") != 0)
+		close_batch(b, c, 0);
 }
 
 void

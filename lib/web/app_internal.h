@@ -10,12 +10,15 @@
  * non-blocking in such a program, so a worker never waits for the
  * network while it holds the batch (and the store's write lock).  Each
  * further batchable request joins; at BATCH_MAX requests, when none is
- * waiting, or before a request that may not join (handled after), the
- * batch closes (hooks->batch_close: one commit, one sync) and only then
+ * waiting, when it is spent (hooks->batch_spent: its transaction lost, or
+ * the write lock too busy to get), or before a request that may not join
+ * (handled after), the batch closes (hooks->batch_close: one commit, one sync) and only then
  * are the kept responses sent, so nobody is told of an order that is not
  * on disk.  A close that fails answers every kept request with the busy
  * page (503, Retry-After, "nothing was changed": the batch's writes are
- * gone; a form sent again places its order once).  The kept requests'
+ * gone; a form sent again places its order once), or with the error page
+ * (500) when the commit was made but its sync failed (a form sent again
+ * finds its order).  The kept requests'
  * deferred work (mail) runs after their responses.  An idle worker waits
  * in epoll (EPOLLEXCLUSIVE: one worker woken per connection).  Under
  * light load every batch is one request: no one waits for another. */
@@ -38,6 +41,13 @@ void		 batch_free(struct batch *);
  * stop (*stopping, or an error of the socket).  c is between requests. */
 FCGX_Request	*batch_accept(struct batch *, struct ctx *c,
 		    volatile sig_atomic_t *stopping);
+/* Before the request's body is read: a request that cannot join (not a
+ * POST), or whose body the front end may still be receiving, closes the
+ * batch first, so no worker holds the batch (and the write lock) while
+ * it waits for a client.  The front end says it sent the whole body
+ * first with the FastCGI parameter SOUK_BODY_BUFFERED=1 (nginx's
+ * fastcgi_request_buffering, on by default; docs/deploy.md). */
+void		 batch_prepare(struct batch *, struct ctx *c, struct io *io);
 /* After routing, before hooks->begin: a batchable request joins the
  * batch (io->hold set); another closes it first. */
 void		 batch_join(struct batch *, struct ctx *c, struct io *io);

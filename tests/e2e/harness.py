@@ -281,9 +281,25 @@ def parse_cgi_output(out):
     return Response(status, headers, body)
 
 
-def fcgi_request(sock_path, params, body=b"", timeout=10):
+def fcgi_params(path, query="", method="GET", body=b"", extra=None):
+    """The parameters nginx's fastcgi_params sends (no SCRIPT_FILENAME)."""
+    p = {"REQUEST_METHOD": method, "DOCUMENT_URI": path,
+         "REQUEST_URI": path + ("?" + query if query else ""),
+         "QUERY_STRING": query,
+         "CONTENT_LENGTH": str(len(body)) if body else "",
+         "CONTENT_TYPE": "application/x-www-form-urlencoded" if body else "",
+         "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
+         "HTTP_HOST": "127.0.0.1", "GATEWAY_INTERFACE": "CGI/1.1"}
+    if extra:
+        p.update(extra)
+    return p
+
+
+def fcgi_request(sock_path, params, body=b"", timeout=10, stall=None):
     """Speaks the FastCGI protocol (spec 1.0) to a unix socket: one
-    Responder request; returns the Response parsed from FCGI_STDOUT."""
+    Responder request; returns the Response parsed from FCGI_STDOUT.
+    stall: called after the parameters are sent and before the body (a
+    client whose body is slow to come)."""
     def record(rtype, content, req=1):
         pad = (8 - len(content) % 8) % 8
         return struct.pack("!BBHHBx", 1, rtype, req, len(content), pad) + \
@@ -302,6 +318,10 @@ def fcgi_request(sock_path, params, body=b"", timeout=10):
     msg = record(1, struct.pack("!HB5x", 1, 0))          # BEGIN_REQUEST
     p = b"".join(nv(k, v) for k, v in params.items())
     msg += record(4, p) + record(4, b"")                  # PARAMS
+    if stall is not None:
+        s.sendall(msg)
+        stall()
+        msg = b""
     for i in range(0, len(body), 65535):
         msg += record(5, body[i:i + 65535])
     msg += record(5, b"")                                  # STDIN

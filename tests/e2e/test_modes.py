@@ -32,23 +32,9 @@ def catalog_bin(s):
     return os.path.join(s.bin, "cgi-bin", "catalog")
 
 
-def fcgi_params(path, query="", method="GET", body=b"", extra=None):
-    """The parameters nginx's fastcgi_params sends (no SCRIPT_FILENAME)."""
-    p = {"REQUEST_METHOD": method, "DOCUMENT_URI": path,
-         "REQUEST_URI": path + ("?" + query if query else ""),
-         "QUERY_STRING": query,
-         "CONTENT_LENGTH": str(len(body)) if body else "",
-         "CONTENT_TYPE": "application/x-www-form-urlencoded" if body else "",
-         "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "127.0.0.1",
-         "HTTP_HOST": "127.0.0.1", "GATEWAY_INTERFACE": "CGI/1.1"}
-    if extra:
-        p.update(extra)
-    return p
-
-
 def fcgi(sock, path, query="", method="GET", body=b"", extra=None, timeout=10):
     """One FastCGI request to sock as nginx would make it."""
-    params = fcgi_params(path, query, method, body, extra)
+    params = harness.fcgi_params(path, query, method, body, extra)
     return harness.fcgi_request(sock, params, body, timeout=timeout)
 
 

@@ -13,7 +13,7 @@ import struct
 import threading
 import time
 
-from harness import Stack, test, check, Fail
+from harness import Stack, test, check, Fail, fcgi_params, fcgi_request
 from shop import ADDRESS, Shopper, db, one, order_token, set_stock, strip
 
 # One checkout worker, so the arrival order is the order of the batch;
@@ -170,22 +170,30 @@ def a_lost_batch_answers_every_order_busy_and_keeps_none():
     its order once."""
     with Stack(env=ENV) as s:
         s.start()
-        sh = shoppers(s, ["hdmi-2-1-cable-5m"] * 2)
+        sh = shoppers(s, ["hdmi-2-1-cable-5m"] * 3)
         c = db(s)
         c.execute("CREATE TRIGGER boom BEFORE INSERT ON orders WHEN "
                   "NEW.email = 'boom@example.com' BEGIN "
                   "SELECT RAISE(ROLLBACK, 'boom'); END")
         c.close()
-        jobs = [placing(*sh[0]), placing(*sh[1], email="boom@example.com")]
+        jobs = [placing(*sh[0]), placing(*sh[1], email="boom@example.com"),
+                placing(*sh[2])]
         out, _ = in_order(s, jobs)
-        for r in out:
+        # A lost batch takes no more orders: the third, waiting, is the
+        # next batch's, and placed.
+        check(out[2].status == 303, "the next batch's order: %d %s" %
+              (out[2].status, strip(out[2].text)[:200]))
+        third = order_token(out[2])
+        for r in out[:2]:
             check(r.status == 503, "busy: %d %s" % (r.status,
                                                    strip(r.text)[:200]))
             check(r.header("Retry-After") == "2", "Retry-After")
             check("nothing was changed" in strip(r.text),
                   "says nothing was changed: " + strip(r.text)[:300])
-        check(one(s, "SELECT count(*) FROM orders") == 0, "no order kept")
-        check(one(s, "SELECT count(*) FROM mail_outbox") == 0, "no mail")
+        check(one(s, "SELECT group_concat(token) FROM orders") == third,
+              "no order of the lost batch kept")
+        check(one(s, "SELECT count(*) FROM mail_outbox") == 2,
+              "only the third order's mails")
         c = db(s)
         c.execute("DROP TRIGGER boom")
         c.close()
@@ -193,4 +201,99 @@ def a_lost_batch_answers_every_order_busy_and_keeps_none():
         t = order_token(b.place(dict(ADDRESS), form))
         r = b.place(dict(ADDRESS), form)
         check(r.status == 303 and order_token(r) == t, "placed once")
+        check(one(s, "SELECT count(*) FROM orders") == 2, "two orders")
+
+
+def timed(job, t0, out, i):
+    """A thread running job, its response and seconds since t0 in out[i]."""
+    def run():
+        try:
+            r = job()
+        except Exception as e:  # noqa: BLE001 (checked by the caller)
+            r = e
+        out[i] = (r, time.monotonic() - t0)
+    t = threading.Thread(target=run)
+    t.start()
+    return t
+
+
+@test
+def a_batch_that_waited_out_the_busy_timeout_is_answered_at_once():
+    """The writers queue held for 8 s, past the busy timeout (5 s): the
+    first order is answered busy (503, its own form) at its timeout, not
+    held until the order waiting behind it has had its own wait; that one
+    starts a new batch and is placed once the queue is free."""
+    with Stack(env=ENV) as s:
+        s.start()
+        sh = shoppers(s, ["hdmi-2-1-cable-5m"] * 2)
+        out = [None, None]
+        fd = held_queue(s)
+        t0 = time.monotonic()
+        try:
+            threads = [timed(placing(*sh[0]), t0, out, 0)]
+            time.sleep(0.3)
+            threads.append(timed(placing(*sh[1]), t0, out, 1))
+            time.sleep(8 - (time.monotonic() - t0))
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+        for t in threads:
+            t.join(60)
+        (first, at), (second, _) = out
+        check(first.status == 503 and first.header("Retry-After") == "2",
+              "busy: %d" % first.status)
+        check(at < 7, "answered at its own timeout, not after the next "
+              "order's: %.1f s" % at)
+        check(second.status == 303, "placed: %d" % second.status)
+        check(one(s, "SELECT group_concat(token) FROM orders") ==
+              order_token(second), "only the second order")
+
+
+@test
+def a_body_still_coming_closes_the_batch_before_it_is_read():
+    """An order kept for its batch, then a request on checkout's socket
+    whose body is slow to come and whose front end does not say it
+    buffered it (no SOUK_BODY_BUFFERED): the worker commits and answers
+    the order before it reads that body, rather than holding the store's
+    write lock while it waits for a client.  The slow request is then
+    answered 4xx (no CSRF token), never 500."""
+    with Stack(env=ENV) as s:
+        s.start()
+        (b, form), = shoppers(s, ["hdmi-2-1-cable-5m"])
+        sock = os.path.join(s.dir, "run", "sock", "checkout.sock")
+        body = b"op=place&email=slow%40example.com"
+        answered = threading.Event()
+        seen = {}
+
+        def order():
+            seen["order"] = b.place(dict(ADDRESS), form)
+            answered.set()
+
+        def stall():
+            seen["while_stalled"] = answered.wait(6)
+
+        def slow():
+            seen["slow"] = fcgi_request(
+                sock, fcgi_params("/checkout", method="POST", body=body),
+                body, timeout=30, stall=stall)
+        fd = held_queue(s)
+        try:
+            t1 = threading.Thread(target=order)
+            t1.start()
+            time.sleep(0.3)
+            t2 = threading.Thread(target=slow)
+            t2.start()
+            time.sleep(0.3)
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+        t1.join(30)
+        t2.join(30)
+        check(seen.get("while_stalled") is True,
+              "the order was answered while the other body was still "
+              "coming")
+        check(seen["order"].status == 303, "placed: %d" %
+              seen["order"].status)
+        check(400 <= seen["slow"].status < 500,
+              "the slow request: %d" % seen["slow"].status)
         check(one(s, "SELECT count(*) FROM orders") == 1, "one order")

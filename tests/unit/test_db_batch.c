@@ -112,7 +112,9 @@ TEST(batch_lost_transaction_fails_the_close_and_keeps_nothing)
 	/* What SQLite does on an I/O error or a full disk: the whole
 	 * transaction rolled back under the batch. */
 	CHECK_INT(t_exec(db, "ROLLBACK"), 0);
+	CHECK_INT(db_batch_spent(db), 1);	/* seen before the next begin */
 	CHECK_INT(db_begin(db), -1);		/* nothing more in it */
+	CHECK_INT(db_batch_spent(db), 1);
 	CHECK_INT(db_batch_close(db), -1);
 	CHECK_INT(others_count(db), 0);
 	/* The connection works again, FULL, out of the queue. */
@@ -136,4 +138,40 @@ TEST(batch_lost_transaction_fails_the_close_and_keeps_nothing)
 	CHECK(db != NULL);
 	CHECK_INT(t_int(db, "SELECT count(*) FROM b"), 1);
 	db_close(db);
+}
+
+TEST(batch_spent_when_the_writers_queue_was_too_busy)
+{
+	struct db *a = t_db_new(), *b;
+
+	CHECK(a != NULL);
+	CHECK_INT(t_exec(a, "CREATE TABLE b(x)"), 0);
+	b = db_open(sqlite3_db_filename(db_sqlite(a), "main"), 0);
+	CHECK(b != NULL);
+	db_busy_timeout(b, 50);
+	CHECK_INT(db_batch_spent(b), 0);	/* no batch */
+	CHECK_INT(db_batch_open(b), 0);
+	CHECK_INT(db_batch_spent(b), 0);
+	CHECK_INT(db_begin(a), 0);		/* another writer holds it */
+	CHECK_INT(db_begin(b), -2);
+	/* The next request would wait its own timeout while the answers
+	 * before it are held: the batch takes no more. */
+	CHECK_INT(db_batch_spent(b), 1);
+	CHECK_INT(db_busy_take(b), 1);		/* the request's busy answer */
+	CHECK_INT(db_batch_close(b), 0);	/* nothing was written */
+	CHECK_INT(db_batch_spent(b), 0);
+	db_rollback(a);
+	/* A new batch starts fresh, and one that got its lock is not
+	 * spent by its later savepoints. */
+	CHECK_INT(db_batch_open(b), 0);
+	CHECK_INT(db_begin(b), 0);
+	CHECK_INT(t_exec(b, "INSERT INTO b VALUES (1)"), 0);
+	CHECK_INT(db_commit(b), 0);
+	CHECK_INT(db_begin(b), 0);
+	CHECK_INT(db_commit(b), 0);
+	CHECK_INT(db_batch_spent(b), 0);
+	CHECK_INT(db_batch_close(b), 0);
+	CHECK_INT(others_count(b), 1);
+	db_close(b);
+	db_close(a);
 }

@@ -16,15 +16,19 @@
 # page's facet counts are kept a second: valgrind's slowness makes those
 # look like per-request costs, so the figure is also shown without the
 # tree reloads, and without both).
-# The dumps stay in $OUT (default /tmp/souk-callgrind) for callgrind_annotate.
-# Env: N, OUT, PORT (18190), KEEP_DB (reuse $OUT/souk.db made earlier).
+# The dumps stay in $OUT (default /tmp/souk-callgrind-N, N from the
+# checkout's path) for callgrind_annotate.
+# Env: N, OUT, PORT (18190 + 2 x N mod 400), KEEP_DB (reuse $OUT/souk.db made earlier).
 set -eu
 PROG=${1:?usage: profile.sh catalog|checkout}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 N=${N:-200}
-OUT=${OUT:-/tmp/souk-callgrind}
-PORT=${PORT:-18190}
+# Per checkout (two worktrees may profile at once): its own directory
+# and port unless told.
+KEY=$(printf %s "$ROOT" | cksum | cut -d" " -f1)
+OUT=${OUT:-/tmp/souk-callgrind-$((KEY % 10000))}
+PORT=${PORT:-$((18190 + KEY % 400 * 2))}
 mkdir -p "$OUT"
 . bench/callgrind/store.sh
 export SOUK_PAGE_CACHE=0

@@ -17,7 +17,8 @@
 # look like per-request costs, so the figure is also shown without the
 # tree reloads, and without both).
 # The dumps stay in $OUT (default /tmp/souk-callgrind) for callgrind_annotate.
-# Env: N, OUT, PORT (18190), KEEP_DB (reuse $OUT/souk.db made earlier).
+# Env: N, OUT, PORT (18190), KEEP_DB (reuse $OUT/souk.db made earlier),
+# ONLY (paths to measure, e.g. ONLY=search-uncached: drive.py).
 set -eu
 PROG=${1:?usage: profile.sh catalog|checkout}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

@@ -886,10 +886,17 @@ page_search(struct ctx *c)
 	b.base = "/search";
 	b.q = q->s;
 	browse_read(c, &b, SORT_RELEVANCE);
-	if ((rc = search_category(c, &b, &lq)) != 0)
-		return rc;
-	search_fts(&c->arena, &words, &f);
-	if ((rc = browse_run(c, &b, &lq, &f, &words, &l)) != 200)
+	/* The search's reads in one read transaction (db_read_begin); the
+	 * typo correction below may write (the vocabulary queue), so it
+	 * runs after it. */
+	if (db_read_begin(c->db) < 0)
+		return 500;
+	if ((rc = search_category(c, &b, &lq)) == 0) {
+		search_fts(&c->arena, &words, &f);
+		rc = browse_run(c, &b, &lq, &f, &words, &l);
+	}
+	db_read_end(c->db);
+	if (rc != 200)
 		return rc;
 	if (l.total == 0 && b.page == 1) {
 		/* Nothing matched: try the closest indexed words, and offer

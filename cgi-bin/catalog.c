@@ -831,18 +831,26 @@ search_category(struct ctx *c, struct browse *b, struct listing_query *lq)
 {
 	const struct nav *nav = nav_get(c->db, c->lang);
 	const struct val *v = app_val(c, KEY_CAT);
+	HDF *cats = NULL;
 	int k = 0;
 
 	for (size_t i = 0; i < nav->n; i++) {
 		const struct category *cat = &nav->cats[i];
+		HDF *it;
+
 		if (v->state == VAL_OK && strcmp(v->s, cat->slug) == 0) {
 			lq->category_id = cat->id;
 			b->cat = cat->slug;
 		}
 		if (cat->parent_id != 0)
 			continue;
-		hdf_putf(c->hdf, cat->slug, "Page.cats.%d.slug", k);
-		hdf_putf(c->hdf, cat->name, "Page.cats.%d.name", k++);
+		/* Put relative to the nodes (hdf_item): a formatted full path
+		 * per value was a thirtieth of the search page. */
+		if (cats == NULL)
+			cats = hdf_node(c->hdf, "Page.cats");
+		it = hdf_item(cats, k++);
+		hdf_put(it, "slug", cat->slug);
+		hdf_put(it, "name", cat->name);
 	}
 	if (v->state == VAL_OK && lq->category_id == 0) {
 		hdf_put(c->hdf, "Page.problem", "bad_category");

@@ -174,6 +174,7 @@ enum {
 	Q_S_PRICE_DESC, Q_S_PRICE_DESC_BROAD, Q_S_NAME, Q_S_NAME_BROAD,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
 	Q_VOCAB_PREFIX, Q_TYPO, Q_VQ_ANY, Q_VQ_UPTO, Q_VQ_APPLY, Q_VQ_DONE,
+	Q_FTS_OPTIMIZE,
 	Q__MAX
 };
 
@@ -280,6 +281,9 @@ static const char *const sql[Q__MAX] = {
 	    "GROUP BY j.value HAVING sum(q.sign) <> 0 "
 	    "ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
 	[Q_VQ_DONE] = "DELETE FROM search_vocab_queue WHERE id <= ?1",
+	/* FTS5's own merge of every segment of the index into one. */
+	[Q_FTS_OPTIMIZE] = "INSERT INTO products_fts(products_fts) "
+	    "VALUES ('optimize')",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -849,6 +853,21 @@ db_vocab_close(struct db *db, struct arena *a, const char *const *keys,
 			return db_fail(db, "typo keys");
 	}
 	return 0;
+}
+
+int
+db_search_optimize(struct db *db)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, &stmts, Q_FTS_OPTIMIZE)) == NULL ||
+	    db_step_done(db, st, "search index optimize") < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
 }
 
 int

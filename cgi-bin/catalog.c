@@ -831,18 +831,26 @@ search_category(struct ctx *c, struct browse *b, struct listing_query *lq)
 {
 	const struct nav *nav = nav_get(c->db, c->lang);
 	const struct val *v = app_val(c, KEY_CAT);
+	HDF *cats = NULL;
 	int k = 0;
 
 	for (size_t i = 0; i < nav->n; i++) {
 		const struct category *cat = &nav->cats[i];
+		HDF *it;
+
 		if (v->state == VAL_OK && strcmp(v->s, cat->slug) == 0) {
 			lq->category_id = cat->id;
 			b->cat = cat->slug;
 		}
 		if (cat->parent_id != 0)
 			continue;
-		hdf_putf(c->hdf, cat->slug, "Page.cats.%d.slug", k);
-		hdf_putf(c->hdf, cat->name, "Page.cats.%d.name", k++);
+		/* Put relative to the nodes (hdf_item): a formatted full path
+		 * per value was a thirtieth of the search page. */
+		if (cats == NULL)
+			cats = hdf_node(c->hdf, "Page.cats");
+		it = hdf_item(cats, k++);
+		hdf_put(it, "slug", cat->slug);
+		hdf_put(it, "name", cat->name);
 	}
 	if (v->state == VAL_OK && lq->category_id == 0) {
 		hdf_put(c->hdf, "Page.problem", "bad_category");
@@ -886,10 +894,17 @@ page_search(struct ctx *c)
 	b.base = "/search";
 	b.q = q->s;
 	browse_read(c, &b, SORT_RELEVANCE);
-	if ((rc = search_category(c, &b, &lq)) != 0)
-		return rc;
-	search_fts(&c->arena, &words, &f);
-	if ((rc = browse_run(c, &b, &lq, &f, &words, &l)) != 200)
+	/* The search's reads in one read transaction (db_read_begin); the
+	 * typo correction below may write (the vocabulary queue), so it
+	 * runs after it. */
+	if (db_read_begin(c->db) < 0)
+		return 500;
+	if ((rc = search_category(c, &b, &lq)) == 0) {
+		search_fts(&c->arena, &words, &f);
+		rc = browse_run(c, &b, &lq, &f, &words, &l);
+	}
+	db_read_end(c->db);
+	if (rc != 200)
 		return rc;
 	if (l.total == 0 && b.page == 1) {
 		/* Nothing matched: try the closest indexed words, and offer

@@ -230,8 +230,10 @@ cmd_bench_data(int argc, char **argv)
 			arena_reset(&a);
 	}
 	/* The typo vocabulary takes in the new products now, not during
-	 * the first searches. */
-	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0)
+	 * the first searches; the full-text index is merged into one
+	 * segment (db_search_optimize). */
+	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0 ||
+	    db_search_optimize(db) < 0)
 		goto fail;
 	ctl_printf("added %lld products (catalog now %lld)\n", n, start + n);
 	if (m > 0) {

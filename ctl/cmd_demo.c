@@ -416,7 +416,8 @@ cmd_demo(int argc, char **argv)
 			ctl_fail("demo", "could not load the demo catalog");
 		goto out;
 	}
-	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0)
+	if (db_commit(db) < 0 || db_vocab_sync(db, 0) < 0 ||
+	    db_search_optimize(db) < 0)
 		goto out;
 	if (load_shipping(db) < 0) {
 		ctl_fail("demo", "could not load the delivery zones");

@@ -55,7 +55,7 @@ cmd_import(int argc, char **argv)
 		db_rollback(db);
 		if (got == 1)
 			report(&r);
-	} else if (db_vocab_sync(db, 0) == 0) {
+	} else if (db_vocab_sync(db, 0) == 0 && db_search_optimize(db) == 0) {
 		ctl_printf("imported %zu products: %d created, %d updated\n",
 		    r.nrows, r.created, r.updated);
 		rc = 0;

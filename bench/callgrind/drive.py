@@ -2,7 +2,9 @@
 """drive.py BASE PROG N OUT — the requests of bench/callgrind/profile.sh.
 For each path: a warm-up, callgrind_control --zero on PROG's processes, N
 requests one after another on one keep-alive connection, --dump, and the
-Ir per request summed over the dumps.  Standard library only."""
+Ir per request summed over the dumps.  ONLY=search-uncached (a comma
+list of the names printed) measures those paths alone.  Standard library
+only."""
 import glob
 import http.client
 import os
@@ -14,6 +16,8 @@ import urllib.parse
 from cgdump import dump_total
 
 base, prog, n, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+# ONLY=name,name: measure those paths only (e.g. ONLY=search-uncached).
+only = set(filter(None, os.environ.get("ONLY", "").split(",")))
 u = urllib.parse.urlsplit(base)
 origin = "%s://%s" % (u.scheme, u.netloc)
 
@@ -95,6 +99,8 @@ class Client:
 
 
 def measure(name, one, count=n):
+    if only and name not in only:
+        return
     for _ in range(10):
         one()
     control("--zero")

@@ -18,7 +18,9 @@
 # tree reloads, and without both).
 # The dumps stay in $OUT (default /tmp/souk-callgrind-N, N from the
 # checkout's path) for callgrind_annotate.
-# Env: N, OUT, PORT (18190 + 2 x N mod 400), KEEP_DB (reuse $OUT/souk.db made earlier).
+# Env: N, OUT, PORT (18190 + 2 x N mod 400), KEEP_DB (reuse $OUT/souk.db
+# made earlier), ONLY (paths to measure, e.g. ONLY=search-uncached:
+# drive.py).
 set -eu
 PROG=${1:?usage: profile.sh catalog|checkout}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)

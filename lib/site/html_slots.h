@@ -1,10 +1,12 @@
 /* html_slots.h — fixed tables of rendered HTML fragments, per process.
  *
  * The card and post caches (card_cache.h, post_cache.h) keep each
- * fragment in one slot of a table, chosen by (id, language), under a
- * signature of every field it prints: a changed field gives a new
- * signature, so a kept fragment is never stale, and a colliding id simply
- * takes the slot over. */
+ * fragment in a slot of a table under a signature of every field it
+ * prints: a changed field gives a new signature, so a kept fragment is
+ * never stale.  (id, language) may sit in either of two slots, and a new
+ * fragment takes the one used less recently: two cards of one page whose
+ * ids fall on the same slot (the benchmark search's did) no longer push
+ * each other out at every request. */
 #ifndef SOUK_HTML_SLOTS_H
 #define SOUK_HTML_SLOTS_H
 #include <stddef.h>
@@ -18,10 +20,13 @@ struct html_slot {
 	uint64_t	 sig;
 	char		*html;		/* owned by the slot; NULL: empty */
 	size_t		 len;
+	unsigned long long used;	/* when last found or filled */
 };
 
-/* The slot of (id, lang) in table[n]; *hit is 1 when it holds that
- * fragment with signature sig, 0 when the caller must render it. */
+/* The slot of (id, lang) in table[n] (n even): *hit is 1 when it holds
+ * that fragment with signature sig; else 0, and the slot returned is the
+ * one to fill (the fragment's own slot, or an empty or the less recently
+ * used of its two). */
 struct html_slot *html_slot_find(struct html_slot *table, size_t n,
 		    long long id, int lang, uint64_t sig, int *hit);
 /* Makes out's bytes the fragment of (id, lang, sig) in s (the slot takes

@@ -1,4 +1,5 @@
 /* db_catalog.c — see db_catalog.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "db_catalog.h"
@@ -102,15 +103,18 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
 
 /* Search (see db_search): ?1 an FTS5 expression, ?2..?3 price range,
  * ?4 limit, ?5 offset.  The FTS index holds active products only.
- *   RELEVANCE: one pass over the newest SEARCH_RANK_ROWS matches:
- *   souk_rank (lib/db_text.c) puts the rows whose name holds every word
- *   first, by BM25, then the others, newest (highest id) first; the window
- *   count gives their number on every row, and only the page's rows are
- *   joined to products.  A search with more matches than that (a word
- *   nearly every product has) is counted apart and its older matches
- *   follow newest first: the work of any search stays bounded.  The rank is
- *   computed in a subquery of its own: FTS5 only hands its auxiliary
- *   functions the match in a plain scan, not in a window query;
+ *   RELEVANCE: one pass over the newest SEARCH_RANK_ROWS matches gives
+ *   each its rank (souk_rank, lib/db_text.c: the rows whose name holds
+ *   every word first, by BM25, then the others) and whether it is sold
+ *   out; search_relevance() sorts them in C (sold out last, then the rank,
+ *   then newest, highest id, first), their number is the count, and only
+ *   the page's rows are read from products, by id (SEARCH_CARD).  Sorting
+ *   and counting in SQL (a window count over the ranked rows, two sorters)
+ *   was a fifth of the statement (callgrind).  A search with more matches
+ *   than that (a word nearly every product has) is counted apart and its
+ *   older matches follow newest first: the work of any search stays
+ *   bounded.  (FTS5 hands its auxiliary functions the match only in a
+ *   plain scan of the table, as here.)
  *   NARROW: few matches: look each up and sort them;
  *   BROAD: many matches: walk the sort order's index (products_active_*)
  *   and probe the match set ("+" keeps SQLite from turning the IN into
@@ -125,15 +129,11 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
 	"cl WHERE cl.category_id = ?7 AND cl.product_id = " t ".id))"
 #define SEARCH_RANK_ROWS 500	/* newest matches ranked by souk_rank */
 #define RELEVANCE(join, where)						\
-	"SELECT " SEARCH_COLS ", m.total FROM (SELECT id, r, so, "	\
-	"count(*) OVER () AS total FROM (SELECT products_fts.rowid AS id, "\
-	"souk_rank(products_fts) AS r, products_fts.rowid IN "		\
-	"(SELECT id FROM products WHERE stock = 0) AS so "		\
+	"SELECT products_fts.rowid, souk_rank(products_fts), "		\
+	"products_fts.rowid IN (SELECT id FROM products WHERE stock = 0) "\
 	"FROM products_fts " join " WHERE products_fts MATCH ?1" where	\
-	" ORDER BY "		\
-	"products_fts.rowid DESC LIMIT ?6) ORDER BY so, r, id DESC "	\
-	"LIMIT ?4 OFFSET ?5) m JOIN products p ON p.id = m.id "		\
-	"ORDER BY m.so, m.r, m.id DESC"
+	" ORDER BY products_fts.rowid DESC LIMIT ?6"
+#define SEARCH_CARD "SELECT " SEARCH_COLS " FROM products p WHERE p.id = ?1"
 /* Matches past the ranked ones, newest first (FTS5 walks its index
  * backwards and stops after the page). */
 #define NEWEST_MATCHES(join, where)					\
@@ -168,12 +168,13 @@ enum {
 	Q_F_NEWEST, Q_F_PRICE_ASC, Q_F_PRICE_DESC, Q_F_NAME, Q_F_COUNT,
 	Q_F_TYPES, Q_F_MONTHS, Q_F_ATTRS,
 	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_RELEVANCE, Q_S_RELEVANCE_PRICE,
-	Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID,
+	Q_S_CARD, Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID,
 	/* Each sort: NARROW then BROAD. */
 	Q_S_NEWEST, Q_S_NEWEST_BROAD, Q_S_PRICE_ASC, Q_S_PRICE_ASC_BROAD,
 	Q_S_PRICE_DESC, Q_S_PRICE_DESC_BROAD, Q_S_NAME, Q_S_NAME_BROAD,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
 	Q_VOCAB_PREFIX, Q_TYPO, Q_VQ_ANY, Q_VQ_UPTO, Q_VQ_APPLY, Q_VQ_DONE,
+	Q_FTS_OPTIMIZE,
 	Q__MAX
 };
 
@@ -234,6 +235,7 @@ static const char *const sql[Q__MAX] = {
 	[Q_S_RELEVANCE_PRICE] = RELEVANCE("JOIN products q ON q.id = "
 	    "products_fts.rowid", " AND q.price_minor BETWEEN ?2 AND ?3"
 	    IN_CAT("q")),
+	[Q_S_CARD] = SEARCH_CARD,
 	[Q_S_OLDER] = NEWEST_MATCHES("", ""),
 	[Q_S_OLDER_PRICE] = NEWEST_MATCHES("", " AND p.price_minor BETWEEN ?2 AND ?3"
 	    IN_CAT("p")),
@@ -279,6 +281,9 @@ static const char *const sql[Q__MAX] = {
 	    "GROUP BY j.value HAVING sum(q.sign) <> 0 "
 	    "ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
 	[Q_VQ_DONE] = "DELETE FROM search_vocab_queue WHERE id <= ?1",
+	/* FTS5's own merge of every segment of the index into one. */
+	[Q_FTS_OPTIMIZE] = "INSERT INTO products_fts(products_fts) "
+	    "VALUES ('optimize')",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -571,6 +576,66 @@ search_count(struct db *db, const struct listing_query *q, const char *fts)
 	return db_one_int(db, st, "count");
 }
 
+/* A match of the relevance pass (see RELEVANCE). */
+struct ranked {
+	long long	 id;
+	double		 rank;
+	int		 sold_out;
+};
+
+/* qsort order of the relevance sort: in stock first, then by rank
+ * (lower first), then newest (highest id) first. */
+static int
+ranked_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if (a->sold_out != b->sold_out)
+		return a->sold_out - b->sold_out;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+/* Steps the relevance pass st (bound) into r (room for SEARCH_RANK_ROWS)
+ * and sorts it.  Returns the number of matches read, or -1. */
+static long long
+rank_matches(struct db *db, sqlite3_stmt *st, struct ranked *r)
+{
+	long long n = 0;
+	int rc;
+
+	while (n < SEARCH_RANK_ROWS && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r[n].id = db_col_int(st, 0);
+		r[n].rank = sqlite3_column_double(st, 1);
+		r[n].sold_out = db_col_int(st, 2) != 0;
+		n++;
+	}
+	db_done(st);
+	if (n < SEARCH_RANK_ROWS && rc != SQLITE_DONE)
+		return db_fail(db, "search rank");
+	qsort(r, (size_t)n, sizeof(*r), ranked_cmp);
+	return n;
+}
+
+/* Appends to out the cards of r[from, to), read by id (a product gone
+ * since the pass is left out). */
+static int
+ranked_cards(struct db *db, struct arena *a, const struct ranked *r,
+    long long from, long long to, struct listing *out)
+{
+	for (long long i = from; i < to; i++) {
+		sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_CARD);
+
+		if (st == NULL)
+			return -1;
+		db_bind_int(st, 1, r[i].id);
+		if (read_cards(db, a, st, out->n + 1, 1, 0, out) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* SORT_RELEVANCE (see RELEVANCE): the ranked newest matches, then, when
  * there are more, the older ones. */
 static int
@@ -581,19 +646,23 @@ search_relevance(struct db *db, struct arena *a, const struct listing_query *q,
 	    q->category_id != 0;
 	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_RELEVANCE_PRICE :
 	    Q_S_RELEVANCE);
-	long long ranked, want;
+	struct ranked *r = arena_alloc(a, SEARCH_RANK_ROWS * sizeof(*r));
+	long long ranked, want, end;
 
 	if (st == NULL)
 		return -1;
-	bind_listing(st, q, 0, fts, 1);
+	bind_listing(st, q, 0, fts, 0);
 	db_bind_int(st, 6, SEARCH_RANK_ROWS);
-	if (read_cards(db, a, st, (size_t)q->limit, 1, 1, out) < 0)
+	if ((ranked = rank_matches(db, st, r)) < 0)
 		return -1;
-	if (out->n > 0 && out->total < SEARCH_RANK_ROWS)
+	end = q->offset + q->limit < ranked ? q->offset + q->limit : ranked;
+	if (q->offset < end && ranked_cards(db, a, r, q->offset, end, out) < 0)
+		return -1;
+	out->total = ranked;
+	if (ranked < SEARCH_RANK_ROWS)
 		return 0;	/* the usual case: one pass */
 	if ((out->total = search_count(db, q, fts)) < 0)
 		return -1;
-	ranked = out->total < SEARCH_RANK_ROWS ? out->total : SEARCH_RANK_ROWS;
 	want = q->limit - (long long)out->n;
 	if (want <= 0 || out->total <= ranked || out->total <= q->offset)
 		return 0;
@@ -784,6 +853,21 @@ db_vocab_close(struct db *db, struct arena *a, const char *const *keys,
 			return db_fail(db, "typo keys");
 	}
 	return 0;
+}
+
+int
+db_search_optimize(struct db *db)
+{
+	sqlite3_stmt *st;
+
+	if (db_begin(db) < 0)
+		return -1;
+	if ((st = db_stmt(db, &stmts, Q_FTS_OPTIMIZE)) == NULL ||
+	    db_step_done(db, st, "search index optimize") < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
 }
 
 int

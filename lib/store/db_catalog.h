@@ -170,6 +170,13 @@ int	db_vocab_close(struct db *, struct arena *, const char *const *keys,
  * vocabulary (schema.sql: search_vocab_queue), in one transaction.
  * Returns 0, or -1 (logged; the queue is kept for the next try). */
 int	db_vocab_sync(struct db *, long long max);
+/* Merges the full-text index of products into one segment (FTS5
+ * 'optimize'), in one transaction: after a bulk load, which leaves the
+ * index in a score of segments that every search term probes one by one
+ * (the 10,000 products of `soukctl bench-data` left 19: the benchmark
+ * search's FTS5 pass cost nearly twice the instructions).  Seconds at 100,000
+ * products, so for soukctl, not requests.  Returns 0 or -1 (logged). */
+int	db_search_optimize(struct db *);
 /* 1 when some indexed term starts with `prefix`. */
 int	db_vocab_has_prefix(struct db *, const char *prefix);
 

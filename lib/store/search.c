@@ -4,11 +4,18 @@
 #include "buf.h"
 #include "search.h"
 
+/* Bytes that make up words: ASCII letters and digits, and every byte of
+ * a non-ASCII character.  A table: the snippet and mark scans test every
+ * byte of each result's name and description. */
+static const unsigned char word_bytes[256] = {
+	['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+	[0x80 ... 0xFF] = 1,
+};
+
 static int
 word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c >= 0x80;
+	return word_bytes[c];
 }
 
 void
@@ -115,12 +122,23 @@ starts_with_folded(const char *text, size_t n, const char *w)
 	return 1;
 }
 
+/* 1 when the word at t (n bytes) starts with one of the searched words.
+ * A word whose first byte is ASCII and differs from the text's folded
+ * first character cannot match: most words of a text are told apart
+ * there without the full comparison. */
 static int
 word_matches(const char *t, size_t n, const struct search_words *sw)
 {
-	for (size_t i = 0; i < sw->n; i++)
+	char first;
+
+	fold(t, &first);
+	for (size_t i = 0; i < sw->n; i++) {
+		unsigned char w0 = (unsigned char)sw->w[i][0];
+		if (first != 0 && w0 < 0x80 && (char)w0 != first)
+			continue;
 		if (starts_with_folded(t, n, sw->w[i]))
 			return 1;
+	}
 	return 0;
 }
 
@@ -172,8 +190,12 @@ search_snippet(struct arena *a, const char *text, const struct search_words *sw,
 	struct buf b = { 0 };
 	char *out;
 
-	/* Word starts, and the first matching word. */
+	/* Word starts, and the first matching word; the scan stops once it
+	 * has the words the excerpt shows and one more (is it cut?). */
 	for (size_t i = 0; i < n && nw < 512; ) {
+		if (first != (size_t)-1 && nw > (first > words / 3 ?
+		    first - words / 3 : 0) + words)
+			break;
 		if (!word_byte((unsigned char)text[i])) {
 			i++;
 			continue;

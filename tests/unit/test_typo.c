@@ -230,6 +230,31 @@ TEST(typo_vocabulary_follows_products)
 	db_close(db);
 }
 
+/* After a bulk load the full-text index is one segment, and finds what
+ * it found before. */
+TEST(search_optimize_merges_the_index)
+{
+	struct db *db = fresh_db("optimize.db");
+	long long cat;
+
+	CHECK(db != NULL);
+	if (db == NULL)
+		return;
+	cat = db_category_create(db, 0, "films", "Films", "", 0);
+	/* Each product in its own transaction: a segment each. */
+	CHECK(add(db, cat, "a", "Premium Stream", "", 1) > 0);
+	CHECK(add(db, cat, "b", "Premium Music", "", 1) > 0);
+	CHECK(add(db, cat, "c", "Basic Stream", "", 1) > 0);
+	CHECK(t_int(db, "SELECT count(DISTINCT segid) FROM products_fts_idx") > 1);
+	CHECK_INT(db_search_optimize(db), 0);
+	CHECK_INT(t_int(db, "SELECT count(DISTINCT segid) FROM products_fts_idx"), 1);
+	CHECK_INT(t_int(db, "SELECT count(*) FROM products_fts WHERE "
+	    "products_fts MATCH '\"premium\" \"stream\"*'"), 1);
+	CHECK_INT(t_int(db, "SELECT count(*) FROM products_fts WHERE "
+	    "products_fts MATCH '\"stream\"'"), 2);
+	db_close(db);
+}
+
 /* The candidates of one word are capped, whatever the vocabulary. */
 TEST(typo_candidates_are_capped)
 {

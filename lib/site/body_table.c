@@ -36,6 +36,8 @@ body_page_parse(struct body_page *p, struct buf *rendered, const char *marker)
 		}
 		s[w++] = s[r++];	/* a marker without a slot: text */
 	}
+	if (s != NULL)
+		s[w] = '\0';	/* the text stays a string */
 	p->text = s != NULL ? s : strdup("");
 	if (p->text == NULL)
 		log_fatal("body_table: out of memory");

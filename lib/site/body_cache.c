@@ -12,7 +12,7 @@
 #include "rand.h"
 #include "store_conf.h"
 
-#define ENTRIES 512
+#define ENTRIES 256
 
 /* The per-visitor values, by slot (body_table.h), all under Req. */
 static const char *const slots[] = { "csrf", "cart_count" };

@@ -19,7 +19,7 @@
 #include "buf.h"
 
 #define BODY_SLOTS	4	/* kinds of per-visitor values */
-#define BODY_HOLES_MAX	32	/* places for them in one page */
+#define BODY_HOLES_MAX	16	/* places for them in one page */
 
 struct body_page {
 	char		*text;		/* the page without the values; owned */

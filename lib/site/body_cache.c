@@ -31,11 +31,11 @@ static struct {
 } req;
 
 void
-body_cache_refresh(struct db *db)
+body_cache_refresh(struct db *db, long long dv)
 {
 	req.on = 0;
 	req.stale = 0;
-	if (catalog_version_refresh(db) != 0)
+	if (catalog_version_refresh(db, dv) != 0)
 		body_table_clear(&table);
 }
 

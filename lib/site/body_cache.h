@@ -30,10 +30,11 @@
 #define SOUK_BODY_CACHE_H
 #include "app.h"
 
-/* First of every request (the refresh hook): forgets the last request,
- * and empties the table when the catalog version moved (or cannot be
- * read). */
-void	body_cache_refresh(struct db *);
+/* First of every request (the refresh hook), with the PRAGMA
+ * data_version just read (catalog_version_refresh()): forgets the last
+ * request, and empties the table when the catalog version moved (or
+ * cannot be read). */
+void	body_cache_refresh(struct db *, long long dv);
 /* Answers the request from the table: 1 when c->resp.body now holds the
  * page (app_cacheable() done: the caller returns 200), 0 when the handler
  * must render it (and then calls body_cache_render()). */

@@ -141,13 +141,18 @@ begin(struct ctx *c)
 static void
 refresh(struct ctx *c)
 {
+	long long dv;
+
 	db_busy_take(c->db);	/* an earlier request's deferred work */
-	if (settings_refresh(c->db) > 0) {
+	/* One PRAGMA data_version for both (each is a read transaction:
+	 * two fcntl locks and an fstat, strace). */
+	dv = db_data_version(c->db);
+	if (settings_refresh_at(c->db, dv) > 0) {
 		put_store();
 		card_cache_clear();
 		post_cache_clear();	/* the time zone is a setting */
 	}
-	body_cache_refresh(c->db);
+	body_cache_refresh(c->db, dv);
 }
 
 static int

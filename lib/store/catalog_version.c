@@ -14,10 +14,10 @@ static long long seen_own = -2;		/* db_changes_total then */
 static long long current = -1;		/* the row's n; -1 unknown */
 
 int
-catalog_version_refresh(struct db *db)
+catalog_version_refresh(struct db *db, long long dv)
 {
 	sqlite3_stmt *st;
-	long long dv = db_data_version(db), own = db_changes_total(db), v;
+	long long own = db_changes_total(db), v;
 
 	if (dv < 0)
 		goto fail;

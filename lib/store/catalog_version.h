@@ -14,11 +14,13 @@
 #define SOUK_CATALOG_VERSION_H
 #include "db.h"
 
-/* Brings the process's idea of the version up to date: 1 when it moved
- * since the last call (or this is the first), 0 when not, -1 on a
- * database error (the version is then unknown: catalog_version() is -1
- * until a refresh succeeds, and nothing may be kept under it). */
-int		 catalog_version_refresh(struct db *);
+/* Brings the process's idea of the version up to date, given the PRAGMA
+ * data_version the caller just read (db_data_version(): read once a
+ * request for this and settings_refresh_at()): 1 when it moved since the
+ * last call (or this is the first), 0 when not, -1 on a database error
+ * or dv < 0 (the version is then unknown: catalog_version() is -1 until
+ * a refresh succeeds, and nothing may be kept under it). */
+int		 catalog_version_refresh(struct db *, long long dv);
 /* The version as of the last catalog_version_refresh(), -1 when
  * unknown. */
 long long	 catalog_version(void);

@@ -15,7 +15,11 @@ from staff import add_staff, login
 
 stacks = Stacks()
 SLUG = "hdmi-2-1-cable-2m"      # a physical demo product with stock
-WORKERS = 2
+# One catalog worker: which of several answers a request is nginx's
+# choice, so "every worker kept it" could not be proven; what one worker
+# keeps and drops is what each does.  The admin, cart and checkout are
+# other processes, as in production.
+WORKERS = 1
 TOKEN = re.compile(r'<meta name="csrf-token" content="([^"]+)">')
 COUNT = re.compile(r'data-cart-count>(\d+)</span>')
 
@@ -35,8 +39,7 @@ def cat_of(s, slug=SLUG):
 
 
 def pages(sh, path, n=3 * WORKERS):
-    """n answers to GET path (enough for every worker to have kept it),
-    each checked 200; their bodies."""
+    """n answers to GET path, each checked 200; their bodies."""
     out = []
     for _ in range(n):
         r = sh.get(path)

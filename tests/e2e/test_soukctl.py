@@ -405,13 +405,14 @@ def migrate_038_adds_the_year_table_as_schema_sql():
         want = sold_per_year(s)
         check(len({r[3] for r in want}) >= 2, "sales in fewer than 2 years")
         c = db(s)
-        c.executescript("DROP TRIGGER order_stats_sold_year_ai; "
+        c.executescript(undo_039(fresh) +
+                        "DROP TRIGGER order_stats_sold_year_ai; "
                         "DROP TRIGGER order_stats_sold_year_au; "
                         "DROP TABLE order_stats_sold_year; "
                         "PRAGMA user_version = 37;")
         c.close()
         p = s.ctl("migrate", check_rc=False)
-        check(p.returncode == 0 and "1 migration applied; schema version 38"
+        check(p.returncode == 0 and "2 migrations applied; schema version 39"
               in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
         check(schema_objects(s) == fresh, "migrated schema differs from "
               "schema.sql")
@@ -426,6 +427,42 @@ def migrate_038_adds_the_year_table_as_schema_sql():
         check(years() == want, "the year table is not the days per year")
         s.ctl("stats", "rebuild")
         check(years() == want, "the year table differs from a rebuild")
+
+
+def undo_039(objects):
+    """SQL taking a store's schema (schema_objects) back before 039."""
+    return "".join("DROP TRIGGER %s; " % n for t, n, _, _ in objects
+                   if t == "trigger" and n.startswith("catalog_version_")
+                   ) + "DROP TABLE catalog_version; "
+
+
+@test
+def migrate_039_adds_the_catalog_version_as_schema_sql():
+    """A store at 038 (the catalog version and its triggers dropped)
+    migrated to 039 has the schema of schema.sql, a version row, and
+    its triggers bump it: a product's price by hand, a setting."""
+    with Stack(demo=False) as s:
+        fresh = schema_objects(s)
+        names = [n for t, n, _, _ in fresh if t == "trigger" and
+                 n.startswith("catalog_version_")]
+        check(len(names) >= 60, "schema.sql has %d catalog_version "
+              "triggers" % len(names))
+        c = db(s)
+        c.executescript(undo_039(fresh) + "PRAGMA user_version = 38;")
+        c.close()
+        p = s.ctl("migrate", check_rc=False)
+        check(p.returncode == 0 and "1 migration applied; schema version 39"
+              in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
+        check(schema_objects(s) == fresh, "migrated schema differs from "
+              "schema.sql")
+        v = one(s, "SELECT n FROM catalog_version")[0]
+        check(v >= 1, "no version row")
+        s.ctl("bench-data", "3")
+        v2 = one(s, "SELECT n FROM catalog_version")[0]
+        check(v2 > v, "new products did not move the version")
+        s.ctl("setting", "store_name", "Migrated")
+        check(one(s, "SELECT n FROM catalog_version")[0] > v2,
+              "a setting did not move the version")
 
 
 @test

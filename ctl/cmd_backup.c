@@ -11,6 +11,7 @@
 
 #include "store_conf.h"
 #include "conf_check.h"
+#include "catalog_version.h"
 #include "ctl.h"
 #include "db_backup.h"
 #include "db_check.h"
@@ -96,6 +97,7 @@ cmd_restore(int argc, char **argv)
 	struct tm tm;
 	struct db *db;
 	char *why = NULL;
+	long long seen;
 	int n;
 
 	if (argc != 2)
@@ -113,12 +115,16 @@ cmd_restore(int argc, char **argv)
 		return ctl_fail("restore", "could not save the current database "
 		    "first; nothing restored");
 	}
+	seen = catalog_version_read(db);
 	if (db_restore_from(db, argv[1]) < 0) {
 		db_close(db);
 		return ctl_fail("restore", "nothing restored (the database is "
 		    "unchanged)");
 	}
-	if ((n = db_migrate(db, NULL)) < 0 || db_integrity(db, &why) < 0) {
+	/* Workers keep pages per catalog version (body_cache.h): a new
+	 * one, so none keeps a page of the database that was replaced. */
+	if ((n = db_migrate(db, NULL)) < 0 || db_integrity(db, &why) < 0 ||
+	    catalog_version_above(db, seen) < 0) {
 		ctl_eprintf("soukctl restore: the restored database fails its "
 		    "checks: %s; the previous one is %s\n", why ? why : "migrate",
 		    keep);

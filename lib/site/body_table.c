@@ -36,8 +36,15 @@ body_page_parse(struct body_page *p, struct buf *rendered, const char *marker)
 		}
 		s[w++] = s[r++];	/* a marker without a slot: text */
 	}
-	if (s != NULL)
+	if (s != NULL) {
+		char *fit;
+
 		s[w] = '\0';	/* the text stays a string */
+		/* The buffer's room (a power of two) shrunk to the text, so
+		 * the table's byte bound is what it holds. */
+		if ((fit = realloc(s, w + 1)) != NULL)
+			s = fit;
+	}
 	p->text = s != NULL ? s : strdup("");
 	if (p->text == NULL)
 		log_fatal("body_table: out of memory");

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "body_cache.h"
 #include "card_cache.h"
 #include "fnv.h"
 #include "html_slots.h"
@@ -79,8 +80,10 @@ card_grid(struct ctx *c, const char *name, const struct listing *l)
 	r = arena_alloc(&c->arena, l->n * sizeof(*r));
 	for (size_t i = 0; i < l->n; i++)
 		ids[i] = l->items[i].id;
-	if (db_ratings_get(c->db, &c->arena, ids, l->n, r) < 0)
+	if (db_ratings_get(c->db, &c->arena, ids, l->n, r) < 0) {
 		memset(r, 0, l->n * sizeof(*r));	/* logged: cards without */
+		body_cache_stale();	/* and the page not kept so */
+	}
 	for (size_t i = 0; i < l->n; i++) {
 		const struct html_slot *s = card(c, &l->items[i], &r[i]);
 		if (s != NULL)

@@ -70,6 +70,7 @@ nav_get(struct db *db, enum lang l)
 	if (load(db) < 0) {
 		memset(cur, 0, sizeof(cur));
 		have = 0;
+		body_cache_stale();	/* a page without its tree: not kept */
 		return &cur[l];
 	}
 	loaded = now;

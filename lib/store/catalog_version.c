@@ -2,10 +2,12 @@
 #include "catalog_version.h"
 #include "db_internal.h"
 
-enum { Q_VERSION, Q__MAX };
+enum { Q_VERSION, Q_ABOVE, Q__MAX };
 static const char *const sql[Q__MAX] = {
 	[Q_VERSION] = ("SELECT coalesce((SELECT n FROM catalog_version "
 	    "WHERE id = 1), 0)"),
+	[Q_ABOVE] = ("INSERT INTO catalog_version(id, n) VALUES (1, ?1 + 1) "
+	    "ON CONFLICT (id) DO UPDATE SET n = max(n, ?1) + 1"),
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -42,4 +44,23 @@ long long
 catalog_version(void)
 {
 	return current;
+}
+
+long long
+catalog_version_read(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_VERSION);
+
+	return st == NULL ? -1 : db_one_int(db, st, "catalog version");
+}
+
+int
+catalog_version_above(struct db *db, long long floor)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ABOVE);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, floor < 0 ? 0 : floor);
+	return db_step_done(db, st, "catalog version above") == 0 ? 0 : -1;
 }

@@ -24,5 +24,11 @@ int		 catalog_version_refresh(struct db *, long long dv);
 /* The version as of the last catalog_version_refresh(), -1 when
  * unknown. */
 long long	 catalog_version(void);
+/* The row's n now (-1 on error), and n set above both it and floor (0 or
+ * -1): after `soukctl restore` copied another file's pages in (no
+ * trigger ran), the version is one no worker has seen, so every worker
+ * drops the pages it kept. */
+long long	 catalog_version_read(struct db *);
+int		 catalog_version_above(struct db *, long long floor);
 
 #endif

@@ -336,6 +336,32 @@ def body_cache_zero_renders_every_page():
 
 
 @test
+def a_restore_drops_every_kept_page():
+    """soukctl restore copies another file's pages in, and no trigger runs:
+    even when the backup's catalog version equals the live one, the
+    restore moves the version past both, so a running worker shows the
+    restored catalog at its next answer rather than what it kept."""
+    import sqlite3
+    with harness.Stack(env={"SOUK_PAGE_CACHE": "0"}, workers=1) as s:
+        s.start()
+        anon = Shopper(s)
+        kept(s, anon, ["/p/" + SLUG])
+        backup = s.dir + "/edited-backup.db"
+        s.ctl("backup", backup)
+        live = one(s, "SELECT n FROM catalog_version")
+        c = sqlite3.connect(backup, isolation_level=None)
+        c.execute("UPDATE products SET name = 'Restored Cable' WHERE slug "
+                  "= ?", (SLUG,))
+        c.execute("UPDATE catalog_version SET n = ?", (live,))
+        c.close()
+        s.ctl("restore", backup)
+        check(one(s, "SELECT n FROM catalog_version") > live,
+              "the version did not move past the live one")
+        check(all("Restored Cable" in t for t in pages(anon, "/p/" + SLUG)),
+              "a page kept before the restore was served after it")
+
+
+@test
 def zz_stop_body_stacks():
     reports = stacks.stop_all()
     check(not reports, "sanitizer reports:\n" + "\n".join(reports)[:3000])

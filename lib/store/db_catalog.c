@@ -116,15 +116,18 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
  *   bounded.  (FTS5 hands its auxiliary functions the match only in a
  *   plain scan of the table, as here.)
  *   NARROW: few matches: look each up and sort them;
- *   BROAD: many matches: walk the sort order's index (products_active_*)
- *   and probe the match set ("+" keeps SQLite from turning the IN into
- *   rowid lookups), stopping after one page. */
+ *   BROAD: many matches: walk the sort order's index (products_active_*,
+ *   led by products.sold_out like the ORDER BY, so each order reads one
+ *   index forwards) and probe the match set ("+" keeps SQLite from
+ *   turning the IN into rowid lookups), stopping after one page.  Each
+ *   ORDER BY must stay the exact key of its index: tests/unit
+ *   search_sorts_walk_an_index checks the plans. */
 #define SEARCH_COLS CARD_COLS ", p.description"
-/* Sold-out products last in every order (the relevance sort asks the
- * small index products_sold_out instead of reading each match's row);
- * ?7 a category (0: any) whose
+/* Sold-out products last in every order (products.sold_out, migration
+ * 040; the relevance sort asks the small index products_sold_out instead
+ * of reading each match's row); ?7 a category (0: any) whose
  * listing (category_listing: top-level products) the match must be in. */
-#define SOLD_OUT(t) "(coalesce(" t ".stock, -1) = 0)"
+#define SOLD_OUT(t) t ".sold_out"
 #define IN_CAT(t) " AND (?7 = 0 OR EXISTS (SELECT 1 FROM category_listing "	\
 	"cl WHERE cl.category_id = ?7 AND cl.product_id = " t ".id))"
 #define SEARCH_RANK_ROWS 500	/* newest matches ranked by souk_rank */

@@ -74,7 +74,7 @@ CREATE INDEX categories_parent ON categories(parent_id, position);
 --   stock: units left; NULL = unlimited (digital, most subscriptions).  Sales
 --         decrement it with a conditional UPDATE; the CHECK is the last guard.
 --   sold_out: stock = 0, stored so it can lead the indexes a broad search
---         walks (products_active_*, migration 040); kept by the triggers
+--         walks (products_sold_*, migration 040); kept by the triggers
 --         products_sold_out_ai/_au below.
 CREATE TABLE products (
 	id		INTEGER PRIMARY KEY,
@@ -459,20 +459,19 @@ ON products BEGIN
 	    SELECT 1, new.name || ' ' || new.description WHERE new.active = 1;
 END;
 
--- Orders a broad search walks (db_catalog.c BROAD: the match set is
--- probed while reading one of these, one per sort, forwards), every active
--- product, seasons and episodes too; sold-out products last (migration
--- 040).  products_active_name (sold out or not) is the admin's list of
+-- Orders a broad search walks (db_catalog.c WALK: the matches are kept
+-- while reading one of these, one per sort, forwards, covering the price
+-- filter), sold-out products last (migration 040); every product, the
+-- matches are active ones.  products_active_name is the admin's list of
 -- grantable products (db_grant.c).
 CREATE INDEX products_active_name ON products(name COLLATE NOCASE, id) WHERE active = 1;
-CREATE INDEX products_active_new ON products(sold_out, created_at DESC, id DESC)
-	WHERE active = 1;
-CREATE INDEX products_active_price ON products(sold_out, price_minor, id)
-	WHERE active = 1;
-CREATE INDEX products_active_price_desc ON products(sold_out,
-	price_minor DESC, id DESC) WHERE active = 1;
-CREATE INDEX products_active_sold_name ON products(sold_out,
-	name COLLATE NOCASE, id) WHERE active = 1;
+CREATE INDEX products_sold_new ON products(sold_out, created_at DESC, id DESC,
+	price_minor);
+CREATE INDEX products_sold_price ON products(sold_out, price_minor, id);
+CREATE INDEX products_sold_price_desc ON products(sold_out, price_minor DESC,
+	id DESC);
+CREATE INDEX products_sold_name ON products(sold_out, name COLLATE NOCASE, id,
+	price_minor);
 
 -- Contact and mail
 --

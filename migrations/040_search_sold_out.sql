@@ -6,8 +6,13 @@
 -- index of products held: a broad search (`premium`, 14,301 of 100,000
 -- products) read every match and sorted them, 73 ms.  products.sold_out
 -- is that state stored (stock 0; NULL stock is unlimited), as
--- category_listing has it, and leads the indexes a broad search walks,
--- one per sort order so each reads one index forwards.  A trigger keeps
+-- category_listing has it, and leads the indexes a broad search walks
+-- (products_sold_*, one per sort order so each reads one index forwards,
+-- with the price for the price filter: covering).  They hold every
+-- product: the walk keeps the matches, active ones only (the full-text
+-- index holds no other), so the partial indexes products_active_new and
+-- _price it read before go; products_active_name stays for the admin's
+-- list of grantable products (db_grant.c).  A trigger keeps
 -- it whenever stock (or sold_out itself) is written and it no longer
 -- matches; a stock change that does not reach or leave 0 (checkout) only
 -- evaluates the trigger's WHEN.  An index on the expression would be
@@ -27,13 +32,10 @@ WHEN new.sold_out <> (coalesce(new.stock, -1) = 0) BEGIN
 END;
 DROP INDEX products_active_new;
 DROP INDEX products_active_price;
-CREATE INDEX products_active_new ON products(sold_out, created_at DESC, id DESC)
-	WHERE active = 1;
-CREATE INDEX products_active_price ON products(sold_out, price_minor, id)
-	WHERE active = 1;
-CREATE INDEX products_active_price_desc ON products(sold_out,
-	price_minor DESC, id DESC) WHERE active = 1;
--- products_active_name stays for the admin's list of grantable products
--- (db_grant.c: by name, sold out or not).
-CREATE INDEX products_active_sold_name ON products(sold_out,
-	name COLLATE NOCASE, id) WHERE active = 1;
+CREATE INDEX products_sold_new ON products(sold_out, created_at DESC, id DESC,
+	price_minor);
+CREATE INDEX products_sold_price ON products(sold_out, price_minor, id);
+CREATE INDEX products_sold_price_desc ON products(sold_out, price_minor DESC,
+	id DESC);
+CREATE INDEX products_sold_name ON products(sold_out, name COLLATE NOCASE, id,
+	price_minor);

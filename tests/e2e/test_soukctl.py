@@ -395,9 +395,9 @@ def sold_per_year(s):
 # What migration 040 adds, dropped: a store as 038 left it.
 UNDO_040 = ("DROP TRIGGER products_sold_out_ai; "
             "DROP TRIGGER products_sold_out_au; "
-            "DROP INDEX products_active_new; DROP INDEX products_active_price; "
-            "DROP INDEX products_active_price_desc; "
-            "DROP INDEX products_active_sold_name; "
+            "DROP INDEX products_sold_new; DROP INDEX products_sold_price; "
+            "DROP INDEX products_sold_price_desc; "
+            "DROP INDEX products_sold_name; "
             "ALTER TABLE products DROP COLUMN sold_out; "
             "CREATE INDEX products_active_new ON products(created_at DESC, "
             "id DESC) WHERE active = 1; "

@@ -13,7 +13,7 @@
 #include "search.h"
 #include "t.h"
 
-#define NPROD 600	/* past 2 * DB_LISTING_SKIP_MAX: pages from the end */
+#define NPROD 600	/* past DB_LISTING_SKIP_MAX + a page: pages from the end */
 #define PAGE 24
 
 /* The whole order of each sort, as the definition says (sold out: stock
@@ -25,9 +25,10 @@ static const char *const want_order[SORT__MAX] = {
 	[SORT_NAME] = "name COLLATE NOCASE, id",
 };
 
-/* A store with one category of NPROD products named "Premium ...", every
- * seventh sold out, every fifth unlimited, prices and names in no order
- * of their ids, a few sharing a price and a name. */
+/* A store with one category of NPROD products named "... premium ...",
+ * every seventh sold out, every fifth unlimited, every eleventh inactive,
+ * prices and names in no order of their ids, a few sharing a price and a
+ * name. */
 static struct db *
 sorts_db(long long *cat)
 {
@@ -42,7 +43,7 @@ sorts_db(long long *cat)
 		struct product_in p = { .slug = slug, .name = name,
 		    .description = "", .kind = "physical", .category_id = *cat,
 		    .price_minor = 100 + (i * 7919) % 97,
-		    .compare_at_minor = -1, .active = 1,
+		    .compare_at_minor = -1, .active = i % 11 != 5,
 		    .stock = i % 7 == 3 ? 0 : i % 5 == 0 ? -1 : 1 + i % 9,
 		    .created_at = 1700000000 + (i * 389) % 211 };
 
@@ -56,18 +57,21 @@ sorts_db(long long *cat)
 }
 
 /* Ids of the active products matching "premium" (cat: of that category)
- * in sort s with sold-out last, into ids (room for NPROD); their number. */
+ * priced min..max, in sort s with sold-out last, into ids (room for
+ * NPROD); their number. */
 static size_t
-want_ids(struct db *db, enum sort s, int cat, long long *ids)
+want_ids(struct db *db, enum sort s, int cat, long long min, long long max,
+    long long *ids)
 {
 	char sql[512];
 	sqlite3_stmt *st;
 	size_t n = 0;
 
 	snprintf(sql, sizeof(sql), "SELECT id FROM products WHERE active = 1 "
-	    "AND %s ORDER BY coalesce(stock, -1) = 0, %s", cat ? "parent_id "
-	    "IS NULL" : "id IN (SELECT rowid FROM products_fts WHERE "
-	    "products_fts MATCH 'premium')", want_order[s]);
+	    "AND price_minor BETWEEN %lld AND %lld AND %s ORDER BY "
+	    "coalesce(stock, -1) = 0, %s", min, max, cat ? "parent_id IS NULL" :
+	    "id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH "
+	    "'premium')", want_order[s]);
 	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	while (n < NPROD && sqlite3_step(st) == SQLITE_ROW)
@@ -96,10 +100,11 @@ check_page(const struct listing *l, const long long *want, size_t from,
 }
 
 /* Every prepared statement of db's connection whose SQL holds `marker`:
- * none may have sorted since it was prepared, and its plan must walk an
- * index with no temporary b-tree.  Returns how many were checked. */
+ * none may have sorted since it was prepared, and its plan must hold
+ * `walk` (the index it reads) and no temporary b-tree.  Returns how many
+ * were checked. */
 static int
-check_plans(struct db *db, const char *marker)
+check_plans(struct db *db, const char *marker, const char *walk)
 {
 	sqlite3 *h = db_sqlite(db);
 	int checked = 0;
@@ -129,8 +134,7 @@ check_plans(struct db *db, const char *marker)
 		}
 		sqlite3_finalize(e);
 		if (strstr(plan, "TEMP B-TREE") != NULL ||
-		    (strstr(plan, "USING INDEX") == NULL &&
-		    strstr(plan, "USING COVERING INDEX") == NULL)) {
+		    strstr(plan, walk) == NULL) {
 			printf("    plan: %s\n    of: %s\n", plan, sql);
 			t_fail(__FILE__, __LINE__, "sorted or no index");
 		}
@@ -138,9 +142,10 @@ check_plans(struct db *db, const char *marker)
 	return checked;
 }
 
-/* A broad search (every product matches "premium"), page by page in each
- * sort: the whole order, sold-out last; the pages that take the broad
- * path walk their sort's index. */
+/* A broad search (every product matches "premium", the active ones are
+ * found), page by page in each sort, also within a price range: the whole
+ * order, sold-out last; the pages that take the broad path walk their
+ * sort's index. */
 TEST(search_sorts_walk_an_index)
 {
 	static const enum sort sorts[] = { SORT_NEWEST, SORT_PRICE_ASC,
@@ -154,26 +159,30 @@ TEST(search_sorts_walk_an_index)
 	if (db == NULL)
 		return;
 	arena_init(&a, 0);
-	for (size_t s = 0; s < sizeof(sorts) / sizeof(*sorts); s++) {
-		size_t n = want_ids(db, sorts[s], 0, want);
+	for (size_t s = 0; s < 2 * sizeof(sorts) / sizeof(*sorts); s++) {
+		enum sort sort = sorts[s / 2];
+		long long min = s % 2 ? 110 : 0, max = s % 2 ? 170 : DB_PRICE_MAX;
+		size_t n = want_ids(db, sort, 0, min, max, want);
 		char what[64];
 
-		CHECK_INT(n, NPROD);
-		for (long long off = 0; off < NPROD; off += PAGE) {
-			struct listing_query q = { .sort = sorts[s], .limit = PAGE,
-			    .offset = off, .max_price = DB_PRICE_MAX };
+		CHECK(n > 4 * PAGE && n < NPROD);
+		for (long long off = 0; off < (long long)n; off += PAGE) {
+			struct listing_query q = { .sort = sort, .limit = PAGE,
+			    .offset = off, .min_price = min, .max_price = max };
 			struct listing l;
 
-			snprintf(what, sizeof(what), "search sort %d offset %lld",
-			    (int)sorts[s], off);
+			snprintf(what, sizeof(what), "search sort %d price %lld "
+			    "offset %lld", (int)sort, min, off);
 			CHECK_INT(db_search(db, &a, &q, &f, &l), 0);
-			CHECK_INT(l.total, NPROD);
-			CHECK_INT(l.n, PAGE);
+			CHECK_INT(l.total, n);
+			CHECK_INT(l.n, (long long)n - off < PAGE ? (long long)n - off :
+			    PAGE);
 			check_page(&l, want, (size_t)off, n, what);
 		}
 	}
-	/* BROAD (db_catalog.c): one statement per sort, all run above. */
-	CHECK_INT(check_plans(db, "WHERE p.active = 1 AND +p.id IN"), 4);
+	/* WALK (db_catalog.c): one statement per sort, all run above. */
+	CHECK_INT(check_plans(db, "SELECT p.id FROM products p WHERE "
+	    "+p.price_minor", "SCAN p USING COVERING INDEX products_sold_"), 4);
 	arena_free(&a);
 	db_close(db);
 }
@@ -194,12 +203,12 @@ TEST(category_sorts_walk_an_index)
 		return;
 	arena_init(&a, 0);
 	for (size_t s = 0; s < sizeof(sorts) / sizeof(*sorts); s++) {
-		size_t n = want_ids(db, sorts[s], 1, want);
+		size_t n = want_ids(db, sorts[s], 1, 0, DB_PRICE_MAX, want);
 		long long after = 0;
 		char what[64];
 
-		CHECK_INT(n, NPROD);
-		for (long long off = 0; off < NPROD; off += PAGE) {
+		CHECK(n > DB_LISTING_SKIP_MAX + PAGE);
+		for (long long off = 0; off + PAGE <= (long long)n; off += PAGE) {
 			struct listing_query q = { .category_id = cat,
 			    .sort = sorts[s], .limit = PAGE, .offset = off,
 			    .max_price = DB_PRICE_MAX };
@@ -208,7 +217,7 @@ TEST(category_sorts_walk_an_index)
 			snprintf(what, sizeof(what), "category sort %d offset %lld",
 			    (int)sorts[s], off);
 			/* By number (2: too deep for that, from both ends). */
-			if (db_listing_direct(NPROD, off, PAGE)) {
+			if (db_listing_direct((long long)n, off, PAGE)) {
 				CHECK_INT(db_listing(db, &a, &q, &l), 0);
 				check_page(&l, want, (size_t)off, n, what);
 			}
@@ -218,7 +227,7 @@ TEST(category_sorts_walk_an_index)
 			CHECK_INT(db_listing(db, &a, &q, &k), 0);
 			CHECK_INT(k.n, PAGE);
 			check_page(&k, want, (size_t)off, n, what);
-			if (off + PAGE < NPROD) {
+			if (off + PAGE < (long long)n) {
 				struct listing b;
 
 				q.after = 0;
@@ -230,7 +239,8 @@ TEST(category_sorts_walk_an_index)
 		}
 	}
 	/* CAT_FIRST and the three CAT_SEEK of each sort. */
-	CHECK_INT(check_plans(db, "FROM category_listing c JOIN products p"), 16);
+	CHECK_INT(check_plans(db, "FROM category_listing c JOIN products p",
+	    "SEARCH c USING COVERING INDEX category_listing_"), 16);
 	arena_free(&a);
 	db_close(db);
 }

@@ -7,7 +7,10 @@
 #   product-reviews  the same for a product with 1,000 reviews
 #   search     anonymous search page, micro-cache on
 #   *-gzip     static copy and category page for a client taking gzip
-#   *-uncached the same pages with page_cache=0 (every request rendered)
+#   *-uncached the same pages with page_cache=0: nginx keeps nothing, every
+#              request goes to a worker, which answers from its page cache
+#              (lib/site/body_cache.h: rendered once per catalog version)
+#   *-rendered the same with body_cache=0 as well: every request rendered
 # For each: requests/s, p50/p99 latency, ratio to static, CPU ms per request
 # (catalog workers + nginx, from /proc), and worker RSS before/after.
 # Extra parts (bench/account.sh: logins; bench/checkout.sh: add-to-cart,
@@ -123,8 +126,18 @@ measure product-reviews "$REVIEWED"
 measure search "$SEARCH"
 stop_stack
 
-# -- uncached (page_cache = 0): every request rendered by a worker ----------
+# -- uncached (page_cache = 0): every request answered by a worker ---------
+# Category and product pages come from the worker's page cache (kept per
+# catalog version, the visitor's header values put in); then the same
+# pages with that cache off too (body_cache = 0): the rendering itself.
 export SOUK_PAGE_CACHE=0
+export SOUK_BODY_CACHE=0
+start_stack
+measure category-rendered "$CAT"
+measure product-rendered "$PROD"
+measure reviews-rendered "$REVIEWED"
+stop_stack
+unset SOUK_BODY_CACHE
 start_stack
 measure category-uncached "$CAT"
 measure product-uncached "$PROD"

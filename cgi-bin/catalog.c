@@ -33,10 +33,12 @@
 #include "db_delivery.h"
 #include "db_user.h"
 #include "db_wish.h"
+#include "body_cache.h"
 #include "buf.h"
 #include "card_cache.h"
 #include "cart.h"
 #include "catalog_hdf.h"
+#include "catalog_version.h"
 #include "db_catalog.h"
 #include "db_catalog_text.h"
 #include "nav.h"
@@ -330,10 +332,13 @@ browse_run(struct ctx *c, struct browse *b, struct listing_query *lq,
 }
 
 /* The facets of an unfiltered category page, kept a second per process
- * (like the category tree, nav.h): a page without filters pays no count. */
+ * (like the category tree, nav.h): a page without filters pays no count.
+ * A page that shows counts read at another catalog version is not kept
+ * rendered (body_cache_stale()). */
 #define FACET_SLOTS 32
 static struct {
 	long long		 category_id;
+	long long		 version;	/* catalog_version() then */
 	struct timespec		 at;
 	struct listing_facets	 f;
 } facet_cache[FACET_SLOTS];
@@ -354,12 +359,15 @@ facets_get(struct ctx *c, const struct listing_query *lq,
 	    (now.tv_sec - facet_cache[slot].at.tv_sec) * 1000000000L +
 	    (now.tv_nsec - facet_cache[slot].at.tv_nsec) < 1000000000L) {
 		*f = facet_cache[slot].f;
+		if (facet_cache[slot].version != catalog_version())
+			body_cache_stale();
 		return 0;
 	}
 	if (db_listing_facets(c->db, lq, f) < 0)
 		return -1;
 	if (plain) {
 		facet_cache[slot].category_id = lq->category_id;
+		facet_cache[slot].version = catalog_version();
 		facet_cache[slot].at = now;
 		facet_cache[slot].f = *f;
 	}
@@ -578,15 +586,19 @@ category_view(struct ctx *c)
 		}
 	app_cacheable(c);
 	/* A page too deep to open by number says how to get there (400). */
-	return app_render(c, rc == 2 ? 400 : 200, "catalog/category");
+	return body_cache_render(c, rc == 2 ? 400 : 200, "catalog/category");
 }
 
-/* The category page, its reads in one read transaction (db_read_begin). */
+/* The category page: kept rendered (body_cache.h: nothing in it is the
+ * visitor's but the header), else its reads in one read transaction
+ * (db_read_begin). */
 static int
 page_category(struct ctx *c)
 {
 	int rc;
 
+	if (body_cache_serve(c))
+		return 200;
 	if (db_read_begin(c->db) < 0)
 		return 500;
 	rc = category_view(c);
@@ -728,7 +740,7 @@ product_view(struct ctx *c, struct product *p_, int status)
 		return 500;
 	if (status == 200)
 		app_cacheable(c);
-	return app_render(c, status, "catalog/product");
+	return body_cache_render(c, status, "catalog/product");
 }
 
 /* The values of a review form (review_page.h). */
@@ -758,7 +770,7 @@ posts_view(struct ctx *c, struct product *p, enum post_kind k)
 	if (review_list(c, p, k, before) < 0)
 		return 500;
 	app_cacheable(c);
-	return app_render(c, 200, "catalog/posts");
+	return body_cache_render(c, 200, "catalog/posts");
 }
 
 /* A review form's POST on product p. */
@@ -809,7 +821,10 @@ product_route(struct ctx *c)
 }
 
 /* Product pages; a GET's reads in one read transaction (db_read_begin),
- * a POST (which writes) without. */
+ * a POST (which writes) without.  A visitor who is not logged in sees
+ * what every such visitor sees but for the header: their GET is kept
+ * rendered (body_cache.h); a customer's page shows their library,
+ * wishlist and review forms and is rendered for them. */
 static int
 page_product(struct ctx *c)
 {
@@ -817,6 +832,8 @@ page_product(struct ctx *c)
 
 	if (c->req.method == METHOD_POST)
 		return product_route(c);
+	if (c->site->user == NULL && body_cache_serve(c))
+		return 200;
 	if (db_read_begin(c->db) < 0)
 		return 500;
 	rc = product_route(c);

@@ -1,6 +1,5 @@
 -- 040: a broad search walks one index in every sort, sold-out products
--- last (docs/performance.md "Search": the price-sorted search).  (039 is
--- another branch's; the numbers need not follow each other.)
+-- last (docs/performance.md "Search": the price-sorted search).
 --
 -- Since migration 030 every search sort leads with "sold out", which no
 -- index of products held: a broad search (`premium`, 14,301 of 100,000

@@ -828,6 +828,12 @@ db_data_version(struct db *db)
 	return v;
 }
 
+long long
+db_changes_total(struct db *db)
+{
+	return (long long)sqlite3_total_changes64(db->h);
+}
+
 /* Runs trusted multi-statement SQL (schema, migrations) in one transaction,
  * then sets user_version when version > 0. */
 static int

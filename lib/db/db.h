@@ -108,6 +108,10 @@ int		 db_user_version(struct db *);
 /* Changes whenever another connection commits (PRAGMA data_version): lets
  * a process keep an in-memory cache and notice catalog changes. */
 long long	 db_data_version(struct db *);
+/* How many rows this connection's statements have inserted, updated or
+ * deleted since it was opened, triggers' included (sqlite3_total_changes):
+ * what data_version does not count, the process's own writes. */
+long long	 db_changes_total(struct db *);
 /* The last error message of the connection. */
 const char	*db_errmsg(struct db *);
 

@@ -2,6 +2,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "body_cache.h"
+#include "catalog_version.h"
 #include "db_content.h"
 #include "footer_pages.h"
 #include "l10n.h"
@@ -9,6 +11,7 @@
 #include "tmpl.h"
 
 static struct timespec loaded;
+static long long loaded_version;	/* catalog_version() then */
 static int have;
 
 void
@@ -55,8 +58,11 @@ footer_pages_put(struct db *db)
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (have && (now.tv_sec - loaded.tv_sec) * 1000000000L +
-	    (now.tv_nsec - loaded.tv_nsec) < 1000000000L)
+	    (now.tv_nsec - loaded.tv_nsec) < 1000000000L) {
+		if (loaded_version != catalog_version())
+			body_cache_stale();	/* up to a second behind */
 		return;
+	}
 	arena_init(&a, 4096);
 	for (int l = 0; l < LANG__MAX; l++) {
 		if ((n[l] = db_page_footer(db, &a, lang_code(l),
@@ -83,5 +89,6 @@ footer_pages_put(struct db *db)
 	}
 	arena_free(&a);
 	loaded = now;
+	loaded_version = catalog_version();
 	have = 1;
 }

@@ -3,12 +3,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "body_cache.h"
+#include "catalog_version.h"
 #include "db_catalog_text.h"
 #include "nav.h"
 
 static struct arena mem;	/* holds the cached tree; reset on reload */
 static struct nav cur[LANG__MAX];
 static struct timespec loaded;
+static long long loaded_version;	/* catalog_version() then */
 static int have;
 static int reloaded;	/* the tree changed since nav_put() last ran */
 
@@ -55,8 +58,11 @@ nav_get(struct db *db, enum lang l)
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (have && (now.tv_sec - loaded.tv_sec) * 1000000000L +
-	    (now.tv_nsec - loaded.tv_nsec) < 1000000000L)
+	    (now.tv_nsec - loaded.tv_nsec) < 1000000000L) {
+		if (loaded_version != catalog_version())
+			body_cache_stale();	/* up to a second behind */
 		return &cur[l];
+	}
 	if (mem.head == NULL)
 		arena_init(&mem, 16 * 1024);
 	else
@@ -67,6 +73,7 @@ nav_get(struct db *db, enum lang l)
 		return &cur[l];
 	}
 	loaded = now;
+	loaded_version = catalog_version();
 	have = 1;
 	reloaded = 1;
 	return &cur[l];

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "fnv.h"
+#include "hdf_key.h"
 #include "log.h"
 #include "part_cache.h"
 
@@ -16,53 +17,18 @@ struct slot {
 
 static struct slot slots[SLOTS];
 
-/* Appends s to key as its length, ':' and its bytes (unambiguous
- * whatever s holds); "-" for NULL. */
-static void
-key_str(struct buf *key, const char *s)
-{
-	if (s == NULL) {
-		buf_putc(key, '-');
-		return;
-	}
-	buf_put_int(key, (long long)strlen(s));
-	buf_putc(key, ':');
-	buf_puts(key, s);
-}
-
-/* Appends node's value and its subtree to key: each child's name and
- * subtree between '(' and ')'. */
-static void
-key_tree(struct buf *key, HDF *node)
-{
-	key_str(key, hdf_obj_value(node));
-	buf_putc(key, '(');
-	for (HDF *k = hdf_obj_child(node); k != NULL; k = hdf_obj_next(k)) {
-		key_str(key, hdf_obj_name(k));
-		key_tree(key, k);
-	}
-	buf_putc(key, ')');
-}
-
 /* The exact inputs of a rendering of tmpl into key. */
 static void
 key_make(struct ctx *c, struct buf *key, const char *tmpl,
     const char *const *inputs)
 {
-	key_str(key, tmpl);
+	hdf_key_str(key, tmpl);
 	buf_put_int(key, c->lang);
 	buf_putc(key, ',');
 	buf_put_int(key, tmpl_generation());
 	buf_putc(key, ',');
-	for (size_t i = 0; inputs[i] != NULL; i++) {
-		HDF *n = hdf_get_obj(c->hdf, inputs[i]);
-
-		key_str(key, inputs[i]);
-		if (n != NULL)
-			key_tree(key, n);
-		else
-			buf_putc(key, '!');	/* absent */
-	}
+	for (size_t i = 0; inputs[i] != NULL; i++)
+		hdf_key_at(key, c->hdf, inputs[i]);
 }
 
 int

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "body_cache.h"
 #include "card_cache.h"
 #include "conf_check.h"
 #include "cart.h"
@@ -104,6 +105,7 @@ close_store(struct ctx *c)
 {
 	nav_free();
 	footer_pages_free();
+	body_cache_free();
 	card_cache_clear();
 	post_cache_clear();
 	part_cache_clear();
@@ -134,16 +136,23 @@ begin(struct ctx *c)
 }
 
 /* The admin's settings (settings.h): when one changed, what was derived
- * from them (Store.*, the product cards' formatted prices). */
+ * from them (Store.*, the product cards' formatted prices); and the
+ * catalog version the kept pages belong to (body_cache.h). */
 static void
 refresh(struct ctx *c)
 {
+	long long dv;
+
 	db_busy_take(c->db);	/* an earlier request's deferred work */
-	if (settings_refresh(c->db) > 0) {
+	/* One PRAGMA data_version for both (each is a read transaction:
+	 * two fcntl locks and an fstat, strace). */
+	dv = db_data_version(c->db);
+	if (settings_refresh_at(c->db, dv) > 0) {
 		put_store();
 		card_cache_clear();
 		post_cache_clear();	/* the time zone is a setting */
 	}
+	body_cache_refresh(c->db, dv);
 }
 
 static int

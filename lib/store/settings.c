@@ -193,9 +193,15 @@ apply(void)
 int
 settings_refresh(struct db *db)
 {
+	return settings_refresh_at(db, db_data_version(db));
+}
+
+int
+settings_refresh_at(struct db *db, long long v)
+{
 	struct setting_row *rows;
 	struct arena a;
-	long long v = db_data_version(db), rv;
+	long long rv;
 	size_t n;
 	int changed = 0;
 

@@ -79,6 +79,10 @@ extern const struct setting_def settings_defs[SETTING__MAX];
  * value changed (the caller refreshes what it derived from them), 0
  * when nothing did, -1 on a database error (the old values stay). */
 int		 settings_refresh(struct db *);
+/* The same with the PRAGMA data_version the caller just read (dv, or -1
+ * on error): a request that also refreshes the catalog version
+ * (catalog_version.h) reads it once for both. */
+int		 settings_refresh_at(struct db *, long long dv);
 /* The setting named name, or -1. */
 int		 settings_find(const char *name);
 /* NULL when v is acceptable for setting id, else the Lang.err code of

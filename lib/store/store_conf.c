@@ -95,6 +95,7 @@ static const struct conf_def defs[CONF__MAX - CONF_MAIL__END] = {
 	K(CONF_SHOP_HOURS) = { "shop_hours", "", "opening hours as shoppers should read them (Mon-Sat 9:00-18:00)" },
 	K(CONF_NOTIFY_RATE_LIMIT) = { "notify_rate_limit", "10", "\"notify me when back\" requests per client address (IPv6: per /64) per hour" },
 	K(CONF_NOTIFY_ADDRESS_LIMIT) = { "notify_address_limit", "5", "\"notify me when back\" requests for one e-mail address per day" },
+	K(CONF_BODY_CACHE) = { "body_cache", "2048", "KB of rendered category and product pages each catalog worker keeps for the current catalog version (0: none; docs/performance.md)" },
 };
 
 /* Keys that must hold a number of at least 1. */
@@ -296,6 +297,11 @@ check(void)
 	for (size_t i = 0; i < sizeof(positive) / sizeof(positive[0]); i++)
 		if (conf_need_positive(positive[i]) < 0)
 			rc = -1;
+	if (!is_number(conf_str(CONF_BODY_CACHE)) ||
+	    conf_int(CONF_BODY_CACHE) > 1024 * 1024) {
+		log_error("conf: body_cache must be a number of KB, 0 to 1048576");
+		rc = -1;
+	}
 	for (size_t i = 0; i < sizeof(holds) / sizeof(holds[0]); i++)
 		if (!is_number(conf_str(holds[i]))) {
 			log_error("conf: %s must be a number of seconds (0: never)",

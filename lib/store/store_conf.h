@@ -96,6 +96,8 @@ enum conf_store_key {
 	CONF_NOTIFY_RATE_LIMIT,
 	CONF_NOTIFY_ADDRESS_LIMIT,
 	CONF_LOW_STOCK,
+	/* Each catalog worker's kept page bodies (lib/site/body_cache.h). */
+	CONF_BODY_CACHE,
 	CONF__MAX
 };
 

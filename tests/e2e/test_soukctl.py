@@ -1,5 +1,5 @@
 """soukctl: init, demo, import-products (all or nothing), migrate --dir,
-the built-in migrations 038 and 040 against schema.sql, bench-data,
+the built-in migrations 038, 039 and 040 against schema.sql, bench-data,
 config; each on its own store."""
 import hashlib
 import os
@@ -392,7 +392,7 @@ def sold_per_year(s):
         c.close()
 
 
-# What migration 040 adds, dropped: a store as 038 left it.
+# What migration 040 adds, dropped: a store as 039 left it.
 UNDO_040 = ("DROP TRIGGER products_sold_out_ai; "
             "DROP TRIGGER products_sold_out_au; "
             "DROP INDEX products_sold_new; DROP INDEX products_sold_price; "
@@ -418,14 +418,14 @@ def migrate_038_adds_the_year_table_as_schema_sql():
         want = sold_per_year(s)
         check(len({r[3] for r in want}) >= 2, "sales in fewer than 2 years")
         c = db(s)
-        c.executescript(UNDO_040 +
+        c.executescript(UNDO_040 + undo_039(fresh) +
                         "DROP TRIGGER order_stats_sold_year_ai; "
                         "DROP TRIGGER order_stats_sold_year_au; "
                         "DROP TABLE order_stats_sold_year; "
                         "PRAGMA user_version = 37;")
         c.close()
         p = s.ctl("migrate", check_rc=False)
-        check(p.returncode == 0 and "2 migrations applied; schema version 40"
+        check(p.returncode == 0 and "3 migrations applied; schema version 40"
               in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
         check(schema_objects(s) == fresh, "migrated schema differs from "
               "schema.sql")
@@ -442,9 +442,46 @@ def migrate_038_adds_the_year_table_as_schema_sql():
         check(years() == want, "the year table differs from a rebuild")
 
 
+def undo_039(objects):
+    """SQL taking a store's schema (schema_objects) back before 039."""
+    return "".join("DROP TRIGGER %s; " % n for t, n, _, _ in objects
+                   if t == "trigger" and n.startswith("catalog_version_")
+                   ) + "DROP TABLE catalog_version; "
+
+
+@test
+def migrate_039_adds_the_catalog_version_as_schema_sql():
+    """A store at 038 (the catalog version and its triggers dropped)
+    migrated to 039 has the schema of schema.sql, a version row, and
+    its triggers bump it: a product's price by hand, a setting."""
+    with Stack(demo=False) as s:
+        fresh = schema_objects(s)
+        names = [n for t, n, _, _ in fresh if t == "trigger" and
+                 n.startswith("catalog_version_")]
+        check(len(names) >= 60, "schema.sql has %d catalog_version "
+              "triggers" % len(names))
+        c = db(s)
+        c.executescript(UNDO_040 + undo_039(fresh) +
+                        "PRAGMA user_version = 38;")
+        c.close()
+        p = s.ctl("migrate", check_rc=False)
+        check(p.returncode == 0 and "2 migrations applied; schema version 40"
+              in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
+        check(schema_objects(s) == fresh, "migrated schema differs from "
+              "schema.sql")
+        v = one(s, "SELECT n FROM catalog_version")[0]
+        check(v >= 1, "no version row")
+        s.ctl("bench-data", "3")
+        v2 = one(s, "SELECT n FROM catalog_version")[0]
+        check(v2 > v, "new products did not move the version")
+        s.ctl("setting", "store_name", "Migrated")
+        check(one(s, "SELECT n FROM catalog_version")[0] > v2,
+              "a setting did not move the version")
+
+
 @test
 def migrate_040_adds_sold_out_as_schema_sql():
-    """A store at 038 (what 040 adds dropped) migrated to 040 has the
+    """A store at 039 (what 040 adds dropped) migrated to 040 has the
     schema of schema.sql, products.sold_out filled from the stock, and
     the triggers keeping it."""
     with Stack(demo=False) as s:
@@ -454,7 +491,7 @@ def migrate_040_adds_sold_out_as_schema_sql():
         c.execute("UPDATE products SET stock = 0 WHERE id % 3 = 0")
         c.execute("UPDATE products SET stock = NULL WHERE id % 3 = 1")
         c.commit()
-        c.executescript(UNDO_040 + "PRAGMA user_version = 38;")
+        c.executescript(UNDO_040 + "PRAGMA user_version = 39;")
         c.close()
         p = s.ctl("migrate", check_rc=False)
         check(p.returncode == 0 and "1 migration applied; schema version 40"

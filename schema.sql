@@ -14,7 +14,7 @@
 -- to before it (what it adds dropped) and migrated must then have this
 -- file's schema.  A new migration adds its own such check.
 
-PRAGMA user_version = 39;
+PRAGMA user_version = 40;
 
 -- Store-wide values created by `soukctl init`: secret_key (random, signs
 -- CSRF tokens and links), ...
@@ -73,6 +73,9 @@ CREATE INDEX categories_parent ON categories(parent_id, position);
 --         (kept by triggers below) so listings sort and filter on one column.
 --   stock: units left; NULL = unlimited (digital, most subscriptions).  Sales
 --         decrement it with a conditional UPDATE; the CHECK is the last guard.
+--   sold_out: stock = 0, stored so it can lead the indexes a broad search
+--         walks (products_sold_*, migration 040); kept by the triggers
+--         products_sold_out_ai/_au below.
 CREATE TABLE products (
 	id		INTEGER PRIMARY KEY,
 	slug		TEXT NOT NULL UNIQUE CHECK (length(slug) BETWEEN 1 AND 120),
@@ -95,6 +98,7 @@ CREATE TABLE products (
 	updated_at	INTEGER NOT NULL,
 	-- one unit's weight for delivery rates (migration 013); NULL: 0
 	weight_grams	INTEGER CHECK (weight_grams IS NULL OR weight_grams >= 0),
+	sold_out	INTEGER NOT NULL DEFAULT 0 CHECK (sold_out IN (0, 1)),
 	CHECK (parent_id IS NULL OR parent_id <> id)
 );
 -- Listing orders used by category pages (top-level products only).
@@ -112,6 +116,19 @@ CREATE INDEX products_parent ON products(parent_id, position);
 -- Search's best-match sort puts sold-out products last by asking this
 -- small index, not each match's row (migration 030).
 CREATE INDEX products_sold_out ON products(id) WHERE stock = 0;
+-- products.sold_out follows the stock, whoever writes it (migration 040);
+-- a stock change that neither reaches nor leaves 0 (checkout) only
+-- evaluates the WHEN.
+CREATE TRIGGER products_sold_out_ai AFTER INSERT ON products
+WHEN new.sold_out <> (coalesce(new.stock, -1) = 0) BEGIN
+	UPDATE products SET sold_out = coalesce(new.stock, -1) = 0
+	WHERE id = new.id;
+END;
+CREATE TRIGGER products_sold_out_au AFTER UPDATE OF stock, sold_out ON products
+WHEN new.sold_out <> (coalesce(new.stock, -1) = 0) BEGIN
+	UPDATE products SET sold_out = coalesce(new.stock, -1) = 0
+	WHERE id = new.id;
+END;
 
 CREATE TABLE product_images (
 	id		INTEGER PRIMARY KEY,
@@ -442,11 +459,19 @@ ON products BEGIN
 	    SELECT 1, new.name || ' ' || new.description WHERE new.active = 1;
 END;
 
--- Orders a broad search walks (search.c: the match set is probed while
--- reading one of these), every active product, seasons and episodes too.
-CREATE INDEX products_active_new ON products(created_at DESC, id DESC) WHERE active = 1;
-CREATE INDEX products_active_price ON products(price_minor, id) WHERE active = 1;
+-- Orders a broad search walks (db_catalog.c WALK: the matches are kept
+-- while reading one of these, one per sort, forwards, covering the price
+-- filter), sold-out products last (migration 040); every product, the
+-- matches are active ones.  products_active_name is the admin's list of
+-- grantable products (db_grant.c).
 CREATE INDEX products_active_name ON products(name COLLATE NOCASE, id) WHERE active = 1;
+CREATE INDEX products_sold_new ON products(sold_out, created_at DESC, id DESC,
+	price_minor);
+CREATE INDEX products_sold_price ON products(sold_out, price_minor, id);
+CREATE INDEX products_sold_price_desc ON products(sold_out, price_minor DESC,
+	id DESC);
+CREATE INDEX products_sold_name ON products(sold_out, name COLLATE NOCASE, id,
+	price_minor);
 
 -- Contact and mail
 --

@@ -116,15 +116,23 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
  *   bounded.  (FTS5 hands its auxiliary functions the match only in a
  *   plain scan of the table, as here.)
  *   NARROW: few matches: look each up and sort them;
- *   BROAD: many matches: walk the sort order's index (products_active_*)
- *   and probe the match set ("+" keeps SQLite from turning the IN into
- *   rowid lookups), stopping after one page. */
+ *   WALK: many matches (search_broad): the matches are read once from
+ *   the full-text index into a bitmap of product ids (MATCH_IDS, which
+ *   counts them too; it holds active products only), then C steps the
+ *   products in the sort order's index (products_sold_*: led by
+ *   products.sold_out like the ORDER BY, covering the price filter, read
+ *   forwards), keeps those in the bitmap, stops after one page, and
+ *   reads the page's rows by id
+ *   (SEARCH_CARD).  An IN (subquery) probe built a b-tree of every match
+ *   at each search, as much as the walk itself (docs/performance.md).
+ *   Each ORDER BY must stay the exact key of its index: tests/unit
+ *   search_sorts_walk_an_index checks the plans. */
 #define SEARCH_COLS CARD_COLS ", p.description"
-/* Sold-out products last in every order (the relevance sort asks the
- * small index products_sold_out instead of reading each match's row);
- * ?7 a category (0: any) whose
+/* Sold-out products last in every order (products.sold_out, migration
+ * 040; the relevance sort asks the small index products_sold_out instead
+ * of reading each match's row); ?7 a category (0: any) whose
  * listing (category_listing: top-level products) the match must be in. */
-#define SOLD_OUT(t) "(coalesce(" t ".stock, -1) = 0)"
+#define SOLD_OUT(t) t ".sold_out"
 #define IN_CAT(t) " AND (?7 = 0 OR EXISTS (SELECT 1 FROM category_listing "	\
 	"cl WHERE cl.category_id = ?7 AND cl.product_id = " t ".id))"
 #define SEARCH_RANK_ROWS 500	/* newest matches ranked by souk_rank */
@@ -145,11 +153,10 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
 	"SELECT " SEARCH_COLS " FROM products p WHERE p.id IN " MATCHES	\
 	" AND p.price_minor BETWEEN ?2 AND ?3" IN_CAT("p") " ORDER BY "	\
 	SOLD_OUT("p") ", " order " LIMIT ?4 OFFSET ?5"
-#define BROAD(order)							\
-	"SELECT " SEARCH_COLS " FROM products p WHERE p.active = 1 "	\
-	"AND +p.id IN " MATCHES " AND +p.price_minor BETWEEN ?2 AND ?3"	\
-	IN_CAT("p") " ORDER BY " SOLD_OUT("p") ", " order			\
-	" LIMIT ?4 OFFSET ?5"
+#define WALK(order)							\
+	"SELECT p.id FROM products p WHERE +p.price_minor BETWEEN ?2 "	\
+	"AND ?3" IN_CAT("p") " ORDER BY " SOLD_OUT("p") ", " order
+#define MATCH_IDS "SELECT rowid FROM products_fts WHERE products_fts MATCH ?1"
 
 #define ORDER_NEWEST	"p.created_at DESC, p.id DESC"
 #define ORDER_PRICE_ASC	"p.price_minor, p.id"
@@ -168,10 +175,10 @@ enum {
 	Q_F_NEWEST, Q_F_PRICE_ASC, Q_F_PRICE_DESC, Q_F_NAME, Q_F_COUNT,
 	Q_F_TYPES, Q_F_MONTHS, Q_F_ATTRS,
 	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_RELEVANCE, Q_S_RELEVANCE_PRICE,
-	Q_S_CARD, Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID,
-	/* Each sort: NARROW then BROAD. */
-	Q_S_NEWEST, Q_S_NEWEST_BROAD, Q_S_PRICE_ASC, Q_S_PRICE_ASC_BROAD,
-	Q_S_PRICE_DESC, Q_S_PRICE_DESC_BROAD, Q_S_NAME, Q_S_NAME_BROAD,
+	Q_S_CARD, Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID, Q_S_MATCH_IDS,
+	/* Each sort: NARROW then WALK. */
+	Q_S_NEWEST, Q_S_NEWEST_WALK, Q_S_PRICE_ASC, Q_S_PRICE_ASC_WALK,
+	Q_S_PRICE_DESC, Q_S_PRICE_DESC_WALK, Q_S_NAME, Q_S_NAME_WALK,
 	Q_NEW, Q_FEATURED, Q_PRODUCT, Q_PRODUCT_ID, Q_PLANS, Q_CHILDREN, Q_RELATED,
 	Q_VOCAB_PREFIX, Q_TYPO, Q_VQ_ANY, Q_VQ_UPTO, Q_VQ_APPLY, Q_VQ_DONE,
 	Q_FTS_OPTIMIZE,
@@ -240,10 +247,11 @@ static const char *const sql[Q__MAX] = {
 	[Q_S_OLDER_PRICE] = NEWEST_MATCHES("", " AND p.price_minor BETWEEN ?2 AND ?3"
 	    IN_CAT("p")),
 	[Q_S_MAX_ID] = "SELECT coalesce(max(id), 0) FROM products",
-	[Q_S_NEWEST] = NARROW(ORDER_NEWEST), BROAD(ORDER_NEWEST),
-	[Q_S_PRICE_ASC] = NARROW(ORDER_PRICE_ASC), BROAD(ORDER_PRICE_ASC),
-	[Q_S_PRICE_DESC] = NARROW(ORDER_PRICE_DESC), BROAD(ORDER_PRICE_DESC),
-	[Q_S_NAME] = NARROW(ORDER_NAME), BROAD(ORDER_NAME),
+	[Q_S_MATCH_IDS] = MATCH_IDS,
+	[Q_S_NEWEST] = NARROW(ORDER_NEWEST), WALK(ORDER_NEWEST),
+	[Q_S_PRICE_ASC] = NARROW(ORDER_PRICE_ASC), WALK(ORDER_PRICE_ASC),
+	[Q_S_PRICE_DESC] = NARROW(ORDER_PRICE_DESC), WALK(ORDER_PRICE_DESC),
+	[Q_S_NAME] = NARROW(ORDER_NAME), WALK(ORDER_NAME),
 	[Q_NEW] = "SELECT " CARD_COLS " FROM products p WHERE p.active = 1 "
 	    "AND p.parent_id IS NULL ORDER BY " ORDER_NEWEST " LIMIT ?",
 	[Q_FEATURED] = "SELECT " CARD_COLS " FROM products p WHERE "
@@ -618,21 +626,27 @@ rank_matches(struct db *db, sqlite3_stmt *st, struct ranked *r)
 	return n;
 }
 
-/* Appends to out the cards of r[from, to), read by id (a product gone
- * since the pass is left out). */
+/* Appends to out the card of product id (none when it is gone since
+ * the pass that found it). */
+static int
+card_by_id(struct db *db, struct arena *a, long long id, struct listing *out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_CARD);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, id);
+	return read_cards(db, a, st, out->n + 1, 1, 0, out);
+}
+
+/* Appends to out the cards of r[from, to), read by id. */
 static int
 ranked_cards(struct db *db, struct arena *a, const struct ranked *r,
     long long from, long long to, struct listing *out)
 {
-	for (long long i = from; i < to; i++) {
-		sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_CARD);
-
-		if (st == NULL)
+	for (long long i = from; i < to; i++)
+		if (card_by_id(db, a, r[i].id, out) < 0)
 			return -1;
-		db_bind_int(st, 1, r[i].id);
-		if (read_cards(db, a, st, out->n + 1, 1, 0, out) < 0)
-			return -1;
-	}
 	return 0;
 }
 
@@ -670,6 +684,85 @@ search_relevance(struct db *db, struct arena *a, const struct listing_query *q,
 	    want, ranked + (q->offset > ranked ? q->offset - ranked : 0), out);
 }
 
+/* The ids of the products matching fts (unfiltered), as a bitmap of
+ * ids 0..max (in the arena), and their number. */
+struct match_set {
+	unsigned char	*bits;
+	long long	 max, n;
+};
+
+/* Reads the matches of fts into m (see WALK); 0 or -1. */
+static int
+match_set_read(struct db *db, struct arena *a, const char *fts,
+    long long maxid, struct match_set *m)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_MATCH_IDS);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	m->max = maxid;
+	m->n = 0;
+	m->bits = arena_alloc(a, (size_t)(maxid / 8 + 1));
+	memset(m->bits, 0, (size_t)(maxid / 8 + 1));
+	db_bind_text(st, 1, fts);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long id = db_col_int(st, 0);
+
+		if (id < 0 || id > maxid)
+			continue;	/* not in this snapshot's products */
+		m->bits[id / 8] |= (unsigned char)(1u << (id % 8));
+		m->n++;
+	}
+	db_done(st);
+	return rc == SQLITE_DONE ? 0 : db_fail(db, "search matches");
+}
+
+/* 1 when product id is in m. */
+static int
+match_set_has(const struct match_set *m, long long id)
+{
+	return id >= 0 && id <= m->max &&
+	    (m->bits[id / 8] & (1u << (id % 8))) != 0;
+}
+
+/* A page of a broad search (WALK statement `id`): steps the sort
+ * index, skips q->offset matches, keeps q->limit, then reads their cards
+ * by id. */
+static int
+search_walk(struct db *db, struct arena *a, int id,
+    const struct listing_query *q, const struct match_set *m,
+    struct listing *out)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, id);
+	long long *ids = arena_alloc(a, (size_t)(q->limit ? q->limit : 1) *
+	    sizeof(*ids));
+	long long skip = q->offset, n = 0;
+	int rc = SQLITE_DONE;
+
+	if (st == NULL)
+		return -1;
+	bind_listing(st, q, 0, NULL, 0);
+	db_bind_int(st, 7, q->category_id);
+	while (n < q->limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long pid = db_col_int(st, 0);
+
+		if (!match_set_has(m, pid))
+			continue;
+		if (skip > 0)
+			skip--;
+		else
+			ids[n++] = pid;
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, "search walk");
+	for (long long i = 0; i < n; i++)
+		if (card_by_id(db, a, ids[i], out) < 0)
+			return -1;
+	return 0;
+}
+
 int
 db_search(struct db *db, struct arena *a, const struct listing_query *q,
     const struct search_fts *f, struct listing *out)
@@ -678,9 +771,11 @@ db_search(struct db *db, struct arena *a, const struct listing_query *q,
 		[SORT_NEWEST] = Q_S_NEWEST, [SORT_PRICE_ASC] = Q_S_PRICE_ASC,
 		[SORT_PRICE_DESC] = Q_S_PRICE_DESC, [SORT_NAME] = Q_S_NAME,
 	};
+	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX ||
+	    q->category_id != 0;
+	struct match_set m = { NULL, 0, 0 };
 	long long maxid;
 	sqlite3_stmt *st;
-	int broad;
 
 	out->items = arena_alloc(a, (size_t)(q->limit ? q->limit : 1) *
 	    sizeof(*out->items));
@@ -688,18 +783,26 @@ db_search(struct db *db, struct arena *a, const struct listing_query *q,
 	out->total = 0;
 	if (q->sort == SORT_RELEVANCE)
 		return search_relevance(db, a, q, f->all, out);
-	if ((out->total = search_count(db, q, f->all)) < 0)
+	if ((st = db_stmt(db, &stmts, Q_S_MAX_ID)) == NULL ||
+	    (maxid = db_one_int(db, st, "count")) < 0)
+		return -1;
+	/* Unfiltered, the pass that reads the matches counts them. */
+	if (!filtered) {
+		if (match_set_read(db, a, f->all, maxid, &m) < 0)
+			return -1;
+		out->total = m.n;
+	} else if ((out->total = search_count(db, q, f->all)) < 0)
 		return -1;
 	if (out->total <= q->offset)
 		return 0;
 	/* Walking an index pays about (offset + limit) * products / matches
-	 * probes; looking the matches up pays about `matches` lookups. */
-	if ((st = db_stmt(db, &stmts, Q_S_MAX_ID)) == NULL ||
-	    (maxid = db_one_int(db, st, "count")) < 0)
+	 * steps; looking the matches up pays about `matches` lookups. */
+	if (out->total * out->total <= (q->offset + q->limit) * maxid)
+		return search_page(db, a, sorted[q->sort], q, f->all, q->limit,
+		    q->offset, out);
+	if (m.bits == NULL && match_set_read(db, a, f->all, maxid, &m) < 0)
 		return -1;
-	broad = out->total * out->total > (q->offset + q->limit) * maxid;
-	return search_page(db, a, sorted[q->sort] + broad, q, f->all, q->limit,
-	    q->offset, out);
+	return search_walk(db, a, sorted[q->sort] + 1, q, &m, out);
 }
 
 static int

@@ -1,6 +1,6 @@
 """soukctl: init, demo, import-products (all or nothing), migrate --dir,
-the built-in migration 038 against schema.sql, bench-data, config; each
-on its own store."""
+the built-in migrations 038, 039 and 040 against schema.sql, bench-data,
+config; each on its own store."""
 import hashlib
 import os
 import sqlite3
@@ -392,6 +392,19 @@ def sold_per_year(s):
         c.close()
 
 
+# What migration 040 adds, dropped: a store as 039 left it.
+UNDO_040 = ("DROP TRIGGER products_sold_out_ai; "
+            "DROP TRIGGER products_sold_out_au; "
+            "DROP INDEX products_sold_new; DROP INDEX products_sold_price; "
+            "DROP INDEX products_sold_price_desc; "
+            "DROP INDEX products_sold_name; "
+            "ALTER TABLE products DROP COLUMN sold_out; "
+            "CREATE INDEX products_active_new ON products(created_at DESC, "
+            "id DESC) WHERE active = 1; "
+            "CREATE INDEX products_active_price ON products(price_minor, id) "
+            "WHERE active = 1; ")
+
+
 @test
 def migrate_038_adds_the_year_table_as_schema_sql():
     """A store at 037 (what 038 adds dropped) migrated to 038 has the
@@ -405,14 +418,14 @@ def migrate_038_adds_the_year_table_as_schema_sql():
         want = sold_per_year(s)
         check(len({r[3] for r in want}) >= 2, "sales in fewer than 2 years")
         c = db(s)
-        c.executescript(undo_039(fresh) +
+        c.executescript(UNDO_040 + undo_039(fresh) +
                         "DROP TRIGGER order_stats_sold_year_ai; "
                         "DROP TRIGGER order_stats_sold_year_au; "
                         "DROP TABLE order_stats_sold_year; "
                         "PRAGMA user_version = 37;")
         c.close()
         p = s.ctl("migrate", check_rc=False)
-        check(p.returncode == 0 and "2 migrations applied; schema version 39"
+        check(p.returncode == 0 and "3 migrations applied; schema version 40"
               in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
         check(schema_objects(s) == fresh, "migrated schema differs from "
               "schema.sql")
@@ -448,10 +461,11 @@ def migrate_039_adds_the_catalog_version_as_schema_sql():
         check(len(names) >= 60, "schema.sql has %d catalog_version "
               "triggers" % len(names))
         c = db(s)
-        c.executescript(undo_039(fresh) + "PRAGMA user_version = 38;")
+        c.executescript(UNDO_040 + undo_039(fresh) +
+                        "PRAGMA user_version = 38;")
         c.close()
         p = s.ctl("migrate", check_rc=False)
-        check(p.returncode == 0 and "1 migration applied; schema version 39"
+        check(p.returncode == 0 and "2 migrations applied; schema version 40"
               in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
         check(schema_objects(s) == fresh, "migrated schema differs from "
               "schema.sql")
@@ -463,6 +477,38 @@ def migrate_039_adds_the_catalog_version_as_schema_sql():
         s.ctl("setting", "store_name", "Migrated")
         check(one(s, "SELECT n FROM catalog_version")[0] > v2,
               "a setting did not move the version")
+
+
+@test
+def migrate_040_adds_sold_out_as_schema_sql():
+    """A store at 039 (what 040 adds dropped) migrated to 040 has the
+    schema of schema.sql, products.sold_out filled from the stock, and
+    the triggers keeping it."""
+    with Stack(demo=False) as s:
+        s.ctl("bench-data", "30")
+        fresh = schema_objects(s)
+        c = db(s)
+        c.execute("UPDATE products SET stock = 0 WHERE id % 3 = 0")
+        c.execute("UPDATE products SET stock = NULL WHERE id % 3 = 1")
+        c.commit()
+        c.executescript(UNDO_040 + "PRAGMA user_version = 39;")
+        c.close()
+        p = s.ctl("migrate", check_rc=False)
+        check(p.returncode == 0 and "1 migration applied; schema version 40"
+              in p.stdout, "migrate: %r %r" % (p.stdout, p.stderr))
+        check(schema_objects(s) == fresh, "migrated schema differs from "
+              "schema.sql")
+        check(one(s, "SELECT count(*) FROM products WHERE sold_out = 1")[0]
+              == one(s, "SELECT count(*) FROM products WHERE stock = 0")[0]
+              > 0, "sold_out not filled")
+        check(one(s, "SELECT count(*) FROM products WHERE sold_out <> "
+                  "(coalesce(stock, -1) = 0)")[0] == 0, "sold_out wrong")
+        c = db(s)
+        c.execute("UPDATE products SET stock = 5 WHERE id % 3 = 0")
+        c.commit()
+        c.close()
+        check(one(s, "SELECT count(*) FROM products WHERE sold_out = 1")[0]
+              == 0, "sold_out does not follow the stock")
 
 
 @test

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attr_query.h"
 #include "body_cache.h"
 #include "body_table.h"
 #include "catalog_version.h"
@@ -14,8 +15,10 @@
 
 #define ENTRIES 256
 
-/* The per-visitor values, by slot (body_table.h), all under Req. */
-static const char *const slots[] = { "csrf", "cart_count" };
+/* The per-visitor values, by slot (body_table.h), all under Req. (a
+ * slot's name in Req is its path + REQ_LEN). */
+static const char *const slots[] = { "Req.csrf", "Req.cart_count" };
+#define REQ_LEN 4
 #define NSLOTS (sizeof(slots) / sizeof(slots[0]))
 _Static_assert(NSLOTS <= BODY_SLOTS, "more slots than body_table has");
 
@@ -86,7 +89,7 @@ static int
 slot_of(const char *name)
 {
 	for (size_t i = 0; i < NSLOTS; i++)
-		if (strcmp(slots[i], name) == 0)
+		if (strcmp(slots[i] + REQ_LEN, name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -108,14 +111,34 @@ key_req(struct buf *key, HDF *hdf)
 	buf_putc(key, ')');
 }
 
-/* What the page depends on besides the catalog version, into key. */
+/* The query's attribute filters (attr_query.h: every pair named
+ * ATTR_QUERY_PREFIX..., in order, as attr_query_read() reads them) into
+ * key. */
+static void
+key_attrs(struct buf *key, const struct kvlist *q)
+{
+	const size_t plen = strlen(ATTR_QUERY_PREFIX);
+
+	buf_putc(key, '{');
+	for (size_t i = 0; i < q->n; i++)
+		if (strncmp(q->v[i].key, ATTR_QUERY_PREFIX, plen) == 0) {
+			hdf_key_str(key, q->v[i].key);
+			hdf_key_str(key, q->v[i].val);
+		}
+	buf_putc(key, '}');
+}
+
+/* What the page depends on besides the catalog version, into key: of
+ * the query, only what the page reads (its listed keys and the attribute
+ * filters), so unread parameters share the page's entry. */
 static void
 key_make(struct ctx *c, struct buf *key)
 {
 	buf_reset(key);
 	hdf_key_str(key, c->app->name);
 	hdf_key_str(key, c->req.path);
-	hdf_key_str(key, c->req.query_string);
+	app_key_inputs(c, key);
+	key_attrs(key, &c->req.query);
 	buf_put_int(key, c->lang);
 	buf_putc(key, ',');
 	buf_put_int(key, tmpl_generation());
@@ -133,8 +156,7 @@ body_cache_serve(struct ctx *c)
 	    table_ready() < 0)
 		return 0;
 	for (size_t i = 0; i < NSLOTS; i++) {
-		const char *v = hdf_get_value(c->hdf, arena_printf(&c->arena,
-		    "Req.%s", slots[i]), NULL);
+		const char *v = hdf_get_value(c->hdf, slots[i], NULL);
 
 		if (v != NULL && !inert(v))
 			return 0;
@@ -163,8 +185,7 @@ slots_put(struct ctx *c, int mark)
 		if (req.val[i] == NULL)
 			continue;
 		snprintf(m, sizeof(m), "%s%zu", marker, i);
-		hdf_put(c->hdf, arena_printf(&c->arena, "Req.%s", slots[i]),
-		    mark ? m : req.val[i]);
+		hdf_put(c->hdf, slots[i], mark ? m : req.val[i]);
 	}
 }
 

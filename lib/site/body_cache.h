@@ -9,8 +9,10 @@
  * pays nearly what an anonymous visitor does.
  *
  * The key is everything the rendering read that the catalog version does
- * not cover, compared in full: the program, path and query string, the
- * language, tmpl_generation() (Store.*, the header's categories and
+ * not cover, compared in full: the program, the path, of the query
+ * what the page reads (the raw value of each key its page lists,
+ * app_key_inputs(), and the attribute filters: parameters it never reads
+ * share its entry, in any order), the language, tmpl_generation() (Store.*, the header's categories and
  * footer), the whole Req subtree (with the two values above as "present")
  * and the whole Session subtree (so a logged-in visitor's pages are kept
  * for them alone).  An entry is valid for one catalog_version() (every

@@ -13,6 +13,7 @@
 #include "app_internal.h"
 #include "conf.h"
 #include "csrf.h"
+#include "hdf_key.h"
 #include "json.h"
 #include "log.h"
 #include "rand.h"
@@ -40,6 +41,26 @@ const struct val *
 app_val(const struct ctx *c, int k)
 {
 	return &c->vals[k];
+}
+
+/* The raw input validate() reads for key: the query's, else the form's. */
+static const char *
+raw_input(const struct ctx *c, const struct valid_key *key)
+{
+	const char *raw = kv_get(&c->req.query, key->name);
+
+	return raw != NULL ? raw : kv_get(&c->req.form, key->name);
+}
+
+void
+app_key_inputs(const struct ctx *c, struct buf *key)
+{
+	const struct page *p = c->page >= 0 ? &c->app->pages[c->page] : NULL;
+
+	buf_putc(key, '[');
+	for (const int *k = p ? p->keys : NULL; k != NULL && *k >= 0; k++)
+		hdf_key_str(key, raw_input(c, &c->app->keys[*k]));
+	buf_putc(key, ']');
 }
 
 const char *
@@ -317,11 +338,8 @@ validate(struct ctx *c, const struct page *p)
 	for (const int *k = p->keys; k != NULL && *k >= 0; k++) {
 		struct val *v = &c->vals[*k];
 		const struct valid_key *key = &c->app->keys[*k];
-		const char *raw = kv_get(&c->req.query, key->name);
 
-		if (raw == NULL)
-			raw = kv_get(&c->req.form, key->name);
-		valid_one(&c->arena, key, raw, v);
+		valid_one(&c->arena, key, raw_input(c, key), v);
 		bad += v->state == VAL_INVALID;
 	}
 	return bad;

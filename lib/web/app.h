@@ -182,6 +182,13 @@ struct json_t;
 int		 app_json(struct ctx *, int status, struct json_t *o);
 /* The validated input for key index k. */
 const struct val *app_val(const struct ctx *, int k);
+/* Appends to key (hdf_key.h framing) the raw value of each key the page
+ * being served lists, as validation read it ("-" when absent): of the
+ * request's inputs, what its app_val()s can show.  For caches of a
+ * rendered page, so that parameters the page never reads (utm_source,
+ * a cache-buster) do not make entries of their own. */
+struct buf;
+void		 app_key_inputs(const struct ctx *, struct buf *key);
 /* Runs fn(ctx, arg) after the response has been sent (mail delivery...). */
 void		 app_defer(struct ctx *, void (*fn)(struct ctx *, void *), void *arg);
 /* Lets a shared cache keep this response (anonymous pages only). */

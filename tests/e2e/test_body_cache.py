@@ -210,6 +210,35 @@ def kept(s, anon, paths, slug=SLUG):
     quietly(s, "UPDATE products SET name = ? WHERE slug = ?", name, slug)
 
 
+
+@test
+def parameters_a_page_never_reads_share_its_entry():
+    """The key holds what the page reads of the query, not the query
+    string: with a tracking parameter, a cache-buster or its parameters
+    in another order, a kept page is served from its entry (a name
+    changed by hand with the version put back is not seen); a parameter
+    it reads (another sort) is a page of its own, rendered (the change
+    is seen)."""
+    s = body_stack()
+    anon = Shopper(s)
+    cat = "/c/" + cat_of(s)
+    time.sleep(1.2)     # the header's once-a-second caches catch up
+    first = pages(anon, cat + "?sort=price&page=1")
+    name = one(s, "SELECT name FROM products WHERE slug = ?", SLUG)
+    check(name in first[0], "the product is on the page")
+    quietly(s, "UPDATE products SET name = name || ' (quiet)' WHERE slug "
+            "= ?", SLUG)
+    try:
+        for q in ("?page=1&sort=price", "?sort=price&page=1&utm_source=x",
+                  "?fbclid=1&sort=price&page=1&_=123&sort=name"):
+            check(pages(anon, cat + q) == first,
+                  "%s was not served from the page's entry" % q)
+        t = pages(anon, cat + "?sort=name&page=1")[0]
+        check(name + " (quiet)" in t, "another sort shared the entry")
+    finally:
+        quietly(s, "UPDATE products SET name = ? WHERE slug = ?", name,
+                SLUG)
+
 def changed(s, anon, paths, what, before, after):
     """Every worker answers each of paths with `after` in it and without
     `before` (when not None)."""

@@ -129,10 +129,23 @@ busy_wait(void *arg, int count)
 	return 1;
 }
 
+/* How much of a statement or savepoint journal SQLite keeps in memory
+ * before it spills to a temporary file: a batch's requests are
+ * savepoints (db_batch_open), and the first change of each page inside
+ * one copies the page there; past SQLite's 64 KiB (a few orders) the
+ * journal went to a file: ~40 pwrite64 an order and a temporary file
+ * opened, truncated and unlinked per batch (strace).  A batch of 16
+ * orders needs about 2 MiB.  SQLite allocates the journal in chunks of
+ * this size: under the workers' mmap threshold (4 MiB, app.c), so a
+ * chunk freed at a RELEASE is reused from the heap, not unmapped (8 MiB
+ * made an mmap and a munmap per order). */
+#define STMT_SPILL	(3 * 1024 * 1024)
+
 /* Before SQLite's first use in the process: no memory statistics (the
  * library keeps none we read, and counting took a mutex around every
- * allocation, ~1% of a catalog page's instructions, callgrind).  A
- * no-op once SQLite is initialised (the tests open many stores). */
+ * allocation, ~1% of a catalog page's instructions, callgrind), and
+ * journals in memory up to STMT_SPILL.  A no-op once SQLite is
+ * initialised (the tests open many stores). */
 static void
 sqlite_setup(void)
 {
@@ -142,6 +155,7 @@ sqlite_setup(void)
 		return;
 	done = 1;
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_SPILL);
 }
 
 /* Runs the prepared verb v; 0 or -1 (SQLITE_BUSY: -2), logged. */

@@ -133,7 +133,7 @@ busy_wait(void *arg, int count)
  * before it spills to a temporary file: a batch's requests are
  * savepoints (db_batch_open), and the first change of each page inside
  * one copies the page there; past SQLite's 64 KiB (a few orders) the
- * journal went to a file: ~40 pwrite64 an order and a temporary file
+ * journal went to a file: ~50 pwrite64 an order and a temporary file
  * opened, truncated and unlinked per batch (strace).  A batch of 16
  * orders needs about 2 MiB.  SQLite allocates the journal in chunks of
  * this size: under the workers' mmap threshold (4 MiB, app.c), so a

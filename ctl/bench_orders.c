@@ -137,7 +137,7 @@ one_order(struct db *db, struct arena *a, long long k,
 	o.lines = l;
 	o.nlines = nl;
 	if (db_order_insert(db, &o) < 0 ||
-	    order_stats_placed(db, o.id, o.status) < 0)
+	    order_stats_placed(db, &o) < 0)
 		return -1;
 	for (size_t s = 0; paths[path][s] != ORDER__MAX; s++) {
 		enum order_status to = paths[path][s];
@@ -246,7 +246,7 @@ gen_sub(struct db *db, struct arena *a, long long k, const void *ctx)
 	o.lines = &l;
 	o.nlines = 1;
 	if (db_order_insert(db, &o) < 0 ||
-	    order_stats_placed(db, o.id, o.status) < 0)
+	    order_stats_placed(db, &o) < 0)
 		return -1;
 	return order_transition(db, &o, ORDER_PAID, ACTOR_SYSTEM, "bench",
 	    at + 3600) == TRANSITION_OK ? 0 : -1;

@@ -98,16 +98,19 @@ class Client:
         return r, data
 
 
-def measure(name, one, count=n):
+def measure(name, one, count=n, per=1, warm=10):
+    """Ir per request of count calls of one(), each making per requests,
+    after warm calls."""
     if only and name not in only:
         return
-    for _ in range(10):
+    for _ in range(warm):
         one()
     control("--zero")
     for _ in range(count):
         one()
     control("--dump")
     ir, nav, fresh = collect(name)
+    count *= per
     print("%-22s Ir/request %9d  without tree reloads %9d  without "
           "refreshes %9d  (%d requests)" % (name, ir // count,
                                            (ir - nav) // count,
@@ -153,23 +156,43 @@ elif prog == "checkout":
     c = Client()
     _, page = c.req("GET", "/p/iptv-gold-4k")
     pid, plan = field(page, "product"), field(page, "plan")
+    # place-order-batch: BATCH shoppers at once (each its own
+    # connection), so the worker finds them waiting and places them in
+    # batches (lib/web/app_batch.c) as under load; BATCH=0 skips it.
+    batch = int(os.environ.get("BATCH", "16"))
+    rounds = max(1, n // batch) if batch else 0
     forms = []
-    for _ in range(n + 10):
+    for _ in range(n + 10 + (rounds + 2) * batch):
         cookie = new_cart(c, pid, plan)
         _, body = c.req("GET", "/checkout", headers={"Cookie": cookie})
         forms.append((cookie, {k: field(body, k)
                                for k in ("csrf", "idem", "rev", "seen")}))
     it = iter(forms)
 
-    def place():
-        cookie, f = next(it)
+    def place_with(conn, form):
+        cookie, f = form
         body = ("csrf=%(csrf)s&idem=%(idem)s&rev=%(rev)s&seen=%(seen)s" % f +
                 "&name=Bench+Shopper&email=bench%40example.com&country=TN"
                 "&phone=20123456&payment=bank&terms=1&op=place")
-        r, _ = c.req("POST", "/checkout", body, {"Cookie": cookie})
+        r, _ = conn.req("POST", "/checkout", body, {"Cookie": cookie})
         if r.status != 303 or "/order/" not in (r.getheader("Location") or ""):
             sys.exit("place-order: status %d" % r.status)
+
+    def place():
+        place_with(c, next(it))
     measure("place-order", place)
+    if batch:
+        import threading
+        conns = [Client() for _ in range(batch)]
+
+        def place_batch():
+            ts = [threading.Thread(target=place_with, args=(k, next(it)))
+                  for k in conns]
+            for t in ts:
+                t.start()
+            for t in ts:
+                t.join()
+        measure("place-order-batch", place_batch, rounds, batch, 2)
     cookie = new_cart(c, pid, plan)
     measure("checkout-form", get("/checkout", cookie))
 else:

@@ -18,7 +18,10 @@
 # tree reloads, and without both).
 # The dumps stay in $OUT (default /tmp/souk-callgrind-N, N from the
 # checkout's path) for callgrind_annotate.
-# Env: N, OUT, PORT (18190 + 2 x N mod 400), KEEP_DB (reuse $OUT/souk.db
+# checkout also measures place-order-batch: BATCH (16) shoppers sending
+# their forms at once, round after round (N / BATCH rounds), so the
+# worker places them in batches as under load (BATCH=0: not measured).
+# Env: N, BATCH, OUT, PORT (18190 + 2 x N mod 400), KEEP_DB (reuse $OUT/souk.db
 # made earlier), ONLY (paths to measure, e.g. ONLY=search-uncached:
 # drive.py).
 set -eu

@@ -31,6 +31,8 @@ static const char *const verbs[V__MAX] = {
  * relaxed connection's: db_relaxed). */
 #define CKPT_PAGES	1000
 #define CKPT_RELAXED	10000
+/* The most db_batch_hook() registrations one batch holds. */
+#define DB_BATCH_HOOKS	4
 
 struct db {
 	sqlite3		*h;
@@ -55,6 +57,11 @@ struct db {
 	int		 batch_lost;	/* its transaction was rolled back */
 	int		 batch_sync;	/* a db_sync() is owed at the close */
 	int		 batch_busy;	/* a begin in it answered -2 */
+	struct {
+		const struct db_batch_hooks *h;
+		void		*arg;
+	}		 hook[DB_BATCH_HOOKS];	/* db_batch_hook() */
+	int		 nhook;
 };
 
 static void	batch_lose(struct db *);
@@ -122,10 +129,23 @@ busy_wait(void *arg, int count)
 	return 1;
 }
 
+/* How much of a statement or savepoint journal SQLite keeps in memory
+ * before it spills to a temporary file: a batch's requests are
+ * savepoints (db_batch_open), and the first change of each page inside
+ * one copies the page there; past SQLite's 64 KiB (a few orders) the
+ * journal went to a file: ~50 pwrite64 an order and a temporary file
+ * opened, truncated and unlinked per batch (strace).  A batch of 16
+ * orders needs about 2 MiB.  SQLite allocates the journal in chunks of
+ * this size: under the workers' mmap threshold (4 MiB, app.c), so a
+ * chunk freed at a RELEASE is reused from the heap, not unmapped (8 MiB
+ * made an mmap and a munmap per order). */
+#define STMT_SPILL	(3 * 1024 * 1024)
+
 /* Before SQLite's first use in the process: no memory statistics (the
  * library keeps none we read, and counting took a mutex around every
- * allocation, ~1% of a catalog page's instructions, callgrind).  A
- * no-op once SQLite is initialised (the tests open many stores). */
+ * allocation, ~1% of a catalog page's instructions, callgrind), and
+ * journals in memory up to STMT_SPILL.  A no-op once SQLite is
+ * initialised (the tests open many stores). */
 static void
 sqlite_setup(void)
 {
@@ -135,6 +155,7 @@ sqlite_setup(void)
 		return;
 	done = 1;
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_SPILL);
 }
 
 /* Runs the prepared verb v; 0 or -1 (SQLITE_BUSY: -2), logged. */
@@ -590,6 +611,60 @@ sync_wal(struct db *db)
 	return 0;
 }
 
+/* Which event of the batch's hooks (db_batch_hook) to run. */
+enum hook_event { HOOK_KEPT, HOOK_UNDONE, HOOK_DROPPED };
+
+/* Runs event e of every hook registered in the batch; HOOK_DROPPED then
+ * forgets them (the batch ends). */
+static void
+hooks_run(struct db *db, enum hook_event e)
+{
+	for (int i = 0; i < db->nhook; i++) {
+		const struct db_batch_hooks *h = db->hook[i].h;
+		void (*fn)(void *) = e == HOOK_KEPT ? h->kept :
+		    e == HOOK_UNDONE ? h->undone : h->dropped;
+
+		if (fn != NULL)
+			fn(db->hook[i].arg);
+	}
+	if (e == HOOK_DROPPED)
+		db->nhook = 0;
+}
+
+/* Every hook's flush() before the batch's COMMIT, then forgets them
+ * (each called even after one failed: each empties what it holds).
+ * 0, or -1 when one failed. */
+static int
+hooks_flush(struct db *db)
+{
+	int rc = 0;
+
+	for (int i = 0; i < db->nhook; i++)
+		if (db->hook[i].h->flush != NULL &&
+		    db->hook[i].h->flush(db, db->hook[i].arg) < 0)
+			rc = -1;
+	db->nhook = 0;
+	return rc;
+}
+
+int
+db_batch_hook(struct db *db, const struct db_batch_hooks *h, void *arg)
+{
+	if (!db->batch || !db->batch_inner)
+		return 1;
+	for (int i = 0; i < db->nhook; i++)
+		if (db->hook[i].h == h && db->hook[i].arg == arg)
+			return 0;
+	if (db->nhook == DB_BATCH_HOOKS) {
+		log_error("db: too many batch hooks");
+		return -1;
+	}
+	db->hook[db->nhook].h = h;
+	db->hook[db->nhook].arg = arg;
+	db->nhook++;
+	return 0;
+}
+
 /* The batch's transaction is gone (SQLite rolled it back on an I/O error
  * or a full disk, or a savepoint could not be undone): what its requests
  * wrote is lost, nothing more is written in it, and db_batch_close()
@@ -599,6 +674,7 @@ batch_lose(struct db *db)
 {
 	log_error("db: the batch's transaction was rolled back: the writes "
 	    "of its requests are lost");
+	hooks_run(db, HOOK_DROPPED);
 	db->batch_lost = 1;
 	db->batch_outer = db->batch_inner = 0;
 	if (!sqlite3_get_autocommit(db->h))
@@ -648,12 +724,15 @@ batch_end(struct db *db, int keep)
 	if (!db->batch_inner)
 		return keep ? -1 : 0;
 	db->batch_inner = 0;
-	if (keep && verb(db, V_RELEASE) == 0)
+	if (keep && verb(db, V_RELEASE) == 0) {
+		hooks_run(db, HOOK_KEPT);
 		return 0;
+	}
 	if (!sqlite3_get_autocommit(db->h) && verb(db, V_UNDO) == 0 &&
-	    verb(db, V_RELEASE) == 0)
+	    verb(db, V_RELEASE) == 0) {
+		hooks_run(db, HOOK_UNDONE);
 		rc = keep ? -1 : 0;
-	else
+	} else
 		batch_lose(db);
 	return rc;
 }
@@ -749,6 +828,7 @@ db_batch_open(struct db *db)
 	db->batch = 1;
 	db->batch_outer = db->batch_inner = db->batch_lost = 0;
 	db->batch_sync = db->batch_busy = 0;
+	db->nhook = 0;
 	return 0;
 }
 
@@ -774,6 +854,10 @@ db_batch_close(struct db *db)
 	}
 	if (db->batch_outer && sqlite3_get_autocommit(db->h))
 		batch_lose(db);
+	/* The hooks' writes, the last of the batch's transaction. */
+	if (db->batch_outer && hooks_flush(db) < 0)
+		batch_lose(db);
+	hooks_run(db, HOOK_DROPPED);	/* no transaction: nothing to flush */
 	outer = db->batch_outer;
 	lost = db->batch_lost;
 	sync = db->batch_sync;

@@ -100,6 +100,27 @@ int		 db_sync(struct db *);
 int		 db_batch_open(struct db *);
 int		 db_batch_spent(struct db *);
 int		 db_batch_close(struct db *);
+/* Work a layer above owes a batch's end (the store's figures, summed
+ * over the batch's orders and written once): registered with
+ * db_batch_hook() from inside a request's savepoint, its kept() runs when
+ * that savepoint is released into the batch, undone() when it is undone
+ * (what the request staged must go with it), flush() inside the batch's
+ * transaction just before its COMMIT (its writes are the batch's; -1
+ * loses the batch: rolled back, db_batch_close() answers -1), dropped()
+ * when the batch ends without a commit (its transaction lost, db_close).
+ * A hook is called once per event and forgotten when the batch ends; a
+ * second registration of the same h in one batch is a no-op.
+ * db_batch_hook() returns 0 (registered), 1 when no request's savepoint
+ * of a batch is open (nothing registered: do the work now, in the
+ * caller's transaction), -1 when too many are registered (logged). */
+struct db_batch_hooks {
+	void	(*kept)(void *arg);
+	void	(*undone)(void *arg);
+	int	(*flush)(struct db *, void *arg);
+	void	(*dropped)(void *arg);
+};
+int		 db_batch_hook(struct db *, const struct db_batch_hooks *h,
+		    void *arg);
 /* The WAL checkpoint a commit made due, if any (PASSIVE; outside the
  * writers queue): a batch's, once its requests are answered. */
 void		 db_checkpoint_due(struct db *);

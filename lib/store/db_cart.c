@@ -21,7 +21,7 @@ static const char *const sql[Q__MAX] = {
 	    "coalesce(pl.duration_days, 0), i.qty, "
 	    "coalesce(pl.price_minor, p.price_minor), coalesce(p.stock, -1), "
 	    "p.active = 1 AND (i.plan_id IS NULL OR pl.active = 1), "
-	    "coalesce(p.weight_grams, 0) "
+	    "coalesce(p.weight_grams, 0), coalesce(p.category_id, -1) "
 	    "FROM cart_items i JOIN products p ON p.id = i.product_id "
 	    "LEFT JOIN subscription_plans pl ON pl.id = i.plan_id "
 	    "WHERE i.cart_id = ? ORDER BY i.line",
@@ -118,6 +118,7 @@ read_line(struct arena *a, sqlite3_stmt *st, void *row)
 	l->stock = db_col_int(st, 10);
 	l->on_sale = (int)db_col_int(st, 11);
 	l->grams = db_col_int(st, 12);
+	l->category_id = db_col_int(st, 13);
 	l->max_qty = cart_max_qty(l->kind, l->stock);
 	l->line_minor = l->unit_minor * l->qty;
 }

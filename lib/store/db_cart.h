@@ -19,6 +19,8 @@ struct cart_line {
 	int		 on_sale;			/* product and plan active */
 	long long	 grams;				/* one unit's weight (0: none
 							   given) */
+	long long	 category_id;			/* the product's now, -1:
+							   none (order_items) */
 };
 
 struct cart {

@@ -27,7 +27,7 @@ enum {
 	Q_FIND, Q_STOCK, Q_STOCK_GET, Q_INSERT, Q_ITEM, Q_EVENT, Q_BY_TOKEN,
 	Q_BY_ID, Q_ITEMS, Q_EVENTS, Q_PROOF_INSERT, Q_LIST,
 	Q_LIST_STATUS, Q_PROOFS, Q_PROOF_BYTES, Q_MOVE, Q_RESTOCK, Q_UNPAID,
-	Q_EXPIRABLE, Q__MAX
+	Q_EXPIRABLE, Q_CATEGORY, Q__MAX
 };
 
 static const char *const sql[Q__MAX] = {
@@ -48,10 +48,11 @@ static const char *const sql[Q__MAX] = {
 	    "nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, "
 	    "nullif(?, 0), ?24, ?24, ?25, nullif(?26, 0), ?27, ?28, ?29, ?30, "
 	    "?31)",
+	/* category_id: the dashboard files the line there (order_stats). */
 	[Q_ITEM] = "INSERT INTO order_items(order_id, line, product_id, plan_id, "
 	    "kind, name, plan_months, plan_days, price_minor, qty, line_minor, "
-	    "discount_minor) VALUES (?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, "
-	    "?, ?)",
+	    "discount_minor, category_id) VALUES (?, ?, ?, nullif(?, 0), ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?)",
 	[Q_EVENT] = "INSERT INTO order_events(order_id, seq, status, note, "
 	    "created_at, actor) SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, "
 	    "?4, ?5 FROM order_events WHERE order_id = ?1",
@@ -59,7 +60,8 @@ static const char *const sql[Q__MAX] = {
 	[Q_BY_ID] = "SELECT " ORDER_COLS " FROM orders o WHERE o.id = ?",
 	[Q_ITEMS] = "SELECT coalesce(product_id, 0), coalesce(plan_id, 0), kind, "
 	    "name, plan_months, plan_days, price_minor, qty, line_minor, "
-	    "discount_minor FROM order_items WHERE order_id = ? ORDER BY line",
+	    "discount_minor, category_id FROM order_items WHERE order_id = ? "
+	    "ORDER BY line",
 	[Q_EVENTS] = "SELECT status, note, created_at FROM order_events "
 	    "WHERE order_id = ? ORDER BY seq",
 	[Q_PROOF_INSERT] = "INSERT INTO payment_proofs(order_id, stored_name, "
@@ -90,6 +92,8 @@ static const char *const sql[Q__MAX] = {
 	[Q_EXPIRABLE] = "SELECT count(*) FROM orders o WHERE o.id = ?1 AND "
 	    "o.status = 'awaiting_payment' AND o.created_at <= ?2 AND NOT EXISTS "
 	    "(SELECT 1 FROM payment_proofs p WHERE p.order_id = o.id)",
+	[Q_CATEGORY] = "SELECT coalesce((SELECT category_id FROM products "
+	    "WHERE id = ?), -1)",
 };
 DB_STMTS(stmts, sql, Q__MAX);
 
@@ -333,7 +337,21 @@ insert_line(struct db *db, long long order, size_t line,
 	db_bind_int(st, i++, l->qty);
 	db_bind_int(st, i++, l->line_minor);
 	db_bind_int(st, i++, l->discount_minor);
+	db_bind_int(st, i, l->category_id);
 	return db_step_done(db, st, "order line") == 0 ? 0 : -1;
+}
+
+/* l->category_id: its product's category now (-1: none); 0 or -1. */
+static int
+file_line(struct db *db, struct order_line *l)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_CATEGORY);
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 1, l->product_id);
+	l->category_id = db_one_int(db, st, "line category");
+	return l->category_id < -1 ? -1 : 0;
 }
 
 int
@@ -342,7 +360,8 @@ db_order_insert(struct db *db, struct order *o)
 	if (insert_order(db, o) != 0 || db_coupon_spread(db, o) < 0)
 		return -1;
 	for (size_t i = 0; i < o->nlines; i++)
-		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
+		if (file_line(db, &o->lines[i]) < 0 ||
+		    insert_line(db, o->id, i + 1, &o->lines[i]) < 0)
 			return -1;
 	return insert_event(db, o->id, o->status, o->note, "system",
 	    o->created_at);
@@ -394,11 +413,15 @@ db_order_place(struct db *db, struct arena *a, const char *token,
 		return rc == -2 ? PLACE_RETRY : PLACE_ERROR;
 	if (db_coupon_spread(db, o) < 0)
 		return PLACE_ERROR;
-	for (size_t i = 0; i < o->nlines; i++)
+	for (size_t i = 0; i < o->nlines; i++) {
+		/* Filed where its product is now (check_cart: the same
+		 * products, line by line). */
+		o->lines[i].category_id = cart.lines[i].category_id;
 		if (insert_line(db, o->id, i + 1, &o->lines[i]) < 0 ||
 		    db_detail_insert(db, o->id, i + 1, o->lines[i].details,
 		    o->lines[i].ndetails) < 0)
 			return PLACE_ERROR;
+	}
 	if (insert_event(db, o->id, o->status, o->note, "shopper",
 	    o->created_at) < 0)
 		return PLACE_ERROR;
@@ -425,6 +448,7 @@ read_line(struct arena *a, sqlite3_stmt *st, void *row)
 	l->qty = db_col_int(st, 7);
 	l->line_minor = db_col_int(st, 8);
 	l->discount_minor = db_col_int(st, 9);
+	l->category_id = db_col_int(st, 10);
 }
 
 /* db_row_fn: an order_event from Q_EVENTS's columns. */

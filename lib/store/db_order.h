@@ -60,11 +60,14 @@ struct place_why {
  * no delivery); then decrements
  * stock (conditional updates, never below zero), writes the order, its
  * lines, its first history entry and the coupon redemption, and empties
- * the cart.  o->id is set on PLACE_OK.  Nothing is written otherwise. */
+ * the cart.  o->id and each line's category_id (its product's now, where
+ * the dashboard files it) are set on PLACE_OK.  Nothing is written
+ * otherwise. */
 /* Generated data (soukctl bench-data): writes order o as it is (row,
  * lines, first history entry by "system"), without a cart, stock or
- * coupon; inside the caller's transaction; o->id set.  0, or -1 (also
- * when token or reference is taken). */
+ * coupon; inside the caller's transaction; o->id and the lines'
+ * category_id (their products' now) set.  0, or -1 (also when token or
+ * reference is taken). */
 int		 db_order_insert(struct db *, struct order *o);
 enum place_result db_order_place(struct db *, struct arena *,
 		    const char *cart_token, struct order *o, struct place_why *);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db_internal.h"
 #include "db_stats.h"
@@ -90,7 +91,7 @@
 #define BY_REVENUE "ORDER BY 5 DESC, 3 DESC, 1 LIMIT ?6"
 
 enum {
-	Q_FILE, Q_ORDER, Q_LINES, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH,
+	Q_ORDER, Q_LINES, Q_CUBE, Q_PRODUCT, Q_CLEAR, Q_CLEAR_MONTH,
 	Q_CLEAR_SOLD, Q_CLEAR_SOLD_MONTH, Q_CLEAR_SOLD_BLOCK,
 	Q_CLEAR_SOLD_YEAR, Q_CLEAR_PAID, Q_CLEAR_PAID_MONTH, Q_RE_CUBE,
 	Q_RE_PRODUCT,
@@ -98,12 +99,10 @@ enum {
 	Q__MAX
 };
 static const char *const sql[Q__MAX] = {
-	[Q_FILE] = "UPDATE order_items SET category_id = coalesce((SELECT "
-	    "p.category_id FROM products p WHERE p.id = order_items.product_id), "
-	    "-1) WHERE order_id = ?1",
-	/* One order's figures are summed here (db_stats_order), then added
+	/* One order's figures are summed here (order_figs), then added
 	 * by one plain upsert per row: what an order changes is a few rows,
-	 * and a grouping statement costs more than they do. */
+	 * and a grouping statement costs more than they do.  (A new order's
+	 * come from memory, db_stats_placed: these two read a moved one.) */
 	[Q_ORDER] = "SELECT " DAY_OF ", o.payment_method, o.total_minor FROM "
 	    "orders o WHERE o.id = ?1",
 	[Q_LINES] = "SELECT i.kind, i.category_id, coalesce(i.product_id, 0), "
@@ -205,17 +204,6 @@ status_set(char *buf, size_t n, const char *const *list)
 	return buf;
 }
 
-int
-db_stats_file_lines(struct db *db, long long id)
-{
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_FILE);
-
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 1, id);
-	return db_step_done(db, st, "stats file lines") == 0 ? 0 : -1;
-}
-
 /* One line of an order as the figures count it, and a row they add to
  * (the same fields summed: qty is then the units, rev the revenue). */
 struct stats_line {
@@ -265,45 +253,102 @@ revenue_status(const char *status)
 	return 0;
 }
 
-/* The upsert of one row r (times sign) of order_stats (Q_CUBE, orders =
- * sign) or order_stats_sold (Q_PRODUCT); 0 or -1. */
-static int
-add_row(struct db *db, int q, const char *day, const char *status,
-    const char *method, const struct stats_line *r, int sign)
+/* One row of the figures: of order_stats (q Q_CUBE, keyed by day,
+ * status, method, kind and category; orders counted) or of
+ * order_stats_sold (Q_PRODUCT, keyed by day, kind, category and
+ * product), what an upsert adds to it. */
+struct fig {
+	int		 q;
+	const char	*day, *status, *method, *kind;
+	long long	 cat, pid, orders, units, rev;
+};
+
+/* The rows one order of n lines l (day, status, method, total) adds,
+ * times sign, into *out (arena a), *nout of them: (kind, category),
+ * (kind, all), (all, category), (all, all) in order_stats, each order
+ * once in each, (all, all) carrying the order's total; under the revenue
+ * statuses its lines per product in order_stats_sold.  No lines, no rows
+ * (as the rebuild).  Rows brought back to zero stay (one per combination
+ * at most); the reads leave them out. */
+static void
+order_figs(struct arena *a, const char *day, const char *status,
+    const char *method, long long total, const struct stats_line *l,
+    size_t n, int sign, struct fig **out, size_t *nout)
 {
-	sqlite3_stmt *st = db_stmt(db, &stmts, q);
+	struct stats_line *cube = arena_alloc(a, (4 * n + 1) * sizeof(*cube));
+	struct stats_line *sold = arena_alloc(a, (n + 1) * sizeof(*sold));
+	size_t nc = 0, ns = 0, k = 0;
+	int revenue = revenue_status(status);
+
+	for (size_t i = 0; i < n; i++) {
+		sum_into(cube, &nc, l[i].kind, l[i].cat, 0, l[i].qty, l[i].rev);
+		sum_into(cube, &nc, l[i].kind, 0, -1, l[i].qty, l[i].rev);
+		sum_into(cube, &nc, "", l[i].cat, -2, l[i].qty, l[i].rev);
+		sum_into(cube, &nc, "", 0, -3, l[i].qty, 0);
+		if (revenue)
+			sum_into(sold, &ns, l[i].kind, l[i].cat, l[i].pid,
+			    l[i].qty, l[i].rev);
+	}
+	*out = arena_alloc(a, (nc + ns + 1) * sizeof(**out));
+	for (size_t i = 0; i < nc; i++)
+		(*out)[k++] = (struct fig){ Q_CUBE, day, status, method,
+		    cube[i].kind, cube[i].cat, 0, sign, sign * cube[i].qty,
+		    sign * (cube[i].pid == -3 ? total : cube[i].rev) };
+	for (size_t i = 0; i < ns; i++)
+		(*out)[k++] = (struct fig){ Q_PRODUCT, day, status, method,
+		    sold[i].kind, sold[i].cat, sold[i].pid, 0,
+		    sign * sold[i].qty, sign * sold[i].rev };
+	*nout = k;
+}
+
+/* The upsert of row r; 0 or -1. */
+static int
+add_row(struct db *db, const struct fig *r)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, r->q);
 	int i = 1;
 
 	if (st == NULL)
 		return -1;
-	if (q == Q_CUBE) {
-		db_bind_text(st, i++, day);
-		db_bind_text(st, i++, status);
-		db_bind_text(st, i++, method);
+	if (r->q == Q_CUBE) {
+		db_bind_text(st, i++, r->day);
+		db_bind_text(st, i++, r->status);
+		db_bind_text(st, i++, r->method);
 		db_bind_text(st, i++, r->kind);
 		db_bind_int(st, i++, r->cat);
-		db_bind_int(st, i++, sign);
+		db_bind_int(st, i++, r->orders);
 	} else {
 		db_bind_text(st, i++, r->kind);
 		db_bind_int(st, i++, r->cat);
 		db_bind_int(st, i++, r->pid);
-		db_bind_text(st, i++, day);
+		db_bind_text(st, i++, r->day);
 	}
-	db_bind_int(st, i++, sign * r->qty);
-	db_bind_int(st, i, sign * r->rev);
-	return db_step_done(db, st, q == Q_CUBE ? "stats order" :
+	db_bind_int(st, i++, r->units);
+	db_bind_int(st, i, r->rev);
+	return db_step_done(db, st, r->q == Q_CUBE ? "stats order" :
 	    "stats products") == 0 ? 0 : -1;
+}
+
+/* The upserts of rows r[0..n); 0 or -1. */
+static int
+add_rows(struct db *db, const struct fig *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (add_row(db, &r[i]) < 0)
+			return -1;
+	return 0;
 }
 
 int
 db_stats_order(struct db *db, long long id, int sign, const char *status)
 {
 	struct arena a;
-	struct stats_line *l, *cube, *sold;
+	struct stats_line *l;
+	struct fig *rows;
 	sqlite3_stmt *st = db_stmt(db, &stmts, Q_ORDER);
 	const char *day, *method;
 	long long total;
-	size_t n = 0, nc = 0, ns = 0;
+	size_t n = 0, nr = 0;
 	int rc = -1;
 
 	if (st == NULL)
@@ -327,35 +372,168 @@ db_stats_order(struct db *db, long long id, int sign, const char *status)
 	if (db_rows(db, st, "stats lines", &a, sizeof(*l), read_line, &l,
 	    &n) < 0)
 		goto out;
-	rc = 0;
-	if (n == 0)	/* as the rebuild: no lines, no figures */
-		goto out;
-	/* (kind, category), (kind, all), (all, category), (all, all): each
-	 * order once in each; (all, all) carries the order's total.  Rows
-	 * brought back to zero stay (one per combination at most); the
-	 * reads leave them out. */
-	cube = arena_alloc(&a, (3 * n + 1) * sizeof(*cube));
-	sold = arena_alloc(&a, n * sizeof(*sold));
-	for (size_t i = 0; i < n; i++) {
-		sum_into(cube, &nc, l[i].kind, l[i].cat, 0, l[i].qty, l[i].rev);
-		sum_into(cube, &nc, l[i].kind, 0, -1, l[i].qty, l[i].rev);
-		sum_into(cube, &nc, "", l[i].cat, -2, l[i].qty, l[i].rev);
-		sum_into(cube, &nc, "", 0, -3, l[i].qty, 0);
-		sum_into(sold, &ns, l[i].kind, l[i].cat, l[i].pid, l[i].qty,
-		    l[i].rev);
-	}
-	for (size_t i = 0; i < nc; i++)
-		if (cube[i].pid == -3)	/* (all, all) */
-			cube[i].rev = total;
-	for (size_t i = 0; rc == 0 && i < nc; i++)
-		rc = add_row(db, Q_CUBE, day, status, method, &cube[i], sign);
-	/* The top products count the revenue statuses only. */
-	for (size_t i = 0; rc == 0 && revenue_status(status) && i < ns; i++)
-		rc = add_row(db, Q_PRODUCT, day, status, method, &sold[i],
-		    sign);
+	order_figs(&a, day, status, method, total, l, n, sign, &rows, &nr);
+	rc = add_rows(db, rows, nr);
 out:
 	arena_free(&a);
 	return rc;
+}
+
+/* The figures of the orders a batch keeps (db_batch_hook), summed row
+ * by row and written once each before the batch commits: those of the
+ * request whose savepoint is open (pend) join them when it is released
+ * and are dropped when it is undone.  Strings are the fold's (its
+ * arena), not the requests' (theirs are freed between requests).  One
+ * per process: a worker has one connection (owner) in a batch. */
+static struct {
+	struct db	*owner;
+	struct arena	 a;
+	int		 ready;		/* a initialised */
+	struct fig	*kept, *pend;
+	size_t		 nkept, capkept, npend, cappend;
+} fold;
+
+/* Empties the fold (the batch's rows written or gone). */
+static void
+fold_clear(void)
+{
+	fold.owner = NULL;
+	fold.kept = fold.pend = NULL;
+	fold.nkept = fold.capkept = fold.npend = fold.cappend = 0;
+	if (fold.ready)
+		arena_reset(&fold.a);
+}
+
+/* 1 when rows a and b are the same row of the same table. */
+static int
+same_row(const struct fig *a, const struct fig *b)
+{
+	return a->q == b->q && a->cat == b->cat && a->pid == b->pid &&
+	    strcmp(a->day, b->day) == 0 && strcmp(a->kind, b->kind) == 0 &&
+	    (a->q != Q_CUBE || (strcmp(a->status, b->status) == 0 &&
+	    strcmp(a->method, b->method) == 0));
+}
+
+/* Adds row r to the rows *v[0..*n) (capacity *cap): to its own when
+ * there, else as a new one, its strings copied when copy. */
+static void
+fold_add(struct fig **v, size_t *n, size_t *cap, const struct fig *r,
+    int copy)
+{
+	struct fig *f;
+
+	for (size_t i = 0; i < *n; i++)
+		if (same_row(&(*v)[i], r)) {
+			(*v)[i].orders += r->orders;
+			(*v)[i].units += r->units;
+			(*v)[i].rev += r->rev;
+			return;
+		}
+	*v = db_grow(&fold.a, *v, *n, cap, sizeof(**v));
+	f = &(*v)[(*n)++];
+	*f = *r;
+	if (copy) {
+		f->day = arena_strdup(&fold.a, r->day);
+		f->status = arena_strdup(&fold.a, r->status);
+		f->method = arena_strdup(&fold.a, r->method);
+		f->kind = arena_strdup(&fold.a, r->kind);
+	}
+}
+
+/* db_batch_hooks: the request's rows join the batch's ... */
+static void
+fold_kept(void *arg)
+{
+	(void)arg;
+	for (size_t i = 0; i < fold.npend; i++)
+		fold_add(&fold.kept, &fold.nkept, &fold.capkept, &fold.pend[i],
+		    0);
+	fold.npend = 0;
+}
+
+/* ... or go with its savepoint, */
+static void
+fold_undone(void *arg)
+{
+	(void)arg;
+	fold.npend = 0;
+}
+
+/* are written just before the batch commits, */
+static int
+fold_flush(struct db *db, void *arg)
+{
+	int rc = add_rows(db, fold.kept, fold.nkept);
+
+	(void)arg;
+	fold_clear();
+	return rc;
+}
+
+/* or go with the batch. */
+static void
+fold_dropped(void *arg)
+{
+	(void)arg;
+	fold_clear();
+}
+
+static const struct db_batch_hooks fold_hooks = { fold_kept, fold_undone,
+	fold_flush, fold_dropped };
+
+/* Rows r[0..n) of the request now in db's batch: into the fold's
+ * pending rows.  0, 1 when db is in no request of a batch (the caller
+ * writes them now), -1. */
+static int
+fold_stage(struct db *db, const struct fig *r, size_t n)
+{
+	int rc;
+
+	if (fold.owner != NULL && fold.owner != db) {
+		log_error("db: stats: a second connection in a batch");
+		return -1;
+	}
+	if ((rc = db_batch_hook(db, &fold_hooks, NULL)) != 0)
+		return rc;
+	if (!fold.ready) {
+		arena_init(&fold.a, 8192);
+		fold.ready = 1;
+	}
+	fold.owner = db;
+	for (size_t i = 0; i < n; i++)
+		fold_add(&fold.pend, &fold.npend, &fold.cappend, &r[i], 1);
+	return 0;
+}
+
+int
+db_stats_placed(struct db *db, const struct order *o)
+{
+	struct arena a;
+	struct stats_line *l;
+	struct fig *rows;
+	struct tm tm;
+	time_t t = (time_t)o->created_at;
+	char day[16];
+	size_t nr = 0;
+	int rc;
+
+	/* The day as DAY_OF gives it (SQLite's 'localtime' is the
+	 * process's zone too). */
+	if (localtime_r(&t, &tm) == NULL ||
+	    strftime(day, sizeof(day), "%Y-%m-%d", &tm) == 0)
+		return -1;
+	arena_init(&a, 2048);
+	l = arena_alloc(&a, (o->nlines + 1) * sizeof(*l));
+	for (size_t i = 0; i < o->nlines; i++)
+		l[i] = (struct stats_line){ o->lines[i].kind,
+		    o->lines[i].category_id, o->lines[i].product_id,
+		    o->lines[i].qty, o->lines[i].line_minor };
+	order_figs(&a, day, o->status, o->method, o->total_minor, l,
+	    o->nlines, 1, &rows, &nr);
+	if ((rc = fold_stage(db, rows, nr)) == 1)
+		rc = add_rows(db, rows, nr);
+	arena_free(&a);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Runs the argument-less statement q; 0 or -1. */

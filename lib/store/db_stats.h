@@ -10,15 +10,22 @@
 
 #include "arena.h"
 #include "db.h"
+#include "order.h"
 
 /* The statuses whose orders count as revenue ("paid", "completed", NULL);
  * the top products count only these (order_stats_sold). */
 extern const char *const stats_revenue_statuses[];
 
-/* Inside the caller's transaction: files the lines of order id in their
- * category (order_items.category_id from the products' categories now);
- * 0 or -1.  Called once, at placement. */
-int		 db_stats_file_lines(struct db *, long long id);
+/* Inside the caller's transaction: adds new order o's figures under
+ * o->status, from o as it was written (its created_at, method and total,
+ * its lines with the category_id they were filed under; nothing is read
+ * back).  Outside a batch (db_batch_open) they are written now.  Inside
+ * a request's savepoint of one, they are summed with the figures of the
+ * batch's other orders and each row is written once, just before the
+ * batch commits (db_batch_hook): the order's rows join the sum only when
+ * its savepoint is released (a refused order's never do), and the sum
+ * goes with the batch if it is lost.  0 or -1. */
+int		 db_stats_placed(struct db *, const struct order *o);
 /* Inside the caller's transaction: adds (sign 1) or takes away (sign -1)
  * order id's figures under status (rows brought to zero stay, the
  * reads leave them out); 0 or -1. */

@@ -41,6 +41,9 @@ struct order_line {
 						 * discount (db_coupon_spread) */
 	const struct order_detail *details;	/* asked at checkout */
 	size_t		 ndetails;
+	long long	 category_id;	/* the product's category when the
+					 * order was placed, -1 none (the
+					 * dashboard files the line there) */
 };
 
 struct order_event {

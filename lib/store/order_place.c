@@ -103,7 +103,7 @@ attempt(struct db *db, struct arena *a, const char *cart_token,
 		return begun == -2 ? PLACE_BUSY : PLACE_ERROR;
 	r = db_order_place(db, a, cart_token, o, why);
 	/* The dashboard's figures, in the placement's transaction. */
-	if (r == PLACE_OK && order_stats_placed(db, o->id, o->status) < 0)
+	if (r == PLACE_OK && order_stats_placed(db, o) < 0)
 		r = PLACE_ERROR;
 	/* A product this order took below the threshold: the admins' mail. */
 	if (r == PLACE_OK && stock_alert_order(db, a, o->id) < 0)

@@ -29,13 +29,9 @@ order_stats_resume(struct db *db)
 }
 
 int
-order_stats_placed(struct db *db, long long id, const char *status)
+order_stats_placed(struct db *db, const struct order *o)
 {
-	/* Deferred or not, the lines are filed in their categories (the
-	 * rebuild counts them there). */
-	if (db_stats_file_lines(db, id) < 0)
-		return -1;
-	return deferred ? 0 : db_stats_order(db, id, 1, status);
+	return deferred ? 0 : db_stats_placed(db, o);
 }
 
 int

@@ -9,16 +9,18 @@
 #define SOUK_ORDER_STATS_H
 
 #include "db.h"
+#include "order.h"
 
 /* The statuses whose totals are revenue (paid, completed), and those of
  * orders still waiting for their money (awaiting payment, proof
  * received); NULL-terminated. */
 extern const char *const stats_waiting_statuses[];
 
-/* Inside the placement's transaction: files new order id (its lines'
- * categories, then its figures under status); 0 or -1. */
-int		 order_stats_placed(struct db *, long long id,
-		    const char *status);
+/* Inside the placement's transaction: new order o's figures under
+ * o->status (db_stats_placed: o as written, its lines filed in their
+ * categories by db_order_place or db_order_insert; in a batch, summed
+ * with the batch's and written before it commits); 0 or -1. */
+int		 order_stats_placed(struct db *, const struct order *o);
 /* Inside order_transition's transaction: moves order id's figures from
  * status `from` to status `to`; 0 or -1. */
 int		 order_stats_moved(struct db *, long long id, const char *from,
@@ -26,7 +28,7 @@ int		 order_stats_moved(struct db *, long long id, const char *from,
 /* Recomputes every figure from the orders in one transaction; 0 or -1. */
 int		 order_stats_rebuild(struct db *);
 /* For bulk writers of this process only (soukctl bench-data): from now
- * on order_stats_placed() (but for the lines' categories) and
+ * on order_stats_placed() and
  * order_stats_moved() file nothing, until
  * order_stats_resume() recomputes every figure (order_stats_rebuild(),
  * its own transaction; 0 or -1).  No program serving requests calls

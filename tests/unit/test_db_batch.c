@@ -175,3 +175,93 @@ TEST(batch_spent_when_the_writers_queue_was_too_busy)
 	db_close(b);
 	db_close(a);
 }
+
+/* What a db_batch_hook() was told, and what its flush answers. */
+struct hook_log {
+	char	 seen[64];
+	int	 flush_rc;
+};
+
+static void
+log_event(struct hook_log *l, char c)
+{
+	size_t n = strlen(l->seen);
+
+	if (n + 1 < sizeof(l->seen)) {
+		l->seen[n] = c;
+		l->seen[n + 1] = '\0';
+	}
+}
+
+static void hook_kept(void *arg) { log_event(arg, 'k'); }
+static void hook_undone(void *arg) { log_event(arg, 'u'); }
+static void hook_dropped(void *arg) { log_event(arg, 'd'); }
+
+/* flush: writes a row in the batch's transaction (then answers as
+ * told). */
+static int
+hook_flush(struct db *db, void *arg)
+{
+	struct hook_log *l = arg;
+
+	log_event(l, 'f');
+	if (t_exec(db, "INSERT INTO b VALUES ('flushed')") < 0)
+		return -1;
+	return l->flush_rc;
+}
+
+static const struct db_batch_hooks test_hooks = { hook_kept, hook_undone,
+	hook_flush, hook_dropped };
+
+/* db_batch_hook: only inside a request's savepoint of a batch; told of
+ * each request kept or undone after it, flushed inside the transaction
+ * before the COMMIT (a failing flush loses the batch), dropped when the
+ * batch is lost; forgotten when the batch ends. */
+TEST(batch_hooks_follow_the_savepoints_and_the_commit)
+{
+	struct db *db = t_db_new();
+	struct hook_log l = { "", 0 };
+
+	CHECK(db != NULL);
+	CHECK_INT(t_exec(db, "CREATE TABLE b(x)"), 0);
+	CHECK_INT(db_batch_hook(db, &test_hooks, &l), 1);	/* no batch */
+	CHECK_INT(db_batch_open(db), 0);
+	CHECK_INT(db_batch_hook(db, &test_hooks, &l), 1);	/* no request */
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_batch_hook(db, &test_hooks, &l), 0);
+	CHECK_INT(db_batch_hook(db, &test_hooks, &l), 0);	/* once */
+	CHECK_INT(db_commit(db), 0);
+	CHECK_INT(db_begin(db), 0);
+	db_rollback(db);
+	CHECK_STR(l.seen, "ku");
+	CHECK_INT(db_batch_close(db), 0);
+	CHECK_STR(l.seen, "kuf");
+	CHECK_INT(others_count(db), 1);		/* the flush's row, committed */
+	/* Forgotten: the next batch does not call it. */
+	CHECK_INT(db_batch_open(db), 0);
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(t_exec(db, "INSERT INTO b VALUES (1)"), 0);
+	CHECK_INT(db_commit(db), 0);
+	CHECK_INT(db_batch_close(db), 0);
+	CHECK_STR(l.seen, "kuf");
+	CHECK_INT(others_count(db), 2);
+	/* A flush that fails loses the batch: nothing of it kept. */
+	l.flush_rc = -1;
+	CHECK_INT(db_batch_open(db), 0);
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(t_exec(db, "INSERT INTO b VALUES (2)"), 0);
+	CHECK_INT(db_batch_hook(db, &test_hooks, &l), 0);
+	CHECK_INT(db_commit(db), 0);
+	CHECK_INT(db_batch_close(db), -1);
+	CHECK_STR(l.seen, "kufkf");
+	CHECK_INT(others_count(db), 2);
+	/* A lost transaction: dropped, never flushed. */
+	CHECK_INT(db_batch_open(db), 0);
+	CHECK_INT(db_begin(db), 0);
+	CHECK_INT(db_batch_hook(db, &test_hooks, &l), 0);
+	CHECK_INT(db_commit(db), 0);
+	CHECK_INT(t_exec(db, "ROLLBACK"), 0);
+	CHECK_INT(db_batch_close(db), -1);
+	CHECK_STR(l.seen, "kufkfkd");
+	db_close(db);
+}

@@ -19,6 +19,7 @@
 #include "order.h"
 #include "order_flow.h"
 #include "order_place.h"
+#include "order_stats.h"
 #include "t.h"
 
 /* lamp: physical, 100.000, 5 left; film: digital, unlimited; iptv: a
@@ -711,4 +712,137 @@ TEST(db_mail_claim_hands_each_row_to_one_sender)
 	CHECK_INT(db_mail_claim(db, &a, "C", now + 200, 60, 0, 10, &rows), 2);
 	arena_free(&a);
 	db_close(db);
+}
+
+/* The dashboard's figures' tables. */
+static const char *const fig_tables[] = { "order_stats",
+	"order_stats_month", "order_stats_sold", "order_stats_sold_month",
+	"order_stats_sold_block", "order_stats_sold_year", "order_stats_paid",
+	"order_stats_paid_month", NULL };
+
+/* 1 when every figure kept as orders were placed (in batches or not)
+ * equals `soukctl stats rebuild`'s from the orders (rows brought to zero
+ * aside: the rebuild has none). */
+static int
+figures_equal_rebuild(struct fx *f)
+{
+	char sql[512];
+	long long differ = 0;
+
+	for (size_t i = 0; fig_tables[i] != NULL; i++) {
+		snprintf(sql, sizeof(sql), "DROP TABLE IF EXISTS temp.k%zu; "
+		    "CREATE TEMP TABLE k%zu AS SELECT * FROM %s WHERE "
+		    "%s != 0", i, i, fig_tables[i], strstr(fig_tables[i],
+		    "sold") ? "units" : "orders");
+		if (t_exec(f->db, sql) < 0)
+			return 0;
+	}
+	if (order_stats_rebuild(f->db) < 0)
+		return 0;
+	for (size_t i = 0; fig_tables[i] != NULL; i++) {
+		snprintf(sql, sizeof(sql), "SELECT (SELECT count(*) FROM (SELECT "
+		    "* FROM k%zu EXCEPT SELECT * FROM %s)) + (SELECT count(*) "
+		    "FROM (SELECT * FROM %s EXCEPT SELECT * FROM k%zu))", i,
+		    fig_tables[i], fig_tables[i], i);
+		differ += t_int(f->db, sql);
+	}
+	return differ == 0;
+}
+
+/* An order_check_fn that refuses every order (a rate limit reached)
+ * after its figures were staged. */
+static int
+refuse_all(void *arg, struct db *db, const struct order *o)
+{
+	(void)arg;
+	(void)db;
+	(void)o;
+	return 1;
+}
+
+/* A new cart holding qty of product, and the order a form sends for it
+ * under idempotency key `key`. */
+static void
+cart_order(struct fx *f, struct order *o, long long product, long long qty,
+    const char *key)
+{
+	fx_new_cart(f);
+	CHECK_INT(add(f, product, 0, qty), CART_OK);
+	order_for(f, o, key, "fold@example.com", NULL);
+}
+
+/* Placed in a batch (db_stats_placed), the orders' figures are summed
+ * in C and written once, just before the batch commits: nothing of them
+ * is in the tables before; a refused order's (undone savepoint, after
+ * its figures were staged) and a repeated form's are not counted; a lost
+ * batch leaves none in the next one; the lines are filed in their
+ * products' categories at insert; and every table equals a rebuild,
+ * also after a move of an order placed in a batch. */
+TEST(order_figures_fold_over_a_batch_equal_a_rebuild)
+{
+	struct fx f;
+	struct order a, b, c, d, e;
+	struct place_why why;
+	char first[CART_TOKEN_LEN + 1];
+
+	CHECK_INT(fx_open(&f), 0);
+	CHECK_INT(t_exec(f.db, "INSERT INTO categories(id, slug, name, "
+	    "created_at, updated_at) VALUES (7, 'lights', 'Lights', 1, 1); "
+	    "UPDATE products SET category_id = 7 WHERE id = 1"), 0);
+	CHECK_INT(db_batch_open(f.db), 0);
+	cart_order(&f, &a, 1, 1, "fold-a");
+	memcpy(first, f.cart, sizeof(first));
+	CHECK_INT(order_place(f.db, &f.a, f.cart, &a, &why, two_mails, NULL,
+	    NULL), PLACE_OK);
+	cart_order(&f, &b, 2, 1, "fold-b");
+	CHECK_INT(order_place(f.db, &f.a, f.cart, &b, &why, two_mails,
+	    refuse_all, NULL), PLACE_LIMITED);
+	cart_order(&f, &c, 1, 2, "fold-c");
+	CHECK_INT(add(&f, 2, 0, 1), CART_OK);
+	order_for(&f, &c, "fold-c", "fold@example.com", NULL);
+	CHECK_INT(order_place(f.db, &f.a, f.cart, &c, &why, two_mails, NULL,
+	    NULL), PLACE_OK);
+	memcpy(f.cart, first, sizeof(first));
+	CHECK_INT(order_place(f.db, &f.a, f.cart, &a, &why, two_mails, NULL,
+	    NULL), PLACE_DUPLICATE);
+	/* Folded, not written yet. */
+	CHECK_INT(t_int(f.db, "SELECT count(*) FROM order_stats"), 0);
+	CHECK_INT(db_batch_close(f.db), 0);
+	CHECK_INT(t_int(f.db, "SELECT count(*) FROM orders"), 2);
+	CHECK_INT(t_int(f.db, "SELECT sum(orders) FROM order_stats WHERE "
+	    "kind = '' AND category_id = 0"), 2);
+	CHECK_INT(t_int(f.db, "SELECT sum(units) FROM order_stats WHERE "
+	    "kind = '' AND category_id = 7"), 3);
+	CHECK_INT(t_int(f.db, "SELECT count(*) FROM order_items WHERE "
+	    "product_id = 1 AND category_id = 7"), 2);
+	CHECK_INT(t_int(f.db, "SELECT count(*) FROM order_items WHERE "
+	    "product_id = 2 AND category_id = -1"), 1);
+	CHECK(figures_equal_rebuild(&f));
+	/* A lost batch: its order and its figures gone, none carried into
+	 * the next batch. */
+	CHECK_INT(db_batch_open(f.db), 0);
+	cart_order(&f, &d, 1, 1, "fold-d");
+	CHECK_INT(order_place(f.db, &f.a, f.cart, &d, &why, two_mails, NULL,
+	    NULL), PLACE_OK);
+	CHECK_INT(t_exec(f.db, "ROLLBACK"), 0);
+	CHECK_INT(db_batch_close(f.db), -1);
+	CHECK_INT(db_batch_open(f.db), 0);
+	cart_order(&f, &e, 2, 1, "fold-e");
+	CHECK_INT(order_place(f.db, &f.a, f.cart, &e, &why, two_mails, NULL,
+	    NULL), PLACE_OK);
+	CHECK_INT(db_batch_close(f.db), 0);
+	CHECK_INT(t_int(f.db, "SELECT count(*) FROM orders"), 3);
+	CHECK(figures_equal_rebuild(&f));
+	/* Outside a batch: written at once.  Then moves (read back from the
+	 * tables) of orders placed in a batch. */
+	cart_order(&f, &d, 1, 1, "fold-d2");
+	CHECK_INT(order_place(f.db, &f.a, f.cart, &d, &why, two_mails, NULL,
+	    NULL), PLACE_OK);
+	CHECK_INT(t_int(f.db, "SELECT sum(orders) FROM order_stats WHERE "
+	    "kind = '' AND category_id = 0"), 4);
+	CHECK_INT(move(&f, &c, ORDER_PAID, ACTOR_STAFF, ""), TRANSITION_OK);
+	CHECK_INT(t_int(f.db, "SELECT sum(units) FROM order_stats_sold WHERE "
+	    "category_id = 7"), 2);
+	CHECK(figures_equal_rebuild(&f));
+	fx_close(&f);
 }

@@ -37,17 +37,18 @@ static const struct order_detail mac_detail[] = {
 
 static const struct order_line sub_lines[] = {
 	{ 1, 11, "IPTV Gold 4K", "subscription", 12, 0, 120000, 1, 120000,
-	    0, mac_detail, 1 },
+	    0, mac_detail, 1, -1 },
 	{ 2, 0, "The Long Film <HD>", "digital", 0, 0, 9500, 1, 9500, 0,
-	    NULL, 0 },
+	    NULL, 0, -1 },
 	{ 3, 12, "Trial pass", "subscription", 0, 7, 1000, 2, 2000, 0,
-	    NULL, 0 },
+	    NULL, 0, -1 },
 };
 
 static const struct order_line ship_lines[] = {
 	{ 4, 0, "Set-top box & remote", "physical", 0, 0, 89000, 2, 178000,
-	    17800, NULL, 0 },
-	{ 5, 0, "HDMI cable", "physical", 0, 0, 4500, 3, 13500, 0, NULL, 0 },
+	    17800, NULL, 0, -1 },
+	{ 5, 0, "HDMI cable", "physical", 0, 0, 4500, 3, 13500, 0, NULL, 0,
+	    -1 },
 };
 
 /* The order page's history: read by the order page, not by the mails. */

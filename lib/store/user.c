@@ -14,6 +14,7 @@
 #include "store_conf.h"
 #include "embedded.h"
 #include "log.h"
+#include "lowprio.h"
 #include "rand.h"
 #include "sha256.h"
 #include "user.h"
@@ -105,14 +106,45 @@ params(uint32_t *n, uint8_t *r, uint8_t *p)
 	*p = (uint8_t)conf_int(CONF_SCRYPT_P);
 }
 
-int
-password_hash(const char *pw, char *out)
+/* One scrypt computation for lowprio_run(): a hash of pw into out
+ * (check 0) or a check of pw against out (check 1); rc libscrypt's. */
+struct scrypt_job {
+	char		*out;
+	const char	*pw;
+	int		 check, rc;
+};
+
+static void
+scrypt_run(void *arg)
 {
+	struct scrypt_job *j = arg;
 	uint32_t n;
 	uint8_t r, p;
 
+	if (j->check) {
+		j->rc = libscrypt_check(j->out, j->pw);
+		return;
+	}
 	params(&n, &r, &p);
-	return libscrypt_hash(out, pw, n, r, p) == 1 ? 0 : -1;
+	j->rc = libscrypt_hash(j->out, j->pw, n, r, p);
+}
+
+/* Hashes pw into out, or checks it against the MCF hash in out (which
+ * libscrypt writes into), at a low CPU priority (lowprio.h: a login
+ * flood leaves the CPU to the pages).  libscrypt's result. */
+static int
+scrypt_low(char *out, const char *pw, int check)
+{
+	struct scrypt_job j = { out, pw, check, -1 };
+
+	lowprio_run(scrypt_run, &j);
+	return j.rc;
+}
+
+int
+password_hash(const char *pw, char *out)
+{
+	return scrypt_low(out, pw, 0) == 1 ? 0 : -1;
 }
 
 int
@@ -151,7 +183,7 @@ password_verify(const char *hash, const char *pw)
 		return -1;
 	/* libscrypt_check writes into its argument. */
 	memcpy(copy, hash, strlen(hash) + 1);
-	rc = libscrypt_check(copy, pw);
+	rc = scrypt_low(copy, pw, 1);
 	if (hash == dummy)
 		return 0;
 	return rc > 0 ? 1 : rc == 0 ? 0 : -1;

@@ -22,7 +22,8 @@ int		 password_common(const char *pw);
 
 /* The hash of pw with the configured scrypt parameters into
  * out[PW_HASH_LEN].  Returns 0 or -1.  Programs hold a hash slot
- * (below) around this and password_verify. */
+ * (below) around this and password_verify.  Both compute at a low CPU
+ * priority (lowprio.h), so hashes give way to the pages. */
 int		 password_hash(const char *pw, char *out);
 /* 1 when pw matches the stored MCF hash, 0 when not, -1 on a malformed
  * hash.  With hash NULL it checks against a dummy hash with the current

@@ -50,10 +50,12 @@ def pages(sh, path, n=3 * WORKERS):
 
 def quietly(s, sql, *args):
     """Runs a write by hand and puts catalog_version back: the pages'
-    version does not move, so a kept page stays what it was."""
+    version does not move, so a kept page stays what it was.  IMMEDIATE:
+    a deferred transaction whose snapshot a worker's write made stale
+    fails at once (SQLITE_BUSY_SNAPSHOT), past any busy timeout."""
     c = harness_db(s)
     try:
-        c.execute("BEGIN")
+        c.execute("BEGIN IMMEDIATE")
         v = c.execute("SELECT n FROM catalog_version").fetchone()[0]
         c.execute(sql, args)
         c.execute("UPDATE catalog_version SET n = ?", (v,))

@@ -3,6 +3,7 @@
 with SIGKILL (a storm of 120) while orders are being placed, and a store
 whose writers queue stays taken past the busy timeout."""
 import fcntl
+import http.client
 import os
 import random
 import signal
@@ -265,7 +266,7 @@ def orders_survive_a_storm_of_checkout_worker_kills():
                         continue
                     page, form = b.form()
                     r = b.place(ADDRESS, form)
-                except (Fail, OSError, ValueError):
+                except (Fail, OSError, ValueError, http.client.HTTPException):
                     continue        # the worker died under this request
                 loc = r.header("Location") or ""
                 if r.status == 303 and "/order/" in loc:

@@ -1,6 +1,7 @@
 #!/bin/sh
 # tests/run.sh — every suite of `make test`, in order; each suite prints its
-# own "<suite>: N passed, M failed" line and this script ends with the sum:
+# own "<suite>: N passed, M failed" line (shown with the seconds it took)
+# and this script ends with the sum:
 #   N passed, M failed
 # Full output of each suite is kept in tests/artifacts/<suite>.log; failing
 # lines are shown here.  Run one suite by name: sh tests/run.sh e2e
@@ -18,8 +19,10 @@ run_suite() {
   name=$1; shift
   [ -n "$only" ] && [ "$only" != "$name" ] && return 0
   printf '== %s\n' "$name"
+  t0=$(date +%s)
   "$@" > "$ART/$name.log" 2>&1
   rc=$?
+  secs=$(($(date +%s) - t0))
   grep -E '^(FAIL|    )' "$ART/$name.log" | head -n 60
   line=$(grep -E '^[a-z0-9-]+: [0-9]+ passed, [0-9]+ failed$' "$ART/$name.log" | tail -n 1)
   if [ -z "$line" ]; then
@@ -28,7 +31,7 @@ run_suite() {
     total_fail=$((total_fail + 1))
     return 0
   fi
-  echo "$line"
+  echo "$line ($secs s)"
   p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\1/')
   f=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed, ([0-9]+) failed/\2/')
   total_pass=$((total_pass + p))

@@ -139,16 +139,16 @@ deps-test:
 # Packages first, then a fresh make: the pkg-config flags above are read when
 # this Makefile is parsed, so the build must be a new make run after deps.
 run: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$$(nproc) all
 	@sh tools/run.sh
 
 test: deps-test
-	@$(MAKE) --no-print-directory all asan >/dev/null
+	@$(MAKE) --no-print-directory -j$$(nproc) all asan >/dev/null
 	@sh tests/run.sh
 
 bench: deps
 	@sh tools/deps.sh bench
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$$(nproc) all
 	@sh bench/run.sh
 
 # tools/install.sh does the copying (and lists what it installed in

@@ -14,15 +14,24 @@ RUN=$(mkdir -p "$2" && cd "$2" && pwd)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${SOUK_BIN:-$ROOT}
 
+# running PID: true while the process runs.  A program that has exited but
+# is not yet reaped (a zombie: its parent, this script's earlier run, is
+# gone and the machine's init reaps late) counts as ended.
+running() {
+  kill -0 "$1" 2>/dev/null || return 1
+  [ -r "/proc/$1/stat" ] || return 0
+  [ "$(sed 's/.*) //; s/ .*//' "/proc/$1/stat" 2>/dev/null)" != Z ]
+}
+
 stop() {
   [ -f "$RUN/pids" ] || return 0
   while read -r pid; do kill -TERM "$pid" 2>/dev/null || true; done < "$RUN/pids"
   i=0
-  while [ $i -lt 100 ]; do
+  while [ $i -lt 500 ]; do
     alive=0
-    while read -r pid; do kill -0 "$pid" 2>/dev/null && alive=1; done < "$RUN/pids"
+    while read -r pid; do running "$pid" && alive=1; done < "$RUN/pids"
     [ $alive = 0 ] && break
-    sleep 0.1; i=$((i + 1))
+    sleep 0.02; i=$((i + 1))
   done
   while read -r pid; do kill -KILL "$pid" 2>/dev/null || true; done < "$RUN/pids"
   rm -f "$RUN/pids"

@@ -7,6 +7,8 @@ the shared `stack` (started once per run) via harness.stack(); tests needing
 their own configuration start their own Stack.  Run with Debian's python3
 (it has aiosmtpd): /usr/bin/python3 tests/e2e/run.py [--bin DIR] [filter]
 """
+import fcntl
+import hashlib
 import http.client
 import json
 import os
@@ -80,9 +82,14 @@ class Response:
 class Stack:
     """A store on a free port with its own run directory and database.
 
-    env: extra SOUK_* settings.  demo: load the demo catalog."""
+    env: extra SOUK_* settings.  demo: load the demo catalog.  workers:
+    per program (checkout twice as many); by default $SOUK_E2E_WORKERS or 2
+    (tests/run.sh runs the AddressSanitizer suite with 1: there every
+    process costs a second of start-up and leak check)."""
 
-    def __init__(self, env=None, demo=True, workers=2, bin_dir=None):
+    def __init__(self, env=None, demo=True, workers=None, bin_dir=None):
+        if workers is None:
+            workers = int(os.environ.get("SOUK_E2E_WORKERS", "2"))
         self.dir = tempfile.mkdtemp(prefix="souk-e2e-")
         self.port = free_port()
         self.base = "http://127.0.0.1:%d" % self.port
@@ -125,10 +132,55 @@ class Stack:
         if env:
             self.env.update(env)
         os.makedirs(self.env["SOUK_DATA_DIR"], mode=0o700, exist_ok=True)
-        self.ctl("init")
-        if demo:
-            self.ctl("demo")
+        self.seed(demo)
         self.started = False
+
+    # The settings that name this store's own files, port and logs: a
+    # store seeded with everything else alike is the same store.
+    OWN = ("SOUK_DB_PATH", "SOUK_DATA_DIR", "SOUK_MEDIA_DIR",
+           "SOUK_BASE_URL", "ASAN_OPTIONS", "UBSAN_OPTIONS")
+
+    def seed(self, demo):
+        """`soukctl init` (and `demo`), or a copy of the files they made
+        for an earlier store of this run with the same binaries and
+        settings: run.py keeps them in $SOUK_E2E_SEEDS (under
+        AddressSanitizer `soukctl demo` alone takes seconds)."""
+        root = os.environ.get("SOUK_E2E_SEEDS")
+        mine = all(self.env[k].startswith(self.dir + os.sep)
+                   for k in ("SOUK_DB_PATH", "SOUK_DATA_DIR", "SOUK_MEDIA_DIR"))
+        if not root or not mine:
+            self.ctl("init")
+            if demo:
+                self.ctl("demo")
+            return
+        ctl = os.path.join(self.bin, "soukctl")
+        st = os.stat(ctl)
+        key = repr((os.path.realpath(ctl), st.st_mtime_ns, st.st_size, demo,
+                    sorted((k, v) for k, v in self.env.items()
+                           if k not in self.OWN)))
+        seed = os.path.join(root, hashlib.sha256(key.encode()).hexdigest())
+        with open(seed + ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)   # another module may make it
+            if not os.path.isdir(seed):
+                self.make_seed(seed + ".new", demo)
+                os.rename(seed + ".new", seed)
+        shutil.copytree(seed, self.dir, symlinks=True, dirs_exist_ok=True)
+
+    def make_seed(self, where, demo):
+        """Runs init (and demo) for a store whose files are under where,
+        laid out as this one's."""
+        shutil.rmtree(where, ignore_errors=True)
+        own = {k: self.env[k].replace(self.dir, where, 1)
+               for k in ("SOUK_DB_PATH", "SOUK_DATA_DIR", "SOUK_MEDIA_DIR")}
+        os.makedirs(own["SOUK_DATA_DIR"], mode=0o700)
+        keep = self.env
+        self.env = dict(keep, **own)
+        try:
+            self.ctl("init")
+            if demo:
+                self.ctl("demo")
+        finally:
+            self.env = keep
 
     def ctl(self, *args, check_rc=True, input=None):
         """Runs soukctl; returns CompletedProcess (text)."""

@@ -7,9 +7,11 @@ tests/e2e/test_*.py against the real stack; prints one line per test and
 each module with its own shared store, the longest first; a module's lines
 are printed together when it ends.  --module NAME runs one module (what each
 of those processes does)."""
+import atexit
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,12 @@ while len(args) >= 2 and args[0] in ("--bin", "--jobs", "--module"):
         module = args[1]
     args = args[2:]
 label = os.environ.get("SUITE_LABEL", "e2e")
+# The files `soukctl init` and `demo` make, kept for the stores of this run
+# that would make the same ones (harness.Stack.seed); the process that made
+# the directory removes it.
+if not os.environ.get("SOUK_E2E_SEEDS"):
+    os.environ["SOUK_E2E_SEEDS"] = tempfile.mkdtemp(prefix="souk-e2e-seeds-")
+    atexit.register(shutil.rmtree, os.environ["SOUK_E2E_SEEDS"], True)
 flt = args[0] if args else None
 modules = sorted(n[:-3] for n in os.listdir(HERE)
                  if n.startswith("test_") and n.endswith(".py"))

@@ -137,8 +137,8 @@ class Stack:
 
     # The settings that name this store's own files, port and logs: a
     # store seeded with everything else alike is the same store.
-    OWN = ("SOUK_DB_PATH", "SOUK_DATA_DIR", "SOUK_MEDIA_DIR",
-           "SOUK_BASE_URL", "ASAN_OPTIONS", "UBSAN_OPTIONS")
+    FILES = ("SOUK_DB_PATH", "SOUK_DATA_DIR", "SOUK_MEDIA_DIR")
+    OWN = FILES + ("SOUK_BASE_URL", "ASAN_OPTIONS", "UBSAN_OPTIONS")
 
     def seed(self, demo):
         """`soukctl init` (and `demo`), or a copy of the files they made
@@ -147,11 +147,9 @@ class Stack:
         AddressSanitizer `soukctl demo` alone takes seconds)."""
         root = os.environ.get("SOUK_E2E_SEEDS")
         mine = all(self.env[k].startswith(self.dir + os.sep)
-                   for k in ("SOUK_DB_PATH", "SOUK_DATA_DIR", "SOUK_MEDIA_DIR"))
+                   for k in self.FILES)
         if not root or not mine:
-            self.ctl("init")
-            if demo:
-                self.ctl("demo")
+            self.init(demo)
             return
         ctl = os.path.join(self.bin, "soukctl")
         st = os.stat(ctl)
@@ -171,16 +169,20 @@ class Stack:
         laid out as this one's."""
         shutil.rmtree(where, ignore_errors=True)
         own = {k: self.env[k].replace(self.dir, where, 1)
-               for k in ("SOUK_DB_PATH", "SOUK_DATA_DIR", "SOUK_MEDIA_DIR")}
+               for k in self.FILES}
         os.makedirs(own["SOUK_DATA_DIR"], mode=0o700)
         keep = self.env
         self.env = dict(keep, **own)
         try:
-            self.ctl("init")
-            if demo:
-                self.ctl("demo")
+            self.init(demo)
         finally:
             self.env = keep
+
+    def init(self, demo):
+        """Runs `soukctl init`, and `demo` if asked."""
+        self.ctl("init")
+        if demo:
+            self.ctl("demo")
 
     def ctl(self, *args, check_rc=True, input=None):
         """Runs soukctl; returns CompletedProcess (text)."""

@@ -8,6 +8,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "db_idset.h"
 #include "db_internal.h"
 #include "db_text.h"
 #include "db_writers.h"
@@ -289,7 +290,7 @@ db_open(const char *path, unsigned flags)
 	if ((!(flags & DB_READONLY) && exec_fixed(db, "PRAGMA journal_mode=WAL") < 0) ||
 	    exec_fixed(db, "PRAGMA foreign_keys=ON") < 0 ||
 	    exec_fixed(db, "PRAGMA synchronous=FULL") < 0 ||
-	    db_text_register(db->h) < 0) {
+	    db_text_register(db->h) < 0 || db_idset_register(db->h) < 0) {
 		db_close(db);
 		return NULL;
 	}

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "db_catalog.h"
+#include "db_idset.h"
 #include "db_internal.h"
 #include "search.h"
 
@@ -102,7 +103,15 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
 	order("c.", "product_id") " LIMIT ?4 OFFSET ?5"
 
 /* Search (see db_search): ?1 an FTS5 expression, ?2..?3 price range,
- * ?4 limit, ?5 offset.  The FTS index holds active products only.
+ * ?4 limit, ?5 offset, ?7 a category (0: any), ?8 a set of product ids
+ * (db_idset.h).  The FTS index holds active products only.
+ *   FILTERS: a search within a price range or a category reads its
+ *   matches (MATCH_IDS) and the products of the filter (SET_CAT or
+ *   SET_PRICE: one range of an index, no row read) into bitmaps and
+ *   intersects them in C: their number is the count, and the statements
+ *   below test a row against the set (souk_in) instead of reading its
+ *   product.  Counting with a product lookup per match cost 30 - 90 ms
+ *   for a word of every product within a category at 100k products.
  *   RELEVANCE: one pass over the newest SEARCH_RANK_ROWS matches gives
  *   each its rank (souk_rank, lib/db_text.c: the rows whose name holds
  *   every word first, by BM25, then the others) and whether it is sold
@@ -115,13 +124,14 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
  *   older matches follow newest first: the work of any search stays
  *   bounded.  (FTS5 hands its auxiliary functions the match only in a
  *   plain scan of the table, as here.)
- *   NARROW: few matches: look each up and sort them;
+ *   NARROW: few matches: their ids (json_each of the set), each looked
+ *   up, sorted;
  *   WALK: many matches (search_broad): the matches are read once from
  *   the full-text index into a bitmap of product ids (MATCH_IDS, which
  *   counts them too; it holds active products only), then C steps the
  *   products in the sort order's index (products_sold_*: led by
- *   products.sold_out like the ORDER BY, covering the price filter, read
- *   forwards), keeps those in the bitmap, stops after one page, and
+ *   products.sold_out like the ORDER BY, read forwards), keeps those in
+ *   the bitmap (the filters' one when filtered), stops after one page, and
  *   reads the page's rows by id
  *   (SEARCH_CARD).  An IN (subquery) probe built a b-tree of every match
  *   at each search, as much as the walk itself (docs/performance.md).
@@ -133,29 +143,30 @@ _Static_assert(DB_ATTR_FILTERS == 4, "F_WHERE has four attribute filters");
  * of reading each match's row); ?7 a category (0: any) whose
  * listing (category_listing: top-level products) the match must be in. */
 #define SOLD_OUT(t) t ".sold_out"
-#define IN_CAT(t) " AND (?7 = 0 OR EXISTS (SELECT 1 FROM category_listing "	\
-	"cl WHERE cl.category_id = ?7 AND cl.product_id = " t ".id))"
+#define IN_SET(t) " AND souk_in(?8, " t ")"
+#define SET_CAT "SELECT product_id FROM category_listing WHERE "	\
+	"category_id = ?7 AND price_minor BETWEEN ?2 AND ?3"
+#define SET_PRICE "SELECT id FROM products WHERE sold_out IN (0, 1) AND "	\
+	"price_minor BETWEEN ?2 AND ?3"
 #define SEARCH_RANK_ROWS 500	/* newest matches ranked by souk_rank */
-#define RELEVANCE(join, where)						\
+#define RELEVANCE(where)						\
 	"SELECT products_fts.rowid, souk_rank(products_fts), "		\
 	"products_fts.rowid IN (SELECT id FROM products WHERE stock = 0) "\
-	"FROM products_fts " join " WHERE products_fts MATCH ?1" where	\
+	"FROM products_fts WHERE products_fts MATCH ?1" where		\
 	" ORDER BY products_fts.rowid DESC LIMIT ?6"
 #define SEARCH_CARD "SELECT " SEARCH_COLS " FROM products p WHERE p.id = ?1"
 /* Matches past the ranked ones, newest first (FTS5 walks its index
  * backwards and stops after the page). */
-#define NEWEST_MATCHES(join, where)					\
-	"SELECT " SEARCH_COLS " FROM products_fts " join " JOIN products p "\
+#define NEWEST_MATCHES(where)						\
+	"SELECT " SEARCH_COLS " FROM products_fts JOIN products p "	\
 	"ON p.id = products_fts.rowid WHERE products_fts MATCH ?1" where	\
 	" ORDER BY products_fts.rowid DESC LIMIT ?4 OFFSET ?5"
-#define MATCHES "(SELECT rowid FROM products_fts WHERE products_fts MATCH ?1)"
 #define NARROW(order)							\
-	"SELECT " SEARCH_COLS " FROM products p WHERE p.id IN " MATCHES	\
-	" AND p.price_minor BETWEEN ?2 AND ?3" IN_CAT("p") " ORDER BY "	\
-	SOLD_OUT("p") ", " order " LIMIT ?4 OFFSET ?5"
+	"SELECT " SEARCH_COLS " FROM products p WHERE p.id IN (SELECT "	\
+	"value FROM json_each(?8)) ORDER BY " SOLD_OUT("p") ", " order	\
+	" LIMIT ?4 OFFSET ?5"
 #define WALK(order)							\
-	"SELECT p.id FROM products p WHERE +p.price_minor BETWEEN ?2 "	\
-	"AND ?3" IN_CAT("p") " ORDER BY " SOLD_OUT("p") ", " order
+	"SELECT p.id FROM products p ORDER BY " SOLD_OUT("p") ", " order
 #define MATCH_IDS "SELECT rowid FROM products_fts WHERE products_fts MATCH ?1"
 
 #define ORDER_NEWEST	"p.created_at DESC, p.id DESC"
@@ -174,8 +185,9 @@ enum {
 	Q_CAT_LISTED,
 	Q_F_NEWEST, Q_F_PRICE_ASC, Q_F_PRICE_DESC, Q_F_NAME, Q_F_COUNT,
 	Q_F_TYPES, Q_F_MONTHS, Q_F_ATTRS,
-	Q_S_COUNT, Q_S_COUNT_PRICE, Q_S_RELEVANCE, Q_S_RELEVANCE_PRICE,
-	Q_S_CARD, Q_S_OLDER, Q_S_OLDER_PRICE, Q_S_MAX_ID, Q_S_MATCH_IDS,
+	Q_S_COUNT, Q_S_RELEVANCE, Q_S_RELEVANCE_SET,
+	Q_S_CARD, Q_S_OLDER, Q_S_OLDER_SET, Q_S_MAX_ID, Q_S_MATCH_IDS,
+	Q_S_SET_CAT, Q_S_SET_PRICE,
 	/* Each sort: NARROW then WALK. */
 	Q_S_NEWEST, Q_S_NEWEST_WALK, Q_S_PRICE_ASC, Q_S_PRICE_ASC_WALK,
 	Q_S_PRICE_DESC, Q_S_PRICE_DESC_WALK, Q_S_NAME, Q_S_NAME_WALK,
@@ -235,19 +247,15 @@ static const char *const sql[Q__MAX] = {
 	    " AND c.has_attrs = 1 AND (?19 = 0 OR "
 	    "pv.attribute_id = ?19) GROUP BY pv.option_id",
 	[Q_S_COUNT] = "SELECT count(*) FROM products_fts WHERE products_fts MATCH ?1",
-	[Q_S_COUNT_PRICE] = "SELECT count(*) FROM products_fts f JOIN products p "
-	    "ON p.id = f.rowid WHERE products_fts MATCH ?1 "
-	    "AND p.price_minor BETWEEN ?2 AND ?3" IN_CAT("p"),
-	[Q_S_RELEVANCE] = RELEVANCE("", ""),
-	[Q_S_RELEVANCE_PRICE] = RELEVANCE("JOIN products q ON q.id = "
-	    "products_fts.rowid", " AND q.price_minor BETWEEN ?2 AND ?3"
-	    IN_CAT("q")),
+	[Q_S_RELEVANCE] = RELEVANCE(""),
+	[Q_S_RELEVANCE_SET] = RELEVANCE(IN_SET("products_fts.rowid")),
 	[Q_S_CARD] = SEARCH_CARD,
-	[Q_S_OLDER] = NEWEST_MATCHES("", ""),
-	[Q_S_OLDER_PRICE] = NEWEST_MATCHES("", " AND p.price_minor BETWEEN ?2 AND ?3"
-	    IN_CAT("p")),
+	[Q_S_OLDER] = NEWEST_MATCHES(""),
+	[Q_S_OLDER_SET] = NEWEST_MATCHES(IN_SET("products_fts.rowid")),
 	[Q_S_MAX_ID] = "SELECT coalesce(max(id), 0) FROM products",
 	[Q_S_MATCH_IDS] = MATCH_IDS,
+	[Q_S_SET_CAT] = SET_CAT,
+	[Q_S_SET_PRICE] = SET_PRICE,
 	[Q_S_NEWEST] = NARROW(ORDER_NEWEST), WALK(ORDER_NEWEST),
 	[Q_S_PRICE_ASC] = NARROW(ORDER_PRICE_ASC), WALK(ORDER_PRICE_ASC),
 	[Q_S_PRICE_DESC] = NARROW(ORDER_PRICE_DESC), WALK(ORDER_PRICE_DESC),
@@ -554,10 +562,13 @@ db_listing(struct db *db, struct arena *a, const struct listing_query *q,
 	return 0;
 }
 
-/* Runs one page-producing search statement, appending to out. */
+/* Runs one page-producing search statement, appending to out; ?8 is
+ * set, when there is one: its ids as JSON for a NARROW statement (json
+ * 1), else the set itself (souk_in). */
 static int
 search_page(struct db *db, struct arena *a, int id, const struct listing_query *q,
-    const char *fts, long long limit, long long offset, struct listing *out)
+    const char *fts, const struct db_idset *set, int json, long long limit,
+    long long offset, struct listing *out)
 {
 	struct listing_query page = *q;
 	sqlite3_stmt *st = db_stmt(db, &stmts, id);
@@ -567,20 +578,90 @@ search_page(struct db *db, struct arena *a, int id, const struct listing_query *
 	page.limit = limit;
 	page.offset = offset;
 	bind_listing(st, &page, 0, fts, 1);
+	if (set != NULL && json)
+		db_bind_text(st, 8, db_idset_json(set, a));
+	else if (set != NULL)
+		db_idset_bind(st, 8, set);
 	return read_cards(db, a, st, out->n + (size_t)limit, 1, 0, out);
 }
 
-/* Number of matches of fts (within the price range when one is set). */
-static long long
-search_count(struct db *db, const struct listing_query *q, const char *fts)
+/* 1 when q filters a search by price or category (see FILTERS). */
+static int
+search_filtered(const struct listing_query *q)
 {
-	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX ||
+	return q->min_price > 0 || q->max_price < DB_PRICE_MAX ||
 	    q->category_id != 0;
-	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_COUNT_PRICE : Q_S_COUNT);
+}
+
+/* The highest product id, the bound of every set of a search; -1 on
+ * error. */
+static long long
+search_max_id(struct db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_MAX_ID);
+
+	return st == NULL ? -1 : db_one_int(db, st, "count");
+}
+
+/* Reads the matches of fts into s (ids 0..maxid, in a); 0 or -1. */
+static int
+match_set_read(struct db *db, struct arena *a, const char *fts,
+    long long maxid, struct db_idset *s)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_MATCH_IDS);
+
+	db_idset_init(s, a, maxid);
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 1, fts);
+	return db_idset_read(s, st, "search matches");
+}
+
+/* Reads into s the products of q's filters (its category's listing
+ * within the price range, or every product within it; see FILTERS);
+ * 0 or -1. */
+static int
+filter_set_read(struct db *db, struct arena *a, const struct listing_query *q,
+    long long maxid, struct db_idset *s)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, q->category_id != 0 ?
+	    Q_S_SET_CAT : Q_S_SET_PRICE);
+
+	db_idset_init(s, a, maxid);
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 2, q->min_price);
+	db_bind_int(st, 3, q->max_price);
+	if (q->category_id != 0)
+		db_bind_int(st, 7, q->category_id);
+	return db_idset_read(s, st, "search filter");
+}
+
+/* The matches of fts that pass q's filters into s (every match when q
+ * has none), and the filter's own set into f when q has one; 0 or -1. */
+static int
+search_sets(struct db *db, struct arena *a, const struct listing_query *q,
+    const char *fts, long long maxid, struct db_idset *s, struct db_idset *f)
+{
+	if (match_set_read(db, a, fts, maxid, s) < 0)
+		return -1;
+	if (!search_filtered(q))
+		return 0;
+	if (filter_set_read(db, a, q, maxid, f) < 0)
+		return -1;
+	db_idset_and(s, f);
+	return 0;
+}
+
+/* Number of matches of fts (unfiltered). */
+static long long
+search_count(struct db *db, const char *fts)
+{
+	sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_COUNT);
 
 	if (st == NULL)
 		return -1;
-	bind_listing(st, q, 0, fts, 0);
+	db_bind_text(st, 1, fts);
 	return db_one_int(db, st, "count");
 }
 
@@ -651,79 +732,46 @@ ranked_cards(struct db *db, struct arena *a, const struct ranked *r,
 }
 
 /* SORT_RELEVANCE (see RELEVANCE): the ranked newest matches, then, when
- * there are more, the older ones. */
+ * there are more, the older ones.  Filtered (see FILTERS), the matches
+ * within the filters are read first: their number is the count. */
 static int
 search_relevance(struct db *db, struct arena *a, const struct listing_query *q,
     const char *fts, struct listing *out)
 {
-	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX ||
-	    q->category_id != 0;
-	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_RELEVANCE_PRICE :
+	int filtered = search_filtered(q);
+	sqlite3_stmt *st = db_stmt(db, &stmts, filtered ? Q_S_RELEVANCE_SET :
 	    Q_S_RELEVANCE);
 	struct ranked *r = arena_alloc(a, SEARCH_RANK_ROWS * sizeof(*r));
-	long long ranked, want, end;
+	struct db_idset set = { NULL, 0, 0 }, filter;
+	long long ranked, want, end, maxid;
 
 	if (st == NULL)
 		return -1;
+	if (filtered && ((maxid = search_max_id(db)) < 0 ||
+	    search_sets(db, a, q, fts, maxid, &set, &filter) < 0))
+		return -1;
+	if (filtered && set.n == 0)
+		return 0;
 	bind_listing(st, q, 0, fts, 0);
 	db_bind_int(st, 6, SEARCH_RANK_ROWS);
+	if (filtered)
+		db_idset_bind(st, 8, &filter);
 	if ((ranked = rank_matches(db, st, r)) < 0)
 		return -1;
 	end = q->offset + q->limit < ranked ? q->offset + q->limit : ranked;
 	if (q->offset < end && ranked_cards(db, a, r, q->offset, end, out) < 0)
 		return -1;
-	out->total = ranked;
+	out->total = filtered ? set.n : ranked;
 	if (ranked < SEARCH_RANK_ROWS)
 		return 0;	/* the usual case: one pass */
-	if ((out->total = search_count(db, q, fts)) < 0)
+	if (!filtered && (out->total = search_count(db, fts)) < 0)
 		return -1;
 	want = q->limit - (long long)out->n;
 	if (want <= 0 || out->total <= ranked || out->total <= q->offset)
 		return 0;
-	return search_page(db, a, filtered ? Q_S_OLDER_PRICE : Q_S_OLDER, q, fts,
-	    want, ranked + (q->offset > ranked ? q->offset - ranked : 0), out);
-}
-
-/* The ids of the products matching fts (unfiltered), as a bitmap of
- * ids 0..max (in the arena), and their number. */
-struct match_set {
-	unsigned char	*bits;
-	long long	 max, n;
-};
-
-/* Reads the matches of fts into m (see WALK); 0 or -1. */
-static int
-match_set_read(struct db *db, struct arena *a, const char *fts,
-    long long maxid, struct match_set *m)
-{
-	sqlite3_stmt *st = db_stmt(db, &stmts, Q_S_MATCH_IDS);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	m->max = maxid;
-	m->n = 0;
-	m->bits = arena_alloc(a, (size_t)(maxid / 8 + 1));
-	memset(m->bits, 0, (size_t)(maxid / 8 + 1));
-	db_bind_text(st, 1, fts);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long id = db_col_int(st, 0);
-
-		if (id < 0 || id > maxid)
-			continue;	/* not in this snapshot's products */
-		m->bits[id / 8] |= (unsigned char)(1u << (id % 8));
-		m->n++;
-	}
-	db_done(st);
-	return rc == SQLITE_DONE ? 0 : db_fail(db, "search matches");
-}
-
-/* 1 when product id is in m. */
-static int
-match_set_has(const struct match_set *m, long long id)
-{
-	return id >= 0 && id <= m->max &&
-	    (m->bits[id / 8] & (1u << (id % 8))) != 0;
+	return search_page(db, a, filtered ? Q_S_OLDER_SET : Q_S_OLDER, q, fts,
+	    filtered ? &filter : NULL, 0, want,
+	    ranked + (q->offset > ranked ? q->offset - ranked : 0), out);
 }
 
 /* A page of a broad search (WALK statement `id`): steps the sort
@@ -731,7 +779,7 @@ match_set_has(const struct match_set *m, long long id)
  * by id. */
 static int
 search_walk(struct db *db, struct arena *a, int id,
-    const struct listing_query *q, const struct match_set *m,
+    const struct listing_query *q, const struct db_idset *m,
     struct listing *out)
 {
 	sqlite3_stmt *st = db_stmt(db, &stmts, id);
@@ -742,12 +790,10 @@ search_walk(struct db *db, struct arena *a, int id,
 
 	if (st == NULL)
 		return -1;
-	bind_listing(st, q, 0, NULL, 0);
-	db_bind_int(st, 7, q->category_id);
 	while (n < q->limit && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long pid = db_col_int(st, 0);
 
-		if (!match_set_has(m, pid))
+		if (!db_idset_has(m, pid))
 			continue;
 		if (skip > 0)
 			skip--;
@@ -771,11 +817,8 @@ db_search(struct db *db, struct arena *a, const struct listing_query *q,
 		[SORT_NEWEST] = Q_S_NEWEST, [SORT_PRICE_ASC] = Q_S_PRICE_ASC,
 		[SORT_PRICE_DESC] = Q_S_PRICE_DESC, [SORT_NAME] = Q_S_NAME,
 	};
-	int filtered = q->min_price > 0 || q->max_price < DB_PRICE_MAX ||
-	    q->category_id != 0;
-	struct match_set m = { NULL, 0, 0 };
+	struct db_idset set, filter;
 	long long maxid;
-	sqlite3_stmt *st;
 
 	out->items = arena_alloc(a, (size_t)(q->limit ? q->limit : 1) *
 	    sizeof(*out->items));
@@ -783,26 +826,18 @@ db_search(struct db *db, struct arena *a, const struct listing_query *q,
 	out->total = 0;
 	if (q->sort == SORT_RELEVANCE)
 		return search_relevance(db, a, q, f->all, out);
-	if ((st = db_stmt(db, &stmts, Q_S_MAX_ID)) == NULL ||
-	    (maxid = db_one_int(db, st, "count")) < 0)
+	if ((maxid = search_max_id(db)) < 0 ||
+	    search_sets(db, a, q, f->all, maxid, &set, &filter) < 0)
 		return -1;
-	/* Unfiltered, the pass that reads the matches counts them. */
-	if (!filtered) {
-		if (match_set_read(db, a, f->all, maxid, &m) < 0)
-			return -1;
-		out->total = m.n;
-	} else if ((out->total = search_count(db, q, f->all)) < 0)
-		return -1;
+	out->total = set.n;
 	if (out->total <= q->offset)
 		return 0;
 	/* Walking an index pays about (offset + limit) * products / matches
 	 * steps; looking the matches up pays about `matches` lookups. */
 	if (out->total * out->total <= (q->offset + q->limit) * maxid)
-		return search_page(db, a, sorted[q->sort], q, f->all, q->limit,
-		    q->offset, out);
-	if (m.bits == NULL && match_set_read(db, a, f->all, maxid, &m) < 0)
-		return -1;
-	return search_walk(db, a, sorted[q->sort] + 1, q, &m, out);
+		return search_page(db, a, sorted[q->sort], q, f->all, &set, 1,
+		    q->limit, q->offset, out);
+	return search_walk(db, a, sorted[q->sort] + 1, q, &set, out);
 }
 
 static int

@@ -3,6 +3,7 @@
  * each page read from an index in its order, no sorter (migration 040,
  * docs/performance.md "Search"). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -181,8 +182,100 @@ TEST(search_sorts_walk_an_index)
 		}
 	}
 	/* WALK (db_catalog.c): one statement per sort, all run above. */
-	CHECK_INT(check_plans(db, "SELECT p.id FROM products p WHERE "
-	    "+p.price_minor", "SCAN p USING COVERING INDEX products_sold_"), 4);
+	CHECK_INT(check_plans(db, "SELECT p.id FROM products p ORDER BY ",
+	    "SCAN p USING COVERING INDEX products_sold_"), 4);
+	arena_free(&a);
+	db_close(db);
+}
+
+/* Ids of the top-level active products matching "premium" listed in
+ * category cat, priced min..max, in sort s (SORT_RELEVANCE: by id) with
+ * sold-out last, into ids (room for NPROD); their number. */
+static size_t
+want_in(struct db *db, enum sort s, long long cat, long long min,
+    long long max, long long *ids)
+{
+	char sql[512];
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	snprintf(sql, sizeof(sql), "SELECT id FROM products WHERE active = 1 "
+	    "AND parent_id IS NULL AND price_minor BETWEEN %lld AND %lld AND "
+	    "id IN (SELECT product_id FROM category_listing WHERE category_id "
+	    "= %lld) ORDER BY coalesce(stock, -1) = 0, %s", min, max, cat,
+	    s == SORT_RELEVANCE ? "id" : want_order[s]);
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (n < NPROD && sqlite3_step(st) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* qsort order of ids. */
+static int
+id_cmp(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A search within a category (the whole store's, one of a third of it),
+ * with and without a price range (one price alone: few matches), in
+ * every sort: the count, and the pages in order (relevance: every match
+ * once, past the ranked ones too).  The filters are read as sets
+ * (db_catalog.c FILTERS), not from each match's row. */
+TEST(search_filters_count_and_order)
+{
+	static const enum sort sorts[] = { SORT_RELEVANCE, SORT_NEWEST,
+	    SORT_PRICE_ASC, SORT_PRICE_DESC, SORT_NAME };
+	struct search_fts f = { .all = "\"premium\"" };
+	long long want[NPROD], got[NPROD], cat, third;
+	struct db *db = sorts_db(&cat);
+	struct arena a;
+
+	CHECK(db != NULL);
+	if (db == NULL)
+		return;
+	arena_init(&a, 0);
+	third = db_category_create(db, cat, "third", "Third", "", 0);
+	CHECK(third > 0);
+	CHECK(sqlite3_exec(db_sqlite(db), "UPDATE products SET category_id = "
+	    "(SELECT id FROM categories WHERE slug = 'third') WHERE id % 3 = 0",
+	    NULL, NULL, NULL) == SQLITE_OK);
+	for (size_t s = 0; s < sizeof(sorts) / sizeof(*sorts); s++)
+		for (int v = 0; v < 4; v++) {
+			long long c = v % 2 ? third : cat;
+			long long min = v < 2 ? 0 : 150, max = v < 2 ?
+			    DB_PRICE_MAX : 150;
+			size_t n = want_in(db, sorts[s], c, min, max, want), k = 0;
+			char what[80];
+
+			CHECK(n > 0);
+			CHECK(v > 0 || n > 500);	/* past the ranked rows */
+			for (long long off = 0; off < (long long)n; off += PAGE) {
+				struct listing_query q = { .sort = sorts[s],
+				    .limit = PAGE, .offset = off, .category_id = c,
+				    .min_price = min, .max_price = max };
+				struct listing l;
+
+				snprintf(what, sizeof(what), "sort %d cat %lld "
+				    "price %lld offset %lld", (int)sorts[s], c,
+				    min, off);
+				CHECK_INT(db_search(db, &a, &q, &f, &l), 0);
+				CHECK_INT(l.total, n);
+				if (sorts[s] != SORT_RELEVANCE)
+					check_page(&l, want, (size_t)off, n, what);
+				for (size_t i = 0; i < l.n && k < NPROD; i++)
+					got[k++] = l.items[i].id;
+				arena_reset(&a);
+			}
+			CHECK_INT(k, n);
+			qsort(got, k, sizeof(*got), id_cmp);
+			qsort(want, n, sizeof(*want), id_cmp);
+			CHECK(k == n && memcmp(got, want, n * sizeof(*got)) == 0);
+		}
 	arena_free(&a);
 	db_close(db);
 }

@@ -57,6 +57,22 @@ sorts_db(long long *cat)
 	return db;
 }
 
+/* The ids the query sql reads (first column), into ids (room for
+ * NPROD); their number. */
+static size_t
+ids_of(struct db *db, const char *sql, long long *ids)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	while (n < NPROD && sqlite3_step(st) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 /* Ids of the active products matching "premium" (cat: of that category)
  * priced min..max, in sort s with sold-out last, into ids (room for
  * NPROD); their number. */
@@ -65,20 +81,13 @@ want_ids(struct db *db, enum sort s, int cat, long long min, long long max,
     long long *ids)
 {
 	char sql[512];
-	sqlite3_stmt *st;
-	size_t n = 0;
 
 	snprintf(sql, sizeof(sql), "SELECT id FROM products WHERE active = 1 "
 	    "AND price_minor BETWEEN %lld AND %lld AND %s ORDER BY "
 	    "coalesce(stock, -1) = 0, %s", min, max, cat ? "parent_id IS NULL" :
 	    "id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH "
 	    "'premium')", want_order[s]);
-	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	while (n < NPROD && sqlite3_step(st) == SQLITE_ROW)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return ids_of(db, sql, ids);
 }
 
 /* Checks that `got` (n cards) is want[from, from + n) and that no
@@ -196,20 +205,13 @@ want_in(struct db *db, enum sort s, long long cat, long long min,
     long long max, long long *ids)
 {
 	char sql[512];
-	sqlite3_stmt *st;
-	size_t n = 0;
 
 	snprintf(sql, sizeof(sql), "SELECT id FROM products WHERE active = 1 "
 	    "AND parent_id IS NULL AND price_minor BETWEEN %lld AND %lld AND "
 	    "id IN (SELECT product_id FROM category_listing WHERE category_id "
 	    "= %lld) ORDER BY coalesce(stock, -1) = 0, %s", min, max, cat,
 	    s == SORT_RELEVANCE ? "id" : want_order[s]);
-	if (sqlite3_prepare_v2(db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	while (n < NPROD && sqlite3_step(st) == SQLITE_ROW)
-		ids[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return ids_of(db, sql, ids);
 }
 
 /* qsort order of ids. */
